@@ -1,0 +1,40 @@
+// The interpreter's entry points: analyse or run one Python file.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/result.h"
+#include "base/target.h"
+#include "report/model.h"
+
+namespace gbc::interp {
+
+struct Options {
+  TargetProfile target = kTarget2_14;
+  /// Execute for real (`gbc run`): tensors hold data, print() writes to `out`.
+  bool run = false;
+  /// `torch.manual_seed(seed)` before the program (`gbc run --seed N`, the recordings used 0).
+  std::optional<uint64_t> seed;
+  /// Where the program's stdout goes when running (print()).
+  std::function<void(std::string_view)> out;
+  /// Python's recursion limit for the analysed program.
+  int recursion_limit = 1000;
+};
+
+/// What happened when the program ran to its end (or stopped).
+struct Outcome {
+  report::FileReport report;
+  /// The program ended with an uncaught Python exception: its traceback text (as CPython prints
+  /// it to stderr) — a finding about the program, not a gbc failure.
+  std::optional<std::string> uncaught_exception;
+};
+
+/// Analyses (or, with options.run, executes) the Python file at `path` whose text is `source`.
+/// Fails with ErrorCode::Syntax / Encoding for bad input, ErrorCode::Unsupported when `run` meets
+/// something gbc cannot execute (message: "unsupported: <what> at file:line").
+Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options);
+
+}  // namespace gbc::interp
