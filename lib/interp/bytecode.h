@@ -163,6 +163,8 @@ struct CodeObject {
   std::vector<int> cell2arg;
   /// Set when the body uses `super()` or `__class__`: the function needs its defining class.
   bool uses_class_cell = false;
+  /// The evaluator's converted constants (owned by the code object so they die with it).
+  mutable std::shared_ptr<void> runtime_consts;
 };
 
 

@@ -1,0 +1,194 @@
+// The cause table. Each entry: what Dynamo does, how gbc recognises it, Dynamo's text.
+// Sources: torch/_dynamo/variables/{builtin,tensor,functions,misc}.py, symbolic_convert.py
+// (read in 2.14.1).
+#include "interp/causes.h"
+
+#include "interp/torch_model.h"
+
+namespace gbc::interp {
+
+namespace hints {
+// graph_break_hints.py
+const char* const kUserError =
+    "Dynamo has detected that tracing the code will result in an error when running in eager. Please double check that "
+    "your code doesn't contain a similar error when actually running eager/uncompiled.";
+const char* const kDynamoBug = "This is likely to be a Dynamo bug. Please report an issue to PyTorch.";
+const char* const kFundamental =
+    "This graph break is fundamental - it is unlikely that Dynamo will ever be able to trace through your code. Consider "
+    "finding a workaround.";
+const char* const kSupportable = "It may be possible to write Dynamo tracing rules for this code. Please report an issue to PyTorch if you encounter this graph break often and it is causing performance issues.";
+const char* const kCausedByEarlier =
+    "This graph break may have been caused by an earlier graph break. Resolving the earlier graph break may resolve "
+    "this one.";
+}  // namespace hints
+
+/// The VariableTracker class Dynamo would wrap a value in (for context strings).
+static std::string variableClass(VM& vm, const Value& v) {
+  switch (v->kind) {
+    case Kind::None:
+    case Kind::Bool:
+    case Kind::Int:
+    case Kind::Float:
+    case Kind::Str: return "torch._dynamo.variables.constant.ConstantVariable";
+    case Kind::Tensor: return "torch._dynamo.variables.tensor.TensorVariable";
+    case Kind::List: return "torch._dynamo.variables.lists.ListVariable";
+    case Kind::Tuple: return as<TupleObject>(v).is_size ? "torch._dynamo.variables.lists.SizeVariable" : "torch._dynamo.variables.lists.TupleVariable";
+    case Kind::Dict: return "torch._dynamo.variables.dicts.ConstDictVariable";
+    case Kind::Function: return "torch._dynamo.variables.functions.UserFunctionVariable";
+    case Kind::Instance:
+      if (isNnModule(vm, v)) return "torch._dynamo.variables.nn_module.UnspecializedNNModuleVariable";
+      return "torch._dynamo.variables.user_defined.UserDefinedObjectVariable";
+    default: return "torch._dynamo.variables.base.VariableTracker";
+  }
+}
+
+/// Dynamo's short repr of a value's VariableTracker, e.g. "ConstantVariable(str: 'x')".
+static std::string variableRepr(VM& vm, const Value& v) {
+  switch (v->kind) {
+    case Kind::Str: return "ConstantVariable(str: " + vm.repr(v) + ")";
+    case Kind::Int: return "ConstantVariable(int: " + vm.repr(v) + ")";
+    case Kind::Float: return "ConstantVariable(float: " + vm.repr(v) + ")";
+    case Kind::Bool: return "ConstantVariable(bool: " + vm.repr(v) + ")";
+    case Kind::None: return "ConstantVariable(NoneType: None)";
+    case Kind::Tensor: return "TensorVariable()";
+    default: return vm.typeOf(v)->name + "Variable()";
+  }
+}
+
+static std::string pyTypeName(VM& vm, const Value& v) {
+  if (v->kind == Kind::Tensor) return "Tensor";
+  return vm.typeOf(v)->name;
+}
+
+static report::GbMessage graphBreakCall(VM& vm, CallArgs& args) {
+  report::GbMessage m;
+  m.gb_type = "Call to `torch._dynamo.graph_break()`";
+  Value msg = args.kw("msg");
+  if (!msg && !args.args.empty()) msg = args.args[0];
+  m.explanation = "User-inserted graph break. Message: " + (msg ? vm.str(msg) : std::string("None"));
+  m.hints = {"Remove the `torch._dynamo.graph_break()` call."};
+  std::string a = "[";
+  for (size_t i = 0; i < args.args.size(); ++i) a += (i ? ", " : "") + variableRepr(vm, args.args[i]);
+  a += "]";
+  std::string k = "{";
+  for (size_t i = 0; i < args.kwargs.size(); ++i)
+    k += (i ? ", '" : "'") + args.kwargs[i].first + "': " + variableRepr(vm, args.kwargs[i].second);
+  k += "}";
+  m.context = "Called `torch._dynamo.graph_break()` with args `" + a + "`, kwargs `" + k + "`";
+  return m;
+}
+
+static report::GbMessage builtinOperator(VM& vm, const std::string& name, CallArgs& args) {
+  report::GbMessage m;
+  m.gb_type = "Failed to trace builtin operator";
+  std::string types = "[";
+  std::string classes = "[";
+  for (size_t i = 0; i < args.args.size(); ++i) {
+    types += (i ? ", '" : "'") + pyTypeName(vm, args.args[i]) + "'";
+    classes += (i ? ", " : "") + std::string("<class '") + variableClass(vm, args.args[i]) + "'>";
+  }
+  types += "]";
+  classes += "]";
+  bool has_kwargs = !args.kwargs.empty();
+  m.explanation = "Dynamo does not know how to trace builtin operator `" + name + "` with argument types " + types +
+                  " (has_kwargs " + (has_kwargs ? "True" : "False") + ")";
+  m.hints = {"Avoid calling builtin `" + name + "` with argument types " + types +
+                 ". Consider using an equivalent alternative function/method to `" + name + "`.",
+             "If you are attempting to call a logging function (e.g. `print`), you can try adding it to "
+             "`torch._dynamo.config.reorderable_logging_functions`.",
+             "Please report an issue to PyTorch."};
+  m.context = "builtin " + name + " " + classes + " " + (has_kwargs ? "True" : "False");
+  return m;
+}
+
+static report::GbMessage itemCall(VM&) {
+  report::GbMessage m;
+  m.gb_type = "Unsupported Tensor.item() call with capture_scalar_outputs=False";
+  m.explanation = "Dynamo does not support tracing `Tensor.item()` with config.capture_scalar_outputs=False.";
+  m.hints = {"Set `torch._dynamo.config.capture_scalar_outputs = True` or `export TORCHDYNAMO_CAPTURE_SCALAR_OUTPUTS=1` "
+             "to include these operations in the captured graph."};
+  m.context = "call_method TensorVariable() item () {}";
+  return m;
+}
+
+static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
+  report::GbMessage m;
+  std::string r = vm.repr(fn);
+  if (recursive) {
+    m.gb_type = "Skip calling `torch.compiler.disable()`d function";
+    m.explanation = "Skip calling function `" + r + "` since it was wrapped with `torch.compiler.disable` (reason: None)";
+    m.hints = {"Remove the `torch.compiler.disable` call"};
+  } else {
+    m.gb_type = "Skip inlining `torch.compiler.disable()`d function";
+    m.explanation = "Skip inlining function " + r + " since it was wrapped with `torch.compiler.disable` (reason: None)";
+    m.hints = {"Remove the `torch.compiler.disable` call"};
+  }
+  m.context = r;
+  return m;
+}
+
+void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
+  Dynamo& d = vm.dynamo();
+  if (callable->kind == Kind::Builtin) {
+    const std::string& id = as<BuiltinObject>(callable).id;
+    if (id == "torch._dynamo.graph_break") d.graphBreak(vm, graphBreakCall(vm, args));
+    if (id == "builtins.print") d.graphBreak(vm, builtinOperator(vm, "print", args));
+    if (id == "builtins.open") d.graphBreak(vm, builtinOperator(vm, "open", args));
+    if (id == "Tensor.item") d.graphBreak(vm, itemCall(vm));
+    if (id == "torch.compile_wrapper") {
+      // nested compiled callable: its raw function is inlined (R22); handled by the wrapper
+    }
+  }
+  Value target = callable;
+  if (target->kind == Kind::BoundMethod) target = as<BoundMethodObject>(target).func;
+  if (target->kind == Kind::Function) {
+    auto& fn = as<FunctionObject>(target);
+    if (fn.attrs) {
+      if (Value dis = fn.attrs->getStr("__gbc_disabled__")) {
+        bool recursive = vm.truthy(dis);
+        d.graphBreak(vm, disabledCall(vm, target, recursive));
+      }
+    }
+  }
+}
+
+void checkContextManager(VM& vm, const Value& mgr) { (void)vm, (void)mgr; }
+
+bool isSupportedContextExit(VM& vm, const Value& exit) {
+  Value self;
+  if (exit->kind == Kind::BoundMethod) self = as<BoundMethodObject>(exit).self;
+  else if (exit->kind == Kind::Builtin) self = as<BuiltinObject>(exit).self;
+  if (!self) return false;
+  if (self->kind != Kind::Instance) return true;
+  const std::string& name = as<InstanceObject>(self).cls->name;
+  (void)vm;
+  return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" || name == "enable_grad" ||
+         name == "set_grad_enabled" || name == "autocast" || name == "inference_mode";
+}
+
+report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& cond) {
+  (void)vm, (void)f, (void)cond;
+  report::GbMessage m;
+  m.gb_type = "Data-dependent branching";
+  m.explanation = "Detected data-dependent branching (e.g. `if my_tensor.sum() > 0:`). Dynamo does not support tracing dynamic control flow.";
+  m.hints = {"For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), consider making the "
+             "code branchless by always applying the transform. Operations like torch.clamp, torch.nan_to_num, and "
+             "torch.where are typically no-ops on well-behaved inputs and compile without graph breaks.",
+             hints::kFundamental, "Use `torch.cond` to express dynamic control flow."};
+  m.context = "attempted to jump with TensorVariable()";
+  return m;
+}
+
+report::GbMessage describeLoopSkip(VM& vm, Frame& f) {
+  (void)vm;
+  report::GbMessage m;
+  m.gb_type = "graph break in loop";
+  m.explanation =
+      "torch.compile detected a graph break in a for/while loop. Skipping the frame and falling back to eager, as graph "
+      "breaks in loops are not supported.";
+  m.hints = {hints::kCausedByEarlier};
+  m.context = "frame skipped: " + f.name + " (" + f.code->filename + " line " + std::to_string(f.code->firstlineno) + ")";
+  return m;
+}
+
+}  // namespace gbc::interp

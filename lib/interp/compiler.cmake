@@ -1,0 +1,23 @@
+# gbc_compiler: AST -> gbc bytecode (symbol tables, code generation, disassembly).
+# Included from lib/interp/CMakeLists.txt.
+add_library(gbc_compiler STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/compiler.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_expr.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_call.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_comp.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_stmt.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_block.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/symtable.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_symtable_analyze.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/disassemble.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/opcodes.cpp)
+target_include_directories(gbc_compiler PUBLIC ${PROJECT_SOURCE_DIR}/lib)
+target_link_libraries(gbc_compiler PUBLIC gbc_base gbc_syntax)
+target_compile_options(gbc_compiler PRIVATE ${GBC_WARNINGS})
+
+gbc_add_test(interp_compiler_tests
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_scope_test.cpp)
+if(TARGET interp_compiler_tests)
+  target_link_libraries(interp_compiler_tests PRIVATE gbc_compiler Catch2::Catch2WithMain)
+endif()

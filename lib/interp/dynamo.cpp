@@ -1,0 +1,652 @@
+// The Dynamo simulation (frames, breaks, scopes); the rules are those of
+// ../shared/spec/dynamo-walkthrough.md, cited as R<n>.
+#include "interp/dynamo.h"
+
+#include <algorithm>
+
+#include "interp/causes.h"
+#include "interp/torch_model.h"
+#include "runtime/ops.h"
+
+namespace gbc::interp {
+
+report::FrameSummary summarize(const Frame& f) {
+  report::FrameSummary s;
+  s.file = f.code->filename;
+  const syntax::Span& p = f.curPos();
+  s.line = p.line;
+  s.function = f.name;
+  s.has_columns = p.line != 0;
+  s.col = p.col;
+  s.end_line = p.end_line;
+  s.end_col = p.end_col;
+  return s;
+}
+
+void Dynamo::setEgb(bool v) {
+  if (tracing(vm_)) {
+    bool old = egb;
+    journal(vm_, [this, old] { egb = old; });
+  }
+  egb = v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// journal
+
+void Dynamo::journal(VM& vm, std::function<void()> undo) {
+  Frame* t = vm.top();
+  if (!t || !t->trace) return;
+  t->trace->undo.push_back(std::move(undo));
+}
+
+void Dynamo::journalCell(VM& vm, const std::shared_ptr<CellObject>& cell) {
+  if (!tracing(vm)) return;
+  Value old = cell->v;
+  journal(vm, [cell, old] { cell->v = old; });
+}
+
+void Dynamo::journalDict(VM& vm, const DictPtr& d, const std::string& key) {
+  if (!tracing(vm)) return;
+  Value k = pyStr(key);
+  Value old = d->get(k);
+  journal(vm, [d, k, old] {
+    if (old) d->set(k, old);
+    else d->erase(k);
+  });
+}
+
+void Dynamo::journalDictKey(VM& vm, const DictPtr& d, const Value& key) {
+  if (!tracing(vm)) return;
+  Value old = d->get(key);
+  journal(vm, [d, key, old] {
+    if (old) d->set(key, old);
+    else d->erase(key);
+  });
+}
+
+void Dynamo::journalList(VM& vm, const Value& list) {
+  if (!tracing(vm) || list->kind != Kind::List) return;
+  auto items = as<ListObject>(list).items;
+  journal(vm, [list, items] { as<ListObject>(list).items = items; });
+}
+
+void Dynamo::journalTensor(VM& vm, const Value& tensor) {
+  if (!tracing(vm)) return;
+  auto& t = as<TensorObject>(tensor);
+  runtime::Tensor saved = t.t.clone();
+  runtime::Tensor target = t.t;
+  journal(vm, [saved, target] { (void)runtime::copy_(target, saved); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// graph recording
+
+void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs,
+                      const std::vector<Value>& outputs) {
+  Frame* t = vm.top();
+  if (!t || !t->trace) return;
+  TraceState& st = *t->trace;
+  graph::Node n;
+  n.op = op;
+  n.target = target;
+  n.line = t->curPos().line;
+  for (const Value& in : inputs) {
+    if (!in || in->kind != Kind::Tensor) continue;
+    auto& to = as<TensorObject>(in);
+    auto it = st.node_of.find(to.uid);
+    if (it == st.node_of.end()) {
+      graph::Node ph;
+      ph.op = graph::NodeOp::Placeholder;
+      ph.target = "input";
+      st.graph.nodes.push_back(ph);
+      it = st.node_of.emplace(to.uid, static_cast<int>(st.graph.nodes.size() - 1)).first;
+    }
+    n.inputs.push_back(it->second);
+  }
+  st.graph.nodes.push_back(std::move(n));
+  int idx = static_cast<int>(st.graph.nodes.size() - 1);
+  for (const Value& out : outputs)
+    if (out && out->kind == Kind::Tensor) st.node_of[as<TensorObject>(out).uid] = idx;
+}
+
+static size_t countOps(const graph::Graph& g, size_t upto) {
+  size_t n = 0;
+  for (size_t i = 0; i < upto && i < g.nodes.size(); ++i)
+    if (g.nodes[i].op != graph::NodeOp::Placeholder) ++n;
+  return n;
+}
+
+void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty) {
+  if (st.silent || !sink) return;
+  if (st.config && st.config->has_backend) return;
+  if (countOps(st.graph, nodes) == 0 && !force_empty) return;
+  graph::Graph g;
+  g.frame = f.name;
+  g.frame_file = f.code->filename;
+  g.frame_id = st.frame_id;
+  int inputs = 0;
+  for (size_t i = 0; i < nodes && i < st.graph.nodes.size(); ++i) {
+    if (st.graph.nodes[i].op == graph::NodeOp::Placeholder) ++inputs;
+    else g.nodes.push_back(st.graph.nodes[i]);
+  }
+  g.inputs = inputs;
+  g.outputs = 1;
+  sink->graphs.push_back(std::move(g));
+}
+
+// ---------------------------------------------------------------------------------------------
+// frames
+
+bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
+  std::function<bool(const Value&, int)> has = [&](const Value& v, int depth) -> bool {
+    if (!v || depth > 3) return false;
+    switch (v->kind) {
+      case Kind::Tensor: return true;
+      case Kind::Instance: return isNnModule(vm, v);
+      case Kind::List:
+        for (auto& x : as<ListObject>(v).items)
+          if (has(x, depth + 1)) return true;
+        return false;
+      case Kind::Tuple:
+        for (auto& x : as<TupleObject>(v).items)
+          if (has(x, depth + 1)) return true;
+        return false;
+      case Kind::Dict: {
+        bool found = false;
+        as<DictObject>(v).forEach([&](const Value&, const Value& x) { found = found || has(x, depth + 1); });
+        return found;
+      }
+      default: return false;
+    }
+  };
+  for (const Value& v : f.fast)
+    if (has(v, 0)) return true;
+  for (const Value& v : f.stack)
+    if (has(v, 0)) return true;
+  for (auto& c : f.cells)
+    if (has(c->v, 0)) return true;
+  for (const std::string& n : f.code->names) {
+    Value g = f.globals->getStr(n);
+    if (!g) continue;
+    if (g->kind == Kind::Module && (as<ModuleObject>(g).name == "torch" || as<ModuleObject>(g).name.rfind("torch.", 0) == 0 ||
+                                    as<ModuleObject>(g).name == "numpy"))
+      return true;
+    if (isTorchObject(vm, g)) return true;
+  }
+  return false;
+}
+
+std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, const CodeState& cs) {
+  bool dyn = cs.dynamic_inputs.count(name) != 0;
+  switch (v->kind) {
+    case Kind::Tensor: {
+      auto& t = as<TensorObject>(v).t;
+      std::string k = "T" + std::string(runtime::dtypeName(t.dtype())) + "[";
+      if (dyn) return k + std::to_string(t.dim()) + "d dyn]";
+      for (int64_t s : t.sizes()) k += std::to_string(s) + ",";
+      return k + "]";
+    }
+    case Kind::Int:
+      if (dyn) return "I*";
+      return "I" + std::to_string(as<IntObject>(v).v);
+    case Kind::Bool: return std::string("B") + (as<BoolObject>(v).v ? "1" : "0");
+    case Kind::Float: return "F" + vm.repr(v);
+    case Kind::Str: return "S" + asStr(v);
+    case Kind::None: return "N";
+    case Kind::Tuple:
+    case Kind::List: {
+      std::string k = v->kind == Kind::Tuple ? "(" : "[";
+      const auto& items = v->kind == Kind::Tuple ? as<TupleObject>(v).items : as<ListObject>(v).items;
+      for (size_t i = 0; i < items.size(); ++i) k += guardKey(vm, items[i], name + "." + std::to_string(i), cs) + ",";
+      return k + ")";
+    }
+    default: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "@%p", static_cast<const void*>(v.get()));
+      return buf;
+    }
+  }
+}
+
+std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& cs) {
+  std::vector<std::string> g;
+  size_t nargs = static_cast<size_t>(f.code->argcount + f.code->kwonlyargcount) + ((f.code->flags & kVarargs) ? 1 : 0) +
+                 ((f.code->flags & kVarkw) ? 1 : 0);
+  if (f.resume_offset >= 0) nargs = f.fast.size();
+  for (size_t i = 0; i < nargs && i < f.fast.size(); ++i) {
+    if (!f.fast[i]) {
+      g.push_back("-");
+      continue;
+    }
+    g.push_back(guardKey(vm, f.fast[i], "L" + std::to_string(i), cs));
+  }
+  for (size_t i = 0; i < f.stack.size(); ++i) g.push_back(guardKey(vm, f.stack[i], "S" + std::to_string(i), cs));
+  g.push_back(egb ? "G1" : "G0");
+  return g;
+}
+
+Value Dynamo::offer(VM& vm, const FramePtr& f) {
+  const CompileConfig* cfg = currentConfig();
+  CodeState& cs = codes_[f->code_key];
+  // R3a: cache hit
+  if (!cs.entries.empty()) {
+    std::vector<std::string> g = frameGuards(vm, *f, cs);
+    for (const CacheEntry& e : cs.entries) {
+      if (e.guards.size() != g.size()) continue;
+      bool ok = true;
+      for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = e.guards[i] == g[i];
+      if (ok) return compileFrame(vm, f, cs, true);
+    }
+  }
+  // R3b-e
+  if (cs.skip) return vm.eval(*f);
+  if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
+  if (!hasTensorObjects(vm, *f)) {
+    cs.skip = true;
+    return vm.eval(*f);
+  }
+  if (cs.compiles >= 8) return vm.eval(*f);  // recompile_limit
+  (void)cfg;
+  // recompile with a changed size / int: automatic dynamic (R25)
+  if (!cs.entries.empty() && (!cfg || !cfg->dynamic.has_value() || *cfg->dynamic)) {
+    const auto& prev = cs.entries.back().guards;
+    std::vector<std::string> g = frameGuards(vm, *f, cs);
+    for (size_t i = 0; i < g.size() && i < prev.size(); ++i) {
+      bool tensor_size = !g[i].empty() && g[i][0] == 'T' && prev[i][0] == 'T' && g[i] != prev[i] &&
+                         g[i].substr(0, g[i].find('[')) == prev[i].substr(0, prev[i].find('['));
+      bool int_value = !g[i].empty() && g[i][0] == 'I' && prev[i][0] == 'I' && g[i] != prev[i];
+      if (tensor_size || int_value) cs.dynamic_inputs.insert((i < f->fast.size() ? "L" : "S") + std::to_string(i));
+    }
+  }
+  return compileFrame(vm, f, cs, false);
+}
+
+Value Dynamo::compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent) {
+  auto st = std::make_unique<TraceState>();
+  st->root = f.get();
+  st->config = currentConfig();
+  st->code_state = &cs;
+  st->silent = silent;
+  if (!silent) {
+    if (cs.frame_id < 0) cs.frame_id = next_frame_id_++;
+    st->frame_id = std::to_string(cs.frame_id) + "/" + std::to_string(cs.compiles++);
+    st->guards = frameGuards(vm, *f, cs);
+  }
+  f->trace = st.get();
+  f->trace_root = true;
+  f->transformed = true;
+  struct Cleanup {
+    Frame& f;
+    ~Cleanup() {
+      f.trace = nullptr;
+      f.trace_root = false;
+    }
+  } cleanup{*f};
+  st->start.pc = f->pc;
+  st->start.stack = f->stack;
+  st->start.fast = f->fast;
+  st->start.blocks = f->blocks;
+  st->start.handled = f->handled;
+  // keep the state alive for the duration of the frame
+  std::shared_ptr<TraceState> keep(std::move(st));
+  return vm.eval(*f);
+}
+
+void Dynamo::beforeInstruction(VM& vm, Frame& f) {
+  TraceState& st = *f.trace;
+  Snapshot& s = st.current;
+  s.pc = f.pc;
+  s.stack = f.stack;
+  s.fast = f.fast;
+  s.blocks = f.blocks;
+  s.handled = f.handled;
+  s.nodes = st.graph.nodes.size();
+  s.undo = st.undo.size();
+  // R9: checkpoint when the stack is empty, partial compile is allowed and >= 2 ops
+  if (f.stack.empty() && countOps(st.graph, st.graph.nodes.size()) > 1) {
+    bool in_try = false;
+    for (const Block& b : f.blocks)
+      if (b.type == Block::Type::Try) in_try = true;
+    if (!in_try && !(st.config && st.config->fullgraph) && !egb) st.checkpoint = s;
+  }
+  (void)vm;
+}
+
+void Dynamo::restore(Frame& f, TraceState& st, const Snapshot& snap) {
+  while (st.undo.size() > snap.undo) {
+    st.undo.back()();
+    st.undo.pop_back();
+  }
+  f.pc = snap.pc;
+  f.stack = snap.stack;
+  f.fast = snap.fast;
+  f.blocks = snap.blocks;
+  f.handled = snap.handled;
+}
+
+Value Dynamo::onRootReturn(VM& vm, Frame& f, Value v) {
+  TraceState& st = *f.trace;
+  CodeState& cs = *st.code_state;
+  bool has_ops = countOps(st.graph, st.graph.nodes.size()) > 0;
+  bool strict = egb || (st.config && st.config->fullgraph);
+  if (has_ops || strict) {
+    emitGraph(f, st, st.graph.nodes.size(), strict);
+    if (!st.silent) cs.entries.push_back({st.guards});
+  } else if (!st.silent) {
+    cs.skip = true;  // "No ops traced" (R17)
+  }
+  f.trace = nullptr;
+  f.trace_root = false;
+  (void)vm;
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// graph breaks
+
+void Dynamo::graphBreak(VM& vm, report::GbMessage msg, bool skip_frame, bool unresumable) {
+  GraphBreakSignal s;
+  s.messages.push_back(std::move(msg));
+  s.leaf_egb = egb;
+  s.skip_frame = skip_frame;
+  s.unresumable = unresumable;
+  Frame* leaf = vm.top();
+  TraceState* st = leaf->trace;
+  for (Frame* fr = leaf; fr && fr->trace == st; fr = fr->back) {
+    s.real_stack.push_back(summarize(*fr));
+    if (fr->trace_root) break;
+  }
+  std::reverse(s.real_stack.begin(), s.real_stack.end());
+  throw s;
+}
+
+void Dynamo::onTensorJump(VM& vm, Frame& f, const Value& cond) {
+  report::GbMessage m = describeDataDependentBranch(vm, f, cond);
+  try {
+    graphBreak(vm, std::move(m));
+  } catch (GraphBreakSignal& s) {
+    s.jump = f.trace_root;
+    throw;
+  }
+}
+
+void Dynamo::onFormatValue(VM&, Frame&, const Value&) {}
+
+std::vector<report::FrameSummary> Dynamo::stackAbove(VM& vm, Frame& root) {
+  std::vector<report::FrameSummary> out;
+  (void)vm;
+  for (Frame* fr = root.back; fr; fr = fr->back) {
+    report::FrameSummary s = summarize(*fr);
+    s.end_line = s.line;  // live frames: end line taken equal to the start line (4.4)
+    out.push_back(s);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+static std::string resumeOriginal(const std::string& name) {
+  const std::string prefix = "torch_dynamo_resume_in_";
+  if (name.rfind(prefix, 0) != 0) return name;
+  std::string rest = name.substr(prefix.size());
+  size_t at = rest.rfind("_at_");
+  return at == std::string::npos ? rest : rest.substr(0, at);
+}
+
+std::vector<report::FrameSummary> Dynamo::collapse(std::vector<report::FrameSummary> frames) {
+  std::vector<report::FrameSummary> out;
+  for (auto& fr : frames) {
+    bool was_resume = fr.function.rfind("torch_dynamo_resume_in_", 0) == 0;
+    fr.function = resumeOriginal(fr.function);
+    bool merge = !out.empty() && out.back().function == fr.function && (vm_.target().collapse_same_name || was_resume);
+    if (merge) out.back() = fr;
+    else out.push_back(fr);
+  }
+  return out;
+}
+
+void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
+                      const std::vector<report::GbMessage>& messages) {
+  if (st.silent || !sink) return;
+  report::GraphBreak rec;
+  rec.kind = kind;
+  rec.instruction = instr;
+  rec.messages = messages;
+  rec.frame = f.name;
+  rec.frame_id = st.frame_id;
+  rec.location = s.real_stack.empty() ? summarize(f) : s.real_stack.back();
+  std::string key = messages.back().gb_type + "\n" + rec.location.file + ":" + std::to_string(rec.location.line);
+  bool fresh = dedup_.insert(key).second;
+  rec.duplicate = !fresh;
+  if (fresh) {
+    std::vector<report::FrameSummary> frames = stackAbove(vm, f);
+    frames.insert(frames.end(), s.real_stack.begin(), s.real_stack.end());
+    rec.user_stack = collapse(std::move(frames));
+  }
+  sink->graph_breaks.push_back(std::move(rec));
+}
+
+Value Dynamo::raiseUnsupported(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s) {
+  restore(f, st, st.start);
+  auto err = std::make_shared<report::UnsupportedError>();
+  err->messages = s.messages;
+  err->user_stack = s.real_stack;
+  if (sink && !st.silent) sink->errors.push_back(*err);
+  Value exc = vm.makeException(unsupported_class, "");
+  as<InstanceObject>(exc).payload = err;
+  f.trace = nullptr;
+  f.trace_root = false;
+  throw PyRaise{exc};
+}
+
+static bool isWrappedInstr(Op op) {
+  return op == Op::CALL || op == Op::CALL_KW || op == Op::CALL_FUNCTION_EX || op == Op::BINARY_SUBSCR ||
+         op == Op::COMPARE_OP || op == Op::STORE_ATTR || op == Op::STORE_SUBSCR;
+}
+
+static bool hasBackedgeAfter(const CodeObject& code, int from) {
+  for (size_t i = static_cast<size_t>(from) + 1; i < code.code.size(); ++i) {
+    const Instr& in = code.code[i];
+    if (in.op == Op::RETURN_VALUE) return false;
+    if ((in.op == Op::JUMP) && in.arg <= static_cast<int>(i)) return true;
+  }
+  return false;
+}
+
+FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
+  (void)vm;
+  auto rf = std::make_shared<Frame>();
+  rf->code = f.code;
+  std::string orig = resumeOriginal(f.name);
+  rf->name = "torch_dynamo_resume_in_" + orig + "_at_" + std::to_string(f.curPos().line);
+  rf->func = f.func;
+  rf->globals = f.globals;
+  rf->locals = f.locals;
+  rf->fast = f.fast;
+  rf->cells = f.cells;
+  rf->stack = f.stack;
+  rf->blocks = f.blocks;
+  rf->handled = f.handled;
+  rf->pc = target_pc;
+  rf->resume_offset = target_pc;
+  auto& slot = resume_keys_[{f.code.get(), target_pc}];
+  if (!slot) slot = std::make_unique<int>(target_pc);
+  rf->code_key = slot.get();
+  return rf;
+}
+
+/// Runs the breaking instruction as ordinary Python (R13.3).
+static void execEagerly(VM& vm, Frame& f, const Instr& in) {
+  auto popv = [&] {
+    Value v = f.stack.back();
+    f.stack.pop_back();
+    return v;
+  };
+  switch (in.op) {
+    case Op::CALL:
+    case Op::CALL_KW: {
+      std::vector<Value> kwnames;
+      if (in.op == Op::CALL_KW) kwnames = as<TupleObject>(popv()).items;
+      size_t n = static_cast<size_t>(in.arg);
+      std::vector<Value> all(f.stack.end() - static_cast<long>(n), f.stack.end());
+      f.stack.resize(f.stack.size() - n);
+      Value callable = popv();
+      CallArgs args;
+      size_t npos = all.size() - kwnames.size();
+      args.args.assign(all.begin(), all.begin() + static_cast<long>(npos));
+      for (size_t i = 0; i < kwnames.size(); ++i) args.kwargs.emplace_back(asStr(kwnames[i]), all[npos + i]);
+      f.stack.push_back(vm.call(callable, args));
+      return;
+    }
+    case Op::CALL_FUNCTION_EX: {
+      Value kw = in.arg ? popv() : nullptr;
+      Value pos = popv();
+      Value callable = popv();
+      CallArgs args;
+      args.args = vm.toVector(pos);
+      if (kw) as<DictObject>(kw).forEach([&](const Value& k, const Value& v) { args.kwargs.emplace_back(asStr(k), v); });
+      f.stack.push_back(vm.call(callable, args));
+      return;
+    }
+    case Op::BINARY_SUBSCR: {
+      Value key = popv();
+      Value obj = popv();
+      f.stack.push_back(vm.getItem(obj, key));
+      return;
+    }
+    case Op::COMPARE_OP: {
+      Value r = popv();
+      Value l = popv();
+      f.stack.push_back(vm.compare(static_cast<syntax::CmpOpKind>(in.arg), l, r));
+      return;
+    }
+    case Op::STORE_ATTR: {
+      Value obj = popv();
+      Value v = popv();
+      vm.setAttr(obj, f.code->names[static_cast<size_t>(in.arg)], v);
+      return;
+    }
+    case Op::STORE_SUBSCR: {
+      Value key = popv();
+      Value obj = popv();
+      Value v = popv();
+      vm.setItem(obj, key, v);
+      return;
+    }
+    default: GBC_UNREACHABLE("not a wrapped instruction");
+  }
+}
+
+static bool withBlocksSupported(VM& vm, Frame& f) {
+  for (const Block& b : f.blocks) {
+    if (b.type == Block::Type::Try) return false;
+    if (b.depth <= 0 || static_cast<size_t>(b.depth) > f.stack.size()) continue;
+    const Value& exit = f.stack[static_cast<size_t>(b.depth - 1)];
+    if (!isSupportedContextExit(vm, exit)) return false;
+  }
+  return true;
+}
+
+static const char* instrName(Op op) {
+  if (op == Op::BINARY_SUBSCR) return "BINARY_SUBSCR";
+  return opName(op);
+}
+
+bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
+  TraceState& st = *f.trace;
+  const int I = st.current.pc;
+  const Instr in = f.code->code[static_cast<size_t>(I)];
+  restore(f, st, st.current);
+  bool fullgraph = st.config && st.config->fullgraph;
+  if (fullgraph || s.leaf_egb) {
+    raiseUnsupported(vm, f, st, s);
+  }
+  bool wrapped = isWrappedInstr(in.op) && !s.skip_frame && !s.unresumable;
+  bool allowed = withBlocksSupported(vm, f);
+  if ((wrapped || s.jump) && allowed && !s.skip_frame) {
+    if (hasBackedgeAfter(*f.code, I)) {
+      // R16a: graph break in a loop — the whole frame runs eagerly
+      std::vector<report::GbMessage> msgs = s.messages;
+      msgs.push_back(describeLoopSkip(vm, f));
+      logBreak(vm, f, st, s, report::RecordKind::FailedGracefully, "", msgs);
+      restore(f, st, st.start);
+      st.code_state->skip = true;
+      f.trace = nullptr;
+      f.trace_root = false;
+      return false;
+    }
+    if (s.jump) {
+      logBreak(vm, f, st, s, report::RecordKind::Jump, "", s.messages);
+      emitGraph(f, st, st.graph.nodes.size(), false);
+      f.trace = nullptr;
+      f.trace_root = false;
+      Value cond = f.stack.back();
+      f.stack.pop_back();
+      bool t = vm.truthy(cond);
+      int target = (t == (in.op == Op::POP_JUMP_IF_TRUE || in.op == Op::JUMP_IF_TRUE_OR_POP)) ? in.arg : I + 1;
+      if ((in.op == Op::JUMP_IF_FALSE_OR_POP || in.op == Op::JUMP_IF_TRUE_OR_POP) && target == in.arg) f.stack.push_back(cond);
+      f.cur = I;
+      FramePtr rf = makeResumeFrame(vm, f, target);
+      result = vm.runFrame(rf);
+      return true;
+    }
+    logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
+    emitGraph(f, st, st.current.nodes, false);
+    if (!st.silent) st.code_state->entries.push_back({st.guards});
+    f.trace = nullptr;
+    f.trace_root = false;
+    f.cur = I;
+    execEagerly(vm, f, in);
+    const Instr& next = f.code->code[static_cast<size_t>(I + 1)];
+    if (next.op == Op::RETURN_VALUE) {
+      result = f.stack.back();
+      return true;
+    }
+    FramePtr rf = makeResumeFrame(vm, f, I + 1);
+    result = vm.runFrame(rf);
+    return true;
+  }
+  // R16b/c: no resumable point
+  if (st.checkpoint && !s.skip_frame) {
+    logBreak(vm, f, st, s, report::RecordKind::CannotResume, "", s.messages);
+    Snapshot ck = *st.checkpoint;
+    restore(f, st, ck);
+    emitGraph(f, st, ck.nodes, false);
+    f.trace = nullptr;
+    f.trace_root = false;
+    return false;
+  }
+  logBreak(vm, f, st, s, report::RecordKind::FailedGracefully, "", s.messages);
+  restore(f, st, st.start);
+  st.code_state->skip = true;
+  f.trace = nullptr;
+  f.trace_root = false;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// calls and context managers while tracing
+
+Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args) {
+  (void)f;
+  checkCallCause(vm, callable, args);
+  if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
+    // R7: module calls inline straight into forward
+    Value fwd = vm.getAttr(callable, "forward");
+    return vm.call(fwd, args);
+  }
+  return vm.call(callable, args);
+}
+
+Value Dynamo::traceEnter(VM& vm, Frame& f, const Value& mgr, const Value& enter) {
+  (void)f;
+  checkContextManager(vm, mgr);
+  return vm.call(enter, std::vector<Value>{});
+}
+
+void Dynamo::traceExit(VM& vm, Frame& f, const Value& exit) {
+  (void)f;
+  vm.call(exit, std::vector<Value>{none(), none(), none()});
+}
+
+}  // namespace gbc::interp

@@ -1,0 +1,156 @@
+// The Dynamo simulation: which frames are compiled, what a graph break does, scopes
+// (fullgraph / error_on_graph_break), frame ids, the code cache, dedup, graphs.
+// See ../shared/spec/dynamo-walkthrough.md for the rules (R1-R27) cited below.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph.h"
+#include "interp/vm.h"
+#include "report/model.h"
+
+namespace gbc::interp {
+
+/// A graph break raised while tracing (C++ exception, never seen by Python code).
+struct GraphBreakSignal {
+  std::vector<report::GbMessage> messages;
+  std::vector<report::FrameSummary> real_stack;  // root frame .. leaf frame
+  bool leaf_egb = false;   // G at the breaking instruction of the leaf (R21)
+  bool jump = false;       // a conditional jump on a tensor in the root (R15)
+  bool skip_frame = false; // unresumable whatever the instruction (GB4297, ...)
+  bool unresumable = false;  // the cause can never resume at its instruction (GB0142, ...)
+};
+
+/// The settings of one torch.compile wrapper (its callback, R1).
+struct CompileConfig {
+  bool fullgraph = false;
+  bool has_backend = false;  // explicit backend=: graphs are not recorded (R27)
+  std::optional<bool> dynamic;
+};
+
+/// One compiled entry of a code object: what its guards check (simplified guards: the
+/// frame's inputs at entry).
+struct CacheEntry {
+  std::vector<std::string> guards;  // one per input, see guardKey()
+};
+
+/// Per-code-object state (R3, R4, R23-R25).
+struct CodeState {
+  int frame_id = -1;
+  int compiles = 0;
+  bool skip = false;
+  std::vector<CacheEntry> entries;
+  std::set<std::string> dynamic_inputs;  // inputs that became dynamic (automatic dynamic)
+};
+
+struct Snapshot {
+  int pc = 0;
+  std::vector<Value> stack;
+  std::vector<Value> fast;
+  std::vector<Block> blocks;
+  std::vector<Value> handled;
+  size_t nodes = 0;
+  size_t undo = 0;
+};
+
+/// The state of tracing one root frame (and the frames inlined into it).
+struct TraceState {
+  Frame* root = nullptr;
+  const CompileConfig* config = nullptr;
+  CodeState* code_state = nullptr;
+  std::string frame_id;  // "N/M"
+  bool silent = false;   // replaying a cached entry: no records, no graphs
+  graph::Graph graph;
+  std::unordered_map<int64_t, int> node_of;  // tensor uid -> node index
+  std::vector<std::function<void()>> undo;   // the journal (rolled back on restart)
+  Snapshot start, current;
+  std::optional<Snapshot> checkpoint;
+  std::vector<std::string> guards;
+};
+
+class Dynamo {
+ public:
+  explicit Dynamo(VM& vm) : vm_(vm) {}
+
+  /// Findings go here.
+  report::FileReport* sink = nullptr;
+
+  // ---- process state (1.1) ----
+  bool egb = false;  // G
+  bool regionActive() const { return !callbacks_.empty(); }
+  const CompileConfig* currentConfig() const { return callbacks_.empty() ? nullptr : callbacks_.back(); }
+  void pushCallback(const CompileConfig* c) { callbacks_.push_back(c); }
+  void popCallback() { callbacks_.pop_back(); }
+  /// A compile wrapper was constructed: clears the dedup set (R26).
+  void onWrapperConstructed() { dedup_.clear(); }
+  void reset() { next_frame_id_ = 0; }
+  void setEgb(bool v);
+
+  // ---- frames ----
+  Value offer(VM& vm, const FramePtr& f);
+  void beforeInstruction(VM& vm, Frame& f);
+  Value onRootReturn(VM& vm, Frame& f, Value v);
+  bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);
+
+  // ---- tracing hooks ----
+  Value traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args);
+  Value traceEnter(VM& vm, Frame& f, const Value& mgr, const Value& enter);
+  void traceExit(VM& vm, Frame& f, const Value& exit);
+  void onTensorJump(VM& vm, Frame& f, const Value& cond);
+  void onFormatValue(VM& vm, Frame& f, const Value& v);
+  void onBackwardJump(VM&, Frame&) {}
+  /// Raises a graph break at the current instruction of the top frame.
+  [[noreturn]] void graphBreak(VM& vm, report::GbMessage msg, bool skip_frame = false, bool unresumable = false);
+  bool tracing(VM& vm) const { return vm.top() && vm.top()->trace; }
+
+  // ---- graph recording ----
+  /// Records an op of the graph being traced (no-op when not tracing).
+  void recordOp(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs,
+                const std::vector<Value>& outputs);
+
+  // ---- journal (undone when a trace restarts) ----
+  void journalCell(VM& vm, const std::shared_ptr<CellObject>& cell);
+  void journalDict(VM& vm, const DictPtr& d, const std::string& key);
+  void journalDictKey(VM& vm, const DictPtr& d, const Value& key);
+  void journalList(VM& vm, const Value& list);
+  void journalTensor(VM& vm, const Value& tensor);
+  void journal(VM& vm, std::function<void()> undo);
+
+  /// The Unsupported exception class (torch._dynamo.exc.Unsupported).
+  ClassPtr unsupported_class;
+
+ private:
+  Value compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent);
+  void emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty);
+  void logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
+                const std::vector<report::GbMessage>& messages);
+  void restore(Frame& f, TraceState& st, const Snapshot& snap);
+  std::vector<report::FrameSummary> stackAbove(VM& vm, Frame& root);
+  std::vector<report::FrameSummary> collapse(std::vector<report::FrameSummary> frames);
+  Value raiseUnsupported(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s);
+  FramePtr makeResumeFrame(VM& vm, Frame& f, int target_pc);
+  std::string guardKey(VM& vm, const Value& v, const std::string& name, const CodeState& cs);
+  std::vector<std::string> frameGuards(VM& vm, Frame& f, const CodeState& cs);
+  bool hasTensorObjects(VM& vm, Frame& f);
+
+  VM& vm_;
+  std::vector<const CompileConfig*> callbacks_;
+  std::vector<std::string> dedup_order_;
+  std::set<std::string> dedup_;
+  int next_frame_id_ = 0;
+  std::map<const void*, CodeState> codes_;
+  std::map<std::pair<const void*, int>, std::unique_ptr<int>> resume_keys_;
+};
+
+/// Frame summary of a frame's current instruction.
+report::FrameSummary summarize(const Frame& f);
+
+}  // namespace gbc::interp

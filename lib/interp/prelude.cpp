@@ -1,0 +1,324 @@
+// The parts of torch that gbc models in Python: they run on gbc's own evaluator so that their
+// frames appear in tracebacks (and are traced) exactly where torch's do. Line numbers that
+// Dynamo prints come from the target profile; `#@line N` directives pad the source so the
+// following line is line N of the virtual file.
+#include "interp/prelude.h"
+
+#include <string>
+
+namespace gbc::interp {
+
+/// Expands `#@line N` directives into blank lines.
+static std::string layout(const std::string& text) {
+  std::string out;
+  int line = 1;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string l = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    pos = end == std::string::npos ? text.size() : end + 1;
+    if (l.rfind("#@line ", 0) == 0) {
+      int target = std::stoi(l.substr(7));
+      while (line < target) {
+        out += "\n";
+        ++line;
+      }
+      continue;
+    }
+    out += l + "\n";
+    ++line;
+  }
+  return out;
+}
+
+static std::string subst(std::string s, const std::string& key, int value) {
+  for (size_t p = s.find(key); p != std::string::npos; p = s.find(key)) s.replace(p, key.size(), std::to_string(value));
+  return s;
+}
+
+std::vector<PreludeModule> preludeModules(const TargetProfile& t) {
+  bool v214 = t.id == TargetId::Torch2_14;
+  std::string prefix(t.torch_prefix);
+  std::vector<PreludeModule> mods;
+
+  std::string ext = R"PY(
+import torch
+#@line @WRAP0@
+def wrap_numpy(f):
+    def wrap(*args, **kwargs):
+#@line @WRAP@
+        return f(*args, **kwargs)
+    return wrap
+#@line @NRD0@
+def get_nonrecursive_disable_wrapper(fn):
+    def nonrecursive_disable_wrapper(*args, **kwargs):
+#@line @NRD@
+        return fn(*args, **kwargs)
+    return nonrecursive_disable_wrapper
+#@line @EGB0@
+def wrap_dunder_call_ctx_manager(self, func):
+    def inner(*args, **kwargs):
+        with self:
+            return func(*args, **kwargs)
+    return inner
+)PY";
+  ext = subst(ext, "@WRAP0@", t.wrap_numpy_line - 2);
+  ext = subst(ext, "@WRAP@", t.wrap_numpy_line);
+  ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 2);
+  ext = subst(ext, "@NRD@", v214 ? 202 : 227);
+  ext = subst(ext, "@EGB0@", t.egb_wrapper_line - 3);
+  mods.push_back({"torch._dynamo.external_utils", prefix + "/_dynamo/external_utils.py", layout(ext)});
+
+  std::string dec = R"PY(
+import torch
+from torch._dynamo.external_utils import wrap_dunder_call_ctx_manager
+
+class ErrorOnGraphBreakDecoratorContextManager:
+    def __init__(self, error_on_graph_break):
+        self.error_on_graph_break = error_on_graph_break
+        self.prev = []
+
+    def __call__(self, func):
+        return wrap_dunder_call_ctx_manager(self, func)
+
+    def __enter__(self):
+        self.prev.append(torch._dynamo._gbc_get_egb())
+        torch._dynamo._gbc_set_egb(self.error_on_graph_break)
+
+    def __exit__(self, *args):
+        torch._dynamo._gbc_set_egb(self.prev.pop())
+
+def error_on_graph_break(error_on_graph_break):
+    return ErrorOnGraphBreakDecoratorContextManager(error_on_graph_break)
+)PY";
+  mods.push_back({"torch._dynamo.decorators", prefix + "/_dynamo/decorators.py", layout(dec)});
+
+  std::string module = R"PY(
+import torch
+
+class Module:
+    def __init__(self, *args, **kwargs):
+        object.__setattr__(self, 'training', True)
+        object.__setattr__(self, '_compiled_call_impl', None)
+
+    def forward(self, *input):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+    def compile(self, *args, **kwargs):
+        object.__setattr__(self, '_compiled_call_impl', torch.compile(self._call_impl, *args, **kwargs))
+
+#@line @WCI0@
+    def _wrapped_call_impl(self, *args, **kwargs):
+        if self._compiled_call_impl is not None:
+            return self._compiled_call_impl(*args, **kwargs)
+        else:
+            return self._call_impl(*args, **kwargs)
+
+#@line @CI0@
+    def _call_impl(self, *args, **kwargs):
+        forward_call = self.forward
+#@line @CI@
+        return forward_call(*args, **kwargs)
+
+    __call__ = _wrapped_call_impl
+
+    def children(self):
+        for v in self.__dict__.values():
+            if isinstance(v, Module):
+                yield v
+
+    def named_children(self):
+        for k, v in self.__dict__.items():
+            if isinstance(v, Module):
+                yield k, v
+
+    def modules(self):
+        yield self
+        for c in self.children():
+            yield from c.modules()
+
+    def named_parameters(self, prefix='', recurse=True):
+        for k, v in self.__dict__.items():
+            if isinstance(v, torch.nn.Parameter):
+                yield prefix + k, v
+        if recurse:
+            for k, v in self.__dict__.items():
+                if isinstance(v, Module):
+                    for n, p in v.named_parameters(prefix + k + '.'):
+                        yield n, p
+
+    def parameters(self, recurse=True):
+        for n, p in self.named_parameters(recurse=recurse):
+            yield p
+
+    def train(self, mode=True):
+        self.training = mode
+        for c in self.children():
+            c.train(mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def to(self, *args, **kwargs):
+        return self
+
+    def zero_grad(self, set_to_none=True):
+        for p in self.parameters():
+            p.grad = None
+
+    def requires_grad_(self, requires_grad=True):
+        for p in self.parameters():
+            p.requires_grad_(requires_grad)
+        return self
+
+    def extra_repr(self):
+        return ''
+
+    def __repr__(self):
+        lines = []
+        for k, v in self.__dict__.items():
+            if isinstance(v, Module):
+                mod = repr(v).replace('\n', '\n  ')
+                lines.append('(' + k + '): ' + mod)
+        main = type(self).__name__ + '('
+        extra = self.extra_repr()
+        if extra and not lines:
+            return main + extra + ')'
+        if not lines:
+            return main + ')'
+        body = ''
+        if extra:
+            body = '\n  ' + extra
+        for l in lines:
+            body = body + '\n  ' + l
+        return main + body + '\n)'
+)PY";
+  module = subst(module, "@WCI0@", (v214 ? 1783 : 1779) - 3);
+  module = subst(module, "@CI0@", (v214 ? 1794 : 1790) - 2);
+  module = subst(module, "@CI@", v214 ? 1794 : 1790);
+  mods.push_back({"torch.nn.modules.module", prefix + "/nn/modules/module.py", layout(module)});
+
+  std::string layers = R"PY(
+import torch
+from torch.nn.modules.module import Module
+
+class Linear(Module):
+    def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.in_features = in_features
+        self.out_features = out_features
+        w, b = torch._gbc_linear_init(in_features, out_features, bias)
+        self.weight = torch.nn.Parameter(w)
+        if bias:
+            self.bias = torch.nn.Parameter(b)
+        else:
+            self.bias = None
+
+    def forward(self, input):
+        return torch.nn.functional.linear(input, self.weight, self.bias)
+
+    def extra_repr(self):
+        return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+class ReLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+
+    def forward(self, input):
+        return torch.nn.functional.relu(input)
+
+class GELU(Module):
+    def __init__(self, approximate='none'):
+        super().__init__()
+        self.approximate = approximate
+
+    def forward(self, input):
+        return torch.nn.functional.gelu(input, approximate=self.approximate)
+
+class Sigmoid(Module):
+    def forward(self, input):
+        return torch.sigmoid(input)
+
+class Tanh(Module):
+    def forward(self, input):
+        return torch.tanh(input)
+
+class Identity(Module):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+
+    def forward(self, input):
+        return input
+
+class Softmax(Module):
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return torch.nn.functional.softmax(input, self.dim)
+
+class LayerNorm(Module):
+    def __init__(self, normalized_shape, eps=1e-05, elementwise_affine=True, bias=True, device=None, dtype=None):
+        super().__init__()
+        if isinstance(normalized_shape, int):
+            normalized_shape = (normalized_shape,)
+        self.normalized_shape = tuple(normalized_shape)
+        self.eps = eps
+        self.weight = torch.nn.Parameter(torch.ones(self.normalized_shape))
+        self.bias = torch.nn.Parameter(torch.zeros(self.normalized_shape))
+
+    def forward(self, input):
+        return torch.nn.functional.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+class Dropout(Module):
+    def __init__(self, p=0.5, inplace=False):
+        super().__init__()
+        self.p = p
+
+    def forward(self, input):
+        return input
+
+class Sequential(Module):
+    def __init__(self, *args):
+        super().__init__()
+        for i, m in enumerate(args):
+            setattr(self, str(i), m)
+
+    def forward(self, input):
+        for m in self.children():
+            input = m(input)
+        return input
+
+    def __getitem__(self, i):
+        return list(self.children())[i]
+
+    def __len__(self):
+        return len(list(self.children()))
+
+class ModuleList(Module):
+    def __init__(self, modules=None):
+        super().__init__()
+        if modules is not None:
+            for i, m in enumerate(modules):
+                setattr(self, str(i), m)
+
+    def __getitem__(self, i):
+        return list(self.children())[i]
+
+    def __iter__(self):
+        return iter(list(self.children()))
+
+    def __len__(self):
+        return len(list(self.children()))
+
+    def append(self, m):
+        setattr(self, str(len(self)), m)
+        return self
+)PY";
+  mods.push_back({"torch.nn.modules.linear", prefix + "/nn/modules/linear.py", layout(layers)});
+  return mods;
+}
+
+}  // namespace gbc::interp

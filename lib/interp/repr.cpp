@@ -1,0 +1,159 @@
+// str() and repr() with CPython's formatting.
+#include "interp/torch_model.h"
+#include "interp/vm.h"
+#include "interp/runtime_compat.h"
+
+namespace gbc::interp {
+
+static std::string reprString(const std::string& s) {
+  bool has_single = s.find('\'') != std::string::npos;
+  bool has_double = s.find('"') != std::string::npos;
+  char q = (has_single && !has_double) ? '"' : '\'';
+  std::string out(1, q);
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == static_cast<unsigned char>(q)) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += q;
+  return out;
+}
+
+std::string VM::str(const Value& v) {
+  switch (v->kind) {
+    case Kind::Str: return asStr(v);
+    case Kind::Instance: {
+      auto& inst = as<InstanceObject>(v);
+      if (Value m = inst.cls->lookup("__str__"); m && m->kind == Kind::Function) return str(call(m, {v}));
+      if (inst.cls->is_exception) {
+        if (Value m = inst.cls->lookup("__gbc_str__")) return str(call(m, {v}));
+        Value args = inst.dict->getStr("args");
+        if (!args || args->kind != Kind::Tuple) return "";
+        auto& items = as<TupleObject>(args).items;
+        if (items.empty()) return "";
+        if (items.size() == 1) {
+          if (inst.cls->isSubclassOf(b().key_error.get())) return repr(items[0]);
+          return str(items[0]);
+        }
+        return repr(args);
+      }
+      return repr(v);
+    }
+    default: return repr(v);
+  }
+}
+
+static std::string joinRepr(VM& vm, const std::vector<Value>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ", ";
+    out += vm.repr(items[i]);
+  }
+  return out;
+}
+
+std::string VM::repr(const Value& v) {
+  switch (v->kind) {
+    case Kind::None: return "None";
+    case Kind::Bool: return as<BoolObject>(v).v ? "True" : "False";
+    case Kind::Int: return std::to_string(as<IntObject>(v).v);
+    case Kind::Float: return runtime::formatPythonFloat(as<FloatObject>(v).v);
+    case Kind::Str: return reprString(asStr(v));
+    case Kind::Bytes: return "b" + reprString(as<BytesObject>(v).v);
+    case Kind::Tuple: {
+      auto& t = as<TupleObject>(v);
+      if (t.is_size) {
+        std::string out = "torch.Size([";
+        out += joinRepr(*this, t.items);
+        return out + "])";
+      }
+      if (t.items.size() == 1) return "(" + repr(t.items[0]) + ",)";
+      return "(" + joinRepr(*this, t.items) + ")";
+    }
+    case Kind::List: return "[" + joinRepr(*this, as<ListObject>(v).items) + "]";
+    case Kind::Dict: {
+      std::string out = "{";
+      bool first = true;
+      as<DictObject>(v).forEach([&](const Value& k, const Value& val) {
+        if (!first) out += ", ";
+        first = false;
+        out += repr(k) + ": " + repr(val);
+      });
+      return out + "}";
+    }
+    case Kind::Set: {
+      auto& s = as<SetObject>(v);
+      if (s.live == 0) return s.frozen ? "frozenset()" : "set()";
+      std::vector<Value> items;
+      for (auto& e : s.entries)
+        if (e) items.push_back(e);
+      std::string inner = "{" + joinRepr(*this, items) + "}";
+      return s.frozen ? "frozenset(" + inner + ")" : inner;
+    }
+    case Kind::Slice: {
+      auto& s = as<SliceObject>(v);
+      return "slice(" + repr(s.start) + ", " + repr(s.stop) + ", " + repr(s.step) + ")";
+    }
+    case Kind::Range: {
+      auto& r = as<RangeObject>(v);
+      std::string out = "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
+      if (r.step != 1) out += ", " + std::to_string(r.step);
+      return out + ")";
+    }
+    case Kind::Ellipsis: return "Ellipsis";
+    case Kind::NotImplemented: return "NotImplemented";
+    case Kind::Function: {
+      auto& fn = as<FunctionObject>(v);
+      return "<function " + fn.qualname + " at 0x7f0000000000>";
+    }
+    case Kind::BoundMethod: {
+      auto& bm = as<BoundMethodObject>(v);
+      std::string q = bm.func->kind == Kind::Function ? as<FunctionObject>(bm.func).qualname : "?";
+      return "<bound method " + q + " of " + repr(bm.self) + ">";
+    }
+    case Kind::Builtin: {
+      auto& bf = as<BuiltinObject>(v);
+      if (bf.self) return "<built-in method " + bf.name + " of " + typeOf(bf.self)->name + " object at 0x7f0000000000>";
+      return "<built-in function " + bf.name + ">";
+    }
+    case Kind::Class: {
+      auto& c = as<ClassObject>(v);
+      std::string mod = c.module;
+      if (mod.empty() || mod == "builtins") return "<class '" + c.qualname + "'>";
+      return "<class '" + mod + "." + c.qualname + "'>";
+    }
+    case Kind::Module: return "<module '" + as<ModuleObject>(v).name + "'>";
+    case Kind::Tensor: return tensorRepr(*this, v);
+    case Kind::DType: return std::string(runtime::dtypeName(as<DTypeObject>(v).d));
+    case Kind::Instance: {
+      auto& inst = as<InstanceObject>(v);
+      if (Value m = inst.cls->lookup("__repr__"); m && m->kind == Kind::Function) return str(call(m, {v}));
+      if (inst.cls->is_exception) {
+        Value args = inst.dict->getStr("args");
+        std::string a = args && args->kind == Kind::Tuple ? joinRepr(*this, as<TupleObject>(args).items) : "";
+        return inst.cls->name + "(" + a + ")";
+      }
+      std::string mod = inst.cls->module.empty() ? "__main__" : inst.cls->module;
+      return "<" + mod + "." + inst.cls->qualname + " object at 0x7f0000000000>";
+    }
+    case Kind::Generator: return "<generator object at 0x7f0000000000>";
+    case Kind::Iterator: return "<" + as<IteratorObject>(v).type_name + " object at 0x7f0000000000>";
+    default: return "<" + typeOf(v)->name + " object at 0x7f0000000000>";
+  }
+}
+
+}  // namespace gbc::interp

@@ -1,0 +1,126 @@
+// Small models of standard-library modules programs commonly import (math, time, random,
+// functools, warnings, logging, copy, sys, os): enough to execute them; their graph-break
+// behaviour lives in the cause table.
+#include <chrono>
+#include <cmath>
+
+#include "interp/dynamo.h"
+#include "interp/vm.h"
+
+namespace gbc::interp {
+
+static Value newModule(VM& vm, const std::string& name) {
+  auto m = std::make_shared<ModuleObject>(name);
+  m->dict->setStr("__name__", pyStr(name));
+  vm.registerModule(name, m);
+  return m;
+}
+
+static void fn(const Value& m, const std::string& name, NativeFn f) {
+  auto b = std::make_shared<BuiltinObject>(name, std::move(f));
+  b->id = as<ModuleObject>(m).name + "." + name;
+  as<ModuleObject>(m).dict->setStr(name, b);
+}
+
+void installStdlibModules(VM& vm) {
+  Value math = newModule(vm, "math");
+  as<ModuleObject>(math).dict->setStr("pi", pyFloat(M_PI));
+  as<ModuleObject>(math).dict->setStr("e", pyFloat(M_E));
+  as<ModuleObject>(math).dict->setStr("inf", pyFloat(INFINITY));
+  as<ModuleObject>(math).dict->setStr("nan", pyFloat(NAN));
+  auto unary = [&](const char* name, double (*f)(double)) {
+    fn(math, name, [f](VM&, CallArgs& a) -> Value { return pyFloat(f(asFloat(a.args.at(0)))); });
+  };
+  unary("sqrt", std::sqrt);
+  unary("exp", std::exp);
+  unary("sin", std::sin);
+  unary("cos", std::cos);
+  unary("tan", std::tan);
+  unary("tanh", std::tanh);
+  unary("fabs", std::fabs);
+  fn(math, "log", [](VM&, CallArgs& a) -> Value {
+    double x = std::log(asFloat(a.args.at(0)));
+    if (a.args.size() > 1) x /= std::log(asFloat(a.args[1]));
+    return pyFloat(x);
+  });
+  fn(math, "floor", [](VM&, CallArgs& a) -> Value { return pyInt(static_cast<int64_t>(std::floor(asFloat(a.args.at(0))))); });
+  fn(math, "ceil", [](VM&, CallArgs& a) -> Value { return pyInt(static_cast<int64_t>(std::ceil(asFloat(a.args.at(0))))); });
+  fn(math, "isclose", [](VM&, CallArgs& a) -> Value {
+    double x = asFloat(a.args.at(0)), y = asFloat(a.args.at(1));
+    return pyBool(std::fabs(x - y) <= std::max(1e-9 * std::max(std::fabs(x), std::fabs(y)), 0.0));
+  });
+  fn(math, "prod", [](VM& vm, CallArgs& a) -> Value {
+    Value acc = pyInt(1);
+    for (Value& v : vm.toVector(a.args.at(0))) acc = vm.binaryOp(syntax::BinOpKind::Mult, acc, v);
+    return acc;
+  });
+  Value time = newModule(vm, "time");
+  fn(time, "time", [](VM&, CallArgs&) -> Value {
+    return pyFloat(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
+  });
+  fn(time, "perf_counter", [](VM&, CallArgs&) -> Value {
+    return pyFloat(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+  });
+  fn(time, "sleep", [](VM&, CallArgs&) -> Value { return none(); });
+  Value functools = newModule(vm, "functools");
+  fn(functools, "wraps", [](VM&, CallArgs& a) -> Value {
+    Value wrapped = a.args.at(0);
+    return std::make_shared<BuiltinObject>("wraps", [wrapped](VM& vm, CallArgs& b) -> Value {
+      Value w = b.args.at(0);
+      if (w->kind == Kind::Function) {
+        auto& fo = as<FunctionObject>(w);
+        if (Value n = vm.getAttrOrNull(wrapped, "__name__")) fo.name = vm.str(n);
+        if (Value q = vm.getAttrOrNull(wrapped, "__qualname__")) fo.qualname = vm.str(q);
+        if (!fo.attrs) fo.attrs = newDict();
+        fo.attrs->setStr("__wrapped__", wrapped);
+      }
+      return w;
+    });
+  });
+  fn(functools, "partial", [](VM&, CallArgs& a) -> Value {
+    Value f = a.args.at(0);
+    std::vector<Value> pre(a.args.begin() + 1, a.args.end());
+    auto kws = a.kwargs;
+    return std::make_shared<BuiltinObject>("partial", [f, pre, kws](VM& vm, CallArgs& b) -> Value {
+      CallArgs c;
+      c.args = pre;
+      c.args.insert(c.args.end(), b.args.begin(), b.args.end());
+      c.kwargs = kws;
+      for (auto& kv : b.kwargs) c.kwargs.push_back(kv);
+      return vm.call(f, c);
+    });
+  });
+  fn(functools, "reduce", [](VM& vm, CallArgs& a) -> Value {
+    std::vector<Value> items = vm.toVector(a.args.at(1));
+    size_t i = 0;
+    Value acc = a.args.size() > 2 ? a.args[2] : items.at(i++);
+    for (; i < items.size(); ++i) acc = vm.call(a.args[0], {acc, items[i]});
+    return acc;
+  });
+  Value sys = newModule(vm, "sys");
+  as<ModuleObject>(sys).dict->setStr("version_info", pyTuple({pyInt(3), pyInt(vm.target().python == "3.14" ? 14 : 12), pyInt(0)}));
+  as<ModuleObject>(sys).dict->setStr("argv", pyList({pyStr("")}));
+  auto stderr_cls = vm.makeClass("__gbc_stderr__", {vm.b().object}, nullptr);
+  as<ModuleObject>(sys).dict->setStr("stderr", std::make_shared<InstanceObject>(stderr_cls));
+  fn(sys, "getrecursionlimit", [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
+  fn(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
+    vm.recursion_limit = static_cast<int>(asInt(a.args.at(0)));
+    return none();
+  });
+  newModule(vm, "os");
+  Value warnings = newModule(vm, "warnings");
+  fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
+  fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });
+  fn(warnings, "simplefilter", [](VM&, CallArgs&) -> Value { return none(); });
+  Value copy = newModule(vm, "copy");
+  fn(copy, "copy", [](VM& vm, CallArgs& a) -> Value {
+    const Value& v = a.args.at(0);
+    if (v->kind == Kind::List) return pyList(as<ListObject>(v).items);
+    if (v->kind == Kind::Dict) return vm.callMethod(v, "copy", {});
+    return v;
+  });
+  Value typing = newModule(vm, "typing");
+  for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"}) as<ModuleObject>(typing).dict->setStr(n, vm.b().object);
+}
+
+}  // namespace gbc::interp

@@ -1,0 +1,562 @@
+// gbc's model of torch: tensor operators and methods, the torch namespace, recorded as graph
+// nodes while Dynamo traces (call_function / call_method targets as Dynamo names them).
+#include "interp/torch_model.h"
+
+#include <cmath>
+
+#include "interp/dynamo.h"
+#include "interp/format.h"
+#include "runtime/ops.h"
+#include "interp/runtime_compat.h"
+#include "interp/runtime_compat.h"
+
+namespace gbc::interp {
+
+using runtime::Tensor;
+using syntax::BinOpKind;
+using syntax::CmpOpKind;
+
+Value wrapTensor(Tensor t) { return std::make_shared<TensorObject>(std::move(t)); }
+
+static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+
+[[noreturn]] static void torchError(VM& vm, const runtime::TorchError& e) {
+  ClassPtr cls = vm.b().runtime_error;
+  switch (e.kind) {
+    case runtime::ErrorKind::IndexError: cls = vm.b().index_error; break;
+    case runtime::ErrorKind::ValueError: cls = vm.b().value_error; break;
+    case runtime::ErrorKind::TypeError: cls = vm.b().type_error; break;
+    case runtime::ErrorKind::NotImplementedError: cls = vm.b().not_implemented_error; break;
+    case runtime::ErrorKind::RuntimeError: break;
+  }
+  vm.raise(cls, e.message);
+}
+
+template <typename X>
+static X check(VM& vm, runtime::Expected<X> r) {
+  if (!r) torchError(vm, r.error());
+  return std::move(*r);
+}
+static void check(VM& vm, runtime::Status s) {
+  if (!s) torchError(vm, s.error());
+}
+
+static runtime::Scalar toScalar(VM& vm, const Value& v) {
+  switch (v->kind) {
+    case Kind::Bool: return as<BoolObject>(v).v;
+    case Kind::Int: return as<IntObject>(v).v;
+    case Kind::Float: return as<FloatObject>(v).v;
+    default: vm.raise(vm.b().type_error, "expected a number, got " + vm.typeOf(v)->name);
+  }
+}
+
+static bool isNumber(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool || v->kind == Kind::Float; }
+
+static runtime::Operand operand(VM& vm, const Value& v) {
+  if (v->kind == Kind::Tensor) return runtime::Operand(T(v));
+  return runtime::Operand(toScalar(vm, v));
+}
+
+/// Records a graph node for a tensor op when tracing and returns the result.
+static Value record(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs, Value out) {
+  vm.dynamo().recordOp(vm, target, op, inputs, {out});
+  return out;
+}
+
+static Value fnResult(VM& vm, const std::string& target, const std::vector<Value>& inputs, Tensor t) {
+  return record(vm, target, graph::NodeOp::CallFunction, inputs, wrapTensor(std::move(t)));
+}
+static Value methodResult(VM& vm, const std::string& target, const std::vector<Value>& inputs, Tensor t) {
+  return record(vm, target, graph::NodeOp::CallMethod, inputs, wrapTensor(std::move(t)));
+}
+
+static const char* opTarget(BinOpKind op, bool inplace) {
+  switch (op) {
+    case BinOpKind::Add: return inplace ? "iadd" : "add";
+    case BinOpKind::Sub: return inplace ? "isub" : "sub";
+    case BinOpKind::Mult: return inplace ? "imul" : "mul";
+    case BinOpKind::Div: return inplace ? "itruediv" : "truediv";
+    case BinOpKind::FloorDiv: return inplace ? "ifloordiv" : "floordiv";
+    case BinOpKind::Mod: return inplace ? "imod" : "mod";
+    case BinOpKind::Pow: return inplace ? "ipow" : "pow";
+    case BinOpKind::MatMult: return inplace ? "imatmul" : "matmul";
+    case BinOpKind::BitAnd: return inplace ? "iand" : "and_";
+    case BinOpKind::BitOr: return inplace ? "ior" : "or_";
+    case BinOpKind::BitXor: return inplace ? "ixor" : "xor";
+    case BinOpKind::LShift: return "lshift";
+    case BinOpKind::RShift: return "rshift";
+  }
+  return "?";
+}
+
+static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& a, const Value& b) {
+  runtime::Operand x = operand(vm, a), y = operand(vm, b);
+  switch (op) {
+    case BinOpKind::Add: return runtime::add(x, y);
+    case BinOpKind::Sub: return runtime::sub(x, y);
+    case BinOpKind::Mult: return runtime::mul(x, y);
+    case BinOpKind::Div: return runtime::div(x, y);
+    case BinOpKind::FloorDiv: return runtime::floorDivide(x, y);
+    case BinOpKind::Mod: return runtime::remainder(x, y);
+    case BinOpKind::Pow: return runtime::pow(x, y);
+    case BinOpKind::MatMult: return runtime::matmul(x.tensor(), y.tensor());
+    case BinOpKind::BitAnd: return runtime::logicalAnd(x, y);
+    case BinOpKind::BitOr: return runtime::logicalOr(x, y);
+    case BinOpKind::BitXor: return runtime::logicalXor(x, y);
+    default: vm.unsupported("tensor shift operator");
+  }
+}
+
+Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool inplace) {
+  if (!(a->kind == Kind::Tensor || isNumber(a)) || !(b->kind == Kind::Tensor || isNumber(b))) {
+    if (a->kind == Kind::Tensor && (b->kind == Kind::List || b->kind == Kind::Tuple)) return nullptr;
+    return nullptr;
+  }
+  if (inplace && a->kind == Kind::Tensor) {
+    vm.dynamo().journalTensor(vm, a);
+    Tensor r = check(vm, applyBinary(vm, op, a, b));
+    check(vm, runtime::copy_(T(a), r));
+    vm.dynamo().recordOp(vm, opTarget(op, true), graph::NodeOp::CallFunction, {a, b}, {a});
+    return a;
+  }
+  return fnResult(vm, opTarget(op, false), {a, b}, check(vm, applyBinary(vm, op, a, b)));
+}
+
+Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a) {
+  if (op == syntax::UnaryOpKind::USub) return fnResult(vm, "neg", {a}, check(vm, runtime::neg(T(a))));
+  if (op == syntax::UnaryOpKind::UAdd) return a;
+  return fnResult(vm, "invert", {a}, runtime::logicalNot(T(a)));
+}
+
+Value tensorCompare(VM& vm, CmpOpKind op, const Value& a, const Value& b) {
+  if (!(a->kind == Kind::Tensor || isNumber(a)) || !(b->kind == Kind::Tensor || isNumber(b))) {
+    if (op == CmpOpKind::Eq) return pyBool(false);
+    if (op == CmpOpKind::NotEq) return pyBool(true);
+    vm.raise(vm.b().type_error, "unsupported comparison with a tensor");
+  }
+  runtime::Operand x = operand(vm, a), y = operand(vm, b);
+  switch (op) {
+    case CmpOpKind::Eq: return fnResult(vm, "eq", {a, b}, check(vm, runtime::eq(x, y)));
+    case CmpOpKind::NotEq: return fnResult(vm, "ne", {a, b}, check(vm, runtime::ne(x, y)));
+    case CmpOpKind::Lt: return fnResult(vm, "lt", {a, b}, check(vm, runtime::lt(x, y)));
+    case CmpOpKind::LtE: return fnResult(vm, "le", {a, b}, check(vm, runtime::le(x, y)));
+    case CmpOpKind::Gt: return fnResult(vm, "gt", {a, b}, check(vm, runtime::gt(x, y)));
+    case CmpOpKind::GtE: return fnResult(vm, "ge", {a, b}, check(vm, runtime::ge(x, y)));
+    default: vm.unsupported("tensor comparison");
+  }
+}
+
+static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
+  std::vector<Value> keys = key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
+  std::vector<runtime::IndexItem> items;
+  for (const Value& k : keys) {
+    switch (k->kind) {
+      case Kind::Int:
+      case Kind::Bool: items.emplace_back(asInt(k)); break;
+      case Kind::None: items.emplace_back(runtime::NoneIndex{}); break;
+      case Kind::Ellipsis: items.emplace_back(runtime::EllipsisIndex{}); break;
+      case Kind::Slice: {
+        auto& s = as<SliceObject>(k);
+        runtime::Slice sl;
+        if (!isNone(s.start)) sl.start = asInt(s.start);
+        if (!isNone(s.stop)) sl.stop = asInt(s.stop);
+        if (!isNone(s.step)) sl.step = asInt(s.step);
+        items.emplace_back(sl);
+        break;
+      }
+      case Kind::Tensor: items.emplace_back(T(k)); break;
+      case Kind::List: {
+        std::vector<runtime::Scalar> vals;
+        for (auto& x : as<ListObject>(k).items) vals.push_back(toScalar(vm, x));
+        items.emplace_back(check(vm, runtime::fromData(vals, {static_cast<int64_t>(vals.size())}, runtime::inferDType(vals))));
+        break;
+      }
+      default: vm.unsupported("tensor index of type " + vm.typeOf(k)->name);
+    }
+  }
+  return items;
+}
+
+Value tensorGetItem(VM& vm, const Value& t, const Value& key) {
+  auto items = indexItems(vm, key);
+  return fnResult(vm, "getitem", {t, key}, check(vm, runtime::index(T(t), items)));
+}
+
+void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v) {
+  auto items = indexItems(vm, key);
+  vm.dynamo().journalTensor(vm, t);
+  if (v->kind == Kind::Tensor) check(vm, runtime::setitem(T(t), items, T(v)));
+  else check(vm, runtime::setitem(T(t), items, toScalar(vm, v)));
+  vm.dynamo().recordOp(vm, "setitem", graph::NodeOp::CallFunction, {t, key, v}, {});
+}
+
+bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v) {
+  if (name == "requires_grad") {
+    T(t).setRequiresGrad(vm.truthy(v));
+    return true;
+  }
+  return false;
+}
+
+bool tensorTruthy(VM& vm, const Value& t) {
+  const Tensor& x = T(t);
+  if (x.numel() != 1) {
+    if (x.numel() == 0) vm.raise(vm.b().runtime_error, "Boolean value of Tensor with no values is ambiguous");
+    vm.raise(vm.b().runtime_error, "Boolean value of Tensor with more than one value is ambiguous");
+  }
+  runtime::Scalar s = check(vm, x.item());
+  return runtime::scalarToDouble(s) != 0.0;
+}
+
+int64_t tensorLen(VM& vm, const Value& t) {
+  if (T(t).dim() == 0) vm.raise(vm.b().type_error, "len() of a 0-d tensor");
+  return T(t).sizes()[0];
+}
+
+std::vector<Value> tensorUnbind(VM& vm, const Value& t) {
+  if (T(t).dim() == 0) vm.raise(vm.b().type_error, "iteration over a 0-d tensor");
+  std::vector<Value> out;
+  for (int64_t i = 0; i < T(t).sizes()[0]; ++i) out.push_back(wrapTensor(check(vm, runtime::select(T(t), 0, i))));
+  return out;
+}
+
+std::string tensorRepr(VM& vm, const Value& t) {
+  (void)vm;
+  return runtime::formatTensor(T(t));
+}
+
+std::string tensorFormat(VM& vm, const Value& t, const std::string& spec) {
+  if (spec.empty()) return tensorRepr(vm, t);
+  if (T(t).numel() != 1) vm.raise(vm.b().type_error, "unsupported format string passed to Tensor.__format__");
+  return formatValue(vm, tensorToPyNumber(vm, t, false), spec);
+}
+
+static Value scalarValue(const runtime::Scalar& s) {
+  if (std::holds_alternative<bool>(s)) return pyBool(std::get<bool>(s));
+  if (std::holds_alternative<int64_t>(s)) return pyInt(std::get<int64_t>(s));
+  return pyFloat(std::get<double>(s));
+}
+
+Value tensorToPyNumber(VM& vm, const Value& t, bool as_int) {
+  if (T(t).numel() != 1) vm.raise(vm.b().runtime_error, "a Tensor with " + std::to_string(T(t).numel()) + " elements cannot be converted to Scalar");
+  runtime::Scalar s = check(vm, T(t).item());
+  if (as_int) return pyInt(runtime::scalarToInt(s));
+  return pyFloat(runtime::scalarToDouble(s));
+}
+
+static Value nestedToValue(const runtime::Nested& n) {
+  if (!n.isList()) return scalarValue(n.scalar());
+  std::vector<Value> items;
+  for (const auto& c : n.list()) items.push_back(nestedToValue(c));
+  return pyList(std::move(items));
+}
+
+static Value sizeValue(const runtime::Shape& s) {
+  std::vector<Value> items;
+  for (int64_t d : s) items.push_back(pyInt(d));
+  auto t = std::make_shared<TupleObject>(std::move(items));
+  t->is_size = true;
+  return t;
+}
+
+static runtime::Shape shapeArgs(VM& vm, const std::vector<Value>& args, size_t from) {
+  runtime::Shape s;
+  if (args.size() == from + 1 && (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
+    for (const Value& v : vm.toVector(args[from])) s.push_back(asInt(v));
+    return s;
+  }
+  for (size_t i = from; i < args.size(); ++i) s.push_back(asInt(args[i]));
+  return s;
+}
+
+static std::optional<runtime::DType> dtypeArg(const CallArgs& a, const char* name = "dtype") {
+  Value d = a.kw(name);
+  if (!d || d->kind != Kind::DType) return std::nullopt;
+  return as<DTypeObject>(d).d;
+}
+
+static runtime::DimList dimsArg(VM& vm, const Value& v) {
+  if (!v || isNone(v)) return std::nullopt;
+  std::vector<int64_t> dims;
+  if (v->kind == Kind::Tuple || v->kind == Kind::List)
+    for (auto& x : vm.toVector(v)) dims.push_back(asInt(x));
+  else
+    dims.push_back(asInt(v));
+  return dims;
+}
+
+static Value arg(CallArgs& a, size_t i, const char* kw) {
+  if (i < a.args.size()) return a.args[i];
+  if (kw) return a.kw(kw);
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tensor methods (self is args[0]); also exposed as torch.<name>(t, ...) where torch has them
+
+using Method = std::function<Value(VM&, CallArgs&, bool /*as_method*/)>;
+
+static std::unordered_map<std::string, Method>& methods() {
+  static std::unordered_map<std::string, Method> m;
+  return m;
+}
+
+static Value unaryMethod(VM& vm, CallArgs& a, bool as_method, const std::string& name, Tensor t) {
+  return as_method ? methodResult(vm, name, {a.args[0]}, std::move(t)) : fnResult(vm, name, {a.args[0]}, std::move(t));
+}
+
+static void defineTensorMethods() {
+  auto& M = methods();
+  auto unary = [&](const std::string& name, Tensor (*fn)(const Tensor&)) {
+    M[name] = [name, fn](VM& vm, CallArgs& a, bool as_method) { return unaryMethod(vm, a, as_method, name, fn(T(a.args[0]))); };
+  };
+  unary("abs", runtime::abs);
+  unary("exp", runtime::exp);
+  unary("log", runtime::log);
+  unary("sqrt", runtime::sqrt);
+  unary("rsqrt", runtime::rsqrt);
+  unary("sin", runtime::sin);
+  unary("cos", runtime::cos);
+  unary("tanh", runtime::tanh);
+  unary("sigmoid", runtime::sigmoid);
+  unary("relu", runtime::relu);
+  M["neg"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "neg", check(vm, runtime::neg(T(a.args[0])))); };
+  M["clone"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "clone", T(a.args[0]).clone()); };
+  M["detach"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "detach", T(a.args[0]).detach()); };
+  M["contiguous"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "contiguous", T(a.args[0]).contiguous()); };
+  M["float"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "float", T(a.args[0]).toFloat()); };
+  M["double"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "double", T(a.args[0]).toDouble()); };
+  M["long"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "long", T(a.args[0]).toLong()); };
+  M["int"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "int", T(a.args[0]).toInt()); };
+  M["bool"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "bool", T(a.args[0]).toBool()); };
+  M["gelu"] = [](VM& vm, CallArgs& a, bool m) {
+    Value ap = a.kw("approximate");
+    return unaryMethod(vm, a, m, "gelu", check(vm, runtime::gelu(T(a.args[0]), ap ? asStr(ap) : "none")));
+  };
+  auto binary = [&](const std::string& name, BinOpKind op) {
+    M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
+      Value other = arg(a, 1, "other");
+      Tensor r = check(vm, applyBinary(vm, op, a.args[0], other));
+      Value alpha = a.kw("alpha");
+      if (alpha) vm.unsupported("alpha= argument");
+      return m ? methodResult(vm, name, {a.args[0], other}, std::move(r)) : fnResult(vm, name, {a.args[0], other}, std::move(r));
+    };
+    M[name + "_"] = [name, op](VM& vm, CallArgs& a, bool) {
+      Value self = a.args[0], other = arg(a, 1, "other");
+      vm.dynamo().journalTensor(vm, self);
+      Tensor r = check(vm, applyBinary(vm, op, self, other));
+      check(vm, runtime::copy_(T(self), r));
+      vm.dynamo().recordOp(vm, name + "_", graph::NodeOp::CallMethod, {self, other}, {self});
+      return self;
+    };
+  };
+  binary("add", BinOpKind::Add);
+  binary("sub", BinOpKind::Sub);
+  binary("mul", BinOpKind::Mult);
+  binary("div", BinOpKind::Div);
+  binary("pow", BinOpKind::Pow);
+  binary("matmul", BinOpKind::MatMult);
+  binary("remainder", BinOpKind::Mod);
+  binary("floor_divide", BinOpKind::FloorDiv);
+  M["mm"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::mm(T(a.args[0]), T(a.args[1])));
+    return m ? methodResult(vm, "mm", {a.args[0], a.args[1]}, r) : fnResult(vm, "mm", {a.args[0], a.args[1]}, r);
+  };
+  auto reduce = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool, std::optional<runtime::DType>)) {
+    M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
+      Value dim = arg(a, 1, "dim");
+      Value kd = arg(a, 2, "keepdim");
+      Tensor r = check(vm, fn(T(a.args[0]), dimsArg(vm, dim), kd && vm.truthy(kd), dtypeArg(a)));
+      return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+    };
+  };
+  reduce("sum", runtime::sum);
+  reduce("mean", runtime::mean);
+  auto reduce2 = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool)) {
+    M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
+      Value dim = arg(a, 1, "dim");
+      Value kd = arg(a, 2, "keepdim");
+      Tensor r = check(vm, fn(T(a.args[0]), dimsArg(vm, dim), kd && vm.truthy(kd)));
+      return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+    };
+  };
+  reduce2("amax", runtime::amax);
+  reduce2("amin", runtime::amin);
+  auto maxmin = [&](const std::string& name, bool is_max) {
+    M[name] = [name, is_max](VM& vm, CallArgs& a, bool m) -> Value {
+      Value dim = arg(a, 1, "dim");
+      if (dim && dim->kind == Kind::Tensor) {
+        Tensor r = check(vm, is_max ? runtime::maximum(T(a.args[0]), T(dim)) : runtime::minimum(T(a.args[0]), T(dim)));
+        return fnResult(vm, is_max ? "maximum" : "minimum", {a.args[0], dim}, r);
+      }
+      if (!dim || isNone(dim)) {
+        Tensor r = check(vm, is_max ? runtime::max(T(a.args[0])) : runtime::min(T(a.args[0])));
+        return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+      }
+      Value kd = arg(a, 2, "keepdim");
+      auto vi = check(vm, is_max ? runtime::max(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)) : runtime::min(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)));
+      Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
+      vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction, {a.args[0]}, {values, indices});
+      return pyTuple({values, indices});
+    };
+  };
+  maxmin("max", true);
+  maxmin("min", false);
+  M["argmax"] = [](VM& vm, CallArgs& a, bool m) {
+    Value dim = arg(a, 1, "dim");
+    Value kd = arg(a, 2, "keepdim");
+    Tensor r = check(vm, runtime::argmax(T(a.args[0]), dim && !isNone(dim) ? std::optional<int64_t>(asInt(dim)) : std::nullopt, kd && vm.truthy(kd)));
+    return m ? methodResult(vm, "argmax", {a.args[0]}, r) : fnResult(vm, "argmax", {a.args[0]}, r);
+  };
+  M["softmax"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::softmax(T(a.args[0]), asInt(arg(a, 1, "dim"))));
+    return m ? methodResult(vm, "softmax", {a.args[0]}, r) : fnResult(vm, "softmax", {a.args[0]}, r);
+  };
+  M["view"] = [](VM& vm, CallArgs& a, bool) { return methodResult(vm, "view", {a.args[0]}, check(vm, runtime::view(T(a.args[0]), shapeArgs(vm, a.args, 1)))); };
+  M["reshape"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::reshape(T(a.args[0]), shapeArgs(vm, a.args, 1)));
+    return m ? methodResult(vm, "reshape", {a.args[0]}, r) : fnResult(vm, "reshape", {a.args[0]}, r);
+  };
+  M["transpose"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::transpose(T(a.args[0]), asInt(a.args[1]), asInt(a.args[2])));
+    return m ? methodResult(vm, "transpose", {a.args[0]}, r) : fnResult(vm, "transpose", {a.args[0]}, r);
+  };
+  M["t"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::t(T(a.args[0])));
+    return m ? methodResult(vm, "t", {a.args[0]}, r) : fnResult(vm, "t", {a.args[0]}, r);
+  };
+  M["unsqueeze"] = [](VM& vm, CallArgs& a, bool m) {
+    Tensor r = check(vm, runtime::unsqueeze(T(a.args[0]), asInt(arg(a, 1, "dim"))));
+    return m ? methodResult(vm, "unsqueeze", {a.args[0]}, r) : fnResult(vm, "unsqueeze", {a.args[0]}, r);
+  };
+  M["squeeze"] = [](VM& vm, CallArgs& a, bool m) {
+    Value d = arg(a, 1, "dim");
+    Tensor r = d ? check(vm, runtime::squeeze(T(a.args[0]), asInt(d))) : runtime::squeeze(T(a.args[0]));
+    return m ? methodResult(vm, "squeeze", {a.args[0]}, r) : fnResult(vm, "squeeze", {a.args[0]}, r);
+  };
+  M["flatten"] = [](VM& vm, CallArgs& a, bool m) {
+    Value s = arg(a, 1, "start_dim"), e = arg(a, 2, "end_dim");
+    Tensor r = check(vm, runtime::flatten(T(a.args[0]), s ? asInt(s) : 0, e ? asInt(e) : -1));
+    return m ? methodResult(vm, "flatten", {a.args[0]}, r) : fnResult(vm, "flatten", {a.args[0]}, r);
+  };
+  M["permute"] = [](VM& vm, CallArgs& a, bool m) {
+    runtime::Shape dims = shapeArgs(vm, a.args, 1);
+    Tensor r = check(vm, runtime::permute(T(a.args[0]), std::vector<int64_t>(dims.begin(), dims.end())));
+    return m ? methodResult(vm, "permute", {a.args[0]}, r) : fnResult(vm, "permute", {a.args[0]}, r);
+  };
+  M["expand"] = [](VM& vm, CallArgs& a, bool) { return methodResult(vm, "expand", {a.args[0]}, check(vm, runtime::expand(T(a.args[0]), shapeArgs(vm, a.args, 1)))); };
+  M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
+    Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
+    std::optional<runtime::Scalar> l, h;
+    if (lo && !isNone(lo)) l = toScalar(vm, lo);
+    if (hi && !isNone(hi)) h = toScalar(vm, hi);
+    Tensor r = check(vm, runtime::clamp(T(a.args[0]), l, h));
+    return m ? methodResult(vm, "clamp", {a.args[0]}, r) : fnResult(vm, "clamp", {a.args[0]}, r);
+  };
+  M["item"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value r = scalarValue(check(vm, T(a.args[0]).item()));
+    return r;
+  };
+  M["tolist"] = [](VM&, CallArgs& a, bool) -> Value { return nestedToValue(T(a.args[0]).tolist()); };
+  M["size"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value d = arg(a, 1, "dim");
+    if (d) return pyInt(check(vm, T(a.args[0]).size(asInt(d))));
+    return sizeValue(T(a.args[0]).sizes());
+  };
+  M["dim"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args[0]).dim()); };
+  M["numel"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args[0]).numel()); };
+  M["zero_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    vm.dynamo().journalTensor(vm, a.args[0]);
+    runtime::zero_(T(a.args[0]));
+    vm.dynamo().recordOp(vm, "zero_", graph::NodeOp::CallMethod, {a.args[0]}, {a.args[0]});
+    return a.args[0];
+  };
+  M["fill_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    vm.dynamo().journalTensor(vm, a.args[0]);
+    runtime::fill_(T(a.args[0]), toScalar(vm, a.args[1]));
+    vm.dynamo().recordOp(vm, "fill_", graph::NodeOp::CallMethod, {a.args[0]}, {a.args[0]});
+    return a.args[0];
+  };
+  M["copy_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    vm.dynamo().journalTensor(vm, a.args[0]);
+    check(vm, runtime::copy_(T(a.args[0]), T(a.args[1])));
+    vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args[0], a.args[1]}, {a.args[0]});
+    return a.args[0];
+  };
+  M["requires_grad_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value r = arg(a, 1, "requires_grad");
+    T(a.args[0]).setRequiresGrad(!r || vm.truthy(r));
+    return a.args[0];
+  };
+  M["to"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    for (size_t i = 1; i < a.args.size(); ++i)
+      if (a.args[i]->kind == Kind::DType) return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(as<DTypeObject>(a.args[i]).d));
+    if (auto d = dtypeArg(a)) return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(*d));
+    return a.args[0];
+  };
+  M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "type_as", {a.args[0], a.args[1]}, T(a.args[0]).to(T(a.args[1]).dtype())); };
+  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "numpy", {a.args[0]}, T(a.args[0])); };
+  M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
+}
+
+static void ensureMethods() {
+  static bool done = false;
+  if (!done) {
+    defineTensorMethods();
+    done = true;
+  }
+}
+
+std::vector<std::string> tensorMethodNames() {
+  ensureMethods();
+  std::vector<std::string> out;
+  for (auto& [k, v] : methods()) out.push_back(k);
+  return out;
+}
+
+static Value callTensorMethod(VM& vm, const Value& self, const std::string& name, CallArgs& rest, bool as_method) {
+  ensureMethods();
+  if (self->kind != Kind::Tensor) vm.raise(vm.b().type_error, name + "(): argument 'input' must be Tensor, not " + vm.typeOf(self)->name);
+  CallArgs a = rest;
+  a.args.insert(a.args.begin(), self);
+  auto it = methods().find(name);
+  if (it == methods().end()) vm.unsupported("Tensor." + name);
+  return it->second(vm, a, as_method);
+}
+
+Value tensorCallMethodFn(VM& vm, const Value& self, const std::string& name, CallArgs& rest) {
+  return callTensorMethod(vm, self, name, rest, false);
+}
+Value tensorCallMethodM(VM& vm, const Value& self, const std::string& name, CallArgs& rest) {
+  return callTensorMethod(vm, self, name, rest, true);
+}
+
+Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args) {
+  ensureMethods();
+  CallArgs a;
+  a.args.push_back(t);
+  for (auto& v : args) a.args.push_back(v);
+  return methods().at(name)(vm, a, true);
+}
+
+bool isNnModule(VM& vm, const Value& v) {
+  if (v->kind != Kind::Instance) return false;
+  Value nn = vm.findModule("torch.nn.modules.module");
+  if (!nn) return false;
+  Value mod = as<ModuleObject>(nn).dict->getStr("Module");
+  return mod && mod->kind == Kind::Class && as<InstanceObject>(v).cls->isSubclassOf(&as<ClassObject>(mod));
+}
+
+bool isTorchObject(VM& vm, const Value& v) {
+  (void)vm;
+  if (v->kind == Kind::Builtin) return as<BuiltinObject>(v).id.rfind("torch", 0) == 0;
+  return false;
+}
+
+bool isSkippedFile(VM& vm, const std::string& filename) {
+  std::string prefix(vm.target().torch_prefix);
+  if (filename.rfind(prefix, 0) != 0) return false;
+  return filename.find("/_dynamo/external_utils.py") == std::string::npos;
+}
+
+}  // namespace gbc::interp

@@ -1,0 +1,43 @@
+// gbc's model of the torch API: tensors, the torch module, nn, torch._dynamo, torch.compile.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interp/vm.h"
+
+namespace gbc::interp {
+
+void installTorch(VM& vm);
+
+Value wrapTensor(runtime::Tensor t);
+Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& b, bool inplace);
+Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a);
+Value tensorCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b);
+Value tensorGetItem(VM& vm, const Value& t, const Value& key);
+void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v);
+bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v);
+bool tensorTruthy(VM& vm, const Value& t);
+int64_t tensorLen(VM& vm, const Value& t);
+std::vector<Value> tensorUnbind(VM& vm, const Value& t);
+std::string tensorRepr(VM& vm, const Value& t);
+std::string tensorFormat(VM& vm, const Value& t, const std::string& spec);
+Value tensorToPyNumber(VM& vm, const Value& t, bool as_int);
+Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
+
+/// Calls a tensor method `name` on self with the remaining arguments, recorded as a
+/// call_function (torch.<name>(x, ...)) or call_method (x.<name>(...)).
+Value tensorCallMethodFn(VM& vm, const Value& self, const std::string& name, CallArgs& rest);
+Value tensorCallMethodM(VM& vm, const Value& self, const std::string& name, CallArgs& rest);
+std::vector<std::string> tensorMethodNames();
+/// Compiles and executes a prelude module (Python source modelling part of torch).
+void loadPrelude(VM& vm, const std::string& name, const std::string& filename, const std::string& source);
+
+bool isNnModule(VM& vm, const Value& v);
+/// A torch function or class bound in a module's globals (for Dynamo's "no tensors" rule).
+bool isTorchObject(VM& vm, const Value& v);
+/// Files Dynamo never traces (most of torch/, the standard library).
+bool isSkippedFile(VM& vm, const std::string& filename);
+
+}  // namespace gbc::interp

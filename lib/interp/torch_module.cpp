@@ -1,0 +1,423 @@
+// The torch namespace: factories, functions, dtypes, torch.compile, torch._dynamo,
+// torch.compiler, torch.nn (with the Python prelude), torch._dynamo.exc.Unsupported.
+#include <cmath>
+
+#include "interp/dynamo.h"
+#include "interp/prelude.h"
+#include "interp/torch_model.h"
+#include "report/text.h"
+#include "runtime/ops.h"
+#include "interp/runtime_compat.h"
+
+namespace gbc::interp {
+
+using runtime::Tensor;
+
+Value wrapTensor(Tensor t);
+Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
+
+static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+
+template <typename X>
+static X check(VM& vm, runtime::Expected<X> r) {
+  if (!r) vm.raise(r.error().kind == runtime::ErrorKind::IndexError ? vm.b().index_error
+                   : r.error().kind == runtime::ErrorKind::ValueError ? vm.b().value_error
+                   : r.error().kind == runtime::ErrorKind::TypeError ? vm.b().type_error
+                                                                       : vm.b().runtime_error,
+                   r.error().message);
+  return std::move(*r);
+}
+
+static Value mod(VM& vm, const std::string& name) {
+  Value m = vm.findModule(name);
+  if (m) return m;
+  m = std::make_shared<ModuleObject>(name);
+  as<ModuleObject>(m).dict->setStr("__name__", pyStr(name));
+  vm.registerModule(name, m);
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) {
+    Value parent = mod(vm, name.substr(0, dot));
+    as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
+  }
+  return m;
+}
+
+static Value def(VM& vm, const Value& module, const std::string& name, NativeFn fn) {
+  auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
+  b->id = as<ModuleObject>(module).name + "." + name;
+  b->qualname = name;
+  as<ModuleObject>(module).dict->setStr(name, b);
+  (void)vm;
+  return b;
+}
+
+static runtime::Shape shapeOf(VM& vm, const std::vector<Value>& args, size_t from) {
+  runtime::Shape s;
+  if (args.size() == from + 1 && (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
+    for (const Value& v : vm.toVector(args[from])) s.push_back(asInt(v));
+    return s;
+  }
+  for (size_t i = from; i < args.size(); ++i) s.push_back(asInt(args[i]));
+  return s;
+}
+
+static std::optional<runtime::DType> dtypeKw(const CallArgs& a) {
+  Value d = a.kw("dtype");
+  if (!d || d->kind != Kind::DType) return std::nullopt;
+  return as<DTypeObject>(d).d;
+}
+
+static runtime::Scalar scalarOf(VM& vm, const Value& v) {
+  if (v->kind == Kind::Bool) return as<BoolObject>(v).v;
+  if (v->kind == Kind::Int) return as<IntObject>(v).v;
+  if (v->kind == Kind::Float) return as<FloatObject>(v).v;
+  if (v->kind == Kind::Tensor) return check(vm, T(v).item());
+  vm.raise(vm.b().type_error, "expected a number");
+}
+
+static runtime::Nested toNested(VM& vm, const Value& v) {
+  runtime::Nested n;
+  if (v->kind == Kind::List || v->kind == Kind::Tuple) {
+    std::vector<runtime::Nested> items;
+    for (const Value& x : vm.toVector(v)) items.push_back(toNested(vm, x));
+    n.value = std::move(items);
+    return n;
+  }
+  n.value = scalarOf(vm, v);
+  return n;
+}
+
+static Value factory(VM& vm, const std::string& name, Tensor t, const std::vector<Value>& inputs = {}) {
+  Value out = wrapTensor(std::move(t));
+  vm.dynamo().recordOp(vm, name, graph::NodeOp::CallFunction, inputs, {out});
+  return out;
+}
+
+static void installTensorApi(VM& vm) {
+  auto& B = vm.b();
+  B.tensor = vm.makeClass("Tensor", {B.object}, nullptr);
+  B.tensor->module = "torch";
+  B.tensor->instance_kind = Kind::Tensor;
+  B.dtype = vm.makeClass("dtype", {B.object}, nullptr);
+  B.dtype->module = "torch";
+  B.dtype->instance_kind = Kind::DType;
+  auto& P = vm.nativeProps(Kind::Tensor);
+  P["shape"] = [](VM&, const Value& t) -> Value {
+    std::vector<Value> items;
+    for (int64_t d : T(t).sizes()) items.push_back(pyInt(d));
+    auto s = std::make_shared<TupleObject>(std::move(items));
+    s->is_size = true;
+    return s;
+  };
+  P["dtype"] = [](VM&, const Value& t) -> Value { return std::make_shared<DTypeObject>(T(t).dtype()); };
+  P["ndim"] = [](VM&, const Value& t) -> Value { return pyInt(T(t).dim()); };
+  P["requires_grad"] = [](VM&, const Value& t) -> Value { return pyBool(T(t).requiresGrad()); };
+  P["grad"] = [](VM&, const Value& t) -> Value {
+    auto& to = as<TensorObject>(t);
+    if (to.attrs)
+      if (Value g = to.attrs->getStr("grad")) return g;
+    return none();
+  };
+  P["is_leaf"] = [](VM&, const Value&) -> Value { return pyBool(true); };
+  P["data"] = [](VM&, const Value& t) -> Value { return t; };
+  P["T"] = [](VM& vm, const Value& t) -> Value { return tensorCallMethod(vm, t, "t", {}); };
+  P["device"] = [](VM&, const Value&) -> Value { return pyStr("cpu"); };
+  P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
+}
+
+/// A torch.compile wrapper around `fn` (R1): installs its callback for the call.
+static Value makeCompiled(VM& vm, Value fn, std::shared_ptr<CompileConfig> cfg) {
+  vm.dynamo().onWrapperConstructed();
+  auto w = std::make_shared<BuiltinObject>("compile_wrapper", [fn, cfg](VM& vm, CallArgs& a) -> Value {
+    Frame* top = vm.top();
+    if (top && top->trace) return vm.call(fn, a);  // inlined with the outer settings (R22)
+    vm.dynamo().pushCallback(cfg.get());
+    struct Pop {
+      VM& vm;
+      ~Pop() { vm.dynamo().popCallback(); }
+    } pop{vm};
+    return vm.call(fn, a);
+  });
+  w->id = "torch.compile_wrapper";
+  w->attrs = newDict();
+  w->attrs->setStr("_torchdynamo_orig_callable", fn);
+  w->attrs->setStr("__wrapped__", fn);
+  if (fn->kind == Kind::Function) {
+    w->name = as<FunctionObject>(fn).name;
+    w->qualname = as<FunctionObject>(fn).qualname;
+  }
+  return w;
+}
+
+static Value compileCall(VM& vm, CallArgs& a) {
+  auto cfg = std::make_shared<CompileConfig>();
+  if (Value fg = a.kw("fullgraph")) cfg->fullgraph = vm.truthy(fg);
+  if (Value be = a.kw("backend"); be && !isNone(be)) cfg->has_backend = true;
+  if (Value dy = a.kw("dynamic"); dy && !isNone(dy)) cfg->dynamic = vm.truthy(dy);
+  Value model = a.args.empty() ? a.kw("model") : a.args[0];
+  if (!model || isNone(model)) {
+    auto deco = std::make_shared<BuiltinObject>("compile", [cfg](VM& vm, CallArgs& b) -> Value {
+      Value fn = b.args.at(0);
+      if (isNnModule(vm, fn)) vm.unsupported("torch.compile(...)(module)");
+      return makeCompiled(vm, fn, cfg);
+    });
+    return deco;
+  }
+  if (isNnModule(vm, model)) {
+    // OptimizedModule: calls go through Module.__call__ with a compiled forward
+    Value fwd = vm.getAttr(model, "forward");
+    Value compiled = makeCompiled(vm, fwd, cfg);
+    Value nnmod = vm.findModule("torch.nn.modules.module");
+    ClassPtr modcls = std::static_pointer_cast<ClassObject>(as<ModuleObject>(nnmod).dict->getStr("Module"));
+    auto opt = std::make_shared<InstanceObject>(as<InstanceObject>(model).cls);
+    opt->dict = as<InstanceObject>(model).dict;
+    auto optd = newDict();
+    as<InstanceObject>(model).dict->forEach([&](const Value& k, const Value& v) { optd->set(k, v); });
+    opt->dict = optd;
+    opt->dict->setStr("forward", compiled);
+    opt->dict->setStr("_orig_mod", model);
+    (void)modcls;
+    return opt;
+  }
+  return makeCompiled(vm, model, cfg);
+}
+
+static Value disableCall(VM& vm, CallArgs& a) {
+  Value fn = a.args.empty() ? a.kw("fn") : a.args[0];
+  bool recursive = true;
+  if (Value r = a.kw("recursive")) recursive = vm.truthy(r);
+  auto mark = [recursive](VM& vm, Value f) -> Value {
+    if (f->kind != Kind::Function) vm.unsupported("torch.compiler.disable on a non-function");
+    // disabled functions run with no compile callback (R3d)
+    auto& fo = as<FunctionObject>(f);
+    if (!fo.attrs) fo.attrs = newDict();
+    fo.attrs->setStr("__gbc_disabled__", pyBool(recursive));
+    auto w = std::make_shared<BuiltinObject>(fo.name, [f, recursive](VM& vm, CallArgs& b) -> Value {
+      Frame* top = vm.top();
+      if (top && top->trace) vm.dynamo().graphBreak(vm, report::GbMessage{});  // unreachable: checked as a cause first
+      if (!recursive) return vm.call(f, b);
+      size_t n = 0;
+      while (vm.dynamo().regionActive()) {
+        vm.dynamo().popCallback();
+        ++n;
+      }
+      (void)n;
+      Value r;
+      try {
+        r = vm.call(f, b);
+      } catch (...) {
+        throw;
+      }
+      return r;
+    });
+    (void)w;
+    return f;
+  };
+  if (!fn || isNone(fn)) {
+    return std::make_shared<BuiltinObject>("disable", [mark](VM& vm, CallArgs& b) -> Value { return mark(vm, b.args.at(0)); });
+  }
+  return mark(vm, fn);
+}
+
+void installTorch(VM& vm) {
+  installTensorApi(vm);
+  Value torch = mod(vm, "torch");
+  auto& td = *as<ModuleObject>(torch).dict;
+  td.setStr("Tensor", vm.b().tensor);
+  td.setStr("dtype", vm.b().dtype);
+  auto dt = [&](const char* name, runtime::DType d) { td.setStr(name, std::make_shared<DTypeObject>(d)); };
+  dt("float32", runtime::DType::Float32);
+  dt("float", runtime::DType::Float32);
+  dt("float64", runtime::DType::Float64);
+  dt("double", runtime::DType::Float64);
+  dt("int64", runtime::DType::Int64);
+  dt("long", runtime::DType::Int64);
+  dt("int32", runtime::DType::Int32);
+  dt("int", runtime::DType::Int32);
+  dt("bool", runtime::DType::Bool);
+  td.setStr("__version__", pyStr(std::string(vm.target().torch) + ".1"));
+
+  def(vm, torch, "tensor", [](VM& vm, CallArgs& a) -> Value {
+    runtime::Nested n = toNested(vm, a.args.at(0));
+    Tensor t = check(vm, runtime::fromNested(n, dtypeKw(a)));
+    if (Value rg = a.kw("requires_grad")) t.setRequiresGrad(vm.truthy(rg));
+    return factory(vm, "tensor", t);
+  });
+  auto shapeFactory = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const runtime::Shape&, runtime::DType)) {
+    def(vm, torch, name, [name, fn](VM& vm, CallArgs& a) -> Value {
+      Tensor t = check(vm, fn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
+      return factory(vm, name, t);
+    });
+  };
+  shapeFactory("zeros", runtime::zeros);
+  shapeFactory("ones", runtime::ones);
+  shapeFactory("empty", runtime::empty);
+  def(vm, torch, "full", [](VM& vm, CallArgs& a) -> Value {
+    return factory(vm, "full", check(vm, runtime::full(shapeOf(vm, {a.args.at(0)}, 0), scalarOf(vm, a.args.at(1)), dtypeKw(a))));
+  });
+  def(vm, torch, "arange", [](VM& vm, CallArgs& a) -> Value {
+    if (a.args.size() == 1) return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), dtypeKw(a))));
+    runtime::Scalar step = a.args.size() > 2 ? scalarOf(vm, a.args[2]) : runtime::Scalar(int64_t{1});
+    return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), scalarOf(vm, a.args[1]), step, dtypeKw(a))));
+  });
+  def(vm, torch, "eye", [](VM& vm, CallArgs& a) -> Value {
+    std::optional<int64_t> m;
+    if (a.args.size() > 1) m = asInt(a.args[1]);
+    return factory(vm, "eye", check(vm, runtime::eye(asInt(a.args.at(0)), m, dtypeKw(a).value_or(runtime::kDefaultFloat))));
+  });
+  def(vm, torch, "linspace", [](VM& vm, CallArgs& a) -> Value {
+    return factory(vm, "linspace", check(vm, runtime::linspace(scalarOf(vm, a.args.at(0)), scalarOf(vm, a.args.at(1)), asInt(a.args.at(2)), dtypeKw(a).value_or(runtime::kDefaultFloat))));
+  });
+  def(vm, torch, "zeros_like", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "zeros_like", runtime::zerosLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]}); });
+  def(vm, torch, "ones_like", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]}); });
+  def(vm, torch, "randn", [](VM& vm, CallArgs& a) -> Value {
+    Tensor t = check(vm, runtime::randn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
+    return factory(vm, "randn", t);
+  });
+  def(vm, torch, "rand", [](VM& vm, CallArgs& a) -> Value {
+    Tensor t = check(vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
+    return factory(vm, "rand", t);
+  });
+  def(vm, torch, "manual_seed", [](VM& vm, CallArgs& a) -> Value {
+    runtime::manualSeed(static_cast<uint64_t>(asInt(a.args.at(0))));
+    (void)vm;
+    return none();
+  });
+  auto tensorList = [](VM& vm, const Value& v) {
+    std::vector<Tensor> ts;
+    for (const Value& x : vm.toVector(v)) ts.push_back(T(x));
+    return ts;
+  };
+  def(vm, torch, "stack", [tensorList](VM& vm, CallArgs& a) -> Value {
+    Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    auto ts = tensorList(vm, a.args.at(0));
+    return factory(vm, "stack", check(vm, runtime::stack(ts, dim ? asInt(dim) : 0)), vm.toVector(a.args[0]));
+  });
+  def(vm, torch, "cat", [tensorList](VM& vm, CallArgs& a) -> Value {
+    Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    auto ts = tensorList(vm, a.args.at(0));
+    return factory(vm, "cat", check(vm, runtime::cat(ts, dim ? asInt(dim) : 0)), vm.toVector(a.args[0]));
+  });
+  def(vm, torch, "where", [](VM& vm, CallArgs& a) -> Value {
+    auto op = [&](const Value& v) { return v->kind == Kind::Tensor ? runtime::Operand(T(v)) : runtime::Operand(scalarOf(vm, v)); };
+    return factory(vm, "where", check(vm, runtime::where(T(a.args.at(0)), op(a.args.at(1)), op(a.args.at(2)))), {a.args[0], a.args[1], a.args[2]});
+  });
+  def(vm, torch, "is_tensor", [](VM&, CallArgs& a) -> Value { return pyBool(a.args.at(0)->kind == Kind::Tensor); });
+  def(vm, torch, "is_grad_enabled", [](VM&, CallArgs&) -> Value { return pyBool(true); });
+  def(vm, torch, "get_default_dtype", [](VM&, CallArgs&) -> Value { return std::make_shared<DTypeObject>(runtime::kDefaultFloat); });
+  def(vm, torch, "from_numpy", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "as_tensor", T(a.args.at(0)), {a.args[0]}); });
+  def(vm, torch, "_gbc_linear_init", [](VM& vm, CallArgs& a) -> Value {
+    auto p = check(vm, runtime::initLinear(asInt(a.args.at(0)), asInt(a.args.at(1)), vm.truthy(a.args.at(2))));
+    return pyTuple({wrapTensor(p.weight), p.bias.defined() ? wrapTensor(p.bias) : none()});
+  });
+  // functions that are also tensor methods: torch.relu(x), torch.sum(x, dim), ...
+  for (const char* name : {"abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sum", "mean",
+                           "amax", "amin", "max", "min", "argmax", "softmax", "reshape", "transpose", "t", "unsqueeze",
+                           "squeeze", "flatten", "permute", "clamp", "matmul", "mm", "add", "sub", "mul", "div", "pow",
+                           "clone", "detach", "numel", "remainder", "floor_divide"}) {
+    std::string n = name;
+    def(vm, torch, n, [n](VM& vm, CallArgs& a) -> Value {
+      CallArgs b = a;
+      Value self = b.args.at(0);
+      b.args.erase(b.args.begin());
+      return tensorCallMethodFn(vm, self, n, b);
+    });
+  }
+  // tensor methods
+  auto& TM = vm.nativeMethods(Kind::Tensor);
+  for (const std::string& name : tensorMethodNames()) {
+    std::string n = name;
+    TM[n] = [n](VM& vm, CallArgs& a) -> Value {
+      Value self = a.args.at(0);
+      CallArgs b = a;
+      b.args.erase(b.args.begin());
+      return tensorCallMethodM(vm, self, n, b);
+    };
+  }
+  // torch.compile and friends
+  def(vm, torch, "compile", compileCall);
+  Value dyn = mod(vm, "torch._dynamo");
+  Value compiler = mod(vm, "torch.compiler");
+  def(vm, dyn, "graph_break", [](VM&, CallArgs&) -> Value { return none(); });
+  def(vm, dyn, "disable", disableCall);
+  def(vm, compiler, "disable", disableCall);
+  def(vm, dyn, "reset", [](VM& vm, CallArgs&) -> Value {
+    vm.dynamo().reset();
+    return none();
+  });
+  def(vm, dyn, "_gbc_get_egb", [](VM& vm, CallArgs&) -> Value { return pyBool(vm.dynamo().egb); });
+  def(vm, dyn, "_gbc_set_egb", [](VM& vm, CallArgs& a) -> Value {
+    vm.dynamo().setEgb(vm.truthy(a.args.at(0)));
+    return none();
+  });
+  def(vm, compiler, "is_compiling", [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
+  def(vm, compiler, "is_dynamo_compiling", [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
+  Value exc = mod(vm, "torch._dynamo.exc");
+  auto unsup = vm.makeClass("Unsupported", {vm.b().runtime_error}, nullptr);
+  unsup->module = "torch._dynamo.exc";
+  unsup->dict->setStr("__gbc_str__", std::make_shared<BuiltinObject>("__str__", [](VM& vm, CallArgs& a) -> Value {
+    auto& inst = as<InstanceObject>(a.args[0]);
+    auto err = std::static_pointer_cast<report::UnsupportedError>(inst.payload);
+    if (!err) return pyStr("");
+    report::FileReport sources;
+    for (auto& [k, v] : vm.sources) sources.sources[k] = v;
+    return pyStr(report::renderUnsupported(*err, sources, vm.target()));
+  }));
+  as<ModuleObject>(exc).dict->setStr("Unsupported", unsup);
+  vm.dynamo().unsupported_class = unsup;
+  Value config = mod(vm, "torch._dynamo.config");
+  as<ModuleObject>(config).dict->setStr("capture_scalar_outputs", pyBool(false));
+  Value nn = mod(vm, "torch.nn");
+  Value F = mod(vm, "torch.nn.functional");
+  def(vm, F, "relu", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args[0]}); });
+  def(vm, F, "gelu", [](VM& vm, CallArgs& a) -> Value {
+    Value ap = a.kw("approximate");
+    return factory(vm, "gelu", check(vm, runtime::gelu(T(a.args.at(0)), ap ? asStr(ap) : "none")), {a.args[0]});
+  });
+  def(vm, F, "linear", [](VM& vm, CallArgs& a) -> Value {
+    Value b = a.args.size() > 2 ? a.args[2] : a.kw("bias");
+    std::optional<Tensor> bias;
+    if (b && !isNone(b)) bias = T(b);
+    return factory(vm, "linear", check(vm, runtime::linear(T(a.args.at(0)), T(a.args.at(1)), bias)), {a.args[0], a.args[1], b ? b : none()});
+  });
+  def(vm, F, "softmax", [](VM& vm, CallArgs& a) -> Value {
+    Value d = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), asInt(d))), {a.args[0]});
+  });
+  def(vm, F, "layer_norm", [](VM& vm, CallArgs& a) -> Value {
+    runtime::Shape ns;
+    for (const Value& v : vm.toVector(a.args.at(1))) ns.push_back(asInt(v));
+    std::optional<Tensor> w, b;
+    if (a.args.size() > 2 && !isNone(a.args[2])) w = T(a.args[2]);
+    if (a.args.size() > 3 && !isNone(a.args[3])) b = T(a.args[3]);
+    double eps = a.args.size() > 4 ? asFloat(a.args[4]) : 1e-5;
+    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args[0]), ns, w, b, eps)), {a.args[0]});
+  });
+  auto param = vm.makeClass("Parameter", {vm.b().object}, nullptr);
+  param->module = "torch.nn.parameter";
+  param->dict->setStr("__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
+    Value data = a.args.size() > 1 ? a.args[1] : factory(vm, "empty", check(vm, runtime::empty({0})));
+    auto t = std::make_shared<TensorObject>(T(data));
+    t->is_parameter = true;
+    bool rg = true;
+    if (Value r = a.kw("requires_grad")) rg = vm.truthy(r);
+    else if (a.args.size() > 2) rg = vm.truthy(a.args[2]);
+    t->t.setRequiresGrad(rg);
+    return t;
+  }));
+  param->instance_kind = Kind::Tensor;
+  as<ModuleObject>(nn).dict->setStr("Parameter", param);
+
+  // Python prelude
+  for (const PreludeModule& pm : preludeModules(vm.target())) loadPrelude(vm, pm.name, pm.filename, pm.source);
+  Value decorators = vm.findModule("torch._dynamo.decorators");
+  as<ModuleObject>(dyn).dict->setStr("error_on_graph_break", as<ModuleObject>(decorators).dict->getStr("error_on_graph_break"));
+  Value modmod = vm.findModule("torch.nn.modules.module");
+  Value linmod = vm.findModule("torch.nn.modules.linear");
+  as<ModuleObject>(nn).dict->setStr("Module", as<ModuleObject>(modmod).dict->getStr("Module"));
+  as<ModuleObject>(linmod).dict->forEach([&](const Value& k, const Value& v) {
+    if (v->kind == Kind::Class) as<ModuleObject>(nn).dict->set(k, v);
+  });
+}
+
+}  // namespace gbc::interp

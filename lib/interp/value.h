@@ -1,0 +1,280 @@
+// The Python object model of gbc's interpreter. Value kinds mirror what the evaluator needs;
+// Dynamo's VariableTracker names appear where messages print them (see dynamo_repr.cpp).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/bytecode.h"
+#include "runtime/tensor.h"
+
+namespace gbc::interp {
+
+struct Object;
+using Value = std::shared_ptr<Object>;
+
+enum class Kind : uint8_t {
+  None, Bool, Int, Float, Str, Bytes, Tuple, List, Dict, Set, Slice, Ellipsis, NotImplemented,
+  Function, BoundMethod, Builtin, Class, Instance, Module, Cell, Iterator, Generator, Code,
+  Property, StaticMethod, ClassMethod, Tensor, DType, Super, Range,
+};
+
+struct Object {
+  explicit Object(Kind k) : kind(k) {}
+  virtual ~Object() = default;
+  Kind kind;
+};
+
+struct DictObject;
+using DictPtr = std::shared_ptr<DictObject>;
+struct ClassObject;
+class VM;
+
+struct BoolObject : Object { explicit BoolObject(bool b) : Object(Kind::Bool), v(b) {} bool v; };
+struct IntObject : Object { explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {} int64_t v; };
+struct FloatObject : Object { explicit FloatObject(double d) : Object(Kind::Float), v(d) {} double v; };
+struct StrObject : Object {
+  explicit StrObject(std::string s) : Object(Kind::Str), v(std::move(s)) {}
+  std::string v;
+};
+struct BytesObject : Object {
+  explicit BytesObject(std::string s) : Object(Kind::Bytes), v(std::move(s)) {}
+  std::string v;
+};
+struct TupleObject : Object {
+  explicit TupleObject(std::vector<Value> items) : Object(Kind::Tuple), items(std::move(items)) {}
+  std::vector<Value> items;
+  /// torch.Size is a tuple subclass; printed as torch.Size([..]).
+  bool is_size = false;
+  /// namedtuple-like class (user class deriving tuple) — not modelled beyond this.
+};
+struct ListObject : Object {
+  explicit ListObject(std::vector<Value> items) : Object(Kind::List), items(std::move(items)) {}
+  std::vector<Value> items;
+};
+
+/// Hash/equality functors for dict and set keys (Python semantics for builtin key types,
+/// identity for other objects).
+struct KeyHash { size_t operator()(const Value& v) const; };
+struct KeyEq { bool operator()(const Value& a, const Value& b) const; };
+
+/// Insertion-ordered dict; deleted slots are tombstones (null key) compacted on growth.
+struct DictObject : Object {
+  DictObject() : Object(Kind::Dict) {}
+  std::vector<std::pair<Value, Value>> entries;
+  std::unordered_map<Value, size_t, KeyHash, KeyEq> index;
+  size_t live = 0;
+
+  Value get(const Value& key) const;
+  Value getStr(std::string_view key) const;
+  void set(const Value& key, Value value);
+  void setStr(std::string_view key, Value value);
+  bool erase(const Value& key);
+  size_t size() const { return live; }
+  template <typename F> void forEach(F&& f) const {
+    for (const auto& [k, v] : entries)
+      if (k) f(k, v);
+  }
+};
+
+struct SetObject : Object {
+  SetObject() : Object(Kind::Set) {}
+  std::vector<Value> entries;  // null = tombstone
+  std::unordered_map<Value, size_t, KeyHash, KeyEq> index;
+  size_t live = 0;
+  bool frozen = false;
+  bool contains(const Value& v) const { return index.count(v) != 0; }
+  void add(const Value& v);
+  bool erase(const Value& v);
+};
+
+struct SliceObject : Object {
+  SliceObject(Value a, Value b, Value c) : Object(Kind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+  Value start, stop, step;
+};
+
+struct RangeObject : Object {
+  RangeObject(int64_t a, int64_t b, int64_t c) : Object(Kind::Range), start(a), stop(b), step(c) {}
+  int64_t start, stop, step;
+  int64_t length() const;
+};
+
+struct CellObject : Object {
+  CellObject() : Object(Kind::Cell) {}
+  Value v;  // null = empty
+};
+
+struct CodeValue : Object {
+  explicit CodeValue(std::shared_ptr<CodeObject> c) : Object(Kind::Code), code(std::move(c)) {}
+  std::shared_ptr<CodeObject> code;
+};
+
+/// A user-defined (or prelude-defined) Python function.
+struct FunctionObject : Object {
+  FunctionObject() : Object(Kind::Function) {}
+  std::shared_ptr<CodeObject> code;
+  DictPtr globals;
+  std::vector<Value> defaults;
+  DictPtr kwdefaults;
+  std::vector<std::shared_ptr<CellObject>> closure;
+  std::string name, qualname;
+  DictPtr attrs;  // __dict__ (created on demand)
+  std::weak_ptr<ClassObject> defining_class;  // for super() / __class__
+  Value module_name;
+};
+
+struct BoundMethodObject : Object {
+  BoundMethodObject(Value s, Value f) : Object(Kind::BoundMethod), self(std::move(s)), func(std::move(f)) {}
+  Value self, func;
+};
+
+/// Positional and keyword arguments of a call.
+struct CallArgs {
+  std::vector<Value> args;
+  std::vector<std::pair<std::string, Value>> kwargs;
+  Value kw(std::string_view name) const {
+    for (const auto& [k, v] : kwargs)
+      if (k == name) return v;
+    return nullptr;
+  }
+};
+
+using NativeFn = std::function<Value(VM&, CallArgs&)>;
+
+/// A function implemented in C++: Python builtins and gbc's torch model.
+struct BuiltinObject : Object {
+  BuiltinObject(std::string n, NativeFn f) : Object(Kind::Builtin), name(std::move(n)), fn(std::move(f)) {}
+  std::string name;      // printed name, e.g. "print", "graph_break"
+  std::string qualname;  // e.g. "torch._dynamo.graph_break" (for messages); defaults to name
+  NativeFn fn;
+  Value self;  // bound receiver (methods of builtin types), may be null
+  /// Identity of the modelled callable for cause matching (e.g. "torch._dynamo.graph_break").
+  std::string id;
+  DictPtr attrs;
+};
+
+/// A class: user-defined, prelude-defined or builtin (int, list, Exception, ...).
+struct ClassObject : Object, std::enable_shared_from_this<ClassObject> {
+  ClassObject() : Object(Kind::Class) {}
+  std::string name, qualname, module;
+  std::vector<std::shared_ptr<ClassObject>> bases;
+  std::vector<std::shared_ptr<ClassObject>> mro;  // self first
+  DictPtr dict;
+  /// For builtin types: the kind of their instances (Int for int, ...). Instance for others.
+  Kind instance_kind = Kind::Instance;
+  bool is_exception = false;
+  Value lookup(std::string_view name) const;  // along the MRO
+  bool isSubclassOf(const ClassObject* other) const;
+};
+using ClassPtr = std::shared_ptr<ClassObject>;
+
+/// A frame summary kept on exceptions for tracebacks.
+struct TracebackEntry {
+  std::string file;
+  std::string name;
+  syntax::Span pos;
+};
+
+struct InstanceObject : Object {
+  explicit InstanceObject(ClassPtr c) : Object(Kind::Instance), cls(std::move(c)), dict(std::make_shared<DictObject>()) {}
+  ClassPtr cls;
+  DictPtr dict;
+  // Exceptions
+  std::vector<TracebackEntry> traceback;
+  Value cause, context;
+  bool suppress_context = false;
+  /// Native payload (e.g. the structured Unsupported error); owned by whoever set it.
+  std::shared_ptr<void> payload;
+  /// Module instance bookkeeping (nn.Module) lives in dict like torch does.
+};
+
+struct ModuleObject : Object {
+  explicit ModuleObject(std::string n) : Object(Kind::Module), name(std::move(n)), dict(std::make_shared<DictObject>()) {}
+  std::string name;
+  DictPtr dict;
+};
+
+/// Iterators over builtin sequences and generators' shared protocol.
+struct IteratorObject : Object {
+  enum class Source { List, Tuple, Range, Str, DictKeys, DictValues, DictItems, Set, Native };
+  IteratorObject() : Object(Kind::Iterator) {}
+  Source source = Source::List;
+  Value target;       // the iterated container
+  int64_t index = 0;  // position (Range: current value index)
+  std::function<Value(VM&)> next;  // Native: returns null when exhausted
+  std::string type_name = "list_iterator";
+};
+
+struct Frame;
+struct GeneratorObject : Object {
+  GeneratorObject() : Object(Kind::Generator) {}
+  std::shared_ptr<Frame> frame;
+  bool finished = false;
+  bool running = false;
+};
+
+struct PropertyObject : Object {
+  PropertyObject() : Object(Kind::Property) {}
+  Value fget, fset;
+};
+struct StaticMethodObject : Object {
+  explicit StaticMethodObject(Value f) : Object(Kind::StaticMethod), func(std::move(f)) {}
+  Value func;
+};
+struct ClassMethodObject : Object {
+  explicit ClassMethodObject(Value f) : Object(Kind::ClassMethod), func(std::move(f)) {}
+  Value func;
+};
+struct SuperObject : Object {
+  SuperObject(ClassPtr c, Value s) : Object(Kind::Super), cls(std::move(c)), self(std::move(s)) {}
+  ClassPtr cls;
+  Value self;
+};
+
+/// A torch.Tensor. `trace_id` links it to a node of the graph being traced (-1: none).
+struct TensorObject : Object {
+  explicit TensorObject(runtime::Tensor t) : Object(Kind::Tensor), t(std::move(t)) {}
+  runtime::Tensor t;
+  DictPtr attrs;
+  bool is_parameter = false;
+  bool requires_grad = false;
+  int64_t uid = nextUid();
+  static int64_t nextUid() { static int64_t n = 0; return ++n; }
+};
+
+struct DTypeObject : Object {
+  explicit DTypeObject(runtime::DType d) : Object(Kind::DType), d(d) {}
+  runtime::DType d;
+};
+
+// ---- constructors and accessors ----
+Value none();
+Value pyBool(bool b);
+Value pyInt(int64_t i);
+Value pyFloat(double d);
+Value pyStr(std::string s);
+Value pyTuple(std::vector<Value> items);
+Value pyList(std::vector<Value> items);
+DictPtr newDict();
+Value ellipsis();
+Value notImplemented();
+
+inline bool isNone(const Value& v) { return v->kind == Kind::None; }
+inline bool isInt(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool; }
+inline int64_t asInt(const Value& v) {
+  return v->kind == Kind::Bool ? static_cast<const BoolObject&>(*v).v : static_cast<const IntObject&>(*v).v;
+}
+inline double asFloat(const Value& v) {
+  if (v->kind == Kind::Float) return static_cast<const FloatObject&>(*v).v;
+  return static_cast<double>(asInt(v));
+}
+inline const std::string& asStr(const Value& v) { return static_cast<const StrObject&>(*v).v; }
+template <typename T> T& as(const Value& v) { return static_cast<T&>(*v); }
+
+}  // namespace gbc::interp

@@ -1,0 +1,201 @@
+// The evaluator: executes gbc bytecode with Python semantics. Dynamo's simulation hooks into
+// frame entry (offerFrame), calls (inlining, causes) and tensor operations (graph recording).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/target.h"
+#include "interp/value.h"
+
+namespace gbc::interp {
+
+class Dynamo;
+struct TraceState;
+
+/// A Python exception in flight (a C++ exception carrying the exception object).
+struct PyRaise {
+  Value exc;
+};
+
+/// gbc cannot model or execute something: stops the run with a located message.
+struct GbcUnsupported {
+  std::string what;
+  std::string file;
+  uint32_t line = 0;
+};
+
+struct Block {
+  enum class Type : uint8_t { Try, With } type = Block::Type::Try;
+  int handler = 0;
+  int depth = 0;        // operand stack size to cut back to
+  int handled_depth = 0;  // size of the frame's handled-exception stack at setup
+};
+
+/// One executing Python frame.
+struct Frame {
+  std::shared_ptr<CodeObject> code;
+  std::string name;  // co_name, or a resume function's name
+  std::shared_ptr<FunctionObject> func;  // null for module / class bodies / resume frames
+  DictPtr globals;
+  DictPtr locals;  // module and class bodies
+  std::vector<Value> fast;
+  std::vector<std::shared_ptr<CellObject>> cells;  // cellvars then freevars
+  std::vector<Value> stack;
+  std::vector<Block> blocks;
+  std::vector<Value> handled;  // exceptions being handled (innermost last)
+  int pc = 0;   // next instruction
+  int cur = 0;  // instruction being executed
+  Frame* back = nullptr;
+  // Dynamo
+  TraceState* trace = nullptr;  // non-null while this frame is traced (root or inlined)
+  bool trace_root = false;
+  bool transformed = false;  // runs Dynamo-transformed code (compiled frame); for tracebacks
+  const void* code_key = nullptr;  // identity for Dynamo's code cache (resume frames differ)
+  int resume_offset = -1;          // for resume frames: where the original code resumes
+  bool generator = false;
+  bool yielded = false;  // the last eval() stopped at a yield
+  bool started = false;  // generator frames: has run before
+  /// Position of the instruction being executed (for tracebacks).
+  const syntax::Span& curPos() const { return code->code[cur].pos; }
+};
+using FramePtr = std::shared_ptr<Frame>;
+
+class VM {
+ public:
+  VM(const TargetProfile& target, bool run_mode);
+  ~VM();
+
+  const TargetProfile& target() const { return target_; }
+  bool runMode() const { return run_mode_; }
+  Dynamo& dynamo() { return *dynamo_; }
+
+  /// Executes a module's code in a fresh module namespace named `name`.
+  Value execModule(const std::shared_ptr<CodeObject>& code, const std::string& name, DictPtr globals);
+
+  // ---- frames ----
+  FramePtr makeFrame(const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
+  /// Runs a frame to completion (or to its next yield for generators).
+  Value eval(Frame& f);
+  /// Runs a frame the way the current context demands: inlined if the caller is traced,
+  /// offered to Dynamo if a compiled region is active, else plainly.
+  Value runFrame(const FramePtr& f);
+  Frame* top() const { return top_; }
+  int depth() const { return depth_; }
+
+  // ---- calls ----
+  Value call(const Value& callable, CallArgs& args);
+  Value call(const Value& callable, std::vector<Value> args);
+  Value callMethod(const Value& obj, std::string_view name, std::vector<Value> args);
+
+  // ---- object protocol ----
+  Value getAttr(const Value& obj, std::string_view name);
+  Value getAttrOrNull(const Value& obj, std::string_view name);  // null instead of AttributeError
+  void setAttr(const Value& obj, std::string_view name, Value v);
+  void delAttr(const Value& obj, std::string_view name);
+  bool hasAttr(const Value& obj, std::string_view name) { return getAttrOrNull(obj, name) != nullptr; }
+  Value getItem(const Value& obj, const Value& key);
+  void setItem(const Value& obj, const Value& key, Value v);
+  void delItem(const Value& obj, const Value& key);
+  Value binaryOp(syntax::BinOpKind op, const Value& a, const Value& b, bool inplace = false);
+  Value unaryOp(syntax::UnaryOpKind op, const Value& a);
+  Value compare(syntax::CmpOpKind op, const Value& a, const Value& b);
+  bool truthy(const Value& v);
+  bool equals(const Value& a, const Value& b);
+  bool contains(const Value& container, const Value& item);
+  Value iter(const Value& v);
+  /// Next item of an iterator, or null when exhausted.
+  Value next(const Value& it);
+  std::vector<Value> toVector(const Value& iterable);
+  std::string str(const Value& v);
+  std::string repr(const Value& v);
+  int64_t len(const Value& v);
+  int64_t hash(const Value& v);
+  ClassPtr typeOf(const Value& v);
+  bool isInstance(const Value& v, const ClassObject* cls);
+
+  // ---- exceptions ----
+  [[noreturn]] void raise(const ClassPtr& cls, std::string message);
+  [[noreturn]] void raiseValue(Value exc);
+  Value makeException(const ClassPtr& cls, std::string message);
+  [[noreturn]] void unsupported(std::string what);
+  std::string exceptionMessage(const Value& exc);
+  std::string formatTraceback(const Value& exc);
+
+  // ---- builtin classes and modules ----
+  struct Builtins;
+  Builtins& b() { return *builtins_; }
+  DictPtr builtinsDict() const { return builtins_dict_; }
+  Value importModule(const std::string& dotted, const DictPtr& globals, int level);
+  void registerModule(const std::string& name, Value module);
+  Value findModule(const std::string& name);
+  /// Native methods of builtin kinds ("append" of list, ...).
+  std::unordered_map<std::string, NativeFn>& nativeMethods(Kind k) { return native_methods_[static_cast<int>(k)]; }
+  /// Native attributes (properties) of builtin kinds ("shape" of Tensor, ...).
+  std::unordered_map<std::string, std::function<Value(VM&, const Value&)>>& nativeProps(Kind k) {
+    return native_props_[static_cast<int>(k)];
+  }
+
+  /// Program output (print); discarded in analyze mode.
+  std::function<void(std::string_view)> out;
+  int recursion_limit = 1000;
+  /// Source text of every file the VM has code for (for tracebacks and reports).
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> sources;
+
+  /// Builds an instance of a builtin or user class.
+  Value newInstance(const ClassPtr& cls, CallArgs& args);
+  Value makeFunction(std::shared_ptr<CodeObject> code, DictPtr globals);
+  ClassPtr makeClass(const std::string& name, std::vector<ClassPtr> bases, DictPtr dict);
+
+ private:
+  Value evalLoop(Frame& f);
+  bool handleException(Frame& f, const Value& exc);
+  void addTraceback(const Value& exc, Frame& f);
+  void bindArgs(Frame& f, FunctionObject& fn, CallArgs& args);
+
+  TargetProfile target_;
+  bool run_mode_;
+  std::unique_ptr<Dynamo> dynamo_;
+  std::unique_ptr<Builtins> builtins_;
+  DictPtr builtins_dict_;
+  std::unordered_map<std::string, Value> modules_;
+  std::unordered_map<std::string, NativeFn> native_methods_[32];
+  std::unordered_map<std::string, std::function<Value(VM&, const Value&)>> native_props_[32];
+  Frame* top_ = nullptr;
+  int depth_ = 0;
+
+  friend class FrameGuard;
+};
+
+/// Builtin classes the evaluator needs by name.
+struct VM::Builtins {
+  ClassPtr object, type, int_, float_, bool_, str, bytes, tuple, list, dict, set, frozenset,
+      slice, range, none_type, function, builtin_function, method, module, cell, iterator,
+      generator, property, staticmethod, classmethod, super_, ellipsis, notimplemented, code;
+  ClassPtr base_exception, exception, type_error, value_error, attribute_error, name_error,
+      unbound_local_error, key_error, index_error, zero_division_error, runtime_error,
+      not_implemented_error, assertion_error, stop_iteration, recursion_error, import_error,
+      module_not_found_error, lookup_error, arithmetic_error, overflow_error, keyboard_interrupt,
+      generator_exit, os_error, file_not_found_error, user_warning, warning, deprecation_warning;
+  ClassPtr tensor, dtype;  // torch.Tensor, torch.dtype
+  std::unordered_map<std::string, ClassPtr> by_name;
+};
+
+/// RAII: pushes a frame on the VM's frame stack.
+class FrameGuard {
+ public:
+  FrameGuard(VM& vm, Frame& f);
+  ~FrameGuard();
+
+ private:
+  VM& vm_;
+  Frame& f_;
+};
+
+void installStdlibModules(VM& vm);
+
+}  // namespace gbc::interp
