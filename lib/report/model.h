@@ -62,6 +62,9 @@ struct GraphBreak {
   std::vector<FrameSummary> user_stack;  // "User code traceback:" frames, collapsed, outermost first
   std::vector<StackAttribution> attribution;
   bool may = false;  // static mode: the break may happen (a condition gbc could not decide)
+  /// Position of this event among the file's breaks and errors (producers count up from 0);
+  /// text output interleaves breaks and errors by it, breaks first on ties.
+  uint32_t seq = 0;
 };
 
 /// A torch._dynamo.exc.Unsupported raised to the program (fullgraph / error_on_graph_break).
@@ -69,6 +72,7 @@ struct UnsupportedError {
   std::vector<GbMessage> messages;
   std::vector<FrameSummary> user_stack;  // "from user code:" frames (real_stack, not collapsed)
   bool may = false;
+  uint32_t seq = 0;  ///< event order, shared with GraphBreak::seq
 };
 
 enum class Severity { Error, Warning, Note };

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "syntax/source.h"
+
 namespace gbc::syntax {
 
 /// A source range as CPython stores it: 1-based lines, 0-based UTF-8 byte columns, end exclusive.
@@ -234,6 +236,7 @@ struct Stmt {
 struct Module {
   std::string path;  // as given to the parser
   StmtList body;
+  std::shared_ptr<const SourceText> source;  // the text parsed (BOM removed), for traceback lines
 };
 
 }  // namespace gbc::syntax

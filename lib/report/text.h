@@ -1,0 +1,46 @@
+// Dynamo's text: graph-break log records, Unsupported error messages and gbc's summary line.
+// Pure functions of the report model and the target profile (dynamo-walkthrough.md section 4).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/target.h"
+#include "report/model.h"
+#include "report/registry.h"
+
+namespace gbc::report {
+
+/// One gb message as exc.py's format_graph_break_message lays it out: gb_type, Explanation,
+/// one Hint line per hint, Developer debug context and, when `registry` knows the gb_type, the
+/// doc-page line. Multi-line parts continue indented as textwrap.indent(part, 4 spaces).lstrip().
+std::string renderGbMessage(const GbMessage& message, const Registry& registry);
+
+/// Chained messages: the first, then each later one after
+/// "\n\n*** While handling this graph break, another graph break occurred: ***\n\n".
+std::string renderGbMessages(const std::vector<GbMessage>& messages, const Registry& registry);
+
+/// The text after "Graph Break Reason: " for the record's kind (walkthrough 4.2).
+std::string renderReason(const GraphBreak& brk, const TargetProfile& target);
+
+/// The whole record as Dynamo logs it, without the logging prefix: the full form (header,
+/// reason, 2.14's "Stack variable source attribution:", "User code traceback:" frames, ending
+/// with a newline) or, for a duplicate, the two-line suppressed form (no final newline).
+/// `sources` supplies the source lines of the traceback frames.
+std::string renderRecord(const GraphBreak& brk, const FileReport& sources,
+                         const TargetProfile& target);
+
+/// str(e) of the torch._dynamo.exc.Unsupported the program receives: the gb message(s), the
+/// "from user code:" frames and the TORCHDYNAMO_VERBOSE paragraph; ends with a newline.
+std::string renderUnsupported(const UnsupportedError& error, const FileReport& sources,
+                              const TargetProfile& target);
+
+/// gbc's one-line summary, e.g. "gbc: 4 graph breaks (1 unique), 0 errors, 3 graphs in 1 file".
+std::string renderSummary(const Report& report);
+
+/// Everything `gbc analyze` writes to stderr for one file, before the summary: each record and
+/// each error in event order (as Dynamo's log and print(e) would show them, each followed by a
+/// newline), then gbc's own diagnostics as `file:line:col: severity: message` lines.
+std::string renderFileText(const FileReport& file, const TargetProfile& target);
+
+}  // namespace gbc::report

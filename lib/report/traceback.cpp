@@ -1,0 +1,136 @@
+// Traceback layouts, after CPython 3.14 Lib/traceback.py (StackSummary.format_frame_summary) and
+// torch 2.14 torch/_dynamo/utils.py (format_source_range).
+#include "report/traceback.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "report/carets_compat.h"
+
+namespace gbc::report {
+
+// The rstripped source lines [first, last] of a file, as FrameSummary._set_lines reads them.
+static std::vector<std::string> sourceLines(const py::SourceMap& sources, const std::string& file,
+                                            uint32_t first, uint32_t last) {
+  std::vector<std::string> out;
+  for (uint32_t n = first; n <= last; ++n)
+    out.emplace_back(py::rstrip(py::sourceLine(sources, file, n)));
+  return out;
+}
+
+static std::string joinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i != 0) out += '\n';
+    out += lines[i];
+  }
+  return out;
+}
+
+// A position spanning several lines: CPython prints the first and last line of the span (and a
+// single line between them, or "...<n lines>..." for more), dedented together. The caret lines
+// of such spans need the anchors of a multi-line segment, which syntax::tracebackCaretLine does
+// not compute, so they are left out.
+static std::string formatMultiLineSource(const std::vector<std::string>& original) {
+  std::string dedented = py::dedent(joinLines(original));
+  std::vector<std::string> all_lines;
+  for (std::string_view line : py::splitLinesKeepEnds(dedented))
+    all_lines.emplace_back(line.substr(0, line.find_last_not_of("\r\n") + 1));
+  if (all_lines.empty()) return "";
+  std::set<std::size_t> significant = {0, all_lines.size() - 1};
+  std::string result;
+  std::size_t previous = 0;
+  bool first = true;
+  for (std::size_t index : significant) {
+    if (!first) {
+      std::size_t diff = index - previous;
+      if (diff == 2) result += all_lines[index - 1] + "\n";
+      if (diff > 2) result += fmt::format("...<{} lines>...\n", diff - 1);
+    }
+    result += all_lines[index] + "\n";
+    previous = index;
+    first = false;
+  }
+  return py::indentAll(py::dedent(result), "    ");
+}
+
+std::string formatFrame(const FrameSummary& frame, const py::SourceMap& sources, bool caret_lines) {
+  std::string out =
+      fmt::format("  File \"{}\", line {}, in {}\n", frame.file, frame.line, frame.function);
+  bool multi_line = caret_lines && frame.has_columns && frame.end_line > frame.line;
+  uint32_t last = multi_line ? frame.end_line : frame.line;
+  std::vector<std::string> lines = sourceLines(sources, frame.file, frame.line, last);
+  bool any_text = false;
+  for (const std::string& line : lines) any_text = any_text || !py::strip(line).empty();
+  if (!any_text) return out;
+  if (multi_line) return out + formatMultiLineSource(lines);
+
+  const std::string& line = lines.front();
+  out += "    ";
+  out += py::strip(line);
+  out += '\n';
+  if (!caret_lines || !frame.has_columns) return out;
+  std::optional<std::string> carets = syntax::tracebackCaretLine(line, frame.col, frame.end_col);
+  if (carets) out += "    " + *carets + "\n";
+  return out;
+}
+
+std::string formatFrameList(const std::vector<FrameSummary>& frames, const py::SourceMap& sources,
+                            bool caret_lines) {
+  std::string out;
+  for (const FrameSummary& frame : frames) out += formatFrame(frame, sources, caret_lines);
+  return out;
+}
+
+// format_source_range's marker line for a single-line span: `~` over the span and `^` over its
+// anchor (a Call from its "(", a Subscript from its "[", a BinOp's operator), all `^` when the
+// segment has no anchor. Dynamo shows the markers unconditionally, so the anchors are taken from
+// CPython's caret line for the segment alone, wrapped in parentheses: such a line always shows
+// its carets and is never a `return f(...)` / `x = f(...)` statement.
+static std::string attributionMarkers(std::string_view line, std::size_t start_byte,
+                                      std::size_t end_byte) {
+  std::string_view segment = line.substr(start_byte, end_byte - start_byte);
+  std::size_t start = py::charCount(line.substr(0, start_byte));
+  std::size_t width = py::charCount(segment);
+  std::string markers(start, ' ');
+  std::string wrapped = "(" + std::string(segment) + ")";
+  std::optional<std::string> carets =
+      syntax::tracebackCaretLine(wrapped, 1, static_cast<uint32_t>(1 + segment.size()));
+  if (carets && carets->size() == width + 1 && carets->front() == ' ')
+    return markers + carets->substr(1);
+  return markers + std::string(width, '^');
+}
+
+std::string formatSourceLocation(const FrameSummary& where, const py::SourceMap& sources) {
+  std::string result = fmt::format("  File \"{}\", line {}\n", where.file, where.line);
+  uint32_t last = where.has_columns && where.end_line > where.line ? where.end_line : where.line;
+  std::vector<std::string> lines = sourceLines(sources, where.file, where.line, last);
+  bool any_text = false;
+  for (const std::string& line : lines) any_text = any_text || !line.empty();
+  std::string source;
+  if (!any_text) {
+    source = "";
+  } else if (!where.has_columns) {
+    source = lines.front();
+  } else if (lines.size() > 1) {
+    // Dynamo hands multi-line spans to CPython's traceback formatter (3.13+); printed here
+    // without their marker lines (see formatMultiLineSource).
+    std::string indent_str = lines.front().substr(0, lines.front().find_first_not_of(" \t"));
+    source = py::indent(py::dedent(joinLines(lines)), indent_str);
+  } else {
+    const std::string& line = lines.front();
+    std::size_t start = std::min<std::size_t>(where.col, line.size());
+    std::size_t end = std::clamp<std::size_t>(where.end_col, start, line.size());
+    source = line + "\n" + attributionMarkers(line, start, end) + "\n";
+  }
+  if (!source.empty()) {
+    std::string_view trimmed = source;
+    while (!trimmed.empty() && trimmed.back() == '\n') trimmed.remove_suffix(1);
+    result += py::indent(trimmed, "    ") + "\n";
+  }
+  return std::string(py::rstrip(result));
+}
+
+}  // namespace gbc::report

@@ -1,0 +1,322 @@
+// Tensor core: dtypes, storage, element access, copies and casts.
+#include "runtime/tensor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "runtime/detail.h"
+
+namespace gbc::runtime {
+
+std::string_view errorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::RuntimeError: return "RuntimeError";
+    case ErrorKind::IndexError: return "IndexError";
+    case ErrorKind::ValueError: return "ValueError";
+    case ErrorKind::TypeError: return "TypeError";
+    case ErrorKind::NotImplementedError: return "NotImplementedError";
+  }
+  GBC_UNREACHABLE("bad error kind");
+}
+
+std::string_view dtypeName(DType dtype) {
+  switch (dtype) {
+    case DType::Float32: return "torch.float32";
+    case DType::Float64: return "torch.float64";
+    case DType::Int64: return "torch.int64";
+    case DType::Int32: return "torch.int32";
+    case DType::Bool: return "torch.bool";
+  }
+  GBC_UNREACHABLE("bad dtype");
+}
+
+std::string_view dtypeScalarName(DType dtype) {
+  switch (dtype) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Int32: return "Int";
+    case DType::Bool: return "Bool";
+  }
+  GBC_UNREACHABLE("bad dtype");
+}
+
+std::optional<DType> parseDType(std::string_view name) {
+  if (name.starts_with("torch.")) name.remove_prefix(6);
+  if (name == "float32" || name == "float") return DType::Float32;
+  if (name == "float64" || name == "double") return DType::Float64;
+  if (name == "int64" || name == "long") return DType::Int64;
+  if (name == "int32" || name == "int") return DType::Int32;
+  if (name == "bool") return DType::Bool;
+  return std::nullopt;
+}
+
+int64_t elementSize(DType dtype) {
+  switch (dtype) {
+    case DType::Float32: return 4;
+    case DType::Float64: return 8;
+    case DType::Int64: return 8;
+    case DType::Int32: return 4;
+    case DType::Bool: return 1;
+  }
+  GBC_UNREACHABLE("bad dtype");
+}
+
+bool isFloating(DType dtype) { return dtype == DType::Float32 || dtype == DType::Float64; }
+
+bool isIntegral(DType dtype, bool includeBool) {
+  return dtype == DType::Int64 || dtype == DType::Int32 || (includeBool && dtype == DType::Bool);
+}
+
+static int promotionRank(DType d) {
+  switch (d) {
+    case DType::Bool: return 0;
+    case DType::Int32: return 1;
+    case DType::Int64: return 2;
+    case DType::Float32: return 3;
+    case DType::Float64: return 4;
+  }
+  GBC_UNREACHABLE("bad dtype");
+}
+
+DType promoteTypes(DType a, DType b) { return promotionRank(a) >= promotionRank(b) ? a : b; }
+
+DType scalarDType(const Scalar& s) {
+  switch (s.index()) {
+    case 0: return DType::Int64;
+    case 1: return DType::Float64;
+    default: return DType::Bool;
+  }
+}
+
+double scalarToDouble(const Scalar& s) {
+  return std::visit([](auto v) { return static_cast<double>(v); }, s);
+}
+
+int64_t scalarToInt(const Scalar& s) {
+  return std::visit([](auto v) { return detail::castValue<int64_t>(v); }, s);
+}
+
+bool scalarIsFloat(const Scalar& s) { return s.index() == 1; }
+
+Shape contiguousStrides(const Shape& sizes) {
+  Shape strides(sizes.size());
+  int64_t s = 1;
+  for (size_t i = sizes.size(); i-- > 0;) {
+    strides[i] = s;
+    s *= std::max<int64_t>(sizes[i], 1);
+  }
+  return strides;
+}
+
+int64_t shapeNumel(const Shape& sizes) {
+  int64_t n = 1;
+  for (int64_t s : sizes) n *= s;
+  return n;
+}
+
+Expected<int64_t> wrapDim(int64_t dim, int64_t ndim) {
+  if (ndim <= 0) ndim = 1;
+  if (dim < -ndim || dim >= ndim) {
+    return indexError(fmt::format("Dimension out of range (expected to be in range of [{}, {}], but got {})",
+                                  -ndim, ndim - 1, dim));
+  }
+  return dim < 0 ? dim + ndim : dim;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Storage::Storage(int64_t nbytes)
+    : data_(static_cast<std::byte*>(::operator new[](static_cast<size_t>(std::max<int64_t>(nbytes, 1)),
+                                                     std::align_val_t{64}))),
+      nbytes_(nbytes) {}
+
+void Storage::Free::operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{64}); }
+
+Tensor::Tensor(std::shared_ptr<Storage> storage, Shape sizes, Shape strides, int64_t offset, DType dtype)
+    : storage_(std::move(storage)), sizes_(std::move(sizes)), strides_(std::move(strides)), offset_(offset),
+      dtype_(dtype) {}
+
+Tensor Tensor::empty(const Shape& sizes, DType dtype) {
+  auto storage = std::make_shared<Storage>(shapeNumel(sizes) * elementSize(dtype));
+  return Tensor(std::move(storage), sizes, contiguousStrides(sizes), 0, dtype);
+}
+
+Tensor Tensor::scalarTensor(const Scalar& s, DType dtype) {
+  Tensor t = empty({}, dtype);
+  dispatchDType(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    *t.data<T>() = std::visit([](auto v) { return detail::castValue<T>(v); }, s);
+  });
+  return t;
+}
+
+Tensor Tensor::wrapScalar(const Scalar& s) {
+  Tensor t = scalarTensor(s, scalarDType(s));
+  t.wrapped_ = true;
+  return t;
+}
+
+int64_t Tensor::numel() const { return shapeNumel(sizes_); }
+
+Expected<int64_t> Tensor::size(int64_t d) const {
+  GBC_RT_TRY(int64_t w, wrapDim(d, dim()));
+  if (dim() == 0) return indexError("dimension specified as 0 but tensor has no dimensions");
+  return sizes_[w];
+}
+
+bool Tensor::isContiguous() const {
+  int64_t expected = 1;
+  for (size_t i = sizes_.size(); i-- > 0;) {
+    if (sizes_[i] == 1) continue;
+    if (sizes_[i] == 0) return true;
+    if (strides_[i] != expected) return false;
+    expected *= sizes_[i];
+  }
+  return true;
+}
+
+Scalar Tensor::at(std::span<const int64_t> index) const {
+  GBC_CHECK(static_cast<int64_t>(index.size()) == dim(), "index rank mismatch");
+  int64_t off = 0;
+  for (size_t i = 0; i < index.size(); ++i) {
+    GBC_CHECK(index[i] >= 0 && index[i] < sizes_[i], "index out of range");
+    off += index[i] * strides_[i];
+  }
+  return dispatchDType(dtype_, [&](auto tag) -> Scalar {
+    using T = decltype(tag);
+    T v = data<T>()[off];
+    if constexpr (std::is_same_v<T, bool>) return v;
+    else if constexpr (std::is_floating_point_v<T>) return static_cast<double>(v);
+    else return static_cast<int64_t>(v);
+  });
+}
+
+Scalar Tensor::flatAt(int64_t i) const {
+  std::vector<int64_t> idx(sizes_.size());
+  for (size_t d = sizes_.size(); d-- > 0;) {
+    idx[d] = i % sizes_[d];
+    i /= sizes_[d];
+  }
+  return at(idx);
+}
+
+Expected<Scalar> Tensor::item() const {
+  int64_t n = numel();
+  if (n != 1) return runtimeError(fmt::format("a Tensor with {} elements cannot be converted to Scalar", n));
+  return flatAt(0);
+}
+
+static Nested tolistRec(const Tensor& t, std::vector<int64_t>& idx, size_t d) {
+  if (d == static_cast<size_t>(t.dim())) return Nested{t.at(idx)};
+  std::vector<Nested> out;
+  out.reserve(static_cast<size_t>(t.sizes()[d]));
+  for (int64_t i = 0; i < t.sizes()[d]; ++i) {
+    idx[d] = i;
+    out.push_back(tolistRec(t, idx, d + 1));
+  }
+  return Nested{std::move(out)};
+}
+
+Nested Tensor::tolist() const {
+  std::vector<int64_t> idx(sizes_.size(), 0);
+  return tolistRec(*this, idx, 0);
+}
+
+Tensor Tensor::contiguous() const {
+  if (isContiguous()) return *this;
+  return clone();
+}
+
+Tensor Tensor::clone() const {
+  Tensor out = empty(sizes_, dtype_);
+  detail::copyInto(out, *this);
+  return out;
+}
+
+Tensor Tensor::detach() const {
+  Tensor out = *this;
+  out.requiresGrad_ = false;
+  out.gradFn_.clear();
+  out.wrapped_ = false;
+  return out;
+}
+
+Tensor Tensor::to(DType dtype) const {
+  if (dtype == dtype_) return *this;
+  Tensor out = empty(sizes_, dtype);
+  detail::copyInto(out, *this);
+  return out;
+}
+
+Tensor Tensor::asStrided(Shape sizes, Shape strides, int64_t offset) const {
+  Tensor out(storage_, std::move(sizes), std::move(strides), offset, dtype_);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+template <typename D, typename S>
+static void copyTyped(const Tensor& dst, const Tensor& src) {
+  auto g = coalesce<2>(dst.sizes(), {&dst.strides(), &src.strides()});
+  D* d = dst.data<D>();
+  const S* s = src.data<S>();
+  auto run = [&](int64_t begin, int64_t end) {
+    forEachRun(g, begin, end, [&](const std::array<int64_t, 2>& off, int64_t n, const std::array<int64_t, 2>& st) {
+      D* dp = d + off[0];
+      const S* sp = s + off[1];
+      if (st[0] == 1 && st[1] == 1) {
+        if constexpr (std::is_same_v<D, S>) {
+          std::memcpy(dp, sp, static_cast<size_t>(n) * sizeof(D));
+        } else {
+          for (int64_t i = 0; i < n; ++i) dp[i] = castValue<D>(sp[i]);
+        }
+      } else {
+        for (int64_t i = 0; i < n; ++i) dp[i * st[0]] = castValue<D>(sp[i * st[1]]);
+      }
+    });
+  };
+  parallelFor(dst.numel(), kParallelElements, run);
+}
+
+void copyInto(const Tensor& dst, const Tensor& src) {
+  GBC_CHECK(dst.sizes() == src.sizes(), "copyInto shape mismatch");
+  if (dst.numel() == 0) return;
+  dispatchDType(dst.dtype(), [&](auto dtag) {
+    dispatchDType(src.dtype(), [&](auto stag) { copyTyped<decltype(dtag), decltype(stag)>(dst, src); });
+  });
+}
+
+std::string shapeString(const Shape& s) { return fmt::format("[{}]", fmt::join(s, ", ")); }
+
+Expected<Shape> broadcastShapes(const Shape& a, const Shape& b) {
+  size_t n = std::max(a.size(), b.size());
+  Shape out(n);
+  for (size_t i = n; i-- > 0;) {
+    int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
+    int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
+    if (da != db && da != 1 && db != 1) {
+      return runtimeError(fmt::format(
+          "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", da, db, i));
+    }
+    out[i] = da == 1 ? db : da;
+  }
+  return out;
+}
+
+Shape broadcastStrides(const Tensor& t, const Shape& to) {
+  Shape st(to.size(), 0);
+  size_t lead = to.size() - t.sizes().size();
+  for (size_t i = 0; i < t.sizes().size(); ++i) {
+    st[lead + i] = t.sizes()[i] == 1 ? 0 : t.strides()[i];
+  }
+  return st;
+}
+
+}  // namespace detail
+}  // namespace gbc::runtime

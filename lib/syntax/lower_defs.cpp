@@ -1,0 +1,128 @@
+// Definitions: functions, classes, decorators and parameter lists (def and lambda).
+#include "syntax/lowering.h"
+
+#include <string>
+#include <utility>
+
+namespace gbc::syntax {
+
+StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
+  Children ch = cst_.children(n);
+  if (!ts_node_is_null(ch.field(Field::TypeParameters)))
+    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported, "type parameter lists ('def f[T]') are not supported");
+  // Span starts at `def` (or `async`), not at the decorators, as in CPython 3.8+.
+  auto s = std::make_unique<Stmt>(StmtKind::FunctionDef, cst_.statementSpan(n));
+  s->decorators = std::move(decorators);
+  s->is_async = ch.hasToken("async");
+  s->name = std::string(cst_.text(ch.field(Field::Name)));
+  s->params = parameters(ch.field(Field::Parameters));
+  s->returns = optExpr(ch.field(Field::ReturnType));
+  if (failed()) return nullptr;
+  s->body = blockOf(n);
+  return s;
+}
+
+StmtPtr Lowerer::classDef(TSNode n, ExprList decorators) {
+  Children ch = cst_.children(n);
+  if (!ts_node_is_null(ch.field(Field::TypeParameters)))
+    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported, "type parameter lists ('class C[T]') are not supported");
+  auto s = std::make_unique<Stmt>(StmtKind::ClassDef, cst_.statementSpan(n));
+  s->decorators = std::move(decorators);
+  s->name = std::string(cst_.text(ch.field(Field::Name)));
+  TSNode bases = ch.field(Field::Superclasses);
+  if (!ts_node_is_null(bases)) callArguments(bases, s->bases, s->keywords);
+  if (failed()) return nullptr;
+  s->body = blockOf(n);
+  return s;
+}
+
+StmtPtr Lowerer::decorated(TSNode n) {
+  Children ch = cst_.children(n);
+  ExprList decorators;
+  for (TSNode c : ch.named()) {
+    if (cst_.kind(c) != NodeKind::Decorator) continue;
+    std::vector<TSNode> inner = cst_.children(c).named();
+    if (inner.size() != 1) return syntaxError(c, "invalid decorator");
+    decorators.push_back(expr(inner[0]));
+  }
+  if (failed()) return nullptr;
+  TSNode def = ch.field(Field::Definition);
+  if (cst_.kind(def) == NodeKind::FunctionDefinition) return functionDef(def, std::move(decorators));
+  if (cst_.kind(def) == NodeKind::ClassDefinition) return classDef(def, std::move(decorators));
+  return syntaxError(n, "invalid decorated definition");
+}
+
+std::unique_ptr<Parameters> Lowerer::parameters(TSNode n) {
+  auto params = std::make_unique<Parameters>();
+  if (ts_node_is_null(n)) return params;
+  bool star_seen = false;     // after `*` or `*args`: keyword-only
+  bool default_seen = false;  // a positional parameter had a default
+  for (TSNode p : cst_.children(n).named()) {
+    NodeKind k = cst_.kind(p);
+    if (k == NodeKind::PositionalSeparator) {
+      if (star_seen || !params->posonlyargs.empty())
+        return syntaxError(p, "/ must be ahead of *"), nullptr;
+      if (params->args.empty()) return syntaxError(p, "at least one argument must precede /"), nullptr;
+      params->posonlyargs = std::move(params->args);
+      params->args.clear();
+      continue;
+    }
+    if (k == NodeKind::KeywordSeparator) {
+      if (star_seen) return syntaxError(p, "* argument may appear only once"), nullptr;
+      star_seen = true;
+      continue;
+    }
+    Children ch = cst_.children(p);
+    // Find the name node, the annotation and the default, and what kind of parameter this is.
+    TSNode name_node = p, type = ch.field(Field::Type), value = ch.field(Field::Value);
+    NodeKind star_kind = NodeKind::Other;
+    if (k == NodeKind::DefaultParameter || k == NodeKind::TypedDefaultParameter) {
+      name_node = ch.field(Field::Name);
+    } else if (k == NodeKind::TypedParameter) {
+      for (TSNode c : ch.named()) {
+        if (!ts_node_eq(c, type)) name_node = c;
+      }
+    }
+    NodeKind nk = cst_.kind(name_node);
+    if (nk == NodeKind::ListSplatPattern || nk == NodeKind::DictionarySplatPattern) {
+      star_kind = nk;
+      std::vector<TSNode> inner = cst_.children(name_node).named();
+      if (inner.size() != 1) return syntaxError(name_node, "invalid parameter"), nullptr;
+      name_node = inner[0];
+    }
+    if (cst_.kind(name_node) != NodeKind::Identifier)
+      return syntaxError(name_node, "invalid parameter (tuple parameters are Python 2 only)"), nullptr;
+    // CPython's arg span: the name and its annotation, without stars or default.
+    Arg arg;
+    arg.name = std::string(cst_.text(name_node));
+    arg.annotation = optExpr(type);
+    arg.span = ts_node_is_null(type) ? Cst::span(name_node) : Cst::spanBetween(name_node, type);
+    if (params->kwarg) return syntaxError(p, "arguments cannot follow var-keyword argument"), nullptr;
+    if (star_kind == NodeKind::ListSplatPattern) {
+      if (star_seen) return syntaxError(p, "* argument may appear only once"), nullptr;
+      star_seen = true;
+      params->vararg = std::move(arg);
+    } else if (star_kind == NodeKind::DictionarySplatPattern) {
+      params->kwarg = std::move(arg);
+    } else if (star_seen) {
+      params->kwonlyargs.push_back(std::move(arg));
+      params->kw_defaults.push_back(optExpr(value));
+    } else {
+      if (ts_node_is_null(value) && default_seen)
+        return syntaxError(p, "parameter without a default follows parameter with a default"), nullptr;
+      if (!ts_node_is_null(value)) {
+        default_seen = true;
+        params->defaults.push_back(expr(value));
+      }
+      params->args.push_back(std::move(arg));
+    }
+    if (failed()) return nullptr;
+  }
+  if (star_seen && !params->vararg && params->kwonlyargs.empty()) {
+    syntaxError(n, "named arguments must follow bare *");
+    return nullptr;
+  }
+  return params;
+}
+
+}  // namespace gbc::syntax

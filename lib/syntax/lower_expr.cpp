@@ -1,0 +1,616 @@
+// Expression lowering: one function per CST expression kind, spans as CPython's ast gives them.
+#include "syntax/lowering.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+namespace gbc::syntax {
+
+namespace {
+
+std::optional<BinOpKind> binOpFromToken(std::string_view t) {
+  if (t == "+") return BinOpKind::Add;
+  if (t == "-") return BinOpKind::Sub;
+  if (t == "*") return BinOpKind::Mult;
+  if (t == "@") return BinOpKind::MatMult;
+  if (t == "/") return BinOpKind::Div;
+  if (t == "//") return BinOpKind::FloorDiv;
+  if (t == "%") return BinOpKind::Mod;
+  if (t == "**") return BinOpKind::Pow;
+  if (t == "<<") return BinOpKind::LShift;
+  if (t == ">>") return BinOpKind::RShift;
+  if (t == "|") return BinOpKind::BitOr;
+  if (t == "^") return BinOpKind::BitXor;
+  if (t == "&") return BinOpKind::BitAnd;
+  return std::nullopt;
+}
+
+std::optional<CmpOpKind> cmpOpFromToken(std::string_view t) {
+  if (t == "==") return CmpOpKind::Eq;
+  if (t == "!=") return CmpOpKind::NotEq;
+  if (t == "<") return CmpOpKind::Lt;
+  if (t == "<=") return CmpOpKind::LtE;
+  if (t == ">") return CmpOpKind::Gt;
+  if (t == ">=") return CmpOpKind::GtE;
+  if (t == "is") return CmpOpKind::Is;
+  if (t == "is not") return CmpOpKind::IsNot;
+  if (t == "in") return CmpOpKind::In;
+  if (t == "not in") return CmpOpKind::NotIn;
+  return std::nullopt;
+}
+
+ConstantValue keywordConstant(ConstantValue::Kind kind, bool b) {
+  ConstantValue v;
+  v.kind = kind;
+  v.b = b;
+  return v;
+}
+
+}  // namespace
+
+ExprDepth::ExprDepth(Lowerer& lowerer, TSNode at) : lowerer_(lowerer), ok_(true) {
+  if (++lowerer_.expr_depth_ > kMaxExprDepth) {
+    ok_ = false;
+    lowerer_.fail(at, ErrorCode::Syntax,
+                  "too deeply nested expression (gbc limit " + std::to_string(kMaxExprDepth) + ")");
+  }
+}
+
+ExprPtr Lowerer::expr(TSNode n) {
+  ExprDepth depth(*this, n);
+  if (!depth.ok() || failed()) return nullptr;
+  switch (cst_.kind(n)) {
+    case NodeKind::Identifier: return name(n);
+    case NodeKind::Integer:
+    case NodeKind::Float: return number(n);
+    case NodeKind::String:
+    case NodeKind::ConcatenatedString: return strings(n);
+    case NodeKind::True: return constant(n, keywordConstant(ConstantValue::Kind::Bool, true));
+    case NodeKind::False: return constant(n, keywordConstant(ConstantValue::Kind::Bool, false));
+    case NodeKind::None: return constant(n, keywordConstant(ConstantValue::Kind::None, false));
+    case NodeKind::Ellipsis: return constant(n, keywordConstant(ConstantValue::Kind::Ellipsis, false));
+    case NodeKind::Attribute:
+    case NodeKind::Subscript:
+    case NodeKind::Call: return primary(n);
+    case NodeKind::Slice: return slice(n);
+    case NodeKind::BinaryOperator: return binaryOp(n);
+    case NodeKind::UnaryOperator:
+    case NodeKind::NotOperator: return unaryOp(n);
+    case NodeKind::BooleanOperator: return boolOp(n);
+    case NodeKind::ComparisonOperator: return compare(n);
+    case NodeKind::ConditionalExpression: return conditional(n);
+    case NodeKind::Lambda: return lambda(n);
+    case NodeKind::Tuple:
+    case NodeKind::ExpressionList:
+    case NodeKind::PatternList:
+    case NodeKind::TuplePattern: return sequence(n, ExprKind::Tuple);
+    case NodeKind::List:
+    case NodeKind::ListPattern: return sequence(n, ExprKind::List);
+    case NodeKind::Set: return sequence(n, ExprKind::Set);
+    case NodeKind::Dictionary: return dict(n);
+    case NodeKind::ListComprehension: return comprehension(n, ExprKind::ListComp);
+    case NodeKind::SetComprehension: return comprehension(n, ExprKind::SetComp);
+    case NodeKind::DictionaryComprehension: return comprehension(n, ExprKind::DictComp);
+    case NodeKind::GeneratorExpression: return comprehension(n, ExprKind::GeneratorExp);
+    case NodeKind::ListSplat:
+    case NodeKind::ListSplatPattern:
+    case NodeKind::SplatType: return starred(n);
+    case NodeKind::ParenthesizedExpression: return parenthesized(n);
+    case NodeKind::Yield: return yield(n);
+    case NodeKind::Type:
+    case NodeKind::AsPatternTarget: return typeExpr(n);
+    case NodeKind::GenericType: return genericType(n);
+    case NodeKind::NamedExpression: {
+      Children ch = cst_.children(n);
+      auto e = std::make_unique<Expr>(ExprKind::NamedExpr, Cst::span(n));
+      e->target = expr(ch.field(Field::Name));
+      if (e->target) e->id = e->target->id;
+      e->value = expr(ch.field(Field::Value));
+      return e;
+    }
+    case NodeKind::Await: {
+      auto e = std::make_unique<Expr>(ExprKind::Await, Cst::span(n));
+      std::vector<TSNode> named = cst_.children(n).named();
+      if (named.size() != 1) return syntaxError(n, "invalid await expression");
+      e->value = expr(named[0]);
+      return e;
+    }
+    case NodeKind::MemberType: {
+      std::vector<TSNode> named = cst_.children(n).named();
+      if (named.size() != 2) return syntaxError(n, "invalid annotation");
+      auto e = std::make_unique<Expr>(ExprKind::Attribute, Cst::span(n));
+      e->value = expr(named[0]);
+      e->id = std::string(cst_.text(named[1]));
+      return e;
+    }
+    case NodeKind::UnionType: return unionType(n);
+    case NodeKind::ParenthesizedListSplat:
+      return syntaxError(n, "cannot use starred expression here");
+    case NodeKind::DictionarySplat:
+      return syntaxError(n, "dict unpacking cannot be used here");
+    case NodeKind::KeywordArgument:
+      return syntaxError(n, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    default: break;
+  }
+  return syntaxError(n, std::string("unexpected ") + ts_node_type(n));
+}
+
+ExprPtr Lowerer::constant(TSNode n, ConstantValue value) {
+  auto e = std::make_unique<Expr>(ExprKind::Constant, Cst::span(n));
+  e->constant = std::move(value);
+  return e;
+}
+
+ExprPtr Lowerer::name(TSNode n) {
+  auto e = std::make_unique<Expr>(ExprKind::Name, Cst::span(n));
+  e->id = std::string(cst_.text(n));
+  return e;
+}
+
+ExprPtr Lowerer::primary(TSNode n) {
+  NodeKind k = cst_.kind(n);
+  // In argument lists tree-sitter reads `*a.b()` as a call of `*a.b`: find such a star at the
+  // start of the primary chain and move it outward, as CPython's Starred(Call(a.b)).
+  TSNode cur = n;
+  for (;;) {
+    NodeKind ck = cst_.kind(cur);
+    Children ch = cst_.children(cur);
+    if (ck == NodeKind::Call) cur = ch.field(Field::Function);
+    else if (ck == NodeKind::Attribute) cur = ch.field(Field::Object);
+    else if (ck == NodeKind::Subscript) cur = ch.field(Field::Value);
+    else break;
+  }
+  if (cst_.kind(cur) != NodeKind::ListSplat || !ts_node_is_null(hoisted_splat_)) {
+    return k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
+  }
+  std::vector<TSNode> inner = cst_.children(cur).named();
+  if (inner.size() != 1) return syntaxError(cur, "invalid starred expression");
+  hoisted_splat_ = cur;
+  ExprPtr value = k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
+  hoisted_splat_ = TSNode{};
+  if (!value) return nullptr;
+  // The chain's nodes started at the star; they start at the starred expression instead.
+  const Span star = Cst::span(cur);
+  const Span inner_span = Cst::span(inner[0]);
+  for (Expr* e = value.get(); e != nullptr;) {
+    if (e->span.line == star.line && e->span.col == star.col) {
+      e->span.line = inner_span.line;
+      e->span.col = inner_span.col;
+    }
+    e = e->kind == ExprKind::Call ? e->func.get()
+        : (e->kind == ExprKind::Attribute || e->kind == ExprKind::Subscript) ? e->value.get()
+                                                                             : nullptr;
+  }
+  auto starred = std::make_unique<Expr>(ExprKind::Starred, Cst::span(n));
+  starred->value = std::move(value);
+  return starred;
+}
+
+ExprPtr Lowerer::attribute(TSNode n) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(ExprKind::Attribute, Cst::span(n));
+  e->value = expr(ch.field(Field::Object));
+  e->id = std::string(cst_.text(ch.field(Field::Attribute)));
+  return e;
+}
+
+ExprPtr Lowerer::tupleOf(const std::vector<TSNode>& elements, Span span) {
+  auto e = std::make_unique<Expr>(ExprKind::Tuple, span);
+  for (TSNode el : elements) e->elts.push_back(expr(el));
+  return e;
+}
+
+ExprPtr Lowerer::subscript(TSNode n) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(ExprKind::Subscript, Cst::span(n));
+  e->value = expr(ch.field(Field::Value));
+  std::vector<TSNode> subs = ch.fieldAll(Field::Subscript);
+  if (subs.empty()) return syntaxError(n, "empty subscript");
+  if (subs.size() == 1 && !ch.hasToken(",")) {
+    e->slice = expr(subs[0]);
+    if (e->slice && e->slice->kind == ExprKind::Starred) {  // `a[*b]` is `a[(*b,)]`
+      auto tuple = std::make_unique<Expr>(ExprKind::Tuple, Cst::span(subs[0]));
+      tuple->elts.push_back(std::move(e->slice));
+      e->slice = std::move(tuple);
+    }
+    return e;
+  }
+  // CPython's slice tuple spans the elements, a trailing comma included, not the brackets.
+  TSNode last = subs.back();
+  for (const CstChild& c : ch.items) {
+    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) && std::string_view(ts_node_type(c.node)) == ",")
+      last = c.node;
+  }
+  e->slice = tupleOf(subs, Cst::spanBetween(subs.front(), last));
+  return e;
+}
+
+ExprPtr Lowerer::slice(TSNode n) {
+  auto e = std::make_unique<Expr>(ExprKind::Slice, Cst::span(n));
+  int colons = 0;
+  for (const CstChild& c : cst_.children(n).items) {
+    if (!ts_node_is_named(c.node)) {
+      if (std::string_view(ts_node_type(c.node)) == ":") ++colons;
+      continue;
+    }
+    ExprPtr part = expr(c.node);
+    if (colons == 0) e->lower = std::move(part);
+    else if (colons == 1) e->upper = std::move(part);
+    else e->step = std::move(part);
+  }
+  return e;
+}
+
+void Lowerer::callArguments(TSNode argument_list, ExprList& args, std::vector<Keyword>& keywords) {
+  bool seen_keyword = false;
+  bool seen_double_star = false;
+  for (TSNode arg : cst_.children(argument_list).named()) {
+    NodeKind k = cst_.kind(arg);
+    if (k == NodeKind::KeywordArgument) {
+      Children ch = cst_.children(arg);
+      TSNode key = ch.field(Field::Name);
+      if (cst_.kind(key) != NodeKind::Identifier) {
+        syntaxError(arg, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        return;
+      }
+      keywords.push_back({std::string(cst_.text(key)), expr(ch.field(Field::Value)), Cst::span(arg)});
+      seen_keyword = true;
+    } else if (k == NodeKind::DictionarySplat) {
+      std::vector<TSNode> named = cst_.children(arg).named();
+      if (named.size() != 1) {
+        syntaxError(arg, "invalid argument");
+        return;
+      }
+      keywords.push_back({std::nullopt, expr(named[0]), Cst::span(arg)});
+      seen_double_star = true;
+    } else if (k == NodeKind::ListSplat) {
+      if (seen_double_star) {
+        syntaxError(arg, "iterable argument unpacking follows keyword argument unpacking");
+        return;
+      }
+      args.push_back(expr(arg));
+    } else {
+      if (seen_double_star || seen_keyword) {
+        syntaxError(arg, seen_double_star ? "positional argument follows keyword argument unpacking"
+                                          : "positional argument follows keyword argument");
+        return;
+      }
+      args.push_back(expr(arg));
+    }
+  }
+}
+
+ExprPtr Lowerer::call(TSNode n) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(ExprKind::Call, Cst::span(n));
+  e->func = expr(ch.field(Field::Function));
+  TSNode arguments = ch.field(Field::Arguments);
+  if (cst_.kind(arguments) == NodeKind::GeneratorExpression) {
+    // f(x for x in y): the generator's span is the call's parentheses, as in CPython.
+    e->args.push_back(expr(arguments));
+  } else {
+    callArguments(arguments, e->args, e->keywords);
+  }
+  return e;
+}
+
+int binOpPrecedence(BinOpKind op) {
+  switch (op) {
+    case BinOpKind::BitOr: return 1;
+    case BinOpKind::BitXor: return 2;
+    case BinOpKind::BitAnd: return 3;
+    case BinOpKind::LShift:
+    case BinOpKind::RShift: return 4;
+    case BinOpKind::Add:
+    case BinOpKind::Sub: return 5;
+    case BinOpKind::Mult:
+    case BinOpKind::MatMult:
+    case BinOpKind::Div:
+    case BinOpKind::FloorDiv:
+    case BinOpKind::Mod: return 6;
+    case BinOpKind::Pow: return 8;
+  }
+  GBC_UNREACHABLE("BinOpKind");
+}
+
+ExprPtr Lowerer::binaryOp(TSNode n) {
+  // tree-sitter-python 0.23.6 ranks `^` above `&` (grammar.js: xor 16, bitwise_and 15), so
+  // `a ^ b & c` comes out as `(a ^ b) & c`. Flatten the operator tree back to its source order
+  // (explicit stack: long chains must not recurse) and rebuild it with Python's precedences.
+  std::vector<TSNode> operands;
+  std::vector<BinOpKind> ops;
+  std::vector<std::pair<TSNode, bool>> stack{{n, false}};  // (node, left side done)
+  while (!stack.empty()) {
+    auto [cur, left_done] = stack.back();
+    stack.pop_back();
+    if (cst_.kind(cur) != NodeKind::BinaryOperator) {
+      operands.push_back(cur);
+      continue;
+    }
+    Children ch = cst_.children(cur);
+    if (!left_done) {
+      stack.push_back({cur, true});
+      stack.push_back({ch.field(Field::Left), false});
+      continue;
+    }
+    auto op = binOpFromToken(ts_node_type(ch.field(Field::Operator)));
+    if (!op) return syntaxError(cur, "unknown binary operator");
+    ops.push_back(*op);
+    stack.push_back({ch.field(Field::Right), false});
+  }
+  // Shunting-yard over operands[0] ops[0] operands[1] ...; `**` is right-associative.
+  struct Operand {
+    ExprPtr expr;
+    int height;
+    Span source;  // of the CST operand: `(a)` keeps its parentheses here, unlike expr->span
+  };
+  std::vector<Operand> values;
+  std::vector<BinOpKind> pending;
+  auto reduce = [&]() -> bool {
+    Operand right = std::move(values.back());
+    values.pop_back();
+    Operand left = std::move(values.back());
+    values.pop_back();
+    if (!left.expr || !right.expr) return false;
+    Span span{left.source.line, left.source.col, right.source.end_line, right.source.end_col};
+    auto e = std::make_unique<Expr>(ExprKind::BinOp, span);
+    e->binop = pending.back();
+    pending.pop_back();
+    int height = std::max(left.height, right.height) + 1;
+    e->left = std::move(left.expr);
+    e->right = std::move(right.expr);
+    values.push_back({std::move(e), height, span});
+    if (expr_depth_ + height > kMaxExprDepth) {
+      fail(n, ErrorCode::Syntax, "too deeply nested expression (gbc limit " + std::to_string(kMaxExprDepth) + ")");
+      return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (i > 0) {
+      BinOpKind op = ops[i - 1];
+      int prec = binOpPrecedence(op);
+      while (!pending.empty() && (binOpPrecedence(pending.back()) > prec ||
+                                  (binOpPrecedence(pending.back()) == prec && op != BinOpKind::Pow))) {
+        if (!reduce()) return nullptr;
+      }
+      pending.push_back(op);
+    }
+    values.push_back({expr(operands[i]), 0, Cst::span(operands[i])});
+    if (failed()) return nullptr;
+  }
+  while (!pending.empty()) {
+    if (!reduce()) return nullptr;
+  }
+  return std::move(values.back().expr);
+}
+
+ExprPtr Lowerer::unaryOp(TSNode n) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(ExprKind::UnaryOp, Cst::span(n));
+  if (cst_.kind(n) == NodeKind::NotOperator) {
+    e->unaryop = UnaryOpKind::Not;
+  } else {
+    std::string_view t = ts_node_type(ch.field(Field::Operator));
+    e->unaryop = t == "-" ? UnaryOpKind::USub : t == "+" ? UnaryOpKind::UAdd : UnaryOpKind::Invert;
+  }
+  e->operand = expr(ch.field(Field::Argument));
+  return e;
+}
+
+ExprPtr Lowerer::boolOp(TSNode n) {
+  // `a and b and c` is one BoolOp in CPython; tree-sitter nests it to the left. Walk the left
+  // spine iteratively (long chains must not recurse), stopping at parentheses or the other op.
+  Children top = cst_.children(n);
+  std::string_view op = ts_node_type(top.field(Field::Operator));
+  std::vector<TSNode> rights;
+  TSNode cur = n;
+  for (;;) {
+    Children ch = cst_.children(cur);
+    rights.push_back(ch.field(Field::Right));
+    TSNode left = ch.field(Field::Left);
+    if (cst_.kind(left) == NodeKind::BooleanOperator &&
+        op == ts_node_type(cst_.children(left).field(Field::Operator))) {
+      cur = left;
+      continue;
+    }
+    rights.push_back(left);
+    break;
+  }
+  auto e = std::make_unique<Expr>(ExprKind::BoolOp, Cst::span(n));
+  e->boolop = op == "and" ? BoolOpKind::And : BoolOpKind::Or;
+  for (auto it = rights.rbegin(); it != rights.rend(); ++it) e->values.push_back(expr(*it));
+  return e;
+}
+
+ExprPtr Lowerer::compare(TSNode n) {
+  auto e = std::make_unique<Expr>(ExprKind::Compare, Cst::span(n));
+  bool first = true;
+  for (const CstChild& c : cst_.children(n).items) {
+    if (!ts_node_is_named(c.node)) {
+      auto op = cmpOpFromToken(ts_node_type(c.node));
+      if (!op) return syntaxError(c.node, std::string("invalid comparison operator '") + ts_node_type(c.node) + "'");
+      e->ops.push_back(*op);
+      continue;
+    }
+    if (first) e->left = expr(c.node);
+    else e->comparators.push_back(expr(c.node));
+    first = false;
+  }
+  return e;
+}
+
+ExprPtr Lowerer::conditional(TSNode n) {
+  std::vector<TSNode> named = cst_.children(n).named();
+  if (named.size() != 3) return syntaxError(n, "invalid conditional expression");
+  auto e = std::make_unique<Expr>(ExprKind::IfExp, Cst::span(n));
+  e->body = expr(named[0]);
+  e->test = expr(named[1]);
+  e->orelse = expr(named[2]);
+  return e;
+}
+
+ExprPtr Lowerer::lambda(TSNode n) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(ExprKind::Lambda, Cst::span(n));
+  e->params = parameters(ch.field(Field::Parameters));
+  e->body = expr(ch.field(Field::Body));
+  return e;
+}
+
+ExprPtr Lowerer::sequence(TSNode n, ExprKind kind) {
+  Children ch = cst_.children(n);
+  std::vector<TSNode> elements = ch.named();
+  // `(a) = b`: tree-sitter makes a one-element tuple_pattern without a comma; CPython sees the
+  // parenthesised target itself.
+  if (cst_.kind(n) == NodeKind::TuplePattern && elements.size() == 1 && !ch.hasToken(","))
+    return expr(elements[0]);
+  auto e = std::make_unique<Expr>(kind, Cst::span(n));
+  for (TSNode el : elements) e->elts.push_back(expr(el));
+  return e;
+}
+
+ExprPtr Lowerer::dict(TSNode n) {
+  auto e = std::make_unique<Expr>(ExprKind::Dict, Cst::span(n));
+  for (TSNode item : cst_.children(n).named()) {
+    Children ch = cst_.children(item);
+    if (cst_.kind(item) == NodeKind::Pair) {
+      e->keys.push_back(expr(ch.field(Field::Key)));
+      e->values.push_back(expr(ch.field(Field::Value)));
+      continue;
+    }
+    std::vector<TSNode> named = ch.named();
+    if (cst_.kind(item) != NodeKind::DictionarySplat || named.size() != 1)
+      return syntaxError(item, "invalid dictionary item");
+    e->keys.push_back(nullptr);
+    e->values.push_back(expr(named[0]));
+  }
+  return e;
+}
+
+ExprPtr Lowerer::comprehension(TSNode n, ExprKind kind) {
+  Children ch = cst_.children(n);
+  auto e = std::make_unique<Expr>(kind, Cst::span(n));
+  TSNode body = ch.field(Field::Body);
+  if (kind == ExprKind::DictComp) {
+    Children pair = cst_.children(body);
+    e->left = expr(pair.field(Field::Key));
+    e->right = expr(pair.field(Field::Value));
+  } else {
+    e->elt = expr(body);
+  }
+  for (TSNode clause : ch.named()) {
+    NodeKind k = cst_.kind(clause);
+    Children cc = cst_.children(clause);
+    if (k == NodeKind::ForInClause) {
+      std::vector<TSNode> iters;
+      for (TSNode r : cc.fieldAll(Field::Right)) {
+        if (ts_node_is_named(r)) iters.push_back(r);
+      }
+      if (iters.size() != 1) return syntaxError(clause, "invalid syntax in comprehension 'in' clause");
+      Comprehension gen;
+      gen.target = expr(cc.field(Field::Left));
+      gen.iter = expr(iters[0]);
+      gen.is_async = cc.hasToken("async");
+      e->generators.push_back(std::move(gen));
+    } else if (k == NodeKind::IfClause) {
+      std::vector<TSNode> named = cc.named();
+      if (named.size() != 1 || e->generators.empty()) return syntaxError(clause, "invalid comprehension");
+      e->generators.back().ifs.push_back(expr(named[0]));
+    }
+  }
+  return e;
+}
+
+ExprPtr Lowerer::starred(TSNode n) {
+  std::vector<TSNode> named = cst_.children(n).named();
+  if (named.size() != 1) return syntaxError(n, "invalid starred expression");
+  if (ts_node_eq(n, hoisted_splat_)) return expr(named[0]);  // see primary()
+  auto e = std::make_unique<Expr>(ExprKind::Starred, Cst::span(n));
+  e->value = expr(named[0]);
+  return e;
+}
+
+ExprPtr Lowerer::parenthesized(TSNode n) {
+  // CPython drops the parentheses: the node keeps the inner expression's span.
+  std::vector<TSNode> named = cst_.children(n).named();
+  if (named.size() != 1) return syntaxError(n, "invalid parenthesized expression");
+  if (cst_.kind(named[0]) == NodeKind::ListSplat) return syntaxError(named[0], "cannot use starred expression here");
+  return expr(named[0]);
+}
+
+ExprPtr Lowerer::yield(TSNode n) {
+  Children ch = cst_.children(n);
+  bool from = ch.hasToken("from");
+  auto e = std::make_unique<Expr>(from ? ExprKind::YieldFrom : ExprKind::Yield, Cst::span(n));
+  std::vector<TSNode> named = ch.named();
+  if (named.size() > 1) return syntaxError(n, "invalid yield expression");
+  if (!named.empty()) e->value = expr(named[0]);
+  if (from && !e->value) return syntaxError(n, "invalid yield from expression");
+  return e;
+}
+
+ExprPtr Lowerer::typeExpr(TSNode n) {
+  std::vector<TSNode> named = cst_.children(n).named();
+  if (named.size() != 1) return syntaxError(n, "invalid annotation");
+  if (cst_.kind(named[0]) == NodeKind::ConstrainedType)
+    return fail(named[0], ErrorCode::Unsupported, "type parameter constraints are not supported");
+  return expr(named[0]);
+}
+
+ExprPtr Lowerer::unionType(TSNode n) {
+  // tree-sitter splits `a | b | c` in annotations into union_type and binary_operator nodes nested
+  // either way; CPython's BinOps nest to the left. Collect the operands in order (explicit stack),
+  // then fold.
+  std::vector<TSNode> operands;
+  std::vector<TSNode> stack{n};
+  while (!stack.empty()) {
+    TSNode cur = stack.back();
+    stack.pop_back();
+    NodeKind k = cst_.kind(cur);
+    Children ch = cst_.children(cur);
+    std::vector<TSNode> named = ch.named();
+    bool is_or = k == NodeKind::BinaryOperator && std::string_view(ts_node_type(ch.field(Field::Operator))) == "|";
+    if ((k == NodeKind::Type && named.size() == 1) || k == NodeKind::UnionType || is_or) {
+      for (auto it = named.rbegin(); it != named.rend(); ++it) stack.push_back(*it);
+      continue;
+    }
+    operands.push_back(cur);
+  }
+  if (operands.empty()) return syntaxError(n, "invalid annotation");
+  ExprPtr result = expr(operands[0]);
+  for (size_t i = 1; i < operands.size() && !failed(); ++i) {
+    auto e = std::make_unique<Expr>(ExprKind::BinOp, Cst::spanBetween(operands[0], operands[i]));
+    e->binop = BinOpKind::BitOr;
+    e->left = std::move(result);
+    e->right = expr(operands[i]);
+    result = std::move(e);
+  }
+  return result;
+}
+
+ExprPtr Lowerer::genericType(TSNode n) {
+  // `list[int]` in an annotation: tree-sitter's generic_type is CPython's Subscript.
+  std::vector<TSNode> named = cst_.children(n).named();
+  if (named.size() != 2 || cst_.kind(named[1]) != NodeKind::TypeParameter)
+    return syntaxError(n, "invalid annotation");
+  auto e = std::make_unique<Expr>(ExprKind::Subscript, Cst::span(n));
+  e->value = expr(named[0]);
+  Children params = cst_.children(named[1]);
+  std::vector<TSNode> types = params.named();
+  if (types.empty()) return syntaxError(named[1], "empty subscript");
+  if (types.size() == 1 && !params.hasToken(",")) {
+    e->slice = expr(types[0]);
+    return e;
+  }
+  TSNode last = types.back();
+  for (const CstChild& c : params.items) {
+    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) && std::string_view(ts_node_type(c.node)) == ",")
+      last = c.node;
+  }
+  e->slice = tupleOf(types, Cst::spanBetween(types.front(), last));
+  return e;
+}
+
+}  // namespace gbc::syntax

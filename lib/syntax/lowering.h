@@ -1,0 +1,144 @@
+// Lowerer: turns tree-sitter-python's CST (already checked free of ERROR/MISSING nodes) into the
+// typed AST of ast.h, with CPython's spans. Split over lower_expr.cpp, lower_literals.cpp,
+// lower_stmt.cpp and lower_defs.cpp. Private to lib/syntax.
+//
+// Errors are sticky: the first one is kept, lowering functions then return null and callers
+// unwind; the partial AST is discarded. Recursion is bounded: expressions nest at most
+// kMaxExprDepth deep (CPython's own limit on nested parentheses is 200), blocks kMaxBlockDepth.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "syntax/ast.h"
+#include "syntax/cst.h"
+
+namespace gbc::syntax {
+
+inline constexpr int kMaxExprDepth = 200;
+inline constexpr int kMaxBlockDepth = 100;
+
+struct StrPiece;  // lower_literals.cpp: one literal chunk or replacement field of an f-string
+
+class Lowerer {
+ public:
+  Lowerer(std::string_view path, std::string_view source, TSNode root)
+      : path_(path), cst_(source, root), root_(root) {}
+
+  Result<StmtList> lowerModule();
+
+  // --- errors (first one wins) ---
+  std::nullptr_t fail(TSNode at, ErrorCode code, const std::string& what);
+  std::nullptr_t syntaxError(TSNode at, const std::string& what) {
+    return fail(at, ErrorCode::Syntax, "syntax error: " + what);
+  }
+  bool failed() const { return error_.has_value(); }
+
+  // --- expressions (lower_expr.cpp) ---
+  ExprPtr expr(TSNode n);
+  /// An optional child: null node -> null expression, no error.
+  ExprPtr optExpr(TSNode n) { return ts_node_is_null(n) ? nullptr : expr(n); }
+  /// A Tuple of `elements` with `span` (for expression_list, pattern_list, subscript tuples).
+  ExprPtr tupleOf(const std::vector<TSNode>& elements, Span span);
+  /// Positional and keyword arguments of a call or class bases, with CPython's order checks.
+  void callArguments(TSNode argument_list, ExprList& args, std::vector<Keyword>& keywords);
+
+  // --- literals (lower_literals.cpp) ---
+  ExprPtr number(TSNode n);
+  ExprPtr strings(TSNode n);
+
+  // --- statements (lower_stmt.cpp) ---
+  /// Lowers the statements of a block (or module) node, appending to `out`.
+  void block(TSNode n, StmtList& out);
+  void statement(TSNode n, StmtList& out);
+
+  // --- definitions (lower_defs.cpp) ---
+  StmtPtr functionDef(TSNode n, ExprList decorators);
+  StmtPtr classDef(TSNode n, ExprList decorators);
+  StmtPtr decorated(TSNode n);
+  std::unique_ptr<Parameters> parameters(TSNode n);  // n may be null (lambda without params)
+
+  Cst& cst() { return cst_; }
+
+ private:
+  friend class ExprDepth;
+  // expression helpers (lower_expr.cpp)
+  ExprPtr name(TSNode n);
+  ExprPtr primary(TSNode n);
+  ExprPtr attribute(TSNode n);
+  ExprPtr subscript(TSNode n);
+  ExprPtr slice(TSNode n);
+  ExprPtr call(TSNode n);
+  ExprPtr binaryOp(TSNode n);
+  ExprPtr unaryOp(TSNode n);
+  ExprPtr boolOp(TSNode n);
+  ExprPtr compare(TSNode n);
+  ExprPtr conditional(TSNode n);
+  ExprPtr lambda(TSNode n);
+  ExprPtr sequence(TSNode n, ExprKind kind);
+  ExprPtr dict(TSNode n);
+  ExprPtr comprehension(TSNode n, ExprKind kind);
+  ExprPtr starred(TSNode n);
+  ExprPtr parenthesized(TSNode n);
+  ExprPtr yield(TSNode n);
+  ExprPtr typeExpr(TSNode n);
+  ExprPtr genericType(TSNode n);
+  ExprPtr unionType(TSNode n);
+  ExprPtr constant(TSNode n, ConstantValue value);
+  // literal helpers (lower_literals.cpp)
+  /// An f-string replacement field `{...}`: its debug text (for `=`) and FormattedValue.
+  void interpolation(TSNode n, bool raw, std::vector<StrPiece>& out);
+  ExprPtr formatSpec(TSNode n, bool raw);
+  /// Decodes literal text (escapes, newlines, `{{`), reporting bad escapes at `at`.
+  bool decodeLiteral(TSNode at, std::string_view raw_text, bool raw, bool bytes, bool fstring,
+                     std::string& out);
+  /// Adds the literal text between byte offsets [from, to) of an f-string as a piece.
+  void literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point, uint32_t to, bool raw,
+                  std::vector<StrPiece>& out);
+  // statement helpers (lower_stmt.cpp)
+  StmtPtr expressionStatement(TSNode n);
+  StmtPtr printChevron(TSNode n);
+  /// `(a)` as a target: tree-sitter's one-element tuple_pattern without a comma is just `a`.
+  TSNode unwrapParenthesizedTarget(TSNode n);
+  StmtPtr assignment(TSNode n);
+  StmtPtr augmentedAssignment(TSNode n);
+  StmtPtr ifStatement(TSNode n);
+  StmtPtr forStatement(TSNode n);
+  StmtPtr whileStatement(TSNode n);
+  StmtPtr tryStatement(TSNode n);
+  StmtPtr withStatement(TSNode n);
+  StmtPtr importStatement(TSNode n);
+  StmtPtr importFrom(TSNode n, bool future);
+  StmtPtr simpleStatement(TSNode n, StmtKind kind);
+  bool exceptHandler(TSNode n, ExceptHandler& out, bool& is_star);
+  std::optional<Alias> alias(TSNode n);
+  std::string dottedName(TSNode n);
+  /// Lowers the statements of the block in `n`'s `field` (or its first block child).
+  StmtList blockOf(TSNode n);
+
+  std::string path_;
+  Cst cst_;
+  TSNode root_;
+  std::optional<Error> error_;
+  int expr_depth_ = 0;
+  int block_depth_ = 0;
+  TSNode hoisted_splat_{};  // a `*` that primary() moved outward, lowered as its operand
+};
+
+/// Counts expression nesting for the duration of one expr() call.
+class ExprDepth {
+ public:
+  ExprDepth(Lowerer& lowerer, TSNode at);
+  ~ExprDepth() { --lowerer_.expr_depth_; }
+  ExprDepth(const ExprDepth&) = delete;
+  ExprDepth& operator=(const ExprDepth&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  Lowerer& lowerer_;
+  bool ok_;
+};
+
+}  // namespace gbc::syntax

@@ -1,0 +1,163 @@
+// parseModule: validate the bytes, run tree-sitter, report its first error, lower the tree.
+#include "syntax/parser.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "syntax/cst.h"
+#include "syntax/lowering.h"
+#include "syntax/source.h"
+#include "syntax/ts_handles.h"
+
+namespace gbc::syntax {
+
+namespace {
+
+std::string location(const std::string& path, uint32_t line, uint32_t col) {
+  return path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": ";
+}
+
+/// Length of the valid UTF-8 sequence at s[i], or 0 (overlong forms, surrogates and code points
+/// above U+10FFFF are invalid, as for CPython's decoder).
+size_t utf8SequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    unsigned char c1 = static_cast<unsigned char>(byte(i + 1));
+    if (c == 0xE0 && c1 < 0xA0) return 0;
+    if (c == 0xED && c1 >= 0xA0) return 0;
+    return cont(i + 1) && cont(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    unsigned char c1 = static_cast<unsigned char>(byte(i + 1));
+    if (c == 0xF0 && c1 < 0x90) return 0;
+    if (c == 0xF4 && c1 >= 0x90) return 0;
+    return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/// The first invalid UTF-8 byte or NUL, as an Encoding error.
+std::optional<Error> checkEncoding(const std::string& path, std::string_view s) {
+  uint32_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    if (c == '\0') {
+      return Error{ErrorCode::Encoding, location(path, line, static_cast<uint32_t>(i - line_start + 1)) +
+                                            "source contains a NUL byte (binary file?)"};
+    }
+    size_t len = utf8SequenceLength(s, i);
+    if (len == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      return Error{ErrorCode::Encoding,
+                   location(path, line, static_cast<uint32_t>(i - line_start + 1)) + "invalid UTF-8 byte " + hex};
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool isErrorNode(TSNode n) { return ts_node_symbol(n) == static_cast<TSSymbol>(-1); }
+
+bool hasNestedError(TSNode n) {
+  TreeCursor cursor(n);
+  if (!ts_tree_cursor_goto_first_child(cursor.get())) return false;
+  do {
+    if (ts_node_has_error(ts_tree_cursor_current_node(cursor.get()))) return true;
+  } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  return false;
+}
+
+/// The first ERROR or MISSING node in source order. Iterative: broken input can nest deeply.
+TSNode firstError(TSNode root) {
+  TreeCursor cursor(root);
+  TSNode cur = root;
+  for (;;) {
+    ts_tree_cursor_reset(cursor.get(), cur);
+    if (!ts_tree_cursor_goto_first_child(cursor.get())) return cur;
+    bool descended = false;
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor.get());
+      if (ts_node_is_missing(child)) return child;
+      // An ERROR node can wrap a long valid prefix (even the whole file); an error nested in it
+      // is closer to the real mistake.
+      if (isErrorNode(child) && !hasNestedError(child)) return child;
+      if (ts_node_has_error(child)) {
+        cur = child;
+        descended = true;
+        break;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+    if (!descended) return cur;
+  }
+}
+
+std::string describeError(TSNode n, std::string_view source, TSPoint& at) {
+  at = ts_node_start_point(n);
+  if (ts_node_is_missing(n)) {
+    std::string type = ts_node_type(n);
+    return ts_node_is_named(n) ? "missing " + type : "missing '" + type + "'";
+  }
+  TSNode leaf = n;
+  while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
+  std::string_view text = source.substr(ts_node_start_byte(leaf), ts_node_end_byte(leaf) - ts_node_start_byte(leaf));
+  text = text.substr(0, text.find_first_of("\r\n"));
+  if (text.empty()) return "invalid syntax";
+  at = ts_node_start_point(leaf);
+  if (text.size() > 20) return "unexpected token '" + std::string(text.substr(0, 20)) + "...'";
+  return "unexpected token '" + std::string(text) + "'";
+}
+
+}  // namespace
+
+Result<Module> parseModule(const std::string& path, std::string_view source) {
+  if (source.size() > UINT32_MAX)
+    return Error{ErrorCode::Unsupported, path + ": source is larger than 4 GiB, tree-sitter's limit"};
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+  if (auto error = checkEncoding(path, source)) return *error;
+
+  // A lone "\r" ends a line for Python but not for tree-sitter; same length, so offsets hold.
+  std::string text(source);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+  }
+  auto source_text = std::make_shared<const SourceText>(std::move(text));
+  const std::string& src = source_text->text();
+
+  ParserHandle parser(ts_parser_new());
+  const TSLanguage* language = Grammar::get().language();
+  if (!parser || !ts_parser_set_language(parser.get(), language)) {
+    return Error{ErrorCode::Internal, "tree-sitter runtime refuses the python grammar (ABI " +
+                                          std::to_string(ts_language_version(language)) + ")"};
+  }
+  TreeHandle tree(ts_parser_parse_string(parser.get(), nullptr, src.data(), static_cast<uint32_t>(src.size())));
+  if (!tree) return Error{ErrorCode::Internal, "tree-sitter returned no tree for '" + path + "'"};
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    TSPoint at{};
+    std::string what = describeError(firstError(root), src, at);
+    return Error{ErrorCode::Syntax, location(path, at.row + 1, at.column + 1) + "syntax error: " + what};
+  }
+
+  Lowerer lowerer(path, src, root);
+  Result<StmtList> body = lowerer.lowerModule();
+  if (!body) return body.error();
+  Module module;
+  module.path = path;
+  module.body = std::move(*body);
+  module.source = std::move(source_text);
+  return module;
+}
+
+}  // namespace gbc::syntax
