@@ -4,6 +4,13 @@
 // Exit codes: 0 nothing to report as failing; 1 `analyze`: an Unsupported error would be raised
 // (`run`: the program ended with an uncaught exception); 2 usage or input error (unreadable file,
 // syntax error, something gbc cannot model while running).
+#include "base/result.h"
+#include "base/target.h"
+#include "interp/driver.h"
+#include "report/json.h"
+#include "report/registry.h"
+#include "report/text.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cctype>
@@ -17,13 +24,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "base/result.h"
-#include "base/target.h"
-#include "interp/driver.h"
-#include "report/json.h"
-#include "report/registry.h"
-#include "report/text.h"
 
 namespace {
 
@@ -166,25 +166,16 @@ std::string upper(std::string text) {
 int codes(const std::string& target_name, const std::string& code_arg) {
   const report::Registry& registry = report::registryFor(*findTarget(target_name));
   if (code_arg.empty()) {
-    for (const std::string& code : registry.codes())
-      writeOut(code + "  " + registry.entries(code).front().gb_type + "\n");
+    writeOut(report::renderCodeList(registry));
     return kExitOk;
   }
-  std::string code = upper(code_arg);
-  auto entries = registry.entries(code);
-  if (entries.empty()) {
+  std::string entry = report::renderCodeEntry(registry, upper(code_arg));
+  if (entry.empty()) {
     writeErr("gbc: error: unknown gb-code '" + code_arg + "' in the PyTorch " + target_name +
              " registry\n");
     return kExitInput;
   }
-  std::string out = code + "  " + report::Registry::docUrl(code) + "\n";
-  for (const report::RegistryEntry& entry : entries) {
-    out += "\n  Gb_type: " + entry.gb_type + "\n";
-    out += "  Context: " + entry.context + "\n";
-    out += "  Explanation: " + entry.explanation + "\n";
-    for (const std::string& hint : entry.hints) out += "  Hint: " + hint + "\n";
-  }
-  writeOut(out);
+  writeOut(entry);
   return kExitOk;
 }
 

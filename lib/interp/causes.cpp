@@ -134,7 +134,13 @@ void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (id == "torch._dynamo.graph_break") d.graphBreak(vm, graphBreakCall(vm, args));
     if (id == "builtins.print") d.graphBreak(vm, builtinOperator(vm, "print", args));
     if (id == "builtins.open") d.graphBreak(vm, builtinOperator(vm, "open", args));
-    if (id == "Tensor.item") d.graphBreak(vm, itemCall(vm));
+    if (id == "Tensor.item") {
+      // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
+      const CompileConfig* cfg = vm.top()->trace->config;
+      if (!(cfg && cfg->fullgraph)) d.graphBreak(vm, itemCall(vm));
+      Value out = vm.call(callable, args);
+      d.recordOp(vm, "item", graph::NodeOp::CallMethod, {as<BuiltinObject>(callable).self}, {});
+    }
     if (id == "torch.compile_wrapper") {
       // nested compiled callable: its raw function is inlined (R22); handled by the wrapper
     }

@@ -26,12 +26,11 @@
 //     comprehension, implicit globals are LOAD_GLOBAL (class variables are not visible), as in
 //     CPython. kComprehensionInlined is set on every code object with an inlined comprehension.
 //  3. `super()` / `__class__`: CPython's cell scheme plus bytecode.h's flag. A method that uses
-//     them has "__class__" in freevars and uses_class_cell set (also a nested function/lambda
-//     that needs it); the class body has "__class__" in cellvars, passes it with LOAD_CLOSURE to
-//     those methods, and just before its `LOAD_CONST None; RETURN_VALUE` does
-//     `LOAD_CLOSURE __class__; STORE_NAME __classcell__`. __build_class__ should pop
-//     `__classcell__` from the namespace and set the cell to the new class (CPython's
-//     type.__new__); then `__class__` reads (LOAD_DEREF) work. super() may use either.
+//     them has "__class__" in freevars and uses_class_cell set (so does a nested function or
+//     lambda that needs it); the class body has "__class__" in cellvars and passes that cell to
+//     those methods with LOAD_CLOSURE. The class body keeps bytecode.h's `LOAD_CONST None;
+//     RETURN_VALUE` ending (no CPython `__classcell__` store): __build_class__ sets the body
+//     frame's "__class__" cell to the new class, and `__class__` reads are LOAD_DEREF.
 //  4. Function code objects: consts[0] is the docstring (a str) or None, as CPython 3.12
 //     (MAKE_FUNCTION takes __doc__ from there); lambdas always have None first. Module and class
 //     bodies store a docstring with STORE_NAME __doc__.

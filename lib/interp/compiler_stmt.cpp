@@ -229,8 +229,7 @@ void Compiler::compileClassDef(const Stmt& s) {
   for (const auto& d : s.decorators) firstlineno = std::min(firstlineno, d->span.line);
   emit(Op::LOAD_BUILD_CLASS, 0, s.span);
   std::string qualname = qualnameFor(s.name, true);
-  Scope& scope = st_.scopeFor(&s);
-  enterUnit(scope, s.name, firstlineno);
+  enterUnit(st_.scopeFor(&s), s.name, firstlineno);
   u_->code->qualname = qualname;
   u_->code->flags |= kClassBody;
   nameOp("__name__", NameCtx::Load, s.span);
@@ -242,10 +241,6 @@ void Compiler::compileClassDef(const Stmt& s) {
   nameOp("__qualname__", NameCtx::Store, s.span);
   compileBody(s.body, true);
   Span end = s.body.empty() ? s.span : s.body.back()->span;
-  if (scope.needs_class_cell) {
-    emit(Op::LOAD_CLOSURE, u_->cell_index.at("__class__"), end);
-    emit(Op::STORE_NAME, addName("__classcell__"), end);
-  }
   loadNone(end);
   emit(Op::RETURN_VALUE, 0, end);
   std::shared_ptr<CodeObject> code = leaveUnit();

@@ -494,7 +494,7 @@ TEST_CASE("classes call __build_class__ with the body function and the name", "[
   CHECK((c.flags & kClassBody) != 0);
   CHECK(ops(c).rfind("LOAD_NAME STORE_NAME LOAD_CONST STORE_NAME SETUP_ANNOTATIONS LOAD_CONST STORE_NAME", 0) == 0);
   CHECK(c.cellvars == std::vector<std::string>{"__class__"});
-  CHECK(ops(c).find("LOAD_CLOSURE STORE_NAME LOAD_CONST RETURN_VALUE") != std::string::npos);
+  CHECK(ops(c).find("LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_NAME LOAD_CONST RETURN_VALUE") != std::string::npos);
   const CodeObject& m = fn(mod, "C.m");
   CHECK(m.uses_class_cell);
   CHECK(m.freevars == std::vector<std::string>{"__class__"});

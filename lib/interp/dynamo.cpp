@@ -226,6 +226,17 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
   return g;
 }
 
+Value Dynamo::runDisabled(VM& vm, const FramePtr& f) {
+  std::vector<const CompileConfig*> saved;
+  saved.swap(callbacks_);
+  struct Restore {
+    Dynamo& d;
+    std::vector<const CompileConfig*>& saved;
+    ~Restore() { d.callbacks_.swap(saved); }
+  } restore{*this, saved};
+  return vm.eval(*f);
+}
+
 Value Dynamo::offer(VM& vm, const FramePtr& f) {
   const CompileConfig* cfg = currentConfig();
   CodeState& cs = codes_[f->code_key];
@@ -578,6 +589,7 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
     if (s.jump) {
       logBreak(vm, f, st, s, report::RecordKind::Jump, "", s.messages);
       emitGraph(f, st, st.graph.nodes.size(), false);
+      if (!st.silent) st.code_state->entries.push_back({st.guards});
       f.trace = nullptr;
       f.trace_root = false;
       Value cond = f.stack.back();

@@ -96,6 +96,8 @@ class Dynamo {
 
   // ---- frames ----
   Value offer(VM& vm, const FramePtr& f);
+  /// Runs a recursively disabled frame with no compile callback installed.
+  Value runDisabled(VM& vm, const FramePtr& f);
   void beforeInstruction(VM& vm, Frame& f);
   Value onRootReturn(VM& vm, Frame& f, Value v);
   bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);

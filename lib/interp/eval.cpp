@@ -66,6 +66,14 @@ Value VM::runFrame(const FramePtr& f) {
     f->trace = caller->trace;
     return eval(*f);
   }
+  if (f->func && f->func->attrs) {
+    if (Value dis = f->func->attrs->getStr("__gbc_disabled__")) {
+      // torch.compiler.disable: the frame is never offered (R3d); recursive also hides the
+      // compile callback from everything it calls.
+      if (!truthy(dis)) return eval(*f);
+      return dynamo_->runDisabled(*this, f);
+    }
+  }
   if (dynamo_->regionActive() && !f->generator) return dynamo_->offer(*this, f);
   return eval(*f);
 }
@@ -276,36 +284,36 @@ Value VM::evalLoop(Frame& f) {
           }
           case Op::LIST_APPEND: {
             Value v = pop(f);
-            as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]).items.push_back(std::move(v));
+            as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]).items.push_back(std::move(v));
             break;
           }
           case Op::SET_ADD: {
             Value v = pop(f);
-            as<SetObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]).add(v);
+            as<SetObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]).add(v);
             break;
           }
           case Op::MAP_ADD: {
             Value v = pop(f);
             Value k = pop(f);
-            as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]).set(k, std::move(v));
+            as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]).set(k, std::move(v));
             break;
           }
           case Op::LIST_EXTEND: {
             Value it = pop(f);
-            auto& l = as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]);
+            auto& l = as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]);
             for (Value& v : toVector(it)) l.items.push_back(std::move(v));
             break;
           }
           case Op::SET_UPDATE: {
             Value it = pop(f);
-            auto& s = as<SetObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]);
+            auto& s = as<SetObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]);
             for (Value& v : toVector(it)) s.add(v);
             break;
           }
           case Op::DICT_UPDATE:
           case Op::DICT_MERGE: {
             Value m = pop(f);
-            auto& d = as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg) + 1]);
+            auto& d = as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]);
             if (m->kind == Kind::Dict) {
               as<DictObject>(m).forEach([&](const Value& k, const Value& v) {
                 if (in.op == Op::DICT_MERGE && d.get(k))

@@ -1,8 +1,6 @@
 // The JSON report: a 1:1 copy of the model plus the rendered texts.
 #include "report/json.h"
 
-#include <algorithm>
-
 #include "report/registry.h"
 #include "report/text.h"
 

@@ -1,12 +1,12 @@
 // The JSON report, schema version 1 (../shared/conformance/README.md, mirrored in README.md).
 #pragma once
 
+#include "base/target.h"
+#include "report/model.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string_view>
-
-#include "base/target.h"
-#include "report/model.h"
 
 namespace gbc::report {
 

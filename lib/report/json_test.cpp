@@ -1,10 +1,10 @@
 // JSON report tests: schema version 1 fields from hand-built values.
 #include "report/json.h"
 
-#include <catch2/catch.hpp>
-
 #include "report/test_fixtures.h"
 #include "report/text.h"
+
+#include <catch2/catch.hpp>
 
 namespace gbc::report {
 namespace {

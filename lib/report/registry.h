@@ -2,15 +2,15 @@
 // in the binary from PyTorch's torch/_dynamo/graph_break_registry.json (lib/report/data/).
 #pragma once
 
+#include "base/result.h"
+#include "base/target.h"
+
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
-#include "base/target.h"
 
 namespace gbc::report {
 

@@ -3,11 +3,11 @@
 // normalised ones ("<case>", "<torch>/..."), so expected texts are the recorded texts verbatim.
 #pragma once
 
+#include "report/model.h"
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "report/model.h"
 
 namespace gbc::report::testing {
 

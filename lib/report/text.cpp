@@ -3,13 +3,13 @@
 // break_graph_if_unsupported's msg_prefix texts).
 #include "report/text.h"
 
+#include "report/pytext.h"
+#include "report/traceback.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <string_view>
-
-#include "report/pytext.h"
-#include "report/traceback.h"
 
 namespace gbc::report {
 
@@ -148,6 +148,28 @@ std::string renderSummary(const Report& report) {
                      countOf(breaks, "graph break", "graph breaks"), unique,
                      countOf(errors, "error", "errors"), countOf(graphs, "graph", "graphs"),
                      countOf(report.files.size(), "file", "files"));
+}
+
+std::string renderCodeList(const Registry& registry) {
+  std::string out;
+  for (const std::string& code : registry.codes()) {
+    auto entries = registry.entries(code);
+    out += code + "  " + (entries.empty() ? std::string() : entries.front().gb_type) + "\n";
+  }
+  return out;
+}
+
+std::string renderCodeEntry(const Registry& registry, std::string_view code) {
+  auto entries = registry.entries(code);
+  if (entries.empty()) return "";
+  std::string out = fmt::format("{}  {}\n", code, Registry::docUrl(code));
+  for (const RegistryEntry& entry : entries) {
+    out += "\n  Gb_type: " + entry.gb_type + "\n";
+    out += "  Context: " + entry.context + "\n";
+    out += "  Explanation: " + entry.explanation + "\n";
+    for (const std::string& hint : entry.hints) out += "  Hint: " + hint + "\n";
+  }
+  return out;
 }
 
 static std::string_view severityName(Severity severity) {

@@ -2,12 +2,13 @@
 // Pure functions of the report model and the target profile (dynamo-walkthrough.md section 4).
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "base/target.h"
 #include "report/model.h"
 #include "report/registry.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace gbc::report {
 
@@ -37,6 +38,13 @@ std::string renderUnsupported(const UnsupportedError& error, const FileReport& s
 
 /// gbc's one-line summary, e.g. "gbc: 4 graph breaks (1 unique), 0 errors, 3 graphs in 1 file".
 std::string renderSummary(const Report& report);
+
+/// `gbc codes`: one line per code of `registry`, "GB0025  <gb_type of its first variant>".
+std::string renderCodeList(const Registry& registry);
+
+/// `gbc codes GB0025`: the code, its page URL, then each variant's Gb_type, Context,
+/// Explanation and Hints as the registry spells them. Empty when the code is unknown.
+std::string renderCodeEntry(const Registry& registry, std::string_view code);
 
 /// Everything `gbc analyze` writes to stderr for one file, before the summary: each record and
 /// each error in event order (as Dynamo's log and print(e) would show them, each followed by a

@@ -3,10 +3,10 @@
 // record is not part of the recorded `text` and is added here).
 #include "report/text.h"
 
-#include <catch2/catch.hpp>
-
 #include "report/carets_compat.h"
 #include "report/test_fixtures.h"
+
+#include <catch2/catch.hpp>
 
 namespace gbc::report {
 namespace {
@@ -337,6 +337,18 @@ TEST_CASE("file text interleaves records and errors by seq", "[report][text]") {
   REQUIRE(break_at != std::string::npos);
   CHECK(error_at < break_at);
   CHECK(text.find("<case>:3:5: warning: gbc cannot model this\n") != std::string::npos);
+}
+
+TEST_CASE("gbc codes lists the registry and prints an entry", "[report][text]") {
+  const Registry& registry = registryFor(kTarget2_14);
+  std::string list = renderCodeList(registry);
+  CHECK(list.find("GB0025  Call to `torch._dynamo.graph_break()`\n") != std::string::npos);
+  std::string entry = renderCodeEntry(registry, "GB0025");
+  CHECK(entry.rfind(
+            "GB0025  https://meta-pytorch.github.io/compile-graph-break-site/gb/gb0025.html\n\n"
+            "  Gb_type: Call to `torch._dynamo.graph_break()`\n",
+            0) == 0);
+  CHECK(renderCodeEntry(registry, "GB99999").empty());
 }
 
 }  // namespace

@@ -2,12 +2,12 @@
 // torch 2.14 torch/_dynamo/utils.py (format_source_range).
 #include "report/traceback.h"
 
+#include "report/carets_compat.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
-
-#include "report/carets_compat.h"
 
 namespace gbc::report {
 

@@ -3,11 +3,11 @@
 // source attribution" section.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "report/model.h"
 #include "report/pytext.h"
+
+#include <string>
+#include <vector>
 
 namespace gbc::report {
 

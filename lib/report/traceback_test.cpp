@@ -1,9 +1,9 @@
 // Traceback layout tests (CPython format_list, Dynamo SourceLocation.format).
 #include "report/traceback.h"
 
-#include <catch2/catch.hpp>
-
 #include "report/test_fixtures.h"
+
+#include <catch2/catch.hpp>
 
 namespace gbc::report {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "runtime/elementwise_loops.h"
 #include "runtime/ops.h"
+#include "runtime/vecmath.h"
 
 namespace gbc::runtime {
 
@@ -68,11 +69,42 @@ Tensor abs(const Tensor& x) {
   });
 }
 
+namespace {
+
+/// torch's vml kernels (exp, log, sin, ...): float32 goes through the vectorised SLEEF
+/// function for every element; float64 uses libm.
+template <typename FloatF, typename DoubleF>
+Tensor vmlUnary(const Tensor& x, FloatF f32, DoubleF f64) {
+  return floatUnary(x, [&](auto v) {
+    if constexpr (std::is_same_v<decltype(v), float>) {
+      return f32(v);
+    } else {
+      return f64(v);
+    }
+  });
+}
+
+/// sin/cos: SLEEF picks its argument reduction per vector of 8 lanes; torch feeds each
+/// contiguous run (split in two above 2048 elements) to the vector loop.
+Tensor trigUnary(const Tensor& x, void (*block)(const float*, float*, int64_t), double (*f64)(double)) {
+  if (isFloating(x.dtype()) && x.dtype() == DType::Float64) return floatUnary(x, [&](double v) { return f64(v); });
+  Tensor in = x.to(DType::Float32).contiguous();
+  Tensor out = Tensor::empty(x.sizes(), DType::Float32);
+  const int64_t n = x.numel();
+  const int64_t chunk = n > 2048 ? (n + 1) / 2 : n;
+  for (int64_t b = 0; b < n; b += chunk) {
+    block(in.data<float>() + b, out.data<float>() + b, std::min(chunk, n - b));
+  }
+  return out;
+}
+
+}  // namespace
+
 Tensor exp(const Tensor& x) {
-  return floatUnary(x, [](auto v) { return std::exp(v); });
+  return vmlUnary(x, vecmath::sleefExpf, [](double v) { return std::exp(v); });
 }
 Tensor log(const Tensor& x) {
-  return floatUnary(x, [](auto v) { return std::log(v); });
+  return vmlUnary(x, vecmath::sleefLogf, [](double v) { return std::log(v); });
 }
 Tensor sqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return std::sqrt(v); });
@@ -80,19 +112,19 @@ Tensor sqrt(const Tensor& x) {
 Tensor rsqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
 }
-Tensor sin(const Tensor& x) {
-  return floatUnary(x, [](auto v) { return std::sin(v); });
-}
-Tensor cos(const Tensor& x) {
-  return floatUnary(x, [](auto v) { return std::cos(v); });
-}
+Tensor sin(const Tensor& x) { return trigUnary(x, vecmath::sinBlock, [](double v) { return std::sin(v); }); }
+Tensor cos(const Tensor& x) { return trigUnary(x, vecmath::cosBlock, [](double v) { return std::cos(v); }); }
 Tensor tanh(const Tensor& x) {
-  return floatUnary(x, [](auto v) { return std::tanh(v); });
+  return vmlUnary(x, vecmath::sleefTanhf, [](double v) { return std::tanh(v); });
 }
 Tensor sigmoid(const Tensor& x) {
   return floatUnary(x, [](auto v) {
     using T = decltype(v);
-    return T(1) / (T(1) + std::exp(-v));
+    if constexpr (std::is_same_v<T, float>) {
+      return 1.0f / ((0.0f - v < 0 ? vecmath::sleefExpf(0.0f - v) : vecmath::sleefExpf(0.0f - v)) + 1.0f);
+    } else {
+      return T(1) / (T(1) + std::exp(-v));
+    }
   });
 }
 
@@ -115,7 +147,11 @@ Expected<Tensor> gelu(const Tensor& x, std::string_view approximate) {
     return floatUnary(x, [](auto v) {
       using T = decltype(v);
       const T kAlpha = T(M_SQRT1_2);
-      return v * T(0.5) * (T(1) + std::erf(v * kAlpha));
+      if constexpr (std::is_same_v<T, float>) {
+        return v * 0.5f * (1.0f + vecmath::vecErf(v * kAlpha));
+      } else {
+        return v * T(0.5) * (T(1) + std::erf(v * kAlpha));
+      }
     });
   }
   if (approximate == "tanh") {

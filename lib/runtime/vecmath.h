@@ -1,14 +1,37 @@
-// Internal: float math as torch's vectorised CPU kernels compute it.
+// Internal: float32 math exactly as torch's vectorised CPU kernels compute it. torch's
+// Vectorized<float> calls SLEEF (expf/logf/sinf/cosf/tanhf, the 1-ulp variants, FMA builds) and
+// its own erf polynomial; these functions reproduce one vector lane operation by operation, so
+// results match torch bit for bit where glibc's correctly rounded functions would not.
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 
 namespace gbc::runtime::vecmath {
 
-/// exp of one lane of torch's Vectorized<float>::exp (SLEEF expf u10).
-inline float exp(float x) { return std::exp(x); }
+float sleefExpf(float x);   ///< Sleef_expf8_u10
+float sleefLogf(float x);   ///< Sleef_logf8_u10
+float sleefTanhf(float x);  ///< Sleef_tanhf8_u10
+/// Sleef_sinf8_u10 / cosf8_u10 for |x| < 125. SLEEF switches a whole vector to its
+/// Payne-Hanek reduction when any lane is >= 125; that path is not reproduced here and such
+/// blocks fall back to glibc (see sinBlock/cosBlock).
+float sleefSinfSmall(float x);
+float sleefCosfSmall(float x);
+/// Vectorized<float>::erf(): Abramowitz-Stegun 7.1.26 with SLEEF exp.
+float vecErf(float x);
+
+/// Applies SLEEF sin (cos) to n contiguous values in blocks of kLanes, the way vec::map feeds
+/// a vector kernel.
+void sinBlock(const float* in, float* out, int64_t n);
+void cosBlock(const float* in, float* out, int64_t n);
+
+/// Lanes of the vector type torch's AVX2 kernels use for float.
+inline constexpr int kLanes = 8;
+
+/// exp as softmax's vectorised kernel computes it.
+inline float exp(float x) { return sleefExpf(x); }
 inline double exp(double x) { return std::exp(x); }
-inline float log(float x) { return std::log(x); }
+inline float log(float x) { return sleefLogf(x); }
 inline double log(double x) { return std::log(x); }
 
 }  // namespace gbc::runtime::vecmath

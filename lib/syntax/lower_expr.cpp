@@ -161,14 +161,15 @@ ExprPtr Lowerer::primary(TSNode n) {
     else if (ck == NodeKind::Subscript) cur = ch.field(Field::Value);
     else break;
   }
-  if (cst_.kind(cur) != NodeKind::ListSplat || !ts_node_is_null(hoisted_splat_)) {
+  if (cst_.kind(cur) != NodeKind::ListSplat || ts_node_eq(cur, hoisted_splat_)) {
     return k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
   }
   std::vector<TSNode> inner = cst_.children(cur).named();
   if (inner.size() != 1) return syntaxError(cur, "invalid starred expression");
+  const TSNode outer = hoisted_splat_;  // `*a[*b[c]]` hoists twice
   hoisted_splat_ = cur;
   ExprPtr value = k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
-  hoisted_splat_ = TSNode{};
+  hoisted_splat_ = outer;
   if (!value) return nullptr;
   // The chain's nodes started at the star; they start at the starred expression instead.
   const Span star = Cst::span(cur);

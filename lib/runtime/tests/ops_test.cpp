@@ -1,6 +1,7 @@
 // ops.json: every case rebuilt from its code; values bit-exact, dtype, shape, strides, printed text
 // and error type and message as torch recorded them.
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include <catch2/catch.hpp>
@@ -74,7 +75,14 @@ bool sameBits(double a, double b) {
   return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
-std::string describeScalar(const Scalar& s) { return formatScalar(s); }
+std::string describeScalar(const Scalar& s) {
+  if (const auto* d = std::get_if<double>(&s)) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%a", *d);
+    return buf;
+  }
+  return formatScalar(s);
+}
 
 /// "" when got matches the encoded value, else what differs.
 std::string compareValue(const Val& got, const json& want) {

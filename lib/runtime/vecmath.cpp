@@ -1,0 +1,262 @@
+// One lane of SLEEF's single-precision vector functions as built for AVX2 with FMA (vmla is a
+// fused multiply-add there), and torch's vectorised erf. Operation order follows SLEEF's
+// sleefsimdsp.c and df.h (double-float arithmetic); this file must be compiled with
+// -ffp-contract=off so that only the explicit std::fma calls fuse.
+#include "runtime/vecmath.h"
+
+#include <bit>
+#include <cmath>
+#include <limits>
+
+namespace gbc::runtime::vecmath {
+
+namespace {
+
+constexpr float kRLn2 = 1.442695040888963407359924681001892137426645954152985934135449406931f;
+constexpr float kL2U = 0.693145751953125f;
+constexpr float kL2L = 1.428606765330187045e-06f;
+constexpr float kPiA2 = 3.1414794921875f;
+constexpr float kPiB2 = 0.00011315941810607910156f;
+constexpr float kPiC2 = 1.9841872589410058936e-09f;
+constexpr float kTrigRangeMax2 = 125.0f;
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+float fma(float a, float b, float c) { return std::fma(a, b, c); }
+/// a * b - c with one rounding (vfmapn).
+float fmapn(float a, float b, float c) { return std::fma(a, b, -c); }
+/// c - a * b with one rounding (vfmanp).
+float fmanp(float a, float b, float c) { return std::fma(-a, b, c); }
+
+/// cvtps2dq: round to nearest even.
+int32_t rintInt(float x) {
+  float r = std::nearbyint(x);
+  if (!(r >= -2147483648.0f && r < 2147483648.0f)) return std::numeric_limits<int32_t>::min();
+  return static_cast<int32_t>(r);
+}
+
+float pow2i(int32_t q) { return std::bit_cast<float>(static_cast<uint32_t>(q + 0x7f) << 23); }
+
+float ldexp2(float d, int32_t e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
+
+float ldexp3(float d, int32_t q) {
+  return std::bit_cast<float>(std::bit_cast<uint32_t>(d) + (static_cast<uint32_t>(q) << 23));
+}
+
+int32_t ilogb2k(float d) { return static_cast<int32_t>((std::bit_cast<uint32_t>(d) >> 23) & 0xff) - 0x7f; }
+
+float mulsign(float x, float y) {
+  return std::bit_cast<float>(std::bit_cast<uint32_t>(x) ^ (std::bit_cast<uint32_t>(y) & 0x80000000u));
+}
+
+// ---- df.h: double-float arithmetic (FMA variants) ----
+
+struct F2 {
+  float x, y;
+};
+
+F2 dfadd(float x, float y) {
+  float rx = x + y;
+  return {rx, (x - rx) + y};
+}
+F2 dfadd2(float x, float y) {
+  float rx = x + y;
+  float v = rx - x;
+  return {rx, (x - (rx - v)) + (y - v)};
+}
+F2 dfadd(F2 x, float y) {
+  float rx = x.x + y;
+  return {rx, ((x.x - rx) + y) + x.y};
+}
+F2 dfadd2(F2 x, float y) {
+  float rx = x.x + y;
+  float v = rx - x.x;
+  float ry = (x.x - (rx - v)) + (y - v);
+  return {rx, ry + x.y};
+}
+F2 dfadd(float x, F2 y) {
+  float rx = x + y.x;
+  return {rx, ((x - rx) + y.x) + y.y};
+}
+F2 dfadd(F2 x, F2 y) {
+  float rx = x.x + y.x;
+  return {rx, (((x.x - rx) + y.x) + x.y) + y.y};
+}
+F2 dfadd2(F2 x, F2 y) {
+  float rx = x.x + y.x;
+  float v = rx - x.x;
+  float ry = (x.x - (rx - v)) + (y.x - v);
+  return {rx, ry + (x.y + y.y)};
+}
+F2 dfneg(F2 x) { return {-x.x, -x.y}; }
+F2 dfscale(F2 d, float s) { return {d.x * s, d.y * s}; }
+F2 dfmul(F2 x, float y) {
+  float rx = x.x * y;
+  return {rx, fma(x.y, y, fmapn(x.x, y, rx))};
+}
+F2 dfmul(F2 x, F2 y) {
+  float rx = x.x * y.x;
+  return {rx, fma(x.x, y.y, fma(x.y, y.x, fmapn(x.x, y.x, rx)))};
+}
+float dfmulToFloat(F2 x, F2 y) { return fma(x.x, y.x, fma(x.y, y.x, x.x * y.y)); }
+F2 dfsqu(F2 x) {
+  float rx = x.x * x.x;
+  return {rx, fma(x.x + x.x, x.y, fmapn(x.x, x.x, rx))};
+}
+F2 dfdiv(F2 n, F2 d) {
+  float t = 1.0f / d.x;
+  float qx = n.x * t;
+  float u = fmapn(t, n.x, qx);
+  float qy = fmanp(d.y, t, fmanp(d.x, t, 1.0f));
+  qy = fma(qx, qy, fma(n.y, t, u));
+  return {qx, qy};
+}
+F2 dfrec(F2 d) {
+  float qx = 1.0f / d.x;
+  return {qx, qx * fmanp(d.y, qx, fmanp(d.x, qx, 1.0f))};
+}
+
+F2 expk2f(F2 d) {
+  float u = (d.x + d.y) * kRLn2;
+  int32_t q = rintInt(u);
+  auto qf = static_cast<float>(q);
+  F2 s = dfadd2(d, qf * -kL2U);
+  s = dfadd2(s, qf * -kL2L);
+  u = +0.1980960224e-3f;
+  u = fma(u, s.x, +0.1394256484e-2f);
+  u = fma(u, s.x, +0.8333456703e-2f);
+  u = fma(u, s.x, +0.4166637361e-1f);
+  F2 t = dfadd2(dfmul(s, u), +0.166666659414234244790680580464e+0f);
+  t = dfadd2(dfmul(s, t), 0.5f);
+  t = dfadd2(s, dfmul(dfsqu(s), t));
+  t = dfadd(1.0f, t);
+  t.x = ldexp2(t.x, q);
+  t.y = ldexp2(t.y, q);
+  if (d.x < -104) t = {0.0f, 0.0f};
+  return t;
+}
+
+/// The sin/cos polynomial tail shared by sinf_u1 and cosf_u1.
+float trigPoly(F2 s) {
+  F2 t = s;
+  s = dfsqu(s);
+  float u = 2.6083159809786593541503e-06f;
+  u = fma(u, s.x, -0.0001981069071916863322258f);
+  u = fma(u, s.x, 0.00833307858556509017944336f);
+  F2 x = dfadd(1.0f, dfmul(dfadd(-0.166666597127914428710938f, u * s.x), s));
+  return dfmulToFloat(t, x);
+}
+
+}  // namespace
+
+float sleefExpf(float d) {
+  int32_t q = rintInt(d * kRLn2);
+  auto qf = static_cast<float>(q);
+  float s = fma(qf, -kL2U, d);
+  s = fma(qf, -kL2L, s);
+  float u = 0.000198527617612853646278381f;
+  u = fma(u, s, 0.00139304355252534151077271f);
+  u = fma(u, s, 0.00833336077630519866943359f);
+  u = fma(u, s, 0.0416664853692054748535156f);
+  u = fma(u, s, 0.166666671633720397949219f);
+  u = fma(u, s, 0.5f);
+  u = 1.0f + fma(s * s, u, s);
+  u = ldexp2(u, q);
+  if (d < -104) u = 0.0f;
+  if (100 < d) u = kInf;
+  return u;
+}
+
+float sleefLogf(float d) {
+  const float input = d;
+  const bool tiny = d < std::numeric_limits<float>::min();
+  if (tiny) d = d * (static_cast<float>(int64_t{1} << 32) * static_cast<float>(int64_t{1} << 32));
+  int32_t e = ilogb2k(d * (1.0f / 0.75f));
+  float m = ldexp3(d, -e);
+  if (tiny) e -= 64;
+  F2 s = dfmul(F2{0.69314718246459960938f, -1.904654323148236017e-09f}, static_cast<float>(e));
+  F2 x = dfdiv(dfadd2(-1.0f, m), dfadd2(1.0f, m));
+  float x2 = x.x * x.x;
+  float t = +0.3027294874e+0f;
+  t = fma(t, x2, +0.3996108174e+0f);
+  t = fma(t, x2, +0.6666694880e+0f);
+  s = dfadd(s, dfscale(x, 2.0f));
+  s = dfadd(s, (x2 * x.x) * t);
+  float r = s.x + s.y;
+  if (input == kInf) r = kInf;
+  if (input < 0 || std::isnan(input)) r = std::numeric_limits<float>::quiet_NaN();
+  if (input == 0) r = -kInf;
+  return r;
+}
+
+float sleefTanhf(float x) {
+  float y = std::fabs(x);
+  F2 d = expk2f(F2{y, 0.0f});
+  F2 e = dfrec(d);
+  d = dfdiv(dfadd(d, dfneg(e)), dfadd(d, e));
+  y = d.x + d.y;
+  if (std::fabs(x) > 8.664339742f || std::isnan(y)) y = 1.0f;
+  y = mulsign(y, x);
+  if (std::isnan(x)) y = x;
+  return y;
+}
+
+float sleefSinfSmall(float d) {
+  float u = std::nearbyint(d * static_cast<float>(M_1_PI));
+  int32_t q = rintInt(u);
+  float v = fma(u, -kPiA2, d);
+  F2 s = dfadd2(v, u * -kPiB2);
+  s = dfadd(s, u * -kPiC2);
+  float r = trigPoly(s);
+  if (q & 1) r = -r;
+  if (d == 0 && std::signbit(d)) r = d;
+  return r;
+}
+
+float sleefCosfSmall(float d) {
+  float dq = fma(std::nearbyint(fma(d, static_cast<float>(M_1_PI), -0.5f)), 2.0f, 1.0f);
+  int32_t q = rintInt(dq);
+  F2 s = dfadd2(d, dq * (-kPiA2 * 0.5f));
+  s = dfadd2(s, dq * (-kPiB2 * 0.5f));
+  s = dfadd2(s, dq * (-kPiC2 * 0.5f));
+  float r = trigPoly(s);
+  if ((q & 2) == 0) r = -r;
+  return r;
+}
+
+float vecErf(float x) {
+  const float p = 0.3275911f, p1 = 0.254829592f, p2 = -0.284496736f, p3 = 1.421413741f, p4 = -1.453152027f,
+              p5 = 1.061405429f;
+  const float ax = std::fabs(x);
+  const float t = 1.0f / fma(p, ax, 1.0f);
+  float r = fma(p5, t, p4);
+  r = fma(r, t, p3);
+  r = fma(r, t, p2);
+  r = fma(r, t, p1);
+  const float e = -sleefExpf(-(x * x));
+  const float v = fma(e * t, r, 1.0f);
+  return std::signbit(x) ? -v : v;
+}
+
+namespace {
+
+template <typename Small, typename Libm>
+void trigBlock(const float* in, float* out, int64_t n, Small small, Libm libm) {
+  for (int64_t b = 0; b < n; b += kLanes) {
+    const int64_t e = std::min<int64_t>(n, b + kLanes);
+    bool fast = true;
+    for (int64_t i = b; i < e; ++i) fast = fast && std::fabs(in[i]) < kTrigRangeMax2;
+    for (int64_t i = b; i < e; ++i) out[i] = fast ? small(in[i]) : libm(in[i]);
+  }
+}
+
+}  // namespace
+
+void sinBlock(const float* in, float* out, int64_t n) {
+  trigBlock(in, out, n, sleefSinfSmall, [](float v) { return std::sin(v); });
+}
+
+void cosBlock(const float* in, float* out, int64_t n) {
+  trigBlock(in, out, n, sleefCosfSmall, [](float v) { return std::cos(v); });
+}
+
+}  // namespace gbc::runtime::vecmath
