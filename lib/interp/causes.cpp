@@ -169,7 +169,7 @@ bool isSupportedContextExit(VM& vm, const Value& exit) {
   const std::string& name = as<InstanceObject>(self).cls->name;
   (void)vm;
   return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" || name == "enable_grad" ||
-         name == "set_grad_enabled" || name == "autocast" || name == "inference_mode";
+         name == "set_grad_enabled" || name == "DynamoConfigPatchProxy" || name == "autocast" || name == "inference_mode";
 }
 
 report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& cond) {

@@ -93,6 +93,34 @@ def error_on_graph_break(error_on_graph_break):
 )PY";
   mods.push_back({"torch._dynamo.decorators", prefix + "/_dynamo/decorators.py", layout(dec)});
 
+  std::string poly = R"PY(
+import torch
+
+class DynamoConfigPatchProxy:
+    def __enter__(self):
+        pass
+
+    def __exit__(self, *args):
+        pass
+
+def disable_nested_graph_breaks(fn=None):
+    return DynamoConfigPatchProxy()
+
+#@line @GAT0@
+def getattr_and_trace(*args, **kwargs):
+    wrapper_obj = args[0]
+    attr_name = args[1]
+    fn = getattr(wrapper_obj, attr_name)
+    return fn(*args[2:], **kwargs)
+
+
+def getattr_and_trace_no_nested_graph_breaks(*args, **kwargs):
+    with disable_nested_graph_breaks():
+        return getattr_and_trace(*args, **kwargs)
+)PY";
+  poly = subst(poly, "@GAT0@", (v214 ? 352 : 392) - 4);
+  mods.push_back({"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", layout(poly)});
+
   std::string module = R"PY(
 import torch
 

@@ -125,12 +125,35 @@ static void installTensorApi(VM& vm) {
   P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
 }
 
+/// The compile wrapper object whose `_torchdynamo_orig_callable` is fn.
+static Value wrapperOf(const Value& fn) {
+  auto holder = std::make_shared<BuiltinObject>("compile_wrapper", [](VM&, CallArgs&) -> Value { return none(); });
+  holder->attrs = newDict();
+  holder->attrs->setStr("_torchdynamo_orig_callable", fn);
+  return holder;
+}
+
 /// A torch.compile wrapper around `fn` (R1): installs its callback for the call.
 static Value makeCompiled(VM& vm, Value fn, std::shared_ptr<CompileConfig> cfg) {
   vm.dynamo().onWrapperConstructed();
   auto w = std::make_shared<BuiltinObject>("compile_wrapper", [fn, cfg](VM& vm, CallArgs& a) -> Value {
     Frame* top = vm.top();
-    if (top && top->trace) return vm.call(fn, a);  // inlined with the outer settings (R22)
+    if (top && top->trace) {
+      // inlined with the outer settings (R22), through Dynamo's polyfill that fetches the
+      // original callable
+      Value poly = vm.findModule("torch._dynamo.polyfills");
+      const char* entry = vm.target().id == TargetId::Torch2_14 ? "getattr_and_trace_no_nested_graph_breaks" : "getattr_and_trace";
+      Value pf = poly ? as<ModuleObject>(poly).dict->getStr(entry) : nullptr;
+      Value self = vm.top()->trace ? nullptr : nullptr;
+      (void)self;
+      if (!pf) return vm.call(fn, a);
+      CallArgs b;
+      b.args.push_back(vm.top()->trace ? vm.top()->trace->root ? wrapperOf(fn) : fn : fn);
+      b.args.push_back(pyStr("_torchdynamo_orig_callable"));
+      b.args.insert(b.args.end(), a.args.begin(), a.args.end());
+      b.kwargs = a.kwargs;
+      return vm.call(pf, b);
+    }
     vm.dynamo().pushCallback(cfg.get());
     struct Pop {
       VM& vm;

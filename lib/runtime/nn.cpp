@@ -38,6 +38,10 @@ T reduceAllSum(const T* data, int64_t size) {
   return acc[0];
 }
 
+/// exp as the softmax kernels compute it: Vectorized<float>::exp_u20 for float.
+inline float softmaxExp(float x) { return vecmath::expU20(x); }
+inline double softmaxExp(double x) { return std::exp(x); }
+
 template <typename T>
 T maxPropagate(T a, T b) {
   if (std::isnan(a)) return a;
@@ -75,7 +79,7 @@ Expected<Tensor> softmaxImpl(const Tensor& x, int64_t dim, bool logarithm) {
             T* orow = o + r * dimSize;
             T mx = row[0];
             for (int64_t i = 1; i < dimSize; ++i) mx = maxPropagate(mx, row[i]);
-            for (int64_t i = 0; i < dimSize; ++i) tmp[i] = vecmath::exp(row[i] - mx);
+            for (int64_t i = 0; i < dimSize; ++i) tmp[i] = softmaxExp(row[i] - mx);
             T s = reduceAllSum(tmp.data(), dimSize);
             if (logarithm) {
               T ls = vecmath::log(s);

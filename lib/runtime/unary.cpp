@@ -121,7 +121,7 @@ Tensor sigmoid(const Tensor& x) {
   return floatUnary(x, [](auto v) {
     using T = decltype(v);
     if constexpr (std::is_same_v<T, float>) {
-      return 1.0f / ((0.0f - v < 0 ? vecmath::sleefExpf(0.0f - v) : vecmath::sleefExpf(0.0f - v)) + 1.0f);
+      return 1.0f / (vecmath::sleefExpf(0.0f - v) + 1.0f);
     } else {
       return T(1) / (T(1) + std::exp(-v));
     }
@@ -147,11 +147,7 @@ Expected<Tensor> gelu(const Tensor& x, std::string_view approximate) {
     return floatUnary(x, [](auto v) {
       using T = decltype(v);
       const T kAlpha = T(M_SQRT1_2);
-      if constexpr (std::is_same_v<T, float>) {
-        return v * 0.5f * (1.0f + vecmath::vecErf(v * kAlpha));
-      } else {
-        return v * T(0.5) * (T(1) + std::erf(v * kAlpha));
-      }
+      return v * T(0.5) * (T(1) + std::erf(v * kAlpha));
     });
   }
   if (approximate == "tanh") {

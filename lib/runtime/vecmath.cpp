@@ -97,7 +97,6 @@ F2 dfmul(F2 x, F2 y) {
   float rx = x.x * y.x;
   return {rx, fma(x.x, y.y, fma(x.y, y.x, fmapn(x.x, y.x, rx)))};
 }
-float dfmulToFloat(F2 x, F2 y) { return fma(x.x, y.x, fma(x.y, y.x, x.x * y.y)); }
 F2 dfsqu(F2 x) {
   float rx = x.x * x.x;
   return {rx, fma(x.x + x.x, x.y, fmapn(x.x, x.x, rx))};
@@ -135,16 +134,20 @@ F2 expk2f(F2 d) {
   return t;
 }
 
-/// The sin/cos polynomial tail shared by sinf_u1 and cosf_u1.
-float trigPoly(F2 s) {
-  F2 t = s;
-  s = dfsqu(s);
+/// The u35 sin/cos polynomial on the reduced argument d (sign already applied), s = d * d.
+float trigPoly35(float d, float s) {
   float u = 2.6083159809786593541503e-06f;
-  u = fma(u, s.x, -0.0001981069071916863322258f);
-  u = fma(u, s.x, 0.00833307858556509017944336f);
-  F2 x = dfadd(1.0f, dfmul(dfadd(-0.166666597127914428710938f, u * s.x), s));
-  return dfmulToFloat(t, x);
+  u = fma(u, s, -0.0001981069071916863322258f);
+  u = fma(u, s, 0.00833307858556509017944336f);
+  u = fma(u, s, -0.166666597127914428710938f);
+  return s * (u * d) + d;
 }
+
+constexpr float kPiA = 3.140625f;
+constexpr float kPiB = 0.0009670257568359375f;
+constexpr float kPiC = 6.2771141529083251953e-07f;
+constexpr float kPiD = 1.2154201256553420762e-10f;
+constexpr float kTrigRangeMax = 39000.0f;
 
 }  // namespace
 
@@ -200,27 +203,59 @@ float sleefTanhf(float x) {
   return y;
 }
 
-float sleefSinfSmall(float d) {
-  float u = std::nearbyint(d * static_cast<float>(M_1_PI));
-  int32_t q = rintInt(u);
-  float v = fma(u, -kPiA2, d);
-  F2 s = dfadd2(v, u * -kPiB2);
-  s = dfadd(s, u * -kPiC2);
-  float r = trigPoly(s);
-  if (q & 1) r = -r;
-  if (d == 0 && std::signbit(d)) r = d;
-  return r;
+float sleefSinf(float d, int path) {
+  const float r = d;
+  int32_t q = rintInt(d * static_cast<float>(M_1_PI));
+  auto u = static_cast<float>(q);
+  if (path == 0) {
+    d = fma(u, -kPiA2, d);
+    d = fma(u, -kPiB2, d);
+    d = fma(u, -kPiC2, d);
+  } else {
+    d = fma(u, -kPiA, d);
+    d = fma(u, -kPiB, d);
+    d = fma(u, -kPiC, d);
+    d = fma(u, -kPiD, d);
+  }
+  const float s = d * d;
+  if (q & 1) d = -d;
+  float res = trigPoly35(d, s);
+  if (r == 0 && std::signbit(r)) res = r;
+  return res;
 }
 
-float sleefCosfSmall(float d) {
-  float dq = fma(std::nearbyint(fma(d, static_cast<float>(M_1_PI), -0.5f)), 2.0f, 1.0f);
-  int32_t q = rintInt(dq);
-  F2 s = dfadd2(d, dq * (-kPiA2 * 0.5f));
-  s = dfadd2(s, dq * (-kPiB2 * 0.5f));
-  s = dfadd2(s, dq * (-kPiC2 * 0.5f));
-  float r = trigPoly(s);
-  if ((q & 2) == 0) r = -r;
-  return r;
+float sleefCosf(float d, int path) {
+  int32_t q = rintInt(d * static_cast<float>(M_1_PI) - 0.5f);
+  q = q + q + 1;
+  auto u = static_cast<float>(q);
+  const float a = path == 0 ? kPiA2 : kPiA, b = path == 0 ? kPiB2 : kPiB, c = path == 0 ? kPiC2 : kPiC;
+  d = fma(u, -a * 0.5f, d);
+  d = fma(u, -b * 0.5f, d);
+  d = fma(u, -c * 0.5f, d);
+  if (path != 0) d = fma(u, -kPiD * 0.5f, d);
+  const float s = d * d;
+  if ((q & 2) == 0) d = -d;
+  return trigPoly35(d, s);
+}
+
+float expU20(float x) {
+  const float f1 = 0.999999701f, f2 = 0.499991506f, f3 = 0.166676521f, f4 = 0.0418978221f, f5 = 0.00828929059f;
+  const float log2e = std::bit_cast<float>(0x3fb8aa3bu), ln2 = std::bit_cast<float>(0x3f317218u);
+  const float lnMin = std::bit_cast<float>(0xc2aeac50u), lnMax = std::bit_cast<float>(0x42b17218u);
+  const bool less = x < lnMin;
+  // _mm256_min_ps / max_ps return the second operand when either is NaN.
+  float src = x < lnMax ? x : lnMax;
+  src = src > lnMin ? src : lnMin;
+  const float fx = std::floor(fma(src, log2e, 0.5f));
+  const float p = fmanp(fx, ln2, src);
+  float r = fma(p, f5, f4);
+  r = fma(p, r, f3);
+  r = fma(p, r, f2);
+  r = fma(p, r, f1);
+  r = fma(p, r, 1.0f);
+  float pw = pow2i(rintInt(fx - 1.0f));
+  if (less) pw = 0.0f;
+  return r * pw * 2.0f;
 }
 
 float vecErf(float x) {
@@ -239,24 +274,25 @@ float vecErf(float x) {
 
 namespace {
 
-template <typename Small, typename Libm>
-void trigBlock(const float* in, float* out, int64_t n, Small small, Libm libm) {
+template <typename Sleef, typename Libm>
+void trigBlock(const float* in, float* out, int64_t n, Sleef sleef, Libm libm) {
   for (int64_t b = 0; b < n; b += kLanes) {
     const int64_t e = std::min<int64_t>(n, b + kLanes);
-    bool fast = true;
-    for (int64_t i = b; i < e; ++i) fast = fast && std::fabs(in[i]) < kTrigRangeMax2;
-    for (int64_t i = b; i < e; ++i) out[i] = fast ? small(in[i]) : libm(in[i]);
+    float maxAbs = 0;
+    for (int64_t i = b; i < e; ++i) maxAbs = std::fmax(maxAbs, std::fabs(in[i]));
+    const int path = maxAbs < kTrigRangeMax2 ? 0 : (maxAbs < kTrigRangeMax ? 1 : 2);
+    for (int64_t i = b; i < e; ++i) out[i] = path < 2 ? sleef(in[i], path) : libm(in[i]);
   }
 }
 
 }  // namespace
 
 void sinBlock(const float* in, float* out, int64_t n) {
-  trigBlock(in, out, n, sleefSinfSmall, [](float v) { return std::sin(v); });
+  trigBlock(in, out, n, sleefSinf, [](float v) { return std::sin(v); });
 }
 
 void cosBlock(const float* in, float* out, int64_t n) {
-  trigBlock(in, out, n, sleefCosfSmall, [](float v) { return std::cos(v); });
+  trigBlock(in, out, n, sleefCosf, [](float v) { return std::cos(v); });
 }
 
 }  // namespace gbc::runtime::vecmath

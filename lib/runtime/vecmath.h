@@ -12,13 +12,15 @@ namespace gbc::runtime::vecmath {
 float sleefExpf(float x);   ///< Sleef_expf8_u10
 float sleefLogf(float x);   ///< Sleef_logf8_u10
 float sleefTanhf(float x);  ///< Sleef_tanhf8_u10
-/// Sleef_sinf8_u10 / cosf8_u10 for |x| < 125. SLEEF switches a whole vector to its
-/// Payne-Hanek reduction when any lane is >= 125; that path is not reproduced here and such
-/// blocks fall back to glibc (see sinBlock/cosBlock).
-float sleefSinfSmall(float x);
-float sleefCosfSmall(float x);
+/// Sleef_sinf8_u35 / cosf8_u35 (what torch's sin/cos give). SLEEF picks the argument
+/// reduction per vector: 3-part Cody-Waite when every lane is below 125, 4-part below 39000,
+/// else Payne-Hanek (not reproduced: such blocks fall back to glibc; see sinBlock/cosBlock).
+float sleefSinf(float x, int path);
+float sleefCosf(float x, int path);
 /// Vectorized<float>::erf(): Abramowitz-Stegun 7.1.26 with SLEEF exp.
 float vecErf(float x);
+/// Vectorized<float>::exp_u20(): torch's fast exp (softmax kernels).
+float expU20(float x);
 
 /// Applies SLEEF sin (cos) to n contiguous values in blocks of kLanes, the way vec::map feeds
 /// a vector kernel.

@@ -9,6 +9,7 @@
 #include "syntax/cst.h"
 #include "syntax/lowering.h"
 #include "syntax/source.h"
+#include "syntax/syntax_errors.h"
 #include "syntax/ts_handles.h"
 
 namespace gbc::syntax {
@@ -68,57 +69,6 @@ std::optional<Error> checkEncoding(const std::string& path, std::string_view s) 
   return std::nullopt;
 }
 
-bool isErrorNode(TSNode n) { return ts_node_symbol(n) == static_cast<TSSymbol>(-1); }
-
-bool hasNestedError(TSNode n) {
-  TreeCursor cursor(n);
-  if (!ts_tree_cursor_goto_first_child(cursor.get())) return false;
-  do {
-    if (ts_node_has_error(ts_tree_cursor_current_node(cursor.get()))) return true;
-  } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
-  return false;
-}
-
-/// The first ERROR or MISSING node in source order. Iterative: broken input can nest deeply.
-TSNode firstError(TSNode root) {
-  TreeCursor cursor(root);
-  TSNode cur = root;
-  for (;;) {
-    ts_tree_cursor_reset(cursor.get(), cur);
-    if (!ts_tree_cursor_goto_first_child(cursor.get())) return cur;
-    bool descended = false;
-    do {
-      TSNode child = ts_tree_cursor_current_node(cursor.get());
-      if (ts_node_is_missing(child)) return child;
-      // An ERROR node can wrap a long valid prefix (even the whole file); an error nested in it
-      // is closer to the real mistake.
-      if (isErrorNode(child) && !hasNestedError(child)) return child;
-      if (ts_node_has_error(child)) {
-        cur = child;
-        descended = true;
-        break;
-      }
-    } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
-    if (!descended) return cur;
-  }
-}
-
-std::string describeError(TSNode n, std::string_view source, TSPoint& at) {
-  at = ts_node_start_point(n);
-  if (ts_node_is_missing(n)) {
-    std::string type = ts_node_type(n);
-    return ts_node_is_named(n) ? "missing " + type : "missing '" + type + "'";
-  }
-  TSNode leaf = n;
-  while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
-  std::string_view text = source.substr(ts_node_start_byte(leaf), ts_node_end_byte(leaf) - ts_node_start_byte(leaf));
-  text = text.substr(0, text.find_first_of("\r\n"));
-  if (text.empty()) return "invalid syntax";
-  at = ts_node_start_point(leaf);
-  if (text.size() > 20) return "unexpected token '" + std::string(text.substr(0, 20)) + "...'";
-  return "unexpected token '" + std::string(text) + "'";
-}
-
 }  // namespace
 
 Result<Module> parseModule(const std::string& path, std::string_view source) {
@@ -144,11 +94,7 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
   TreeHandle tree(ts_parser_parse_string(parser.get(), nullptr, src.data(), static_cast<uint32_t>(src.size())));
   if (!tree) return Error{ErrorCode::Internal, "tree-sitter returned no tree for '" + path + "'"};
   TSNode root = ts_tree_root_node(tree.get());
-  if (ts_node_has_error(root)) {
-    TSPoint at{};
-    std::string what = describeError(firstError(root), src, at);
-    return Error{ErrorCode::Syntax, location(path, at.row + 1, at.column + 1) + "syntax error: " + what};
-  }
+  if (ts_node_has_error(root)) return describeSyntaxError(path, src, root);
 
   Lowerer lowerer(path, src, root);
   Result<StmtList> body = lowerer.lowerModule();
