@@ -5,6 +5,9 @@
 
 #include "interp/torch_model.h"
 
+#include <functional>
+#include <set>
+
 namespace gbc::interp {
 
 namespace hints {
@@ -172,11 +175,52 @@ bool isSupportedContextExit(VM& vm, const Value& exit) {
          name == "set_grad_enabled" || name == "DynamoConfigPatchProxy" || name == "autocast" || name == "inference_mode";
 }
 
+/// symbolic_convert.py, format_tensor_computation_trace (2.14): how the condition was computed,
+/// walking call_function nodes back from it; placeholders first.
+static std::string tensorComputationTrace(Frame& f, const Value& cond) {
+  TraceState& st = *f.trace;
+  auto it = st.node_of.find(as<TensorObject>(cond).uid);
+  if (it == st.node_of.end()) return "";
+  const auto& nodes = st.graph.nodes;
+  std::vector<std::vector<std::string>> ops, placeholders;
+  std::set<int> visited;
+  std::function<void(int)> walk = [&](int i) {
+    if (!visited.insert(i).second) return;
+    const graph::Node& n = nodes[static_cast<size_t>(i)];
+    if (n.op == graph::NodeOp::Placeholder) {
+      placeholders.push_back({n.name + ": graph input (" + n.target + ")"});
+      return;
+    }
+    if (n.op != graph::NodeOp::CallFunction || ops.size() >= 20) return;
+    std::string args;
+    for (size_t k = 0; k < n.args.size(); ++k) args += (k ? ", " : "") + n.args[k];
+    std::vector<std::string> block;
+    if (!n.source.empty()) block.push_back("# " + n.source);
+    block.push_back(n.name + " = " + n.target + "(" + args + ")");
+    ops.push_back(block);
+    for (int in : n.inputs) walk(in);
+  };
+  walk(it->second);
+  if (ops.empty() && placeholders.empty()) return "";
+  std::vector<std::string> lines;
+  for (auto& b : placeholders) {
+    lines.insert(lines.end(), b.begin(), b.end());
+    lines.push_back("");
+  }
+  for (auto r = ops.rbegin(); r != ops.rend(); ++r) {
+    lines.insert(lines.end(), r->begin(), r->end());
+    lines.push_back("");
+  }
+  std::string out = "\n\n  The branch condition involves a tensor computed as follows:\n";
+  for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + std::string("    ") + lines[i];
+  return out;
+}
+
 report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& cond) {
-  (void)vm, (void)f, (void)cond;
   report::GbMessage m;
   m.gb_type = "Data-dependent branching";
   m.explanation = "Detected data-dependent branching (e.g. `if my_tensor.sum() > 0:`). Dynamo does not support tracing dynamic control flow.";
+  if (vm.target().id == TargetId::Torch2_14) m.explanation += tensorComputationTrace(f, cond);
   m.hints = {"For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), consider making the "
              "code branchless by always applying the transform. Operations like torch.clamp, torch.nan_to_num, and "
              "torch.where are typically no-ops on well-behaved inputs and compile without graph breaks.",

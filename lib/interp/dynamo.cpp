@@ -82,6 +82,47 @@ void Dynamo::journalTensor(VM& vm, const Value& tensor) {
 // ---------------------------------------------------------------------------------------------
 // graph recording
 
+/// FX's node naming (torch/fx/graph.py, _Namespace.create_name): the target name, made unique
+/// with _1, _2, ...; names of Python builtins and keywords always get a suffix.
+static std::string fxName(TraceState& st, std::string candidate) {
+  static const std::set<std::string> kBuiltins = {"sum", "max", "min", "abs", "pow", "all", "any", "round", "len", "float",
+                                                  "int", "bool", "list", "tuple", "dict", "set", "map", "filter", "zip",
+                                                  "range", "type", "id", "input", "iter", "next", "divmod", "hash",
+                                                  "format", "print", "repr", "str", "slice", "sorted", "reversed"};
+  for (char& c : candidate)
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  int& count = st.fx_names[candidate];
+  bool illegal = kBuiltins.count(candidate) != 0;
+  if (count == 0 && !illegal) {
+    count = 1;
+    return candidate;
+  }
+  if (count == 0) count = 1;
+  std::string name = candidate + "_" + std::to_string(count++);
+  st.fx_names[name] = 1;
+  return name;
+}
+
+static std::string nodeSource(VM& vm, Frame& t) {
+  const syntax::Span& p = t.curPos();
+  std::string out = "File \"" + t.code->filename + "\", line " + std::to_string(p.line) + ", in " + t.name;
+  auto it = vm.sources.find(t.code->filename);
+  if (it == vm.sources.end() || p.line == 0) return out;
+  const std::string& text = *it->second;
+  size_t pos = 0;
+  for (uint32_t l = 1; l < p.line && pos != std::string::npos; ++l) {
+    pos = text.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos == std::string::npos) return out;
+  size_t end = text.find('\n', pos);
+  std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+  size_t b = line.find_first_not_of(" \t");
+  size_t e = line.find_last_not_of(" \t\r");
+  if (b == std::string::npos) return out;
+  return out + ", code: " + line.substr(b, e - b + 1);
+}
+
 void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs,
                       const std::vector<Value>& outputs) {
   Frame* t = vm.top();
@@ -91,19 +132,35 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
   n.op = op;
   n.target = target;
   n.line = t->curPos().line;
+  n.source = nodeSource(vm, *t);
   for (const Value& in : inputs) {
-    if (!in || in->kind != Kind::Tensor) continue;
+    if (!in) continue;
+    if (in->kind != Kind::Tensor) {
+      n.args.push_back(vm.repr(in));
+      continue;
+    }
     auto& to = as<TensorObject>(in);
     auto it = st.node_of.find(to.uid);
     if (it == st.node_of.end()) {
       graph::Node ph;
       ph.op = graph::NodeOp::Placeholder;
       ph.target = "input";
+      std::string local = "x";
+      Frame* root = st.root;
+      for (size_t i = 0; i < root->fast.size() && i < root->code->varnames.size(); ++i)
+        if (root->fast[i].get() == in.get()) {
+          local = root->code->varnames[i];
+          break;
+        }
+      ph.name = fxName(st, "l_" + local + "_");
+      ph.target = "L_" + local + "_";
       st.graph.nodes.push_back(ph);
       it = st.node_of.emplace(to.uid, static_cast<int>(st.graph.nodes.size() - 1)).first;
     }
     n.inputs.push_back(it->second);
+    n.args.push_back(st.graph.nodes[static_cast<size_t>(it->second)].name);
   }
+  n.name = fxName(st, target);
   st.graph.nodes.push_back(std::move(n));
   int idx = static_cast<int>(st.graph.nodes.size() - 1);
   for (const Value& out : outputs)
@@ -416,6 +473,31 @@ std::vector<report::FrameSummary> Dynamo::collapse(std::vector<report::FrameSumm
   return out;
 }
 
+/// 2.14's "Stack variable source attribution": the root's operand stack at the break, bottom
+/// to top, each value with the position of the instruction that pushed it
+/// (symbolic_convert.py, _format_stack_source_attribution). gbc knows the pushing instruction
+/// for the exit functions of with-blocks.
+static std::vector<report::StackAttribution> stackAttribution(Frame& f) {
+  std::vector<report::StackAttribution> out;
+  for (const Block& b : f.blocks) {
+    if (b.type != Block::Type::With) continue;
+    for (const Instr& in : f.code->code) {
+      if (in.op != Op::SETUP_WITH || in.arg != b.handler) continue;
+      report::StackAttribution a;
+      a.repr = "WithExitFunctionVariable()";
+      a.where.file = f.code->filename;
+      a.where.line = in.pos.line;
+      a.where.has_columns = true;
+      a.where.col = in.pos.col;
+      a.where.end_line = in.pos.end_line;
+      a.where.end_col = in.pos.end_col;
+      out.push_back(a);
+      break;
+    }
+  }
+  return out;
+}
+
 void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
                       const std::vector<report::GbMessage>& messages) {
   if (st.silent || !sink) return;
@@ -430,6 +512,7 @@ void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, rep
   bool fresh = dedup_.insert(key).second;
   rec.duplicate = !fresh;
   if (fresh) {
+    if (vm.target().stack_attribution) rec.attribution = stackAttribution(f);
     std::vector<report::FrameSummary> frames = stackAbove(vm, f);
     frames.insert(frames.end(), s.real_stack.begin(), s.real_stack.end());
     rec.user_stack = collapse(std::move(frames));

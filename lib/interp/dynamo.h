@@ -74,6 +74,7 @@ struct TraceState {
   Snapshot start, current;
   std::optional<Snapshot> checkpoint;
   std::vector<std::string> guards;
+  std::map<std::string, int> fx_names;  // FX name -> next suffix
 };
 
 class Dynamo {

@@ -138,7 +138,7 @@ class Module:
 #@line @WCI0@
     def _wrapped_call_impl(self, *args, **kwargs):
         if self._compiled_call_impl is not None:
-            return self._compiled_call_impl(*args, **kwargs)
+            return self._compiled_call_impl(*args, **kwargs)  # type: ignore[misc]
         else:
             return self._call_impl(*args, **kwargs)
 
@@ -222,7 +222,7 @@ class Module:
             body = body + '\n  ' + l
         return main + body + '\n)'
 )PY";
-  module = subst(module, "@WCI0@", (v214 ? 1783 : 1779) - 3);
+  module = subst(module, "@WCI0@", (v214 ? 1783 : 1779) - 4);
   module = subst(module, "@CI0@", (v214 ? 1794 : 1790) - 2);
   module = subst(module, "@CI@", v214 ? 1794 : 1790);
   mods.push_back({"torch.nn.modules.module", prefix + "/nn/modules/module.py", layout(module)});

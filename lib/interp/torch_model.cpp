@@ -495,7 +495,7 @@ static void defineTensorMethods() {
     return a.args[0];
   };
   M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "type_as", {a.args[0], a.args[1]}, T(a.args[0]).to(T(a.args[1]).dtype())); };
-  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "numpy", {a.args[0]}, T(a.args[0])); };
+  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "view_as", {a.args[0]}, T(a.args[0])); };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
 }
 

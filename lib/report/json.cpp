@@ -139,6 +139,7 @@ static Json graphJson(const graph::Graph& graph, std::size_t id) {
   for (const graph::Node& node : graph.nodes) {
     nodes.push_back({{"op", nodeOpName(node.op)},
                      {"target", node.target},
+                     {"name", node.name},
                      {"line", node.line == 0 ? Json(nullptr) : Json(node.line)}});
   }
   return Json{

@@ -11,6 +11,15 @@ namespace {
 
 using namespace testing;
 
+graph::Node node(graph::NodeOp op, std::string target, uint32_t line) {
+  graph::Node out;
+  out.op = op;
+  out.name = target;
+  out.target = std::move(target);
+  out.line = line;
+  return out;
+}
+
 Report seedReport() {
   Report report;
   FileReport file = fileWith(kSeed05);
@@ -28,9 +37,8 @@ Report seedReport() {
   g.frame_id = "0/0";
   g.inputs = 1;
   g.outputs = 1;
-  g.nodes = {{graph::NodeOp::Placeholder, "l_x_", {}, 0},
-             {graph::NodeOp::CallFunction, "add", {0}, 5},
-             {graph::NodeOp::Output, "output", {1}, 0}};
+  g.nodes = {node(graph::NodeOp::Placeholder, "l_x_", 0),
+             node(graph::NodeOp::CallFunction, "add", 5), node(graph::NodeOp::Output, "output", 0)};
   file.graphs.push_back(g);
   file.diagnostics.push_back({Severity::Warning, "", 3, 1, "gbc cannot model x"});
   report.files.push_back(std::move(file));
@@ -126,6 +134,7 @@ TEST_CASE("graphs list their ops and nodes; diagnostics their position", "[repor
   CHECK(graph["nodes"][1]["op"] == "call_function");
   CHECK(graph["nodes"][1]["target"] == "add");
   CHECK(graph["nodes"][1]["line"] == 5);
+  CHECK(graph["nodes"][1]["name"] == "add");
   CHECK(graph["nodes"][0]["line"].is_null());
   auto diagnostic = file["diagnostics"][0];
   CHECK(diagnostic["severity"] == "warning");

@@ -3,7 +3,6 @@
 // record is not part of the recorded `text` and is added here).
 #include "report/text.h"
 
-#include "report/carets_compat.h"
 #include "report/test_fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -234,7 +233,6 @@ TEST_CASE("2.9 records have no instruction prefix and no blank line before the t
                      0) == 0);
 }
 
-#if GBC_HAVE_SYNTAX_CARETS
 TEST_CASE("2.14 records carry Python 3.14 caret lines", "[report][text][carets]") {
   FileReport file = fileWith(kSeed02);
   std::string expected = std::string("Graph break in user code at <case>:6\n") +
@@ -303,8 +301,6 @@ TEST_CASE("the 2.14 Unsupported text has caret lines", "[report][text][carets]")
 
 Set TORCHDYNAMO_VERBOSE=1)") != std::string::npos);
 }
-#endif
-
 TEST_CASE("the summary counts breaks, unique breaks, errors, graphs and files", "[report][text]") {
   Report report;
   report.files.resize(1);

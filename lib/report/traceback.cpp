@@ -2,7 +2,7 @@
 // torch 2.14 torch/_dynamo/utils.py (format_source_range).
 #include "report/traceback.h"
 
-#include "report/carets_compat.h"
+#include "syntax/carets.h"
 
 #include <fmt/format.h>
 
@@ -84,25 +84,6 @@ std::string formatFrameList(const std::vector<FrameSummary>& frames, const py::S
   return out;
 }
 
-// format_source_range's marker line for a single-line span: `~` over the span and `^` over its
-// anchor (a Call from its "(", a Subscript from its "[", a BinOp's operator), all `^` when the
-// segment has no anchor. Dynamo shows the markers unconditionally, so the anchors are taken from
-// CPython's caret line for the segment alone, wrapped in parentheses: such a line always shows
-// its carets and is never a `return f(...)` / `x = f(...)` statement.
-static std::string attributionMarkers(std::string_view line, std::size_t start_byte,
-                                      std::size_t end_byte) {
-  std::string_view segment = line.substr(start_byte, end_byte - start_byte);
-  std::size_t start = py::charCount(line.substr(0, start_byte));
-  std::size_t width = py::charCount(segment);
-  std::string markers(start, ' ');
-  std::string wrapped = "(" + std::string(segment) + ")";
-  std::optional<std::string> carets =
-      syntax::tracebackCaretLine(wrapped, 1, static_cast<uint32_t>(1 + segment.size()));
-  if (carets && carets->size() == width + 1 && carets->front() == ' ')
-    return markers + carets->substr(1);
-  return markers + std::string(width, '^');
-}
-
 std::string formatSourceLocation(const FrameSummary& where, const py::SourceMap& sources) {
   std::string result = fmt::format("  File \"{}\", line {}\n", where.file, where.line);
   uint32_t last = where.has_columns && where.end_line > where.line ? where.end_line : where.line;
@@ -123,7 +104,12 @@ std::string formatSourceLocation(const FrameSummary& where, const py::SourceMap&
     const std::string& line = lines.front();
     std::size_t start = std::min<std::size_t>(where.col, line.size());
     std::size_t end = std::clamp<std::size_t>(where.end_col, start, line.size());
-    source = line + "\n" + attributionMarkers(line, start, end) + "\n";
+    // format_source_range's markers: `~` over the span, `^` over its anchor (a Call from its
+    // "(", a Subscript from its "[", a BinOp's operator), all `^` without an anchor.
+    source = line + "\n" +
+             syntax::attributionCaretLine(line, static_cast<uint32_t>(start),
+                                          static_cast<uint32_t>(end)) +
+             "\n";
   }
   if (!source.empty()) {
     std::string_view trimmed = source;

@@ -16,7 +16,7 @@ namespace {
 /// 8-element blocks, a masked tail block, then the shuffle tree.
 template <typename T>
 T reduceAllSum(const T* data, int64_t size) {
-  constexpr int W = 32 / sizeof(T);
+  constexpr int W = 64 / sizeof(T);
   if (size < W) {
     T acc = data[0];
     for (int64_t i = 1; i < size; ++i) acc = acc + data[i];
@@ -38,9 +38,11 @@ T reduceAllSum(const T* data, int64_t size) {
   return acc[0];
 }
 
-/// exp as the softmax kernels compute it: Vectorized<float>::exp_u20 for float.
-inline float softmaxExp(float x) { return vecmath::expU20(x); }
-inline double softmaxExp(double x) { return std::exp(x); }
+/// exp of n values as the softmax kernels compute it: Vectorized<float>::exp (SLEEF) for float.
+void softmaxExp(float* v, int64_t n) { vecmath::expBlock(v, v, n); }
+void softmaxExp(double* v, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) v[i] = std::exp(v[i]);
+}
 
 template <typename T>
 T maxPropagate(T a, T b) {
@@ -79,7 +81,8 @@ Expected<Tensor> softmaxImpl(const Tensor& x, int64_t dim, bool logarithm) {
             T* orow = o + r * dimSize;
             T mx = row[0];
             for (int64_t i = 1; i < dimSize; ++i) mx = maxPropagate(mx, row[i]);
-            for (int64_t i = 0; i < dimSize; ++i) tmp[i] = softmaxExp(row[i] - mx);
+            for (int64_t i = 0; i < dimSize; ++i) tmp[i] = row[i] - mx;
+            softmaxExp(tmp.data(), dimSize);
             T s = reduceAllSum(tmp.data(), dimSize);
             if (logarithm) {
               T ls = vecmath::log(s);
@@ -118,8 +121,8 @@ Expected<Tensor> softmaxImpl(const Tensor& x, int64_t dim, bool logarithm) {
   return out;
 }
 
-/// moments_utils.h's RowwiseMoments (cascade Welford over 8-lane vectors, chunks of 16),
-/// with the multiply-adds fused as the AVX2 build compiles them.
+/// moments_utils.h's RowwiseMoments (cascade Welford over 8-lane vectors, chunks of 16). The
+/// recorded layer_norm results show unfused multiply-adds here.
 template <typename T>
 std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
   constexpr int W = 32 / sizeof(T);
@@ -136,8 +139,8 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
     const T c = total == 0 ? T(0) : static_cast<T>(m0add) / static_cast<T>(total);
     for (int l = 0; l < W; ++l) {
       const T delta = m1add[l] - m1[l];
-      m1[l] = std::fma(c, delta, m1[l]);
-      m2[l] = m2[l] + std::fma(delta * delta * c, static_cast<T>(m0), m2add[l]);
+      m1[l] += c * delta;
+      m2[l] += m2add[l] + delta * delta * c * static_cast<T>(m0);
     }
     m0 = total;
   };
@@ -150,8 +153,8 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
       for (int l = 0; l < W; ++l) {
         const T xv = ptr[j * W + l];
         const T delta = xv - m1[l];
-        m1[l] = std::fma(delta, cj, m1[l]);
-        m2[l] = std::fma(delta, xv - m1[l], m2[l]);
+        m1[l] += delta * cj;
+        m2[l] += delta * (xv - m1[l]);
       }
     }
     addMomentsVec(m0, m1, m2, m0stk[0], m1stk[0], m2stk[0]);
@@ -172,15 +175,15 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
     const T delta = xv - m1;
     ++m0;
     m1 += delta / static_cast<T>(m0);
-    m2 = std::fma(delta, xv - m1, m2);
+    m2 += delta * (xv - m1);
   }
   const int64_t m0add = n;
   for (int l = 0; l < W; ++l) {
     const int64_t total = m0 + m0add;
     const T c = total == 0 ? T(0) : static_cast<T>(m0add) / static_cast<T>(total);
     const T delta = m1stk[0][l] - m1;
-    m1 = std::fma(c, delta, m1);
-    m2 = m2 + std::fma(delta * delta * c, static_cast<T>(m0), m2stk[0][l]);
+    m1 += c * delta;
+    m2 += m2stk[0][l] + delta * delta * c * static_cast<T>(m0);
     m0 = total;
   }
   return {m1, m2 / static_cast<T>(N)};
@@ -228,12 +231,10 @@ Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape, const 
         for (int64_t r = r0; r < r1; ++r) {
           auto [meanV, varV] = rowwiseMoments(p + r * n, n);
           const T rstd = T(1) / std::sqrt(varV + teps);
-          const T scale = rstd;
-          const T shift = -rstd * meanV;
           for (int64_t j = 0; j < n; ++j) {
             const T g = pw ? pw[j] : T(1);
             const T be = pb ? pb[j] : T(0);
-            o[r * n + j] = std::fma(std::fma(p[r * n + j], scale, shift), g, be);
+            o[r * n + j] = (p[r * n + j] - meanV) * rstd * g + be;
           }
         }
       });

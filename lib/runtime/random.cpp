@@ -11,6 +11,7 @@
 
 #include "runtime/detail.h"
 #include "runtime/ops.h"
+#include "runtime/vecmath.h"
 
 namespace gbc::runtime {
 
@@ -106,7 +107,7 @@ namespace {
 float bitsToFloat(uint32_t b) { return std::bit_cast<float>(b); }
 uint32_t floatToBits(float f) { return std::bit_cast<uint32_t>(f); }
 
-float cephesLogf(float x) {
+GBC_LANE float cephesLogf(float x) {
   const float kSqrtHf = 0.707106781186547524f;
   const float p[9] = {7.0376836292E-2f,  -1.1514610310E-1f, 1.1676998740E-1f,
                       -1.2420140846E-1f, +1.4249322787E-1f, -1.6668057665E-1f,
@@ -133,7 +134,7 @@ float cephesLogf(float x) {
 }
 
 /// sincos256_ps for theta >= 0: returns {sin, cos}.
-std::pair<float, float> cephesSincosf(float x) {
+GBC_LANE std::pair<float, float> cephesSincosf(float x) {
   const float kFopi = 1.27323954473516f;
   const float dp1 = -0.78515625f, dp2 = -2.4187564849853515625e-4f, dp3 = -3.77489497744594108e-8f;
   const float sp0 = -1.9515295891E-4f, sp1 = 8.3321608736E-3f, sp2 = -1.6666654611E-1f;
@@ -167,7 +168,7 @@ std::pair<float, float> cephesSincosf(float x) {
   return {s * signSin, c * signCos};
 }
 
-void normalFill16Float(float* data, float mean, float std) {
+GBC_FMA_CLONES void normalFill16Float(float* data, float mean, float std) {
   const float kTwoPi = static_cast<float>(2.0 * M_PI);
   for (int j = 0; j < 8; ++j) {
     const float u1 = 1.0f - data[j];
@@ -192,6 +193,14 @@ void normalFill16Double(double* data, double mean, double std) {
 }
 
 Generator& pick(Generator* gen) { return gen ? *gen : defaultGenerator(); }
+
+/// fma(u, width, a) over draws already stored in d, mapping a result equal to b back to a.
+GBC_FMA_CLONES void uniformTransform(float* d, int64_t n, float a, float b, float width) {
+  for (int64_t i = 0; i < n; ++i) {
+    float v = std::fma(d[i], width, a);
+    d[i] = v == b ? a : v;
+  }
+}
 
 /// Writes values produced by f() into t in memory order (row-major over t's elements).
 template <typename T, typename F>
@@ -265,10 +274,11 @@ Status uniform_(const Tensor& t, double from, double to, Generator* genOpt) {
   if (t.dtype() == DType::Float32) {
     const float a = static_cast<float>(from), b = static_cast<float>(to);
     const float width = b - a;
-    fillSerial<float>(t, [&] {
-      float v = std::fma(gen.uniformFloat(), width, a);
-      return v == b ? a : v;
-    });
+    Tensor tmp = t.isContiguous() ? t : Tensor::empty(t.sizes(), DType::Float32);
+    float* d = tmp.data<float>();
+    for (int64_t i = 0; i < t.numel(); ++i) d[i] = gen.uniformFloat();
+    uniformTransform(d, t.numel(), a, b, width);
+    if (tmp.storage() != t.storage()) detail::copyInto(t, tmp);
   } else {
     const double width = to - from;
     fillSerial<double>(t, [&] {

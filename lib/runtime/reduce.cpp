@@ -217,8 +217,29 @@ void cascadeSum(const Tensor& x, const Tensor& out, const Shape& outStrides) {
     return [in, dst](int64_t inOff, int64_t outOff, int64_t s0, int64_t s1, int64_t is0, int64_t is1, int64_t os0,
                      int64_t os1) { cascadeLoop2d<T, W>(in + inOff, dst + outOff, s0, s1, is0, is1, os0, os1); };
   };
-  if (numel < kGrainSize || out.numel() != 1) {
-    // Reductions with several outputs split over outputs in torch: same order per output.
+  if (out.numel() != 1) {
+    // Several outputs: torch splits the work over outputs, which keeps each output's order. Do
+    // the same along the outermost kept dim when the work is large.
+    int64_t k = static_cast<int64_t>(plan.size()) - 1;
+    while (k >= 0 && (plan[k].outStride == 0 || plan[k].size < 2)) --k;
+    if (numel < detail::kParallelElements || k < 0) {
+      detail::serialForEach(plan, 0, numel, loop(o));
+      return;
+    }
+    detail::parallelFor(plan[k].size, 1, [&](int64_t b, int64_t e) {
+      auto part = plan;
+      part[k].size = e - b;
+      const int64_t partNumel = numel / plan[k].size * (e - b);
+      const T* inBase = in + b * plan[k].inStride;
+      T* outBase = o + b * plan[k].outStride;
+      detail::serialForEach(part, 0, partNumel, [&](int64_t io, int64_t oo, int64_t s0, int64_t s1, int64_t is0,
+                                                    int64_t is1, int64_t os0, int64_t os1) {
+        cascadeLoop2d<T, W>(inBase + io, outBase + oo, s0, s1, is0, is1, os0, os1);
+      });
+    });
+    return;
+  }
+  if (numel < kGrainSize) {
     detail::serialForEach(plan, 0, numel, loop(o));
     return;
   }

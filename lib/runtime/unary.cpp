@@ -71,61 +71,48 @@ Tensor abs(const Tensor& x) {
 
 namespace {
 
-/// torch's vml kernels (exp, log, sin, ...): float32 goes through the vectorised SLEEF
-/// function for every element; float64 uses libm.
-template <typename FloatF, typename DoubleF>
-Tensor vmlUnary(const Tensor& x, FloatF f32, DoubleF f64) {
-  return floatUnary(x, [&](auto v) {
-    if constexpr (std::is_same_v<decltype(v), float>) {
-      return f32(v);
-    } else {
-      return f64(v);
-    }
-  });
-}
-
-/// sin/cos: SLEEF picks its argument reduction per vector of 8 lanes; torch feeds each
-/// contiguous run (split in two above 2048 elements) to the vector loop.
-Tensor trigUnary(const Tensor& x, void (*block)(const float*, float*, int64_t), double (*f64)(double)) {
-  if (isFloating(x.dtype()) && x.dtype() == DType::Float64) return floatUnary(x, [&](double v) { return f64(v); });
+/// torch's vml kernels (exp, log, tanh, sin, cos): float32 goes through the vectorised SLEEF
+/// function for every element, fed one contiguous run at a time (split in two above 2048
+/// elements, which matters only for sin/cos's per-vector choice of reduction); float64 uses libm.
+Tensor vmlUnary(const Tensor& x, void (*block)(const float*, float*, int64_t), double (*f64)(double)) {
+  if (x.dtype() == DType::Float64) return floatUnary(x, [&](double v) { return f64(v); });
   Tensor in = x.to(DType::Float32).contiguous();
   Tensor out = Tensor::empty(x.sizes(), DType::Float32);
   const int64_t n = x.numel();
   const int64_t chunk = n > 2048 ? (n + 1) / 2 : n;
-  for (int64_t b = 0; b < n; b += chunk) {
-    block(in.data<float>() + b, out.data<float>() + b, std::min(chunk, n - b));
-  }
+  detail::parallelFor(n > 2048 ? 2 : 1, 1, [&](int64_t b, int64_t e) {
+    for (int64_t c = b; c < e; ++c) {
+      const int64_t start = c * chunk;
+      block(in.data<float>() + start, out.data<float>() + start, std::min(chunk, n - start));
+    }
+  });
   return out;
 }
 
 }  // namespace
 
-Tensor exp(const Tensor& x) {
-  return vmlUnary(x, vecmath::sleefExpf, [](double v) { return std::exp(v); });
-}
-Tensor log(const Tensor& x) {
-  return vmlUnary(x, vecmath::sleefLogf, [](double v) { return std::log(v); });
-}
+Tensor exp(const Tensor& x) { return vmlUnary(x, vecmath::expBlock, [](double v) { return std::exp(v); }); }
+Tensor log(const Tensor& x) { return vmlUnary(x, vecmath::logBlock, [](double v) { return std::log(v); }); }
 Tensor sqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return std::sqrt(v); });
 }
 Tensor rsqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
 }
-Tensor sin(const Tensor& x) { return trigUnary(x, vecmath::sinBlock, [](double v) { return std::sin(v); }); }
-Tensor cos(const Tensor& x) { return trigUnary(x, vecmath::cosBlock, [](double v) { return std::cos(v); }); }
-Tensor tanh(const Tensor& x) {
-  return vmlUnary(x, vecmath::sleefTanhf, [](double v) { return std::tanh(v); });
-}
+Tensor sin(const Tensor& x) { return vmlUnary(x, vecmath::sinBlock, [](double v) { return std::sin(v); }); }
+Tensor cos(const Tensor& x) { return vmlUnary(x, vecmath::cosBlock, [](double v) { return std::cos(v); }); }
+Tensor tanh(const Tensor& x) { return vmlUnary(x, vecmath::tanhBlock, [](double v) { return std::tanh(v); }); }
+
 Tensor sigmoid(const Tensor& x) {
-  return floatUnary(x, [](auto v) {
-    using T = decltype(v);
-    if constexpr (std::is_same_v<T, float>) {
-      return 1.0f / (vecmath::sleefExpf(0.0f - v) + 1.0f);
-    } else {
-      return T(1) / (T(1) + std::exp(-v));
-    }
-  });
+  if (x.dtype() == DType::Float64) {
+    return floatUnary(x, [](double v) { return 1.0 / (1.0 + std::exp(-v)); });
+  }
+  // Vectorised: (0 - x).exp() + 1, then the reciprocal.
+  Tensor out = floatUnary(x, [](auto v) { return decltype(v)(0) - v; });
+  float* p = out.data<float>();
+  vecmath::expBlock(p, p, out.numel());
+  for (int64_t i = 0; i < out.numel(); ++i) p[i] = 1.0f / (p[i] + 1.0f);
+  return out;
 }
 
 Tensor relu(const Tensor& x) {

@@ -21,30 +21,30 @@ constexpr float kPiC2 = 1.9841872589410058936e-09f;
 constexpr float kTrigRangeMax2 = 125.0f;
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
-float fma(float a, float b, float c) { return std::fma(a, b, c); }
+GBC_LANE float fma(float a, float b, float c) { return std::fma(a, b, c); }
 /// a * b - c with one rounding (vfmapn).
-float fmapn(float a, float b, float c) { return std::fma(a, b, -c); }
+GBC_LANE float fmapn(float a, float b, float c) { return std::fma(a, b, -c); }
 /// c - a * b with one rounding (vfmanp).
-float fmanp(float a, float b, float c) { return std::fma(-a, b, c); }
+GBC_LANE float fmanp(float a, float b, float c) { return std::fma(-a, b, c); }
 
 /// cvtps2dq: round to nearest even.
-int32_t rintInt(float x) {
+GBC_LANE int32_t rintInt(float x) {
   float r = std::nearbyint(x);
   if (!(r >= -2147483648.0f && r < 2147483648.0f)) return std::numeric_limits<int32_t>::min();
   return static_cast<int32_t>(r);
 }
 
-float pow2i(int32_t q) { return std::bit_cast<float>(static_cast<uint32_t>(q + 0x7f) << 23); }
+GBC_LANE float pow2i(int32_t q) { return std::bit_cast<float>(static_cast<uint32_t>(q + 0x7f) << 23); }
 
-float ldexp2(float d, int32_t e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
+GBC_LANE float ldexp2(float d, int32_t e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
 
-float ldexp3(float d, int32_t q) {
+GBC_LANE float ldexp3(float d, int32_t q) {
   return std::bit_cast<float>(std::bit_cast<uint32_t>(d) + (static_cast<uint32_t>(q) << 23));
 }
 
-int32_t ilogb2k(float d) { return static_cast<int32_t>((std::bit_cast<uint32_t>(d) >> 23) & 0xff) - 0x7f; }
+GBC_LANE int32_t ilogb2k(float d) { return static_cast<int32_t>((std::bit_cast<uint32_t>(d) >> 23) & 0xff) - 0x7f; }
 
-float mulsign(float x, float y) {
+GBC_LANE float mulsign(float x, float y) {
   return std::bit_cast<float>(std::bit_cast<uint32_t>(x) ^ (std::bit_cast<uint32_t>(y) & 0x80000000u));
 }
 
@@ -54,54 +54,50 @@ struct F2 {
   float x, y;
 };
 
-F2 dfadd(float x, float y) {
-  float rx = x + y;
-  return {rx, (x - rx) + y};
-}
-F2 dfadd2(float x, float y) {
+GBC_LANE F2 dfadd2(float x, float y) {
   float rx = x + y;
   float v = rx - x;
   return {rx, (x - (rx - v)) + (y - v)};
 }
-F2 dfadd(F2 x, float y) {
+GBC_LANE F2 dfadd(F2 x, float y) {
   float rx = x.x + y;
   return {rx, ((x.x - rx) + y) + x.y};
 }
-F2 dfadd2(F2 x, float y) {
+GBC_LANE F2 dfadd2(F2 x, float y) {
   float rx = x.x + y;
   float v = rx - x.x;
   float ry = (x.x - (rx - v)) + (y - v);
   return {rx, ry + x.y};
 }
-F2 dfadd(float x, F2 y) {
+GBC_LANE F2 dfadd(float x, F2 y) {
   float rx = x + y.x;
   return {rx, ((x - rx) + y.x) + y.y};
 }
-F2 dfadd(F2 x, F2 y) {
+GBC_LANE F2 dfadd(F2 x, F2 y) {
   float rx = x.x + y.x;
   return {rx, (((x.x - rx) + y.x) + x.y) + y.y};
 }
-F2 dfadd2(F2 x, F2 y) {
+GBC_LANE F2 dfadd2(F2 x, F2 y) {
   float rx = x.x + y.x;
   float v = rx - x.x;
   float ry = (x.x - (rx - v)) + (y.x - v);
   return {rx, ry + (x.y + y.y)};
 }
-F2 dfneg(F2 x) { return {-x.x, -x.y}; }
-F2 dfscale(F2 d, float s) { return {d.x * s, d.y * s}; }
-F2 dfmul(F2 x, float y) {
+GBC_LANE F2 dfneg(F2 x) { return {-x.x, -x.y}; }
+GBC_LANE F2 dfscale(F2 d, float s) { return {d.x * s, d.y * s}; }
+GBC_LANE F2 dfmul(F2 x, float y) {
   float rx = x.x * y;
   return {rx, fma(x.y, y, fmapn(x.x, y, rx))};
 }
-F2 dfmul(F2 x, F2 y) {
+GBC_LANE F2 dfmul(F2 x, F2 y) {
   float rx = x.x * y.x;
   return {rx, fma(x.x, y.y, fma(x.y, y.x, fmapn(x.x, y.x, rx)))};
 }
-F2 dfsqu(F2 x) {
+GBC_LANE F2 dfsqu(F2 x) {
   float rx = x.x * x.x;
   return {rx, fma(x.x + x.x, x.y, fmapn(x.x, x.x, rx))};
 }
-F2 dfdiv(F2 n, F2 d) {
+GBC_LANE F2 dfdiv(F2 n, F2 d) {
   float t = 1.0f / d.x;
   float qx = n.x * t;
   float u = fmapn(t, n.x, qx);
@@ -109,12 +105,12 @@ F2 dfdiv(F2 n, F2 d) {
   qy = fma(qx, qy, fma(n.y, t, u));
   return {qx, qy};
 }
-F2 dfrec(F2 d) {
+GBC_LANE F2 dfrec(F2 d) {
   float qx = 1.0f / d.x;
   return {qx, qx * fmanp(d.y, qx, fmanp(d.x, qx, 1.0f))};
 }
 
-F2 expk2f(F2 d) {
+GBC_LANE F2 expk2f(F2 d) {
   float u = (d.x + d.y) * kRLn2;
   int32_t q = rintInt(u);
   auto qf = static_cast<float>(q);
@@ -135,7 +131,7 @@ F2 expk2f(F2 d) {
 }
 
 /// The u35 sin/cos polynomial on the reduced argument d (sign already applied), s = d * d.
-float trigPoly35(float d, float s) {
+GBC_LANE float trigPoly35(float d, float s) {
   float u = 2.6083159809786593541503e-06f;
   u = fma(u, s, -0.0001981069071916863322258f);
   u = fma(u, s, 0.00833307858556509017944336f);
@@ -147,11 +143,9 @@ constexpr float kPiA = 3.140625f;
 constexpr float kPiB = 0.0009670257568359375f;
 constexpr float kPiC = 6.2771141529083251953e-07f;
 constexpr float kPiD = 1.2154201256553420762e-10f;
-constexpr float kTrigRangeMax = 39000.0f;
+constexpr float kTrigRangeMax = 1e7f;
 
-}  // namespace
-
-float sleefExpf(float d) {
+GBC_LANE float expLane(float d) {
   int32_t q = rintInt(d * kRLn2);
   auto qf = static_cast<float>(q);
   float s = fma(qf, -kL2U, d);
@@ -169,7 +163,7 @@ float sleefExpf(float d) {
   return u;
 }
 
-float sleefLogf(float d) {
+GBC_LANE float logLane(float d) {
   const float input = d;
   const bool tiny = d < std::numeric_limits<float>::min();
   if (tiny) d = d * (static_cast<float>(int64_t{1} << 32) * static_cast<float>(int64_t{1} << 32));
@@ -191,7 +185,7 @@ float sleefLogf(float d) {
   return r;
 }
 
-float sleefTanhf(float x) {
+GBC_LANE float tanhLane(float x) {
   float y = std::fabs(x);
   F2 d = expk2f(F2{y, 0.0f});
   F2 e = dfrec(d);
@@ -203,7 +197,7 @@ float sleefTanhf(float x) {
   return y;
 }
 
-float sleefSinf(float d, int path) {
+GBC_LANE float sinLane(float d, int path) {
   const float r = d;
   int32_t q = rintInt(d * static_cast<float>(M_1_PI));
   auto u = static_cast<float>(q);
@@ -224,7 +218,7 @@ float sleefSinf(float d, int path) {
   return res;
 }
 
-float sleefCosf(float d, int path) {
+GBC_LANE float cosLane(float d, int path) {
   int32_t q = rintInt(d * static_cast<float>(M_1_PI) - 0.5f);
   q = q + q + 1;
   auto u = static_cast<float>(q);
@@ -238,61 +232,41 @@ float sleefCosf(float d, int path) {
   return trigPoly35(d, s);
 }
 
-float expU20(float x) {
-  const float f1 = 0.999999701f, f2 = 0.499991506f, f3 = 0.166676521f, f4 = 0.0418978221f, f5 = 0.00828929059f;
-  const float log2e = std::bit_cast<float>(0x3fb8aa3bu), ln2 = std::bit_cast<float>(0x3f317218u);
-  const float lnMin = std::bit_cast<float>(0xc2aeac50u), lnMax = std::bit_cast<float>(0x42b17218u);
-  const bool less = x < lnMin;
-  // _mm256_min_ps / max_ps return the second operand when either is NaN.
-  float src = x < lnMax ? x : lnMax;
-  src = src > lnMin ? src : lnMin;
-  const float fx = std::floor(fma(src, log2e, 0.5f));
-  const float p = fmanp(fx, ln2, src);
-  float r = fma(p, f5, f4);
-  r = fma(p, r, f3);
-  r = fma(p, r, f2);
-  r = fma(p, r, f1);
-  r = fma(p, r, 1.0f);
-  float pw = pow2i(rintInt(fx - 1.0f));
-  if (less) pw = 0.0f;
-  return r * pw * 2.0f;
-}
-
-float vecErf(float x) {
-  const float p = 0.3275911f, p1 = 0.254829592f, p2 = -0.284496736f, p3 = 1.421413741f, p4 = -1.453152027f,
-              p5 = 1.061405429f;
-  const float ax = std::fabs(x);
-  const float t = 1.0f / fma(p, ax, 1.0f);
-  float r = fma(p5, t, p4);
-  r = fma(r, t, p3);
-  r = fma(r, t, p2);
-  r = fma(r, t, p1);
-  const float e = -sleefExpf(-(x * x));
-  const float v = fma(e * t, r, 1.0f);
-  return std::signbit(x) ? -v : v;
-}
-
-namespace {
-
-template <typename Sleef, typename Libm>
-void trigBlock(const float* in, float* out, int64_t n, Sleef sleef, Libm libm) {
+template <typename Lane, typename Libm>
+GBC_LANE void trigBlock(const float* in, float* out, int64_t n, Lane lane, Libm libm) {
   for (int64_t b = 0; b < n; b += kLanes) {
     const int64_t e = std::min<int64_t>(n, b + kLanes);
     float maxAbs = 0;
     for (int64_t i = b; i < e; ++i) maxAbs = std::fmax(maxAbs, std::fabs(in[i]));
     const int path = maxAbs < kTrigRangeMax2 ? 0 : (maxAbs < kTrigRangeMax ? 1 : 2);
-    for (int64_t i = b; i < e; ++i) out[i] = path < 2 ? sleef(in[i], path) : libm(in[i]);
+    for (int64_t i = b; i < e; ++i) out[i] = path < 2 ? lane(in[i], path) : libm(in[i]);
   }
 }
 
 }  // namespace
 
-void sinBlock(const float* in, float* out, int64_t n) {
-  trigBlock(in, out, n, sleefSinf, [](float v) { return std::sin(v); });
-}
+// Exported entry points: cloned for CPUs with FMA (one instruction per std::fma) and without
+// (glibc's exact software fma); both give the same bits.
+GBC_FMA_CLONES float sleefExpf(float x) { return expLane(x); }
+GBC_FMA_CLONES float sleefLogf(float x) { return logLane(x); }
+GBC_FMA_CLONES float sleefTanhf(float x) { return tanhLane(x); }
+GBC_FMA_CLONES float sleefSinf(float x, int path) { return sinLane(x, path); }
+GBC_FMA_CLONES float sleefCosf(float x, int path) { return cosLane(x, path); }
 
-void cosBlock(const float* in, float* out, int64_t n) {
-  trigBlock(in, out, n, sleefCosf, [](float v) { return std::cos(v); });
+GBC_FMA_CLONES void expBlock(const float* in, float* out, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) out[i] = expLane(in[i]);
+}
+GBC_FMA_CLONES void logBlock(const float* in, float* out, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) out[i] = logLane(in[i]);
+}
+GBC_FMA_CLONES void tanhBlock(const float* in, float* out, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) out[i] = tanhLane(in[i]);
+}
+GBC_FMA_CLONES void sinBlock(const float* in, float* out, int64_t n) {
+  trigBlock(in, out, n, sinLane, [](float v) { return std::sin(v); });
+}
+GBC_FMA_CLONES void cosBlock(const float* in, float* out, int64_t n) {
+  trigBlock(in, out, n, cosLane, [](float v) { return std::cos(v); });
 }
 
 }  // namespace gbc::runtime::vecmath

@@ -169,10 +169,10 @@ Expected<Tensor> squeeze(const Tensor& self, int64_t dim) {
 Expected<Tensor> expand(const Tensor& self, const Shape& target) {
   int64_t nd = static_cast<int64_t>(target.size());
   if (nd < self.dim()) {
-    return runtimeError(fmt::format("expand({}{{{}}}, size=[{}]): the number of sizes provided ({}) must be greater "
-                                    "or equal to the number of dimensions in the tensor ({})",
-                                    "torch.FloatTensor", shapeString(self.sizes()), fmt::join(target, ", "), nd,
-                                    self.dim()));
+    return runtimeError(fmt::format("expand(torch.{}Tensor{{{}}}, size=[{}]): the number of sizes provided ({}) must "
+                                    "be greater or equal to the number of dimensions in the tensor ({})",
+                                    dtypeScalarName(self.dtype()), shapeString(self.sizes()), fmt::join(target, ", "),
+                                    nd, self.dim()));
   }
   Shape sizes(nd), strides(nd);
   for (int64_t i = nd - 1; i >= 0; --i) {

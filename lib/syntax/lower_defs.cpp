@@ -14,7 +14,7 @@ StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
   auto s = std::make_unique<Stmt>(StmtKind::FunctionDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
   s->is_async = ch.hasToken("async");
-  s->name = std::string(cst_.text(ch.field(Field::Name)));
+  s->name = identifier(ch.field(Field::Name));
   s->params = parameters(ch.field(Field::Parameters));
   s->returns = optExpr(ch.field(Field::ReturnType));
   if (failed()) return nullptr;
@@ -28,7 +28,7 @@ StmtPtr Lowerer::classDef(TSNode n, ExprList decorators) {
     return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported, "type parameter lists ('class C[T]') are not supported");
   auto s = std::make_unique<Stmt>(StmtKind::ClassDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
-  s->name = std::string(cst_.text(ch.field(Field::Name)));
+  s->name = identifier(ch.field(Field::Name));
   TSNode bases = ch.field(Field::Superclasses);
   if (!ts_node_is_null(bases)) callArguments(bases, s->bases, s->keywords);
   if (failed()) return nullptr;
@@ -94,7 +94,7 @@ std::unique_ptr<Parameters> Lowerer::parameters(TSNode n) {
       return syntaxError(name_node, "invalid parameter (tuple parameters are Python 2 only)"), nullptr;
     // CPython's arg span: the name and its annotation, without stars or default.
     Arg arg;
-    arg.name = std::string(cst_.text(name_node));
+    arg.name = identifier(name_node);
     arg.annotation = optExpr(type);
     arg.span = ts_node_is_null(type) ? Cst::span(name_node) : Cst::spanBetween(name_node, type);
     if (params->kwarg) return syntaxError(p, "arguments cannot follow var-keyword argument"), nullptr;

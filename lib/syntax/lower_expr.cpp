@@ -121,7 +121,7 @@ ExprPtr Lowerer::expr(TSNode n) {
       if (named.size() != 2) return syntaxError(n, "invalid annotation");
       auto e = std::make_unique<Expr>(ExprKind::Attribute, Cst::span(n));
       e->value = expr(named[0]);
-      e->id = std::string(cst_.text(named[1]));
+      e->id = identifier(named[1]);
       return e;
     }
     case NodeKind::UnionType: return unionType(n);
@@ -142,9 +142,24 @@ ExprPtr Lowerer::constant(TSNode n, ConstantValue value) {
   return e;
 }
 
+std::string Lowerer::identifier(TSNode n) {
+  static constexpr std::string_view kKeywords[] = {
+      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+      "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+      "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+  std::string_view text = cst_.text(n);
+  for (std::string_view k : kKeywords) {
+    if (k == text) {
+      syntaxError(n, "invalid syntax");
+      break;
+    }
+  }
+  return std::string(text);
+}
+
 ExprPtr Lowerer::name(TSNode n) {
   auto e = std::make_unique<Expr>(ExprKind::Name, Cst::span(n));
-  e->id = std::string(cst_.text(n));
+  e->id = identifier(n);
   return e;
 }
 
@@ -192,7 +207,7 @@ ExprPtr Lowerer::attribute(TSNode n) {
   Children ch = cst_.children(n);
   auto e = std::make_unique<Expr>(ExprKind::Attribute, Cst::span(n));
   e->value = expr(ch.field(Field::Object));
-  e->id = std::string(cst_.text(ch.field(Field::Attribute)));
+  e->id = identifier(ch.field(Field::Attribute));
   return e;
 }
 
@@ -255,7 +270,7 @@ void Lowerer::callArguments(TSNode argument_list, ExprList& args, std::vector<Ke
         syntaxError(arg, "expression cannot contain assignment, perhaps you meant \"==\"?");
         return;
       }
-      keywords.push_back({std::string(cst_.text(key)), expr(ch.field(Field::Value)), Cst::span(arg)});
+      keywords.push_back({identifier(key), expr(ch.field(Field::Value)), Cst::span(arg)});
       seen_keyword = true;
     } else if (k == NodeKind::DictionarySplat) {
       std::vector<TSNode> named = cst_.children(arg).named();

@@ -34,19 +34,69 @@ std::nullptr_t Lowerer::fail(TSNode at, ErrorCode code, const std::string& what)
 
 Result<StmtList> Lowerer::lowerModule() {
   StmtList body;
-  block(root_, body);
+  block(root_, TSNode{}, body);
   if (error_) return *error_;
   return body;
 }
 
-void Lowerer::block(TSNode n, StmtList& out) {
+uint32_t Lowerer::lineIndent(uint32_t offset, bool& starts_line) const {
+  std::string_view src = cst_.source();
+  size_t line_start = src.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+  size_t first = src.find_first_not_of(" \t\f", line_start);
+  if (first == std::string_view::npos) first = src.size();
+  starts_line = first == offset;
+  return static_cast<uint32_t>(first - line_start);
+}
+
+void Lowerer::checkClauseIndent(TSNode statement, TSNode clause) {
+  bool stmt_starts = false, clause_starts = false;
+  uint32_t want = lineIndent(ts_node_start_byte(statement), stmt_starts);
+  uint32_t got = lineIndent(ts_node_start_byte(clause), clause_starts);
+  if (stmt_starts && clause_starts && got != want)
+    syntaxError(clause, got > want ? "unexpected indent" : "unindent does not match any outer indentation level");
+}
+
+void Lowerer::block(TSNode n, TSNode owner, StmtList& out) {
   if (++block_depth_ > kMaxBlockDepth) {
     fail(n, ErrorCode::Syntax, "too many levels of indentation (gbc limit " + std::to_string(kMaxBlockDepth) + ")");
-  } else {
-    for (TSNode child : cst_.children(n).named()) {
-      statement(child, out);
-      if (failed()) break;
+    --block_depth_;
+    return;
+  }
+  // tree-sitter-python accepts misindented code (`x = 1\n  y = 2`, `if x:\npass`); CPython's
+  // tokenizer does not. Statements that start their line must share the block's column, deeper
+  // than the owner's line.
+  const bool module = ts_node_is_null(owner);
+  bool owner_starts = false;
+  const uint32_t owner_indent = module ? 0 : lineIndent(ts_node_start_byte(owner), owner_starts);
+  std::optional<uint32_t> indent;
+  if (module) indent = 0;
+  std::vector<TSNode> statements = cst_.children(n).named();
+  if (statements.empty() && !module) {
+    NodeKind k = cst_.kind(owner);
+    std::string what = k == NodeKind::FunctionDefinition ? "function definition"
+                       : k == NodeKind::ClassDefinition  ? "class definition"
+                                                         : "'" + std::string(ts_node_type(ts_node_child(owner, 0))) + "' statement";
+    syntaxError(owner, "expected an indented block after " + what + " on line " +
+                           std::to_string(ts_node_start_point(owner).row + 1));
+  }
+  for (TSNode child : statements) {
+    if (failed()) break;
+    bool starts_line = false;
+    uint32_t col = lineIndent(ts_node_start_byte(child), starts_line);
+    if (starts_line) {
+      if (!indent) {
+        if (col <= owner_indent) {
+          syntaxError(child, "expected an indented block after line " + std::to_string(ts_node_start_point(owner).row + 1));
+          break;
+        }
+        indent = col;
+      } else if (col != *indent) {
+        syntaxError(child, col > *indent ? "unexpected indent" : "unindent does not match any outer indentation level");
+        break;
+      }
     }
+    statement(child, out);
   }
   --block_depth_;
 }
@@ -65,7 +115,7 @@ StmtList Lowerer::blockOf(TSNode n) {
     syntaxError(n, "expected an indented block");
     return out;
   }
-  block(body, out);
+  block(body, n, out);
   return out;
 }
 
@@ -118,6 +168,7 @@ StmtPtr Lowerer::expressionStatement(TSNode n) {
   const bool tuple = named.size() > 1 || ch.hasToken(",");
   if (!tuple) {
     NodeKind k = cst_.kind(named[0]);
+    if (k == NodeKind::NamedExpression) return syntaxError(named[0], "invalid syntax");
     if (k == NodeKind::Assignment) return assignment(named[0]);
     if (k == NodeKind::AugmentedAssignment) return augmentedAssignment(named[0]);
   }
@@ -192,7 +243,7 @@ StmtPtr Lowerer::assignment(TSNode n) {
     TSNode value = cc.field(Field::Right);
     if (ts_node_is_null(value)) return syntaxError(cur, "invalid syntax");
     NodeKind vk = cst_.kind(value);
-    if (vk == NodeKind::AugmentedAssignment) return syntaxError(value, "invalid syntax");
+    if (vk == NodeKind::AugmentedAssignment || vk == NodeKind::NamedExpression) return syntaxError(value, "invalid syntax");
     if (vk != NodeKind::Assignment) {
       s->value = expr(value);
       break;
@@ -254,7 +305,7 @@ StmtPtr Lowerer::simpleStatement(TSNode n, StmtKind kind) {
       break;
     case StmtKind::Global:
     case StmtKind::Nonlocal:
-      for (TSNode id : named) s->identifiers.emplace_back(cst_.text(id));
+      for (TSNode id : named) s->identifiers.push_back(identifier(id));
       break;
     case StmtKind::Pass:
     case StmtKind::Break:
@@ -276,6 +327,7 @@ StmtPtr Lowerer::ifStatement(TSNode n) {
     if (k == NodeKind::ElifClause || k == NodeKind::ElseClause) alternatives.push_back(c.node);
   }
   StmtList orelse;
+  for (TSNode alternative : alternatives) checkClauseIndent(n, alternative);
   for (auto it = alternatives.rbegin(); it != alternatives.rend(); ++it) {
     if (cst_.kind(*it) == NodeKind::ElseClause) {
       orelse = blockOf(*it);
@@ -307,7 +359,10 @@ StmtPtr Lowerer::forStatement(TSNode n) {
   s->iter = expr(ch.field(Field::Right));
   s->body = blockOf(n);
   TSNode alternative = ch.field(Field::Alternative);
-  if (!ts_node_is_null(alternative)) s->orelse = blockOf(alternative);
+  if (!ts_node_is_null(alternative)) {
+    checkClauseIndent(n, alternative);
+    s->orelse = blockOf(alternative);
+  }
   return s;
 }
 
@@ -317,7 +372,10 @@ StmtPtr Lowerer::whileStatement(TSNode n) {
   s->test = expr(ch.field(Field::Condition));
   s->body = blockOf(n);
   TSNode alternative = ch.field(Field::Alternative);
-  if (!ts_node_is_null(alternative)) s->orelse = blockOf(alternative);
+  if (!ts_node_is_null(alternative)) {
+    checkClauseIndent(n, alternative);
+    s->orelse = blockOf(alternative);
+  }
   return s;
 }
 
@@ -354,7 +412,7 @@ bool Lowerer::exceptHandler(TSNode n, ExceptHandler& out, bool& is_star) {
     if (inner.size() != 1) return syntaxError(type, "invalid except* clause"), false;
     type = inner[0];
   }
-  if (!ts_node_is_null(name)) out.name = std::string(cst_.text(name));
+  if (!ts_node_is_null(name)) out.name = identifier(name);
   if (!ts_node_is_null(alias)) {
     // `except A, B:` (Python 3.14, PEP 758): a tuple of types without parentheses.
     out.type = tupleOf({type, alias}, Cst::spanBetween(type, alias));
@@ -372,6 +430,7 @@ StmtPtr Lowerer::tryStatement(TSNode n) {
   bool any_star = false, any_plain = false;
   for (TSNode c : ch.named()) {
     NodeKind k = cst_.kind(c);
+    if (k != NodeKind::Block) checkClauseIndent(n, c);
     if (k == NodeKind::ExceptClause || k == NodeKind::ExceptGroupClause) {
       ExceptHandler handler;
       bool is_star = false;
@@ -429,7 +488,7 @@ std::string Lowerer::dottedName(TSNode n) {
   std::string out;
   for (TSNode id : cst_.children(n).named()) {
     if (!out.empty()) out += '.';
-    out += cst_.text(id);
+    out += identifier(id);
   }
   return out;
 }
@@ -440,7 +499,7 @@ std::optional<Alias> Lowerer::alias(TSNode n) {
   if (cst_.kind(n) == NodeKind::AliasedImport) {
     Children ch = cst_.children(n);
     a.name = dottedName(ch.field(Field::Name));
-    a.asname = std::string(cst_.text(ch.field(Field::Alias)));
+    a.asname = identifier(ch.field(Field::Alias));
     return a;
   }
   if (cst_.kind(n) == NodeKind::DottedName) {

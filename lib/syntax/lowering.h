@@ -50,8 +50,9 @@ class Lowerer {
   ExprPtr strings(TSNode n);
 
   // --- statements (lower_stmt.cpp) ---
-  /// Lowers the statements of a block (or module) node, appending to `out`.
-  void block(TSNode n, StmtList& out);
+  /// Lowers the statements of a block node owned by the statement or clause `owner` (the module:
+  /// a null owner), appending to `out`. Checks indentation, which tree-sitter does not enforce.
+  void block(TSNode n, TSNode owner, StmtList& out);
   void statement(TSNode n, StmtList& out);
 
   // --- definitions (lower_defs.cpp) ---
@@ -59,6 +60,9 @@ class Lowerer {
   StmtPtr classDef(TSNode n, ExprList decorators);
   StmtPtr decorated(TSNode n);
   std::unique_ptr<Parameters> parameters(TSNode n);  // n may be null (lambda without params)
+
+  /// The text of an identifier node; a hard keyword there (`return return`) is a syntax error.
+  std::string identifier(TSNode n);
 
   Cst& cst() { return cst_; }
 
@@ -117,6 +121,11 @@ class Lowerer {
   std::string dottedName(TSNode n);
   /// Lowers the statements of the block in `n`'s `field` (or its first block child).
   StmtList blockOf(TSNode n);
+  /// Column of the first non-blank character on the line holding byte `offset`, and whether the
+  /// character at `offset` is it.
+  uint32_t lineIndent(uint32_t offset, bool& starts_line) const;
+  /// An `elif`/`else`/`except`/`finally` clause on its own line must line up with its statement.
+  void checkClauseIndent(TSNode statement, TSNode clause);
 
   std::string path_;
   Cst cst_;

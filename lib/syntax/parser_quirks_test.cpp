@@ -254,8 +254,8 @@ TEST_CASE("print >> f, x is a Python 3 expression", "[syntax][quirks]") {
 }
 
 TEST_CASE("except star in both spellings", "[syntax][quirks]") {
-  CHECK(dumpSource("try:\n    pass\nexcept* A:\n    pass\nexcept *B as e:\n    pass\n") == R"dump(Module
-  Try 1:0-6:8 star=1
+  CHECK(dumpSource("try:\n    pass\nexcept* A:\n    pass\ntry:\n    pass\nexcept *B as e:\n    pass\nexcept *C:\n    pass\n") == R"dump(Module
+  Try 1:0-4:8 star=1
     body:
       Pass 2:4-2:8
     handlers:
@@ -264,11 +264,20 @@ TEST_CASE("except star in both spellings", "[syntax][quirks]") {
           Name 3:8-3:9 id=A
         body:
           Pass 4:4-4:8
-      ExceptHandler 5:0-6:8 name=e
+  Try 5:0-10:8 star=1
+    body:
+      Pass 6:4-6:8
+    handlers:
+      ExceptHandler 7:0-8:8 name=e
         type:
-          Name 5:8-5:9 id=B
+          Name 7:8-7:9 id=B
         body:
-          Pass 6:4-6:8
+          Pass 8:4-8:8
+      ExceptHandler 9:0-10:8 name=-
+        type:
+          Name 9:8-9:9 id=C
+        body:
+          Pass 10:4-10:8
 )dump");
 }
 

@@ -106,6 +106,11 @@ Problem describeNode(TSNode n, std::string_view source) {
   std::string_view text = source.substr(start, ts_node_end_byte(leaf) - start);
   text = text.substr(0, text.find_first_of("\r\n"));
   if (text.empty()) return {ts_node_start_point(n), ts_node_start_byte(n), "invalid syntax"};
+  size_t quote = text.find_first_of("'\"");
+  if (quote != std::string_view::npos && quote <= 2 && text.find_first_not_of("rRbBuUfF") == quote) {
+    bool triple = text.substr(quote, 3) == std::string(3, text[quote]);
+    return {ts_node_start_point(leaf), start, triple ? "unterminated triple-quoted string literal" : "unterminated string literal"};
+  }
   std::string shown = text.size() > 20 ? std::string(text.substr(0, 20)) + "..." : std::string(text);
   return {ts_node_start_point(leaf), start, "unexpected token '" + shown + "'"};
 }
