@@ -221,10 +221,13 @@ report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& con
   m.gb_type = "Data-dependent branching";
   m.explanation = "Detected data-dependent branching (e.g. `if my_tensor.sum() > 0:`). Dynamo does not support tracing dynamic control flow.";
   if (vm.target().id == TargetId::Torch2_14) m.explanation += tensorComputationTrace(f, cond);
-  m.hints = {"For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), consider making the "
-             "code branchless by always applying the transform. Operations like torch.clamp, torch.nan_to_num, and "
-             "torch.where are typically no-ops on well-behaved inputs and compile without graph breaks.",
-             hints::kFundamental, "Use `torch.cond` to express dynamic control flow."};
+  m.hints = {hints::kFundamental, "Use `torch.cond` to express dynamic control flow."};
+  if (vm.target().id == TargetId::Torch2_14)  // the branchless hint is new in 2.14
+    m.hints.insert(m.hints.begin(),
+                   "For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), consider "
+                   "making the code branchless by always applying the transform. Operations like torch.clamp, "
+                   "torch.nan_to_num, and torch.where are typically no-ops on well-behaved inputs and compile without "
+                   "graph breaks.");
   m.context = "attempted to jump with TensorVariable()";
   return m;
 }

@@ -1,30 +1,36 @@
 // gbc::runtime — a CPU tensor library that reproduces PyTorch 2.14's results bit for bit
-// (printing, random numbers, float32 accumulation order). No Python, no torch.
+// (printing, random numbers, float32 accumulation order, SLEEF transcendental functions).
+// No Python, no torch. Namespace gbc::runtime; errors are values: Expected<T> holds a value or
+// a TorchError {kind, message} whose kind is torch's exception class (RuntimeError, IndexError,
+// ValueError, TypeError, NotImplementedError) and whose message is torch's exact str(e).
 //
-// API for the interpreter (all in namespace gbc::runtime; errors are values: Expected<T> holds
-// a Tensor/value or a TorchError {kind, message} with torch's exception type and exact text):
-//
-//   tensor.h    DType (+ dtypeName "torch.float32", parseDType, promoteTypes), Scalar
-//               (variant<int64_t, double, bool>), Tensor (shared Storage, sizes, strides,
-//               storage offset, dtype, requires_grad/grad_fn for printing), element access
-//               (at, flatAt, item, tolist -> Nested), contiguous, clone, detach, to(dtype).
-//               Views: view, reshape, transpose, t, permute, unsqueeze, squeeze, expand,
-//               expandAs, slice (Python clamping), select, flatten, unflatten, narrow,
-//               chunk, split, unbind; indexing: index(self, items) / setitem(self, items,
-//               value) with IndexItem = int | Slice | None | Ellipsis | Tensor (bool mask or
-//               integer indices).
-//   ops.h       Broadcasting + type promotion kernels (add, sub, mul, div, floorDivide,
-//               remainder, fmod, pow, comparisons, logical ops, where, maximum/minimum),
-//               unary math (neg, abs, exp, log, sqrt, sin, cos, tanh, sigmoid, relu, gelu,
-//               clamp), in-place (add_, sub_, mul_, div_, copy_, fill_, zero_), reductions
-//               (sum, mean, prod, amax, amin, max/min (+dim -> values, indices), argmax,
-//               argmin, std, var), matmul/mm/bmm/dot/linear, softmax/logSoftmax, layerNorm,
-//               cat, stack, factories (zeros, ones, full, empty, arange, linspace, eye,
-//               *_like, fromData), nonzero, sort, topk.
-//   random.h    Generator (torch's mt19937 CPU generator, bit-exact randn/rand/uniform_/
-//               normal_/randint/randperm, nn.Linear init), defaultGenerator(), manualSeed().
-//   printing.h  formatTensor (== torch's str/repr), formatSize ("torch.Size([2, 3])"),
-//               formatPythonFloat (CPython float repr), PrintOptions.
+// API for the interpreter:
+//   tensor.h    DType (dtypeName -> "torch.float32", parseDType, promoteTypes), Scalar
+//               (variant<int64_t, double, bool> = a Python number), Tensor (shared Storage,
+//               sizes/strides/storageOffset/dtype, requiresGrad + gradFn name for printing,
+//               Tensor::wrapScalar for Python numbers), element access (at, flatAt,
+//               item -> Scalar, tolist -> Nested), contiguous, clone, detach, to(dtype).
+//               Views: view, reshape, transpose, t, permute, unsqueeze, squeeze, expand, slice
+//               (Python clamping), select, flatten, unflatten, narrow, chunk, split, unbind.
+//               x[...]: index(self, items) / setitem(self, items, value) with IndexItem = int |
+//               Slice | NoneIndex | EllipsisIndex | Tensor (bool mask or integer indices).
+//   ops.h       Binary ops take Operand (a Tensor or a Python number, implicit): add/sub (alpha),
+//               mul, div (true), floorDivide, remainder, fmod, pow, maximum/minimum,
+//               eq/ne/lt/le/gt/ge, logicalAnd/Or/Xor, where; unary neg, abs, exp, log, sqrt,
+//               rsqrt, sin, cos, tanh, sigmoid, relu, gelu, clamp, logicalNot; in place add_,
+//               sub_, mul_, div_, copy_, fill_, zero_; reductions sum, mean, prod, amax, amin,
+//               max/min (all, or dim -> ValuesIndices), argmax, argmin, var, stdDev, all, any,
+//               sort, topk; matmul, mm, bmm, dot, linear; softmax, logSoftmax, layerNorm; cat,
+//               stack; factories zeros, ones, empty, full, arange, linspace, eye, zerosLike,
+//               onesLike, fullLike, fromData / fromNested (torch.tensor), inferDType, nonzero.
+//   random.h    Generator (torch's CPU mt19937 generator; copy = get_state), defaultGenerator(),
+//               manualSeed(seed), seedFromEntropy(), randn, rand, randnLike, randLike, randint,
+//               randperm, normal_, uniform_, kaimingUniform_, initLinear (nn.Linear's init).
+//   printing.h  PrintOptions (set_printoptions), formatTensor (== str(t) == repr(t)),
+//               formatParameter, formatSize ("torch.Size([2, 3])"), formatPythonFloat (CPython
+//               repr), formatScalar, formatNested (tolist() repr), formatReturnTypes.
+// Element-wise work above 1M elements and large reductions/matmuls use two threads; results
+// never depend on the split.
 #pragma once
 
 #include <cstddef>
