@@ -235,7 +235,8 @@ bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
 }
 
 std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, const CodeState& cs) {
-  bool dyn = cs.dynamic_inputs.count(name) != 0;
+  const CompileConfig* cfg = currentConfig();
+  bool dyn = cs.dynamic_inputs.count(name) != 0 || (cfg && cfg->dynamic.value_or(false));
   switch (v->kind) {
     case Kind::Tensor: {
       auto& t = as<TensorObject>(v).t;
@@ -257,6 +258,12 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
       const auto& items = v->kind == Kind::Tuple ? as<TupleObject>(v).items : as<ListObject>(v).items;
       for (size_t i = 0; i < items.size(); ++i) k += guardKey(vm, items[i], name + "." + std::to_string(i), cs) + ",";
       return k + ")";
+    }
+    case Kind::Instance: {
+      // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "C%p", static_cast<const void*>(as<InstanceObject>(v).cls.get()));
+      return buf;
     }
     default: {
       char buf[32];

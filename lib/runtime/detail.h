@@ -50,7 +50,7 @@ void parallelFor(int64_t n, int64_t minPerThread, const F& f) {
   other.join();
 }
 
-/// Elementwise work above this many elements is split over two threads.
+/// Element-wise work of at least twice this many elements is split over two threads.
 inline constexpr int64_t kParallelElements = int64_t{1} << 20;
 
 /// Geometry of N operands iterated together over one shape (element strides; size-1 and

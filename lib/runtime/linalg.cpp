@@ -29,15 +29,22 @@ constexpr int64_t kNr = 16;   // columns per micro tile
 constexpr int64_t kKc = 256;  // depth per pass (partial sums stored in C between passes)
 
 /// C[i0:i1, :] = A @ B for row-major A (M x K, row stride lda), B (K x N, row stride ldb),
-/// C (M x N, contiguous). Each C element accumulates over k in order from 0.
+/// C (M x N, contiguous). Each C element accumulates over k in order from 0 (partial sums are
+/// stored in C between depth blocks, which does not change the rounding sequence). B panels
+/// (kKc x kNr) are packed so the inner loop streams contiguous memory.
 template <typename T>
-void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n, int64_t k, int64_t i0,
-              int64_t i1) {
+[[gnu::always_inline]] inline void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n,
+                                            int64_t k, int64_t i0, int64_t i1) {
   for (int64_t i = i0; i < i1; ++i) std::memset(c + i * n, 0, sizeof(T) * static_cast<size_t>(n));
+  alignas(64) T panel[kKc * kNr];
   for (int64_t kc = 0; kc < k; kc += kKc) {
-    const int64_t kEnd = std::min(k, kc + kKc);
+    const int64_t kLen = std::min(k, kc + kKc) - kc;
     for (int64_t j = 0; j < n; j += kNr) {
       const int64_t nr = std::min(kNr, n - j);
+      for (int64_t p = 0; p < kLen; ++p) {
+        const T* src = b + (kc + p) * ldb + j;
+        for (int64_t q = 0; q < nr; ++q) panel[p * kNr + q] = src[q];
+      }
       int64_t i = i0;
       if (nr == kNr) {
         for (; i + kMr <= i1; i += kMr) {
@@ -45,10 +52,10 @@ void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n,
           for (int64_t r = 0; r < kMr; ++r) {
             for (int64_t q = 0; q < kNr; ++q) acc[r][q] = c[(i + r) * n + j + q];
           }
-          for (int64_t p = kc; p < kEnd; ++p) {
-            const T* brow = b + p * ldb + j;
+          for (int64_t p = 0; p < kLen; ++p) {
+            const T* brow = panel + p * kNr;
             for (int64_t r = 0; r < kMr; ++r) {
-              const T av = a[(i + r) * lda + p];
+              const T av = a[(i + r) * lda + kc + p];
               for (int64_t q = 0; q < kNr; ++q) {
                 T prod = av * brow[q];
                 acc[r][q] += prod;
@@ -63,9 +70,9 @@ void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n,
       for (; i < i1; ++i) {
         T acc[kNr];
         for (int64_t q = 0; q < nr; ++q) acc[q] = c[i * n + j + q];
-        for (int64_t p = kc; p < kEnd; ++p) {
-          const T av = a[i * lda + p];
-          const T* brow = b + p * ldb + j;
+        for (int64_t p = 0; p < kLen; ++p) {
+          const T av = a[i * lda + kc + p];
+          const T* brow = panel + p * kNr;
           for (int64_t q = 0; q < nr; ++q) {
             T prod = av * brow[q];
             acc[q] += prod;
@@ -74,6 +81,31 @@ void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n,
         for (int64_t q = 0; q < nr; ++q) c[i * n + j + q] = acc[q];
       }
     }
+  }
+}
+
+/// The float and double kernels, cloned for AVX2 (8-wide, still one rounding per product and
+/// per add: this file is compiled with -ffp-contract=off) and baseline x86-64.
+__attribute__((target_clones("avx2", "default"))) void gemmRowsFloat(const float* a, int64_t lda, const float* b,
+                                                                     int64_t ldb, float* c, int64_t n, int64_t k,
+                                                                     int64_t i0, int64_t i1) {
+  gemmRows<float>(a, lda, b, ldb, c, n, k, i0, i1);
+}
+__attribute__((target_clones("avx2", "default"))) void gemmRowsDouble(const double* a, int64_t lda,
+                                                                      const double* b, int64_t ldb, double* c,
+                                                                      int64_t n, int64_t k, int64_t i0, int64_t i1) {
+  gemmRows<double>(a, lda, b, ldb, c, n, k, i0, i1);
+}
+
+template <typename T>
+void gemmDispatch(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n, int64_t k, int64_t i0,
+                  int64_t i1) {
+  if constexpr (std::is_same_v<T, float>) {
+    gemmRowsFloat(a, lda, b, ldb, c, n, k, i0, i1);
+  } else if constexpr (std::is_same_v<T, double>) {
+    gemmRowsDouble(a, lda, b, ldb, c, n, k, i0, i1);
+  } else {
+    gemmRows<T>(a, lda, b, ldb, c, n, k, i0, i1);
   }
 }
 
@@ -103,7 +135,7 @@ void gemm(const Tensor& a, const Tensor& b, const Tensor& out) {
       const int64_t blocks = (m + kMr - 1) / kMr;
       const int64_t minBlocksPerThread = work < (int64_t{1} << 18) ? blocks : 1;
       detail::parallelFor(blocks, minBlocksPerThread, [&](int64_t b0, int64_t b1) {
-        gemmRows<T>(pa, k, pb, n, pc, n, k, std::min(m, b0 * kMr), std::min(m, b1 * kMr));
+        gemmDispatch<T>(pa, k, pb, n, pc, n, k, std::min(m, b0 * kMr), std::min(m, b1 * kMr));
       });
     }
   });

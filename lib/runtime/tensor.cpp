@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <new>
 
 #include <fmt/format.h>
@@ -129,12 +131,62 @@ Expected<int64_t> wrapDim(int64_t dim, int64_t ndim) {
 
 // ---------------------------------------------------------------------------------------------
 
-Storage::Storage(int64_t nbytes)
-    : data_(static_cast<std::byte*>(::operator new[](static_cast<size_t>(std::max<int64_t>(nbytes, 1)),
-                                                     std::align_val_t{64}))),
-      nbytes_(nbytes) {}
+namespace {
 
-void Storage::Free::operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{64}); }
+/// Large buffers are kept for reuse (exact size, at most kCacheBytes in all): a fresh large
+/// allocation is mmap'ed and page-faulted on first touch, which costs more than the
+/// element-wise kernel that fills it.
+class BlockCache {
+ public:
+  static constexpr size_t kMinBytes = size_t{1} << 20;
+  static constexpr size_t kCacheBytes = size_t{512} << 20;
+
+  std::byte* allocate(size_t bytes) {
+    if (bytes >= kMinBytes) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = free_.find(bytes);
+      if (it != free_.end() && !it->second.empty()) {
+        std::byte* p = it->second.back();
+        it->second.pop_back();
+        cached_ -= bytes;
+        return p;
+      }
+    }
+    return static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64}));
+  }
+
+  void release(std::byte* p, size_t bytes) {
+    if (bytes >= kMinBytes) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (cached_ + bytes <= kCacheBytes) {
+        free_[bytes].push_back(p);
+        cached_ += bytes;
+        return;
+      }
+    }
+    ::operator delete[](p, std::align_val_t{64});
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<size_t, std::vector<std::byte*>> free_;
+  size_t cached_ = 0;
+};
+
+BlockCache& blockCache() {
+  // Never destroyed: storages may outlive static destruction order.
+  static auto* cache = new BlockCache();
+  return *cache;
+}
+
+size_t allocationBytes(int64_t nbytes) { return static_cast<size_t>(std::max<int64_t>(nbytes, 1)); }
+
+}  // namespace
+
+Storage::Storage(int64_t nbytes)
+    : data_(blockCache().allocate(allocationBytes(nbytes)), Free{allocationBytes(nbytes)}), nbytes_(nbytes) {}
+
+void Storage::Free::operator()(std::byte* p) const { blockCache().release(p, bytes); }
 
 Tensor::Tensor(std::shared_ptr<Storage> storage, Shape sizes, Shape strides, int64_t offset, DType dtype)
     : storage_(std::move(storage)), sizes_(std::move(sizes)), strides_(std::move(strides)), offset_(offset),

@@ -97,6 +97,7 @@ class Storage {
 
  private:
   struct Free {
+    size_t bytes = 0;
     void operator()(std::byte* p) const;
   };
   std::unique_ptr<std::byte[], Free> data_;

@@ -1,6 +1,6 @@
 // Lowerer: turns tree-sitter-python's CST (already checked free of ERROR/MISSING nodes) into the
-// typed AST of ast.h, with CPython's spans. Split over lower_expr.cpp, lower_literals.cpp,
-// lower_stmt.cpp and lower_defs.cpp. Private to lib/syntax.
+// typed AST of ast.h, with CPython's spans. Split over lower_expr.cpp, lower_operators.cpp,
+// lower_literals.cpp, lower_stmt.cpp and lower_defs.cpp. Private to lib/syntax.
 //
 // Errors are sticky: the first one is kept, lowering functions then return null and callers
 // unwind; the partial AST is discarded. Recursion is bounded: expressions nest at most
