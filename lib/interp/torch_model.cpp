@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "interp/autograd.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "runtime/ops.h"
@@ -59,6 +60,7 @@ static runtime::Operand operand(VM& vm, const Value& v) {
 
 /// Records a graph node for a tensor op when tracing and returns the result.
 static Value record(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs, Value out) {
+  applyGradFn(vm, target, inputs, out);
   vm.dynamo().recordOp(vm, target, op, inputs, {out});
   return out;
 }

@@ -2,6 +2,7 @@
 // torch.compiler, torch.nn (with the Python prelude), torch._dynamo.exc.Unsupported.
 #include <cmath>
 
+#include "interp/autograd.h"
 #include "interp/dynamo.h"
 #include "interp/prelude.h"
 #include "interp/torch_model.h"
@@ -89,6 +90,7 @@ static runtime::Nested toNested(VM& vm, const Value& v) {
 
 static Value factory(VM& vm, const std::string& name, Tensor t, const std::vector<Value>& inputs = {}) {
   Value out = wrapTensor(std::move(t));
+  applyGradFn(vm, name, inputs, out);
   vm.dynamo().recordOp(vm, name, graph::NodeOp::CallFunction, inputs, {out});
   return out;
 }
