@@ -149,6 +149,7 @@ struct CodeObject {
   std::string qualname;  // "Cls.method", "f.<locals>.g"
   std::string filename;  // path as the interpreter should print it
   uint32_t firstlineno = 0;
+  uint32_t def_line = 0;  // the `def`/`class` line (f_lineno when the frame starts)
   uint32_t flags = 0;
   int argcount = 0;         // positional parameters, posonly included
   int posonlyargcount = 0;

@@ -190,6 +190,7 @@ void Compiler::compileFunctionDef(const Stmt& s) {
   int32_t flags = compileDefaults(*s.params, s.span);
   std::string qualname = qualnameFor(s.name, true);
   enterUnit(st_.scopeFor(&s), s.name, firstlineno);
+  u_->code->def_line = s.span.line;
   u_->code->qualname = qualname;
   setArgCounts(*s.params);
   // consts[0]: the docstring or None (CPython 3.12: MAKE_FUNCTION reads __doc__ from there).
@@ -230,6 +231,7 @@ void Compiler::compileClassDef(const Stmt& s) {
   emit(Op::LOAD_BUILD_CLASS, 0, s.span);
   std::string qualname = qualnameFor(s.name, true);
   enterUnit(st_.scopeFor(&s), s.name, firstlineno);
+  u_->code->def_line = s.span.line;
   u_->code->qualname = qualname;
   u_->code->flags |= kClassBody;
   nameOp("__name__", NameCtx::Load, s.span);

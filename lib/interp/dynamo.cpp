@@ -303,6 +303,7 @@ Value Dynamo::runDisabled(VM& vm, const FramePtr& f) {
 
 Value Dynamo::offer(VM& vm, const FramePtr& f) {
   const CompileConfig* cfg = currentConfig();
+  if (stance == "force_eager") return vm.eval(*f);
   CodeState& cs = codes_[f->code_key];
   // R3a: cache hit
   if (!cs.entries.empty()) {
@@ -322,6 +323,11 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     return vm.eval(*f);
   }
   if (cs.compiles >= 8) return vm.eval(*f);  // recompile_limit
+  if (!cs.entries.empty() && stance == "eager_on_recompile") return vm.eval(*f);
+  if (!cs.entries.empty() && stance == "fail_on_recompile")
+    vm.raise(vm.b().runtime_error, "Detected recompile when torch.compile stance is 'fail_on_recompile'. filename: '" +
+                                       f->code->filename + "', function name: '" + f->code->name +
+                                       "', line number: " + std::to_string(f->code->firstlineno));
   (void)cfg;
   // recompile with a changed size / int: automatic dynamic (R25)
   if (!cs.entries.empty() && (!cfg || !cfg->dynamic.has_value() || *cfg->dynamic)) {
@@ -731,6 +737,8 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
 
 Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args) {
   (void)f;
+  if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
+    vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " + as<ClassObject>(callable).name + " at 0x7f0000000000>");
   checkCallCause(vm, callable, args);
   if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
     // R7: module calls inline straight into forward

@@ -86,6 +86,7 @@ class Dynamo {
 
   // ---- process state (1.1) ----
   bool egb = false;  // G
+  std::string stance = "default";  // torch.compiler.set_stance
   bool regionActive() const { return !callbacks_.empty(); }
   const CompileConfig* currentConfig() const { return callbacks_.empty() ? nullptr : callbacks_.back(); }
   void pushCallback(const CompileConfig* c) { callbacks_.push_back(c); }

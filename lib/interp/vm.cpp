@@ -10,6 +10,7 @@
 namespace gbc::interp {
 
 void installBuiltinClasses(VM& vm);
+void installStance(VM& vm);
 
 VM::VM(const TargetProfile& target, bool run_mode)
     : target_(target), run_mode_(run_mode), dynamo_(std::make_unique<Dynamo>(*this)), builtins_(std::make_unique<Builtins>()),
@@ -17,6 +18,7 @@ VM::VM(const TargetProfile& target, bool run_mode)
   installBuiltinClasses(*this);
   installStdlibModules(*this);
   installTorch(*this);
+  installStance(*this);
 }
 
 VM::~VM() = default;
