@@ -172,7 +172,7 @@ bool isSupportedContextExit(VM& vm, const Value& exit) {
   const std::string& name = as<InstanceObject>(self).cls->name;
   (void)vm;
   return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" || name == "enable_grad" ||
-         name == "set_grad_enabled" || name == "DynamoConfigPatchProxy" || name == "autocast" || name == "inference_mode";
+         name == "set_grad_enabled" || name == "no_grad" || name == "enable_grad" || name == "inference_mode" || name == "DynamoConfigPatchProxy" || name == "autocast" || name == "inference_mode";
 }
 
 /// symbolic_convert.py, format_tensor_computation_trace (2.14): how the condition was computed,

@@ -382,7 +382,13 @@ Value VM::evalLoop(Frame& f) {
           case Op::POP_JUMP_IF_FALSE:
           case Op::POP_JUMP_IF_TRUE: {
             Value v = f.stack.back();
-            if (f.trace && v->kind == Kind::Tensor) dynamo_->onTensorJump(*this, f, v);
+            if (f.trace && v->kind == Kind::Tensor) {
+              // `assert tensor` is traced as torch._assert_async (no break)
+              bool is_assert = in.op == Op::POP_JUMP_IF_TRUE && static_cast<size_t>(f.pc) < code.code.size() &&
+                               code.code[static_cast<size_t>(f.pc)].op == Op::LOAD_ASSERTION_ERROR;
+              if (is_assert) dynamo_->recordOp(*this, "_assert_async", graph::NodeOp::CallFunction, {v}, {});
+              else dynamo_->onTensorJump(*this, f, v);
+            }
             bool t = truthy(v);
             f.stack.pop_back();
             if (t == (in.op == Op::POP_JUMP_IF_TRUE)) f.pc = in.arg;

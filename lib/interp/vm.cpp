@@ -11,6 +11,7 @@ namespace gbc::interp {
 
 void installBuiltinClasses(VM& vm);
 void installStance(VM& vm);
+void installGradMode(VM& vm);
 
 VM::VM(const TargetProfile& target, bool run_mode)
     : target_(target), run_mode_(run_mode), dynamo_(std::make_unique<Dynamo>(*this)), builtins_(std::make_unique<Builtins>()),
@@ -19,6 +20,7 @@ VM::VM(const TargetProfile& target, bool run_mode)
   installStdlibModules(*this);
   installTorch(*this);
   installStance(*this);
+  installGradMode(*this);
 }
 
 VM::~VM() = default;
