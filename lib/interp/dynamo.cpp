@@ -384,6 +384,10 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
   s.handled = f.handled;
   s.nodes = st.graph.nodes.size();
   s.undo = st.undo.size();
+  const Instr& in = f.code->code[static_cast<size_t>(f.pc)];
+  if ((in.op == Op::BUILD_LIST || in.op == Op::BUILD_SET || in.op == Op::BUILD_MAP) && in.arg == 0 &&
+      (f.code->flags & kComprehensionInlined))
+    st.comprehension_starts[f.pc] = s;
   // R9: checkpoint when the stack is empty, partial compile is allowed and >= 2 ops
   if (f.stack.empty() && countOps(st.graph, st.graph.nodes.size()) > 1) {
     bool in_try = false;
@@ -654,6 +658,33 @@ static bool withBlocksSupported(VM& vm, Frame& f) {
   return true;
 }
 
+/// The inlined comprehension around instruction `at`, as (start, exit): start = its BUILD_*
+/// instruction, exit = the instruction after its loop. Comprehension loops store their target
+/// in a hidden slot ("x@line:col").
+static std::optional<std::pair<int, int>> enclosingComprehension(const CodeObject& code, int at) {
+  for (int i = at; i >= 0; --i) {
+    const Instr& in = code.code[static_cast<size_t>(i)];
+    if (in.op != Op::FOR_ITER || in.arg <= at) continue;
+    const Instr& store = code.code[static_cast<size_t>(i + 1)];
+    bool hidden = false;
+    if (store.op == Op::STORE_FAST) hidden = code.varnames[static_cast<size_t>(store.arg)].find('@') != std::string::npos;
+    if (store.op == Op::STORE_DEREF) {
+      size_t k = static_cast<size_t>(store.arg);
+      const std::string& n = k < code.cellvars.size() ? code.cellvars[k] : code.freevars[k - code.cellvars.size()];
+      hidden = n.find('@') != std::string::npos;
+    }
+    if (store.op == Op::UNPACK_SEQUENCE) hidden = true;
+    if (!hidden) continue;
+    for (int j = i; j >= 0; --j) {
+      const Instr& b = code.code[static_cast<size_t>(j)];
+      if ((b.op == Op::BUILD_LIST || b.op == Op::BUILD_SET || b.op == Op::BUILD_MAP) && b.arg == 0 &&
+          b.pos.line == in.pos.line)
+        return std::make_pair(j, in.arg);
+    }
+  }
+  return std::nullopt;
+}
+
 static const char* instrName(Op op) {
   if (op == Op::BINARY_SUBSCR) return "BINARY_SUBSCR";
   return opName(op);
@@ -667,6 +698,27 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
   bool fullgraph = st.config && st.config->fullgraph;
   if (fullgraph || s.leaf_egb) {
     raiseUnsupported(vm, f, st, s);
+  }
+  // R16d: a break inside an inlined comprehension resumes after it
+  if (!s.skip_frame) {
+    if (auto comp = enclosingComprehension(*f.code, I)) {
+      auto it = st.comprehension_starts.find(comp->first);
+      if (it != st.comprehension_starts.end()) {
+        logBreak(vm, f, st, s, report::RecordKind::CannotResume, "", s.messages);
+        Snapshot start = it->second;
+        restore(f, st, start);
+        emitGraph(f, st, start.nodes, false);
+        if (!st.silent) st.code_state->entries.push_back({st.guards});
+        f.trace = nullptr;
+        f.trace_root = false;
+        f.stop_at = comp->second;
+        vm.resume(f);
+        f.cur = comp->first;
+        FramePtr rf = makeResumeFrame(vm, f, comp->second);
+        result = vm.runFrame(rf);
+        return true;
+      }
+    }
   }
   bool wrapped = isWrappedInstr(in.op) && !s.skip_frame && !s.unresumable;
   bool allowed = withBlocksSupported(vm, f);

@@ -73,6 +73,7 @@ struct TraceState {
   std::vector<std::function<void()>> undo;   // the journal (rolled back on restart)
   Snapshot start, current;
   std::optional<Snapshot> checkpoint;
+  std::map<int, Snapshot> comprehension_starts;  // R9: comprehension starts are checkpoints
   std::vector<std::string> guards;
   std::map<std::string, int> fx_names;  // FX name -> next suffix
 };

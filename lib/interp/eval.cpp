@@ -126,6 +126,10 @@ Value VM::evalLoop(Frame& f) {
   for (;;) {
     try {
       for (;;) {
+        if (f.pc == f.stop_at) {
+          f.stop_at = -1;
+          return nullptr;
+        }
         f.cur = f.pc;
         if (f.trace_root) dynamo_->beforeInstruction(*this, f);
         const Instr& in = code.code[static_cast<size_t>(f.pc++)];

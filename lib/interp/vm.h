@@ -60,6 +60,7 @@ struct Frame {
   bool generator = false;
   bool yielded = false;  // the last eval() stopped at a yield
   bool started = false;  // generator frames: has run before
+  int stop_at = -1;  // evaluation pauses (returns null) when reaching this instruction
   /// Position of the instruction being executed (for tracebacks).
   const syntax::Span& curPos() const { return code->code[cur].pos; }
 };
@@ -81,6 +82,8 @@ class VM {
   FramePtr makeFrame(const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
   /// Runs a frame to completion (or to its next yield for generators).
   Value eval(Frame& f);
+  /// Continues evaluating the top frame `f` (already on the frame stack) from f.pc.
+  Value resume(Frame& f) { return evalLoop(f); }
   /// Runs a frame the way the current context demands: inlined if the caller is traced,
   /// offered to Dynamo if a compiled region is active, else plainly.
   Value runFrame(const FramePtr& f);
