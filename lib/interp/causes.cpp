@@ -10,23 +10,10 @@
 
 namespace gbc::interp {
 
-namespace hints {
-// graph_break_hints.py
-const char* const kUserError =
-    "Dynamo has detected that tracing the code will result in an error when running in eager. Please double check that "
-    "your code doesn't contain a similar error when actually running eager/uncompiled.";
-const char* const kDynamoBug = "This is likely to be a Dynamo bug. Please report an issue to PyTorch.";
-const char* const kFundamental =
-    "This graph break is fundamental - it is unlikely that Dynamo will ever be able to trace through your code. Consider "
-    "finding a workaround.";
-const char* const kSupportable = "It may be possible to write Dynamo tracing rules for this code. Please report an issue to PyTorch if you encounter this graph break often and it is causing performance issues.";
-const char* const kCausedByEarlier =
-    "This graph break may have been caused by an earlier graph break. Resolving the earlier graph break may resolve "
-    "this one.";
-}  // namespace hints
 
-/// The VariableTracker class Dynamo would wrap a value in (for context strings).
-static std::string variableClass(VM& vm, const Value& v) {
+namespace causes_detail {
+
+std::string variableClass(VM& vm, const Value& v) {
   switch (v->kind) {
     case Kind::None:
     case Kind::Bool:
@@ -45,8 +32,7 @@ static std::string variableClass(VM& vm, const Value& v) {
   }
 }
 
-/// Dynamo's short repr of a value's VariableTracker, e.g. "ConstantVariable(str: 'x')".
-static std::string variableRepr(VM& vm, const Value& v) {
+std::string variableRepr(VM& vm, const Value& v) {
   switch (v->kind) {
     case Kind::Str: return "ConstantVariable(str: " + vm.repr(v) + ")";
     case Kind::Int: return "ConstantVariable(int: " + vm.repr(v) + ")";
@@ -57,6 +43,23 @@ static std::string variableRepr(VM& vm, const Value& v) {
     default: return vm.typeOf(v)->name + "Variable()";
   }
 }
+
+std::string argsRepr(VM& vm, const CallArgs& args) {
+  std::string a = "[";
+  for (size_t i = 0; i < args.args.size(); ++i) a += (i ? ", " : "") + variableRepr(vm, args.args[i]);
+  return a + "]";
+}
+
+std::string kwargsRepr(VM& vm, const CallArgs& args) {
+  std::string k = "{";
+  for (size_t i = 0; i < args.kwargs.size(); ++i)
+    k += (i ? ", '" : "'") + args.kwargs[i].first + "': " + variableRepr(vm, args.kwargs[i].second);
+  return k + "}";
+}
+
+}  // namespace causes_detail
+
+using namespace causes_detail;
 
 static std::string pyTypeName(VM& vm, const Value& v) {
   if (v->kind == Kind::Tensor) return "Tensor";
@@ -70,14 +73,7 @@ static report::GbMessage graphBreakCall(VM& vm, CallArgs& args) {
   if (!msg && !args.args.empty()) msg = args.args[0];
   m.explanation = "User-inserted graph break. Message: " + (msg ? vm.str(msg) : std::string("None"));
   m.hints = {"Remove the `torch._dynamo.graph_break()` call."};
-  std::string a = "[";
-  for (size_t i = 0; i < args.args.size(); ++i) a += (i ? ", " : "") + variableRepr(vm, args.args[i]);
-  a += "]";
-  std::string k = "{";
-  for (size_t i = 0; i < args.kwargs.size(); ++i)
-    k += (i ? ", '" : "'") + args.kwargs[i].first + "': " + variableRepr(vm, args.kwargs[i].second);
-  k += "}";
-  m.context = "Called `torch._dynamo.graph_break()` with args `" + a + "`, kwargs `" + k + "`";
+  m.context = "Called `torch._dynamo.graph_break()` with args `" + argsRepr(vm, args) + "`, kwargs `" + kwargsRepr(vm, args) + "`";
   return m;
 }
 

@@ -311,7 +311,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     for (const CacheEntry& e : cs.entries) {
       if (e.guards.size() != g.size()) continue;
       bool ok = true;
-      for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = e.guards[i] == g[i];
+      for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = e.guards[i] == "*" || e.guards[i] == g[i];
       if (ok) return compileFrame(vm, f, cs, true);
     }
   }
@@ -334,6 +334,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     const auto& prev = cs.entries.back().guards;
     std::vector<std::string> g = frameGuards(vm, *f, cs);
     for (size_t i = 0; i < g.size() && i < prev.size(); ++i) {
+      if (prev[i] == "*") continue;
       bool tensor_size = !g[i].empty() && g[i][0] == 'T' && prev[i][0] == 'T' && g[i] != prev[i] &&
                          g[i].substr(0, g[i].find('[')) == prev[i].substr(0, prev[i].find('['));
       bool int_value = !g[i].empty() && g[i][0] == 'I' && prev[i][0] == 'I' && g[i] != prev[i];
@@ -341,6 +342,15 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     }
   }
   return compileFrame(vm, f, cs, false);
+}
+
+void Dynamo::addEntry(TraceState& st) {
+  if (st.silent) return;
+  CacheEntry e{st.guards};
+  size_t nlocals = st.root->fast.size();
+  for (size_t i = 0; i < e.guards.size() && i < nlocals; ++i)
+    if (!st.consulted.count(static_cast<int>(i))) e.guards[i] = "*";
+  st.code_state->entries.push_back(std::move(e));
 }
 
 Value Dynamo::compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent) {
@@ -417,7 +427,7 @@ Value Dynamo::onRootReturn(VM& vm, Frame& f, Value v) {
   bool strict = egb || (st.config && st.config->fullgraph);
   if (has_ops || strict) {
     emitGraph(f, st, st.graph.nodes.size(), strict);
-    if (!st.silent) cs.entries.push_back({st.guards});
+    addEntry(st);
   } else if (!st.silent) {
     cs.skip = true;  // "No ops traced" (R17)
   }
@@ -708,7 +718,7 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
         Snapshot start = it->second;
         restore(f, st, start);
         emitGraph(f, st, start.nodes, false);
-        if (!st.silent) st.code_state->entries.push_back({st.guards});
+        addEntry(st);
         f.trace = nullptr;
         f.trace_root = false;
         f.stop_at = comp->second;
@@ -737,7 +747,7 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
     if (s.jump) {
       logBreak(vm, f, st, s, report::RecordKind::Jump, "", s.messages);
       emitGraph(f, st, st.graph.nodes.size(), false);
-      if (!st.silent) st.code_state->entries.push_back({st.guards});
+      addEntry(st);
       f.trace = nullptr;
       f.trace_root = false;
       Value cond = f.stack.back();
@@ -752,7 +762,7 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
     }
     logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
     emitGraph(f, st, st.current.nodes, false);
-    if (!st.silent) st.code_state->entries.push_back({st.guards});
+    addEntry(st);
     f.trace = nullptr;
     f.trace_root = false;
     f.cur = I;

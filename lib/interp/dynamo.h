@@ -75,6 +75,7 @@ struct TraceState {
   std::optional<Snapshot> checkpoint;
   std::map<int, Snapshot> comprehension_starts;  // R9: comprehension starts are checkpoints
   std::vector<std::string> guards;
+  std::set<int> consulted;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
 };
 
@@ -112,6 +113,7 @@ class Dynamo {
   void onTensorJump(VM& vm, Frame& f, const Value& cond);
   void onFormatValue(VM& vm, Frame& f, const Value& v);
   void onBackwardJump(VM&, Frame&) {}
+  void onLoadFast(Frame& f, int slot) { f.trace->consulted.insert(slot); }
   /// Raises a graph break at the current instruction of the top frame.
   [[noreturn]] void graphBreak(VM& vm, report::GbMessage msg, bool skip_frame = false, bool unresumable = false);
   bool tracing(VM& vm) const { return vm.top() && vm.top()->trace; }
@@ -134,6 +136,7 @@ class Dynamo {
 
  private:
   Value compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent);
+  void addEntry(TraceState& st);
   void emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty);
   void logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
                 const std::vector<report::GbMessage>& messages);

@@ -142,6 +142,7 @@ Value VM::evalLoop(Frame& f) {
           case Op::LOAD_CONST: f.stack.push_back(consts[static_cast<size_t>(in.arg)]); break;
           case Op::LOAD_FAST: {
             const Value& v = f.fast[static_cast<size_t>(in.arg)];
+            if (f.trace_root) dynamo_->onLoadFast(f, in.arg);
             if (!v)
               raise(b().unbound_local_error, "cannot access local variable '" + code.varnames[static_cast<size_t>(in.arg)] +
                                                  "' where it is not associated with a value");

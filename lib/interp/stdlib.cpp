@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "interp/dynamo.h"
+#include "interp/stdlib_io.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -107,7 +108,6 @@ void installStdlibModules(VM& vm) {
     vm.recursion_limit = static_cast<int>(asInt(a.args.at(0)));
     return none();
   });
-  newModule(vm, "os");
   Value warnings = newModule(vm, "warnings");
   fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });
@@ -121,6 +121,7 @@ void installStdlibModules(VM& vm) {
   });
   Value typing = newModule(vm, "typing");
   for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"}) as<ModuleObject>(typing).dict->setStr(n, vm.b().object);
+  installStdlibIo(vm);
 }
 
 }  // namespace gbc::interp

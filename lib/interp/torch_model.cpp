@@ -7,6 +7,7 @@
 #include "interp/autograd.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
+#include "interp/stdlib_io.h"
 #include "runtime/ops.h"
 #include "interp/runtime_compat.h"
 #include "interp/runtime_compat.h"
@@ -556,6 +557,8 @@ bool isTorchObject(VM& vm, const Value& v) {
 }
 
 bool isSkippedFile(VM& vm, const std::string& filename) {
+  // the standard library (the modelled logging module, ...) is in Dynamo's skip list
+  if (filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0) return true;
   std::string prefix(vm.target().torch_prefix);
   if (filename.rfind(prefix, 0) != 0) return false;
   return filename.find("/_dynamo/external_utils.py") == std::string::npos;
