@@ -128,6 +128,8 @@ static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
 
 void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
   Dynamo& d = vm.dynamo();
+  LibraryCall lib = checkLibraryCallCause(vm, callable, args);
+  if (lib != LibraryCall::Trace) return;  // dropped (needs the traceCall hook) or run as is
   if (callable->kind == Kind::Builtin) {
     const std::string& id = as<BuiltinObject>(callable).id;
     if (id == "torch._dynamo.graph_break") d.graphBreak(vm, graphBreakCall(vm, args));
@@ -136,7 +138,7 @@ void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (id == "Tensor.item") {
       // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
       const CompileConfig* cfg = vm.top()->trace->config;
-      if (!(cfg && cfg->fullgraph)) d.graphBreak(vm, itemCall(vm));
+      if (!(cfg && cfg->fullgraph) && !dynamoConfigFlag(vm, "capture_scalar_outputs")) d.graphBreak(vm, itemCall(vm));
       Value out = vm.call(callable, args);
       d.recordOp(vm, "item", graph::NodeOp::CallMethod, {as<BuiltinObject>(callable).self}, {});
     }
@@ -156,8 +158,6 @@ void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     }
   }
 }
-
-void checkContextManager(VM& vm, const Value& mgr) { (void)vm, (void)mgr; }
 
 bool isSupportedContextExit(VM& vm, const Value& exit) {
   Value self;

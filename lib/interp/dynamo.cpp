@@ -10,6 +10,8 @@
 
 namespace gbc::interp {
 
+static bool symGuardHolds(const SymGuard& g, int64_t v);
+
 report::FrameSummary summarize(const Frame& f) {
   report::FrameSummary s;
   s.file = f.code->filename;
@@ -135,12 +137,13 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
   n.source = nodeSource(vm, *t);
   for (const Value& in : inputs) {
     if (!in) continue;
-    if (in->kind != Kind::Tensor) {
+    bool sym = in->kind == Kind::Int && as<IntObject>(in).symbolic();
+    if (in->kind != Kind::Tensor && !sym) {
       n.args.push_back(vm.repr(in));
       continue;
     }
-    auto& to = as<TensorObject>(in);
-    auto it = st.node_of.find(to.uid);
+    int64_t uid = sym ? -static_cast<int64_t>(reinterpret_cast<uintptr_t>(in.get())) : as<TensorObject>(in).uid;
+    auto it = st.node_of.find(uid);
     if (it == st.node_of.end()) {
       graph::Node ph;
       ph.op = graph::NodeOp::Placeholder;
@@ -155,7 +158,7 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
       ph.name = fxName(st, "l_" + local + "_");
       ph.target = "L_" + local + "_";
       st.graph.nodes.push_back(ph);
-      it = st.node_of.emplace(to.uid, static_cast<int>(st.graph.nodes.size() - 1)).first;
+      it = st.node_of.emplace(uid, static_cast<int>(st.graph.nodes.size() - 1)).first;
     }
     n.inputs.push_back(it->second);
     n.args.push_back(st.graph.nodes[static_cast<size_t>(it->second)].name);
@@ -163,8 +166,11 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
   n.name = fxName(st, target);
   st.graph.nodes.push_back(std::move(n));
   int idx = static_cast<int>(st.graph.nodes.size() - 1);
-  for (const Value& out : outputs)
+  for (const Value& out : outputs) {
     if (out && out->kind == Kind::Tensor) st.node_of[as<TensorObject>(out).uid] = idx;
+    if (out && out->kind == Kind::Int && as<IntObject>(out).symbolic())
+      st.node_of[-static_cast<int64_t>(reinterpret_cast<uintptr_t>(out.get()))] = idx;
+  }
 }
 
 static size_t countOps(const graph::Graph& g, size_t upto) {
@@ -312,6 +318,11 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       if (e.guards.size() != g.size()) continue;
       bool ok = true;
       for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = e.guards[i] == "*" || e.guards[i] == g[i];
+      for (const SymGuard& sg : e.sym_guards) {
+        if (!ok) break;
+        size_t k = static_cast<size_t>(sg.slot);
+        ok = k < f->fast.size() && f->fast[k] && isInt(f->fast[k]) && symGuardHolds(sg, asInt(f->fast[k]));
+      }
       if (ok) return compileFrame(vm, f, cs, true);
     }
   }
@@ -344,9 +355,56 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   return compileFrame(vm, f, cs, false);
 }
 
+Value Dynamo::symIntOp(VM& vm, const char* target, const Value& a, const Value& b, int64_t result) {
+  auto out = std::make_shared<IntObject>(result);
+  out->sym_slot = -1;
+  recordOp(vm, target, graph::NodeOp::CallFunction, {a, b}, {out});
+  return out;
+}
+
+void Dynamo::symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result) {
+  Frame* t = vm.top();
+  if (!t || !t->trace) return;
+  // only `input <op> constant` guards are modelled
+  const Value* sym = nullptr;
+  const Value* other = nullptr;
+  if (a->kind == Kind::Int && as<IntObject>(a).sym_slot >= 0) sym = &a, other = &b;
+  else if (b->kind == Kind::Int && as<IntObject>(b).sym_slot >= 0) sym = &b, other = &a;
+  if (!sym || !isInt(*other) || ((*other)->kind == Kind::Int && as<IntObject>(*other).symbolic())) return;
+  SymGuard g;
+  g.slot = as<IntObject>(*sym).sym_slot;
+  g.op = op;
+  if (sym == &b) {  // normalise to `input op rhs`
+    switch (op) {
+      case syntax::CmpOpKind::Lt: g.op = syntax::CmpOpKind::Gt; break;
+      case syntax::CmpOpKind::LtE: g.op = syntax::CmpOpKind::GtE; break;
+      case syntax::CmpOpKind::Gt: g.op = syntax::CmpOpKind::Lt; break;
+      case syntax::CmpOpKind::GtE: g.op = syntax::CmpOpKind::LtE; break;
+      default: break;
+    }
+  }
+  g.rhs = asInt(*other);
+  g.result = result;
+  t->trace->sym_guards.push_back(g);
+}
+
+static bool symGuardHolds(const SymGuard& g, int64_t v) {
+  bool r = false;
+  switch (g.op) {
+    case syntax::CmpOpKind::Eq: r = v == g.rhs; break;
+    case syntax::CmpOpKind::NotEq: r = v != g.rhs; break;
+    case syntax::CmpOpKind::Lt: r = v < g.rhs; break;
+    case syntax::CmpOpKind::LtE: r = v <= g.rhs; break;
+    case syntax::CmpOpKind::Gt: r = v > g.rhs; break;
+    case syntax::CmpOpKind::GtE: r = v >= g.rhs; break;
+    default: return true;
+  }
+  return r == g.result;
+}
+
 void Dynamo::addEntry(TraceState& st) {
   if (st.silent) return;
-  CacheEntry e{st.guards};
+  CacheEntry e{st.guards, st.sym_guards};
   size_t nlocals = st.root->fast.size();
   for (size_t i = 0; i < e.guards.size() && i < nlocals; ++i)
     if (!st.consulted.count(static_cast<int>(i))) e.guards[i] = "*";
@@ -363,6 +421,16 @@ Value Dynamo::compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent
     if (cs.frame_id < 0) cs.frame_id = next_frame_id_++;
     st->frame_id = std::to_string(cs.frame_id) + "/" + std::to_string(cs.compiles++);
     st->guards = frameGuards(vm, *f, cs);
+  }
+  for (size_t i = 0; i < f->fast.size(); ++i) {
+    const Value& v = f->fast[i];
+    bool dyn = cs.dynamic_inputs.count("L" + std::to_string(i)) != 0 ||
+               (st->config && st->config->dynamic.value_or(false));
+    if (!silent && dyn && v && v->kind == Kind::Int) {
+      auto sym = std::make_shared<IntObject>(as<IntObject>(v).v);
+      sym->sym_slot = static_cast<int>(i);
+      f->fast[i] = sym;
+    }
   }
   f->trace = st.get();
   f->trace_root = true;
@@ -761,7 +829,11 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
       return true;
     }
     logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
-    emitGraph(f, st, st.current.nodes, false);
+    // R17: a live symbolic int must be produced by the graph, so it is compiled even with no ops
+    bool live_symint = false;
+    for (const Value& v : f.fast)
+      if (v && v->kind == Kind::Int && as<IntObject>(v).symbolic()) live_symint = true;
+    emitGraph(f, st, st.current.nodes, live_symint);
     addEntry(st);
     f.trace = nullptr;
     f.trace_root = false;

@@ -38,8 +38,17 @@ struct CompileConfig {
 
 /// One compiled entry of a code object: what its guards check (simplified guards: the
 /// frame's inputs at entry).
+/// A guard on a dynamic int input: `input[slot] <op> rhs` evaluated to `result` when traced.
+struct SymGuard {
+  int slot = 0;
+  syntax::CmpOpKind op = syntax::CmpOpKind::Eq;
+  int64_t rhs = 0;
+  bool result = false;
+};
+
 struct CacheEntry {
   std::vector<std::string> guards;  // one per input, see guardKey()
+  std::vector<SymGuard> sym_guards;
 };
 
 /// Per-code-object state (R3, R4, R23-R25).
@@ -75,7 +84,8 @@ struct TraceState {
   std::optional<Snapshot> checkpoint;
   std::map<int, Snapshot> comprehension_starts;  // R9: comprehension starts are checkpoints
   std::vector<std::string> guards;
-  std::set<int> consulted;  // fast-local slots the traced prefix read (R23: guards cover only these)
+  std::set<int> consulted;
+  std::vector<SymGuard> sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
 };
 
@@ -114,6 +124,10 @@ class Dynamo {
   void onFormatValue(VM& vm, Frame& f, const Value& v);
   void onBackwardJump(VM&, Frame&) {}
   void onLoadFast(Frame& f, int slot) { f.trace->consulted.insert(slot); }
+  /// Arithmetic on a symbolic int while tracing: records the op, returns a symbolic result.
+  Value symIntOp(VM& vm, const char* target, const Value& a, const Value& b, int64_t result);
+  /// A comparison involving a symbolic int while tracing: records a guard.
+  void symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result);
   /// Raises a graph break at the current instruction of the top frame.
   [[noreturn]] void graphBreak(VM& vm, report::GbMessage msg, bool skip_frame = false, bool unresumable = false);
   bool tracing(VM& vm) const { return vm.top() && vm.top()->trace; }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "interp/autograd.h"
+#include "interp/causes.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/stdlib_io.h"
@@ -182,6 +183,9 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
 
 Value tensorGetItem(VM& vm, const Value& t, const Value& key) {
   auto items = indexItems(vm, key);
+  // boolean-mask indexing lowers to aten.nonzero: a dynamic-shape operator (GB0036)
+  for (const Value& k : key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key})
+    if (k->kind == Kind::Tensor && T(k).dtype() == runtime::DType::Bool) checkDynamicShapeOp(vm, "aten.nonzero.default");
   return fnResult(vm, "getitem", {t, key}, check(vm, runtime::index(T(t), items)));
 }
 
@@ -498,6 +502,15 @@ static void defineTensorMethods() {
     return a.args[0];
   };
   M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "type_as", {a.args[0], a.args[1]}, T(a.args[0]).to(T(a.args[1]).dtype())); };
+  M["nonzero"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    checkDynamicShapeOp(vm, "aten.nonzero.default");
+    Tensor r = runtime::nonzero(T(a.args[0]));
+    return m ? methodResult(vm, "nonzero", {a.args[0]}, r) : fnResult(vm, "nonzero", {a.args[0]}, r);
+  };
+  M["narrow"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    Tensor r = check(vm, runtime::narrow(T(a.args[0]), asInt(arg(a, 1, "dim")), asInt(arg(a, 2, "start")), asInt(arg(a, 3, "length"))));
+    return m ? methodResult(vm, "narrow", {a.args[0]}, r) : fnResult(vm, "narrow", {a.args[0]}, r);
+  };
   M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "view_as", {a.args[0]}, T(a.args[0])); };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
 }

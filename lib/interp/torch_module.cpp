@@ -16,6 +16,7 @@ using runtime::Tensor;
 
 Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
+void installTorchExtras(VM& vm);
 
 static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 
@@ -339,7 +340,7 @@ void installTorch(VM& vm) {
   for (const char* name : {"abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sum", "mean",
                            "amax", "amin", "max", "min", "argmax", "softmax", "reshape", "transpose", "t", "unsqueeze",
                            "squeeze", "flatten", "permute", "clamp", "matmul", "mm", "add", "sub", "mul", "div", "pow",
-                           "clone", "detach", "numel", "remainder", "floor_divide"}) {
+                           "clone", "detach", "numel", "remainder", "floor_divide", "nonzero", "narrow"}) {
     std::string n = name;
     def(vm, torch, n, [n](VM& vm, CallArgs& a) -> Value {
       CallArgs b = a;
@@ -392,6 +393,7 @@ void installTorch(VM& vm) {
   vm.dynamo().unsupported_class = unsup;
   Value config = mod(vm, "torch._dynamo.config");
   as<ModuleObject>(config).dict->setStr("capture_scalar_outputs", pyBool(false));
+  installTorchExtras(vm);
   Value nn = mod(vm, "torch.nn");
   Value F = mod(vm, "torch.nn.functional");
   def(vm, F, "relu", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args[0]}); });

@@ -37,7 +37,14 @@ struct ClassObject;
 class VM;
 
 struct BoolObject : Object { explicit BoolObject(bool b) : Object(Kind::Bool), v(b) {} bool v; };
-struct IntObject : Object { explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {} int64_t v; };
+struct IntObject : Object {
+  explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {}
+  int64_t v;
+  /// A dynamic (symbolic) int while Dynamo traces: the input slot it stands for (-1: derived
+  /// from one), or -2 for a plain Python int.
+  int sym_slot = -2;
+  bool symbolic() const { return sym_slot != -2; }
+};
 struct FloatObject : Object { explicit FloatObject(double d) : Object(Kind::Float), v(d) {} double v; };
 struct StrObject : Object {
   explicit StrObject(std::string s) : Object(Kind::Str), v(std::move(s)) {}

@@ -540,8 +540,15 @@ Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
   }
   bool an = a->kind == Kind::Int || a->kind == Kind::Bool || a->kind == Kind::Float;
   bool bn = b->kind == Kind::Int || b->kind == Kind::Bool || b->kind == Kind::Float;
-  if (an && bn)
-    if (Value r = numberOp(*this, op, a, b)) return r;
+  if (an && bn) {
+    Value r = numberOp(*this, op, a, b);
+    bool sym = (a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic());
+    if (r && sym && r->kind == Kind::Int && top_ && top_->trace) {
+      static const char* names[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "or_", "xor", "and_"};
+      return dynamo_->symIntOp(*this, names[static_cast<int>(op)], a, b, asInt(r));
+    }
+    if (r) return r;
+  }
   if (op == BinOpKind::Add) {
     if (a->kind == Kind::Str && b->kind == Kind::Str) return pyStr(asStr(a) + asStr(b));
     if (a->kind == Kind::List && b->kind == Kind::List) {
@@ -679,13 +686,23 @@ static int cmpSeq(VM& vm, const std::vector<Value>& a, const std::vector<Value>&
 
 Value VM::compare(CmpOpKind op, const Value& a, const Value& b) {
   if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) return tensorCompare(*this, op, a, b);
-  if (op == CmpOpKind::Eq) return pyBool(equals(a, b));
-  if (op == CmpOpKind::NotEq) return pyBool(!equals(a, b));
+  if (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) {
+    bool eq = equals(a, b);
+    bool r = op == CmpOpKind::Eq ? eq : !eq;
+    if (top_ && top_->trace && ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic())))
+      dynamo_->symIntCompare(*this, op, a, b, r);
+    return pyBool(r);
+  }
   if (a->kind == Kind::Instance) {
     const char* n = op == CmpOpKind::Lt ? "__lt__" : op == CmpOpKind::LtE ? "__le__" : op == CmpOpKind::Gt ? "__gt__" : "__ge__";
     if (Value m = typeOf(a)->lookup(n)) return call(m, {a, b});
   }
   int c = cmpValues(*this, a, b);
+  if (c != 2 && top_ && top_->trace &&
+      ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic()))) {
+    bool r = op == CmpOpKind::Lt ? c < 0 : op == CmpOpKind::LtE ? c <= 0 : op == CmpOpKind::Gt ? c > 0 : c >= 0;
+    dynamo_->symIntCompare(*this, op, a, b, r);
+  }
   if (c == 2) {
     const char* sym = op == CmpOpKind::Lt ? "<" : op == CmpOpKind::LtE ? "<=" : op == CmpOpKind::Gt ? ">" : ">=";
     raise(this->b().type_error, std::string("'") + sym + "' not supported between instances of '" + typeOf(a)->name + "' and '" +
