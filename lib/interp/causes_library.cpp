@@ -191,7 +191,20 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (it != skippedFunctions().end()) d.graphBreak(vm, skippedCall(vm, it->second));
     if (id == "torch._dynamo.skip_frame") d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
   }
-  if (isLoggerMethodCall(vm, callable)) d.graphBreak(vm, loggerCall(vm, callable, args));
+  // (the logger's __repr__, run for the message, calls logger methods itself)
+  static bool in_logger_message = false;
+  if (!in_logger_message && isLoggerMethodCall(vm, callable)) {
+    in_logger_message = true;
+    report::GbMessage m;
+    try {
+      m = loggerCall(vm, callable, args);
+    } catch (...) {
+      in_logger_message = false;
+      throw;
+    }
+    in_logger_message = false;
+    d.graphBreak(vm, m);
+  }
   return LibraryCall::Trace;
 }
 

@@ -3,6 +3,8 @@
 #include "interp/dynamo.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "interp/causes.h"
 #include "interp/torch_model.h"
@@ -311,6 +313,8 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   const CompileConfig* cfg = currentConfig();
   if (stance == "force_eager") return vm.eval(*f);
   CodeState& cs = codes_[f->code_key];
+  if (std::getenv("GBC_TRACE_OFFERS"))
+    std::fprintf(stderr, "offer %s (%s) entries=%zu skip=%d\n", f->name.c_str(), f->code->filename.c_str(), cs.entries.size(), cs.skip);
   // R3a: cache hit
   if (!cs.entries.empty()) {
     std::vector<std::string> g = frameGuards(vm, *f, cs);

@@ -571,10 +571,10 @@ bool isTorchObject(VM& vm, const Value& v) {
 
 bool isSkippedFile(VM& vm, const std::string& filename) {
   // the standard library (the modelled logging module, ...) is in Dynamo's skip list
-  if (filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0) return true;
   std::string prefix(vm.target().torch_prefix);
-  if (filename.rfind(prefix, 0) != 0) return false;
-  return filename.find("/_dynamo/external_utils.py") == std::string::npos;
+  if (filename.rfind(prefix, 0) == 0) return filename.find("/_dynamo/external_utils.py") == std::string::npos;
+  // (2.11's torch lives under the standard library's site-packages: test torch first)
+  return filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0;
 }
 
 }  // namespace gbc::interp

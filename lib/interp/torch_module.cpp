@@ -1,8 +1,10 @@
 // The torch namespace: factories, functions, dtypes, torch.compile, torch._dynamo,
 // torch.compiler, torch.nn (with the Python prelude), torch._dynamo.exc.Unsupported.
 #include <cmath>
+#include <set>
 
 #include "interp/autograd.h"
+#include "interp/causes.h"
 #include "interp/dynamo.h"
 #include "interp/prelude.h"
 #include "interp/torch_model.h"
@@ -342,7 +344,12 @@ void installTorch(VM& vm) {
                            "squeeze", "flatten", "permute", "clamp", "matmul", "mm", "add", "sub", "mul", "div", "pow",
                            "clone", "detach", "numel", "remainder", "floor_divide", "nonzero", "narrow"}) {
     std::string n = name;
-    def(vm, torch, n, [n](VM& vm, CallArgs& a) -> Value {
+    static const std::set<std::string> kUnary = {"abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg"};
+    bool unary = kUnary.count(n) != 0;
+    def(vm, torch, n, [n, unary](VM& vm, CallArgs& a) -> Value {
+      if (unary && a.args.size() > 1)  // the schema takes one positional argument (GB0112 while tracing)
+        fakeTensorTypeError(vm, "<built-in method " + n + " of type object at 0x7f0000000000>",
+                            n + "() takes 1 positional argument but " + std::to_string(a.args.size()) + " were given");
       CallArgs b = a;
       Value self = b.args.at(0);
       b.args.erase(b.args.begin());

@@ -1,0 +1,119 @@
+// More of the torch namespace: serialization (torch.save), the torch._dynamo / torch.compiler
+// helpers programs call (skip_frame, allow_in_graph, mark_dynamic, ...), the
+// torch._dynamo.config entries the cause table reads, torch._check and torch.allclose.
+#include <cmath>
+
+#include "interp/causes.h"
+#include "interp/dynamo.h"
+#include "interp/stdlib_io.h"
+#include "interp/torch_model.h"
+#include "runtime/ops.h"
+
+namespace gbc::interp {
+
+static runtime::Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+
+static Value modNamed(VM& vm, const std::string& name) {
+  if (Value m = vm.findModule(name)) return m;
+  auto m = std::make_shared<ModuleObject>(name);
+  m->dict->setStr("__name__", pyStr(name));
+  vm.registerModule(name, m);
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) as<ModuleObject>(modNamed(vm, name.substr(0, dot))).dict->setStr(name.substr(dot + 1), m);
+  return m;
+}
+
+static Value def(const Value& module, const std::string& name, NativeFn fn) {
+  auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
+  b->id = as<ModuleObject>(module).name + "." + name;
+  b->qualname = name;
+  as<ModuleObject>(module).dict->setStr(name, b);
+  return b;
+}
+
+static Value firstArg(CallArgs& a, const char* kw) { return a.args.empty() ? a.kw(kw) : a.args[0]; }
+
+void installTorchExtras(VM& vm) {
+  Value torch = modNamed(vm, "torch");
+  Value dyn = modNamed(vm, "torch._dynamo");
+  Value compiler = modNamed(vm, "torch.compiler");
+
+  // torch.save writes into the in-memory file system of open()
+  def(torch, "save", [](VM& vm, CallArgs& a) -> Value {
+    Value f = a.args.size() > 1 ? a.args[1] : a.kw("f");
+    if (f && f->kind == Kind::Str) vfsWrite(asStr(f), "<torch.save>");
+    (void)vm;
+    return none();
+  });
+
+  def(dyn, "skip_frame", [](VM&, CallArgs&) -> Value { return none(); });
+  auto allowInGraph = [](VM&, CallArgs& a) -> Value { return firstArg(a, "fn"); };
+  def(dyn, "allow_in_graph", allowInGraph);
+  def(compiler, "allow_in_graph", allowInGraph);
+  // mark_dynamic / maybe_mark_dynamic / mark_static: recorded on the tensor
+  for (const char* name : {"mark_dynamic", "maybe_mark_dynamic", "mark_static"}) {
+    std::string n = name;
+    def(dyn, n, [n](VM& vm, CallArgs& a) -> Value {
+      Value t = a.args.at(0);
+      if (t->kind == Kind::Tensor) {
+        auto& to = as<TensorObject>(t);
+        if (!to.attrs) to.attrs = newDict();
+        Value dims = to.attrs->getStr("_gbc_" + n);
+        if (!dims) {
+          dims = pyList({});
+          to.attrs->setStr("_gbc_" + n, dims);
+        }
+        if (a.args.size() > 1) as<ListObject>(dims).items.push_back(a.args[1]);
+      }
+      (void)vm;
+      return none();
+    });
+  }
+
+  Value config = modNamed(vm, "torch._dynamo.config");
+  auto& cd = *as<ModuleObject>(config).dict;
+  cd.setStr("capture_dynamic_output_shape_ops", pyBool(false));
+  cd.setStr("reorderable_logging_functions", std::make_shared<SetObject>());
+  cd.setStr("ignore_logging_functions", std::make_shared<SetObject>());
+  cd.setStr("recompile_limit", pyInt(8));
+  cd.setStr("cache_size_limit", pyInt(8));
+  cd.setStr("suppress_errors", pyBool(false));
+  cd.setStr("verbose", pyBool(false));
+
+  // torch._check(cond, message=None): eagerly a RuntimeError when False; while tracing a
+  // false condition on a concrete value fails the fake-tensor call
+  def(torch, "_check", [](VM& vm, CallArgs& a) -> Value {
+    Value cond = a.args.at(0);
+    if (vm.truthy(cond)) return none();
+    if (vm.dynamo().tracing(vm)) {
+      Value exc = vm.findModule("torch._dynamo.exc");
+      Value cls = exc ? as<ModuleObject>(exc).dict->getStr("TorchRuntimeError") : nullptr;
+      if (cls && cls->kind == Kind::Class)
+        vm.raise(std::static_pointer_cast<ClassObject>(cls), "RuntimeError when making fake tensor call");
+    }
+    vm.raise(vm.b().runtime_error, "Expected cond to be True, but got False. (Could this error message be improved? If so, please report an enhancement request to PyTorch.)");
+  });
+
+  def(torch, "allclose", [](VM& vm, CallArgs& a) -> Value {
+    const runtime::Tensor& x = T(a.args.at(0));
+    const runtime::Tensor& y = T(a.args.at(1));
+    Value rt = a.args.size() > 2 ? a.args[2] : a.kw("rtol");
+    Value at = a.args.size() > 3 ? a.args[3] : a.kw("atol");
+    double rtol = rt ? asFloat(rt) : 1e-5, atol = at ? asFloat(at) : 1e-8;
+    if (x.numel() != y.numel()) vm.raise(vm.b().runtime_error, "The size of tensor a must match the size of tensor b");
+    runtime::Tensor xc = x.contiguous(), yc = y.contiguous();
+    for (int64_t i = 0; i < x.numel(); ++i) {
+      double p = runtime::scalarToDouble(xc.flatAt(i)), q = runtime::scalarToDouble(yc.flatAt(i));
+      if (std::fabs(p - q) > atol + rtol * std::fabs(q)) return pyBool(false);
+    }
+    return pyBool(true);
+  });
+
+  // torch._dynamo.exc.TorchRuntimeError
+  Value exc = modNamed(vm, "torch._dynamo.exc");
+  auto tre = vm.makeClass("TorchRuntimeError", {vm.b().runtime_error}, nullptr);
+  tre->module = "torch._dynamo.exc";
+  as<ModuleObject>(exc).dict->setStr("TorchRuntimeError", tre);
+}
+
+}  // namespace gbc::interp
