@@ -1,5 +1,6 @@
 // The bytecode evaluation loop and frame management.
 #include "interp/dynamo.h"
+#include "interp/format.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -370,8 +371,7 @@ Value VM::evalLoop(Frame& f) {
             if (conv == 'r') v = pyStr(repr(v));
             else if (conv == 's') v = pyStr(str(v));
             else if (conv == 'a') v = pyStr(repr(v));
-            Value fmt = b().by_name["format"] ? builtinsDict()->getStr("format") : nullptr;
-            f.stack.push_back(call(fmt, {v, spec ? spec : pyStr("")}));
+            f.stack.push_back(pyStr(formatValue(*this, v, spec ? asStr(spec) : std::string())));
             break;
           }
           case Op::BUILD_STRING: {

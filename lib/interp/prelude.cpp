@@ -121,6 +121,30 @@ def getattr_and_trace_no_nested_graph_breaks(*args, **kwargs):
   poly = subst(poly, "@GAT0@", (v214 ? 352 : 392) - 4);
   mods.push_back({"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", layout(poly)});
 
+  // torch.overrides: torch-function modes; tensor operators call the innermost mode's
+  // __torch_function__ with the mode popped (torch_model.cpp, dispatchTorchFunctionMode)
+  std::string overrides = R"PY(
+import torch
+
+class TorchFunctionMode:
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        raise NotImplementedError()
+
+    def __enter__(self):
+        torch._gbc_push_torch_function_mode(self)
+        return self
+
+    def __exit__(self, *args):
+        torch._gbc_pop_torch_function_mode()
+
+class BaseTorchFunctionMode(TorchFunctionMode):
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        if kwargs is None:
+            kwargs = {}
+        return func(*args, **kwargs)
+)PY";
+  mods.push_back({"torch.overrides", prefix + "/overrides.py", layout(overrides)});
+
   std::string module = R"PY(
 import torch
 

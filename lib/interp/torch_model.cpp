@@ -111,7 +111,44 @@ static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& 
   }
 }
 
+// ---- torch-function modes (torch.overrides.TorchFunctionMode) ----
+
+std::vector<Value>& torchFunctionModes() {
+  static std::vector<Value> stack;
+  return stack;
+}
+
+/// Calls the innermost mode's __torch_function__(Tensor.<method>, types, args, {}) with that
+/// mode popped for the duration (as torch does); nullptr when no mode is active.
+static Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, const Value& b) {
+  auto& modes = torchFunctionModes();
+  if (modes.empty() || !method) return nullptr;
+  Value func = vm.b().tensor->dict->getStr(method);
+  if (!func) return nullptr;
+  Value mode = modes.back();
+  modes.pop_back();
+  struct Repush {
+    std::vector<Value>& modes;
+    Value mode;
+    ~Repush() { modes.push_back(mode); }
+  } repush{modes, mode};
+  Value handler = vm.getAttr(mode, "__torch_function__");
+  return vm.call(handler, std::vector<Value>{func, pyTuple({vm.b().tensor}), pyTuple({a, b}), newDict()});
+}
+
+static const char* modeMethod(BinOpKind op) {
+  switch (op) {
+    case BinOpKind::Add: return "add";
+    case BinOpKind::Sub: return "sub";
+    case BinOpKind::Mult: return "mul";
+    case BinOpKind::Div: return "div";
+    default: return nullptr;
+  }
+}
+
 Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool inplace) {
+  if (!inplace && (a->kind == Kind::Tensor || b->kind == Kind::Tensor))
+    if (Value r = dispatchTorchFunctionMode(vm, modeMethod(op), a, b)) return r;
   if (!(a->kind == Kind::Tensor || isNumber(a)) || !(b->kind == Kind::Tensor || isNumber(b))) {
     if (a->kind == Kind::Tensor && (b->kind == Kind::List || b->kind == Kind::Tuple)) return nullptr;
     return nullptr;

@@ -19,6 +19,7 @@ using runtime::Tensor;
 Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
 void installTorchExtras(VM& vm);
+std::vector<Value>& torchFunctionModes();
 
 static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 
@@ -356,7 +357,7 @@ void installTorch(VM& vm) {
       return tensorCallMethodFn(vm, self, n, b);
     });
   }
-  // tensor methods
+  // tensor methods (also in the class dict: torch.Tensor.add is a value programs compare)
   auto& TM = vm.nativeMethods(Kind::Tensor);
   for (const std::string& name : tensorMethodNames()) {
     std::string n = name;
@@ -366,7 +367,19 @@ void installTorch(VM& vm) {
       b.args.erase(b.args.begin());
       return tensorCallMethodM(vm, self, n, b);
     };
+    auto unbound = std::make_shared<BuiltinObject>(n, TM[n]);
+    unbound->qualname = "Tensor." + n;
+    unbound->id = "Tensor." + n;
+    vm.b().tensor->dict->setStr(n, unbound);
   }
+  def(vm, torch, "_gbc_push_torch_function_mode", [](VM&, CallArgs& a) -> Value {
+    torchFunctionModes().push_back(a.args.at(0));
+    return none();
+  });
+  def(vm, torch, "_gbc_pop_torch_function_mode", [](VM&, CallArgs&) -> Value {
+    if (!torchFunctionModes().empty()) torchFunctionModes().pop_back();
+    return none();
+  });
   // torch.compile and friends
   def(vm, torch, "compile", compileCall);
   Value dyn = mod(vm, "torch._dynamo");
