@@ -126,10 +126,11 @@ static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
   return m;
 }
 
-void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
+bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
   Dynamo& d = vm.dynamo();
   LibraryCall lib = checkLibraryCallCause(vm, callable, args);
-  if (lib != LibraryCall::Trace) return;  // dropped (needs the traceCall hook) or run as is
+  if (lib == LibraryCall::Drop) return true;
+  if (lib == LibraryCall::RunEagerly) return false;
   if (callable->kind == Kind::Builtin) {
     const std::string& id = as<BuiltinObject>(callable).id;
     if (id == "torch._dynamo.graph_break") d.graphBreak(vm, graphBreakCall(vm, args));
@@ -157,6 +158,7 @@ void checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
       }
     }
   }
+  return false;
 }
 
 bool isSupportedContextExit(VM& vm, const Value& exit) {

@@ -25,8 +25,10 @@ inline constexpr const char* kCausedByEarlier =
 }  // namespace hints
 
 /// Raises the graph break a call would cause while tracing, if any (print, graph_break(),
-/// Tensor.item(), disabled functions, ...).
-void checkCallCause(VM& vm, const Value& callable, CallArgs& args);
+/// Tensor.item(), disabled functions, ...). Returns true when Dynamo drops the call instead
+/// (a function in torch._dynamo.config.ignore_logging_functions): the caller then returns None
+/// without calling it.
+bool checkCallCause(VM& vm, const Value& callable, CallArgs& args);
 /// Raises the graph break entering this context manager would cause while tracing, if any.
 void checkContextManager(VM& vm, const Value& mgr);
 /// Context managers Dynamo can restore around a graph break (error_on_graph_break, no_grad).

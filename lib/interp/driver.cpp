@@ -27,6 +27,27 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));
   auto globals = newDict();
+  // sys.path[0] is the script's folder; inside a package (folders with __init__.py) the
+  // package root's parent is searched too and relative imports resolve against the package.
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
+  std::string root = dir, package;
+  for (;;) {
+    std::FILE* init = std::fopen((root + "/__init__.py").c_str(), "rb");
+    if (!init) break;
+    std::fclose(init);
+    size_t slash = root.rfind('/');
+    std::string pkg = root.substr(slash == std::string::npos ? 0 : slash + 1);
+    package = package.empty() ? pkg : pkg + "." + package;
+    if (slash == std::string::npos) {
+      root = ".";
+      break;
+    }
+    root = root.substr(0, slash);
+  }
+  vm.module_roots = {dir};
+  if (!package.empty()) vm.module_roots.push_back(root);
+  globals->setStr("__package__", package.empty() ? none() : pyStr(package));
+  globals->setStr("__file__", pyStr(path));
   try {
     vm.execModule(*code, "__main__", globals);
   } catch (PyRaise& e) {

@@ -247,10 +247,19 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
   bool dyn = cs.dynamic_inputs.count(name) != 0 || (cfg && cfg->dynamic.value_or(false));
   switch (v->kind) {
     case Kind::Tensor: {
-      auto& t = as<TensorObject>(v).t;
+      auto& to = as<TensorObject>(v);
+      auto& t = to.t;
       std::string k = "T" + std::string(runtime::dtypeName(t.dtype())) + "[";
       if (dyn) return k + std::to_string(t.dim()) + "d dyn]";
-      for (int64_t s : t.sizes()) k += std::to_string(s) + ",";
+      // torch._dynamo.mark_dynamic(t, dims): those dims are symbolic from the first compile
+      std::vector<int64_t> marked;
+      if (to.attrs)
+        if (Value m = to.attrs->getStr("_gbc_mark_dynamic"))
+          for (const Value& d : vm.toVector(m)) marked.push_back(asInt(d));
+      for (size_t i = 0; i < t.sizes().size(); ++i) {
+        bool sym = std::find(marked.begin(), marked.end(), static_cast<int64_t>(i)) != marked.end();
+        k += sym ? std::string("s,") : std::to_string(t.sizes()[i]) + ",";
+      }
       return k + "]";
     }
     case Kind::Int:
@@ -877,7 +886,7 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   (void)f;
   if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
     vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " + as<ClassObject>(callable).name + " at 0x7f0000000000>");
-  checkCallCause(vm, callable, args);
+  if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
   if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
     // R7: module calls inline straight into forward
     Value fwd = vm.getAttr(callable, "forward");

@@ -46,8 +46,10 @@ import torch
 #@line @WRAP0@
 def wrap_numpy(f):
     def wrap(*args, **kwargs):
+        args = torch._gbc_tensors_to_numpy(args)
 #@line @WRAP@
-        return f(*args, **kwargs)
+        out = f(*args, **kwargs)
+        return torch._gbc_numpy_to_tensors(out)
     return wrap
 #@line @NRD0@
 def get_nonrecursive_disable_wrapper(fn):
@@ -62,7 +64,7 @@ def wrap_dunder_call_ctx_manager(self, func):
             return func(*args, **kwargs)
     return inner
 )PY";
-  ext = subst(ext, "@WRAP0@", t.wrap_numpy_line - 2);
+  ext = subst(ext, "@WRAP0@", t.wrap_numpy_line - 3);
   ext = subst(ext, "@WRAP@", t.wrap_numpy_line);
   ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 2);
   ext = subst(ext, "@NRD@", v214 ? 202 : 227);

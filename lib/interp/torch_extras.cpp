@@ -5,6 +5,7 @@
 
 #include "interp/causes.h"
 #include "interp/dynamo.h"
+#include "interp/numpy_model.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
@@ -12,6 +13,31 @@
 namespace gbc::interp {
 
 static runtime::Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+
+// ---- torch-function modes (torch.overrides.TorchFunctionMode) ----
+
+std::vector<Value>& torchFunctionModes() {
+  static std::vector<Value> stack;
+  return stack;
+}
+
+/// Calls the innermost mode's __torch_function__(Tensor.<method>, types, args, {}) with that
+/// mode popped for the duration (as torch does); nullptr when no mode is active.
+Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, const Value& b) {
+  auto& modes = torchFunctionModes();
+  if (modes.empty() || !method) return nullptr;
+  Value func = vm.b().tensor->dict->getStr(method);
+  if (!func) return nullptr;
+  Value mode = modes.back();
+  modes.pop_back();
+  struct Repush {
+    std::vector<Value>& modes;
+    Value mode;
+    ~Repush() { modes.push_back(mode); }
+  } repush{modes, mode};
+  Value handler = vm.getAttr(mode, "__torch_function__");
+  return vm.call(handler, std::vector<Value>{func, pyTuple({vm.b().tensor}), pyTuple({a, b}), newDict()});
+}
 
 static Value modNamed(VM& vm, const std::string& name) {
   if (Value m = vm.findModule(name)) return m;
@@ -34,6 +60,7 @@ static Value def(const Value& module, const std::string& name, NativeFn fn) {
 static Value firstArg(CallArgs& a, const char* kw) { return a.args.empty() ? a.kw(kw) : a.args[0]; }
 
 void installTorchExtras(VM& vm) {
+  installNumpy(vm);
   Value torch = modNamed(vm, "torch");
   Value dyn = modNamed(vm, "torch._dynamo");
   Value compiler = modNamed(vm, "torch.compiler");
@@ -107,6 +134,38 @@ void installTorchExtras(VM& vm) {
       if (std::fabs(p - q) > atol + rtol * std::fabs(q)) return pyBool(false);
     }
     return pyBool(true);
+  });
+
+  // torch.library.custom_op: an opaque operator; while tracing its body runs for the value
+  // only and the graph keeps one node, torch.ops.<ns>.<name>.default
+  Value library = modNamed(vm, "torch.library");
+  def(library, "custom_op", [](VM& vm, CallArgs& a) -> Value {
+    std::string qual = vm.str(a.args.empty() ? a.kw("name") : a.args[0]);
+    std::string name = qual.substr(qual.find("::") == std::string::npos ? 0 : qual.find("::") + 2);
+    auto make = [name](VM&, const Value& fn) -> Value {
+      auto op = std::make_shared<BuiltinObject>(name, [fn, name](VM& vm, CallArgs& b) -> Value {
+        Frame* top = vm.top();
+        TraceState* st = top ? top->trace : nullptr;
+        size_t mark = st ? st->graph.nodes.size() : 0;
+        Value out = vm.call(fn, b);
+        if (st) {
+          st->graph.nodes.resize(mark);
+          for (auto it = st->node_of.begin(); it != st->node_of.end();)
+            it = it->second >= static_cast<int>(mark) ? st->node_of.erase(it) : std::next(it);
+          vm.dynamo().recordOp(vm, name + ".default", graph::NodeOp::CallFunction, b.args, {out});
+        }
+        return out;
+      });
+      op->id = "torch.library.CustomOpDef";
+      op->attrs = newDict();
+      op->attrs->setStr("register_fake", std::make_shared<BuiltinObject>("register_fake", [](VM&, CallArgs& c) -> Value {
+        return c.args.at(0);
+      }));
+      return op;
+    };
+    Value fn = a.kw("fn");
+    if (fn && !isNone(fn)) return make(vm, fn);
+    return std::make_shared<BuiltinObject>("custom_op", [make](VM& vm, CallArgs& b) -> Value { return make(vm, b.args.at(0)); });
   });
 
   // torch._dynamo.exc.TorchRuntimeError

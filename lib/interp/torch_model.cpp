@@ -8,6 +8,7 @@
 #include "interp/causes.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
+#include "interp/numpy_model.h"
 #include "interp/stdlib_io.h"
 #include "runtime/ops.h"
 #include "interp/runtime_compat.h"
@@ -111,31 +112,6 @@ static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& 
   }
 }
 
-// ---- torch-function modes (torch.overrides.TorchFunctionMode) ----
-
-std::vector<Value>& torchFunctionModes() {
-  static std::vector<Value> stack;
-  return stack;
-}
-
-/// Calls the innermost mode's __torch_function__(Tensor.<method>, types, args, {}) with that
-/// mode popped for the duration (as torch does); nullptr when no mode is active.
-static Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, const Value& b) {
-  auto& modes = torchFunctionModes();
-  if (modes.empty() || !method) return nullptr;
-  Value func = vm.b().tensor->dict->getStr(method);
-  if (!func) return nullptr;
-  Value mode = modes.back();
-  modes.pop_back();
-  struct Repush {
-    std::vector<Value>& modes;
-    Value mode;
-    ~Repush() { modes.push_back(mode); }
-  } repush{modes, mode};
-  Value handler = vm.getAttr(mode, "__torch_function__");
-  return vm.call(handler, std::vector<Value>{func, pyTuple({vm.b().tensor}), pyTuple({a, b}), newDict()});
-}
-
 static const char* modeMethod(BinOpKind op) {
   switch (op) {
     case BinOpKind::Add: return "add";
@@ -217,6 +193,8 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
   }
   return items;
 }
+
+runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key) { return check(vm, runtime::index(T(t), indexItems(vm, key))); }
 
 Value tensorGetItem(VM& vm, const Value& t, const Value& key) {
   auto items = indexItems(vm, key);
@@ -548,7 +526,7 @@ static void defineTensorMethods() {
     Tensor r = check(vm, runtime::narrow(T(a.args[0]), asInt(arg(a, 1, "dim")), asInt(arg(a, 2, "start")), asInt(arg(a, 3, "length"))));
     return m ? methodResult(vm, "narrow", {a.args[0]}, r) : fnResult(vm, "narrow", {a.args[0]}, r);
   };
-  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "view_as", {a.args[0]}, T(a.args[0])); };
+  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return makeNdarray(methodResult(vm, "view_as", {a.args[0]}, T(a.args[0]))); };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
 }
 

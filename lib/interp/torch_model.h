@@ -16,6 +16,13 @@ Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& 
 Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a);
 Value tensorCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b);
 Value tensorGetItem(VM& vm, const Value& t, const Value& key);
+/// The active torch-function modes (torch.overrides), innermost last.
+std::vector<Value>& torchFunctionModes();
+/// Calls the innermost mode's __torch_function__(Tensor.<method>, types, (a, b), {}) with that
+/// mode popped for the duration (as torch does); nullptr when no mode is active.
+Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, const Value& b);
+/// t[key] computed without recording a graph node.
+runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key);
 void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v);
 bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v);
 bool tensorTruthy(VM& vm, const Value& t);

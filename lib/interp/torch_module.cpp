@@ -6,6 +6,7 @@
 #include "interp/autograd.h"
 #include "interp/causes.h"
 #include "interp/dynamo.h"
+#include "interp/numpy_model.h"
 #include "interp/prelude.h"
 #include "interp/torch_model.h"
 #include "report/text.h"
@@ -19,7 +20,6 @@ using runtime::Tensor;
 Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
 void installTorchExtras(VM& vm);
-std::vector<Value>& torchFunctionModes();
 
 static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 
@@ -334,7 +334,25 @@ void installTorch(VM& vm) {
   def(vm, torch, "is_tensor", [](VM&, CallArgs& a) -> Value { return pyBool(a.args.at(0)->kind == Kind::Tensor); });
   def(vm, torch, "is_grad_enabled", [](VM&, CallArgs&) -> Value { return pyBool(true); });
   def(vm, torch, "get_default_dtype", [](VM&, CallArgs&) -> Value { return std::make_shared<DTypeObject>(runtime::kDefaultFloat); });
-  def(vm, torch, "from_numpy", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "as_tensor", T(a.args.at(0)), {a.args[0]}); });
+  auto asTensor = [](VM& vm, CallArgs& a) -> Value {
+    Value v = a.args.at(0);
+    if (isNdarray(v)) return factory(vm, "as_tensor", T(ndarrayTensor(v)), {ndarrayTensor(v)});
+    if (v->kind == Kind::Tensor) return factory(vm, "as_tensor", T(v), {v});
+    return factory(vm, "as_tensor", check(vm, runtime::fromNested(toNested(vm, v), dtypeKw(a))));
+  };
+  def(vm, torch, "from_numpy", asTensor);
+  def(vm, torch, "as_tensor", asTensor);
+  // torch.compiler.wrap_numpy's conversions (external_utils.py `wrap`)
+  def(vm, torch, "_gbc_tensors_to_numpy", [](VM& vm, CallArgs& a) -> Value {
+    std::vector<Value> out;
+    for (const Value& v : vm.toVector(a.args.at(0))) out.push_back(v->kind == Kind::Tensor ? tensorCallMethod(vm, v, "numpy", {}) : v);
+    return pyTuple(std::move(out));
+  });
+  def(vm, torch, "_gbc_numpy_to_tensors", [](VM& vm, CallArgs& a) -> Value {
+    Value v = a.args.at(0);
+    if (!isNdarray(v)) return v;
+    return factory(vm, "as_tensor", T(ndarrayTensor(v)), {ndarrayTensor(v)});
+  });
   def(vm, torch, "_gbc_linear_init", [](VM& vm, CallArgs& a) -> Value {
     auto p = check(vm, runtime::initLinear(asInt(a.args.at(0)), asInt(a.args.at(1)), vm.truthy(a.args.at(2))));
     return pyTuple({wrapTensor(p.weight), p.bias.defined() ? wrapTensor(p.bias) : none()});
@@ -457,6 +475,8 @@ void installTorch(VM& vm) {
 
   // Python prelude
   for (const PreludeModule& pm : preludeModules(vm.target())) loadPrelude(vm, pm.name, pm.filename, pm.source);
+  Value extutils = vm.findModule("torch._dynamo.external_utils");
+  as<ModuleObject>(compiler).dict->setStr("wrap_numpy", as<ModuleObject>(extutils).dict->getStr("wrap_numpy"));
   Value decorators = vm.findModule("torch._dynamo.decorators");
   as<ModuleObject>(dyn).dict->setStr("error_on_graph_break", as<ModuleObject>(decorators).dict->getStr("error_on_graph_break"));
   Value modmod = vm.findModule("torch.nn.modules.module");

@@ -2,6 +2,7 @@
 #include "interp/vm.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
@@ -33,10 +34,68 @@ Value VM::findModule(const std::string& name) {
 }
 
 Value VM::importModule(const std::string& dotted, const DictPtr& globals, int level) {
-  (void)globals;
-  if (level > 0) unsupported("relative import of '" + dotted + "'");
-  if (Value m = findModule(dotted)) return m;
-  raise(b().module_not_found_error, "No module named '" + dotted + "'");
+  std::string name = dotted;
+  if (level > 0) {
+    Value pkg = globals ? globals->getStr("__package__") : nullptr;
+    std::string base = pkg && pkg->kind == Kind::Str ? asStr(pkg) : "";
+    if (base.empty()) raise(b().import_error, "attempted relative import with no known parent package");
+    for (int i = 1; i < level; ++i) {
+      size_t dot = base.rfind('.');
+      if (dot == std::string::npos) raise(b().import_error, "attempted relative import beyond top-level package");
+      base = base.substr(0, dot);
+    }
+    name = dotted.empty() ? base : base + "." + dotted;
+  }
+  if (Value m = findModule(name)) return m;
+  // parents first, as Python does
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) importModule(name.substr(0, dot), nullptr, 0);
+  if (Value m = findModule(name)) return m;
+  if (Value m = loadLocalModule(name)) return m;
+  raise(b().module_not_found_error, "No module named '" + name + "'");
+}
+
+static bool readFile(const std::string& path, std::string& out) {
+  std::FILE* fp = std::fopen(path.c_str(), "rb");
+  if (!fp) return false;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, fp)) > 0) out.append(buf, n);
+  std::fclose(fp);
+  return true;
+}
+
+Value VM::loadLocalModule(const std::string& name) {
+  std::string rel = name;
+  for (char& c : rel)
+    if (c == '.') c = '/';
+  for (const std::string& root : module_roots) {
+    for (const std::string& candidate : {root + "/" + rel + ".py", root + "/" + rel + "/__init__.py"}) {
+      std::string source;
+      if (!readFile(candidate, source)) continue;
+      bool is_package = candidate.size() >= 12 && candidate.compare(candidate.size() - 12, 12, "/__init__.py") == 0;
+      auto parsed = syntax::parseModule(candidate, source);
+      if (!parsed) raise(b().import_error, "gbc cannot import '" + name + "': " + parsed.error().message);
+      auto code = compileModule(*parsed, candidate);
+      if (!code) raise(b().import_error, "gbc cannot import '" + name + "': " + code.error().message);
+      auto m = std::make_shared<ModuleObject>(name);
+      registerModule(name, m);
+      size_t dot = name.rfind('.');
+      if (dot != std::string::npos)
+        if (Value parent = findModule(name.substr(0, dot))) as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
+      m->dict->setStr("__file__", pyStr(candidate));
+      m->dict->setStr("__package__", pyStr(is_package ? name : (dot == std::string::npos ? "" : name.substr(0, dot))));
+      sources[candidate] = std::make_shared<const std::string>(source);
+      try {
+        execModule(*code, name, m->dict);
+      } catch (...) {
+        modules_.erase(name);
+        throw;
+      }
+      return m;
+    }
+  }
+  return nullptr;
 }
 
 Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string& name, DictPtr globals) {

@@ -143,6 +143,8 @@ class VM {
     return native_props_[static_cast<int>(k)];
   }
 
+  /// Where `import x.y` looks for local modules: the analysed file's package root and folder.
+  std::vector<std::string> module_roots;
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
   int recursion_limit = 1000;
@@ -156,6 +158,7 @@ class VM {
 
  private:
   Value evalLoop(Frame& f);
+  Value loadLocalModule(const std::string& name);
   bool handleException(Frame& f, const Value& exc);
   void addTraceback(const Value& exc, Frame& f);
   void bindArgs(Frame& f, FunctionObject& fn, CallArgs& args);
