@@ -371,6 +371,7 @@ void installBuiltinFunctions(VM& vm) {
     out += end;
     Value file = a.kw("file");
     bool to_stderr = file && file->kind == Kind::Instance && as<InstanceObject>(file).cls->name == "__gbc_stderr__";
+    if (!to_stderr) vm.dynamo().notePrinted(vm, out);
     if (!to_stderr && vm.out) vm.out(out);
     return none();
   });

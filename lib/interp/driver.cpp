@@ -51,6 +51,7 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
   try {
     vm.execModule(*code, "__main__", globals);
   } catch (PyRaise& e) {
+    vm.dynamo().noteUncaught(e.exc);
     outcome.uncaught_exception = vm.formatTraceback(e.exc);
   } catch (GbcUnsupported& u) {
     std::string where = u.file.empty() ? path : u.file;
@@ -58,6 +59,7 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
     if (options.run) return Error{ErrorCode::Unsupported, msg};
     outcome.report.diagnostics.push_back({report::Severity::Warning, where, u.line, 0, "gbc cannot model " + u.what + "; analysis stopped here"});
   }
+  vm.dynamo().finish();
   for (auto& [file, text] : vm.sources) outcome.report.sources[file] = text;
   return outcome;
 }

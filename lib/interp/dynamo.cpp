@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "interp/causes.h"
+#include "report/text.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
 
@@ -610,6 +611,7 @@ void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, rep
                       const std::vector<report::GbMessage>& messages) {
   if (st.silent || !sink) return;
   report::GraphBreak rec;
+  rec.seq = next_seq_++;
   rec.kind = kind;
   rec.instruction = instr;
   rec.messages = messages;
@@ -628,12 +630,43 @@ void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, rep
   sink->graph_breaks.push_back(std::move(rec));
 }
 
+void Dynamo::notePrinted(VM& vm, const std::string& text) {
+  if (raised_.empty() || text.find("from user code:") == std::string::npos) return;
+  report::FileReport sources;
+  for (auto& [k, v] : vm.sources) sources.sources[k] = v;
+  for (size_t i = raised_.size(); i-- > 0;) {
+    std::string rendered = report::renderUnsupported(*raised_[i], sources, vm.target());
+    size_t cut = rendered.find("from user code:");
+    if (cut != std::string::npos && text.find(rendered.substr(cut)) != std::string::npos) {
+      printed_ = static_cast<int>(i);
+      return;
+    }
+  }
+}
+
+void Dynamo::noteUncaught(const Value& exc) {
+  if (!exc || exc->kind != Kind::Instance) return;
+  auto payload = as<InstanceObject>(exc).payload;
+  for (size_t i = 0; i < raised_.size(); ++i)
+    if (payload.get() == raised_[i].get()) uncaught_.insert(i);
+}
+
+void Dynamo::finish() {
+  if (!sink) return;
+  for (size_t i = 0; i < raised_.size(); ++i) {
+    bool shown = static_cast<int>(i) == printed_ || uncaught_.count(i);
+    (shown ? sink->errors : sink->caught_errors).push_back(*raised_[i]);
+  }
+  raised_.clear();
+}
+
 Value Dynamo::raiseUnsupported(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s) {
   restore(f, st, st.start);
   auto err = std::make_shared<report::UnsupportedError>();
   err->messages = s.messages;
   err->user_stack = s.real_stack;
-  if (sink && !st.silent) sink->errors.push_back(*err);
+  err->seq = next_seq_++;
+  if (sink && !st.silent) raised_.push_back(err);
   Value exc = vm.makeException(unsupported_class, "");
   as<InstanceObject>(exc).payload = err;
   f.trace = nullptr;

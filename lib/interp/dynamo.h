@@ -145,6 +145,13 @@ class Dynamo {
   void journalTensor(VM& vm, const Value& tensor);
   void journal(VM& vm, std::function<void()> undo);
 
+  /// The program printed `text`: an Unsupported error whose full text is in it is shown.
+  void notePrinted(VM& vm, const std::string& text);
+  /// The program ended with exception `exc` uncaught.
+  void noteUncaught(const Value& exc);
+  /// Moves the raised errors into the report (shown ones to errors, others to caught_errors).
+  void finish();
+
   /// The Unsupported exception class (torch._dynamo.exc.Unsupported).
   ClassPtr unsupported_class;
 
@@ -164,6 +171,10 @@ class Dynamo {
   bool hasTensorObjects(VM& vm, Frame& f);
 
   VM& vm_;
+  std::vector<std::shared_ptr<report::UnsupportedError>> raised_;
+  int printed_ = -1;
+  std::set<size_t> uncaught_;
+  uint32_t next_seq_ = 0;
   std::vector<const CompileConfig*> callbacks_;
   std::vector<std::string> dedup_order_;
   std::set<std::string> dedup_;

@@ -90,7 +90,11 @@ struct Diagnostic {
 struct FileReport {
   std::string path;
   std::vector<GraphBreak> graph_breaks;
+  /// Unsupported errors the program shows: uncaught, or caught and printed in full (the last
+  /// such one), which is what the recordings capture.
   std::vector<UnsupportedError> errors;
+  /// Unsupported errors raised and caught by the program without their text being shown.
+  std::vector<UnsupportedError> caught_errors;
   std::vector<graph::Graph> graphs;
   std::vector<Diagnostic> diagnostics;
   /// Source text of every file a frame above refers to (the analysed file, other local modules,
