@@ -277,6 +277,13 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
       for (size_t i = 0; i < items.size(); ++i) k += guardKey(vm, items[i], name + "." + std::to_string(i), cs) + ",";
       return k + ")";
     }
+    case Kind::Dict: {
+      std::string k = "{";
+      as<DictObject>(v).forEach([&](const Value& key, const Value& val) {
+        k += vm.repr(key) + ":" + guardKey(vm, val, name + "." + vm.repr(key), cs) + ",";
+      });
+      return k + "}";
+    }
     case Kind::Instance: {
       // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity
       char buf[48];
@@ -812,6 +819,58 @@ static std::optional<std::pair<int, int>> enclosingComprehension(const CodeObjec
 static const char* instrName(Op op) {
   if (op == Op::BINARY_SUBSCR) return "BINARY_SUBSCR";
   return opName(op);
+}
+
+bool Dynamo::handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s) {
+  TraceState& st = *leaf.trace;
+  Frame& root = *st.root;
+  const Instr in = leaf.code->code[static_cast<size_t>(leaf.cur)];
+  if ((st.config && st.config->fullgraph) || s.leaf_egb || s.skip_frame || s.unresumable || !isWrappedInstr(in.op)) return false;
+  for (Frame* fr = &leaf; fr; fr = fr->back) {
+    for (const Block& b : fr->blocks)
+      if (b.type == Block::Type::Try) return false;
+    if (fr == &root) break;
+  }
+  if (hasBackedgeAfter(*leaf.code, leaf.cur)) return false;
+  // roll back the leaf's partial instruction
+  while (st.undo.size() > leaf.pre_undo) {
+    st.undo.back()();
+    st.undo.pop_back();
+  }
+  leaf.stack = leaf.pre_stack;
+  leaf.pc = leaf.cur;
+  logBreak(vm, root, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
+  emitGraph(root, st, leaf.pre_nodes, false);
+  addEntry(st);
+  // the breaking instruction runs eagerly, outside any trace
+  std::vector<Frame*> chain;
+  for (Frame* fr = &leaf; fr; fr = fr->back) {
+    chain.push_back(fr);
+    fr->trace = nullptr;
+    if (fr == &root) break;
+  }
+  root.trace_root = false;
+  execEagerly(vm, leaf, in);
+  // the rest of every level is one resume function of the root
+  auto st2 = std::make_shared<TraceState>();
+  nested_states_.push_back(st2);
+  const void* key = nullptr;
+  {
+    auto& slot = resume_keys_[{root.code.get(), root.cur}];
+    if (!slot) slot = std::make_unique<int>(root.cur);
+    key = slot.get();
+  }
+  CodeState& cs = codes_[key];
+  if (cs.frame_id < 0) cs.frame_id = next_frame_id_++;
+  st2->root = &root;
+  st2->config = st.config;
+  st2->code_state = &cs;
+  st2->frame_id = std::to_string(cs.frame_id) + "/" + std::to_string(cs.compiles++);
+  root.name = "torch_dynamo_resume_in_" + resumeOriginal(root.name) + "_at_" + std::to_string(root.curPos().line);
+  for (Frame* fr : chain) fr->trace = st2.get();
+  root.trace_root = true;
+  leaf.pc = leaf.cur + 1;
+  return true;
 }
 
 bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {

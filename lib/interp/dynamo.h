@@ -115,6 +115,22 @@ class Dynamo {
   void beforeInstruction(VM& vm, Frame& f);
   Value onRootReturn(VM& vm, Frame& f, Value v);
   bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);
+  /// torch._dynamo.config.nested_graph_breaks: a break in an inlined frame compiles the graph
+  /// so far, runs the breaking instruction and traces the rest of every level as one resume
+  /// function of the root. Returns false when the break cannot be handled that way.
+  bool handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s);
+  void beforeInlinedInstruction(Frame& f) {
+    f.pre_stack = f.stack;
+    f.pre_undo = f.trace->undo.size();
+    f.pre_nodes = f.trace->graph.nodes.size();
+  }
+  /// torch._dynamo.config.nested_graph_breaks, as the program set it.
+  bool nestedEnabled(VM& vm) {
+    if (!config_module_) config_module_ = vm.findModule("torch._dynamo.config");
+    if (!config_module_) return false;
+    Value v = as<ModuleObject>(config_module_).dict->getStr("nested_graph_breaks");
+    return v && v->kind == Kind::Bool && as<BoolObject>(v).v;
+  }
 
   // ---- tracing hooks ----
   Value traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args);
@@ -172,6 +188,8 @@ class Dynamo {
 
   VM& vm_;
   std::vector<std::shared_ptr<report::UnsupportedError>> raised_;
+  std::vector<std::shared_ptr<TraceState>> nested_states_;
+  Value config_module_;
   int printed_ = -1;
   std::set<size_t> uncaught_;
   uint32_t next_seq_ = 0;

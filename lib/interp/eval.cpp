@@ -133,6 +133,7 @@ Value VM::evalLoop(Frame& f) {
         }
         f.cur = f.pc;
         if (f.trace_root) dynamo_->beforeInstruction(*this, f);
+        else if (f.trace && dynamo_->nestedEnabled(*this)) dynamo_->beforeInlinedInstruction(f);
         const Instr& in = code.code[static_cast<size_t>(f.pc++)];
         switch (in.op) {
           case Op::NOP:
@@ -596,7 +597,10 @@ Value VM::evalLoop(Frame& f) {
       addTraceback(e.exc, f);
       if (!handleException(f, e.exc)) throw;
     } catch (GraphBreakSignal& s) {
-      if (!f.trace_root) throw;
+      if (!f.trace_root) {
+        if (!f.trace || !dynamo_->nestedEnabled(*this) || !dynamo_->handleNestedBreak(*this, f, s)) throw;
+        continue;
+      }
       Value result;
       if (dynamo_->handleBreak(*this, f, s, result)) return result;
     }

@@ -88,6 +88,13 @@ void installGradMode(VM& vm) {
     return vm.call(compile, b);
   });
   as<ModuleObject>(dyn).dict->setStr("optimize", optimize);
+  if (Value poly = vm.findModule("torch._dynamo.polyfills"))
+    as<ModuleObject>(dyn).dict->setStr("disable_nested_graph_breaks",
+                                       as<ModuleObject>(poly).dict->getStr("disable_nested_graph_breaks"));
+  if (Value config = vm.findModule("torch._dynamo.config")) {
+    auto& cd = *as<ModuleObject>(config).dict;
+    if (!cd.getStr("nested_graph_breaks")) cd.setStr("nested_graph_breaks", pyBool(false));
+  }
 }
 
 }  // namespace gbc::interp

@@ -99,14 +99,30 @@ def error_on_graph_break(error_on_graph_break):
 import torch
 
 class DynamoConfigPatchProxy:
+    def __init__(self, **changes):
+        self.changes = changes
+        self.prev = []
+
+    def __call__(self, func):
+        from torch._dynamo.external_utils import wrap_dunder_call_ctx_manager
+        return wrap_dunder_call_ctx_manager(self, func)
+
     def __enter__(self):
-        pass
+        config = torch._dynamo.config
+        self.prev.append({k: getattr(config, k, None) for k in self.changes})
+        for k, v in self.changes.items():
+            setattr(config, k, v)
 
     def __exit__(self, *args):
-        pass
+        config = torch._dynamo.config
+        for k, v in self.prev.pop().items():
+            setattr(config, k, v)
 
 def disable_nested_graph_breaks(fn=None):
-    return DynamoConfigPatchProxy()
+    ctx = DynamoConfigPatchProxy(nested_graph_breaks=False)
+    if fn:
+        return ctx(fn)
+    return ctx
 
 #@line @GAT0@
 def getattr_and_trace(*args, **kwargs):

@@ -60,7 +60,10 @@ struct Frame {
   bool generator = false;
   bool yielded = false;  // the last eval() stopped at a yield
   bool started = false;  // generator frames: has run before
-  int stop_at = -1;  // evaluation pauses (returns null) when reaching this instruction
+  int stop_at = -1;
+  // nested_graph_breaks: the inlined frame's state before its current instruction
+  std::vector<Value> pre_stack;
+  size_t pre_undo = 0, pre_nodes = 0;  // evaluation pauses (returns null) when reaching this instruction
   /// Position of the instruction being executed (for tracebacks).
   const syntax::Span& curPos() const { return code->code[cur].pos; }
 };
