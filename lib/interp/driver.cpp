@@ -7,6 +7,7 @@
 #include "interp/dynamo.h"
 #include "interp/vm.h"
 #include "interp/runtime_compat.h"
+#include "interp/static_mode.h"
 #include "syntax/parser.h"
 
 namespace gbc::interp {
@@ -59,6 +60,8 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
     if (options.run) return Error{ErrorCode::Unsupported, msg};
     outcome.report.diagnostics.push_back({report::Severity::Warning, where, u.line, 0, "gbc cannot model " + u.what + "; analysis stopped here"});
   }
+  // static mode: compiled callables the module body never called (analyze only)
+  if (!options.run) runStaticMode(vm, globals, outcome.report);
   vm.dynamo().finish();
   for (auto& [file, text] : vm.sources) outcome.report.sources[file] = text;
   return outcome;

@@ -15,6 +15,32 @@ namespace gbc::interp {
 
 static bool symGuardHolds(const SymGuard& g, int64_t v);
 
+/// An entry's guard against a call's key: "*" is unguarded; in tensor keys "s" is a dynamic dim.
+static bool guardMatches(const std::string& entry, const std::string& actual) {
+  if (entry == "*" || entry == actual) return true;
+  if (entry.empty() || entry[0] != 'T' || actual.empty() || actual[0] != 'T') return false;
+  size_t eb = entry.find('['), ab = actual.find('[');
+  if (eb == std::string::npos || ab == std::string::npos || entry.substr(0, eb) != actual.substr(0, ab)) return false;
+  std::vector<std::string> ed, ad;
+  auto split = [](const std::string& s, size_t from, std::vector<std::string>& out) {
+    std::string cur;
+    for (size_t i = from + 1; i < s.size() && s[i] != ']'; ++i) {
+      if (s[i] == ',') {
+        out.push_back(cur);
+        cur.clear();
+      } else {
+        cur += s[i];
+      }
+    }
+  };
+  split(entry, eb, ed);
+  split(actual, ab, ad);
+  if (ed.size() != ad.size()) return false;
+  for (size_t i = 0; i < ed.size(); ++i)
+    if (ed[i] != "s" && ed[i] != ad[i]) return false;
+  return true;
+}
+
 report::FrameSummary summarize(const Frame& f) {
   report::FrameSummary s;
   s.file = f.code->filename;
@@ -338,7 +364,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     for (const CacheEntry& e : cs.entries) {
       if (e.guards.size() != g.size()) continue;
       bool ok = true;
-      for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = e.guards[i] == "*" || e.guards[i] == g[i];
+      for (size_t i = 0; i + 1 < g.size() && ok; ++i) ok = guardMatches(e.guards[i], g[i]);
       for (const SymGuard& sg : e.sym_guards) {
         if (!ok) break;
         size_t k = static_cast<size_t>(sg.slot);
@@ -555,7 +581,10 @@ void Dynamo::onTensorJump(VM& vm, Frame& f, const Value& cond) {
   }
 }
 
-void Dynamo::onFormatValue(VM&, Frame&, const Value&) {}
+void Dynamo::onFormatValue(VM&, Frame&, const Value& str) {
+  tensor_strings_.insert(str.get());
+  tensor_string_refs_.push_back(str);
+}
 
 std::vector<report::FrameSummary> Dynamo::stackAbove(VM& vm, Frame& root) {
   std::vector<report::FrameSummary> out;
@@ -697,6 +726,11 @@ static bool hasBackedgeAfter(const CodeObject& code, int from) {
 
 FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
   (void)vm;
+  // both arms of `a if c else b` continue at the same place: Dynamo's resume offset is that of
+  // the code after the jump, so one resume function serves both (wt_01)
+  while (static_cast<size_t>(target_pc) < f.code->code.size() && f.code->code[static_cast<size_t>(target_pc)].op == Op::JUMP &&
+         f.code->code[static_cast<size_t>(target_pc)].arg > target_pc)
+    target_pc = f.code->code[static_cast<size_t>(target_pc)].arg;
   auto rf = std::make_shared<Frame>();
   rf->code = f.code;
   std::string orig = resumeOriginal(f.name);
@@ -816,8 +850,9 @@ static std::optional<std::pair<int, int>> enclosingComprehension(const CodeObjec
   return std::nullopt;
 }
 
-static const char* instrName(Op op) {
-  if (op == Op::BINARY_SUBSCR) return "BINARY_SUBSCR";
+/// The instruction name Dynamo prints: Python 3.12 (2.11) has no CALL_KW (KW_NAMES + CALL).
+static const char* instrName(Op op, const TargetProfile& target) {
+  if (op == Op::CALL_KW && target.python == "3.12") return "CALL";
   return opName(op);
 }
 
@@ -839,7 +874,7 @@ bool Dynamo::handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s) {
   }
   leaf.stack = leaf.pre_stack;
   leaf.pc = leaf.cur;
-  logBreak(vm, root, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
+  logBreak(vm, root, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()), s.messages);
   emitGraph(root, st, leaf.pre_nodes, false);
   addEntry(st);
   // the breaking instruction runs eagerly, outside any trace
@@ -933,7 +968,7 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
       result = vm.runFrame(rf);
       return true;
     }
-    logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op), s.messages);
+    logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()), s.messages);
     // R17: a live symbolic int must be produced by the graph, so it is compiled even with no ops
     bool live_symint = false;
     for (const Value& v : f.fast)
@@ -979,6 +1014,30 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
     vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " + as<ClassObject>(callable).name + " at 0x7f0000000000>");
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
+  // len() of an f-string of a tensor: Dynamo holds a StringFormatVariable. 2.14 models str
+  // methods through the real type and observes a TypeError escaping the frame (unresumable);
+  // 2.11 has no __len__ for it (GB0156, resumable).
+  if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "builtins.len" && args.args.size() == 1 &&
+      isTensorString(args.args[0])) {
+    report::GbMessage m;
+    if (vm.target().id == TargetId::Torch2_14) {
+      m.gb_type = "Observed exception";
+      m.explanation = "Dynamo found no exception handler at the top-level compiled function when encountering an exception. "
+                      "Exception will propagate outside the compiled region.";
+      m.hints = {"Your code may result in an error when running in eager. Please double check that your code doesn't "
+                 "contain a similar error when actually running eager/uncompiled. You can do this by removing the "
+                 "`torch.compile` call, or by using `torch.compiler.set_stance(\"force_eager\")`.",
+                 "It may be possible to write Dynamo tracing rules for this code. Please report an issue to PyTorch if you "
+                 "encounter this graph break often and it is causing performance issues."};
+      m.context = "raised exception TypeError(\"object of type 'str' has no len()\")";
+      graphBreak(vm, m, false, true);
+    }
+    m.gb_type = "Unsupported method call";
+    m.explanation = "Dynamo does not know how to trace method `__len__` of class `<unknown type>`";
+    m.hints = {"Avoid calling `<unknown type>.__len__` in your code.", "Please report an issue to PyTorch."};
+    m.context = "call_method StringFormatVariable('{:}', [TensorVariable()], {}) __len__ [] {}";
+    graphBreak(vm, m);
+  }
   if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
     // R7: module calls inline straight into forward
     Value fwd = vm.getAttr(callable, "forward");

@@ -137,7 +137,10 @@ class Dynamo {
   Value traceEnter(VM& vm, Frame& f, const Value& mgr, const Value& enter);
   void traceExit(VM& vm, Frame& f, const Value& exit);
   void onTensorJump(VM& vm, Frame& f, const Value& cond);
-  void onFormatValue(VM& vm, Frame& f, const Value& v);
+  /// A string formatted from a tensor while tracing (Dynamo keeps it as a lazy
+  /// StringFormatVariable); see traceCall for what using it does.
+  void onFormatValue(VM& vm, Frame& f, const Value& str);
+  bool isTensorString(const Value& v) const { return tensor_strings_.count(v.get()) != 0; }
   void onBackwardJump(VM&, Frame&) {}
   void onLoadFast(Frame& f, int slot) { f.trace->consulted.insert(slot); }
   /// Arithmetic on a symbolic int while tracing: records the op, returns a symbolic result.
@@ -167,6 +170,8 @@ class Dynamo {
   void noteUncaught(const Value& exc);
   /// Moves the raised errors into the report (shown ones to errors, others to caught_errors).
   void finish();
+  /// Static mode: whether a frame of this code was ever offered to Dynamo (a compiled call ran).
+  bool wasOffered(const void* code_key) const { return codes_.count(code_key) != 0; }
 
   /// The Unsupported exception class (torch._dynamo.exc.Unsupported).
   ClassPtr unsupported_class;
@@ -190,6 +195,8 @@ class Dynamo {
   std::vector<std::shared_ptr<report::UnsupportedError>> raised_;
   std::vector<std::shared_ptr<TraceState>> nested_states_;
   Value config_module_;
+  std::set<const Object*> tensor_strings_;
+  std::vector<Value> tensor_string_refs_;  // keeps the marked strings alive
   int printed_ = -1;
   std::set<size_t> uncaught_;
   uint32_t next_seq_ = 0;

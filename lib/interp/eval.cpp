@@ -368,17 +368,23 @@ Value VM::evalLoop(Frame& f) {
             Value spec = (in.arg & 0x100) ? pop(f) : nullptr;
             Value v = pop(f);
             int conv = in.arg & 0xff;
-            if (f.trace) dynamo_->onFormatValue(*this, f, v);
             if (conv == 'r') v = pyStr(repr(v));
             else if (conv == 's') v = pyStr(str(v));
             else if (conv == 'a') v = pyStr(repr(v));
+            bool tensor = v->kind == Kind::Tensor;
             f.stack.push_back(pyStr(formatValue(*this, v, spec ? asStr(spec) : std::string())));
+            if (f.trace && tensor) dynamo_->onFormatValue(*this, f, f.stack.back());
             break;
           }
           case Op::BUILD_STRING: {
             std::string s;
-            for (Value& v : popN(f, static_cast<size_t>(in.arg))) s += asStr(v);
+            bool lazy = false;
+            for (Value& v : popN(f, static_cast<size_t>(in.arg))) {
+              s += asStr(v);
+              lazy = lazy || (f.trace && dynamo_->isTensorString(v));
+            }
             f.stack.push_back(pyStr(std::move(s)));
+            if (lazy) dynamo_->onFormatValue(*this, f, f.stack.back());
             break;
           }
           case Op::JUMP:

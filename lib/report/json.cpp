@@ -105,6 +105,7 @@ static Json breakJson(const GraphBreak& brk, const FileReport& file, const Targe
       {"text", renderRecord(brk, file, target)},
       {"kind", kindName(brk.kind)},
       {"may", brk.may},
+      {"severity", brk.may ? "may" : "break"},
       {"doc_url", optionalString(registry.docUrlFor(first.gb_type))},
   };
 }
@@ -131,6 +132,7 @@ static Json errorJson(const UnsupportedError& error, const FileReport& file,
       {"gb_type", error.messages.empty() ? Json(nullptr) : Json(error.messages.back().gb_type)},
       {"gbs", codesJson(error.messages, registry)},
       {"may", error.may},
+      {"severity", error.may ? "may" : "error"},
   };
 }
 
@@ -177,6 +179,9 @@ Json toJson(const Report& report, const TargetProfile& target) {
     }
     for (const UnsupportedError& error : file.errors)
       file_errors.push_back(errorJson(error, file, target, registry));
+    Json caught_errors = Json::array();
+    for (const UnsupportedError& error : file.caught_errors)
+      caught_errors.push_back(errorJson(error, file, target, registry));
     // Graph ids number a file's graphs in backend-call order.
     for (const graph::Graph& graph : file.graphs)
       file_graphs.push_back(graphJson(graph, file_graphs.size()));
@@ -189,7 +194,8 @@ Json toJson(const Report& report, const TargetProfile& target) {
                          {"graph_breaks", file_breaks},
                          {"errors", file_errors},
                          {"graphs", file_graphs},
-                         {"diagnostics", diagnostics}});
+                         {"diagnostics", diagnostics},
+                         {"caught_errors", caught_errors}});
   }
   return Json{
       {"schema_version", 1},

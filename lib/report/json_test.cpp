@@ -136,6 +136,7 @@ TEST_CASE("graphs list their ops and nodes; diagnostics their position", "[repor
   CHECK(graph["nodes"][1]["line"] == 5);
   CHECK(graph["nodes"][1]["name"] == "add");
   CHECK(graph["nodes"][0]["line"].is_null());
+  CHECK(file["caught_errors"].empty());
   auto diagnostic = file["diagnostics"][0];
   CHECK(diagnostic["severity"] == "warning");
   CHECK(diagnostic["line"] == 3);
