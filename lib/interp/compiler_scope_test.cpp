@@ -195,8 +195,8 @@ def f(xs):
                         return e.args
                     finally:
                         xs = None
-        else:
-            pass
+    else:
+        pass
     return [z for z in xs]
 )PY");
   CHECK(has(fn(mod, "f"), Op::RETURN_VALUE));
