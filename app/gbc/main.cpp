@@ -1,26 +1,41 @@
 // gbc's command line: parse flags, call the libraries, write their text, pick the exit code.
 // The only file that writes to stdout/stderr and the only catch-all.
 //
-// Exit codes: 0 nothing to report as failing; 1 `analyze`: an Unsupported error would be raised
-// (`run`: the program ended with an uncaught exception); 2 usage or input error (unreadable file,
-// syntax error, something gbc cannot model while running).
+// Exit codes: 0 nothing to fail on; 1 `analyze`: findings to fail on (`--fail-on`, default an
+// Unsupported error that would be raised; `run`: the program ended with an uncaught exception);
+// 2 usage or input error (bad flag or config, unreadable file, syntax error, something gbc cannot
+// model while running); 3 internal error.
+#include "analysis.h"
 #include "base/result.h"
 #include "base/target.h"
+#include "config.h"
 #include "interp/driver.h"
+#include "lsp_server.h"
+#include "report/baseline.h"
+#include "report/explain.h"
+#include "report/findings.h"
+#include "report/github.h"
 #include "report/json.h"
 #include "report/registry.h"
+#include "report/sarif.h"
+#include "report/suppress.h"
 #include "report/text.h"
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,26 +51,8 @@ constexpr int kExitInput = 2;
 void writeOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 void writeErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
-/// A file's text, or the message `gbc: error: cannot read 'x.py': No such file or directory`.
-Result<std::string> readFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return Error{ErrorCode::Io, "cannot read '" + path + "': Is a directory"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::Io, "cannot read '" + path + "': " + std::strerror(errno)};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{ErrorCode::Io, "cannot read '" + path + "': " + std::strerror(errno)};
-  return text.str();
-}
-
-/// Python runs `python3 file.py` with an absolute co_filename; gbc reports the same path.
-std::string absolutePath(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
-  if (ec) return path;
-  return absolute.lexically_normal().string();
-}
+using app::absolutePath;
+using app::readFile;
 
 /// Prints a failure of gbc itself (not a finding about the program).
 void printError(const Error& error, std::string_view command) {
@@ -76,50 +73,228 @@ void printError(const Error& error, std::string_view command) {
   }
 }
 
+/// The analysed program's budget (--max-instructions, --timeout; see interp::Options).
+struct Limits {
+  uint64_t max_instructions = 1'000'000'000;
+  double timeout_s = 0;
+  void apply(interp::Options& options) const {
+    options.max_instructions = max_instructions;
+    options.timeout_s = timeout_s;
+  }
+  void add(CLI::App* cmd) {
+    cmd->add_option("--max-instructions", max_instructions,
+                    "stop the program after N bytecode instructions (exit 2; 0: no limit)")
+        ->capture_default_str();
+    cmd->add_option("--timeout", timeout_s, "stop the program after SECONDS of running (exit 2; 0: no limit)")
+        ->capture_default_str();
+  }
+};
+
 struct AnalyzeArgs {
+  Limits limits;
   std::string target = "2.14";
   std::string format = "text";
+  std::string fail_on = "error";
+  bool target_set = false, format_set = false, fail_on_set = false;
+  bool exit_zero = false;
+  std::string config;
+  std::string baseline;
+  std::string write_baseline;
+  unsigned jobs = 0;
   std::vector<std::string> files;
 };
 
-int analyze(const AnalyzeArgs& args) {
+/// Writes `text` to `path` through a temporary file in the same directory and a rename, so a
+/// reader never sees a half-written file.
+Result<bool> writeFileAtomically(const std::string& path, const std::string& text) {
+  std::string temp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return Error{ErrorCode::Io, "cannot write '" + path + "': " + std::strerror(errno)};
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(temp.c_str());
+      return Error{ErrorCode::Io, "cannot write '" + path + "': " + std::strerror(errno)};
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::remove(temp.c_str());
+    return Error{ErrorCode::Io, "cannot write '" + path + "': " + ec.message()};
+  }
+  return true;
+}
+
+std::string directoryOf(const std::string& path) {
+  return std::filesystem::path(absolutePath(path)).parent_path().string();
+}
+
+/// A progress line on a terminal for long runs; never in pipes or CI.
+std::function<void(std::size_t)> progressBar(std::size_t total) {
+  if (total < 8 || !::isatty(STDERR_FILENO) || std::getenv("CI") != nullptr) return {};
+  return [total](std::size_t done) {
+    std::string line = "\rgbc: analysing " + std::to_string(done) + "/" + std::to_string(total);
+    if (done == total) line = "\r\033[K";
+    writeErr(line);
+  };
+}
+
+report::FailOn failOnFrom(const std::string& name) {
+  if (name == "break") return report::FailOn::Break;
+  if (name == "never") return report::FailOn::Never;
+  return report::FailOn::Error;
+}
+
+int analyze(AnalyzeArgs args) {
+  Result<app::Config> config = !args.config.empty() ? app::loadConfig(args.config)
+                               : app::findConfig(args.files.empty() ? "." : args.files.front());
+  if (!config) {
+    printError(config.error(), "gbc");
+    return kExitInput;
+  }
+  if (!args.target_set && config->target) args.target = *config->target;
+  if (!args.format_set && config->format) args.format = *config->format;
+  if (!args.fail_on_set && config->fail_on) args.fail_on = *config->fail_on;
   TargetProfile target = *findTarget(args.target);
+  const report::Registry& registry = report::registryFor(target);
+  std::set<std::string> ignore(config->ignore.begin(), config->ignore.end());
+
+  std::optional<report::Baseline> baseline;
+  if (!args.baseline.empty()) {
+    Result<std::string> text = readFile(args.baseline);
+    if (!text) {
+      printError(text.error(), "gbc");
+      return kExitInput;
+    }
+    Result<report::Baseline> parsed = report::parseBaseline(*text);
+    if (!parsed) {
+      printError(Error{ErrorCode::Usage, "invalid baseline '" + args.baseline + "': " +
+                                             parsed.error().message},
+                 "gbc");
+      return kExitInput;
+    }
+    baseline = std::move(*parsed);
+  }
+
+  std::vector<std::string> files = app::expandPaths(args.files, *config);
+  if (files.empty()) {
+    // nothing to analyse is an input error (a typo in a path must not pass CI silently)
+    writeErr("gbc: error: no Python files found\n");
+    return kExitInput;
+  }
   interp::Options options;
   options.target = target;
+  args.limits.apply(options);
+  std::vector<app::FileResult> results =
+      app::analyzeFiles(files, options, args.jobs, progressBar(files.size()));
+
   report::Report report;
+  std::vector<std::optional<std::string>> uncaught;
+  std::string errors_text;  // input errors, in file order
   bool input_error = false;
-  for (const std::string& name : args.files) {
-    Result<std::string> source = readFile(name);
-    if (!source) {
-      printError(source.error(), "gbc");
+  for (app::FileResult& result : results) {
+    if (result.error) {
       input_error = true;
+      if (result.error->code == ErrorCode::Syntax || result.error->code == ErrorCode::Encoding)
+        errors_text += result.error->message + "\n";
+      else
+        errors_text += "gbc: error: " + result.error->message + "\n";
+      if (args.format == "text") {
+        writeErr(errors_text);
+        errors_text.clear();
+      }
       continue;
     }
-    std::string path = absolutePath(name);
-    Result<interp::Outcome> outcome = interp::runFile(path, *source, options);
-    if (!outcome) {
-      printError(outcome.error(), "gbc");
-      input_error = true;
-      continue;
+    report::applySuppressions(result.outcome->report, registry, ignore);
+    report.files.push_back(std::move(result.outcome->report));
+    uncaught.push_back(std::move(result.outcome->uncaught_exception));
+    if (args.format != "text") continue;
+    // Text goes out per file, in input order, as each file's records would be logged.
+    report::FileReport& file = report.files.back();
+    if (baseline) {
+      report::Report one;
+      one.files.push_back(file);
+      report::applyBaseline(one, *baseline, target, directoryOf(args.baseline));
+      file = std::move(one.files.front());
     }
-    if (args.format == "text") {
-      writeErr(report::renderFileText(outcome->report, target));
-      if (outcome->uncaught_exception) writeErr(*outcome->uncaught_exception);
-    }
-    report.files.push_back(std::move(outcome->report));
+    writeErr(report::renderFileText(report::withoutInactive(file), target));
+    if (uncaught.back()) writeErr(*uncaught.back());
   }
+  writeErr(errors_text);
+  // Baseline keys count across files, so non-text formats apply it to the whole report.
+  if (baseline && args.format != "text")
+    report::applyBaseline(report, *baseline, target, directoryOf(args.baseline));
+
+  std::size_t suppressed = 0, baselined = 0;
+  bool fails = false;
+  report::FailOn fail_on = failOnFrom(args.fail_on);
+  for (const report::FileReport& file : report.files) {
+    for (const report::Finding& finding : report::collectFindings(file, registry)) {
+      suppressed += finding.suppressed ? 1 : 0;
+      baselined += finding.baselined && !finding.suppressed ? 1 : 0;
+      fails = fails || report::failsOn(finding, fail_on);
+    }
+  }
+
+  std::string root = absolutePath(".");
   if (args.format == "json") {
     writeOut(report::toJson(report, target).dump(2) + "\n");
+  } else if (args.format == "sarif") {
+    writeOut(report::toSarif(report, target, root).dump(2) + "\n");
+  } else if (args.format == "github") {
+    writeOut(report::renderGithub(report, target, root));
   } else {
-    writeErr(report::renderSummary(report) + "\n");
+    report::Report shown;
+    for (const report::FileReport& file : report.files)
+      shown.files.push_back(report::withoutInactive(file));
+    std::string summary = report::renderSummary(shown);
+    if (suppressed != 0) summary += ", " + std::to_string(suppressed) + " suppressed";
+    if (baselined != 0) summary += ", " + std::to_string(baselined) + " in baseline";
+    writeErr(summary + "\n");
+  }
+
+  if (!args.write_baseline.empty()) {
+    report::Baseline today =
+        report::makeBaseline(report, target, directoryOf(args.write_baseline));
+    Result<bool> written =
+        writeFileAtomically(args.write_baseline, report::baselineJson(today).dump(2) + "\n");
+    if (!written) {
+      printError(written.error(), "gbc");
+      return kExitInput;
+    }
+    std::size_t count = 0;
+    for (const auto& entry : today) count += static_cast<std::size_t>(entry.second);
+    writeErr("gbc: wrote " + std::to_string(count) + " findings to baseline '" +
+             args.write_baseline + "'\n");
+    fails = false;
   }
   if (input_error) return kExitInput;
-  for (const report::FileReport& file : report.files)
-    if (!file.errors.empty()) return kExitFindings;
+  if (args.exit_zero) return kExitOk;
+  return fails ? kExitFindings : kExitOk;
+}
+
+int explain(const std::string& target_name, const std::string& file) {
+  TargetProfile target = *findTarget(target_name);
+  Result<std::string> source = readFile(file);
+  if (!source) {
+    printError(source.error(), "gbc");
+    return kExitInput;
+  }
+  interp::Options options;
+  options.target = target;
+  Result<interp::Outcome> outcome = app::analyzeSource(absolutePath(file), *source, options);
+  if (!outcome) {
+    printError(outcome.error(), "gbc");
+    return kExitInput;
+  }
+  writeOut(report::renderExplain(outcome->report, target));
   return kExitOk;
 }
 
 struct RunArgs {
+  Limits limits;
   std::string target = "2.14";
   std::optional<uint64_t> seed;
   std::string log;
@@ -137,6 +312,7 @@ int run(const RunArgs& args) {
   options.target = target;
   options.run = true;
   options.seed = args.seed;
+  args.limits.apply(options);
   options.out = [](std::string_view text) { writeOut(text); };
   Result<interp::Outcome> outcome = interp::runFile(absolutePath(args.file), *source, options);
   std::fflush(stdout);
@@ -188,13 +364,47 @@ int runCli(int argc, char** argv) {
   AnalyzeArgs analyze_args;
   CLI::App* analyze_cmd =
       app.add_subcommand("analyze", "report graph breaks, errors and graphs Dynamo would produce");
-  analyze_cmd->add_option("--target", analyze_args.target, "PyTorch version to model")
+  CLI::Option* analyze_target =
+      analyze_cmd->add_option("--target", analyze_args.target, "PyTorch version to model")
+          ->check(targets)
+          ->capture_default_str();
+  CLI::Option* analyze_format =
+      analyze_cmd->add_option("--format", analyze_args.format, "output format")
+          ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+          ->capture_default_str();
+  CLI::Option* analyze_fail_on =
+      analyze_cmd
+          ->add_option("--fail-on", analyze_args.fail_on,
+                       "exit 1 on: error (an Unsupported would be raised), break (any), never")
+          ->check(CLI::IsMember({"error", "break", "never"}))
+          ->capture_default_str();
+  analyze_cmd->add_flag("--exit-zero", analyze_args.exit_zero,
+                        "exit 0 even with findings to fail on (2 still reports input errors)");
+  analyze_cmd->add_option("--config", analyze_args.config,
+                          "configuration file (default: nearest pyproject.toml with [tool.gbc])");
+  analyze_cmd->add_option("--baseline", analyze_args.baseline,
+                          "report and fail only on findings not in this baseline file");
+  analyze_cmd->add_option("--write-baseline", analyze_args.write_baseline,
+                          "record today's findings in this baseline file");
+  analyze_cmd->add_option("-j,--jobs", analyze_args.jobs, "files analysed at once (0: one per core)")
+      ->capture_default_str();
+  analyze_cmd->add_option("PATH", analyze_args.files, "Python files or directories")->required();
+  analyze_args.limits.add(analyze_cmd);
+
+  std::string explain_target = "2.14";
+  std::string explain_file;
+  CLI::App* explain_cmd =
+      app.add_subcommand("explain", "print what torch._dynamo.explain would print");
+  explain_cmd->add_option("--target", explain_target, "PyTorch version to model")
       ->check(targets)
       ->capture_default_str();
-  analyze_cmd->add_option("--format", analyze_args.format, "output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  explain_cmd->add_option("FILE", explain_file, "Python file")->required();
+
+  std::string lsp_target = "2.14";
+  CLI::App* lsp_cmd = app.add_subcommand("lsp", "serve the Language Server Protocol over stdio");
+  lsp_cmd->add_option("--target", lsp_target, "PyTorch version to model (config may override)")
+      ->check(targets)
       ->capture_default_str();
-  analyze_cmd->add_option("FILE", analyze_args.files, "Python files")->required();
 
   RunArgs run_args;
   uint64_t seed = 0;
@@ -207,6 +417,7 @@ int runCli(int argc, char** argv) {
   run_cmd->add_option("--log", run_args.log, "print Dynamo logs to stderr (graph_breaks)")
       ->check(CLI::IsMember({"graph_breaks"}));
   run_cmd->add_option("FILE", run_args.file, "Python file")->required();
+  run_args.limits.add(run_cmd);
 
   std::string codes_target = "2.14";
   std::string code;
@@ -223,7 +434,14 @@ int runCli(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitInput;
   }
   if (*seed_opt) run_args.seed = seed;
-  if (analyze_cmd->parsed()) return analyze(analyze_args);
+  if (analyze_cmd->parsed()) {
+    analyze_args.target_set = analyze_target->count() != 0;
+    analyze_args.format_set = analyze_format->count() != 0;
+    analyze_args.fail_on_set = analyze_fail_on->count() != 0;
+    return analyze(analyze_args);
+  }
+  if (explain_cmd->parsed()) return explain(explain_target, explain_file);
+  if (lsp_cmd->parsed()) return app::serveLsp(std::cin, std::cout, *findTarget(lsp_target));
   if (run_cmd->parsed()) return run(run_args);
   if (codes_cmd->parsed()) return codes(codes_target, code);
   return kExitInput;

@@ -4,7 +4,7 @@
 
 namespace gbc::interp {
 
-static bool g_grad_enabled = true;
+static thread_local bool g_grad_enabled = true;  // per thread: gbc analyze runs one file per thread
 bool gradEnabled() { return g_grad_enabled; }
 void setGradEnabled(bool enabled) { g_grad_enabled = enabled; }
 

@@ -112,6 +112,7 @@ static Value runGeneratorFunction(VM& vm, const std::shared_ptr<FunctionObject>&
 
 Value VM::call(const Value& callable, CallArgs& args) {
   GBC_CHECK(callable != nullptr, "call of a null callable");
+  checkStack();
   switch (callable->kind) {
     case Kind::Function: {
       auto fn = std::static_pointer_cast<FunctionObject>(callable);

@@ -126,6 +126,36 @@ static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
   return m;
 }
 
+/// next() on a list/tuple iterator the traced frame received (Dynamo wraps it as a
+/// UserDefinedObjectVariable, not a ListIteratorVariable). 2.14: GB9493 (user_defined.py,
+/// C-implemented __next__); 2.11: GB0156 (the generic call_method fallback).
+static bool isInputIterator(VM& vm, const Value& v) {
+  if (v->kind != Kind::Iterator) return false;
+  const std::string& ty = as<IteratorObject>(v).type_name;
+  if (ty != "list_iterator" && ty != "tuple_iterator") return false;
+  TraceState* st = vm.top()->trace;
+  for (const Value& x : st->start.fast)
+    if (x.get() == v.get()) return true;
+  return false;
+}
+
+static report::GbMessage iteratorNext(VM& vm, const Value& it) {
+  const std::string& ty = as<IteratorObject>(it).type_name;
+  report::GbMessage m;
+  if (vm.target().id == TargetId::Torch2_14) {
+    m.gb_type = "C-implemented special method without VariableTracker model";
+    m.explanation = "'" + ty + "' implements '__next__' in C and Dynamo has no model for it.";
+    m.hints = {hints::kSupportable};
+    m.context = "name=__next__, type=" + ty + ", attr=<slot wrapper '__next__' of '" + ty + "' objects>";
+  } else {
+    m.gb_type = "Unsupported method call";
+    m.explanation = "Dynamo does not know how to trace method `__next__` of class `" + ty + "`";
+    m.hints = {"Avoid calling `" + ty + ".__next__` in your code.", "Please report an issue to PyTorch."};
+    m.context = "call_method UserDefinedObjectVariable(" + ty + ") __next__ [] {}";
+  }
+  return m;
+}
+
 bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
   Dynamo& d = vm.dynamo();
   LibraryCall lib = checkLibraryCallCause(vm, callable, args);
@@ -136,6 +166,8 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (id == "torch._dynamo.graph_break") d.graphBreak(vm, graphBreakCall(vm, args));
     if (id == "builtins.print") d.graphBreak(vm, builtinOperator(vm, "print", args));
     if (id == "builtins.open") d.graphBreak(vm, builtinOperator(vm, "open", args));
+    if (id == "builtins.next" && !args.args.empty() && isInputIterator(vm, args.args[0]))
+      d.graphBreak(vm, iteratorNext(vm, args.args[0]));
     if (id == "Tensor.item") {
       // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
       const CompileConfig* cfg = vm.top()->trace->config;

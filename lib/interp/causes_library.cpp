@@ -192,7 +192,7 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (id == "torch._dynamo.skip_frame") d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
   }
   // (the logger's __repr__, run for the message, calls logger methods itself)
-  static bool in_logger_message = false;
+  static thread_local bool in_logger_message = false;
   if (!in_logger_message && isLoggerMethodCall(vm, callable)) {
     in_logger_message = true;
     report::GbMessage m;

@@ -3,6 +3,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+
+#include <pthread.h>
 
 #include "interp/dynamo.h"
 #include "interp/vm.h"
@@ -12,7 +15,9 @@
 
 namespace gbc::interp {
 
-Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options) {
+namespace {
+
+Result<Outcome> runFileHere(const std::string& path, const std::string& source, const Options& options) {
   auto parsed = syntax::parseModule(path, source);
   if (!parsed) return parsed.error();
   auto code = compileModule(*parsed, path);
@@ -22,6 +27,9 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
   outcome.report.path = path;
   VM vm(options.target, options.run);
   vm.recursion_limit = options.recursion_limit;
+  vm.budget.max_instructions = options.max_instructions;
+  vm.budget.timeout_s = options.timeout_s;
+  vm.budget.arm();
   vm.out = options.out;
   vm.sources[path] = std::make_shared<const std::string>(source);
   vm.dynamo().sink = &outcome.report;
@@ -49,8 +57,10 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
   if (!package.empty()) vm.module_roots.push_back(root);
   globals->setStr("__package__", package.empty() ? none() : pyStr(package));
   globals->setStr("__file__", pyStr(path));
+  bool completed = false;
   try {
     vm.execModule(*code, "__main__", globals);
+    completed = true;
   } catch (PyRaise& e) {
     vm.dynamo().noteUncaught(e.exc);
     outcome.uncaught_exception = vm.formatTraceback(e.exc);
@@ -59,12 +69,51 @@ Result<Outcome> runFile(const std::string& path, const std::string& source, cons
     std::string msg = "unsupported: " + u.what + " at " + where + ":" + std::to_string(u.line);
     if (options.run) return Error{ErrorCode::Unsupported, msg};
     outcome.report.diagnostics.push_back({report::Severity::Warning, where, u.line, 0, "gbc cannot model " + u.what + "; analysis stopped here"});
+  } catch (GbcBudgetExceeded& e) {
+    return Error{ErrorCode::Unsupported, e.message};
   }
-  // static mode: compiled callables the module body never called (analyze only)
-  if (!options.run) runStaticMode(vm, globals, outcome.report);
+  // static mode: compiled callables the module body never called (analyze only; a body that
+  // stopped early may have been about to call them)
+  if (!options.run && completed) runStaticMode(vm, globals, outcome.report);
   vm.dynamo().finish();
   for (auto& [file, text] : vm.sources) outcome.report.sources[file] = text;
   return outcome;
+}
+
+struct ThreadCall {
+  const std::string* path;
+  const std::string* source;
+  const Options* options;
+  std::optional<Result<Outcome>> result;
+  std::exception_ptr failure;
+};
+
+void* runFileThread(void* arg) {
+  auto* call = static_cast<ThreadCall*>(arg);
+  try {
+    call->result.emplace(runFileHere(*call->path, *call->source, *call->options));
+  } catch (...) {
+    call->failure = std::current_exception();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options) {
+  if (options.stack_bytes == 0) return runFileHere(path, source, options);
+  // The program runs on a thread with a large stack; the caller waits for it.
+  ThreadCall call{&path, &source, &options, std::nullopt, nullptr};
+  pthread_attr_t attr;
+  pthread_t thread;
+  bool started = pthread_attr_init(&attr) == 0;
+  started = started && pthread_attr_setstacksize(&attr, options.stack_bytes) == 0 &&
+            pthread_create(&thread, &attr, runFileThread, &call) == 0;
+  pthread_attr_destroy(&attr);
+  if (!started) return runFileHere(path, source, options);
+  pthread_join(thread, nullptr);
+  if (call.failure) std::rethrow_exception(call.failure);
+  return std::move(*call.result);
 }
 
 }  // namespace gbc::interp

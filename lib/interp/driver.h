@@ -22,6 +22,17 @@ struct Options {
   std::function<void(std::string_view)> out;
   /// Python's recursion limit for the analysed program.
   int recursion_limit = 1000;
+  /// Budget of the analysed program (`--max-instructions`, `--timeout`): past it, runFile fails
+  /// with ErrorCode::Unsupported, "file:line: the program ran past its budget of N instructions
+  /// (--max-instructions)" or "... longer than the time limit of S s (--timeout)". 0: unlimited.
+  /// 10^9 instructions take gbc about 3 s (`while True: pass`, Release build).
+  uint64_t max_instructions = 1'000'000'000;
+  double timeout_s = 0;
+  /// C++ stack of the thread runFile runs the program on (0: the caller's thread). Deep Python
+  /// recursion (recursion_limit 1000, or more after sys.setrecursionlimit) needs far more than a
+  /// main thread's 8 MiB under sanitizers; past the stack's reserve the program gets a
+  /// RecursionError (limits.h), never a stack overflow.
+  size_t stack_bytes = size_t{256} << 20;
 };
 
 /// What happened when the program ran to its end (or stopped).
@@ -34,7 +45,8 @@ struct Outcome {
 
 /// Analyses (or, with options.run, executes) the Python file at `path` whose text is `source`.
 /// Fails with ErrorCode::Syntax / Encoding for bad input, ErrorCode::Unsupported when `run` meets
-/// something gbc cannot execute (message: "unsupported: <what> at file:line").
+/// something gbc cannot execute (message: "unsupported: <what> at file:line") or when the program
+/// ran past its budget (see Options::max_instructions).
 Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options);
 
 }  // namespace gbc::interp

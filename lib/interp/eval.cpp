@@ -55,8 +55,10 @@ static const std::vector<Value>& constsOf(const CodeObject& code) {
   return *std::static_pointer_cast<std::vector<Value>>(code.runtime_consts);
 }
 
+void VM::stackExhausted() { raise(b().recursion_error, "maximum recursion depth exceeded"); }
+
 Value VM::eval(Frame& f) {
-  if (depth_ >= recursion_limit) raise(b().recursion_error, "maximum recursion depth exceeded");
+  if (depth_ >= recursion_limit || cStackLow()) raise(b().recursion_error, "maximum recursion depth exceeded");
   FrameGuard guard(*this, f);
   return evalLoop(f);
 }
@@ -132,6 +134,8 @@ Value VM::evalLoop(Frame& f) {
           return nullptr;
         }
         f.cur = f.pc;
+        if (++budget.steps >= budget.next_check)
+          budget.check([&] { return code.filename + ":" + std::to_string(f.curPos().line); });
         if (f.trace_root) dynamo_->beforeInstruction(*this, f);
         else if (f.trace && dynamo_->nestedEnabled(*this)) dynamo_->beforeInlinedInstruction(f);
         const Instr& in = code.code[static_cast<size_t>(f.pc++)];

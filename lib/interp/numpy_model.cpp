@@ -20,7 +20,7 @@ struct NdArray {
 };
 
 ClassPtr& ndarrayClass() {
-  static ClassPtr cls;
+  static thread_local ClassPtr cls;
   return cls;
 }
 

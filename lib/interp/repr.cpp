@@ -34,6 +34,7 @@ static std::string reprString(const std::string& s) {
 }
 
 std::string VM::str(const Value& v) {
+  checkStack();
   switch (v->kind) {
     case Kind::Str: return asStr(v);
     case Kind::Instance: {
@@ -67,6 +68,7 @@ static std::string joinRepr(VM& vm, const std::vector<Value>& items) {
 }
 
 std::string VM::repr(const Value& v) {
+  checkStack();
   switch (v->kind) {
     case Kind::None: return "None";
     case Kind::Bool: return as<BoolObject>(v).v ? "True" : "False";

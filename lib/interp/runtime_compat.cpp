@@ -32,7 +32,7 @@ struct Generator {
   std::mt19937 mt{0};
 };
 Generator& defaultGenerator() {
-  static Generator g;
+  static thread_local Generator g;
   return g;
 }
 void manualSeed(uint64_t seed) { defaultGenerator().mt.seed(static_cast<uint32_t>(seed)); }

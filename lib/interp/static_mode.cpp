@@ -267,7 +267,7 @@ class StaticRunner {
           return none();
         }))
       return;
-    note(code.filename, code.firstlineno,
+    note(code.filename, code.def_line ? code.def_line : code.firstlineno,
          "static mode: " + t.name + " is compiled but never called; analysed with symbolic inputs (" +
              describeArgs(*t.fn, t.skip, calls[0]) + ")" + (calls.size() > 1 ? " and " + std::to_string(calls.size() - 1) + " variant(s) of its defaults" : ""));
     for (size_t i = 0; i < calls.size(); ++i) run(t, callee, calls[i], i > 0);
@@ -283,7 +283,7 @@ class StaticRunner {
       if (!req.empty()) {
         std::string names;
         for (const std::string& n : req) names += (names.empty() ? "" : ", ") + n;
-        note(code.filename, code.firstlineno,
+        note(code.filename, code.def_line ? code.def_line : code.firstlineno,
              "static mode: " + t.name + " is compiled but never called; not analysed: " + t.cls->name +
                  "() needs arguments (" + names + ")");
         return nullptr;
@@ -306,6 +306,9 @@ class StaticRunner {
       note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped (internal graph break)");
     } catch (std::exception& e) {
       note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped: " + e.what());
+    } catch (...) {
+      // gbc's own limits (instruction budget, ...): a static call never fails the analysis
+      note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped (a gbc limit)");
     }
     return nullptr;
   }
@@ -367,6 +370,109 @@ class StaticRunner {
   std::set<std::string> seen_breaks_, seen_errors_, seen_notes_;
 };
 
+/// The code a compiled call may have run without Dynamo being offered its frame: functions and
+/// compiled callables inlined into a traced frame. Starting from every function whose code Dynamo
+/// was offered, follows the global names its code (and its nested code) loads, and for a global
+/// module the attribute names the code uses — a conservative over-approximation of "was called".
+class Reach {
+ public:
+  explicit Reach(VM& vm) : vm_(vm) {}
+
+  /// Seeds from `v` if it is (or holds) a function whose code was offered.
+  void seed(const Value& v) {
+    if (!v) return;
+    if (isCompileWrapper(v)) return seed(origCallable(v));
+    if (v->kind == Kind::BoundMethod) return seed(as<BoundMethodObject>(v).func);
+    if (v->kind == Kind::Function) {
+      auto& fn = as<FunctionObject>(v);
+      if (vm_.dynamo().wasOffered(fn.code.get())) visit(v);
+    } else if (v->kind == Kind::Class && as<ClassObject>(v).dict) {
+      as<ClassObject>(v).dict->forEach([&](const Value&, const Value& x) { seed(x); });
+    } else if (v->kind == Kind::Instance && seeded_.insert(v.get()).second) {
+      seed(as<InstanceObject>(v).cls);
+      as<InstanceObject>(v).dict->forEach([&](const Value&, const Value& x) { seed(x); });
+    }
+  }
+
+  bool reached(const void* code) const { return codes_.count(code) != 0; }
+
+ private:
+  void visit(const Value& v) {
+    if (!v || !visited_.insert(v.get()).second) return;
+    switch (v->kind) {
+      case Kind::Builtin:
+        if (isCompileWrapper(v)) visit(origCallable(v));
+        break;
+      case Kind::Function: {
+        auto& fn = as<FunctionObject>(v);
+        if (fn.globals) reachCode(*fn.code, fn.globals);
+        for (const auto& cell : fn.closure)
+          if (cell && cell->v) visit(cell->v);
+        break;
+      }
+      case Kind::BoundMethod:
+        visit(as<BoundMethodObject>(v).self);
+        visit(as<BoundMethodObject>(v).func);
+        break;
+      case Kind::StaticMethod: visit(as<StaticMethodObject>(v).func); break;
+      case Kind::ClassMethod: visit(as<ClassMethodObject>(v).func); break;
+      case Kind::Property:
+        visit(as<PropertyObject>(v).fget);
+        visit(as<PropertyObject>(v).fset);
+        break;
+      case Kind::Class: {
+        auto& cls = as<ClassObject>(v);
+        for (const ClassPtr& c : cls.mro)
+          if (c && c.get() != &cls) visit(c);
+        if (cls.dict) cls.dict->forEach([&](const Value&, const Value& x) { visit(x); });
+        break;
+      }
+      case Kind::Instance: {
+        auto& inst = as<InstanceObject>(v);
+        visit(inst.cls);
+        inst.dict->forEach([&](const Value&, const Value& x) { visit(x); });
+        break;
+      }
+      case Kind::List:
+        for (const Value& x : as<ListObject>(v).items) visit(x);
+        break;
+      case Kind::Tuple:
+        for (const Value& x : as<TupleObject>(v).items) visit(x);
+        break;
+      case Kind::Dict:
+        as<DictObject>(v).forEach([&](const Value&, const Value& x) { visit(x); });
+        break;
+      default: break;
+    }
+  }
+
+  void names(const CodeObject& code, std::vector<const std::string*>& out) {
+    for (const std::string& n : code.names) out.push_back(&n);
+    for (const Constant& c : code.consts)
+      if (c.kind == Constant::Kind::Code && c.code) names(*c.code, out);
+  }
+
+  void reachCode(const CodeObject& code, const DictPtr& globals) {
+    codes_.insert(&code);
+    std::vector<const std::string*> used;
+    names(code, used);
+    for (const std::string* n : used) {
+      Value v = globals->getStr(*n);
+      if (!v) continue;
+      if (v->kind == Kind::Module) {
+        // `layers.fn(x)`: the attribute names the code uses
+        for (const std::string* a : used)
+          if (Value x = as<ModuleObject>(v).dict->getStr(*a); x && x->kind != Kind::Module) visit(x);
+        continue;
+      }
+      visit(v);
+    }
+  }
+
+  VM& vm_;
+  std::set<const void*> visited_, codes_, seeded_;
+};
+
 }  // namespace
 
 std::vector<CompiledTarget> findCompiledTargets(VM& vm, const DictPtr& main_globals) {
@@ -383,10 +489,16 @@ std::vector<CompiledTarget> findCompiledTargets(VM& vm, const DictPtr& main_glob
 }
 
 int runStaticMode(VM& vm, const DictPtr& main_globals, report::FileReport& report) {
-  std::vector<CompiledTarget> todo;
   // decided before any static call: a static call offers the code it analyses
-  for (CompiledTarget& t : findCompiledTargets(vm, main_globals))
-    if (!vm.dynamo().wasOffered(t.code_key)) todo.push_back(std::move(t));
+  std::vector<CompiledTarget> all = findCompiledTargets(vm, main_globals);
+  Reach reach(vm);
+  std::vector<DictPtr> scopes{main_globals};
+  for (const auto& [file, dict] : localModules(vm)) scopes.push_back(dict);
+  for (const DictPtr& d : scopes) d->forEach([&](const Value&, const Value& v) { reach.seed(v); });
+  for (const CompiledTarget& t : all) reach.seed(t.instance ? t.instance : t.wrapper);
+  std::vector<CompiledTarget> todo;
+  for (CompiledTarget& t : all)
+    if (!vm.dynamo().wasOffered(t.code_key) && !reach.reached(t.fn->code.get())) todo.push_back(std::move(t));
   if (todo.empty()) return 0;
   auto saved_out = std::move(vm.out);
   vm.out = nullptr;  // the program's output is discarded

@@ -13,7 +13,7 @@ namespace gbc::interp {
 
 /// The in-memory file system: path -> contents.
 static std::map<std::string, std::string>& files() {
-  static std::map<std::string, std::string> fs;
+  static thread_local std::map<std::string, std::string> fs;
   return fs;
 }
 

@@ -17,7 +17,7 @@ static runtime::Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 // ---- torch-function modes (torch.overrides.TorchFunctionMode) ----
 
 std::vector<Value>& torchFunctionModes() {
-  static std::vector<Value> stack;
+  static thread_local std::vector<Value> stack;
   return stack;
 }
 
@@ -58,6 +58,59 @@ static Value def(const Value& module, const std::string& name, NativeFn fn) {
 }
 
 static Value firstArg(CallArgs& a, const char* kw) { return a.args.empty() ? a.kw(kw) : a.args[0]; }
+
+/// Calls fn as eager code from inside a traced frame: no trace, no compile callback.
+static Value callUntraced(VM& vm, const Value& fn, CallArgs& a) {
+  Frame* top = vm.top();
+  Dynamo& d = vm.dynamo();
+  struct Restore {
+    Dynamo& d;
+    Frame* top;
+    TraceState* trace;
+    std::vector<const CompileConfig*> callbacks;
+    ~Restore() {
+      if (top) top->trace = trace;
+      for (auto it = callbacks.rbegin(); it != callbacks.rend(); ++it) d.pushCallback(*it);
+    }
+  } restore{d, top, top ? top->trace : nullptr, {}};
+  while (d.regionActive()) {
+    restore.callbacks.push_back(d.currentConfig());
+    d.popCallback();
+  }
+  if (top) top->trace = nullptr;
+  return vm.call(fn, a);
+}
+
+/// Forgets the nodes recorded from index `mark` on (a body traced only for its value).
+static void dropNodesFrom(TraceState& st, size_t mark) {
+  st.graph.nodes.resize(mark);
+  for (auto it = st.node_of.begin(); it != st.node_of.end();)
+    it = it->second >= static_cast<int>(mark) ? st.node_of.erase(it) : std::next(it);
+}
+
+/// Records one higher-order call node `target` over the call's tensor arguments (flattened one
+/// level into lists/tuples) and a getitem node per tensor of its output.
+static void recordOpaqueCall(VM& vm, const std::string& target, CallArgs& b, const Value& out) {
+  std::vector<Value> ins;
+  auto add = [&](const Value& v) {
+    if (v->kind == Kind::Tensor) ins.push_back(v);
+    else if (v->kind == Kind::List || v->kind == Kind::Tuple)
+      for (const Value& x : vm.toVector(v))
+        if (x->kind == Kind::Tensor) ins.push_back(x);
+  };
+  for (const Value& v : b.args) add(v);
+  for (auto& kv : b.kwargs) add(kv.second);
+  std::vector<Value> outs;
+  if (out->kind == Kind::Tensor) outs.push_back(out);
+  else if (out->kind == Kind::List || out->kind == Kind::Tuple)
+    for (const Value& x : vm.toVector(out))
+      if (x->kind == Kind::Tensor) outs.push_back(x);
+  // the node's own value (a tuple in FX) stands in as a fresh tensor its getitems read
+  Value node = outs.empty() ? nullptr : wrapTensor(as<TensorObject>(outs[0]).t);
+  vm.dynamo().recordOp(vm, target, graph::NodeOp::CallFunction, ins, node ? std::vector<Value>{node} : std::vector<Value>{});
+  for (size_t i = 0; i < outs.size(); ++i)
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {node, pyInt(static_cast<int64_t>(i))}, {outs[i]});
+}
 
 void installTorchExtras(VM& vm) {
   installNumpy(vm);
@@ -166,6 +219,51 @@ void installTorchExtras(VM& vm) {
     Value fn = a.kw("fn");
     if (fn && !isNone(fn)) return make(vm, fn);
     return std::make_shared<BuiltinObject>("custom_op", [make](VM& vm, CallArgs& b) -> Value { return make(vm, b.args.at(0)); });
+  });
+
+  // torch._dynamo.nonstrict_trace(fn): while tracing, the call runs eagerly (untraced) and the
+  // graph keeps one flat_apply_capture node, plus a getitem per tensor output
+  // (variables/functions.py, FunctionDecoratedByNonstrictTraceVariable)
+  def(dyn, "nonstrict_trace", [](VM& vm, CallArgs& a) -> Value {
+    Value fn = firstArg(a, "traceable_fn");
+    auto w = std::make_shared<BuiltinObject>(fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nonstrict_trace",
+                                             [fn](VM& vm, CallArgs& b) -> Value {
+      if (!vm.dynamo().tracing(vm)) return vm.call(fn, b);
+      Value out = callUntraced(vm, fn, b);
+      recordOpaqueCall(vm, "flat_apply_capture", b, out);
+      return out;
+    });
+    w->id = "torch._dynamo.nonstrict_trace_wrapper";
+    w->attrs = newDict();
+    w->attrs->setStr("__wrapped__", fn);
+    (void)vm;
+    return w;
+  });
+
+  // torch.compiler.nested_compile_region(fn=None, options=None): while tracing, each call is one
+  // invoke_subgraph node (its body traced into a subgraph) and a getitem per tensor output
+  auto region = [](VM&, const Value& fn) -> Value {
+    auto w = std::make_shared<BuiltinObject>(fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nested_compile_region",
+                                             [fn](VM& vm, CallArgs& b) -> Value {
+      TraceState* st = vm.top() ? vm.top()->trace : nullptr;
+      if (!st) return vm.call(fn, b);
+      size_t mark = st->graph.nodes.size();
+      Value out = vm.call(fn, b);
+      dropNodesFrom(*st, mark);
+      recordOpaqueCall(vm, "invoke_subgraph", b, out);
+      return out;
+    });
+    w->id = "torch.compiler.nested_compile_region_wrapper";
+    w->attrs = newDict();
+    w->attrs->setStr("__wrapped__", fn);
+    return w;
+  };
+  def(compiler, "nested_compile_region", [region](VM& vm, CallArgs& a) -> Value {
+    Value fn = firstArg(a, "fn");
+    if (fn && !isNone(fn)) return region(vm, fn);
+    return std::make_shared<BuiltinObject>("nested_compile_region", [region](VM& vm, CallArgs& b) -> Value {
+      return region(vm, b.args.at(0));
+    });
   });
 
   // torch._dynamo.exc.TorchRuntimeError

@@ -319,7 +319,7 @@ static Value arg(CallArgs& a, size_t i, const char* kw) {
 using Method = std::function<Value(VM&, CallArgs&, bool /*as_method*/)>;
 
 static std::unordered_map<std::string, Method>& methods() {
-  static std::unordered_map<std::string, Method> m;
+  static thread_local std::unordered_map<std::string, Method> m;
   return m;
 }
 
@@ -531,7 +531,7 @@ static void defineTensorMethods() {
 }
 
 static void ensureMethods() {
-  static bool done = false;
+  static thread_local bool done = false;
   if (!done) {
     defineTensorMethods();
     done = true;

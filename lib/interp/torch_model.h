@@ -44,6 +44,10 @@ void loadPrelude(VM& vm, const std::string& name, const std::string& filename, c
 bool isNnModule(VM& vm, const Value& v);
 /// A torch function or class bound in a module's globals (for Dynamo's "no tensors" rule).
 bool isTorchObject(VM& vm, const Value& v);
+/// A function torch.compile wrapped directly: its code is in Dynamo's
+/// always_optimize_code_objects (eval_frame.py), so has_tensor_in_frame is true for its frames
+/// (keyed like Frame::code_key, the FunctionObject's code pointer).
+bool isAlwaysOptimizedCode(const void* code_key);
 /// Files Dynamo never traces (most of torch/, the standard library).
 bool isSkippedFile(VM& vm, const std::string& filename);
 

@@ -1,6 +1,7 @@
 // The torch namespace: factories, functions, dtypes, torch.compile, torch._dynamo,
 // torch.compiler, torch.nn (with the Python prelude), torch._dynamo.exc.Unsupported.
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "interp/autograd.h"
@@ -131,6 +132,13 @@ static void installTensorApi(VM& vm) {
   P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
 }
 
+/// (the code objects are kept alive so that their addresses are never reused)
+static std::map<const void*, std::shared_ptr<CodeObject>>& alwaysOptimizedCodes() {
+  static thread_local std::map<const void*, std::shared_ptr<CodeObject>> codes;  // analyze: one file per thread
+  return codes;
+}
+bool isAlwaysOptimizedCode(const void* code_key) { return alwaysOptimizedCodes().count(code_key) != 0; }
+
 /// The compile wrapper object whose `_torchdynamo_orig_callable` is fn.
 static Value wrapperOf(const Value& fn) {
   auto holder = std::make_shared<BuiltinObject>("compile_wrapper", [](VM&, CallArgs&) -> Value { return none(); });
@@ -168,6 +176,10 @@ static Value makeCompiled(VM& vm, Value fn, std::shared_ptr<CompileConfig> cfg) 
     return vm.call(fn, a);
   });
   w->id = "torch.compile_wrapper";
+  // eval_frame.py, _TorchDynamoContext.__call__: the wrapped function's code is in
+  // always_optimize_code_objects, so its frames are compiled even with no tensor in sight
+  // (convert_frame.py, has_tensor_in_frame)
+  if (fn->kind == Kind::Function) alwaysOptimizedCodes()[as<FunctionObject>(fn).code.get()] = as<FunctionObject>(fn).code;
   w->attrs = newDict();
   w->attrs->setStr("_torchdynamo_orig_callable", fn);
   w->attrs->setStr("__wrapped__", fn);

@@ -252,7 +252,7 @@ struct TensorObject : Object {
   bool is_parameter = false;
   bool requires_grad = false;
   int64_t uid = nextUid();
-  static int64_t nextUid() { static int64_t n = 0; return ++n; }
+  static int64_t nextUid() { static thread_local int64_t n = 0; return ++n; }
 };
 
 struct DTypeObject : Object {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/target.h"
+#include "interp/limits.h"
 #include "interp/value.h"
 
 namespace gbc::interp {
@@ -151,6 +152,13 @@ class VM {
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
   int recursion_limit = 1000;
+  /// Instruction/time budget of the program (limits.h); evalLoop counts every instruction.
+  Budget budget;
+  /// RecursionError when the C++ stack runs low, whatever recursion_limit says (limits.h).
+  void checkStack() {
+    if (cStackLow()) stackExhausted();
+  }
+  [[noreturn]] void stackExhausted();
   /// Source text of every file the VM has code for (for tracebacks and reports).
   std::unordered_map<std::string, std::shared_ptr<const std::string>> sources;
 

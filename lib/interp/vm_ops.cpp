@@ -86,6 +86,7 @@ Value VM::getAttrOrNull(const Value& obj, std::string_view name) {
 }
 
 Value VM::getAttr(const Value& obj, std::string_view name) {
+  checkStack();
   switch (obj->kind) {
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(obj);
@@ -685,6 +686,7 @@ static int cmpSeq(VM& vm, const std::vector<Value>& a, const std::vector<Value>&
 }
 
 Value VM::compare(CmpOpKind op, const Value& a, const Value& b) {
+  checkStack();
   if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) return tensorCompare(*this, op, a, b);
   if (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) {
     bool eq = equals(a, b);
@@ -718,6 +720,7 @@ Value VM::compare(CmpOpKind op, const Value& a, const Value& b) {
 }
 
 bool VM::equals(const Value& a, const Value& b) {
+  checkStack();
   if (a.get() == b.get()) return true;
   if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) return truthy(tensorCompare(*this, CmpOpKind::Eq, a, b));
   if (a->kind == Kind::List && b->kind == Kind::List) {
@@ -933,6 +936,7 @@ int64_t VM::len(const Value& v) {
 }
 
 int64_t VM::hash(const Value& v) {
+  checkStack();
   if (v->kind == Kind::List || v->kind == Kind::Dict || v->kind == Kind::Set)
     raise(b().type_error, "unhashable type: '" + typeOf(v)->name + "'");
   return static_cast<int64_t>(KeyHash()(v));

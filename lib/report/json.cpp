@@ -107,6 +107,8 @@ static Json breakJson(const GraphBreak& brk, const FileReport& file, const Targe
       {"may", brk.may},
       {"severity", brk.may ? "may" : "break"},
       {"doc_url", optionalString(registry.docUrlFor(first.gb_type))},
+      {"suppressed", brk.suppressed},
+      {"baselined", brk.baselined},
   };
 }
 
@@ -133,6 +135,8 @@ static Json errorJson(const UnsupportedError& error, const FileReport& file,
       {"gbs", codesJson(error.messages, registry)},
       {"may", error.may},
       {"severity", error.may ? "may" : "error"},
+      {"suppressed", error.suppressed},
+      {"baselined", error.baselined},
   };
 }
 

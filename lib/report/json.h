@@ -18,7 +18,8 @@ std::string_view toolVersion();
 /// position has no columns. A break's `gb_code` is its first message's code, `gbs` the codes of
 /// all its chained messages; an error's `gb_code` is the code of the last message that has one.
 /// Fields beyond the schema: breaks carry `kind`, `may` and `doc_url`; errors `gb_type`, `gbs`
-/// and `may`; diagnostics `file` and `column`; each file `caught_errors` (Unsupported errors the
+/// and `may`; breaks and errors `suppressed` (a `# gbc: ignore` comment or config `ignore`) and
+/// `baselined` (accepted by `--baseline`); diagnostics `file` and `column`; each file `caught_errors` (Unsupported errors the
 /// program caught without showing them, same fields as `errors`).
 nlohmann::ordered_json toJson(const Report& report, const TargetProfile& target);
 

@@ -65,6 +65,10 @@ struct GraphBreak {
   /// Position of this event among the file's breaks and errors (producers count up from 0);
   /// text output interleaves breaks and errors by it, breaks first on ties.
   uint32_t seq = 0;
+  /// Set by `gbc analyze` after analysis: a `# gbc: ignore` comment or config `ignore` covers it.
+  bool suppressed = false;
+  /// Set by `gbc analyze --baseline`: the baseline file accepts it.
+  bool baselined = false;
 };
 
 /// A torch._dynamo.exc.Unsupported raised to the program (fullgraph / error_on_graph_break).
@@ -73,6 +77,8 @@ struct UnsupportedError {
   std::vector<FrameSummary> user_stack;  // "from user code:" frames (real_stack, not collapsed)
   bool may = false;
   uint32_t seq = 0;  ///< event order, shared with GraphBreak::seq
+  bool suppressed = false;  ///< as GraphBreak::suppressed
+  bool baselined = false;   ///< as GraphBreak::baselined
 };
 
 enum class Severity { Error, Warning, Note };

@@ -68,7 +68,7 @@ double Generator::normalDouble(double mean, double std) {
 }
 
 static std::optional<Generator>& defaultSlot() {
-  static std::optional<Generator> gen;
+  static thread_local std::optional<Generator> gen;
   return gen;
 }
 

@@ -6,15 +6,17 @@ usage: cli_test.py GBC   (run by ctest as `cli`)
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 failures = []
 
 
-def gbc(*args, cwd=HERE):
-    p = subprocess.run([GBC, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+def gbc(*args, cwd=HERE, timeout=60):
+    p = subprocess.run([GBC, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -76,8 +78,179 @@ def main():
     rc, out, err = gbc("codes", "GB99999")
     check("an unknown code is an input error (exit 2)", rc == 2 and "GB99999" in err, f"rc={rc} {err}")
 
+    ci_tests()
+
     print(f"cli: {len(failures)} failed")
     return 1 if failures else 0
+
+
+PROJECT = os.path.join(HERE, "project")
+CASES = os.path.join(os.path.dirname(HERE), "conformance", "cases")
+
+
+def load_json(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def validate_sarif(doc):
+    """Errors of `doc` against the vendored SARIF 2.1.0 schema (jsonschema), or structural checks."""
+    try:
+        import jsonschema
+    except ImportError:
+        jsonschema = None
+    if jsonschema is not None:
+        with open(os.path.join(HERE, "sarif-schema-2.1.0.json")) as f:
+            schema = json.load(f)
+        validator = jsonschema.Draft4Validator(schema)
+        return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(doc)][:5]
+    problems = []
+    if doc.get("version") != "2.1.0":
+        problems.append("version")
+    for run in doc.get("runs", []):
+        rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+        for r in run["results"]:
+            if r["ruleId"] not in rules or r["level"] not in ("error", "warning", "note"):
+                problems.append(f"result {r}")
+    return problems
+
+
+def ci_tests():
+    # Directories: recursive, sorted, config excludes honoured (excluded files have syntax errors).
+    rc, out, err = gbc("analyze", "--format", "json", PROJECT)
+    rep = load_json(out)
+    paths = [os.path.relpath(f["path"], PROJECT) for f in (rep or {}).get("files", [])]
+    check("a directory expands to its *.py files, sorted, config excludes skipped",
+          paths == ["breaks.py", "errors.py", "sub/clean.py", "suppressed.py"], f"rc={rc} {paths} {err[-500:]}")
+    check("an error that would be raised (even caught) fails the default --fail-on error", rc == 1, f"rc={rc}")
+    rc, _, _ = gbc("analyze", "--fail-on", "never", PROJECT)
+    check("--fail-on never exits 0", rc == 0, f"rc={rc}")
+    rc, _, _ = gbc("analyze", "--exit-zero", PROJECT)
+    check("--exit-zero exits 0", rc == 0, f"rc={rc}")
+    rc, _, err = gbc("analyze", os.path.join(PROJECT, "breaks.py"))
+    check("a graph break alone does not fail --fail-on error", rc == 0, f"rc={rc} {err[-300:]}")
+    rc, _, _ = gbc("analyze", "--fail-on", "break", os.path.join(PROJECT, "breaks.py"))
+    check("--fail-on break fails on a graph break", rc == 1, f"rc={rc}")
+    rc, _, err = gbc("analyze", os.path.join(PROJECT, "breaks.py"), "missing.py")
+    check("an input error wins over findings (exit 2)", rc == 2 and "cannot read 'missing.py'" in err, f"rc={rc}")
+
+    # Suppressions.
+    rc, out, err = gbc("analyze", "--fail-on", "break", os.path.join(PROJECT, "suppressed.py"))
+    check("a suppressed break is left out of the text and the exit code",
+          rc == 0 and "Graph break" not in err and ", 1 suppressed" in err, f"rc={rc} {err[-600:]}")
+    check("an unused suppression is reported with its line",
+          re.search(r"suppressed\.py:7:\d+: warning: unused suppression 'gbc: ignore'", err) is not None, err[-600:])
+    rc, out, err = gbc("analyze", "--format", "json", os.path.join(PROJECT, "suppressed.py"))
+    f = ((load_json(out) or {}).get("files") or [{}])[0]
+    check("JSON keeps a suppressed break, marked", [b.get("suppressed") for b in f.get("graph_breaks", [])][:1] == [True], out[:400])
+
+    # SARIF.
+    rc, out, err = gbc("analyze", "--format", "sarif", PROJECT)
+    doc = load_json(out)
+    problems = validate_sarif(doc) if doc else ["no JSON"]
+    check("--format sarif validates against the SARIF 2.1.0 schema", not problems, "\n".join(problems) + err[-300:])
+    if doc:
+        run = doc["runs"][0]
+        check("SARIF has one rule per gb-code with its page",
+              [r["id"] for r in run["tool"]["driver"]["rules"]] == ["GB0025"]
+              and run["tool"]["driver"]["rules"][0]["helpUri"].endswith("/gb/gb0025.html"), json.dumps(run["tool"])[:400])
+        levels = sorted((r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["level"],
+                         "suppressions" in r) for r in run["results"])
+        check("SARIF results: warning for breaks, error for errors, suppressions marked",
+              ("project/breaks.py", "warning", False) in levels and ("project/errors.py", "error", False) in levels
+              and ("project/suppressed.py", "warning", True) in levels, str(levels))
+
+    # GitHub annotations.
+    rc, out, err = gbc("analyze", "--format", "github", PROJECT)
+    lines = out.splitlines()
+    check("--format github prints ::warning / ::error lines and a summary",
+          any(l.startswith("::warning file=project/breaks.py,line=6,endLine=6,col=5,endColumn=32,title=GB0025::") for l in lines)
+          and any(l.startswith("::error file=project/errors.py,line=6,") for l in lines)
+          and lines[-1].startswith("gbc: ") and not any("suppressed.py,line=6" in l for l in lines), out[-800:])
+
+    # Config: --config names a file; its fail-on and ignore apply; flags override.
+    tmp = tempfile.mkdtemp(prefix="gbc-cli-")
+    try:
+        cfg = os.path.join(tmp, "gbc.toml")
+        with open(cfg, "w") as fh:
+            fh.write('fail-on = "break"\nformat = "json"\n')
+        rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
+        check("--config: fail-on and format come from the file", rc == 1 and load_json(out) is not None, f"rc={rc} {err[-300:]}")
+        rc, out, err = gbc("analyze", "--config", cfg, "--fail-on", "error", "--format", "text", os.path.join(PROJECT, "breaks.py"))
+        check("command-line flags override the config", rc == 0 and out == "", f"rc={rc}")
+        with open(cfg, "w") as fh:
+            fh.write('fail-on = "break"\nignore = ["gb0025"]\n')
+        rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
+        check("config ignore removes a code from output and exit code", rc == 0 and "Graph break" not in err, f"rc={rc} {err[-300:]}")
+        with open(cfg, "w") as fh:
+            fh.write('fail-on = "sometimes"\n')
+        rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
+        check("a bad config value is a usage error (exit 2)", rc == 2 and "fail-on" in err, f"rc={rc} {err}")
+        with open(cfg, "w") as fh:
+            fh.write('fail-on = [\n')
+        rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
+        check("a TOML syntax error in the config is a usage error (exit 2)", rc == 2 and "gbc.toml" in err, f"rc={rc} {err}")
+
+        # Baselines: keyed by text, not line; new findings still fail.
+        work = os.path.join(tmp, "src")
+        os.makedirs(work)
+        shutil.copy(os.path.join(PROJECT, "breaks.py"), os.path.join(work, "model.py"))
+        base = os.path.join(tmp, "baseline.json")
+        rc, out, err = gbc("analyze", "--fail-on", "break", "--write-baseline", base, work)
+        check("--write-baseline writes the file and exits 0", rc == 0 and os.path.exists(base), f"rc={rc} {err[-300:]}")
+        with open(base) as fh:
+            entries = (load_json(fh.read()) or {}).get("findings", [])
+        check("the baseline keys by file, function, gb-code and source line",
+              entries == [{"file": "src/model.py", "function": "fn", "gb_code": "GB0025",
+                           "source": "torch._dynamo.graph_break()", "count": 1}], json.dumps(entries))
+        with open(os.path.join(work, "model.py")) as fh:
+            text = fh.read()
+        with open(os.path.join(work, "model.py"), "w") as fh:
+            fh.write("# a comment that shifts every line\n\n" + text)
+        rc, out, err = gbc("analyze", "--fail-on", "break", "--baseline", base, work)
+        check("--baseline accepts a known finding after a line shift",
+              rc == 0 and "Graph break" not in err and "1 in baseline" in err, f"rc={rc} {err[-400:]}")
+        with open(os.path.join(work, "model.py"), "w") as fh:
+            fh.write(text.replace("    return x + 2", "    print(x)\n    return x + 2"))
+        rc, out, err = gbc("analyze", "--fail-on", "break", "--baseline", base, work)
+        check("--baseline reports and fails on a new finding", rc == 1 and "print" in err, f"rc={rc} {err[-400:]}")
+        rc, out, err = gbc("analyze", "--baseline", os.path.join(tmp, "nope.json"), work)
+        check("a missing baseline is an input error (exit 2)", rc == 2, f"rc={rc}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    # explain.
+    rc, out, err = gbc("explain", os.path.join(PROJECT, "breaks.py"))
+    check("explain prints ExplainOutput's sections",
+          rc == 0 and out.startswith("Graph Count: 2\nGraph Break Count: 1\nOp Count: 2\nBreak Reasons:\n  Break Reason 1:\n"
+                                     "    Reason: Call to `torch._dynamo.graph_break()`")
+          and "    User Stack:\n      <FrameSummary file " in out and "Ops per Graph:\n  Ops 1:\n" in out, f"rc={rc}\n{out}{err}")
+
+    # The conformance cases as a directory: parallel output is deterministic, SARIF valid.
+    if os.path.isdir(CASES):
+        rc1, out1, err1 = gbc("analyze", "--format", "json", "-j", "1", CASES, timeout=600)
+        rc2, out2, err2 = gbc("analyze", "--format", "json", "-j", "2", CASES, timeout=600)
+        rep = load_json(out2)
+        n_py = len([n for n in os.listdir(CASES) if n.endswith(".py")])
+        check("the conformance cases directory gives one JSON entry per file",
+              rep is not None and len(rep["files"]) == n_py, f"rc={rc2} {err2[-300:]}")
+        check("parallel analysis (-j 2) prints exactly what -j 1 prints", out1 == out2 and rc1 == rc2, f"rc={rc1}/{rc2}")
+        rc, out, err = gbc("analyze", "--format", "sarif", CASES, timeout=600)
+        doc = load_json(out)
+        problems = validate_sarif(doc) if doc else ["no JSON"]
+        check("SARIF of the conformance cases validates", not problems, "\n".join(problems))
+        if doc and rep:
+            unique = sum(1 for f in rep["files"] for b in f["graph_breaks"] if not b["duplicate"])
+            breaks = sum(1 for r in doc["runs"][0]["results"] if r["properties"]["kind"] == "graph_break")
+            check("SARIF has a result for every (unique) graph break", breaks == unique, f"{breaks} != {unique}")
+        rc, out, err = gbc("analyze", "--format", "github", CASES, timeout=600)
+        if rep:
+            findings = sum(1 for f in rep["files"] for b in f["graph_breaks"] if not b["duplicate"] and not b["suppressed"]) + \
+                sum(1 for f in rep["files"] for e in f["errors"] + f["caught_errors"] if not e["suppressed"])
+            annotations = sum(1 for l in out.splitlines() if l.startswith(("::error ", "::warning ")))
+            check("github prints one annotation per finding", annotations == findings, f"{annotations} != {findings}")
 
 
 if __name__ == "__main__":

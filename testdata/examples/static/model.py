@@ -21,7 +21,7 @@ class Block(nn.Module):
 @torch.compile
 def normalize(x, eps=1e-5):
     torch._dynamo.graph_break()
-    return x / (x.norm() + eps)
+    return x / (x.abs().sum() + eps)
 
 
 @torch.compile(fullgraph=True)
@@ -30,5 +30,23 @@ def strict_scale(x, factor=2.0):
     return x * factor
 
 
+@torch.compile
+def image_stats(img):
+    # gbc's synthesized input is a 2x3 tensor: the static call stops at this assert (a note)
+    assert img.dim() == 4, "expected an NCHW batch"
+    return img.mean(dim=(2, 3))
+
+
 def plain(x):
     return x + 1
+
+
+class Scaled(nn.Module):
+    # __init__ needs an argument gbc cannot invent: static mode skips it with a note
+    def __init__(self, scale):
+        super().__init__()
+        self.scale = scale
+
+    @torch.compile
+    def forward(self, x):
+        return x * self.scale

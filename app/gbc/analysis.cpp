@@ -1,0 +1,89 @@
+// Parallel analysis of files.
+#include "analysis.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace gbc::app {
+
+Result<std::string> readFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Error{ErrorCode::Io, "cannot read '" + path + "': Is a directory"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::Io, "cannot read '" + path + "': " + std::strerror(errno)};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Error{ErrorCode::Io, "cannot read '" + path + "': " + std::strerror(errno)};
+  return text.str();
+}
+
+std::string absolutePath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (ec) return path;
+  return absolute.lexically_normal().string();
+}
+
+Result<interp::Outcome> analyzeSource(const std::string& path, const std::string& source,
+                                      const interp::Options& options) {
+  std::optional<Result<interp::Outcome>> result;
+  std::thread worker([&] {
+    try {
+      result.emplace(interp::runFile(path, source, options));
+    } catch (const std::exception& e) {
+      result.emplace(Error{ErrorCode::Internal, std::string("analysing '") + path + "': " + e.what()});
+    }
+  });
+  worker.join();
+  return std::move(*result);
+}
+
+static FileResult analyzeOne(const std::string& name, const interp::Options& options) {
+  FileResult out;
+  out.name = name;
+  Result<std::string> source = readFile(name);
+  if (!source) {
+    out.error = source.error();
+    return out;
+  }
+  Result<interp::Outcome> outcome = analyzeSource(absolutePath(name), *source, options);
+  if (!outcome) {
+    out.error = outcome.error();
+    return out;
+  }
+  out.outcome = std::move(*outcome);
+  return out;
+}
+
+std::vector<FileResult> analyzeFiles(const std::vector<std::string>& names,
+                                     const interp::Options& options, unsigned jobs,
+                                     const std::function<void(std::size_t)>& progress) {
+  std::vector<FileResult> results(names.size());
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(names.size(), 1)));
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progress_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < names.size(); i = next++) {
+      results[i] = analyzeOne(names[i], options);
+      if (!progress) continue;
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress(++done);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  return results;
+}
+
+}  // namespace gbc::app

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Every bad input gbc can meet: its exact message, its exit code, no crash, no hang.
+
+usage: bad_inputs_test.py GBC [--big-mb N]   (run by ctest as `bad-inputs`)
+
+Exit codes (README "Exit codes"): 0 nothing failing, 1 an Unsupported error (`analyze`) or an
+uncaught exception (`run`), 2 usage or input error, or the program ran past its budget. Anything
+else (3 internal error, a signal) is a failure of this test. Inputs are written to a temporary
+folder; the 50 MB file is generated there at test time. Also runs every file of testdata/regress
+(fuzzing and mutation findings) through `analyze` and `run`.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REGRESS = os.path.join(os.path.dirname(HERE), "regress")
+failures = []
+
+
+def check(name, cond, detail=""):
+    print(("ok    " if cond else "FAIL  ") + name)
+    if not cond:
+        failures.append(name)
+        if detail:
+            print("      " + str(detail).replace("\n", "\n      ")[:3000])
+
+
+def gbc(*args, cwd=None, timeout=120):
+    start = time.monotonic()
+    try:
+        p = subprocess.run([GBC, *args], cwd=cwd, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, b"", b"TIMEOUT", time.monotonic() - start
+    return p.returncode, p.stdout, p.stderr, time.monotonic() - start
+
+
+def text(b):
+    return b.decode("utf-8", "replace")
+
+
+def lines(b):
+    return text(b).rstrip("\n").splitlines()
+
+
+def write(d, name, data):
+    path = os.path.join(d, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+def sane(rc):
+    return rc in (0, 1, 2)
+
+
+def main():
+    big_mb = 50
+    if "--big-mb" in sys.argv:
+        big_mb = float(sys.argv[sys.argv.index("--big-mb") + 1])
+    with tempfile.TemporaryDirectory(prefix="gbc-bad-inputs-") as d:
+        d = os.path.realpath(d)
+        run_cases(d, big_mb)
+        run_regress()
+    print(f"bad-inputs: {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def run_cases(d, big_mb):
+    # --- files that cannot be read
+    rc, out, err, _ = gbc("analyze", "missing.py", cwd=d)
+    check("missing file: exit 2", rc == 2, f"rc={rc}")
+    check("missing file: one-line message",
+          lines(err)[0] == "gbc: error: cannot read 'missing.py': No such file or directory", text(err))
+    rc, out, err, _ = gbc("run", "missing.py", cwd=d)
+    check("missing file (run): exit 2 and the message",
+          rc == 2 and lines(err) == ["gbc: error: cannot read 'missing.py': No such file or directory"], f"rc={rc} {text(err)}")
+
+    os.makedirs(os.path.join(d, "nopy"))
+    write(d, "nopy/readme.txt", "not python\n")
+    rc, out, err, _ = gbc("analyze", "nopy", cwd=d)
+    check("directory without Python files: exit 2", rc == 2, f"rc={rc}")
+    check("directory without Python files: one-line message naming it",
+          lines(err) == ["gbc: error: no Python files found"], text(err))
+    rc, out, err, _ = gbc("analyze", "--format", "json", "nopy", cwd=d)
+    check("directory (json): exit 2, nothing on stdout", rc == 2 and out == b"", f"rc={rc} {text(out)[:300]}")
+
+    # --- empty file: valid, nothing to report
+    write(d, "empty.py", b"")
+    rc, out, err, _ = gbc("analyze", "empty.py", cwd=d)
+    check("empty file: exit 0", rc == 0, f"rc={rc} {text(err)}")
+    check("empty file: only the summary",
+          lines(err) == ["gbc: 0 graph breaks (0 unique), 0 errors, 0 graphs in 1 file"], text(err))
+    rc, out, err, _ = gbc("run", "empty.py", cwd=d)
+    check("empty file (run): exit 0, no output", rc == 0 and out == b"" and err == b"", f"rc={rc} {text(err)}")
+
+    # --- bytes that are not Python source
+    p = write(d, "latin1.py", b"x = 1\ns = '\xe9t\xe9'\n")
+    rc, out, err, _ = gbc("analyze", "latin1.py", cwd=d)
+    check("non-UTF-8 bytes: exit 2", rc == 2, f"rc={rc}")
+    check("non-UTF-8 bytes: file:line:col and the byte",
+          lines(err)[0] == f"{p}:2:6: invalid UTF-8 byte 0xe9", text(err))
+    p = write(d, "binary.py", b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4)
+    rc, out, err, _ = gbc("analyze", "binary.py", cwd=d)
+    check("binary file (NUL bytes): exit 2", rc == 2, f"rc={rc}")
+    check("binary file: file:line:col: source contains a NUL byte",
+          lines(err)[0] == f"{p}:1:8: source contains a NUL byte (binary file?)", text(err))
+    rc, out, err, _ = gbc("run", "binary.py", cwd=d)
+    check("binary file (run): exit 2, one line",
+          rc == 2 and lines(err) == [f"{p}:1:8: source contains a NUL byte (binary file?)"], f"rc={rc} {text(err)}")
+
+    # --- syntax errors and unsupported constructs
+    p = write(d, "syntax.py", "def f(:\n    pass\n")
+    rc, out, err, _ = gbc("analyze", "syntax.py", cwd=d)
+    check("syntax error: exit 2 and file:line:col: syntax error",
+          rc == 2 and re.fullmatch(re.escape(p) + r":1:\d+: syntax error.*", lines(err)[0]) is not None, f"rc={rc} {text(err)}")
+    p = write(d, "match.py", "x = 1\nmatch x:\n    case 1:\n        pass\n")
+    rc, out, err, _ = gbc("analyze", "match.py", cwd=d)
+    check("match statement (analyze): exit 0 with a located warning",
+          rc == 0 and lines(err)[0] == f"{p}:2:0: warning: gbc cannot model match statement; analysis stopped here",
+          f"rc={rc} {text(err)}")
+    rc, out, err, _ = gbc("analyze", "--format", "json", "match.py", cwd=d)
+    diags = json.loads(out)["files"][0]["diagnostics"] if rc == 0 else []
+    check("match statement (json): the diagnostic has its line",
+          len(diags) == 1 and diags[0].get("line") == 2 and "match statement" in diags[0].get("message", ""), text(out)[:500])
+    rc, out, err, _ = gbc("run", "match.py", cwd=d)
+    check("match statement (run): exit 2, gbc run: unsupported: match statement at file:line",
+          rc == 2 and lines(err) == [f"gbc run: unsupported: match statement at {p}:2"], f"rc={rc} {text(err)}")
+
+    # --- 5000-deep nesting: the front end refuses beyond depth 200
+    for name, src, col in [
+        ("deep_parens.py", "x = " + "(" * 5000 + "1" + ")" * 5000 + "\n", 205),
+        ("deep_lists.py", "x = " + "[" * 5000 + "]" * 5000 + "\n", 205),
+        ("deep_unary.py", "x = " + "-" * 5000 + "1\n", 205),
+        ("deep_calls.py", "x = f" + "(" * 5000 + ")" * 5000 + "\n", None),
+        ("deep_attrs.py", "x = a" + ".b" * 5000 + "\n", None),
+        ("deep_binop.py", "x = " + "+".join(["1"] * 5000) + "\n", None),
+        ("deep_lambda.py", "f = " + "lambda: " * 5000 + "1\n", None),
+    ]:
+        p = write(d, name, src)
+        rc, out, err, secs = gbc("analyze", name, cwd=d, timeout=60)
+        msg = lines(err)[0] if err else ""
+        want = f"{p}:1:{col}: " if col else f"{p}:1:"
+        check(f"5000-deep nesting ({name}): exit 2, too deeply nested expression (gbc limit 200)",
+              rc == 2 and msg.startswith(want) and msg.endswith("too deeply nested expression (gbc limit 200)"),
+              f"rc={rc} {secs:.1f}s {text(err)[:400]}")
+    src = "".join("    " * i + f"if x{i}:\n" for i in range(5000)) + "    " * 5000 + "pass\n"
+    write(d, "deep_blocks.py", src)
+    rc, out, err, secs = gbc("analyze", "deep_blocks.py", cwd=d, timeout=60)
+    check("5000-deep blocks: exit 2 with a located message, no crash",
+          rc == 2 and re.match(r".*deep_blocks\.py:\d+:\d+: ", lines(err)[0]) is not None, f"rc={rc} {text(err)[:400]}")
+
+    # --- infinite recursion: Python's RecursionError, never a C++ stack overflow
+    recursions = {
+        "rec_plain.py": "def f(n):\n    return f(n + 1)\nf(0)\n",
+        "rec_getattr.py": "class A:\n    def __getattr__(self, name):\n        return getattr(self, name + 'x')\nA().foo\n",
+        "rec_repr.py": "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+        "rec_eq.py": "class A:\n    def __eq__(self, other):\n        return self == other\nA() == A()\n",
+        "rec_lt.py": "class A:\n    def __lt__(self, other):\n        return sorted([self, other])\nA() < A()\n",
+        "rec_init.py": "class A:\n    def __init__(self):\n        A()\nA()\n",
+        "rec_nested.py": ("import torch\ndef outer(n):\n    def inner(x):\n        return outer(n + 1)(x)\n    return inner\n"
+                          "@torch.compile\ndef f(x):\n    return outer(0)(x)\nf(torch.ones(2))\n"),
+        "rec_compiled.py": "import torch\n@torch.compile\ndef f(x, n):\n    return f(x, n + 1) + 1\nf(torch.ones(2), 0)\n",
+        # the recursion limit raised far past what any C++ stack holds: the stack guard answers
+        "rec_limit_raised.py": "import sys\nsys.setrecursionlimit(10**7)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        "rec_caught.py": ("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n"),
+    }
+    for name, src in recursions.items():
+        write(d, name, src)
+        rc, out, err, secs = gbc("run", name, cwd=d, timeout=120)
+        if name == "rec_caught.py":
+            check(f"{name}: the program catches RecursionError and goes on",
+                  rc == 0 and text(out) == "caught maximum recursion depth exceeded\n", f"rc={rc} {text(out)} {text(err)[-400:]}")
+            continue
+        check(f"{name} (run): exit 1, uncaught RecursionError: maximum recursion depth exceeded ({secs:.1f}s)",
+              rc == 1 and lines(err)[-1:] == ["RecursionError: maximum recursion depth exceeded"],
+              f"rc={rc} {text(err)[-400:]}")
+        rc, out, err, secs = gbc("analyze", name, cwd=d, timeout=120)
+        check(f"{name} (analyze): no crash, the traceback ends in RecursionError",
+              sane(rc) and "RecursionError: maximum recursion depth exceeded" in text(err), f"rc={rc} {text(err)[-400:]}")
+
+    # --- import cycles between local modules
+    write(d, "cycle/a.py", "import b\nprint('a')\n")
+    write(d, "cycle/b.py", "import a\nprint('b')\n")
+    rc, out, err, _ = gbc("run", "a.py", cwd=os.path.join(d, "cycle"))
+    check("import cycle a -> b -> a: runs as Python does (a, b, a)", rc == 0 and text(out) == "a\nb\na\n", f"rc={rc} {text(out)} {text(err)}")
+    rc, out, err, _ = gbc("analyze", "a.py", cwd=os.path.join(d, "cycle"))
+    check("import cycle (analyze): exit 0", rc == 0, f"rc={rc} {text(err)}")
+    write(d, "cycle2/c.py", "from d import y\nx = 1\n")
+    write(d, "cycle2/d.py", "from c import x\ny = 2\n")
+    rc, out, err, _ = gbc("run", "c.py", cwd=os.path.join(d, "cycle2"))
+    check("import cycle through from-imports: uncaught ImportError (exit 1)",
+          rc == 1 and lines(err)[-1].startswith("ImportError: cannot import name 'y' from"), f"rc={rc} {text(err)}")
+
+    # --- an infinite loop: the instruction budget / time limit stop it
+    p = write(d, "loop.py", "x = 0\nwhile True:\n    x += 1\n")
+    rc, out, err, secs = gbc("analyze", "--max-instructions", "1000000", "loop.py", cwd=d)
+    check("infinite loop: --max-instructions stops it with exit 2",
+          rc == 2 and lines(err)[0] == f"gbc: error: {p}:3: the program ran past its budget of 1000000 instructions (--max-instructions)",
+          f"rc={rc} {text(err)}")
+    rc, out, err, secs = gbc("analyze", "--format", "json", "--max-instructions", "1000000", "loop.py", cwd=d)
+    check("infinite loop (json): exit 2, stdout one JSON document without the file",
+          rc == 2 and json.loads(out)["files"] == [], f"rc={rc} {text(out)[:300]}")
+    rc, out, err, secs = gbc("run", "--timeout", "1", "--max-instructions", "0", "loop.py", cwd=d)
+    check(f"infinite loop: --timeout 1 stops it after about 1 s ({secs:.1f}s)",
+          rc == 2 and secs < 20 and re.fullmatch(
+              r"gbc run: " + re.escape(p) + r":[23]: the program ran longer than the time limit of 1 s \(--timeout\)", lines(err)[0]) is not None,
+          f"rc={rc} {text(err)}")
+    write(d, "loop_caught.py", "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n")
+    rc, out, err, secs = gbc("run", "--max-instructions", "100000", "loop_caught.py", cwd=d)
+    check("the budget cannot be caught by the program", rc == 2 and b"caught" not in out, f"rc={rc} {text(out)} {text(err)}")
+    rc, out, err, secs = gbc("run", "loop.py", cwd=d, timeout=600)
+    check(f"infinite loop: the default budget (10^9 instructions) stops it ({secs:.1f}s)",
+          rc == 2 and "(--max-instructions)" in text(err), f"rc={rc} {text(err)}")
+
+    # --- a big file (generated here): finishes, in reasonable time
+    unit = ("def f{i}(x, y=2):\n    z = [x * k for k in range(3)]\n    return sum(z) + y\n\n"
+            "class C{i}:\n    def m(self, a):\n        return {{'a': a, 'b': (a, a + 1)}}\n\n"
+            "v{i} = f{i}(3) + len(C{i}().m(4))\n# a comment line that pads the file with some text\n\n")
+    target = int(big_mb * 1024 * 1024)
+    parts, size, i = [], 0, 0
+    while size < target:
+        s = unit.format(i=i)
+        parts.append(s)
+        size += len(s)
+        i += 1
+    write(d, "big.py", "".join(parts))
+    rc, out, err, secs = gbc("analyze", "--format", "json", "big.py", cwd=d, timeout=600)
+    print(f"      big.py: {size / 1e6:.1f} MB, {i} units, {secs:.1f} s, rc={rc}")
+    check(f"a {big_mb:g} MB file: exit 0 and one JSON document", rc == 0 and json.loads(out)["summary"]["files"] == 1,
+          f"rc={rc} {text(err)[-400:]}")
+
+
+def run_regress():
+    if not os.path.isdir(REGRESS):
+        return
+    for name in sorted(os.listdir(REGRESS)):
+        if name.endswith(".md"):
+            continue
+        path = os.path.join(REGRESS, name)
+        for cmd in ("analyze", "run"):
+            rc, out, err, secs = gbc(cmd, "--max-instructions", "2000000", path, timeout=60)
+            check(f"regress/{name} ({cmd}): exit 0, 1 or 2, no crash or hang", sane(rc),
+                  f"rc={rc} {secs:.1f}s {text(err)[-400:]}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print(__doc__)
+        sys.exit(2)
+    GBC = os.path.abspath(sys.argv[1])
+    sys.exit(main())
