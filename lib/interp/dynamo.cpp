@@ -376,7 +376,8 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   // R3b-e
   if (cs.skip) return vm.eval(*f);
   if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
-  if (!hasTensorObjects(vm, *f)) {
+  // a function wrapped directly by torch.compile is always compiled (always_optimize_code_objects)
+  if (!isAlwaysOptimizedCode(f->code_key) && !hasTensorObjects(vm, *f)) {
     cs.skip = true;
     return vm.eval(*f);
   }

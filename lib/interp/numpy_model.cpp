@@ -5,6 +5,11 @@
 // NumpyNdarrayVariable; torch/_dynamo/utils.py numpy_operator_wrapper).
 #include "interp/numpy_model.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
@@ -105,6 +110,178 @@ static void binary(const ClassPtr& cls, const std::string& dunder, const std::st
   });
 }
 
+
+/// Basic indexing with ints and slices where a slice steps backwards (torch has no negative
+/// strides: the selected rows are gathered). False when the key has no such slice.
+static bool negativeStepIndex(VM& vm, const Tensor& t, const Value& key, Tensor& out) {
+  std::vector<Value> items = key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
+  bool negative = false;
+  for (const Value& k : items) {
+    if (k->kind == Kind::Slice) {
+      const Value& st = as<SliceObject>(k).step;
+      if (st && !isNone(st) && asInt(st) < 0) negative = true;
+    } else if (k->kind != Kind::Int) {
+      return false;
+    }
+  }
+  if (!negative) return false;
+  Tensor cur = t;
+  int64_t dim = 0;
+  for (const Value& k : items) {
+    if (k->kind == Kind::Int) {
+      cur = check(vm, runtime::select(cur, dim, asInt(k)));
+      continue;
+    }
+    auto& sl = as<SliceObject>(k);
+    int64_t size = cur.sizes().at(static_cast<size_t>(dim));
+    int64_t step = sl.step && !isNone(sl.step) ? asInt(sl.step) : 1;
+    if (step > 0) {
+      std::optional<int64_t> a, b;
+      if (sl.start && !isNone(sl.start)) a = asInt(sl.start);
+      if (sl.stop && !isNone(sl.stop)) b = asInt(sl.stop);
+      cur = check(vm, runtime::slice(cur, dim, a, b, step));
+      ++dim;
+      continue;
+    }
+    // slice.indices for a negative step
+    int64_t start = size - 1, stop = -1;
+    if (sl.start && !isNone(sl.start)) {
+      start = asInt(sl.start);
+      if (start < 0) start += size;
+      start = std::clamp<int64_t>(start, -1, size - 1);
+    }
+    if (sl.stop && !isNone(sl.stop)) {
+      stop = asInt(sl.stop);
+      if (stop < 0) stop += size;
+      stop = std::clamp<int64_t>(stop, -1, size - 1);
+    }
+    std::vector<Tensor> rows;
+    for (int64_t i = start; i > stop; i += step) rows.push_back(check(vm, runtime::select(cur, dim, i)));
+    if (rows.empty()) cur = check(vm, runtime::slice(cur, dim, 0, 0, 1));
+    else cur = check(vm, runtime::stack(rows, dim));
+    ++dim;
+  }
+  out = cur;
+  return true;
+}
+
+// ---- printing (numpy/_core/arrayprint.py: FloatingFormat with floatmode 'maxprec',
+// precision 8; _formatArray with linewidth 75) ----
+
+/// dragon4_positional(x, precision=8, unique=True, trim='.'): the shortest digits that read
+/// back as x, at most 8 after the point.
+static std::string positional(double x, bool single) {
+  char buf[64];
+  for (int d = 0; d <= 8; ++d) {
+    std::snprintf(buf, sizeof buf, "%.*f", d, x);
+    double back = std::strtod(buf, nullptr);
+    if (single ? static_cast<float>(back) == static_cast<float>(x) : back == x) break;
+  }
+  std::string r = buf;
+  if (r.find('.') == std::string::npos) r += ".";
+  else {
+    while (r.back() == '0') r.pop_back();
+  }
+  return r;
+}
+
+/// The element strings of a numpy array, padded to a common width; empty when gbc has no
+/// model of the format (scientific notation, non-finite values).
+static std::vector<std::string> formatElements(const Tensor& t) {
+  Tensor c = t.contiguous();
+  std::vector<std::string> out;
+  int64_t n = c.numel();
+  if (!runtime::isFloating(c.dtype())) {
+    size_t w = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      runtime::Scalar v = c.flatAt(i);
+      std::string str = c.dtype() == runtime::DType::Bool ? (runtime::scalarToDouble(v) != 0 ? "True" : "False")
+                                                          : std::to_string(static_cast<int64_t>(runtime::scalarToDouble(v)));
+      w = std::max(w, str.size());
+      out.push_back(str);
+    }
+    for (auto& str : out) str = std::string(w - str.size(), ' ') + str;
+    return out;
+  }
+  bool single = c.dtype() == runtime::DType::Float32;
+  double mx = 0, mn = 0;
+  bool any = false;
+  for (int64_t i = 0; i < n; ++i) {
+    double v = std::fabs(runtime::scalarToDouble(c.flatAt(i)));
+    if (!std::isfinite(v)) return {};
+    if (v == 0) continue;
+    mx = any ? std::max(mx, v) : v;
+    mn = any ? std::min(mn, v) : v;
+    any = true;
+  }
+  if (any && (mx >= 1e8 || mn < 1e-4 || mx / mn > 1e3)) return {};  // exponent format
+  std::vector<std::pair<std::string, std::string>> parts;
+  size_t left = 0, right = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    std::string str = positional(runtime::scalarToDouble(c.flatAt(i)), single);
+    size_t dot = str.find('.');
+    parts.push_back({str.substr(0, dot), str.substr(dot + 1)});
+    left = std::max(left, dot);
+    right = std::max(right, str.size() - dot - 1);
+  }
+  for (auto& [ip, fp] : parts) out.push_back(std::string(left - ip.size(), ' ') + ip + "." + fp + std::string(right - fp.size(), ' '));
+  return out;
+}
+
+static std::string rstrip(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+/// _formatArray's recurser over dims [dim, ...) starting at flat element `*next`.
+static std::string formatArray(const std::vector<std::string>& elems, const runtime::Shape& shape, size_t dim,
+                               size_t& next, const std::string& hanging, int64_t width, const std::string& sep) {
+  if (dim == shape.size()) return elems[next++];
+  std::string s;
+  std::string next_hanging = hanging + " ";
+  int64_t next_width = width - 1;
+  int64_t count = shape[dim];
+  if (dim + 1 == shape.size()) {
+    int64_t elem_width = width - static_cast<int64_t>(rstrip(sep).size());
+    std::string line = hanging;
+    for (int64_t i = 0; i < count; ++i) {
+      std::string word = formatArray(elems, shape, dim + 1, next, next_hanging, next_width, sep);
+      int64_t lw = i + 1 < count ? elem_width : width;
+      if (static_cast<int64_t>(line.size() + word.size()) > lw && line.size() > hanging.size()) {
+        s += rstrip(line) + "\n";
+        line = hanging;
+      }
+      line += word;
+      if (i + 1 < count) line += sep;
+    }
+    s += line;
+  } else {
+    std::string line_sep = rstrip(sep) + std::string(shape.size() - dim - 1, '\n');
+    for (int64_t i = 0; i < count; ++i) {
+      s += hanging + formatArray(elems, shape, dim + 1, next, next_hanging, next_width, sep);
+      if (i + 1 < count) s += line_sep;
+    }
+  }
+  return "[" + s.substr(hanging.size()) + "]";
+}
+
+/// str(ndarray) / repr(ndarray); empty when the format is not modelled.
+static std::string arrayText(const Tensor& t, bool repr) {
+  std::vector<std::string> elems = formatElements(t);
+  if (elems.empty() && t.numel() != 0) return "";
+  runtime::Shape shape = t.sizes();
+  size_t next = 0;
+  if (shape.empty()) return elems.empty() ? "" : (repr ? "array(" + elems[0] + ")" : elems[0]);
+  std::string dtype;
+  if (repr && t.dtype() == runtime::DType::Float32) dtype = ", dtype=float32";
+  if (repr && t.dtype() == runtime::DType::Int32) dtype = ", dtype=int32";
+  std::string prefix = repr ? "array(" : "";
+  std::string suffix = repr ? dtype + ")" : "";
+  std::string body = formatArray(elems, shape, 0, next, std::string(prefix.size() + 1, ' '),
+                                 75 - static_cast<int64_t>(suffix.size()), repr ? ", " : " ");
+  return prefix + body + suffix;
+}
+
 void installNumpy(VM& vm) {
   auto m = std::make_shared<ModuleObject>("numpy");
   m->dict->setStr("__name__", pyStr("numpy"));
@@ -126,7 +303,8 @@ void installNumpy(VM& vm) {
   binary(cls, "__rtruediv__", "truediv", true, runtime::div);
   method(cls, "__getitem__", [](VM& vm, CallArgs& a) -> Value {
     Value self = a.args.at(0), key = a.args.at(1);
-    // torch's indexing rules are numpy's basic indexing rules
+    // torch's indexing rules are numpy's basic indexing rules, but for negative steps
+    if (Tensor t; negativeStepIndex(vm, data(vm, self), key, t)) return result(vm, "getitem", {self, key}, t);
     return result(vm, "getitem", {self, key}, tensorIndex(vm, ndarrayTensor(self), key));
   });
   method(cls, "reshape", [](VM& vm, CallArgs& a) -> Value {
@@ -139,9 +317,14 @@ void installNumpy(VM& vm) {
   });
   method(cls, "copy", [](VM& vm, CallArgs& a) -> Value { return result(vm, "copy", {a.args[0]}, data(vm, a.args[0]).clone()); });
   method(cls, "__len__", [](VM& vm, CallArgs& a) -> Value { return pyInt(data(vm, a.args[0]).sizes().at(0)); });
-  method(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
-    return pyStr("array(" + tensorRepr(vm, ndarrayTensor(a.args[0])) + ")");
-  });
+  // (instance str()/repr() call Python-level methods only: the prelude below binds these)
+  for (bool repr : {false, true})
+    m->dict->setStr(repr ? "_gbc_array_repr" : "_gbc_array_str", std::make_shared<BuiltinObject>("_gbc_array_text", [repr](VM& vm, CallArgs& a) -> Value {
+      const Tensor& t = data(vm, a.args.at(0));
+      std::string text = arrayText(t, repr);
+      if (text.empty()) vm.unsupported("printing this numpy array");
+      return pyStr(text);
+    }));
   auto shape = std::make_shared<PropertyObject>();
   shape->fget = std::make_shared<BuiltinObject>("shape", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> items;
@@ -179,6 +362,12 @@ void installNumpy(VM& vm) {
                                   : check(vm, runtime::arange(scalar(a.args.at(0)), scalar(a.args.at(1)), int64_t{1}, dt));
     return result(vm, "arange", {}, t);
   });
+  loadPrelude(vm, "numpy._gbc_arrayprint", "numpy/_core/arrayprint.py",
+              "import numpy\n"
+              "def _str(self):\n    return numpy._gbc_array_str(self)\n"
+              "def _repr(self):\n    return numpy._gbc_array_repr(self)\n"
+              "numpy.ndarray.__str__ = _str\n"
+              "numpy.ndarray.__repr__ = _repr\n");
 }
 
 }  // namespace gbc::interp

@@ -19,8 +19,9 @@ std::string_view toolVersion();
 /// all its chained messages; an error's `gb_code` is the code of the last message that has one.
 /// Fields beyond the schema: breaks carry `kind`, `may` and `doc_url`; errors `gb_type`, `gbs`
 /// and `may`; breaks and errors `suppressed` (a `# gbc: ignore` comment or config `ignore`) and
-/// `baselined` (accepted by `--baseline`); diagnostics `file` and `column`; each file `caught_errors` (Unsupported errors the
-/// program caught without showing them, same fields as `errors`).
+/// `baselined` (accepted by `--baseline`); diagnostics `file` and `column`; each file
+/// `caught_errors` (Unsupported errors the program caught without showing them, same fields as
+/// `errors`).
 nlohmann::ordered_json toJson(const Report& report, const TargetProfile& target);
 
 }  // namespace gbc::report
