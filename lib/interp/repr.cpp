@@ -1,4 +1,6 @@
 // str() and repr() with CPython's formatting.
+#include <algorithm>
+
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 #include "interp/runtime_compat.h"
@@ -86,7 +88,16 @@ std::string VM::repr(const Value& v) {
       if (t.items.size() == 1) return "(" + repr(t.items[0]) + ",)";
       return "(" + joinRepr(*this, t.items) + ")";
     }
-    case Kind::List: return "[" + joinRepr(*this, as<ListObject>(v).items) + "]";
+    case Kind::List: {
+      // a list that contains itself prints as [...] (Py_ReprEnter)
+      static thread_local std::vector<const Object*> active;
+      if (std::find(active.begin(), active.end(), v.get()) != active.end()) return "[...]";
+      active.push_back(v.get());
+      struct Leave {
+        ~Leave() { active.pop_back(); }
+      } leave;
+      return "[" + joinRepr(*this, as<ListObject>(v).items) + "]";
+    }
     case Kind::Dict: {
       std::string out = "{";
       bool first = true;
