@@ -19,7 +19,12 @@ uintptr_t computeStackFloor() {
   int rc = pthread_attr_getstack(&attr, &addr, &size);
   pthread_attr_destroy(&attr);
   if (rc != 0 || addr == nullptr || size == 0) return 0;
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer frames are several times larger: keep half of the stack in reserve
+  size_t reserve = size / 2;
+#else
   size_t reserve = std::min<size_t>(size / 4, size_t{4} << 20);
+#endif
   return reinterpret_cast<uintptr_t>(addr) + reserve;
 }
 
