@@ -1,4 +1,4 @@
-// Registry: parses the embedded graph_break_registry JSON once per release.
+// Registry: builds each release's registry once from its generated table (or parses JSON).
 #include "report/registry.h"
 
 #include <nlohmann/json.hpp>
@@ -9,11 +9,9 @@
 namespace gbc::report {
 
 namespace embedded {
-// Defined by the sources lib/report/cmake/embed_file.cmake generates at build time.
-extern const unsigned char kRegistry2_14[];
-extern const std::size_t kRegistry2_14_size;
-extern const unsigned char kRegistry2_11[];
-extern const std::size_t kRegistry2_11_size;
+// Defined by the sources lib/report/tools/registry_gen generates at build time.
+extern const RegistryTable kRegistry2_14;
+extern const RegistryTable kRegistry2_11;
 }  // namespace embedded
 
 static constexpr std::string_view kSiteUrl =
@@ -32,7 +30,6 @@ Result<Registry> Registry::parse(std::string_view json_text) {
   Registry registry;
   for (const auto& [code, variants] : doc.items()) {
     if (!variants.is_array()) return formatError(code + " is not a list");
-    std::vector<RegistryEntry>& list = registry.entries_[code];
     for (const auto& variant : variants) {
       if (!variant.is_object()) return formatError(code + " has a variant that is not an object");
       RegistryEntry entry;
@@ -47,11 +44,26 @@ Result<Registry> Registry::parse(std::string_view json_text) {
         for (const auto& hint : *hints)
           if (hint.is_string()) entry.hints.push_back(hint.get<std::string>());
       }
-      registry.code_by_type_[entry.gb_type] = code;
-      list.push_back(std::move(entry));
+      registry.add(code, std::move(entry));
     }
   }
   return registry;
+}
+
+Registry Registry::fromTable(const RegistryTable& table) {
+  Registry registry;
+  for (std::size_t i = 0; i < table.size; ++i) {
+    const RegistryRow& row = table.rows[i];
+    RegistryEntry entry{row.gb_type, row.context, row.explanation, {}};
+    entry.hints.assign(table.hints + row.first_hint, table.hints + row.first_hint + row.hint_count);
+    registry.add(row.code, std::move(entry));
+  }
+  return registry;
+}
+
+void Registry::add(const std::string& code, RegistryEntry entry) {
+  code_by_type_[entry.gb_type] = code;
+  entries_[code].push_back(std::move(entry));
 }
 
 std::optional<std::string> Registry::codeFor(std::string_view gb_type) const {
@@ -91,21 +103,13 @@ std::string Registry::docUrl(std::string_view code) {
   return out;
 }
 
-static Registry parseEmbedded(const unsigned char* bytes, std::size_t size) {
-  auto parsed = Registry::parse(std::string_view(reinterpret_cast<const char*>(bytes), size));
-  GBC_CHECK(parsed.has_value(), "the embedded graph-break registry does not parse");
-  return std::move(*parsed);
-}
-
 const Registry& registryFor(const TargetProfile& target) {
   if (target.registry == "2.14") {
-    static const Registry registry =
-        parseEmbedded(embedded::kRegistry2_14, embedded::kRegistry2_14_size);
+    static const Registry registry = Registry::fromTable(embedded::kRegistry2_14);
     return registry;
   }
   GBC_CHECK(target.registry == "2.11", "unknown registry resource in the target profile");
-  static const Registry registry =
-      parseEmbedded(embedded::kRegistry2_11, embedded::kRegistry2_11_size);
+  static const Registry registry = Registry::fromTable(embedded::kRegistry2_11);
   return registry;
 }
 

@@ -1,10 +1,12 @@
 // The graph-break registry of a target release: gb-codes ("GB0025") and their entries, embedded
-// in the binary from PyTorch's torch/_dynamo/graph_break_registry.json (lib/report/data/).
+// in the binary from PyTorch's torch/_dynamo/graph_break_registry.json (lib/report/data/) as
+// tables generated at build time (lib/report/tools/registry_gen.cpp).
 #pragma once
 
 #include "base/result.h"
 #include "base/target.h"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <span>
@@ -23,11 +25,32 @@ struct RegistryEntry {
   std::vector<std::string> hints;
 };
 
+/// One variant as the generated tables store it (lib/report/tools/registry_gen): static strings,
+/// and its hints as a range of the table's hint array.
+struct RegistryRow {
+  const char* code;
+  const char* gb_type;
+  const char* context;
+  const char* explanation;
+  std::size_t first_hint;
+  std::size_t hint_count;
+};
+
+/// A generated registry: its rows in the JSON file's order and the hints they index.
+struct RegistryTable {
+  const RegistryRow* rows;
+  std::size_t size;
+  const char* const* hints;
+};
+
 /// A parsed registry: code -> variants, and gb_type -> code.
 class Registry {
  public:
   /// Parses a registry JSON document (an object of "GBnnnn" -> list of variants).
   static Result<Registry> parse(std::string_view json_text);
+
+  /// Builds the registry of a generated table (what the binary embeds).
+  static Registry fromTable(const RegistryTable& table);
 
   /// The gb-code Dynamo prints for `gb_type` (exact match), or nullopt when the release does not
   /// know it. A gb_type listed under several codes maps to the code of its last entry in the
@@ -47,6 +70,9 @@ class Registry {
   static std::string docUrl(std::string_view code);
 
  private:
+  /// Adds one variant under `code`; a gb_type seen before maps to the latest code.
+  void add(const std::string& code, RegistryEntry entry);
+
   std::map<std::string, std::vector<RegistryEntry>, std::less<>> entries_;
   std::map<std::string, std::string, std::less<>> code_by_type_;
 };
