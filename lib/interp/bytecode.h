@@ -16,89 +16,102 @@ namespace gbc::interp {
 
 // Stack effects are written [before] -> [after], top of stack rightmost.
 // `arg` is the instruction's integer operand. Jump targets are absolute instruction indices.
-#define GBC_OPCODES(X)                                                                          \
-  X(NOP)               /* [] -> [] */                                                           \
-  X(POP_TOP)           /* [a] -> [] */                                                          \
-  X(COPY)              /* arg=n: [.. a(n-th from top) ..] -> [.. a .. a]; COPY 1 duplicates TOS */ \
-  X(SWAP)              /* arg=n: swaps TOS with the n-th item from the top (n>=2) */            \
-  X(LOAD_CONST)        /* arg=consts index: [] -> [c] */                                        \
-  X(LOAD_FAST)         /* arg=varnames index: [] -> [v]; UnboundLocalError if unset */          \
-  X(STORE_FAST)        /* arg=varnames index: [v] -> [] */                                      \
-  X(DELETE_FAST)       /* arg=varnames index */                                                 \
-  X(LOAD_DEREF)        /* arg=cell index (cellvars then freevars): [] -> [v] */                 \
-  X(STORE_DEREF)       /* arg=cell index: [v] -> [] */                                          \
-  X(DELETE_DEREF)      /* arg=cell index */                                                     \
-  X(LOAD_CLOSURE)      /* arg=cell index: [] -> [cell] (the cell itself, for MAKE_FUNCTION) */  \
-  X(LOAD_GLOBAL)       /* arg=names index: globals, then builtins: [] -> [v] */                 \
-  X(STORE_GLOBAL)      /* arg=names index: [v] -> [] */                                         \
-  X(DELETE_GLOBAL)     /* arg=names index */                                                    \
-  X(LOAD_NAME)         /* arg=names index: locals dict, globals, builtins (module/class body) */\
-  X(STORE_NAME)        /* arg=names index: [v] -> [] into the locals dict */                    \
-  X(DELETE_NAME)       /* arg=names index */                                                    \
-  X(LOAD_ATTR)         /* arg=names index: [obj] -> [obj.name] */                               \
-  X(STORE_ATTR)        /* arg=names index: [value, obj] -> []   (obj.name = value) */           \
-  X(DELETE_ATTR)       /* arg=names index: [obj] -> [] */                                       \
-  X(BINARY_SUBSCR)     /* [obj, key] -> [obj[key]] */                                           \
-  X(STORE_SUBSCR)      /* [value, obj, key] -> []   (obj[key] = value) */                       \
-  X(DELETE_SUBSCR)     /* [obj, key] -> [] */                                                   \
-  X(BUILD_SLICE)       /* arg=2|3: [lo, hi(, step)] -> [slice] (absent parts are None consts) */\
-  X(BINARY_OP)         /* arg=BinaryOpArg: [a, b] -> [a op b] (in-place forms try __iop__) */   \
-  X(UNARY_OP)          /* arg=syntax::UnaryOpKind: [a] -> [op a] */                             \
-  X(COMPARE_OP)        /* arg=syntax::CmpOpKind, only Eq..GtE: [a, b] -> [a op b] */            \
-  X(IS_OP)             /* arg=0 `is`, 1 `is not`: [a, b] -> [bool] */                           \
-  X(CONTAINS_OP)       /* arg=0 `in`, 1 `not in`: [a, b] -> [bool]  (a in b) */                \
-  X(BUILD_TUPLE)       /* arg=n: [x1..xn] -> [tuple] */                                         \
-  X(BUILD_LIST)        /* arg=n: [x1..xn] -> [list] */                                          \
-  X(BUILD_SET)         /* arg=n: [x1..xn] -> [set] */                                           \
-  X(BUILD_MAP)         /* arg=n: [k1, v1, .. kn, vn] -> [dict] */                               \
-  X(LIST_APPEND)       /* arg=i: [.. list(i-th from top, after pop) .. v] -> [.. list ..] */    \
-  X(SET_ADD)           /* arg=i: like LIST_APPEND */                                            \
-  X(MAP_ADD)           /* arg=i: [.. dict .. k, v] -> [.. dict ..]; dict is i-th after popping */\
-  X(LIST_EXTEND)       /* arg=i: [.. list .. iterable] -> [.. list ..] */                       \
-  X(SET_UPDATE)        /* arg=i: [.. set .. iterable] -> [.. set ..] */                         \
-  X(DICT_UPDATE)       /* arg=i: [.. dict .. mapping] -> [.. dict ..] ({**m}) */                \
-  X(DICT_MERGE)        /* arg=i: like DICT_UPDATE but duplicate keys raise TypeError (f(**m)) */\
-  X(LIST_TO_TUPLE)     /* [list] -> [tuple] */                                                  \
-  X(UNPACK_SEQUENCE)   /* arg=n: [seq] -> [xn .. x1] (x1 on top) */                             \
-  X(UNPACK_EX)         /* arg=before | (after << 8): [seq] -> [after.. list before..] (first on top) */ \
-  X(FORMAT_VALUE)      /* arg=conversion (0,'s','r','a') | 0x100 if a spec is on the stack: [v(, spec)] -> [str] */ \
-  X(BUILD_STRING)      /* arg=n: [s1..sn] -> [s1+..+sn] */                                      \
-  X(JUMP)              /* arg=target (forward or backward) */                                   \
-  X(POP_JUMP_IF_FALSE) /* arg=target: [v] -> []; jumps when not truthy */                       \
-  X(POP_JUMP_IF_TRUE)  /* arg=target: [v] -> []; jumps when truthy */                           \
-  X(JUMP_IF_FALSE_OR_POP) /* arg=target: falsy: keep v and jump; else pop (for `and`) */        \
-  X(JUMP_IF_TRUE_OR_POP)  /* arg=target: truthy: keep v and jump; else pop (for `or`) */        \
-  X(GET_ITER)          /* [obj] -> [iter(obj)] */                                               \
-  X(FOR_ITER)          /* arg=target: [it] -> [it, next(it)], or on exhaustion pop it, jump */  \
-  X(CALL)              /* arg=n: [callable, a1..an] -> [result] */                              \
-  X(CALL_KW)           /* arg=n (all args): [callable, a1..an, kwnames tuple] -> [result]; the last len(kwnames) args are keywords */ \
-  X(CALL_FUNCTION_EX)  /* arg=1 if a kwargs dict is present: [callable, args tuple(, kwargs dict)] -> [result] */ \
-  X(MAKE_FUNCTION)     /* arg=MakeFunctionFlags: [(defaults tuple)(, kwdefaults dict)(, closure tuple), code] -> [function]; code is a LOAD_CONST of a CodeObject */ \
-  X(LOAD_BUILD_CLASS)  /* [] -> [builtins.__build_class__] */                                   \
-  X(RETURN_VALUE)      /* [v] -> returns v */                                                   \
-  X(YIELD_VALUE)       /* [v] -> [sent value] (suspends the generator frame) */                 \
-  X(YIELD_FROM)        /* [iterable] -> [result of the delegation] (whole `yield from`) */      \
-  X(RAISE_VARARGS)     /* arg=0 re-raise current, 1 [exc], 2 [exc, cause] */                    \
-  X(SETUP_FINALLY)     /* arg=handler: pushes a Try block; on exception the stack is cut to the block's depth, the exception pushed, and control goes to handler */ \
-  X(SETUP_WITH)        /* arg=handler: [ctxmgr] -> [exit, enter_result]; pushes a With block (depth below exit+1... see vm) */ \
-  X(POP_BLOCK)         /* pops the innermost block (Try or With) */                             \
-  X(POP_EXCEPT)        /* ends an except handler: restores the previously handled exception */ \
-  X(CHECK_EXC_MATCH)   /* [exc, type] -> [exc, bool] */                                         \
-  X(RERAISE)           /* [exc] -> raises exc again (keeps its traceback) */                    \
-  X(WITH_EXIT)         /* [exit] -> [] : normal exit, calls exit(None, None, None) */           \
-  X(WITH_EXCEPT)       /* [exit, exc] -> [exit, exc, suppress_bool]: calls exit(type, exc, tb) */ \
-  X(IMPORT_NAME)       /* arg=names index (dotted module), [level const, fromlist const] -> [module] */ \
-  X(IMPORT_FROM)       /* arg=names index: [module] -> [module, module.name] */                 \
-  X(IMPORT_STAR)       /* [module] -> [] */                                                     \
-  X(LOAD_ASSERTION_ERROR) /* [] -> [AssertionError] */                                          \
-  X(SETUP_ANNOTATIONS) /* no-op placeholder for class/module annotations */                     \
-  X(UNSUPPORTED)       /* arg=names index of a description: raises gbc's "cannot model" error */
+#define GBC_OPCODES(X)                                                                             \
+  X(NOP)             /* [] -> [] */                                                                \
+  X(POP_TOP)         /* [a] -> [] */                                                               \
+  X(COPY)            /* arg=n: [.. a(n-th from top) ..] -> [.. a .. a]; COPY 1 duplicates TOS */   \
+  X(SWAP)            /* arg=n: swaps TOS with the n-th item from the top (n>=2) */                 \
+  X(LOAD_CONST)      /* arg=consts index: [] -> [c] */                                             \
+  X(LOAD_FAST)       /* arg=varnames index: [] -> [v]; UnboundLocalError if unset */               \
+  X(STORE_FAST)      /* arg=varnames index: [v] -> [] */                                           \
+  X(DELETE_FAST)     /* arg=varnames index */                                                      \
+  X(LOAD_DEREF)      /* arg=cell index (cellvars then freevars): [] -> [v] */                      \
+  X(STORE_DEREF)     /* arg=cell index: [v] -> [] */                                               \
+  X(DELETE_DEREF)    /* arg=cell index */                                                          \
+  X(LOAD_CLOSURE)    /* arg=cell index: [] -> [cell] (the cell itself, for MAKE_FUNCTION) */       \
+  X(LOAD_GLOBAL)     /* arg=names index: globals, then builtins: [] -> [v] */                      \
+  X(STORE_GLOBAL)    /* arg=names index: [v] -> [] */                                              \
+  X(DELETE_GLOBAL)   /* arg=names index */                                                         \
+  X(LOAD_NAME)       /* arg=names index: locals dict, globals, builtins (module/class body) */     \
+  X(STORE_NAME)      /* arg=names index: [v] -> [] into the locals dict */                         \
+  X(DELETE_NAME)     /* arg=names index */                                                         \
+  X(LOAD_ATTR)       /* arg=names index: [obj] -> [obj.name] */                                    \
+  X(STORE_ATTR)      /* arg=names index: [value, obj] -> []   (obj.name = value) */                \
+  X(DELETE_ATTR)     /* arg=names index: [obj] -> [] */                                            \
+  X(BINARY_SUBSCR)   /* [obj, key] -> [obj[key]] */                                                \
+  X(STORE_SUBSCR)    /* [value, obj, key] -> []   (obj[key] = value) */                            \
+  X(DELETE_SUBSCR)   /* [obj, key] -> [] */                                                        \
+  X(BUILD_SLICE)     /* arg=2|3: [lo, hi(, step)] -> [slice] (absent parts are None consts) */     \
+  X(BINARY_OP)       /* arg=BinaryOpArg: [a, b] -> [a op b] (in-place forms try __iop__) */        \
+  X(UNARY_OP)        /* arg=syntax::UnaryOpKind: [a] -> [op a] */                                  \
+  X(COMPARE_OP)      /* arg=syntax::CmpOpKind, only Eq..GtE: [a, b] -> [a op b] */                 \
+  X(IS_OP)           /* arg=0 `is`, 1 `is not`: [a, b] -> [bool] */                                \
+  X(CONTAINS_OP)     /* arg=0 `in`, 1 `not in`: [a, b] -> [bool]  (a in b) */                      \
+  X(BUILD_TUPLE)     /* arg=n: [x1..xn] -> [tuple] */                                              \
+  X(BUILD_LIST)      /* arg=n: [x1..xn] -> [list] */                                               \
+  X(BUILD_SET)       /* arg=n: [x1..xn] -> [set] */                                                \
+  X(BUILD_MAP)       /* arg=n: [k1, v1, .. kn, vn] -> [dict] */                                    \
+  X(LIST_APPEND)     /* arg=i: [.. list(i-th from top, after pop) .. v] -> [.. list ..] */         \
+  X(SET_ADD)         /* arg=i: like LIST_APPEND */                                                 \
+  X(MAP_ADD)         /* arg=i: [.. dict .. k, v] -> [.. dict ..]; dict is i-th after popping */    \
+  X(LIST_EXTEND)     /* arg=i: [.. list .. iterable] -> [.. list ..] */                            \
+  X(SET_UPDATE)      /* arg=i: [.. set .. iterable] -> [.. set ..] */                              \
+  X(DICT_UPDATE)     /* arg=i: [.. dict .. mapping] -> [.. dict ..] ({**m}) */                     \
+  X(DICT_MERGE)      /* arg=i: like DICT_UPDATE but duplicate keys raise TypeError (f(**m)) */     \
+  X(LIST_TO_TUPLE)   /* [list] -> [tuple] */                                                       \
+  X(UNPACK_SEQUENCE) /* arg=n: [seq] -> [xn .. x1] (x1 on top) */                                  \
+  X(UNPACK_EX)    /* arg=before | (after << 8): [seq] -> [after.. list before..] (first on top) */ \
+  X(FORMAT_VALUE) /* arg=conversion (0,'s','r','a') | 0x100 if a spec is on the stack: [v(, spec)] \
+                     -> [str] */                                                                   \
+  X(BUILD_STRING) /* arg=n: [s1..sn] -> [s1+..+sn] */                                              \
+  X(JUMP)         /* arg=target (forward or backward) */                                           \
+  X(POP_JUMP_IF_FALSE)    /* arg=target: [v] -> []; jumps when not truthy */                       \
+  X(POP_JUMP_IF_TRUE)     /* arg=target: [v] -> []; jumps when truthy */                           \
+  X(JUMP_IF_FALSE_OR_POP) /* arg=target: falsy: keep v and jump; else pop (for `and`) */           \
+  X(JUMP_IF_TRUE_OR_POP)  /* arg=target: truthy: keep v and jump; else pop (for `or`) */           \
+  X(GET_ITER)             /* [obj] -> [iter(obj)] */                                               \
+  X(FOR_ITER)             /* arg=target: [it] -> [it, next(it)], or on exhaustion pop it, jump */  \
+  X(CALL)                 /* arg=n: [callable, a1..an] -> [result] */                              \
+  X(CALL_KW)          /* arg=n (all args): [callable, a1..an, kwnames tuple] -> [result]; the last \
+                         len(kwnames) args are keywords */                                         \
+  X(CALL_FUNCTION_EX) /* arg=1 if a kwargs dict is present: [callable, args tuple(, kwargs dict)]  \
+                         -> [result] */                                                            \
+  X(MAKE_FUNCTION)    /* arg=MakeFunctionFlags: [(defaults tuple)(, kwdefaults dict)(, closure     \
+                         tuple), code] -> [function]; code is a LOAD_CONST of a CodeObject */      \
+  X(LOAD_BUILD_CLASS) /* [] -> [builtins.__build_class__] */                                       \
+  X(RETURN_VALUE)     /* [v] -> returns v */                                                       \
+  X(YIELD_VALUE)      /* [v] -> [sent value] (suspends the generator frame) */                     \
+  X(YIELD_FROM)       /* [iterable] -> [result of the delegation] (whole `yield from`) */          \
+  X(RAISE_VARARGS)    /* arg=0 re-raise current, 1 [exc], 2 [exc, cause] */                        \
+  X(SETUP_FINALLY)    /* arg=handler: pushes a Try block; on exception the stack is cut to the     \
+                         block's depth, the exception pushed, and control goes to handler */       \
+  X(SETUP_WITH) /* arg=handler: [ctxmgr] -> [exit, enter_result]; pushes a With block (depth below \
+                   exit+1... see vm) */                                                            \
+  X(POP_BLOCK)  /* pops the innermost block (Try or With) */                                       \
+  X(POP_EXCEPT) /* ends an except handler: restores the previously handled exception */            \
+  X(CHECK_EXC_MATCH) /* [exc, type] -> [exc, bool] */                                              \
+  X(RERAISE)         /* [exc] -> raises exc again (keeps its traceback) */                         \
+  X(WITH_EXIT)       /* [exit] -> [] : normal exit, calls exit(None, None, None) */                \
+  X(WITH_EXCEPT)     /* [exit, exc] -> [exit, exc, suppress_bool]: calls exit(type, exc, tb) */    \
+  X(IMPORT_NAME) /* arg=names index (dotted module), [level const, fromlist const] -> [module] */  \
+  X(IMPORT_FROM) /* arg=names index: [module] -> [module, module.name] */                          \
+  X(IMPORT_STAR) /* [module] -> [] */                                                              \
+  X(LOAD_ASSERTION_ERROR) /* [] -> [AssertionError] */                                             \
+  X(SETUP_ANNOTATIONS)    /* no-op placeholder for class/module annotations */                     \
+  X(UNSUPPORTED)          /* arg=names index of a description: raises gbc's "cannot model" error */
 
 enum class Op : uint8_t {
 #define GBC_OP_ENUM(name) name,
   GBC_OPCODES(GBC_OP_ENUM)
 #undef GBC_OP_ENUM
 };
+
+/// The number of opcodes (one past the last Op).
+inline constexpr unsigned kOpCount = 0
+#define GBC_OP_COUNT(name) +1
+    GBC_OPCODES(GBC_OP_COUNT)
+#undef GBC_OP_COUNT
+    ;
 
 /// Name of an opcode, e.g. "CALL_KW".
 const char* opName(Op op);
@@ -135,11 +148,11 @@ struct Constant {
 };
 
 enum CodeFlags : uint32_t {
-  kVarargs = 1,    // has *args
-  kVarkw = 2,      // has **kwargs
-  kGenerator = 4,  // contains yield
-  kModule = 8,     // module body (LOAD_NAME/STORE_NAME on the globals dict)
-  kClassBody = 16, // class body (LOAD_NAME/STORE_NAME on the class namespace)
+  kVarargs = 1,     // has *args
+  kVarkw = 2,       // has **kwargs
+  kGenerator = 4,   // contains yield
+  kModule = 8,      // module body (LOAD_NAME/STORE_NAME on the globals dict)
+  kClassBody = 16,  // class body (LOAD_NAME/STORE_NAME on the class namespace)
   kLambda = 32,
   kComprehensionInlined = 64,
 };
@@ -151,11 +164,13 @@ struct CodeObject {
   uint32_t firstlineno = 0;
   uint32_t def_line = 0;  // the `def`/`class` line (f_lineno when the frame starts)
   uint32_t flags = 0;
-  int argcount = 0;         // positional parameters, posonly included
+  int argcount = 0;  // positional parameters, posonly included
   int posonlyargcount = 0;
   int kwonlyargcount = 0;
-  std::vector<std::string> varnames;  // parameters first (args, kwonly, *args, **kwargs), then locals
-  std::vector<std::string> cellvars;  // locals captured by inner functions (a parameter may be one too)
+  std::vector<std::string>
+      varnames;  // parameters first (args, kwonly, *args, **kwargs), then locals
+  std::vector<std::string>
+      cellvars;  // locals captured by inner functions (a parameter may be one too)
   std::vector<std::string> freevars;  // names captured from enclosing functions
   std::vector<std::string> names;     // global / attribute / import names
   std::vector<Constant> consts;
@@ -167,7 +182,6 @@ struct CodeObject {
   /// The evaluator's converted constants (owned by the code object so they die with it).
   mutable std::shared_ptr<void> runtime_consts;
 };
-
 
 // Block and exception protocols (the VM implements exactly these; the compiler relies on them).
 //
@@ -230,7 +244,7 @@ struct CodeObject {
 /// Errors (a SyntaxError CPython's compiler would raise: `return` outside a function, `nonlocal`
 /// at module level, ...) come back as gbc::Error with code Syntax and a `line:col: ` prefix.
 Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,
-                                                   const std::string& filename);
+                                                  const std::string& filename);
 
 /// A readable listing of a code object and its nested code objects (tests, --dump-bytecode).
 std::string disassemble(const CodeObject& code);

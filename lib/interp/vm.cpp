@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "interp/code_image.h"
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "syntax/parser.h"
@@ -15,7 +16,10 @@ void installStance(VM& vm);
 void installGradMode(VM& vm);
 
 VM::VM(const TargetProfile& target, bool run_mode)
-    : target_(target), run_mode_(run_mode), dynamo_(std::make_unique<Dynamo>(*this)), builtins_(std::make_unique<Builtins>()),
+    : target_(target),
+      run_mode_(run_mode),
+      dynamo_(std::make_unique<Dynamo>(*this)),
+      builtins_(std::make_unique<Builtins>()),
       builtins_dict_(newDict()) {
   installBuiltinClasses(*this);
   installStdlibModules(*this);
@@ -26,7 +30,9 @@ VM::VM(const TargetProfile& target, bool run_mode)
 
 VM::~VM() = default;
 
-void VM::registerModule(const std::string& name, Value module) { modules_[name] = std::move(module); }
+void VM::registerModule(const std::string& name, Value module) {
+  modules_[name] = std::move(module);
+}
 
 Value VM::findModule(const std::string& name) {
   auto it = modules_.find(name);
@@ -38,10 +44,12 @@ Value VM::importModule(const std::string& dotted, const DictPtr& globals, int le
   if (level > 0) {
     Value pkg = globals ? globals->getStr("__package__") : nullptr;
     std::string base = pkg && pkg->kind == Kind::Str ? asStr(pkg) : "";
-    if (base.empty()) raise(b().import_error, "attempted relative import with no known parent package");
+    if (base.empty())
+      raise(b().import_error, "attempted relative import with no known parent package");
     for (int i = 1; i < level; ++i) {
       size_t dot = base.rfind('.');
-      if (dot == std::string::npos) raise(b().import_error, "attempted relative import beyond top-level package");
+      if (dot == std::string::npos)
+        raise(b().import_error, "attempted relative import beyond top-level package");
       base = base.substr(0, dot);
     }
     name = dotted.empty() ? base : base + "." + dotted;
@@ -70,21 +78,28 @@ Value VM::loadLocalModule(const std::string& name) {
   for (char& c : rel)
     if (c == '.') c = '/';
   for (const std::string& root : module_roots) {
-    for (const std::string& candidate : {root + "/" + rel + ".py", root + "/" + rel + "/__init__.py"}) {
+    for (const std::string& candidate :
+         {root + "/" + rel + ".py", root + "/" + rel + "/__init__.py"}) {
       std::string source;
       if (!readFile(candidate, source)) continue;
-      bool is_package = candidate.size() >= 12 && candidate.compare(candidate.size() - 12, 12, "/__init__.py") == 0;
+      bool is_package = candidate.size() >= 12 &&
+                        candidate.compare(candidate.size() - 12, 12, "/__init__.py") == 0;
       auto parsed = syntax::parseModule(candidate, source);
-      if (!parsed) raise(b().import_error, "gbc cannot import '" + name + "': " + parsed.error().message);
+      if (!parsed)
+        raise(b().import_error, "gbc cannot import '" + name + "': " + parsed.error().message);
       auto code = compileModule(*parsed, candidate);
-      if (!code) raise(b().import_error, "gbc cannot import '" + name + "': " + code.error().message);
+      if (!code)
+        raise(b().import_error, "gbc cannot import '" + name + "': " + code.error().message);
       auto m = std::make_shared<ModuleObject>(name);
       registerModule(name, m);
       size_t dot = name.rfind('.');
       if (dot != std::string::npos)
-        if (Value parent = findModule(name.substr(0, dot))) as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
+        if (Value parent = findModule(name.substr(0, dot)))
+          as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
       m->dict->setStr("__file__", pyStr(candidate));
-      m->dict->setStr("__package__", pyStr(is_package ? name : (dot == std::string::npos ? "" : name.substr(0, dot))));
+      m->dict->setStr(
+          "__package__",
+          pyStr(is_package ? name : (dot == std::string::npos ? "" : name.substr(0, dot))));
       sources[candidate] = std::make_shared<const std::string>(source);
       try {
         execModule(*code, name, m->dict);
@@ -98,7 +113,8 @@ Value VM::loadLocalModule(const std::string& name) {
   return nullptr;
 }
 
-Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string& name, DictPtr globals) {
+Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string& name,
+                     DictPtr globals) {
   globals->setStr("__name__", pyStr(name));
   globals->setStr("__builtins__", builtins_dict_);
   auto f = std::make_shared<Frame>();
@@ -106,24 +122,33 @@ Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string&
   f->name = code->name;
   f->globals = globals;
   f->fast.assign(code->varnames.size(), nullptr);
-  for (size_t i = 0; i < code->cellvars.size(); ++i) f->cells.push_back(std::make_shared<CellObject>());
+  for (size_t i = 0; i < code->cellvars.size(); ++i)
+    f->cells.push_back(std::make_shared<CellObject>());
   f->code_key = code.get();
   return eval(*f);
 }
 
-void loadPrelude(VM& vm, const std::string& name, const std::string& filename, const std::string& source) {
-  auto parsed = syntax::parseModule(filename, source);
-  GBC_CHECK(parsed.has_value(), "the prelude parses");
-  auto code = compileModule(*parsed, filename);
-  GBC_CHECK(code.has_value(), "the prelude compiles");
+void loadPrelude(VM& vm, const std::string& name, const std::string& filename,
+                 const std::string& source) {
+  // The build compiles the preludes once (code_image.h); parsing them is the slow path.
+  std::shared_ptr<CodeObject> code = findCodeImage(filename, source);
+  if (!code) {
+    auto parsed = syntax::parseModule(filename, source);
+    GBC_CHECK(parsed.has_value(), "the prelude parses");
+    auto compiled = compileModule(*parsed, filename);
+    GBC_CHECK(compiled.has_value(), "the prelude compiles");
+    code = std::move(*compiled);
+    if (const PreludeRecorder& record = preludeRecorder()) record(filename, source, *code);
+  }
   auto m = std::make_shared<ModuleObject>(name);
   vm.registerModule(name, m);
   size_t dot = name.rfind('.');
   if (dot != std::string::npos) {
-    if (Value parent = vm.findModule(name.substr(0, dot))) as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
+    if (Value parent = vm.findModule(name.substr(0, dot)))
+      as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
   }
   vm.sources[filename] = std::make_shared<const std::string>(source);
-  vm.execModule(*code, name, m->dict);
+  vm.execModule(code, name, m->dict);
 }
 
 }  // namespace gbc::interp
