@@ -24,7 +24,7 @@ std::string serializeCode(const CodeObject& code);
 /// The code object of serializeCode's bytes, or nullptr when they are malformed.
 std::shared_ptr<CodeObject> deserializeCode(std::string_view bytes);
 
-/// FNV-1a over a prelude's source: an image is used only for the exact source it was built from.
+/// A hash (FNV-1a over words) of a prelude's source: an image is used only for the exact source it was built from.
 uint64_t sourceHash(std::string_view source);
 
 struct CodeImage {

@@ -3,7 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <deque>
+#include <map>
 #include <cstddef>
 
 namespace gbc::report {
@@ -21,67 +24,74 @@ static Error formatError(std::string what) {
   return Error{ErrorCode::Internal, "bad graph-break registry: " + std::move(what)};
 }
 
+struct Registry::Owned {
+  std::deque<std::string> texts;
+  std::deque<std::vector<std::string_view>> hints;
+  std::vector<RegistryEntry> entries;
+  std::vector<RegistryType> types;
+};
+
 Result<Registry> Registry::parse(std::string_view json_text) {
   // ordered_json keeps the file's order: Dynamo's gb_type -> code dict is built in that order,
   // so when a gb_type is listed under two codes the later one wins.
   nlohmann::ordered_json doc = nlohmann::ordered_json::parse(json_text, nullptr, false);
   if (doc.is_discarded()) return formatError("not valid JSON");
   if (!doc.is_object()) return formatError("top level is not an object");
-  Registry registry;
+  auto owned = std::make_shared<Owned>();
+  auto keep = [&](std::string text) -> std::string_view { return owned->texts.emplace_back(std::move(text)); };
+  std::map<std::string_view, std::string_view> code_by_type;
   for (const auto& [code, variants] : doc.items()) {
     if (!variants.is_array()) return formatError(code + " is not a list");
+    std::string_view kept_code = keep(code);
     for (const auto& variant : variants) {
       if (!variant.is_object()) return formatError(code + " has a variant that is not an object");
-      RegistryEntry entry;
-      auto text = [&](const char* key) -> std::string {
+      auto text = [&](const char* key) -> std::string_view {
         auto it = variant.find(key);
-        return it != variant.end() && it->is_string() ? it->template get<std::string>() : "";
+        return keep(it != variant.end() && it->is_string() ? it->template get<std::string>() : "");
       };
-      entry.gb_type = text("Gb_type");
-      entry.context = text("Context");
-      entry.explanation = text("Explanation");
-      if (auto hints = variant.find("Hints"); hints != variant.end() && hints->is_array()) {
-        for (const auto& hint : *hints)
-          if (hint.is_string()) entry.hints.push_back(hint.get<std::string>());
+      std::vector<std::string_view>& hints = owned->hints.emplace_back();
+      if (auto list = variant.find("Hints"); list != variant.end() && list->is_array()) {
+        for (const auto& hint : *list)
+          if (hint.is_string()) hints.push_back(keep(hint.get<std::string>()));
       }
-      registry.add(code, std::move(entry));
+      RegistryEntry entry{kept_code, text("Gb_type"), text("Context"), text("Explanation"), hints};
+      code_by_type[entry.gb_type] = kept_code;
+      owned->entries.push_back(entry);
     }
   }
+  std::stable_sort(owned->entries.begin(), owned->entries.end(),
+                   [](const RegistryEntry& a, const RegistryEntry& b) { return a.code < b.code; });
+  for (const auto& [gb_type, code] : code_by_type) owned->types.push_back({gb_type, code});
+  Registry registry = fromTable({owned->entries, owned->types});
+  registry.owned_ = std::move(owned);
   return registry;
 }
 
 Registry Registry::fromTable(const RegistryTable& table) {
   Registry registry;
-  for (std::size_t i = 0; i < table.size; ++i) {
-    const RegistryRow& row = table.rows[i];
-    RegistryEntry entry{row.gb_type, row.context, row.explanation, {}};
-    entry.hints.assign(table.hints + row.first_hint, table.hints + row.first_hint + row.hint_count);
-    registry.add(row.code, std::move(entry));
-  }
+  registry.table_ = table;
   return registry;
 }
 
-void Registry::add(const std::string& code, RegistryEntry entry) {
-  code_by_type_[entry.gb_type] = code;
-  entries_[code].push_back(std::move(entry));
-}
-
 std::optional<std::string> Registry::codeFor(std::string_view gb_type) const {
-  auto it = code_by_type_.find(gb_type);
-  if (it == code_by_type_.end()) return std::nullopt;
-  return it->second;
+  auto it = std::lower_bound(table_.types.begin(), table_.types.end(), gb_type,
+                             [](const RegistryType& t, std::string_view key) { return t.gb_type < key; });
+  if (it == table_.types.end() || it->gb_type != gb_type) return std::nullopt;
+  return std::string(it->code);
 }
 
 std::span<const RegistryEntry> Registry::entries(std::string_view code) const {
-  auto it = entries_.find(code);
-  if (it == entries_.end()) return {};
-  return it->second;
+  auto first = std::lower_bound(table_.entries.begin(), table_.entries.end(), code,
+                                [](const RegistryEntry& e, std::string_view key) { return e.code < key; });
+  auto last = std::upper_bound(first, table_.entries.end(), code,
+                               [](std::string_view key, const RegistryEntry& e) { return key < e.code; });
+  return {first, last};
 }
 
 std::vector<std::string> Registry::codes() const {
   std::vector<std::string> out;
-  out.reserve(entries_.size());
-  for (const auto& [code, list] : entries_) out.push_back(code);
+  for (const RegistryEntry& entry : table_.entries)
+    if (out.empty() || out.back() != entry.code) out.emplace_back(entry.code);
   return out;
 }
 

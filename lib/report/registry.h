@@ -7,7 +7,9 @@
 #include "base/target.h"
 
 #include <cstddef>
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,29 +20,25 @@ namespace gbc::report {
 
 /// One variant of a registry entry, as the JSON spells it (Gb_type, Context, Explanation, Hints).
 /// Context and Explanation are templates with `{placeholders}`, not the texts Dynamo prints.
+/// The texts live as long as the Registry (static data for the embedded ones).
 struct RegistryEntry {
-  std::string gb_type;
-  std::string context;
-  std::string explanation;
-  std::vector<std::string> hints;
+  std::string_view code;
+  std::string_view gb_type;
+  std::string_view context;
+  std::string_view explanation;
+  std::span<const std::string_view> hints;
 };
 
-/// One variant as the generated tables store it (lib/report/tools/registry_gen): static strings,
-/// and its hints as a range of the table's hint array.
-struct RegistryRow {
-  const char* code;
-  const char* gb_type;
-  const char* context;
-  const char* explanation;
-  std::size_t first_hint;
-  std::size_t hint_count;
+/// One gb_type and the code Dynamo prints for it.
+struct RegistryType {
+  std::string_view gb_type;
+  std::string_view code;
 };
 
-/// A generated registry: its rows in the JSON file's order and the hints they index.
+/// A registry as static tables (lib/report/tools/registry_gen generates the embedded ones).
 struct RegistryTable {
-  const RegistryRow* rows;
-  std::size_t size;
-  const char* const* hints;
+  std::span<const RegistryEntry> entries;  // sorted by code, the file's order within a code
+  std::span<const RegistryType> types;     // sorted by gb_type
 };
 
 /// A parsed registry: code -> variants, and gb_type -> code.
@@ -49,7 +47,7 @@ class Registry {
   /// Parses a registry JSON document (an object of "GBnnnn" -> list of variants).
   static Result<Registry> parse(std::string_view json_text);
 
-  /// Builds the registry of a generated table (what the binary embeds).
+  /// The registry of a generated table (what the binary embeds): no copies.
   static Registry fromTable(const RegistryTable& table);
 
   /// The gb-code Dynamo prints for `gb_type` (exact match), or nullopt when the release does not
@@ -70,11 +68,10 @@ class Registry {
   static std::string docUrl(std::string_view code);
 
  private:
-  /// Adds one variant under `code`; a gb_type seen before maps to the latest code.
-  void add(const std::string& code, RegistryEntry entry);
-
-  std::map<std::string, std::vector<RegistryEntry>, std::less<>> entries_;
-  std::map<std::string, std::string, std::less<>> code_by_type_;
+  RegistryTable table_;
+  /// The texts and tables of a parsed document (none for a generated table).
+  struct Owned;
+  std::shared_ptr<const Owned> owned_;
 };
 
 /// The registry embedded for `target` (its `registry` resource: "2.14" or "2.11"). Parsed once,

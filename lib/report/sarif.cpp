@@ -57,14 +57,16 @@ static Json ruleJson(const std::string& code, const std::string& gb_type,
                 {"defaultConfiguration", {{"level", "warning"}}}};
   }
   std::span<const RegistryEntry> entries = registry.entries(code);
-  std::string name = entries.empty() ? gb_type : entries.front().gb_type;
-  std::string explanation = entries.empty() ? "" : entries.front().explanation;
+  std::string name = entries.empty() ? gb_type : std::string(entries.front().gb_type);
+  std::string explanation = entries.empty() ? "" : std::string(entries.front().explanation);
   std::string help = name + "\n\nExplanation: " + explanation;
   std::string markdown = "**" + name + "**\n\n" + explanation;
   if (!entries.empty()) {
-    for (const std::string& hint : entries.front().hints) {
-      help += "\nHint: " + hint;
-      markdown += "\n- Hint: " + hint;
+    for (std::string_view hint : entries.front().hints) {
+      help += "\nHint: ";
+      help += hint;
+      markdown += "\n- Hint: ";
+      markdown += hint;
     }
   }
   std::string url = Registry::docUrl(code);

@@ -162,7 +162,7 @@ std::string renderCodeList(const Registry& registry) {
   std::string out;
   for (const std::string& code : registry.codes()) {
     auto entries = registry.entries(code);
-    out += code + "  " + (entries.empty() ? std::string() : entries.front().gb_type) + "\n";
+    out += code + "  " + (entries.empty() ? std::string() : std::string(entries.front().gb_type)) + "\n";
   }
   return out;
 }
@@ -172,10 +172,9 @@ std::string renderCodeEntry(const Registry& registry, std::string_view code) {
   if (entries.empty()) return "";
   std::string out = fmt::format("{}  {}\n", code, Registry::docUrl(code));
   for (const RegistryEntry& entry : entries) {
-    out += "\n  Gb_type: " + entry.gb_type + "\n";
-    out += "  Context: " + entry.context + "\n";
-    out += "  Explanation: " + entry.explanation + "\n";
-    for (const std::string& hint : entry.hints) out += "  Hint: " + hint + "\n";
+    out += fmt::format("\n  Gb_type: {}\n  Context: {}\n  Explanation: {}\n", entry.gb_type,
+                       entry.context, entry.explanation);
+    for (std::string_view hint : entry.hints) out += fmt::format("  Hint: {}\n", hint);
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // characters (after _byte_offset_to_character_offset), so this file decodes UTF-8 first.
 #include "syntax/carets.h"
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "syntax/parser.h"
@@ -69,7 +71,7 @@ struct Anchors {
 
 /// _extract_caret_anchors_from_line_segment for a one-line segment. Where CPython's helpers would
 /// run off the line (an AssertionError it suppresses), there are no anchors.
-std::optional<Anchors> extractAnchors(std::string_view segment) {
+std::optional<Anchors> extractAnchorsUncached(std::string_view segment) {
   auto module = parseModule("<segment>", "(\n" + std::string(segment) + "\n)");
   if (!module || module->body.size() != 1 || module->body[0]->kind != StmtKind::Expr) return std::nullopt;
   const Expr& e = *module->body[0]->value;
@@ -118,7 +120,7 @@ std::optional<Anchors> extractAnchors(std::string_view segment) {
 
 /// The first statement of `text` is `return NAME(...)` or `NAME = <call>` and the call is exactly
 /// [start, end) (CPython compares the ast's byte columns with character offsets; so do we).
-bool callSpansWholeStatement(std::string_view text, size_t start, size_t end) {
+bool callSpansWholeStatementUncached(std::string_view text, size_t start, size_t end) {
   auto module = parseModule("<line>", text);
   if (!module || module->body.empty()) return false;
   const Stmt& s = *module->body[0];
@@ -130,6 +132,36 @@ bool callSpansWholeStatement(std::string_view text, size_t start, size_t end) {
     value = s.value.get();
   return value != nullptr && value->span.line == 1 && value->span.end_line == 1 && value->span.col == start &&
          value->span.end_col == end;
+}
+
+/// Tracebacks repeat the same lines (every frame of torch's own code, a loop's frames): each
+/// segment is parsed once per thread. Bounded, so a long editor session does not grow it forever.
+template <typename Value>
+class Memo {
+ public:
+  template <typename Compute>
+  Value get(const std::string& key, Compute compute) {
+    if (auto it = map_.find(key); it != map_.end()) return it->second;
+    if (map_.size() >= 4096) map_.clear();
+    Value value = compute();
+    map_.emplace(key, value);
+    return value;
+  }
+
+ private:
+  std::unordered_map<std::string, Value> map_;
+};
+
+std::optional<Anchors> extractAnchors(std::string_view segment) {
+  thread_local Memo<std::optional<Anchors>> memo;
+  return memo.get(std::string(segment), [&] { return extractAnchorsUncached(segment); });
+}
+
+bool callSpansWholeStatement(std::string_view text, size_t start, size_t end) {
+  thread_local Memo<bool> memo;
+  std::string key = std::to_string(start) + ":" + std::to_string(end) + ":";
+  key += text;
+  return memo.get(key, [&] { return callSpansWholeStatementUncached(text, start, end); });
 }
 
 }  // namespace

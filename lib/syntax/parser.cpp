@@ -85,11 +85,16 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
   auto source_text = std::make_shared<const SourceText>(std::move(text));
   const std::string& src = source_text->text();
 
-  ParserHandle parser(ts_parser_new());
+  // One parser per thread, reused: the caret lines of a traceback parse many small segments.
+  thread_local ParserHandle parser;
   const TSLanguage* language = Grammar::get().language();
-  if (!parser || !ts_parser_set_language(parser.get(), language)) {
-    return Error{ErrorCode::Internal, "tree-sitter runtime refuses the python grammar (ABI " +
-                                          std::to_string(ts_language_version(language)) + ")"};
+  if (!parser) {
+    ParserHandle fresh(ts_parser_new());
+    if (!fresh || !ts_parser_set_language(fresh.get(), language)) {
+      return Error{ErrorCode::Internal, "tree-sitter runtime refuses the python grammar (ABI " +
+                                            std::to_string(ts_language_version(language)) + ")"};
+    }
+    parser = std::move(fresh);
   }
   TreeHandle tree(ts_parser_parse_string(parser.get(), nullptr, src.data(), static_cast<uint32_t>(src.size())));
   if (!tree) return Error{ErrorCode::Internal, "tree-sitter returned no tree for '" + path + "'"};
