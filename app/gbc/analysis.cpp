@@ -33,16 +33,12 @@ std::string absolutePath(const std::string& path) {
 
 Result<interp::Outcome> analyzeSource(const std::string& path, const std::string& source,
                                       const interp::Options& options) {
-  std::optional<Result<interp::Outcome>> result;
-  std::thread worker([&] {
-    try {
-      result.emplace(interp::runFile(path, source, options));
-    } catch (const std::exception& e) {
-      result.emplace(Error{ErrorCode::Internal, std::string("analysing '") + path + "': " + e.what()});
-    }
-  });
-  worker.join();
-  return std::move(*result);
+  // runFile runs the program on its own large-stack thread, so per-run thread state is fresh.
+  try {
+    return interp::runFile(path, source, options);
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::Internal, std::string("analysing '") + path + "': " + e.what()};
+  }
 }
 
 static FileResult analyzeOne(const std::string& name, const interp::Options& options) {

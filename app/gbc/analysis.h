@@ -27,7 +27,7 @@ Result<std::string> readFile(const std::string& path);
 /// The absolute, lexically normal form of `path` (Python's co_filename for `python3 path`).
 std::string absolutePath(const std::string& path);
 
-/// Analyses `source` as the file `path` on a fresh thread and waits for it.
+/// Analyses `source` as the file `path` (interp::runFile: the program runs on its own thread).
 Result<interp::Outcome> analyzeSource(const std::string& path, const std::string& source,
                                       const interp::Options& options);
 
