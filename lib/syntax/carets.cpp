@@ -24,7 +24,8 @@ struct DecodedLine {
       size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       if (i + len > s.size()) len = s.size() - i;
       char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      for (size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
       byte_at.push_back(i);
       chars.push_back(cp);
       i += len;
@@ -41,18 +42,21 @@ struct DecodedLine {
 };
 
 bool isSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1C || c == 0x1D ||
-         c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1C ||
+         c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 /// unicodedata.east_asian_width(c) in "WF", for the common ranges (CJK, Hangul, fullwidth forms,
 /// emoji); a table-free approximation.
 bool isWide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+         (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
          (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
@@ -73,7 +77,8 @@ struct Anchors {
 /// run off the line (an AssertionError it suppresses), there are no anchors.
 std::optional<Anchors> extractAnchorsUncached(std::string_view segment) {
   auto module = parseModule("<segment>", "(\n" + std::string(segment) + "\n)");
-  if (!module || module->body.size() != 1 || module->body[0]->kind != StmtKind::Expr) return std::nullopt;
+  if (!module || module->body.size() != 1 || module->body[0]->kind != StmtKind::Expr)
+    return std::nullopt;
   const Expr& e = *module->body[0]->value;
   const DecodedLine line(segment);
   // End of a subexpression as a (valid) character index; -2: the "(\n" line added above.
@@ -98,8 +103,9 @@ std::optional<Anchors> extractAnchorsUncached(std::string_view segment) {
       if (!op) return std::nullopt;
       size_t right_col = *op + 1;
       // A second operator character: on the line, before the right operand, not space, `\`, `#`.
-      if (right_col < line.size() && e.right->span.line == 2 && right_col < line.charOffset(e.right->span.col) &&
-          !isSpace(line.chars[right_col]) && line.chars[right_col] != '\\' && line.chars[right_col] != '#')
+      if (right_col < line.size() && e.right->span.line == 2 &&
+          right_col < line.charOffset(e.right->span.col) && !isSpace(line.chars[right_col]) &&
+          line.chars[right_col] != '\\' && line.chars[right_col] != '#')
         ++right_col;
       return Anchors{*op, right_col};
     }
@@ -114,7 +120,8 @@ std::optional<Anchors> extractAnchorsUncached(std::string_view segment) {
       if (!open) return std::nullopt;
       return Anchors{*open, *end};
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -125,13 +132,14 @@ bool callSpansWholeStatementUncached(std::string_view text, size_t start, size_t
   if (!module || module->body.empty()) return false;
   const Stmt& s = *module->body[0];
   const Expr* value = nullptr;
-  if (s.kind == StmtKind::Return && s.value && s.value->kind == ExprKind::Call && s.value->func->kind == ExprKind::Name)
+  if (s.kind == StmtKind::Return && s.value && s.value->kind == ExprKind::Call &&
+      s.value->func->kind == ExprKind::Name)
     value = s.value.get();
-  if (s.kind == StmtKind::Assign && s.value && s.value->kind == ExprKind::Call && s.targets.size() == 1 &&
-      s.targets[0]->kind == ExprKind::Name)
+  if (s.kind == StmtKind::Assign && s.value && s.value->kind == ExprKind::Call &&
+      s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Name)
     value = s.value.get();
-  return value != nullptr && value->span.line == 1 && value->span.end_line == 1 && value->span.col == start &&
-         value->span.end_col == end;
+  return value != nullptr && value->span.line == 1 && value->span.end_line == 1 &&
+         value->span.col == start && value->span.end_col == end;
 }
 
 /// Tracebacks repeat the same lines (every frame of torch's own code, a loop's frames): each
@@ -166,7 +174,8 @@ bool callSpansWholeStatement(std::string_view text, size_t start, size_t end) {
 
 }  // namespace
 
-std::optional<std::string> tracebackCaretLine(std::string_view raw_line, uint32_t col, uint32_t end_col) {
+std::optional<std::string> tracebackCaretLine(std::string_view raw_line, uint32_t col,
+                                              uint32_t end_col) {
   if (end_col > raw_line.size() || col > end_col) return std::nullopt;
   // FrameSummary dedents the line (textwrap.dedent: spaces and tabs) and shifts the offsets.
   size_t indent = raw_line.find_first_not_of(" \t");
@@ -207,9 +216,12 @@ std::optional<std::string> tracebackCaretLine(std::string_view raw_line, uint32_
   }
   std::string carets;
   for (size_t c = 0; c < dp_end; ++c) {
-    if (c < num_spaces || c < dp_start) carets += ' ';
-    else if (anchors && c >= left && c < right) carets += '^';
-    else carets += anchors ? '~' : '^';
+    if (c < num_spaces || c < dp_start)
+      carets += ' ';
+    else if (anchors && c >= left && c < right)
+      carets += '^';
+    else
+      carets += anchors ? '~' : '^';
   }
   return carets;
 }

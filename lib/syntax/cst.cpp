@@ -2,6 +2,8 @@
 #include "syntax/cst.h"
 
 #include <cstring>
+#include <string_view>
+#include <unordered_map>
 
 namespace gbc::syntax {
 
@@ -19,11 +21,16 @@ constexpr KindName kKindNames[] = {
 };
 
 // Same order as enum Field.
-constexpr const char* kFieldNames[] = {
-    "alias", "alternative", "argument", "arguments", "attribute", "body", "cause", "condition",
-    "consequence", "definition", "expression", "format_specifier", "function", "key", "left",
-    "module_name", "name", "object", "operator", "operators", "parameters", "return_type", "right",
-    "subscript", "superclasses", "type", "type_conversion", "type_parameters", "value"};
+constexpr const char* kFieldNames[] = {"alias",           "alternative", "argument",
+                                       "arguments",       "attribute",   "body",
+                                       "cause",           "condition",   "consequence",
+                                       "definition",      "expression",  "format_specifier",
+                                       "function",        "key",         "left",
+                                       "module_name",     "name",        "object",
+                                       "operator",        "operators",   "parameters",
+                                       "return_type",     "right",       "subscript",
+                                       "superclasses",    "type",        "type_conversion",
+                                       "type_parameters", "value"};
 static_assert(sizeof(kFieldNames) / sizeof(kFieldNames[0]) == static_cast<int>(Field::kCount));
 
 }  // namespace
@@ -32,12 +39,13 @@ Grammar::Grammar() : language_(tree_sitter_python()) {
   const uint32_t count = ts_language_symbol_count(language_);
   kinds_.assign(count, NodeKind::Other);
   // Several symbols may share a name (aliases such as as_pattern_target); map each one.
+  std::unordered_map<std::string_view, NodeKind> by_name;
+  for (const KindName& k : kKindNames) by_name[k.name] = k.kind;
   for (uint32_t sym = 0; sym < count; ++sym) {
-    if (ts_language_symbol_type(language_, static_cast<TSSymbol>(sym)) != TSSymbolTypeRegular) continue;
-    const char* name = ts_language_symbol_name(language_, static_cast<TSSymbol>(sym));
-    for (const KindName& k : kKindNames) {
-      if (std::strcmp(k.name, name) == 0) kinds_[sym] = k.kind;
-    }
+    if (ts_language_symbol_type(language_, static_cast<TSSymbol>(sym)) != TSSymbolTypeRegular)
+      continue;
+    auto it = by_name.find(ts_language_symbol_name(language_, static_cast<TSSymbol>(sym)));
+    if (it != by_name.end()) kinds_[sym] = it->second;
   }
   for (int i = 0; i < static_cast<int>(Field::kCount); ++i) {
     fields_[i] = ts_language_field_id_for_name(language_, kFieldNames[i],

@@ -1,8 +1,10 @@
 // parseModule: validate the bytes, run tree-sitter, report its first error, lower the tree.
 #include "syntax/parser.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -43,52 +45,44 @@ size_t utf8SequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-/// The first invalid UTF-8 byte or NUL, as an Encoding error.
-std::optional<Error> checkEncoding(const std::string& path, std::string_view s) {
-  uint32_t line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (c == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-    if (c == '\0') {
-      return Error{ErrorCode::Encoding, location(path, line, static_cast<uint32_t>(i - line_start + 1)) +
-                                            "source contains a NUL byte (binary file?)"};
-    }
-    size_t len = utf8SequenceLength(s, i);
-    if (len == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-      return Error{ErrorCode::Encoding,
-                   location(path, line, static_cast<uint32_t>(i - line_start + 1)) + "invalid UTF-8 byte " + hex};
-    }
-    i += len;
-  }
-  return std::nullopt;
+/// Whether none of the 8 bytes at p is NUL or non-ASCII.
+bool plainAscii8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  return ((w | ((w - kOnes) & ~w)) & kHighs) == 0;  // no byte with its high bit set, none zero
 }
 
-}  // namespace
-
-Result<Module> parseModule(const std::string& path, std::string_view source) {
-  if (source.size() > UINT32_MAX)
-    return Error{ErrorCode::Unsupported, path + ": source is larger than 4 GiB, tree-sitter's limit"};
-  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
-  if (auto error = checkEncoding(path, source)) return *error;
-
-  // A lone "\r" ends a line for Python but not for tree-sitter; same length, so offsets hold.
-  std::string text(source);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+/// The first invalid UTF-8 byte or NUL, as an Encoding error.
+std::optional<Error> checkEncoding(const std::string& path, std::string_view s) {
+  size_t i = 0;
+  for (;;) {
+    while (i + 8 <= s.size() && plainAscii8(s.data() + i)) i += 8;  // the common case
+    if (i >= s.size()) return std::nullopt;
+    if (s[i] == '\0') break;
+    size_t len = utf8SequenceLength(s, i);
+    if (len == 0) break;
+    i += len;
   }
-  auto source_text = std::make_shared<const SourceText>(std::move(text));
-  const std::string& src = source_text->text();
+  // The error's line and column (1-based, in bytes).
+  size_t line_start = s.rfind('\n', i == 0 ? 0 : i - 1);
+  line_start = line_start == std::string_view::npos || i == 0 ? 0 : line_start + 1;
+  auto line = static_cast<uint32_t>(
+      1 + std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+  std::string where = location(path, line, static_cast<uint32_t>(i - line_start + 1));
+  if (s[i] == '\0')
+    return Error{ErrorCode::Encoding, where + "source contains a NUL byte (binary file?)"};
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(s[i])));
+  return Error{ErrorCode::Encoding, where + "invalid UTF-8 byte " + hex};
+}
 
-  // One parser per thread, reused: the caret lines of a traceback parse many small segments.
+/// One tree-sitter parser per thread, reused (the caret lines of a traceback parse many small
+/// segments; a directory's files are parsed one after another).
+Result<TSParser*> threadParser() {
   thread_local ParserHandle parser;
-  const TSLanguage* language = Grammar::get().language();
   if (!parser) {
+    const TSLanguage* language = Grammar::get().language();
     ParserHandle fresh(ts_parser_new());
     if (!fresh || !ts_parser_set_language(fresh.get(), language)) {
       return Error{ErrorCode::Internal, "tree-sitter runtime refuses the python grammar (ABI " +
@@ -96,9 +90,117 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
     }
     parser = std::move(fresh);
   }
-  TreeHandle tree(ts_parser_parse_string(parser.get(), nullptr, src.data(), static_cast<uint32_t>(src.size())));
+  return parser.get();
+}
+
+/// The checks before tree-sitter sees the text: size, BOM, encoding. Returns the text to parse,
+/// with lone "\r" line ends made "\n" (Python ends a line there, tree-sitter does not; same length,
+/// so offsets hold).
+Result<std::string> prepareSource(const std::string& path, std::string_view source) {
+  if (source.size() > UINT32_MAX)
+    return Error{ErrorCode::Unsupported,
+                 path + ": source is larger than 4 GiB, tree-sitter's limit"};
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+  if (auto error = checkEncoding(path, source)) return *error;
+  std::string text(source);
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+  }
+  return text;
+}
+
+Result<TreeHandle> parseTree(const std::string& path, const std::string& src) {
+  Result<TSParser*> parser = threadParser();
+  if (!parser) return parser.error();
+  TreeHandle tree(
+      ts_parser_parse_string(*parser, nullptr, src.data(), static_cast<uint32_t>(src.size())));
   if (!tree) return Error{ErrorCode::Internal, "tree-sitter returned no tree for '" + path + "'"};
-  TSNode root = ts_tree_root_node(tree.get());
+  return tree;
+}
+
+/// Whether `text` stays within CPython's own nesting limits with room to spare: brackets nested at
+/// most 150 deep (the tokenizer's limit is 200) and statements indented at most 99 columns (its
+/// limit is 100 levels, each at least one column). A lexical scan: comments and string literals
+/// are skipped (brackets inside f-string fields are not counted).
+bool shallow(std::string_view text) {
+  constexpr int kMaxBrackets = 150;
+  constexpr size_t kMaxIndent = 99;
+  int brackets = 0;
+  size_t i = 0;
+  const size_t n = text.size();
+  bool line_start = true;
+  while (i < n) {
+    char c = text[i];
+    if (line_start) {
+      line_start = false;
+      size_t indent = 0;
+      while (i + indent < n &&
+             (text[i + indent] == ' ' || text[i + indent] == '\t' || text[i + indent] == '\f'))
+        ++indent;
+      if (brackets == 0 && indent > kMaxIndent) return false;
+      i += indent;
+      continue;
+    }
+    switch (c) {
+      case '\n':
+        line_start = true;
+        ++i;
+        break;
+      case '#':
+        while (i < n && text[i] != '\n') ++i;
+        break;
+      case '\\':
+        i += 2;  // a line continuation or a stray backslash
+        break;
+      case '(':
+      case '[':
+      case '{':
+        if (++brackets > kMaxBrackets) return false;
+        ++i;
+        break;
+      case ')':
+      case ']':
+      case '}':
+        if (brackets > 0) --brackets;
+        ++i;
+        break;
+      case '"':
+      case '\'': {
+        // A string literal (its prefix letters were passed over as names): skip to its end.
+        bool triple = i + 2 < n && text[i + 1] == c && text[i + 2] == c;
+        i += triple ? 3 : 1;
+        while (i < n) {
+          if (text[i] == '\\') {
+            i += 2;
+          } else if (text[i] == c &&
+                     (!triple || (i + 2 < n && text[i + 1] == c && text[i + 2] == c))) {
+            i += triple ? 3 : 1;
+            break;
+          } else if (text[i] == '\n' && !triple) {
+            break;  // unterminated: tree-sitter has reported it already
+          } else {
+            ++i;
+          }
+        }
+        break;
+      }
+      default:
+        ++i;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Module> parseModule(const std::string& path, std::string_view source) {
+  Result<std::string> text = prepareSource(path, source);
+  if (!text) return text.error();
+  auto source_text = std::make_shared<const SourceText>(std::move(*text));
+  const std::string& src = source_text->text();
+  Result<TreeHandle> tree = parseTree(path, src);
+  if (!tree) return tree.error();
+  TSNode root = ts_tree_root_node(tree->get());
   if (ts_node_has_error(root)) return describeSyntaxError(path, src, root);
 
   Lowerer lowerer(path, src, root);
@@ -109,6 +211,24 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
   module.body = std::move(*body);
   module.source = std::move(source_text);
   return module;
+}
+
+std::optional<Error> checkSyntax(const std::string& path, std::string_view source) {
+  Result<std::string> text = prepareSource(path, source);
+  if (!text) return text.error();
+  Result<TreeHandle> tree = parseTree(path, *text);
+  if (!tree) return tree.error();
+  TSNode root = ts_tree_root_node(tree->get());
+  if (ts_node_has_error(root)) return describeSyntaxError(path, *text, root);
+  // Lowering adds CPython's nesting limits (as gbc's kMaxExprDepth, kMaxBlockDepth). Text well
+  // within them needs no lowering; other text is lowered to know for sure. (gbc's limit on long
+  // operator chains, which CPython does not have, only matters for code gbc executes.)
+  if (!shallow(*text)) {
+    Lowerer lowerer(path, *text, root);
+    Result<StmtList> body = lowerer.lowerModule();
+    if (!body && body.error().code != ErrorCode::Unsupported) return body.error();
+  }
+  return std::nullopt;
 }
 
 }  // namespace gbc::syntax

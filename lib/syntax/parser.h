@@ -1,6 +1,7 @@
 // The front end's entry point: Python source text in, typed AST (ast.h) out.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,11 @@ namespace gbc::syntax {
 ///   consumers may recurse over it;
 /// - Unsupported: constructs gbc does not model (type aliases, type parameter lists, \N{} escapes);
 /// - a source larger than 4 GiB (tree-sitter's offsets are 32-bit).
-/// Thread-safe: each call has its own parser.
+/// Thread-safe: each thread has its own parser.
 Result<Module> parseModule(const std::string& path, std::string_view source);
+
+/// The Encoding and Syntax errors parseModule would report for `source`, without building the AST
+/// (for files gbc checks but does not execute). Unsupported constructs are not errors here.
+std::optional<Error> checkSyntax(const std::string& path, std::string_view source);
 
 }  // namespace gbc::syntax
