@@ -4,20 +4,60 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include <pthread.h>
 
 #include "interp/dynamo.h"
-#include "interp/vm.h"
+#include "interp/reach.h"
 #include "interp/runtime_compat.h"
 #include "interp/static_mode.h"
+#include "interp/vm.h"
 #include "syntax/parser.h"
 
 namespace gbc::interp {
 
 namespace {
 
-Result<Outcome> runFileHere(const std::string& path, const std::string& source, const Options& options) {
+/// sys.path[0] is the script's folder; inside a package (folders with __init__.py) the package
+/// root's parent is searched too and relative imports resolve against the package.
+struct ImportSetting {
+  std::vector<std::string> roots;
+  std::string package;
+};
+
+ImportSetting importSetting(const std::string& path) {
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
+  std::string root = dir, package;
+  for (;;) {
+    std::FILE* init = std::fopen((root + "/__init__.py").c_str(), "rb");
+    if (!init) break;
+    std::fclose(init);
+    size_t slash = root.rfind('/');
+    std::string pkg = root.substr(slash == std::string::npos ? 0 : slash + 1);
+    package = package.empty() ? pkg : pkg + "." + package;
+    if (slash == std::string::npos) {
+      root = ".";
+      break;
+    }
+    root = root.substr(0, slash);
+  }
+  ImportSetting setting{{dir}, package};
+  if (!package.empty()) setting.roots.push_back(root);
+  return setting;
+}
+
+Result<Outcome> runFileHere(const std::string& path, const std::string& source,
+                            const Options& options) {
+  ImportSetting imports = importSetting(path);
+  if (!options.run && !mayReachTorch(source, imports.roots)) {
+    // Nothing here can import torch (reach.h): its syntax is all there is to check.
+    if (std::optional<Error> error = syntax::checkSyntax(path, source)) return *error;
+    Outcome outcome;
+    outcome.report.path = path;
+    return outcome;
+  }
   auto parsed = syntax::parseModule(path, source);
   if (!parsed) return parsed.error();
   auto code = compileModule(*parsed, path);
@@ -36,25 +76,8 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source, 
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));
   auto globals = newDict();
-  // sys.path[0] is the script's folder; inside a package (folders with __init__.py) the
-  // package root's parent is searched too and relative imports resolve against the package.
-  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
-  std::string root = dir, package;
-  for (;;) {
-    std::FILE* init = std::fopen((root + "/__init__.py").c_str(), "rb");
-    if (!init) break;
-    std::fclose(init);
-    size_t slash = root.rfind('/');
-    std::string pkg = root.substr(slash == std::string::npos ? 0 : slash + 1);
-    package = package.empty() ? pkg : pkg + "." + package;
-    if (slash == std::string::npos) {
-      root = ".";
-      break;
-    }
-    root = root.substr(0, slash);
-  }
-  vm.module_roots = {dir};
-  if (!package.empty()) vm.module_roots.push_back(root);
+  vm.module_roots = imports.roots;
+  const std::string& package = imports.package;
   globals->setStr("__package__", package.empty() ? none() : pyStr(package));
   globals->setStr("__file__", pyStr(path));
   bool completed = false;
@@ -68,7 +91,9 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source, 
     std::string where = u.file.empty() ? path : u.file;
     std::string msg = "unsupported: " + u.what + " at " + where + ":" + std::to_string(u.line);
     if (options.run) return Error{ErrorCode::Unsupported, msg};
-    outcome.report.diagnostics.push_back({report::Severity::Warning, where, u.line, 0, "gbc cannot model " + u.what + "; analysis stopped here"});
+    outcome.report.diagnostics.push_back(
+        {report::Severity::Warning, where, u.line, 0,
+         "gbc cannot model " + u.what + "; analysis stopped here"});
   } catch (GbcBudgetExceeded& e) {
     return Error{ErrorCode::Unsupported, e.message};
   }
@@ -100,7 +125,8 @@ void* runFileThread(void* arg) {
 
 }  // namespace
 
-Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options) {
+Result<Outcome> runFile(const std::string& path, const std::string& source,
+                        const Options& options) {
   if (options.stack_bytes == 0) return runFileHere(path, source, options);
   // The program runs on a thread with a large stack; the caller waits for it.
   ThreadCall call{&path, &source, &options, std::nullopt, nullptr};
