@@ -128,15 +128,23 @@ Span Cst::spanBetween(TSNode from, TSNode to) {
 }
 
 Span Cst::statementSpan(TSNode n) {
+  // Down the chain of last non-empty children (extras skipped): CPython's end of a statement is
+  // its last token, where tree-sitter's node may extend over trailing comments.
   TSNode last = n;
+  TSTreeCursor* cursor = cursor_.get();
   for (;;) {
-    Children ch = children(last);  // extras already skipped
-    const CstChild* next = nullptr;
-    for (const CstChild& c : ch.items) {
-      if (ts_node_end_byte(c.node) > ts_node_start_byte(c.node)) next = &c;
-    }
-    if (next == nullptr) break;
-    last = next->node;
+    ts_tree_cursor_reset(cursor, last);
+    if (!ts_tree_cursor_goto_first_child(cursor)) break;
+    TSNode next{};
+    bool found = false;
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor);
+      if (isExtra(kind(child)) || ts_node_end_byte(child) <= ts_node_start_byte(child)) continue;
+      next = child;
+      found = true;
+    } while (ts_tree_cursor_goto_next_sibling(cursor));
+    if (!found) break;
+    last = next;
   }
   return spanBetween(n, last);
 }

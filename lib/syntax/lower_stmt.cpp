@@ -11,10 +11,10 @@ namespace {
 
 std::optional<BinOpKind> augOpFromToken(std::string_view t) {
   static constexpr std::pair<std::string_view, BinOpKind> kOps[] = {
-      {"+=", BinOpKind::Add},     {"-=", BinOpKind::Sub},      {"*=", BinOpKind::Mult},
-      {"@=", BinOpKind::MatMult}, {"/=", BinOpKind::Div},      {"//=", BinOpKind::FloorDiv},
-      {"%=", BinOpKind::Mod},     {"**=", BinOpKind::Pow},     {"<<=", BinOpKind::LShift},
-      {">>=", BinOpKind::RShift}, {"|=", BinOpKind::BitOr},    {"^=", BinOpKind::BitXor},
+      {"+=", BinOpKind::Add},     {"-=", BinOpKind::Sub},   {"*=", BinOpKind::Mult},
+      {"@=", BinOpKind::MatMult}, {"/=", BinOpKind::Div},   {"//=", BinOpKind::FloorDiv},
+      {"%=", BinOpKind::Mod},     {"**=", BinOpKind::Pow},  {"<<=", BinOpKind::LShift},
+      {">>=", BinOpKind::RShift}, {"|=", BinOpKind::BitOr}, {"^=", BinOpKind::BitXor},
       {"&=", BinOpKind::BitAnd}};
   for (const auto& [text, op] : kOps) {
     if (text == t) return op;
@@ -22,13 +22,13 @@ std::optional<BinOpKind> augOpFromToken(std::string_view t) {
   return std::nullopt;
 }
 
-
 }  // namespace
 
 std::nullptr_t Lowerer::fail(TSNode at, ErrorCode code, const std::string& what) {
   if (error_) return nullptr;
   TSPoint p = ts_node_start_point(at);
-  error_ = Error{code, path_ + ":" + std::to_string(p.row + 1) + ":" + std::to_string(p.column + 1) + ": " + what};
+  error_ = Error{code, path_ + ":" + std::to_string(p.row + 1) + ":" +
+                           std::to_string(p.column + 1) + ": " + what};
   return nullptr;
 }
 
@@ -54,12 +54,14 @@ void Lowerer::checkClauseIndent(TSNode statement, TSNode clause) {
   uint32_t want = lineIndent(ts_node_start_byte(statement), stmt_starts);
   uint32_t got = lineIndent(ts_node_start_byte(clause), clause_starts);
   if (stmt_starts && clause_starts && got != want)
-    syntaxError(clause, got > want ? "unexpected indent" : "unindent does not match any outer indentation level");
+    syntaxError(clause, got > want ? "unexpected indent"
+                                   : "unindent does not match any outer indentation level");
 }
 
 void Lowerer::block(TSNode n, TSNode owner, StmtList& out) {
   if (++block_depth_ > kMaxBlockDepth) {
-    fail(n, ErrorCode::Syntax, "too many levels of indentation (gbc limit " + std::to_string(kMaxBlockDepth) + ")");
+    fail(n, ErrorCode::Syntax,
+         "too many levels of indentation (gbc limit " + std::to_string(kMaxBlockDepth) + ")");
     --block_depth_;
     return;
   }
@@ -74,9 +76,11 @@ void Lowerer::block(TSNode n, TSNode owner, StmtList& out) {
   std::vector<TSNode> statements = cst_.children(n).named();
   if (statements.empty() && !module) {
     NodeKind k = cst_.kind(owner);
-    std::string what = k == NodeKind::FunctionDefinition ? "function definition"
-                       : k == NodeKind::ClassDefinition  ? "class definition"
-                                                         : "'" + std::string(ts_node_type(ts_node_child(owner, 0))) + "' statement";
+    std::string what =
+        k == NodeKind::FunctionDefinition ? "function definition"
+        : k == NodeKind::ClassDefinition
+            ? "class definition"
+            : "'" + std::string(ts_node_type(ts_node_child(owner, 0))) + "' statement";
     syntaxError(owner, "expected an indented block after " + what + " on line " +
                            std::to_string(ts_node_start_point(owner).row + 1));
   }
@@ -87,12 +91,14 @@ void Lowerer::block(TSNode n, TSNode owner, StmtList& out) {
     if (starts_line) {
       if (!indent) {
         if (col <= owner_indent) {
-          syntaxError(child, "expected an indented block after line " + std::to_string(ts_node_start_point(owner).row + 1));
+          syntaxError(child, "expected an indented block after line " +
+                                 std::to_string(ts_node_start_point(owner).row + 1));
           break;
         }
         indent = col;
       } else if (col != *indent) {
-        syntaxError(child, col > *indent ? "unexpected indent" : "unindent does not match any outer indentation level");
+        syntaxError(child, col > *indent ? "unexpected indent"
+                                         : "unindent does not match any outer indentation level");
         break;
       }
     }
@@ -122,38 +128,82 @@ StmtList Lowerer::blockOf(TSNode n) {
 void Lowerer::statement(TSNode n, StmtList& out) {
   StmtPtr s;
   switch (cst_.kind(n)) {
-    case NodeKind::ExpressionStatement: s = expressionStatement(n); break;
-    case NodeKind::ReturnStatement: s = simpleStatement(n, StmtKind::Return); break;
-    case NodeKind::PassStatement: s = simpleStatement(n, StmtKind::Pass); break;
-    case NodeKind::BreakStatement: s = simpleStatement(n, StmtKind::Break); break;
-    case NodeKind::ContinueStatement: s = simpleStatement(n, StmtKind::Continue); break;
-    case NodeKind::DeleteStatement: s = simpleStatement(n, StmtKind::Delete); break;
-    case NodeKind::RaiseStatement: s = simpleStatement(n, StmtKind::Raise); break;
-    case NodeKind::AssertStatement: s = simpleStatement(n, StmtKind::Assert); break;
-    case NodeKind::GlobalStatement: s = simpleStatement(n, StmtKind::Global); break;
-    case NodeKind::NonlocalStatement: s = simpleStatement(n, StmtKind::Nonlocal); break;
-    case NodeKind::ImportStatement: s = importStatement(n); break;
-    case NodeKind::ImportFromStatement: s = importFrom(n, false); break;
-    case NodeKind::FutureImportStatement: s = importFrom(n, true); break;
-    case NodeKind::IfStatement: s = ifStatement(n); break;
-    case NodeKind::ForStatement: s = forStatement(n); break;
-    case NodeKind::WhileStatement: s = whileStatement(n); break;
-    case NodeKind::TryStatement: s = tryStatement(n); break;
-    case NodeKind::WithStatement: s = withStatement(n); break;
-    case NodeKind::FunctionDefinition: s = functionDef(n, {}); break;
-    case NodeKind::ClassDefinition: s = classDef(n, {}); break;
-    case NodeKind::DecoratedDefinition: s = decorated(n); break;
+    case NodeKind::ExpressionStatement:
+      s = expressionStatement(n);
+      break;
+    case NodeKind::ReturnStatement:
+      s = simpleStatement(n, StmtKind::Return);
+      break;
+    case NodeKind::PassStatement:
+      s = simpleStatement(n, StmtKind::Pass);
+      break;
+    case NodeKind::BreakStatement:
+      s = simpleStatement(n, StmtKind::Break);
+      break;
+    case NodeKind::ContinueStatement:
+      s = simpleStatement(n, StmtKind::Continue);
+      break;
+    case NodeKind::DeleteStatement:
+      s = simpleStatement(n, StmtKind::Delete);
+      break;
+    case NodeKind::RaiseStatement:
+      s = simpleStatement(n, StmtKind::Raise);
+      break;
+    case NodeKind::AssertStatement:
+      s = simpleStatement(n, StmtKind::Assert);
+      break;
+    case NodeKind::GlobalStatement:
+      s = simpleStatement(n, StmtKind::Global);
+      break;
+    case NodeKind::NonlocalStatement:
+      s = simpleStatement(n, StmtKind::Nonlocal);
+      break;
+    case NodeKind::ImportStatement:
+      s = importStatement(n);
+      break;
+    case NodeKind::ImportFromStatement:
+      s = importFrom(n, false);
+      break;
+    case NodeKind::FutureImportStatement:
+      s = importFrom(n, true);
+      break;
+    case NodeKind::IfStatement:
+      s = ifStatement(n);
+      break;
+    case NodeKind::ForStatement:
+      s = forStatement(n);
+      break;
+    case NodeKind::WhileStatement:
+      s = whileStatement(n);
+      break;
+    case NodeKind::TryStatement:
+      s = tryStatement(n);
+      break;
+    case NodeKind::WithStatement:
+      s = withStatement(n);
+      break;
+    case NodeKind::FunctionDefinition:
+      s = functionDef(n, {});
+      break;
+    case NodeKind::ClassDefinition:
+      s = classDef(n, {});
+      break;
+    case NodeKind::DecoratedDefinition:
+      s = decorated(n);
+      break;
     case NodeKind::MatchStatement:
       // Not modelled: kept with its location so that gbc can report it.
       s = std::make_unique<Stmt>(StmtKind::Match, cst_.statementSpan(n));
       break;
-    case NodeKind::PrintStatement: s = printChevron(n); break;
+    case NodeKind::PrintStatement:
+      s = printChevron(n);
+      break;
     case NodeKind::ExecStatement:
       syntaxError(n, "Missing parentheses in call to 'exec'. Did you mean exec(...)?");
       return;
     case NodeKind::TypeAliasStatement:
-      fail(n, ErrorCode::Unsupported, "type alias statements ('type X = ...') are not supported");
-      return;
+      s = typeAliasStatement(n);
+      break;
     default:
       syntaxError(n, std::string("unexpected ") + ts_node_type(n));
       return;
@@ -226,7 +276,8 @@ StmtPtr Lowerer::assignment(TSNode n) {
     NodeKind lk = cst_.kind(left);
     if (lk != NodeKind::Identifier && lk != NodeKind::Attribute && lk != NodeKind::Subscript)
       return syntaxError(left, "only single target (not tuple) can be annotated");
-    if (!ts_node_is_null(right) && (cst_.kind(right) == NodeKind::Assignment || cst_.kind(right) == NodeKind::AugmentedAssignment))
+    if (!ts_node_is_null(right) && (cst_.kind(right) == NodeKind::Assignment ||
+                                    cst_.kind(right) == NodeKind::AugmentedAssignment))
       return syntaxError(right, "invalid syntax");
     s->target = expr(left);
     s->annotation = expr(annotation);
@@ -238,12 +289,14 @@ StmtPtr Lowerer::assignment(TSNode n) {
   TSNode cur = n;
   for (;;) {
     Children cc = cst_.children(cur);
-    if (!ts_node_is_null(cc.field(Field::Type))) return syntaxError(cc.field(Field::Type), "invalid syntax");
+    if (!ts_node_is_null(cc.field(Field::Type)))
+      return syntaxError(cc.field(Field::Type), "invalid syntax");
     s->targets.push_back(expr(cc.field(Field::Left)));
     TSNode value = cc.field(Field::Right);
     if (ts_node_is_null(value)) return syntaxError(cur, "invalid syntax");
     NodeKind vk = cst_.kind(value);
-    if (vk == NodeKind::AugmentedAssignment || vk == NodeKind::NamedExpression) return syntaxError(value, "invalid syntax");
+    if (vk == NodeKind::AugmentedAssignment || vk == NodeKind::NamedExpression)
+      return syntaxError(value, "invalid syntax");
     if (vk != NodeKind::Assignment) {
       s->value = expr(value);
       break;
@@ -252,6 +305,69 @@ StmtPtr Lowerer::assignment(TSNode n) {
     if (failed()) return nullptr;
   }
   return s;
+}
+
+StmtPtr Lowerer::typeAliasStatement(TSNode n) {
+  // tree-sitter-python reads `type(x).attr = v` and `type(x)[k] = v` as a type alias whose name
+  // is `(x).attr`; CPython reads an assignment to an attribute (item) of the call `type(x)`.
+  Children ch = cst_.children(n);
+  TSNode left = ch.field(Field::Left);
+  TSNode right = ch.field(Field::Right);
+  if (cst_.kind(left) == NodeKind::Type && ts_node_named_child_count(left) == 1)
+    left = ts_node_named_child(left, 0);
+  if (cst_.kind(right) == NodeKind::Type && ts_node_named_child_count(right) == 1)
+    right = ts_node_named_child(right, 0);
+  // The leftmost primary of the name: the parenthesised arguments of `type(...)`.
+  TSNode head = left;
+  for (;;) {
+    NodeKind k = cst_.kind(head);
+    Field f = k == NodeKind::Attribute   ? Field::Object
+              : k == NodeKind::Subscript ? Field::Value
+              : k == NodeKind::Call      ? Field::Function
+                                         : Field::kCount;
+    if (f == Field::kCount) break;
+    head = cst_.children(head).field(f);
+  }
+  NodeKind head_kind = cst_.kind(head);
+  if (ts_node_is_null(right) ||
+      (head_kind != NodeKind::ParenthesizedExpression && head_kind != NodeKind::Tuple))
+    return fail(n, ErrorCode::Unsupported,
+                "type alias statements ('type X = ...') are not supported");
+  if (ts_node_eq(head, left))
+    return syntaxError(n,
+                       "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+
+  ExprPtr target = expr(left);
+  if (failed()) return nullptr;
+  ExprPtr* slot = &target;
+  while ((*slot)->kind == ExprKind::Attribute || (*slot)->kind == ExprKind::Subscript ||
+         (*slot)->kind == ExprKind::Call)
+    slot = (*slot)->kind == ExprKind::Call ? &(*slot)->func : &(*slot)->value;
+  // `type(a, b)` is a tuple node; `type((a, b))` a parenthesised tuple: one argument.
+  Span head_span = Cst::span(head);
+  auto call = std::make_unique<Expr>(ExprKind::Call, Span{Cst::span(n).line, Cst::span(n).col,
+                                                          head_span.end_line, head_span.end_col});
+  auto name_span = Cst::span(ch.items.front().node);
+  call->func = std::make_unique<Expr>(ExprKind::Name, name_span);
+  call->func->id = "type";
+  if (head_kind == NodeKind::Tuple && (*slot)->kind == ExprKind::Tuple)
+    call->args = std::move((*slot)->elts);
+  else
+    call->args.push_back(std::move(*slot));
+  *slot = std::move(call);
+  // The call now starts at `type`: so do the expressions around it.
+  for (Expr* e = target.get();
+       e->kind != ExprKind::Call || e->func->kind != ExprKind::Name || e->func->id != "type";
+       e = e->kind == ExprKind::Call ? e->func.get() : e->value.get()) {
+    e->span.line = name_span.line;
+    e->span.col = name_span.col;
+  }
+
+  auto stmt = std::make_unique<Stmt>(StmtKind::Assign, cst_.statementSpan(n));
+  stmt->targets.push_back(std::move(target));
+  stmt->value = expr(right);
+  if (failed()) return nullptr;
+  return stmt;
 }
 
 StmtPtr Lowerer::augmentedAssignment(TSNode n) {
@@ -264,7 +380,8 @@ StmtPtr Lowerer::augmentedAssignment(TSNode n) {
     return syntaxError(left, "illegal expression for augmented assignment");
   TSNode right = ch.field(Field::Right);
   NodeKind rk = cst_.kind(right);
-  if (rk == NodeKind::Assignment || rk == NodeKind::AugmentedAssignment) return syntaxError(right, "invalid syntax");
+  if (rk == NodeKind::Assignment || rk == NodeKind::AugmentedAssignment)
+    return syntaxError(right, "invalid syntax");
   auto s = std::make_unique<Stmt>(StmtKind::AugAssign, Cst::span(n));
   s->op = *op;
   s->target = expr(left);
@@ -292,7 +409,8 @@ StmtPtr Lowerer::simpleStatement(TSNode n, StmtKind kind) {
       TSNode cause = ch.field(Field::Cause);
       for (TSNode c : named) {
         if (ts_node_eq(c, cause)) continue;
-        if (s->exc || cst_.kind(c) == NodeKind::ExpressionList) return syntaxError(c, "invalid syntax");
+        if (s->exc || cst_.kind(c) == NodeKind::ExpressionList)
+          return syntaxError(c, "invalid syntax");
         s->exc = expr(c);
       }
       s->cause = optExpr(cause);
@@ -399,8 +517,10 @@ bool Lowerer::exceptHandler(TSNode n, ExceptHandler& out, bool& is_star) {
     Children ac = cst_.children(type);
     std::vector<TSNode> named = ac.named();
     TSNode target = ac.field(Field::Alias);
-    std::vector<TSNode> target_inner = ts_node_is_null(target) ? std::vector<TSNode>{} : cst_.children(target).named();
-    if (named.empty() || target_inner.size() != 1 || cst_.kind(target_inner[0]) != NodeKind::Identifier)
+    std::vector<TSNode> target_inner =
+        ts_node_is_null(target) ? std::vector<TSNode>{} : cst_.children(target).named();
+    if (named.empty() || target_inner.size() != 1 ||
+        cst_.kind(target_inner[0]) != NodeKind::Identifier)
       return syntaxError(type, "invalid except clause target"), false;
     type = named[0];
     name = target_inner[0];
@@ -436,11 +556,12 @@ StmtPtr Lowerer::tryStatement(TSNode n) {
       bool is_star = false;
       if (!exceptHandler(c, handler, is_star)) return nullptr;
       (is_star ? any_star : any_plain) = true;
-      if (any_star && any_plain) return syntaxError(c, "cannot have both 'except' and 'except*' on the same 'try'");
+      if (any_star && any_plain)
+        return syntaxError(c, "cannot have both 'except' and 'except*' on the same 'try'");
       s->handlers.push_back(std::move(handler));
     } else if (k == NodeKind::ElseClause) {
       s->orelse = blockOf(c);
-        } else if (k == NodeKind::FinallyClause) {
+    } else if (k == NodeKind::FinallyClause) {
       s->finalbody = blockOf(c);
     }
   }
@@ -462,7 +583,9 @@ StmtPtr Lowerer::withStatement(TSNode n) {
       NodeKind vk = cst_.kind(value);
       if (vk == NodeKind::Tuple || vk == NodeKind::ParenthesizedExpression) {
         std::vector<TSNode> inner = cst_.children(value).named();
-        if (vk == NodeKind::Tuple || (inner.size() == 1 && cst_.kind(inner[0]) == NodeKind::AsPattern)) values = inner;
+        if (vk == NodeKind::Tuple ||
+            (inner.size() == 1 && cst_.kind(inner[0]) == NodeKind::AsPattern))
+          values = inner;
       }
       for (TSNode v : values) {
         WithItem wi;

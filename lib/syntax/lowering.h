@@ -107,6 +107,7 @@ class Lowerer {
   /// `(a)` as a target: tree-sitter's one-element tuple_pattern without a comma is just `a`.
   TSNode unwrapParenthesizedTarget(TSNode n);
   StmtPtr assignment(TSNode n);
+  StmtPtr typeAliasStatement(TSNode n);
   StmtPtr augmentedAssignment(TSNode n);
   StmtPtr ifStatement(TSNode n);
   StmtPtr forStatement(TSNode n);

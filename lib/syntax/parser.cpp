@@ -10,6 +10,7 @@
 
 #include "syntax/cst.h"
 #include "syntax/lowering.h"
+#include "syntax/nesting.h"
 #include "syntax/source.h"
 #include "syntax/syntax_errors.h"
 #include "syntax/ts_handles.h"
@@ -118,79 +119,6 @@ Result<TreeHandle> parseTree(const std::string& path, const std::string& src) {
   return tree;
 }
 
-/// Whether `text` stays within CPython's own nesting limits with room to spare: brackets nested at
-/// most 150 deep (the tokenizer's limit is 200) and statements indented at most 99 columns (its
-/// limit is 100 levels, each at least one column). A lexical scan: comments and string literals
-/// are skipped (brackets inside f-string fields are not counted).
-bool shallow(std::string_view text) {
-  constexpr int kMaxBrackets = 150;
-  constexpr size_t kMaxIndent = 99;
-  int brackets = 0;
-  size_t i = 0;
-  const size_t n = text.size();
-  bool line_start = true;
-  while (i < n) {
-    char c = text[i];
-    if (line_start) {
-      line_start = false;
-      size_t indent = 0;
-      while (i + indent < n &&
-             (text[i + indent] == ' ' || text[i + indent] == '\t' || text[i + indent] == '\f'))
-        ++indent;
-      if (brackets == 0 && indent > kMaxIndent) return false;
-      i += indent;
-      continue;
-    }
-    switch (c) {
-      case '\n':
-        line_start = true;
-        ++i;
-        break;
-      case '#':
-        while (i < n && text[i] != '\n') ++i;
-        break;
-      case '\\':
-        i += 2;  // a line continuation or a stray backslash
-        break;
-      case '(':
-      case '[':
-      case '{':
-        if (++brackets > kMaxBrackets) return false;
-        ++i;
-        break;
-      case ')':
-      case ']':
-      case '}':
-        if (brackets > 0) --brackets;
-        ++i;
-        break;
-      case '"':
-      case '\'': {
-        // A string literal (its prefix letters were passed over as names): skip to its end.
-        bool triple = i + 2 < n && text[i + 1] == c && text[i + 2] == c;
-        i += triple ? 3 : 1;
-        while (i < n) {
-          if (text[i] == '\\') {
-            i += 2;
-          } else if (text[i] == c &&
-                     (!triple || (i + 2 < n && text[i + 1] == c && text[i + 2] == c))) {
-            i += triple ? 3 : 1;
-            break;
-          } else if (text[i] == '\n' && !triple) {
-            break;  // unterminated: tree-sitter has reported it already
-          } else {
-            ++i;
-          }
-        }
-        break;
-      }
-      default:
-        ++i;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 Result<Module> parseModule(const std::string& path, std::string_view source) {
@@ -220,10 +148,11 @@ std::optional<Error> checkSyntax(const std::string& path, std::string_view sourc
   if (!tree) return tree.error();
   TSNode root = ts_tree_root_node(tree->get());
   if (ts_node_has_error(root)) return describeSyntaxError(path, *text, root);
-  // Lowering adds CPython's nesting limits (as gbc's kMaxExprDepth, kMaxBlockDepth). Text well
-  // within them needs no lowering; other text is lowered to know for sure. (gbc's limit on long
-  // operator chains, which CPython does not have, only matters for code gbc executes.)
-  if (!shallow(*text)) {
+  // Lowering adds the nesting limits (kMaxExprDepth, kMaxBlockDepth): a tree no deeper than the
+  // smaller one cannot reach either. The lexical bound settles most files; the others are
+  // measured, and the few deep ones lowered to find the exact error.
+  const auto limit = static_cast<uint32_t>(std::min(kMaxExprDepth, kMaxBlockDepth));
+  if (nestingBound(*text) > limit && treeDepth(root, limit) > limit) {
     Lowerer lowerer(path, *text, root);
     Result<StmtList> body = lowerer.lowerModule();
     if (!body && body.error().code != ErrorCode::Unsupported) return body.error();

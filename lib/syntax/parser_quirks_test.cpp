@@ -367,3 +367,53 @@ TEST_CASE("compound statements end after a trailing semicolon", "[syntax][quirks
           Constant 4:8-4:9 value=2
 )dump");
 }
+
+TEST_CASE("type(x).attr = v is an assignment, not a type alias statement", "[syntax][quirks]") {
+  CHECK(dumpSource("type(a).x = 5\ntype(a, b)[0] = f(1)\ntype((a, b)).c.d = 2\n") == R"dump(Module
+  Assign 1:0-1:13
+    targets:
+      Attribute 1:0-1:9 attr=x
+        value:
+          Call 1:0-1:7
+            func:
+              Name 1:0-1:4 id=type
+            args:
+              Name 1:5-1:6 id=a
+    value:
+      Constant 1:12-1:13 value=5
+  Assign 2:0-2:20
+    targets:
+      Subscript 2:0-2:13
+        value:
+          Call 2:0-2:10
+            func:
+              Name 2:0-2:4 id=type
+            args:
+              Name 2:5-2:6 id=a
+              Name 2:8-2:9 id=b
+        slice:
+          Constant 2:11-2:12 value=0
+    value:
+      Call 2:16-2:20
+        func:
+          Name 2:16-2:17 id=f
+        args:
+          Constant 2:18-2:19 value=1
+  Assign 3:0-3:20
+    targets:
+      Attribute 3:0-3:16 attr=d
+        value:
+          Attribute 3:0-3:14 attr=c
+            value:
+              Call 3:0-3:12
+                func:
+                  Name 3:0-3:4 id=type
+                args:
+                  Tuple 3:5-3:11
+                    elts:
+                      Name 3:6-3:7 id=a
+                      Name 3:9-3:10 id=b
+    value:
+      Constant 3:19-3:20 value=2
+)dump");
+}

@@ -79,6 +79,8 @@ LITERALS_CASES = [
 ]
 
 QUIRKS_CASES = [
+ ('type(x).attr = v is an assignment, not a type alias statement',
+  'type(a).x = 5\ntype(a, b)[0] = f(1)\ntype((a, b)).c.d = 2\n'),
  ("binary operators follow Python's precedence, not the grammar's", "x = a ^ b & c\ny = a & b ^ c | d\nz = -x ** -y * 2 @ m // 3 % 4 << 1 >> 2\n"),
  ("a star before a call in an argument list applies to the call", "print(*a.b(), *c[0], *d.e().f)\nx = t[*u[*v]]\n"),
  ("annotations with generics and unions are Subscripts and left-nested BinOps", "def f(a: list[int], b: Dict[str, int] | None = None, c: int | str | None = 1) -> tuple[int, ...]: pass\nx: Callable[[int], str] = g\n"),
