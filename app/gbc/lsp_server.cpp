@@ -1,5 +1,6 @@
 // The Language Server loop.
 #include "lsp_server.h"
+#include "interp/reach.h"
 
 #include "analysis.h"
 #include "config.h"
@@ -80,6 +81,7 @@ static Json analyzeDocument(const std::string& uri, const std::string& text,
   }
   interp::Options options;
   options.target = target;
+  interp::forgetReachScans();  // the project's files may have changed since the last analysis
   Result<interp::Outcome> outcome = analyzeSource(path, text, options);
   if (!outcome) return Json::array({failureDiagnostic(outcome.error())});
   report::FileReport& file = outcome->report;
@@ -136,9 +138,10 @@ int serveLsp(std::istream& in, std::ostream& out, const TargetProfile& default_t
       documents.erase(uri);
       publish(uri, Json::array());
     } else if (!id.is_null() && !method.empty()) {
-      writeMessage(out, Json{{"jsonrpc", "2.0"},
-                             {"id", id},
-                             {"error", {{"code", -32601}, {"message", "method not found: " + method}}}});
+      writeMessage(out,
+                   Json{{"jsonrpc", "2.0"},
+                        {"id", id},
+                        {"error", {{"code", -32601}, {"message", "method not found: " + method}}}});
     }
   }
   return shutdown ? 0 : 1;

@@ -99,10 +99,12 @@ struct Scan {
   }
 };
 
+std::mutex scans_mutex;
+std::map<std::string, bool> scans;  // root -> whether it mentions torch
+
 bool rootMentionsTorch(const std::string& root) {
-  static std::mutex mutex;
-  static std::map<std::string, bool> scanned;
-  std::lock_guard<std::mutex> lock(mutex);
+  std::lock_guard<std::mutex> lock(scans_mutex);
+  std::map<std::string, bool>& scanned = scans;
   if (auto it = scanned.find(root); it != scanned.end()) return it->second;
   Scan scan;
   scan.folder(root, 0);
@@ -117,6 +119,11 @@ bool mayReachTorch(std::string_view source, const std::vector<std::string>& root
   for (const std::string& root : roots)
     if (rootMentionsTorch(root)) return true;
   return false;
+}
+
+void forgetReachScans() {
+  std::lock_guard<std::mutex> lock(scans_mutex);
+  scans.clear();
 }
 
 }  // namespace gbc::interp

@@ -20,4 +20,8 @@ namespace gbc::interp {
 /// Thread-safe; each root is scanned once per process.
 bool mayReachTorch(std::string_view source, const std::vector<std::string>& roots);
 
+/// Forgets the scans of the roots, so the next mayReachTorch reads them again (a long-lived
+/// process such as `gbc lsp` calls it before each analysis: files change under it).
+void forgetReachScans();
+
 }  // namespace gbc::interp

@@ -2,9 +2,9 @@
 #include <cmath>
 
 #include "interp/dynamo.h"
+#include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
-#include "interp/runtime_compat.h"
 
 namespace gbc::interp {
 
@@ -15,36 +15,66 @@ using syntax::UnaryOpKind;
 ClassPtr VM::typeOf(const Value& v) {
   auto& B = b();
   switch (v->kind) {
-    case Kind::None: return B.none_type;
-    case Kind::Bool: return B.bool_;
-    case Kind::Int: return B.int_;
-    case Kind::Float: return B.float_;
-    case Kind::Str: return B.str;
-    case Kind::Bytes: return B.bytes;
-    case Kind::Tuple: return B.tuple;
-    case Kind::List: return B.list;
-    case Kind::Dict: return B.dict;
-    case Kind::Set: return as<SetObject>(v).frozen ? B.frozenset : B.set;
-    case Kind::Slice: return B.slice;
-    case Kind::Ellipsis: return B.ellipsis;
-    case Kind::NotImplemented: return B.notimplemented;
-    case Kind::Function: return B.function;
-    case Kind::BoundMethod: return B.method;
-    case Kind::Builtin: return B.builtin_function;
-    case Kind::Class: return B.type;
-    case Kind::Instance: return as<InstanceObject>(v).cls;
-    case Kind::Module: return B.module;
-    case Kind::Cell: return B.cell;
-    case Kind::Iterator: return B.iterator;
-    case Kind::Generator: return B.generator;
-    case Kind::Code: return B.code;
-    case Kind::Property: return B.property;
-    case Kind::StaticMethod: return B.staticmethod;
-    case Kind::ClassMethod: return B.classmethod;
-    case Kind::Tensor: return B.tensor;
-    case Kind::DType: return B.dtype;
-    case Kind::Super: return B.super_;
-    case Kind::Range: return B.range;
+    case Kind::None:
+      return B.none_type;
+    case Kind::Bool:
+      return B.bool_;
+    case Kind::Int:
+      return B.int_;
+    case Kind::Float:
+      return B.float_;
+    case Kind::Str:
+      return B.str;
+    case Kind::Bytes:
+      return B.bytes;
+    case Kind::Tuple:
+      return B.tuple;
+    case Kind::List:
+      return B.list;
+    case Kind::Dict:
+      return B.dict;
+    case Kind::Set:
+      return as<SetObject>(v).frozen ? B.frozenset : B.set;
+    case Kind::Slice:
+      return B.slice;
+    case Kind::Ellipsis:
+      return B.ellipsis;
+    case Kind::NotImplemented:
+      return B.notimplemented;
+    case Kind::Function:
+      return B.function;
+    case Kind::BoundMethod:
+      return B.method;
+    case Kind::Builtin:
+      return B.builtin_function;
+    case Kind::Class:
+      return B.type;
+    case Kind::Instance:
+      return as<InstanceObject>(v).cls;
+    case Kind::Module:
+      return B.module;
+    case Kind::Cell:
+      return B.cell;
+    case Kind::Iterator:
+      return B.iterator;
+    case Kind::Generator:
+      return B.generator;
+    case Kind::Code:
+      return B.code;
+    case Kind::Property:
+      return B.property;
+    case Kind::StaticMethod:
+      return B.staticmethod;
+    case Kind::ClassMethod:
+      return B.classmethod;
+    case Kind::Tensor:
+      return B.tensor;
+    case Kind::DType:
+      return B.dtype;
+    case Kind::Super:
+      return B.super_;
+    case Kind::Range:
+      return B.range;
   }
   return B.object;
 }
@@ -57,7 +87,8 @@ bool VM::isInstance(const Value& v, const ClassObject* cls) {
 
 static Value bindDescriptor(VM& vm, const Value& attr, const Value& self, const ClassPtr& cls) {
   switch (attr->kind) {
-    case Kind::Function: return std::make_shared<BoundMethodObject>(self, attr);
+    case Kind::Function:
+      return std::make_shared<BoundMethodObject>(self, attr);
     case Kind::Builtin: {
       auto& bf = as<BuiltinObject>(attr);
       if (bf.self) return attr;
@@ -65,14 +96,17 @@ static Value bindDescriptor(VM& vm, const Value& attr, const Value& self, const 
       bound->self = self;
       return bound;
     }
-    case Kind::StaticMethod: return as<StaticMethodObject>(attr).func;
-    case Kind::ClassMethod: return std::make_shared<BoundMethodObject>(cls, as<ClassMethodObject>(attr).func);
+    case Kind::StaticMethod:
+      return as<StaticMethodObject>(attr).func;
+    case Kind::ClassMethod:
+      return std::make_shared<BoundMethodObject>(cls, as<ClassMethodObject>(attr).func);
     case Kind::Property: {
       auto& p = as<PropertyObject>(attr);
       if (!p.fget) vm.raise(vm.b().attribute_error, "unreadable attribute");
       return vm.call(p.fget, std::vector<Value>{self});
     }
-    default: return attr;
+    default:
+      return attr;
   }
 }
 
@@ -91,29 +125,35 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(obj);
       Value cattr = inst.cls->lookup(name);
-      if (cattr && cattr->kind == Kind::Property) return bindDescriptor(*this, cattr, obj, inst.cls);
+      if (cattr && cattr->kind == Kind::Property)
+        return bindDescriptor(*this, cattr, obj, inst.cls);
       if (Value v = inst.dict->getStr(name)) return v;
       if (name == "__class__") return inst.cls;
       if (name == "__dict__") return inst.dict;
       if (cattr) return bindDescriptor(*this, cattr, obj, inst.cls);
       if (inst.cls->is_exception && name == "args") return pyTuple({});
-      if (Value ga = inst.cls->lookup("__getattr__")) return call(bindDescriptor(*this, ga, obj, inst.cls), {pyStr(std::string(name))});
-      raise(b().attribute_error, "'" + inst.cls->name + "' object has no attribute '" + std::string(name) + "'");
+      if (Value ga = inst.cls->lookup("__getattr__"))
+        return call(bindDescriptor(*this, ga, obj, inst.cls), {pyStr(std::string(name))});
+      raise(b().attribute_error,
+            "'" + inst.cls->name + "' object has no attribute '" + std::string(name) + "'");
     }
     case Kind::Class: {
       auto cls = std::static_pointer_cast<ClassObject>(obj);
       if (name == "__name__") return pyStr(cls->name);
       if (name == "__qualname__") return pyStr(cls->qualname);
       if (name == "__mro__") return pyTuple(std::vector<Value>(cls->mro.begin(), cls->mro.end()));
-      if (name == "__bases__") return pyTuple(std::vector<Value>(cls->bases.begin(), cls->bases.end()));
+      if (name == "__bases__")
+        return pyTuple(std::vector<Value>(cls->bases.begin(), cls->bases.end()));
       if (name == "__dict__") return cls->dict;
       if (Value v = cls->lookup(name)) {
-        if (v->kind == Kind::ClassMethod) return std::make_shared<BoundMethodObject>(cls, as<ClassMethodObject>(v).func);
+        if (v->kind == Kind::ClassMethod)
+          return std::make_shared<BoundMethodObject>(cls, as<ClassMethodObject>(v).func);
         if (v->kind == Kind::StaticMethod) return as<StaticMethodObject>(v).func;
         return v;
       }
       if (name == "__module__") return pyStr(cls->module);
-      raise(b().attribute_error, "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
+      raise(b().attribute_error,
+            "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
     }
     case Kind::Module: {
       auto& m = as<ModuleObject>(obj);
@@ -123,7 +163,11 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "__name__") return pyStr(m.name);
       if (name == "__dict__") return m.dict;
       if (Value ga = m.dict->getStr("__getattr__")) return call(ga, {pyStr(std::string(name))});
-      raise(b().attribute_error, "module '" + m.name + "' has no attribute '" + std::string(name) + "'");
+      // torch has the attribute, most likely: gbc's model of torch does not.
+      if (m.name == "torch" || m.name.rfind("torch.", 0) == 0)
+        unsupported("`" + m.name + "." + std::string(name) + "` (not in gbc's model of torch)");
+      raise(b().attribute_error,
+            "module '" + m.name + "' has no attribute '" + std::string(name) + "'");
     }
     case Kind::Function: {
       auto& fn = as<FunctionObject>(obj);
@@ -164,7 +208,8 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
     }
     case Kind::Super: {
       auto& sp = as<SuperObject>(obj);
-      ClassPtr start = sp.self->kind == Kind::Class ? std::static_pointer_cast<ClassObject>(sp.self) : typeOf(sp.self);
+      ClassPtr start = sp.self->kind == Kind::Class ? std::static_pointer_cast<ClassObject>(sp.self)
+                                                    : typeOf(sp.self);
       bool found = false;
       for (const auto& c : start->mro) {
         if (found && c->dict) {
@@ -181,7 +226,8 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "co_firstlineno") return pyInt(c.code->firstlineno);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   // builtin kinds: native properties and methods
   auto& props = nativeProps(obj->kind);
@@ -205,7 +251,10 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
     if (fn.attrs)
       if (Value v = fn.attrs->getStr(name)) return v;
   }
-  raise(b().attribute_error, "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
+  if (obj->kind == Kind::Tensor && name.substr(0, 2) != "__")
+    unsupported("`Tensor." + std::string(name) + "` (not in gbc's model of torch)");
+  raise(b().attribute_error,
+        "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
 }
 
 void VM::setAttr(const Value& obj, std::string_view name, Value v) {
@@ -268,9 +317,11 @@ void VM::setAttr(const Value& obj, std::string_view name, Value v) {
       t.attrs->setStr(name, std::move(v));
       return;
     }
-    default: break;
+    default:
+      break;
   }
-  raise(b().attribute_error, "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
+  raise(b().attribute_error,
+        "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
 }
 
 void VM::delAttr(const Value& obj, std::string_view name) {
@@ -289,7 +340,8 @@ static int64_t normIndex(VM& vm, int64_t i, int64_t n, const char* what) {
 }
 
 /// Python slice indices for a sequence of length n.
-static void sliceIndices(VM& vm, const SliceObject& s, int64_t n, int64_t& start, int64_t& stop, int64_t& step) {
+static void sliceIndices(VM& vm, const SliceObject& s, int64_t n, int64_t& start, int64_t& stop,
+                         int64_t& step) {
   step = isNone(s.step) ? 1 : asInt(s.step);
   if (step == 0) vm.raise(vm.b().value_error, "slice step cannot be zero");
   auto clamp = [&](const Value& v, int64_t dflt, bool is_start) {
@@ -324,7 +376,8 @@ Value VM::getItem(const Value& obj, const Value& key) {
   switch (obj->kind) {
     case Kind::List:
     case Kind::Tuple: {
-      const auto& items = obj->kind == Kind::List ? as<ListObject>(obj).items : as<TupleObject>(obj).items;
+      const auto& items =
+          obj->kind == Kind::List ? as<ListObject>(obj).items : as<TupleObject>(obj).items;
       if (key->kind == Kind::Slice) {
         auto out = sliceSeq(*this, items, as<SliceObject>(key));
         if (obj->kind == Kind::List) return pyList(std::move(out));
@@ -332,8 +385,12 @@ Value VM::getItem(const Value& obj, const Value& key) {
         t->is_size = as<TupleObject>(obj).is_size;
         return t;
       }
-      if (!isInt(key)) raise(b().type_error, std::string(obj->kind == Kind::List ? "list" : "tuple") + " indices must be integers or slices, not " + typeOf(key)->name);
-      return items[static_cast<size_t>(normIndex(*this, asInt(key), static_cast<int64_t>(items.size()), obj->kind == Kind::List ? "list" : "tuple"))];
+      if (!isInt(key))
+        raise(b().type_error, std::string(obj->kind == Kind::List ? "list" : "tuple") +
+                                  " indices must be integers or slices, not " + typeOf(key)->name);
+      return items[static_cast<size_t>(normIndex(*this, asInt(key),
+                                                 static_cast<int64_t>(items.size()),
+                                                 obj->kind == Kind::List ? "list" : "tuple"))];
     }
     case Kind::Str: {
       const std::string& s = asStr(obj);
@@ -354,7 +411,8 @@ Value VM::getItem(const Value& obj, const Value& key) {
       int64_t i = normIndex(*this, asInt(key), r.length(), "range object");
       return pyInt(r.start + i * r.step);
     }
-    case Kind::Tensor: return tensorGetItem(*this, obj, key);
+    case Kind::Tensor:
+      return tensorGetItem(*this, obj, key);
     case Kind::Instance: {
       if (Value gi = typeOf(obj)->lookup("__getitem__")) return call(gi, {obj, key});
       break;
@@ -363,7 +421,8 @@ Value VM::getItem(const Value& obj, const Value& key) {
       if (Value cg = as<ClassObject>(obj).lookup("__class_getitem__")) return call(cg, {obj, key});
       return obj;  // typing generics such as list[int]
     }
-    default: break;
+    default:
+      break;
   }
   raise(b().type_error, "'" + typeOf(obj)->name + "' object is not subscriptable");
 }
@@ -375,7 +434,8 @@ void VM::setItem(const Value& obj, const Value& key, Value v) {
       dynamo_->journalList(*this, obj);
       if (key->kind == Kind::Slice) {
         int64_t start, stop, step;
-        sliceIndices(*this, as<SliceObject>(key), static_cast<int64_t>(l.items.size()), start, stop, step);
+        sliceIndices(*this, as<SliceObject>(key), static_cast<int64_t>(l.items.size()), start, stop,
+                     step);
         if (step != 1) unsupported("extended slice assignment");
         std::vector<Value> repl = toVector(v);
         if (stop < start) stop = start;
@@ -383,21 +443,25 @@ void VM::setItem(const Value& obj, const Value& key, Value v) {
         l.items.insert(l.items.begin() + start, repl.begin(), repl.end());
         return;
       }
-      l.items[static_cast<size_t>(normIndex(*this, asInt(key), static_cast<int64_t>(l.items.size()), "list assignment"))] = std::move(v);
+      l.items[static_cast<size_t>(normIndex(*this, asInt(key), static_cast<int64_t>(l.items.size()),
+                                            "list assignment"))] = std::move(v);
       return;
     }
     case Kind::Dict:
       dynamo_->journalDictKey(*this, std::static_pointer_cast<DictObject>(obj), key);
       as<DictObject>(obj).set(key, std::move(v));
       return;
-    case Kind::Tensor: tensorSetItem(*this, obj, key, v); return;
+    case Kind::Tensor:
+      tensorSetItem(*this, obj, key, v);
+      return;
     case Kind::Instance:
       if (Value si = typeOf(obj)->lookup("__setitem__")) {
         call(si, {obj, key, v});
         return;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   raise(b().type_error, "'" + typeOf(obj)->name + "' object does not support item assignment");
 }
@@ -409,7 +473,9 @@ void VM::delItem(const Value& obj, const Value& key) {
   }
   if (obj->kind == Kind::List) {
     auto& l = as<ListObject>(obj);
-    l.items.erase(l.items.begin() + normIndex(*this, asInt(key), static_cast<int64_t>(l.items.size()), "list assignment"));
+    l.items.erase(l.items.begin() + normIndex(*this, asInt(key),
+                                              static_cast<int64_t>(l.items.size()),
+                                              "list assignment"));
     return;
   }
   raise(b().type_error, "'" + typeOf(obj)->name + "' object doesn't support item deletion");
@@ -417,38 +483,64 @@ void VM::delItem(const Value& obj, const Value& key) {
 
 static const char* binOpSymbol(BinOpKind op) {
   switch (op) {
-    case BinOpKind::Add: return "+";
-    case BinOpKind::Sub: return "-";
-    case BinOpKind::Mult: return "*";
-    case BinOpKind::MatMult: return "@";
-    case BinOpKind::Div: return "/";
-    case BinOpKind::FloorDiv: return "//";
-    case BinOpKind::Mod: return "%";
-    case BinOpKind::Pow: return "** or pow()";
-    case BinOpKind::LShift: return "<<";
-    case BinOpKind::RShift: return ">>";
-    case BinOpKind::BitOr: return "|";
-    case BinOpKind::BitXor: return "^";
-    case BinOpKind::BitAnd: return "&";
+    case BinOpKind::Add:
+      return "+";
+    case BinOpKind::Sub:
+      return "-";
+    case BinOpKind::Mult:
+      return "*";
+    case BinOpKind::MatMult:
+      return "@";
+    case BinOpKind::Div:
+      return "/";
+    case BinOpKind::FloorDiv:
+      return "//";
+    case BinOpKind::Mod:
+      return "%";
+    case BinOpKind::Pow:
+      return "** or pow()";
+    case BinOpKind::LShift:
+      return "<<";
+    case BinOpKind::RShift:
+      return ">>";
+    case BinOpKind::BitOr:
+      return "|";
+    case BinOpKind::BitXor:
+      return "^";
+    case BinOpKind::BitAnd:
+      return "&";
   }
   return "?";
 }
 
 static const char* binOpDunder(BinOpKind op) {
   switch (op) {
-    case BinOpKind::Add: return "add";
-    case BinOpKind::Sub: return "sub";
-    case BinOpKind::Mult: return "mul";
-    case BinOpKind::MatMult: return "matmul";
-    case BinOpKind::Div: return "truediv";
-    case BinOpKind::FloorDiv: return "floordiv";
-    case BinOpKind::Mod: return "mod";
-    case BinOpKind::Pow: return "pow";
-    case BinOpKind::LShift: return "lshift";
-    case BinOpKind::RShift: return "rshift";
-    case BinOpKind::BitOr: return "or";
-    case BinOpKind::BitXor: return "xor";
-    case BinOpKind::BitAnd: return "and";
+    case BinOpKind::Add:
+      return "add";
+    case BinOpKind::Sub:
+      return "sub";
+    case BinOpKind::Mult:
+      return "mul";
+    case BinOpKind::MatMult:
+      return "matmul";
+    case BinOpKind::Div:
+      return "truediv";
+    case BinOpKind::FloorDiv:
+      return "floordiv";
+    case BinOpKind::Mod:
+      return "mod";
+    case BinOpKind::Pow:
+      return "pow";
+    case BinOpKind::LShift:
+      return "lshift";
+    case BinOpKind::RShift:
+      return "rshift";
+    case BinOpKind::BitOr:
+      return "or";
+    case BinOpKind::BitXor:
+      return "xor";
+    case BinOpKind::BitAnd:
+      return "and";
   }
   return "?";
 }
@@ -501,8 +593,10 @@ static Value numberOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
           if (__builtin_mul_overflow(r, x, &r)) vm.unsupported("integer overflow beyond 64 bits");
         return pyInt(r);
       }
-      case BinOpKind::LShift: return pyInt(x << y);
-      case BinOpKind::RShift: return pyInt(x >> y);
+      case BinOpKind::LShift:
+        return pyInt(x << y);
+      case BinOpKind::RShift:
+        return pyInt(x >> y);
       case BinOpKind::BitOr:
         if (a->kind == Kind::Bool && b->kind == Kind::Bool) return pyBool(x | y);
         return pyInt(x | y);
@@ -512,15 +606,19 @@ static Value numberOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
       case BinOpKind::BitAnd:
         if (a->kind == Kind::Bool && b->kind == Kind::Bool) return pyBool(x & y);
         return pyInt(x & y);
-      case BinOpKind::MatMult: break;
+      case BinOpKind::MatMult:
+        break;
     }
     return nullptr;
   }
   double x = asFloat(a), y = asFloat(b);
   switch (op) {
-    case BinOpKind::Add: return pyFloat(x + y);
-    case BinOpKind::Sub: return pyFloat(x - y);
-    case BinOpKind::Mult: return pyFloat(x * y);
+    case BinOpKind::Add:
+      return pyFloat(x + y);
+    case BinOpKind::Sub:
+      return pyFloat(x - y);
+    case BinOpKind::Mult:
+      return pyFloat(x * y);
     case BinOpKind::Div:
       if (y == 0) vm.raise(vm.b().zero_division_error, "float division by zero");
       return pyFloat(x / y);
@@ -530,8 +628,10 @@ static Value numberOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
     case BinOpKind::Mod:
       if (y == 0) vm.raise(vm.b().zero_division_error, "float modulo by zero");
       return pyFloat(pyFloorMod(x, y));
-    case BinOpKind::Pow: return pyFloat(std::pow(x, y));
-    default: return nullptr;
+    case BinOpKind::Pow:
+      return pyFloat(std::pow(x, y));
+    default:
+      return nullptr;
   }
 }
 
@@ -543,9 +643,12 @@ Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
   bool bn = b->kind == Kind::Int || b->kind == Kind::Bool || b->kind == Kind::Float;
   if (an && bn) {
     Value r = numberOp(*this, op, a, b);
-    bool sym = (a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic());
+    bool sym = (a->kind == Kind::Int && as<IntObject>(a).symbolic()) ||
+               (b->kind == Kind::Int && as<IntObject>(b).symbolic());
     if (r && sym && r->kind == Kind::Int && top_ && top_->trace) {
-      static const char* names[] = {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "or_", "xor", "and_"};
+      static const char* names[] = {"add",      "sub", "mul", "matmul", "truediv",
+                                    "floordiv", "mod", "pow", "lshift", "rshift",
+                                    "or_",      "xor", "and_"};
       return dynamo_->symIntOp(*this, names[static_cast<int>(op)], a, b, asInt(r));
     }
     if (r) return r;
@@ -585,31 +688,39 @@ Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
         for (int64_t i = 0; i < k; ++i) s += asStr(seq);
         return pyStr(std::move(s));
       }
-      const auto& items = seq->kind == Kind::List ? as<ListObject>(seq).items : as<TupleObject>(seq).items;
+      const auto& items =
+          seq->kind == Kind::List ? as<ListObject>(seq).items : as<TupleObject>(seq).items;
       std::vector<Value> out;
       for (int64_t i = 0; i < k; ++i) out.insert(out.end(), items.begin(), items.end());
       return seq->kind == Kind::List ? pyList(std::move(out)) : pyTuple(std::move(out));
     };
-    auto isSeq = [](const Value& v) { return v->kind == Kind::Str || v->kind == Kind::List || v->kind == Kind::Tuple; };
+    auto isSeq = [](const Value& v) {
+      return v->kind == Kind::Str || v->kind == Kind::List || v->kind == Kind::Tuple;
+    };
     if (isSeq(a) && isInt(b)) return repeat(a, b);
     if (isSeq(b) && isInt(a)) return repeat(b, a);
   }
-  if (op == BinOpKind::Mod && a->kind == Kind::Str) return call(builtinsDict()->getStr("__gbc_percent_format__"), {a, b});
+  if (op == BinOpKind::Mod && a->kind == Kind::Str)
+    return call(builtinsDict()->getStr("__gbc_percent_format__"), {a, b});
   if (a->kind == Kind::Set && b->kind == Kind::Set) {
     auto out = std::make_shared<SetObject>();
     auto& x = as<SetObject>(a);
     auto& y = as<SetObject>(b);
     if (op == BinOpKind::BitOr) {
-      for (auto& v : x.entries) if (v) out->add(v);
-      for (auto& v : y.entries) if (v) out->add(v);
+      for (auto& v : x.entries)
+        if (v) out->add(v);
+      for (auto& v : y.entries)
+        if (v) out->add(v);
       return out;
     }
     if (op == BinOpKind::BitAnd) {
-      for (auto& v : x.entries) if (v && y.contains(v)) out->add(v);
+      for (auto& v : x.entries)
+        if (v && y.contains(v)) out->add(v);
       return out;
     }
     if (op == BinOpKind::Sub) {
-      for (auto& v : x.entries) if (v && !y.contains(v)) out->add(v);
+      for (auto& v : x.entries)
+        if (v && !y.contains(v)) out->add(v);
       return out;
     }
   }
@@ -635,8 +746,9 @@ Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
       Value r = call(m, {b, a});
       if (r->kind != Kind::NotImplemented) return r;
     }
-  raise(this->b().type_error, std::string("unsupported operand type(s) for ") + binOpSymbol(op) + (inplace ? "=" : "") + ": '" +
-                                  typeOf(a)->name + "' and '" + typeOf(b)->name + "'");
+  raise(this->b().type_error, std::string("unsupported operand type(s) for ") + binOpSymbol(op) +
+                                  (inplace ? "=" : "") + ": '" + typeOf(a)->name + "' and '" +
+                                  typeOf(b)->name + "'");
 }
 
 Value VM::unaryOp(UnaryOpKind op, const Value& a) {
@@ -654,10 +766,14 @@ Value VM::unaryOp(UnaryOpKind op, const Value& a) {
     if (op == UnaryOpKind::UAdd) return a;
   }
   if (a->kind == Kind::Instance) {
-    const char* n = op == UnaryOpKind::USub ? "__neg__" : op == UnaryOpKind::UAdd ? "__pos__" : "__invert__";
+    const char* n = op == UnaryOpKind::USub   ? "__neg__"
+                    : op == UnaryOpKind::UAdd ? "__pos__"
+                                              : "__invert__";
     if (Value m = typeOf(a)->lookup(n)) return call(m, {a});
   }
-  const char* sym = op == UnaryOpKind::USub ? "unary -" : op == UnaryOpKind::UAdd ? "unary +" : "unary ~";
+  const char* sym = op == UnaryOpKind::USub   ? "unary -"
+                    : op == UnaryOpKind::UAdd ? "unary +"
+                                              : "unary ~";
   raise(b().type_error, std::string("bad operand type for ") + sym + ": '" + typeOf(a)->name + "'");
 }
 
@@ -667,13 +783,17 @@ static int cmpValues(VM& vm, const Value& a, const Value& b) {
   bool an = a->kind == Kind::Int || a->kind == Kind::Bool || a->kind == Kind::Float;
   bool bn = b->kind == Kind::Int || b->kind == Kind::Bool || b->kind == Kind::Float;
   if (an && bn) {
-    if (a->kind != Kind::Float && b->kind != Kind::Float) return asInt(a) < asInt(b) ? -1 : asInt(a) > asInt(b) ? 1 : 0;
+    if (a->kind != Kind::Float && b->kind != Kind::Float)
+      return asInt(a) < asInt(b) ? -1 : asInt(a) > asInt(b) ? 1 : 0;
     double x = asFloat(a), y = asFloat(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  if (a->kind == Kind::Str && b->kind == Kind::Str) return asStr(a).compare(asStr(b)) < 0 ? -1 : asStr(a) == asStr(b) ? 0 : 1;
-  if (a->kind == Kind::Tuple && b->kind == Kind::Tuple) return cmpSeq(vm, as<TupleObject>(a).items, as<TupleObject>(b).items);
-  if (a->kind == Kind::List && b->kind == Kind::List) return cmpSeq(vm, as<ListObject>(a).items, as<ListObject>(b).items);
+  if (a->kind == Kind::Str && b->kind == Kind::Str)
+    return asStr(a).compare(asStr(b)) < 0 ? -1 : asStr(a) == asStr(b) ? 0 : 1;
+  if (a->kind == Kind::Tuple && b->kind == Kind::Tuple)
+    return cmpSeq(vm, as<TupleObject>(a).items, as<TupleObject>(b).items);
+  if (a->kind == Kind::List && b->kind == Kind::List)
+    return cmpSeq(vm, as<ListObject>(a).items, as<ListObject>(b).items);
   return 2;  // unordered
 }
 
@@ -691,38 +811,56 @@ Value VM::compare(CmpOpKind op, const Value& a, const Value& b) {
   if (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) {
     bool eq = equals(a, b);
     bool r = op == CmpOpKind::Eq ? eq : !eq;
-    if (top_ && top_->trace && ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic())))
+    if (top_ && top_->trace &&
+        ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) ||
+         (b->kind == Kind::Int && as<IntObject>(b).symbolic())))
       dynamo_->symIntCompare(*this, op, a, b, r);
     return pyBool(r);
   }
   if (a->kind == Kind::Instance) {
-    const char* n = op == CmpOpKind::Lt ? "__lt__" : op == CmpOpKind::LtE ? "__le__" : op == CmpOpKind::Gt ? "__gt__" : "__ge__";
+    const char* n = op == CmpOpKind::Lt    ? "__lt__"
+                    : op == CmpOpKind::LtE ? "__le__"
+                    : op == CmpOpKind::Gt  ? "__gt__"
+                                           : "__ge__";
     if (Value m = typeOf(a)->lookup(n)) return call(m, {a, b});
   }
   int c = cmpValues(*this, a, b);
   if (c != 2 && top_ && top_->trace &&
-      ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) || (b->kind == Kind::Int && as<IntObject>(b).symbolic()))) {
-    bool r = op == CmpOpKind::Lt ? c < 0 : op == CmpOpKind::LtE ? c <= 0 : op == CmpOpKind::Gt ? c > 0 : c >= 0;
+      ((a->kind == Kind::Int && as<IntObject>(a).symbolic()) ||
+       (b->kind == Kind::Int && as<IntObject>(b).symbolic()))) {
+    bool r = op == CmpOpKind::Lt    ? c < 0
+             : op == CmpOpKind::LtE ? c <= 0
+             : op == CmpOpKind::Gt  ? c > 0
+                                    : c >= 0;
     dynamo_->symIntCompare(*this, op, a, b, r);
   }
   if (c == 2) {
-    const char* sym = op == CmpOpKind::Lt ? "<" : op == CmpOpKind::LtE ? "<=" : op == CmpOpKind::Gt ? ">" : ">=";
-    raise(this->b().type_error, std::string("'") + sym + "' not supported between instances of '" + typeOf(a)->name + "' and '" +
-                                    typeOf(b)->name + "'");
+    const char* sym = op == CmpOpKind::Lt    ? "<"
+                      : op == CmpOpKind::LtE ? "<="
+                      : op == CmpOpKind::Gt  ? ">"
+                                             : ">=";
+    raise(this->b().type_error, std::string("'") + sym + "' not supported between instances of '" +
+                                    typeOf(a)->name + "' and '" + typeOf(b)->name + "'");
   }
   switch (op) {
-    case CmpOpKind::Lt: return pyBool(c < 0);
-    case CmpOpKind::LtE: return pyBool(c <= 0);
-    case CmpOpKind::Gt: return pyBool(c > 0);
-    case CmpOpKind::GtE: return pyBool(c >= 0);
-    default: return pyBool(false);
+    case CmpOpKind::Lt:
+      return pyBool(c < 0);
+    case CmpOpKind::LtE:
+      return pyBool(c <= 0);
+    case CmpOpKind::Gt:
+      return pyBool(c > 0);
+    case CmpOpKind::GtE:
+      return pyBool(c >= 0);
+    default:
+      return pyBool(false);
   }
 }
 
 bool VM::equals(const Value& a, const Value& b) {
   checkStack();
   if (a.get() == b.get()) return true;
-  if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) return truthy(tensorCompare(*this, CmpOpKind::Eq, a, b));
+  if (a->kind == Kind::Tensor || b->kind == Kind::Tensor)
+    return truthy(tensorCompare(*this, CmpOpKind::Eq, a, b));
   if (a->kind == Kind::List && b->kind == Kind::List) {
     const auto& x = as<ListObject>(a).items;
     const auto& y = as<ListObject>(b).items;
@@ -747,41 +885,58 @@ bool VM::equals(const Value& a, const Value& b) {
       Value r = call(m, {a, b});
       if (r->kind != Kind::NotImplemented) return truthy(r);
     }
-  if (a->kind == Kind::DType && b->kind == Kind::DType) return as<DTypeObject>(a).d == as<DTypeObject>(b).d;
+  if (a->kind == Kind::DType && b->kind == Kind::DType)
+    return as<DTypeObject>(a).d == as<DTypeObject>(b).d;
   return KeyEq()(a, b);
 }
 
 bool VM::truthy(const Value& v) {
   switch (v->kind) {
-    case Kind::None: return false;
-    case Kind::Bool: return as<BoolObject>(v).v;
-    case Kind::Int: return as<IntObject>(v).v != 0;
-    case Kind::Float: return as<FloatObject>(v).v != 0.0;
-    case Kind::Str: return !asStr(v).empty();
-    case Kind::Tuple: return !as<TupleObject>(v).items.empty();
-    case Kind::List: return !as<ListObject>(v).items.empty();
-    case Kind::Dict: return as<DictObject>(v).size() != 0;
-    case Kind::Set: return as<SetObject>(v).live != 0;
-    case Kind::Range: return as<RangeObject>(v).length() != 0;
-    case Kind::Tensor: return tensorTruthy(*this, v);
+    case Kind::None:
+      return false;
+    case Kind::Bool:
+      return as<BoolObject>(v).v;
+    case Kind::Int:
+      return as<IntObject>(v).v != 0;
+    case Kind::Float:
+      return as<FloatObject>(v).v != 0.0;
+    case Kind::Str:
+      return !asStr(v).empty();
+    case Kind::Tuple:
+      return !as<TupleObject>(v).items.empty();
+    case Kind::List:
+      return !as<ListObject>(v).items.empty();
+    case Kind::Dict:
+      return as<DictObject>(v).size() != 0;
+    case Kind::Set:
+      return as<SetObject>(v).live != 0;
+    case Kind::Range:
+      return as<RangeObject>(v).length() != 0;
+    case Kind::Tensor:
+      return tensorTruthy(*this, v);
     case Kind::Instance: {
       if (Value m = typeOf(v)->lookup("__bool__")) return truthy(call(m, {v}));
       if (Value m = typeOf(v)->lookup("__len__")) return asInt(call(m, {v})) != 0;
       return true;
     }
-    default: return true;
+    default:
+      return true;
   }
 }
 
 bool VM::contains(const Value& c, const Value& item) {
   switch (c->kind) {
-    case Kind::Dict: return as<DictObject>(c).get(item) != nullptr;
-    case Kind::Set: return as<SetObject>(c).contains(item);
-    case Kind::Str: return asStr(c).find(asStr(item)) != std::string::npos;
+    case Kind::Dict:
+      return as<DictObject>(c).get(item) != nullptr;
+    case Kind::Set:
+      return as<SetObject>(c).contains(item);
+    case Kind::Str:
+      return asStr(c).find(asStr(item)) != std::string::npos;
     case Kind::Instance:
       if (Value m = typeOf(c)->lookup("__contains__")) return truthy(call(m, {c, item}));
       break;
-    default: break;
+    default:
+      break;
   }
   for (const Value& v : toVector(c))
     if (equals(v, item)) return true;
@@ -792,10 +947,21 @@ Value VM::iter(const Value& v) {
   auto it = std::make_shared<IteratorObject>();
   it->target = v;
   switch (v->kind) {
-    case Kind::List: it->source = IteratorObject::Source::List; return it;
-    case Kind::Tuple: it->source = IteratorObject::Source::Tuple; it->type_name = "tuple_iterator"; return it;
-    case Kind::Range: it->source = IteratorObject::Source::Range; it->type_name = "range_iterator"; return it;
-    case Kind::Str: it->source = IteratorObject::Source::Str; it->type_name = "str_ascii_iterator"; return it;
+    case Kind::List:
+      it->source = IteratorObject::Source::List;
+      return it;
+    case Kind::Tuple:
+      it->source = IteratorObject::Source::Tuple;
+      it->type_name = "tuple_iterator";
+      return it;
+    case Kind::Range:
+      it->source = IteratorObject::Source::Range;
+      it->type_name = "range_iterator";
+      return it;
+    case Kind::Str:
+      it->source = IteratorObject::Source::Str;
+      it->type_name = "str_ascii_iterator";
+      return it;
     case Kind::Dict: {
       auto keys = std::make_shared<ListObject>(std::vector<Value>{});
       as<DictObject>(v).forEach([&](const Value& k, const Value&) { keys->items.push_back(k); });
@@ -812,7 +978,8 @@ Value VM::iter(const Value& v) {
       return it;
     }
     case Kind::Iterator:
-    case Kind::Generator: return v;
+    case Kind::Generator:
+      return v;
     case Kind::Tensor: {
       auto items = std::make_shared<ListObject>(tensorUnbind(*this, v));
       it->target = items;
@@ -830,7 +997,8 @@ Value VM::iter(const Value& v) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   raise(b().type_error, "'" + typeOf(v)->name + "' object is not iterable");
 }
@@ -843,8 +1011,10 @@ Value VM::next(const Value& itv) {
     if (f.started) f.stack.push_back(none());
     f.started = true;
     f.yielded = false;
-    if (top_ && top_->trace) f.trace = top_->trace;
-    else f.trace = nullptr;
+    if (top_ && top_->trace)
+      f.trace = top_->trace;
+    else
+      f.trace = nullptr;
     Value v;
     try {
       v = eval(f);
@@ -868,7 +1038,8 @@ Value VM::next(const Value& itv) {
       throw;
     }
   }
-  if (itv->kind != Kind::Iterator) raise(b().type_error, "'" + typeOf(itv)->name + "' object is not an iterator");
+  if (itv->kind != Kind::Iterator)
+    raise(b().type_error, "'" + typeOf(itv)->name + "' object is not an iterator");
   auto& it = as<IteratorObject>(itv);
   switch (it.source) {
     case IteratorObject::Source::List: {
@@ -892,14 +1063,19 @@ Value VM::next(const Value& itv) {
       size_t i = static_cast<size_t>(it.index);
       size_t n = 1;
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0xf0) n = 4;
-      else if (c >= 0xe0) n = 3;
-      else if (c >= 0xc0) n = 2;
+      if (c >= 0xf0)
+        n = 4;
+      else if (c >= 0xe0)
+        n = 3;
+      else if (c >= 0xc0)
+        n = 2;
       it.index += static_cast<int64_t>(n);
       return pyStr(s.substr(i, n));
     }
-    case IteratorObject::Source::Native: return it.next ? it.next(*this) : nullptr;
-    default: return nullptr;
+    case IteratorObject::Source::Native:
+      return it.next ? it.next(*this) : nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -920,17 +1096,25 @@ int64_t VM::len(const Value& v) {
         if ((c & 0xc0) != 0x80) ++n;
       return n;
     }
-    case Kind::Bytes: return static_cast<int64_t>(as<BytesObject>(v).v.size());
-    case Kind::Tuple: return static_cast<int64_t>(as<TupleObject>(v).items.size());
-    case Kind::List: return static_cast<int64_t>(as<ListObject>(v).items.size());
-    case Kind::Dict: return static_cast<int64_t>(as<DictObject>(v).size());
-    case Kind::Set: return static_cast<int64_t>(as<SetObject>(v).live);
-    case Kind::Range: return as<RangeObject>(v).length();
-    case Kind::Tensor: return tensorLen(*this, v);
+    case Kind::Bytes:
+      return static_cast<int64_t>(as<BytesObject>(v).v.size());
+    case Kind::Tuple:
+      return static_cast<int64_t>(as<TupleObject>(v).items.size());
+    case Kind::List:
+      return static_cast<int64_t>(as<ListObject>(v).items.size());
+    case Kind::Dict:
+      return static_cast<int64_t>(as<DictObject>(v).size());
+    case Kind::Set:
+      return static_cast<int64_t>(as<SetObject>(v).live);
+    case Kind::Range:
+      return as<RangeObject>(v).length();
+    case Kind::Tensor:
+      return tensorLen(*this, v);
     case Kind::Instance:
       if (Value m = typeOf(v)->lookup("__len__")) return asInt(call(m, {v}));
       break;
-    default: break;
+    default:
+      break;
   }
   raise(b().type_error, "object of type '" + typeOf(v)->name + "' has no len()");
 }

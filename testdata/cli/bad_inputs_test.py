@@ -124,7 +124,7 @@ def run_cases(d, big_mb):
     rc, out, err, _ = gbc("analyze", "syntax.py", cwd=d)
     check("syntax error: exit 2 and file:line:col: syntax error",
           rc == 2 and re.fullmatch(re.escape(p) + r":1:\d+: syntax error.*", lines(err)[0]) is not None, f"rc={rc} {text(err)}")
-    p = write(d, "match.py", "x = 1\nmatch x:\n    case 1:\n        pass\n")
+    p = write(d, "match.py", "import torch\nmatch 1:\n    case 1:\n        pass\n")
     rc, out, err, _ = gbc("analyze", "match.py", cwd=d)
     check("match statement (analyze): exit 0 with a located warning",
           rc == 0 and lines(err)[0] == f"{p}:2:0: warning: gbc cannot model match statement; analysis stopped here",
@@ -161,19 +161,20 @@ def run_cases(d, big_mb):
           rc == 2 and re.match(r".*deep_blocks\.py:\d+:\d+: ", lines(err)[0]) is not None, f"rc={rc} {text(err)[:400]}")
 
     # --- infinite recursion: Python's RecursionError, never a C++ stack overflow
+    # (Each program imports torch: gbc executes only files that can reach it.)
     recursions = {
-        "rec_plain.py": "def f(n):\n    return f(n + 1)\nf(0)\n",
-        "rec_getattr.py": "class A:\n    def __getattr__(self, name):\n        return getattr(self, name + 'x')\nA().foo\n",
-        "rec_repr.py": "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
-        "rec_eq.py": "class A:\n    def __eq__(self, other):\n        return self == other\nA() == A()\n",
-        "rec_lt.py": "class A:\n    def __lt__(self, other):\n        return sorted([self, other])\nA() < A()\n",
-        "rec_init.py": "class A:\n    def __init__(self):\n        A()\nA()\n",
+        "rec_plain.py": "import torch\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        "rec_getattr.py": "import torch\nclass A:\n    def __getattr__(self, name):\n        return getattr(self, name + 'x')\nA().foo\n",
+        "rec_repr.py": "import torch\nclass A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+        "rec_eq.py": "import torch\nclass A:\n    def __eq__(self, other):\n        return self == other\nA() == A()\n",
+        "rec_lt.py": "import torch\nclass A:\n    def __lt__(self, other):\n        return sorted([self, other])\nA() < A()\n",
+        "rec_init.py": "import torch\nclass A:\n    def __init__(self):\n        A()\nA()\n",
         "rec_nested.py": ("import torch\ndef outer(n):\n    def inner(x):\n        return outer(n + 1)(x)\n    return inner\n"
                           "@torch.compile\ndef f(x):\n    return outer(0)(x)\nf(torch.ones(2))\n"),
         "rec_compiled.py": "import torch\n@torch.compile\ndef f(x, n):\n    return f(x, n + 1) + 1\nf(torch.ones(2), 0)\n",
         # the recursion limit raised far past what any C++ stack holds: the stack guard answers
-        "rec_limit_raised.py": "import sys\nsys.setrecursionlimit(10**7)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
-        "rec_caught.py": ("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n"),
+        "rec_limit_raised.py": "import torch\nimport sys\nsys.setrecursionlimit(10**7)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        "rec_caught.py": ("import torch\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n"),
     }
     if os.environ.get("ASAN_OPTIONS"):
         # Under AddressSanitizer a 10**7 recursion limit on gbc's 256 MiB analysis thread trips
@@ -195,7 +196,7 @@ def run_cases(d, big_mb):
               sane(rc) and "RecursionError: maximum recursion depth exceeded" in text(err), f"rc={rc} {text(err)[-400:]}")
 
     # --- import cycles between local modules
-    write(d, "cycle/a.py", "import b\nprint('a')\n")
+    write(d, "cycle/a.py", "import b\nimport torch\nprint('a')\n")
     write(d, "cycle/b.py", "import a\nprint('b')\n")
     rc, out, err, _ = gbc("run", "a.py", cwd=os.path.join(d, "cycle"))
     check("import cycle a -> b -> a: runs as Python does (a, b, a)", rc == 0 and text(out) == "a\nb\na\n", f"rc={rc} {text(out)} {text(err)}")
@@ -207,11 +208,32 @@ def run_cases(d, big_mb):
     check("import cycle through from-imports: uncaught ImportError (exit 1)",
           rc == 1 and lines(err)[-1].startswith("ImportError: cannot import name 'y' from"), f"rc={rc} {text(err)}")
 
+    # --- files that cannot import torch are checked, not executed
+    p = write(d, "reach/plain.py", "x = 1 / 0\n")
+    rc, out, err, _ = gbc("analyze", "--format", "json", "plain.py", cwd=os.path.join(d, "reach"))
+    files = json.loads(out)["files"] if rc == 0 else []
+    check("a file that cannot reach torch is not executed: exit 0, nothing to report",
+          rc == 0 and len(files) == 1 and not any(files[0][k] for k in ("graph_breaks", "errors", "diagnostics")),
+          f"rc={rc} {text(out)[:300]} {text(err)}")
+    rc, out, err, _ = gbc("run", "plain.py", cwd=os.path.join(d, "reach"))
+    check("... and `gbc run` executes it (ZeroDivisionError, exit 1)",
+          rc == 1 and lines(err)[-1:] == ["ZeroDivisionError: division by zero"], f"rc={rc} {text(err)}")
+    write(d, "reach/helper.py", "import torch\n\n@torch.compile\ndef go(x):\n    torch._dynamo.graph_break()\n    return x + 1\n")
+    write(d, "reach/main.py", "import helper\nfrom helper import go\n\ngo(helper.torch.ones(2))\n")
+    rc, out, err, _ = gbc("analyze", "--format", "json", "main.py", cwd=os.path.join(d, "reach"))
+    files = json.loads(out)["files"] if rc == 0 else []
+    check("a file without 'torch' that imports a local module using torch is executed (its graph break)",
+          rc == 0 and len(files) == 1 and len(files[0]["graph_breaks"]) == 1, f"rc={rc} {text(out)[:300]} {text(err)}")
+    p = write(d, "reach2/bad.py", "def f(:\n    pass\n")
+    rc, out, err, _ = gbc("analyze", "bad.py", cwd=os.path.join(d, "reach2"))
+    check("a file that cannot reach torch still gets its syntax errors (exit 2)",
+          rc == 2 and re.fullmatch(re.escape(p) + r":1:\d+: syntax error.*", lines(err)[0]) is not None, f"rc={rc} {text(err)}")
+
     # --- an infinite loop: the instruction budget / time limit stop it
-    p = write(d, "loop.py", "x = 0\nwhile True:\n    x += 1\n")
+    p = write(d, "loop.py", "import torch\nx = 0\nwhile True:\n    x += 1\n")
     rc, out, err, secs = gbc("analyze", "--max-instructions", "1000000", "loop.py", cwd=d)
     check("infinite loop: --max-instructions stops it with exit 2",
-          rc == 2 and lines(err)[0] == f"gbc: error: {p}:3: the program ran past its budget of 1000000 instructions (--max-instructions)",
+          rc == 2 and lines(err)[0] == f"gbc: error: {p}:4: the program ran past its budget of 1000000 instructions (--max-instructions)",
           f"rc={rc} {text(err)}")
     rc, out, err, secs = gbc("analyze", "--format", "json", "--max-instructions", "1000000", "loop.py", cwd=d)
     check("infinite loop (json): exit 2, stdout one JSON document without the file",
@@ -219,7 +241,7 @@ def run_cases(d, big_mb):
     rc, out, err, secs = gbc("run", "--timeout", "1", "--max-instructions", "0", "loop.py", cwd=d)
     check(f"infinite loop: --timeout 1 stops it after about 1 s ({secs:.1f}s)",
           rc == 2 and secs < 20 and re.fullmatch(
-              r"gbc run: " + re.escape(p) + r":[23]: the program ran longer than the time limit of 1 s \(--timeout\)", lines(err)[0]) is not None,
+              r"gbc run: " + re.escape(p) + r":[34]: the program ran longer than the time limit of 1 s \(--timeout\)", lines(err)[0]) is not None,
           f"rc={rc} {text(err)}")
     write(d, "loop_caught.py", "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n")
     rc, out, err, secs = gbc("run", "--max-instructions", "100000", "loop_caught.py", cwd=d)
@@ -244,7 +266,8 @@ def run_big(d, big_mb):
         parts.append(s)
         size += len(s)
         i += 1
-    write(d, "big.py", "".join(parts))
+    # It imports torch, so gbc executes all of it (a file that cannot reach torch is only parsed).
+    write(d, "big.py", "import torch\n" + "".join(parts))
     rc, out, err, secs = gbc("analyze", "--format", "json", "big.py", cwd=d, timeout=600)
     print(f"      big.py: {size / 1e6:.1f} MB, {i} units, {secs:.1f} s, rc={rc}")
     check(f"a {big_mb:g} MB file: exit 0 and one JSON document", rc == 0 and json.loads(out)["summary"]["files"] == 1,
