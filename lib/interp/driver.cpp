@@ -51,7 +51,7 @@ ImportSetting importSetting(const std::string& path) {
 Result<Outcome> runFileHere(const std::string& path, const std::string& source,
                             const Options& options) {
   ImportSetting imports = importSetting(path);
-  if (!options.run && !mayReachTorch(source, imports.roots)) {
+  if (!options.run && !mayReachTorch(source, imports.roots.front(), imports.roots)) {
     // Nothing here can import torch (reach.h): its syntax is all there is to check.
     if (std::optional<Error> error = syntax::checkSyntax(path, source)) return *error;
     Outcome outcome;

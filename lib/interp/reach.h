@@ -10,15 +10,19 @@
 
 namespace gbc::interp {
 
-/// Whether executing a file whose text is `source`, with `roots` as the folders its local imports
-/// resolve in (VM::module_roots), can import torch: the text mentions "torch" anywhere (code,
-/// strings, comments), or a Python file under a root that an import could reach does. Reachable
-/// means through folders and files whose names are identifiers (a `site-packages` or `.venv`
-/// folder cannot be imported from); symbolic links are followed. A root too large to scan (over
-/// 100,000 files or 1 GiB), or one that cannot be read, counts as reaching torch. Not modelled: a
-/// module name assembled at run time from pieces that do not spell "torch" in any file.
-/// Thread-safe; each root is scanned once per process.
-bool mayReachTorch(std::string_view source, const std::vector<std::string>& roots);
+/// Whether executing a file whose text is `source`, in folder `dir`, with `roots` as the folders
+/// its absolute local imports resolve in (VM::module_roots), can import torch: its text mentions
+/// "torch" anywhere (code, strings, comments), or a local module its import statements can load
+/// does, following their imports in turn (each `__init__.py` on the way, `from m import x` with x
+/// a submodule, relative imports from the importing file's folder). A file that imports
+/// dynamically (`__import__`, `importlib`, `import_module`) may load any local module: then any
+/// Python file under the roots (through folders and files whose names are identifiers; symbolic
+/// links followed) that mentions torch counts. A tree too large to read (over 100,000 files or
+/// 1 GiB) or a file that cannot be read counts as reaching torch. Not modelled: a module name
+/// assembled at run time from pieces that spell "torch" in no file. Thread-safe; each file is read
+/// once per process.
+bool mayReachTorch(std::string_view source, const std::string& dir,
+                   const std::vector<std::string>& roots);
 
 /// Forgets the scans of the roots, so the next mayReachTorch reads them again (a long-lived
 /// process such as `gbc lsp` calls it before each analysis: files change under it).
