@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <malloc.h>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -64,6 +65,13 @@ std::vector<FileResult> analyzeFiles(const std::vector<std::string>& names,
   std::vector<FileResult> results(names.size());
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(names.size(), 1)));
+  // One file at a time: one malloc arena (glibc would give the analysis thread a new one, grown a
+  // page at a time with mprotect) grown 16 MiB at a time: about a tenth of the time of analysing
+  // one small file. With several jobs glibc's arena per thread avoids contention.
+  if (jobs == 1) {
+    mallopt(M_ARENA_MAX, 1);
+    mallopt(M_TOP_PAD, 16 << 20);
+  }
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
   std::mutex progress_mutex;
