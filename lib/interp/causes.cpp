@@ -10,7 +10,6 @@
 
 namespace gbc::interp {
 
-
 namespace causes_detail {
 
 std::string variableClass(VM& vm, const Value& v) {
@@ -19,34 +18,51 @@ std::string variableClass(VM& vm, const Value& v) {
     case Kind::Bool:
     case Kind::Int:
     case Kind::Float:
-    case Kind::Str: return "torch._dynamo.variables.constant.ConstantVariable";
-    case Kind::Tensor: return "torch._dynamo.variables.tensor.TensorVariable";
-    case Kind::List: return "torch._dynamo.variables.lists.ListVariable";
-    case Kind::Tuple: return as<TupleObject>(v).is_size ? "torch._dynamo.variables.lists.SizeVariable" : "torch._dynamo.variables.lists.TupleVariable";
-    case Kind::Dict: return "torch._dynamo.variables.dicts.ConstDictVariable";
-    case Kind::Function: return "torch._dynamo.variables.functions.UserFunctionVariable";
+    case Kind::Str:
+      return "torch._dynamo.variables.constant.ConstantVariable";
+    case Kind::Tensor:
+      return "torch._dynamo.variables.tensor.TensorVariable";
+    case Kind::List:
+      return "torch._dynamo.variables.lists.ListVariable";
+    case Kind::Tuple:
+      return as<TupleObject>(v).is_size ? "torch._dynamo.variables.lists.SizeVariable"
+                                        : "torch._dynamo.variables.lists.TupleVariable";
+    case Kind::Dict:
+      return "torch._dynamo.variables.dicts.ConstDictVariable";
+    case Kind::Function:
+      return "torch._dynamo.variables.functions.UserFunctionVariable";
     case Kind::Instance:
-      if (isNnModule(vm, v)) return "torch._dynamo.variables.nn_module.UnspecializedNNModuleVariable";
+      if (isNnModule(vm, v))
+        return "torch._dynamo.variables.nn_module.UnspecializedNNModuleVariable";
       return "torch._dynamo.variables.user_defined.UserDefinedObjectVariable";
-    default: return "torch._dynamo.variables.base.VariableTracker";
+    default:
+      return "torch._dynamo.variables.base.VariableTracker";
   }
 }
 
 std::string variableRepr(VM& vm, const Value& v) {
   switch (v->kind) {
-    case Kind::Str: return "ConstantVariable(str: " + vm.repr(v) + ")";
-    case Kind::Int: return "ConstantVariable(int: " + vm.repr(v) + ")";
-    case Kind::Float: return "ConstantVariable(float: " + vm.repr(v) + ")";
-    case Kind::Bool: return "ConstantVariable(bool: " + vm.repr(v) + ")";
-    case Kind::None: return "ConstantVariable(NoneType: None)";
-    case Kind::Tensor: return "TensorVariable()";
-    default: return vm.typeOf(v)->name + "Variable()";
+    case Kind::Str:
+      return "ConstantVariable(str: " + vm.repr(v) + ")";
+    case Kind::Int:
+      return "ConstantVariable(int: " + vm.repr(v) + ")";
+    case Kind::Float:
+      return "ConstantVariable(float: " + vm.repr(v) + ")";
+    case Kind::Bool:
+      return "ConstantVariable(bool: " + vm.repr(v) + ")";
+    case Kind::None:
+      return "ConstantVariable(NoneType: None)";
+    case Kind::Tensor:
+      return "TensorVariable()";
+    default:
+      return vm.typeOf(v)->name + "Variable()";
   }
 }
 
 std::string argsRepr(VM& vm, const CallArgs& args) {
   std::string a = "[";
-  for (size_t i = 0; i < args.args.size(); ++i) a += (i ? ", " : "") + variableRepr(vm, args.args[i]);
+  for (size_t i = 0; i < args.args.size(); ++i)
+    a += (i ? ", " : "") + variableRepr(vm, args.args[i]);
   return a + "]";
 }
 
@@ -71,9 +87,11 @@ static report::GbMessage graphBreakCall(VM& vm, CallArgs& args) {
   m.gb_type = "Call to `torch._dynamo.graph_break()`";
   Value msg = args.kw("msg");
   if (!msg && !args.args.empty()) msg = args.args[0];
-  m.explanation = "User-inserted graph break. Message: " + (msg ? vm.str(msg) : std::string("None"));
+  m.explanation =
+      "User-inserted graph break. Message: " + (msg ? vm.str(msg) : std::string("None"));
   m.hints = {"Remove the `torch._dynamo.graph_break()` call."};
-  m.context = "Called `torch._dynamo.graph_break()` with args `" + argsRepr(vm, args) + "`, kwargs `" + kwargsRepr(vm, args) + "`";
+  m.context = "Called `torch._dynamo.graph_break()` with args `" + argsRepr(vm, args) +
+              "`, kwargs `" + kwargsRepr(vm, args) + "`";
   return m;
 }
 
@@ -89,13 +107,15 @@ static report::GbMessage builtinOperator(VM& vm, const std::string& name, CallAr
   types += "]";
   classes += "]";
   bool has_kwargs = !args.kwargs.empty();
-  m.explanation = "Dynamo does not know how to trace builtin operator `" + name + "` with argument types " + types +
-                  " (has_kwargs " + (has_kwargs ? "True" : "False") + ")";
-  m.hints = {"Avoid calling builtin `" + name + "` with argument types " + types +
-                 ". Consider using an equivalent alternative function/method to `" + name + "`.",
-             "If you are attempting to call a logging function (e.g. `print`), you can try adding it to "
-             "`torch._dynamo.config.reorderable_logging_functions`.",
-             "Please report an issue to PyTorch."};
+  m.explanation = "Dynamo does not know how to trace builtin operator `" + name +
+                  "` with argument types " + types + " (has_kwargs " +
+                  (has_kwargs ? "True" : "False") + ")";
+  m.hints = {
+      "Avoid calling builtin `" + name + "` with argument types " + types +
+          ". Consider using an equivalent alternative function/method to `" + name + "`.",
+      "If you are attempting to call a logging function (e.g. `print`), you can try adding it to "
+      "`torch._dynamo.config.reorderable_logging_functions`.",
+      "Please report an issue to PyTorch."};
   m.context = "builtin " + name + " " + classes + " " + (has_kwargs ? "True" : "False");
   return m;
 }
@@ -103,9 +123,12 @@ static report::GbMessage builtinOperator(VM& vm, const std::string& name, CallAr
 static report::GbMessage itemCall(VM&) {
   report::GbMessage m;
   m.gb_type = "Unsupported Tensor.item() call with capture_scalar_outputs=False";
-  m.explanation = "Dynamo does not support tracing `Tensor.item()` with config.capture_scalar_outputs=False.";
-  m.hints = {"Set `torch._dynamo.config.capture_scalar_outputs = True` or `export TORCHDYNAMO_CAPTURE_SCALAR_OUTPUTS=1` "
-             "to include these operations in the captured graph."};
+  m.explanation =
+      "Dynamo does not support tracing `Tensor.item()` with config.capture_scalar_outputs=False.";
+  m.hints = {
+      "Set `torch._dynamo.config.capture_scalar_outputs = True` or `export "
+      "TORCHDYNAMO_CAPTURE_SCALAR_OUTPUTS=1` "
+      "to include these operations in the captured graph."};
   m.context = "call_method TensorVariable() item () {}";
   return m;
 }
@@ -115,11 +138,13 @@ static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
   std::string r = vm.repr(fn);
   if (recursive) {
     m.gb_type = "Skip calling `torch.compiler.disable()`d function";
-    m.explanation = "Skip calling function `" + r + "` since it was wrapped with `torch.compiler.disable` (reason: None)";
+    m.explanation = "Skip calling function `" + r +
+                    "` since it was wrapped with `torch.compiler.disable` (reason: None)";
     m.hints = {"Remove the `torch.compiler.disable` call"};
   } else {
     m.gb_type = "Skip inlining `torch.compiler.disable()`d function";
-    m.explanation = "Skip inlining function " + r + " since it was wrapped with `torch.compiler.disable` (reason: None)";
+    m.explanation = "Skip inlining function " + r +
+                    " since it was wrapped with `torch.compiler.disable` (reason: None)";
     m.hints = {"Remove the `torch.compiler.disable` call"};
   }
   m.context = r;
@@ -146,11 +171,13 @@ static report::GbMessage iteratorNext(VM& vm, const Value& it) {
     m.gb_type = "C-implemented special method without VariableTracker model";
     m.explanation = "'" + ty + "' implements '__next__' in C and Dynamo has no model for it.";
     m.hints = {hints::kSupportable};
-    m.context = "name=__next__, type=" + ty + ", attr=<slot wrapper '__next__' of '" + ty + "' objects>";
+    m.context =
+        "name=__next__, type=" + ty + ", attr=<slot wrapper '__next__' of '" + ty + "' objects>";
   } else {
     m.gb_type = "Unsupported method call";
     m.explanation = "Dynamo does not know how to trace method `__next__` of class `" + ty + "`";
-    m.hints = {"Avoid calling `" + ty + ".__next__` in your code.", "Please report an issue to PyTorch."};
+    m.hints = {"Avoid calling `" + ty + ".__next__` in your code.",
+               "Please report an issue to PyTorch."};
     m.context = "call_method UserDefinedObjectVariable(" + ty + ") __next__ [] {}";
   }
   return m;
@@ -171,9 +198,9 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (id == "Tensor.item") {
       // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
       const CompileConfig* cfg = vm.top()->trace->config;
-      if (!(cfg && cfg->fullgraph) && !dynamoConfigFlag(vm, "capture_scalar_outputs")) d.graphBreak(vm, itemCall(vm));
-      Value out = vm.call(callable, args);
-      d.recordOp(vm, "item", graph::NodeOp::CallMethod, {as<BuiltinObject>(callable).self}, {});
+      if (!(cfg && cfg->fullgraph) && !dynamoConfigFlag(vm, "capture_scalar_outputs"))
+        d.graphBreak(vm, itemCall(vm));
+      // captured: Dynamo::traceItem records it
     }
     if (id == "torch.compile_wrapper") {
       // nested compiled callable: its raw function is inlined (R22); handled by the wrapper
@@ -195,14 +222,18 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
 
 bool isSupportedContextExit(VM& vm, const Value& exit) {
   Value self;
-  if (exit->kind == Kind::BoundMethod) self = as<BoundMethodObject>(exit).self;
-  else if (exit->kind == Kind::Builtin) self = as<BuiltinObject>(exit).self;
+  if (exit->kind == Kind::BoundMethod)
+    self = as<BoundMethodObject>(exit).self;
+  else if (exit->kind == Kind::Builtin)
+    self = as<BuiltinObject>(exit).self;
   if (!self) return false;
   if (self->kind != Kind::Instance) return true;
   const std::string& name = as<InstanceObject>(self).cls->name;
   (void)vm;
-  return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" || name == "enable_grad" ||
-         name == "set_grad_enabled" || name == "no_grad" || name == "enable_grad" || name == "inference_mode" || name == "DynamoConfigPatchProxy" || name == "autocast" || name == "inference_mode";
+  return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" ||
+         name == "enable_grad" || name == "set_grad_enabled" || name == "no_grad" ||
+         name == "enable_grad" || name == "inference_mode" || name == "DynamoConfigPatchProxy" ||
+         name == "autocast" || name == "inference_mode";
 }
 
 /// symbolic_convert.py, format_tensor_computation_trace (2.14): how the condition was computed,
@@ -249,15 +280,20 @@ static std::string tensorComputationTrace(Frame& f, const Value& cond) {
 report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& cond) {
   report::GbMessage m;
   m.gb_type = "Data-dependent branching";
-  m.explanation = "Detected data-dependent branching (e.g. `if my_tensor.sum() > 0:`). Dynamo does not support tracing dynamic control flow.";
+  m.explanation =
+      "Detected data-dependent branching (e.g. `if my_tensor.sum() > 0:`). Dynamo does not support "
+      "tracing dynamic control flow.";
   if (vm.target().id == TargetId::Torch2_14) m.explanation += tensorComputationTrace(f, cond);
   m.hints = {hints::kFundamental, "Use `torch.cond` to express dynamic control flow."};
   if (vm.target().id == TargetId::Torch2_14)  // the branchless hint is new in 2.14
-    m.hints.insert(m.hints.begin(),
-                   "For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), consider "
-                   "making the code branchless by always applying the transform. Operations like torch.clamp, "
-                   "torch.nan_to_num, and torch.where are typically no-ops on well-behaved inputs and compile without "
-                   "graph breaks.");
+    m.hints.insert(
+        m.hints.begin(),
+        "For the common pattern `if tensor_cond: x = transform(x)` (e.g. clamping inf/nan values), "
+        "consider "
+        "making the code branchless by always applying the transform. Operations like torch.clamp, "
+        "torch.nan_to_num, and torch.where are typically no-ops on well-behaved inputs and compile "
+        "without "
+        "graph breaks.");
   m.context = "attempted to jump with TensorVariable()";
   return m;
 }
@@ -267,10 +303,12 @@ report::GbMessage describeLoopSkip(VM& vm, Frame& f) {
   report::GbMessage m;
   m.gb_type = "graph break in loop";
   m.explanation =
-      "torch.compile detected a graph break in a for/while loop. Skipping the frame and falling back to eager, as graph "
+      "torch.compile detected a graph break in a for/while loop. Skipping the frame and falling "
+      "back to eager, as graph "
       "breaks in loops are not supported.";
   m.hints = {hints::kCausedByEarlier};
-  m.context = "frame skipped: " + f.name + " (" + f.code->filename + " line " + std::to_string(f.code->firstlineno) + ")";
+  m.context = "frame skipped: " + f.name + " (" + f.code->filename + " line " +
+              std::to_string(f.code->firstlineno) + ")";
   return m;
 }
 

@@ -7,8 +7,8 @@
 #include <cstdlib>
 
 #include "interp/causes.h"
-#include "report/text.h"
 #include "interp/torch_model.h"
+#include "report/text.h"
 #include "runtime/ops.h"
 
 namespace gbc::interp {
@@ -20,7 +20,9 @@ static bool guardMatches(const std::string& entry, const std::string& actual) {
   if (entry == "*" || entry == actual) return true;
   if (entry.empty() || entry[0] != 'T' || actual.empty() || actual[0] != 'T') return false;
   size_t eb = entry.find('['), ab = actual.find('[');
-  if (eb == std::string::npos || ab == std::string::npos || entry.substr(0, eb) != actual.substr(0, ab)) return false;
+  if (eb == std::string::npos || ab == std::string::npos ||
+      entry.substr(0, eb) != actual.substr(0, ab))
+    return false;
   std::vector<std::string> ed, ad;
   auto split = [](const std::string& s, size_t from, std::vector<std::string>& out) {
     std::string cur;
@@ -82,8 +84,10 @@ void Dynamo::journalDict(VM& vm, const DictPtr& d, const std::string& key) {
   Value k = pyStr(key);
   Value old = d->get(k);
   journal(vm, [d, k, old] {
-    if (old) d->set(k, old);
-    else d->erase(k);
+    if (old)
+      d->set(k, old);
+    else
+      d->erase(k);
   });
 }
 
@@ -91,8 +95,10 @@ void Dynamo::journalDictKey(VM& vm, const DictPtr& d, const Value& key) {
   if (!tracing(vm)) return;
   Value old = d->get(key);
   journal(vm, [d, key, old] {
-    if (old) d->set(key, old);
-    else d->erase(key);
+    if (old)
+      d->set(key, old);
+    else
+      d->erase(key);
   });
 }
 
@@ -116,10 +122,11 @@ void Dynamo::journalTensor(VM& vm, const Value& tensor) {
 /// FX's node naming (torch/fx/graph.py, _Namespace.create_name): the target name, made unique
 /// with _1, _2, ...; names of Python builtins and keywords always get a suffix.
 static std::string fxName(TraceState& st, std::string candidate) {
-  static const std::set<std::string> kBuiltins = {"sum", "max", "min", "abs", "pow", "all", "any", "round", "len", "float",
-                                                  "int", "bool", "list", "tuple", "dict", "set", "map", "filter", "zip",
-                                                  "range", "type", "id", "input", "iter", "next", "divmod", "hash",
-                                                  "format", "print", "repr", "str", "slice", "sorted", "reversed"};
+  static const std::set<std::string> kBuiltins = {
+      "sum",    "max",   "min",  "abs",  "pow",   "all",    "any",     "round",  "len",
+      "float",  "int",   "bool", "list", "tuple", "dict",   "set",     "map",    "filter",
+      "zip",    "range", "type", "id",   "input", "iter",   "next",    "divmod", "hash",
+      "format", "print", "repr", "str",  "slice", "sorted", "reversed"};
   for (char& c : candidate)
     if (!isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
   int& count = st.fx_names[candidate];
@@ -136,7 +143,8 @@ static std::string fxName(TraceState& st, std::string candidate) {
 
 static std::string nodeSource(VM& vm, Frame& t) {
   const syntax::Span& p = t.curPos();
-  std::string out = "File \"" + t.code->filename + "\", line " + std::to_string(p.line) + ", in " + t.name;
+  std::string out =
+      "File \"" + t.code->filename + "\", line " + std::to_string(p.line) + ", in " + t.name;
   auto it = vm.sources.find(t.code->filename);
   if (it == vm.sources.end() || p.line == 0) return out;
   const std::string& text = *it->second;
@@ -154,8 +162,8 @@ static std::string nodeSource(VM& vm, Frame& t) {
   return out + ", code: " + line.substr(b, e - b + 1);
 }
 
-void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs,
-                      const std::vector<Value>& outputs) {
+void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op,
+                      const std::vector<Value>& inputs, const std::vector<Value>& outputs) {
   Frame* t = vm.top();
   if (!t || !t->trace) return;
   TraceState& st = *t->trace;
@@ -166,12 +174,14 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
   n.source = nodeSource(vm, *t);
   for (const Value& in : inputs) {
     if (!in) continue;
-    bool sym = in->kind == Kind::Int && as<IntObject>(in).symbolic();
+    bool sym = (in->kind == Kind::Int && as<IntObject>(in).symbolic()) ||
+               (in->kind == Kind::Bool && st.symbools.count(in.get()));
     if (in->kind != Kind::Tensor && !sym) {
       n.args.push_back(vm.repr(in));
       continue;
     }
-    int64_t uid = sym ? -static_cast<int64_t>(reinterpret_cast<uintptr_t>(in.get())) : as<TensorObject>(in).uid;
+    int64_t uid = sym ? -static_cast<int64_t>(reinterpret_cast<uintptr_t>(in.get()))
+                      : as<TensorObject>(in).uid;
     auto it = st.node_of.find(uid);
     if (it == st.node_of.end()) {
       graph::Node ph;
@@ -197,7 +207,8 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op, const
   int idx = static_cast<int>(st.graph.nodes.size() - 1);
   for (const Value& out : outputs) {
     if (out && out->kind == Kind::Tensor) st.node_of[as<TensorObject>(out).uid] = idx;
-    if (out && out->kind == Kind::Int && as<IntObject>(out).symbolic())
+    if (out && ((out->kind == Kind::Int && as<IntObject>(out).symbolic()) ||
+                (out->kind == Kind::Bool && st.symbools.count(out.get()))))
       st.node_of[-static_cast<int64_t>(reinterpret_cast<uintptr_t>(out.get()))] = idx;
   }
 }
@@ -219,8 +230,10 @@ void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty)
   g.frame_id = st.frame_id;
   int inputs = 0;
   for (size_t i = 0; i < nodes && i < st.graph.nodes.size(); ++i) {
-    if (st.graph.nodes[i].op == graph::NodeOp::Placeholder) ++inputs;
-    else g.nodes.push_back(st.graph.nodes[i]);
+    if (st.graph.nodes[i].op == graph::NodeOp::Placeholder)
+      ++inputs;
+    else
+      g.nodes.push_back(st.graph.nodes[i]);
   }
   g.inputs = inputs;
   g.outputs = 1;
@@ -234,8 +247,10 @@ bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   std::function<bool(const Value&, int)> has = [&](const Value& v, int depth) -> bool {
     if (!v || depth > 3) return false;
     switch (v->kind) {
-      case Kind::Tensor: return true;
-      case Kind::Instance: return isNnModule(vm, v);
+      case Kind::Tensor:
+        return true;
+      case Kind::Instance:
+        return isNnModule(vm, v);
       case Kind::List:
         for (auto& x : as<ListObject>(v).items)
           if (has(x, depth + 1)) return true;
@@ -246,10 +261,12 @@ bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
         return false;
       case Kind::Dict: {
         bool found = false;
-        as<DictObject>(v).forEach([&](const Value&, const Value& x) { found = found || has(x, depth + 1); });
+        as<DictObject>(v).forEach(
+            [&](const Value&, const Value& x) { found = found || has(x, depth + 1); });
         return found;
       }
-      default: return false;
+      default:
+        return false;
     }
   };
   for (const Value& v : f.fast)
@@ -261,8 +278,9 @@ bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   for (const std::string& n : f.code->names) {
     Value g = f.globals->getStr(n);
     if (!g) continue;
-    if (g->kind == Kind::Module && (as<ModuleObject>(g).name == "torch" || as<ModuleObject>(g).name.rfind("torch.", 0) == 0 ||
-                                    as<ModuleObject>(g).name == "numpy"))
+    if (g->kind == Kind::Module &&
+        (as<ModuleObject>(g).name == "torch" || as<ModuleObject>(g).name.rfind("torch.", 0) == 0 ||
+         as<ModuleObject>(g).name == "numpy"))
       return true;
     if (isTorchObject(vm, g)) return true;
   }
@@ -292,15 +310,21 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
     case Kind::Int:
       if (dyn) return "I*";
       return "I" + std::to_string(as<IntObject>(v).v);
-    case Kind::Bool: return std::string("B") + (as<BoolObject>(v).v ? "1" : "0");
-    case Kind::Float: return "F" + vm.repr(v);
-    case Kind::Str: return "S" + asStr(v);
-    case Kind::None: return "N";
+    case Kind::Bool:
+      return std::string("B") + (as<BoolObject>(v).v ? "1" : "0");
+    case Kind::Float:
+      return "F" + vm.repr(v);
+    case Kind::Str:
+      return "S" + asStr(v);
+    case Kind::None:
+      return "N";
     case Kind::Tuple:
     case Kind::List: {
       std::string k = v->kind == Kind::Tuple ? "(" : "[";
-      const auto& items = v->kind == Kind::Tuple ? as<TupleObject>(v).items : as<ListObject>(v).items;
-      for (size_t i = 0; i < items.size(); ++i) k += guardKey(vm, items[i], name + "." + std::to_string(i), cs) + ",";
+      const auto& items =
+          v->kind == Kind::Tuple ? as<TupleObject>(v).items : as<ListObject>(v).items;
+      for (size_t i = 0; i < items.size(); ++i)
+        k += guardKey(vm, items[i], name + "." + std::to_string(i), cs) + ",";
       return k + ")";
     }
     case Kind::Dict: {
@@ -313,7 +337,8 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
     case Kind::Instance: {
       // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity
       char buf[48];
-      std::snprintf(buf, sizeof buf, "C%p", static_cast<const void*>(as<InstanceObject>(v).cls.get()));
+      std::snprintf(buf, sizeof buf, "C%p",
+                    static_cast<const void*>(as<InstanceObject>(v).cls.get()));
       return buf;
     }
     default: {
@@ -326,8 +351,8 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
 
 std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& cs) {
   std::vector<std::string> g;
-  size_t nargs = static_cast<size_t>(f.code->argcount + f.code->kwonlyargcount) + ((f.code->flags & kVarargs) ? 1 : 0) +
-                 ((f.code->flags & kVarkw) ? 1 : 0);
+  size_t nargs = static_cast<size_t>(f.code->argcount + f.code->kwonlyargcount) +
+                 ((f.code->flags & kVarargs) ? 1 : 0) + ((f.code->flags & kVarkw) ? 1 : 0);
   if (f.resume_offset >= 0) nargs = f.fast.size();
   for (size_t i = 0; i < nargs && i < f.fast.size(); ++i) {
     if (!f.fast[i]) {
@@ -336,7 +361,8 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
     }
     g.push_back(guardKey(vm, f.fast[i], "L" + std::to_string(i), cs));
   }
-  for (size_t i = 0; i < f.stack.size(); ++i) g.push_back(guardKey(vm, f.stack[i], "S" + std::to_string(i), cs));
+  for (size_t i = 0; i < f.stack.size(); ++i)
+    g.push_back(guardKey(vm, f.stack[i], "S" + std::to_string(i), cs));
   g.push_back(egb ? "G1" : "G0");
   return g;
 }
@@ -357,7 +383,8 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   if (stance == "force_eager") return vm.eval(*f);
   CodeState& cs = codes_[f->code_key];
   if (std::getenv("GBC_TRACE_OFFERS"))
-    std::fprintf(stderr, "offer %s (%s) entries=%zu skip=%d\n", f->name.c_str(), f->code->filename.c_str(), cs.entries.size(), cs.skip);
+    std::fprintf(stderr, "offer %s (%s) entries=%zu skip=%d\n", f->name.c_str(),
+                 f->code->filename.c_str(), cs.entries.size(), cs.skip);
   // R3a: cache hit
   if (!cs.entries.empty()) {
     std::vector<std::string> g = frameGuards(vm, *f, cs);
@@ -368,7 +395,15 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       for (const SymGuard& sg : e.sym_guards) {
         if (!ok) break;
         size_t k = static_cast<size_t>(sg.slot);
-        ok = k < f->fast.size() && f->fast[k] && isInt(f->fast[k]) && symGuardHolds(sg, asInt(f->fast[k]));
+        ok = k < f->fast.size() && f->fast[k] && isInt(f->fast[k]) &&
+             symGuardHolds(sg, asInt(f->fast[k]));
+      }
+      for (const ValueGuard& vg : e.value_guards) {
+        if (!ok) break;
+        size_t k = static_cast<size_t>(vg.slot);
+        ok = k < f->fast.size() && f->fast[k] && f->fast[k]->kind == Kind::Tensor &&
+             as<TensorObject>(f->fast[k]).t.numel() == 1 &&
+             vm.repr(tensorToPyNumber(vm, f->fast[k], false)) == vg.value;
       }
       if (ok) return compileFrame(vm, f, cs, true);
     }
@@ -384,9 +419,10 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   if (cs.compiles >= 8) return vm.eval(*f);  // recompile_limit
   if (!cs.entries.empty() && stance == "eager_on_recompile") return vm.eval(*f);
   if (!cs.entries.empty() && stance == "fail_on_recompile")
-    vm.raise(vm.b().runtime_error, "Detected recompile when torch.compile stance is 'fail_on_recompile'. filename: '" +
-                                       f->code->filename + "', function name: '" + f->code->name +
-                                       "', line number: " + std::to_string(f->code->firstlineno));
+    vm.raise(vm.b().runtime_error,
+             "Detected recompile when torch.compile stance is 'fail_on_recompile'. filename: '" +
+                 f->code->filename + "', function name: '" + f->code->name +
+                 "', line number: " + std::to_string(f->code->firstlineno));
   (void)cfg;
   // recompile with a changed size / int: automatic dynamic (R25)
   if (!cs.entries.empty() && (!cfg || !cfg->dynamic.has_value() || *cfg->dynamic)) {
@@ -397,7 +433,8 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       bool tensor_size = !g[i].empty() && g[i][0] == 'T' && prev[i][0] == 'T' && g[i] != prev[i] &&
                          g[i].substr(0, g[i].find('[')) == prev[i].substr(0, prev[i].find('['));
       bool int_value = !g[i].empty() && g[i][0] == 'I' && prev[i][0] == 'I' && g[i] != prev[i];
-      if (tensor_size || int_value) cs.dynamic_inputs.insert((i < f->fast.size() ? "L" : "S") + std::to_string(i));
+      if (tensor_size || int_value)
+        cs.dynamic_inputs.insert((i < f->fast.size() ? "L" : "S") + std::to_string(i));
     }
   }
   return compileFrame(vm, f, cs, false);
@@ -410,25 +447,38 @@ Value Dynamo::symIntOp(VM& vm, const char* target, const Value& a, const Value& 
   return out;
 }
 
-void Dynamo::symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result) {
+void Dynamo::symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b,
+                           bool result) {
   Frame* t = vm.top();
   if (!t || !t->trace) return;
   // only `input <op> constant` guards are modelled
   const Value* sym = nullptr;
   const Value* other = nullptr;
-  if (a->kind == Kind::Int && as<IntObject>(a).sym_slot >= 0) sym = &a, other = &b;
-  else if (b->kind == Kind::Int && as<IntObject>(b).sym_slot >= 0) sym = &b, other = &a;
-  if (!sym || !isInt(*other) || ((*other)->kind == Kind::Int && as<IntObject>(*other).symbolic())) return;
+  if (a->kind == Kind::Int && as<IntObject>(a).sym_slot >= 0)
+    sym = &a, other = &b;
+  else if (b->kind == Kind::Int && as<IntObject>(b).sym_slot >= 0)
+    sym = &b, other = &a;
+  if (!sym || !isInt(*other) || ((*other)->kind == Kind::Int && as<IntObject>(*other).symbolic()))
+    return;
   SymGuard g;
   g.slot = as<IntObject>(*sym).sym_slot;
   g.op = op;
   if (sym == &b) {  // normalise to `input op rhs`
     switch (op) {
-      case syntax::CmpOpKind::Lt: g.op = syntax::CmpOpKind::Gt; break;
-      case syntax::CmpOpKind::LtE: g.op = syntax::CmpOpKind::GtE; break;
-      case syntax::CmpOpKind::Gt: g.op = syntax::CmpOpKind::Lt; break;
-      case syntax::CmpOpKind::GtE: g.op = syntax::CmpOpKind::LtE; break;
-      default: break;
+      case syntax::CmpOpKind::Lt:
+        g.op = syntax::CmpOpKind::Gt;
+        break;
+      case syntax::CmpOpKind::LtE:
+        g.op = syntax::CmpOpKind::GtE;
+        break;
+      case syntax::CmpOpKind::Gt:
+        g.op = syntax::CmpOpKind::Lt;
+        break;
+      case syntax::CmpOpKind::GtE:
+        g.op = syntax::CmpOpKind::LtE;
+        break;
+      default:
+        break;
     }
   }
   g.rhs = asInt(*other);
@@ -439,20 +489,33 @@ void Dynamo::symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const V
 static bool symGuardHolds(const SymGuard& g, int64_t v) {
   bool r = false;
   switch (g.op) {
-    case syntax::CmpOpKind::Eq: r = v == g.rhs; break;
-    case syntax::CmpOpKind::NotEq: r = v != g.rhs; break;
-    case syntax::CmpOpKind::Lt: r = v < g.rhs; break;
-    case syntax::CmpOpKind::LtE: r = v <= g.rhs; break;
-    case syntax::CmpOpKind::Gt: r = v > g.rhs; break;
-    case syntax::CmpOpKind::GtE: r = v >= g.rhs; break;
-    default: return true;
+    case syntax::CmpOpKind::Eq:
+      r = v == g.rhs;
+      break;
+    case syntax::CmpOpKind::NotEq:
+      r = v != g.rhs;
+      break;
+    case syntax::CmpOpKind::Lt:
+      r = v < g.rhs;
+      break;
+    case syntax::CmpOpKind::LtE:
+      r = v <= g.rhs;
+      break;
+    case syntax::CmpOpKind::Gt:
+      r = v > g.rhs;
+      break;
+    case syntax::CmpOpKind::GtE:
+      r = v >= g.rhs;
+      break;
+    default:
+      return true;
   }
   return r == g.result;
 }
 
 void Dynamo::addEntry(TraceState& st) {
   if (st.silent) return;
-  CacheEntry e{st.guards, st.sym_guards};
+  CacheEntry e{st.guards, st.sym_guards, st.value_guards};
   size_t nlocals = st.root->fast.size();
   for (size_t i = 0; i < e.guards.size() && i < nlocals; ++i)
     if (!st.consulted.count(static_cast<int>(i))) e.guards[i] = "*";
@@ -497,7 +560,122 @@ Value Dynamo::compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent
   st->start.handled = f->handled;
   // keep the state alive for the duration of the frame
   std::shared_ptr<TraceState> keep(std::move(st));
-  return vm.eval(*f);
+  for (;;) {
+    try {
+      return vm.eval(*f);
+    } catch (SpecializeItemRestart& restart) {
+      // Restart analysis (the same compile, frame id and guards) with the input's .item() a
+      // constant: roll the frame back to its start and trace again.
+      restore(*f, *keep, keep->start);
+      auto fresh = std::make_shared<TraceState>();
+      fresh->root = keep->root;
+      fresh->config = keep->config;
+      fresh->code_state = keep->code_state;
+      fresh->frame_id = keep->frame_id;
+      fresh->silent = keep->silent;
+      fresh->guards = keep->guards;
+      fresh->start = keep->start;
+      fresh->specialized_items = keep->specialized_items;
+      fresh->specialized_items.insert(restart.slot);
+      keep = std::move(fresh);
+      f->trace = keep.get();
+    }
+  }
+}
+
+Value Dynamo::traceItem(VM& vm, const Value& callable, CallArgs& args) {
+  TraceState& st = *vm.top()->trace;
+  Value self = as<BuiltinObject>(callable).self;
+  Value out = vm.call(callable, args);
+  int slot = -1;
+  for (size_t i = 0; i < st.start.fast.size(); ++i)
+    if (st.start.fast[i] && st.start.fast[i].get() == self.get()) slot = static_cast<int>(i);
+  if (slot >= 0 && st.specialized_items.count(slot)) {
+    st.value_guards.push_back({slot, vm.repr(out)});
+    st.consulted.insert(slot);
+    return out;
+  }
+  if (out->kind == Kind::Int) {
+    auto u = std::make_shared<IntObject>(as<IntObject>(out).v);
+    u->sym_slot = IntObject::kUnbacked;
+    st.unbacked_slots[u.get()] = slot;
+    recordOp(vm, "item", graph::NodeOp::CallMethod, {self}, {u});
+    return u;
+  }
+  recordOp(vm, "item", graph::NodeOp::CallMethod, {self}, {});
+  return out;
+}
+
+Value Dynamo::unbackedCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b,
+                              bool result) {
+  Frame* t = vm.top();
+  if (!t || !t->trace) return nullptr;
+  TraceState& st = *t->trace;
+  auto unbacked = [](const Value& v) {
+    return v->kind == Kind::Int && as<IntObject>(v).unbacked();
+  };
+  auto plain = [](const Value& v) { return v->kind == Kind::Int && !as<IntObject>(v).symbolic(); };
+  const Value* u = nullptr;
+  const Value* other = nullptr;
+  if (unbacked(a) && plain(b))
+    u = &a, other = &b;
+  else if (unbacked(b) && plain(a))
+    u = &b, other = &a;
+  if (!u) return nullptr;
+  UnbackedCompare c{u->get(), op, as<IntObject>(*other).v, result};
+  if (u == &b) {  // normalise to `unbacked <op> rhs`
+    switch (op) {
+      case syntax::CmpOpKind::Lt:
+        c.op = syntax::CmpOpKind::Gt;
+        break;
+      case syntax::CmpOpKind::LtE:
+        c.op = syntax::CmpOpKind::GtE;
+        break;
+      case syntax::CmpOpKind::Gt:
+        c.op = syntax::CmpOpKind::Lt;
+        break;
+      case syntax::CmpOpKind::GtE:
+        c.op = syntax::CmpOpKind::LtE;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const UnbackedCompare& fact : st.facts)
+    if (fact.unbacked == c.unbacked && fact.op == c.op && fact.rhs == c.rhs)
+      return pyBool(fact.value);
+  const char* target = op == syntax::CmpOpKind::Lt    ? "lt"
+                       : op == syntax::CmpOpKind::LtE ? "le"
+                       : op == syntax::CmpOpKind::Gt  ? "gt"
+                       : op == syntax::CmpOpKind::GtE ? "ge"
+                       : op == syntax::CmpOpKind::Eq  ? "eq"
+                                                      : "ne";
+  auto out = std::make_shared<BoolObject>(result);
+  st.symbools[out.get()] = c;
+  recordOp(vm, target, graph::NodeOp::CallFunction, {a, b}, {out});
+  return out;
+}
+
+void Dynamo::traceCheck(VM& vm, const Value& cond) {
+  Frame* t = vm.top();
+  if (!t || !t->trace) return;
+  TraceState& st = *t->trace;
+  auto it = st.symbools.find(cond.get());
+  if (it == st.symbools.end()) return;
+  recordOp(vm, "_assert_scalar.default", graph::NodeOp::CallFunction, {cond}, {});
+  UnbackedCompare fact = it->second;
+  fact.value = true;
+  st.facts.push_back(fact);
+}
+
+void Dynamo::onSymBoolJump(VM& vm, Frame& f, const Value& cond) {
+  (void)vm;
+  TraceState& st = *f.trace;
+  auto it = st.symbools.find(cond.get());
+  if (it == st.symbools.end()) return;
+  auto slot = st.unbacked_slots.find(it->second.unbacked);
+  if (slot != st.unbacked_slots.end() && slot->second >= 0)
+    throw SpecializeItemRestart{slot->second};
 }
 
 void Dynamo::beforeInstruction(VM& vm, Frame& f) {
@@ -511,8 +689,8 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
   s.nodes = st.graph.nodes.size();
   s.undo = st.undo.size();
   const Instr& in = f.code->code[static_cast<size_t>(f.pc)];
-  if ((in.op == Op::BUILD_LIST || in.op == Op::BUILD_SET || in.op == Op::BUILD_MAP) && in.arg == 0 &&
-      (f.code->flags & kComprehensionInlined))
+  if ((in.op == Op::BUILD_LIST || in.op == Op::BUILD_SET || in.op == Op::BUILD_MAP) &&
+      in.arg == 0 && (f.code->flags & kComprehensionInlined))
     st.comprehension_starts[f.pc] = s;
   // R9: checkpoint when the stack is empty, partial compile is allowed and >= 2 ops
   if (f.stack.empty() && countOps(st.graph, st.graph.nodes.size()) > 1) {
@@ -612,9 +790,12 @@ std::vector<report::FrameSummary> Dynamo::collapse(std::vector<report::FrameSumm
   for (auto& fr : frames) {
     bool was_resume = fr.function.rfind("torch_dynamo_resume_in_", 0) == 0;
     fr.function = resumeOriginal(fr.function);
-    bool merge = !out.empty() && out.back().function == fr.function && (vm_.target().collapse_same_name || was_resume);
-    if (merge) out.back() = fr;
-    else out.push_back(fr);
+    bool merge = !out.empty() && out.back().function == fr.function &&
+                 (vm_.target().collapse_same_name || was_resume);
+    if (merge)
+      out.back() = fr;
+    else
+      out.push_back(fr);
   }
   return out;
 }
@@ -644,7 +825,8 @@ static std::vector<report::StackAttribution> stackAttribution(Frame& f) {
   return out;
 }
 
-void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
+void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s,
+                      report::RecordKind kind, const std::string& instr,
                       const std::vector<report::GbMessage>& messages) {
   if (st.silent || !sink) return;
   report::GraphBreak rec;
@@ -655,7 +837,8 @@ void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, rep
   rec.frame = f.name;
   rec.frame_id = st.frame_id;
   rec.location = s.real_stack.empty() ? summarize(f) : s.real_stack.back();
-  std::string key = messages.back().gb_type + "\n" + rec.location.file + ":" + std::to_string(rec.location.line);
+  std::string key =
+      messages.back().gb_type + "\n" + rec.location.file + ":" + std::to_string(rec.location.line);
   bool fresh = dedup_.insert(key).second;
   rec.duplicate = !fresh;
   if (fresh) {
@@ -712,8 +895,9 @@ Value Dynamo::raiseUnsupported(VM& vm, Frame& f, TraceState& st, GraphBreakSigna
 }
 
 static bool isWrappedInstr(Op op) {
-  return op == Op::CALL || op == Op::CALL_KW || op == Op::CALL_FUNCTION_EX || op == Op::BINARY_SUBSCR ||
-         op == Op::COMPARE_OP || op == Op::STORE_ATTR || op == Op::STORE_SUBSCR;
+  return op == Op::CALL || op == Op::CALL_KW || op == Op::CALL_FUNCTION_EX ||
+         op == Op::BINARY_SUBSCR || op == Op::COMPARE_OP || op == Op::STORE_ATTR ||
+         op == Op::STORE_SUBSCR;
 }
 
 static bool hasBackedgeAfter(const CodeObject& code, int from) {
@@ -729,7 +913,8 @@ FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
   (void)vm;
   // both arms of `a if c else b` continue at the same place: Dynamo's resume offset is that of
   // the code after the jump, so one resume function serves both (wt_01)
-  while (static_cast<size_t>(target_pc) < f.code->code.size() && f.code->code[static_cast<size_t>(target_pc)].op == Op::JUMP &&
+  while (static_cast<size_t>(target_pc) < f.code->code.size() &&
+         f.code->code[static_cast<size_t>(target_pc)].op == Op::JUMP &&
          f.code->code[static_cast<size_t>(target_pc)].arg > target_pc)
     target_pc = f.code->code[static_cast<size_t>(target_pc)].arg;
   auto rf = std::make_shared<Frame>();
@@ -771,7 +956,8 @@ static void execEagerly(VM& vm, Frame& f, const Instr& in) {
       CallArgs args;
       size_t npos = all.size() - kwnames.size();
       args.args.assign(all.begin(), all.begin() + static_cast<long>(npos));
-      for (size_t i = 0; i < kwnames.size(); ++i) args.kwargs.emplace_back(asStr(kwnames[i]), all[npos + i]);
+      for (size_t i = 0; i < kwnames.size(); ++i)
+        args.kwargs.emplace_back(asStr(kwnames[i]), all[npos + i]);
       f.stack.push_back(vm.call(callable, args));
       return;
     }
@@ -781,7 +967,9 @@ static void execEagerly(VM& vm, Frame& f, const Instr& in) {
       Value callable = popv();
       CallArgs args;
       args.args = vm.toVector(pos);
-      if (kw) as<DictObject>(kw).forEach([&](const Value& k, const Value& v) { args.kwargs.emplace_back(asStr(k), v); });
+      if (kw)
+        as<DictObject>(kw).forEach(
+            [&](const Value& k, const Value& v) { args.kwargs.emplace_back(asStr(k), v); });
       f.stack.push_back(vm.call(callable, args));
       return;
     }
@@ -810,7 +998,8 @@ static void execEagerly(VM& vm, Frame& f, const Instr& in) {
       vm.setItem(obj, key, v);
       return;
     }
-    default: GBC_UNREACHABLE("not a wrapped instruction");
+    default:
+      GBC_UNREACHABLE("not a wrapped instruction");
   }
 }
 
@@ -833,18 +1022,20 @@ static std::optional<std::pair<int, int>> enclosingComprehension(const CodeObjec
     if (in.op != Op::FOR_ITER || in.arg <= at) continue;
     const Instr& store = code.code[static_cast<size_t>(i + 1)];
     bool hidden = false;
-    if (store.op == Op::STORE_FAST) hidden = code.varnames[static_cast<size_t>(store.arg)].find('@') != std::string::npos;
+    if (store.op == Op::STORE_FAST)
+      hidden = code.varnames[static_cast<size_t>(store.arg)].find('@') != std::string::npos;
     if (store.op == Op::STORE_DEREF) {
       size_t k = static_cast<size_t>(store.arg);
-      const std::string& n = k < code.cellvars.size() ? code.cellvars[k] : code.freevars[k - code.cellvars.size()];
+      const std::string& n =
+          k < code.cellvars.size() ? code.cellvars[k] : code.freevars[k - code.cellvars.size()];
       hidden = n.find('@') != std::string::npos;
     }
     if (store.op == Op::UNPACK_SEQUENCE) hidden = true;
     if (!hidden) continue;
     for (int j = i; j >= 0; --j) {
       const Instr& b = code.code[static_cast<size_t>(j)];
-      if ((b.op == Op::BUILD_LIST || b.op == Op::BUILD_SET || b.op == Op::BUILD_MAP) && b.arg == 0 &&
-          b.pos.line == in.pos.line)
+      if ((b.op == Op::BUILD_LIST || b.op == Op::BUILD_SET || b.op == Op::BUILD_MAP) &&
+          b.arg == 0 && b.pos.line == in.pos.line)
         return std::make_pair(j, in.arg);
     }
   }
@@ -861,7 +1052,9 @@ bool Dynamo::handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s) {
   TraceState& st = *leaf.trace;
   Frame& root = *st.root;
   const Instr in = leaf.code->code[static_cast<size_t>(leaf.cur)];
-  if ((st.config && st.config->fullgraph) || s.leaf_egb || s.skip_frame || s.unresumable || !isWrappedInstr(in.op)) return false;
+  if ((st.config && st.config->fullgraph) || s.leaf_egb || s.skip_frame || s.unresumable ||
+      !isWrappedInstr(in.op))
+    return false;
   for (Frame* fr = &leaf; fr; fr = fr->back) {
     for (const Block& b : fr->blocks)
       if (b.type == Block::Type::Try) return false;
@@ -875,7 +1068,8 @@ bool Dynamo::handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s) {
   }
   leaf.stack = leaf.pre_stack;
   leaf.pc = leaf.cur;
-  logBreak(vm, root, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()), s.messages);
+  logBreak(vm, root, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()),
+           s.messages);
   emitGraph(root, st, leaf.pre_nodes, false);
   addEntry(st);
   // the breaking instruction runs eagerly, outside any trace
@@ -902,7 +1096,8 @@ bool Dynamo::handleNestedBreak(VM& vm, Frame& leaf, GraphBreakSignal& s) {
   st2->config = st.config;
   st2->code_state = &cs;
   st2->frame_id = std::to_string(cs.frame_id) + "/" + std::to_string(cs.compiles++);
-  root.name = "torch_dynamo_resume_in_" + resumeOriginal(root.name) + "_at_" + std::to_string(root.curPos().line);
+  root.name = "torch_dynamo_resume_in_" + resumeOriginal(root.name) + "_at_" +
+              std::to_string(root.curPos().line);
   for (Frame* fr : chain) fr->trace = st2.get();
   root.trace_root = true;
   leaf.pc = leaf.cur + 1;
@@ -962,14 +1157,19 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
       Value cond = f.stack.back();
       f.stack.pop_back();
       bool t = vm.truthy(cond);
-      int target = (t == (in.op == Op::POP_JUMP_IF_TRUE || in.op == Op::JUMP_IF_TRUE_OR_POP)) ? in.arg : I + 1;
-      if ((in.op == Op::JUMP_IF_FALSE_OR_POP || in.op == Op::JUMP_IF_TRUE_OR_POP) && target == in.arg) f.stack.push_back(cond);
+      int target = (t == (in.op == Op::POP_JUMP_IF_TRUE || in.op == Op::JUMP_IF_TRUE_OR_POP))
+                       ? in.arg
+                       : I + 1;
+      if ((in.op == Op::JUMP_IF_FALSE_OR_POP || in.op == Op::JUMP_IF_TRUE_OR_POP) &&
+          target == in.arg)
+        f.stack.push_back(cond);
       f.cur = I;
       FramePtr rf = makeResumeFrame(vm, f, target);
       result = vm.runFrame(rf);
       return true;
     }
-    logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()), s.messages);
+    logBreak(vm, f, st, s, report::RecordKind::Resumable, instrName(in.op, vm.target()),
+             s.messages);
     // R17: a live symbolic int must be produced by the graph, so it is compiled even with no ops
     bool live_symint = false;
     for (const Value& v : f.fast)
@@ -1013,29 +1213,39 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
 Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args) {
   (void)f;
   if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
-    vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " + as<ClassObject>(callable).name + " at 0x7f0000000000>");
+    vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " +
+                                         as<ClassObject>(callable).name + " at 0x7f0000000000>");
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
+  if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "Tensor.item")
+    return traceItem(vm, callable, args);
   // len() of an f-string of a tensor: Dynamo holds a StringFormatVariable. 2.14 models str
   // methods through the real type and observes a TypeError escaping the frame (unresumable);
   // 2.11 has no __len__ for it (GB0156, resumable).
-  if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "builtins.len" && args.args.size() == 1 &&
-      isTensorString(args.args[0])) {
+  if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "builtins.len" &&
+      args.args.size() == 1 && isTensorString(args.args[0])) {
     report::GbMessage m;
     if (vm.target().id == TargetId::Torch2_14) {
       m.gb_type = "Observed exception";
-      m.explanation = "Dynamo found no exception handler at the top-level compiled function when encountering an exception. "
-                      "Exception will propagate outside the compiled region.";
-      m.hints = {"Your code may result in an error when running in eager. Please double check that your code doesn't "
-                 "contain a similar error when actually running eager/uncompiled. You can do this by removing the "
-                 "`torch.compile` call, or by using `torch.compiler.set_stance(\"force_eager\")`.",
-                 "It may be possible to write Dynamo tracing rules for this code. Please report an issue to PyTorch if you "
-                 "encounter this graph break often and it is causing performance issues."};
+      m.explanation =
+          "Dynamo found no exception handler at the top-level compiled function when encountering "
+          "an exception. "
+          "Exception will propagate outside the compiled region.";
+      m.hints = {
+          "Your code may result in an error when running in eager. Please double check that your "
+          "code doesn't "
+          "contain a similar error when actually running eager/uncompiled. You can do this by "
+          "removing the "
+          "`torch.compile` call, or by using `torch.compiler.set_stance(\"force_eager\")`.",
+          "It may be possible to write Dynamo tracing rules for this code. Please report an issue "
+          "to PyTorch if you "
+          "encounter this graph break often and it is causing performance issues."};
       m.context = "raised exception TypeError(\"object of type 'str' has no len()\")";
       graphBreak(vm, m, false, true);
     }
     m.gb_type = "Unsupported method call";
     m.explanation = "Dynamo does not know how to trace method `__len__` of class `<unknown type>`";
-    m.hints = {"Avoid calling `<unknown type>.__len__` in your code.", "Please report an issue to PyTorch."};
+    m.hints = {"Avoid calling `<unknown type>.__len__` in your code.",
+               "Please report an issue to PyTorch."};
     m.context = "call_method StringFormatVariable('{:}', [TensorVariable()], {}) __len__ [] {}";
     graphBreak(vm, m);
   }

@@ -23,9 +23,9 @@ namespace gbc::interp {
 struct GraphBreakSignal {
   std::vector<report::GbMessage> messages;
   std::vector<report::FrameSummary> real_stack;  // root frame .. leaf frame
-  bool leaf_egb = false;   // G at the breaking instruction of the leaf (R21)
-  bool jump = false;       // a conditional jump on a tensor in the root (R15)
-  bool skip_frame = false; // unresumable whatever the instruction (GB4297, ...)
+  bool leaf_egb = false;                         // G at the breaking instruction of the leaf (R21)
+  bool jump = false;                             // a conditional jump on a tensor in the root (R15)
+  bool skip_frame = false;   // unresumable whatever the instruction (GB4297, ...)
   bool unresumable = false;  // the cause can never resume at its instruction (GB0142, ...)
 };
 
@@ -46,9 +46,30 @@ struct SymGuard {
   bool result = false;
 };
 
+/// A guard on the value of a tensor input whose .item() was specialized (`repr(x.item())`).
+struct ValueGuard {
+  int slot = 0;
+  std::string value;
+};
+
 struct CacheEntry {
   std::vector<std::string> guards;  // one per input, see guardKey()
   std::vector<SymGuard> sym_guards;
+  std::vector<ValueGuard> value_guards;
+};
+
+/// A comparison of an unbacked int with a constant, `unbacked <op> rhs` (a SymBool while tracing).
+struct UnbackedCompare {
+  const Object* unbacked = nullptr;
+  syntax::CmpOpKind op = syntax::CmpOpKind::Eq;
+  int64_t rhs = 0;
+  bool value = false;
+};
+
+/// Thrown while tracing when a branch depends on an unbacked int read from a tensor input: Dynamo
+/// restarts the frame's analysis with that input's .item() specialized to its value.
+struct SpecializeItemRestart {
+  int slot = 0;
 };
 
 /// Per-code-object state (R3, R4, R23-R25).
@@ -85,8 +106,17 @@ struct TraceState {
   std::map<int, Snapshot> comprehension_starts;  // R9: comprehension starts are checkpoints
   std::vector<std::string> guards;
   std::set<int> consulted;
-  std::vector<SymGuard> sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
+  std::vector<SymGuard>
+      sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
+  // Unbacked ints (capture_scalar_outputs): the root input slot each one's tensor was (-1: none),
+  // the SymBools compared from them, what torch._check asserted, and the inputs whose .item() is
+  // specialized to a constant after a restart (with the value guards that follow).
+  std::unordered_map<const Object*, int> unbacked_slots;
+  std::unordered_map<const Object*, UnbackedCompare> symbools;
+  std::vector<UnbackedCompare> facts;
+  std::set<int> specialized_items;
+  std::vector<ValueGuard> value_guards;
 };
 
 class Dynamo {
@@ -97,10 +127,12 @@ class Dynamo {
   report::FileReport* sink = nullptr;
 
   // ---- process state (1.1) ----
-  bool egb = false;  // G
+  bool egb = false;                // G
   std::string stance = "default";  // torch.compiler.set_stance
   bool regionActive() const { return !callbacks_.empty(); }
-  const CompileConfig* currentConfig() const { return callbacks_.empty() ? nullptr : callbacks_.back(); }
+  const CompileConfig* currentConfig() const {
+    return callbacks_.empty() ? nullptr : callbacks_.back();
+  }
   void pushCallback(const CompileConfig* c) { callbacks_.push_back(c); }
   void popCallback() { callbacks_.pop_back(); }
   /// A compile wrapper was constructed: clears the dedup set (R26).
@@ -147,14 +179,27 @@ class Dynamo {
   Value symIntOp(VM& vm, const char* target, const Value& a, const Value& b, int64_t result);
   /// A comparison involving a symbolic int while tracing: records a guard.
   void symIntCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result);
+  /// Tensor.item() while tracing under capture_scalar_outputs: an unbacked int ("item" node),
+  /// or the value itself for an input specialized after a restart.
+  Value traceItem(VM& vm, const Value& callable, CallArgs& args);
+  /// `unbacked <op> int` (either side) while tracing: a SymBool with its node, or a plain bool
+  /// when torch._check asserted the comparison. nullptr when neither side is unbacked.
+  Value unbackedCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result);
+  /// torch._check(cond) while tracing: a SymBool becomes an `_assert_scalar.default` node and a
+  /// fact later comparisons use.
+  void traceCheck(VM& vm, const Value& cond);
+  /// A conditional jump on `cond` while tracing: a SymBool nothing decides restarts the analysis
+  /// with its tensor input's .item() specialized (SpecializeItemRestart).
+  void onSymBoolJump(VM& vm, Frame& f, const Value& cond);
   /// Raises a graph break at the current instruction of the top frame.
-  [[noreturn]] void graphBreak(VM& vm, report::GbMessage msg, bool skip_frame = false, bool unresumable = false);
+  [[noreturn]] void graphBreak(VM& vm, report::GbMessage msg, bool skip_frame = false,
+                               bool unresumable = false);
   bool tracing(VM& vm) const { return vm.top() && vm.top()->trace; }
 
   // ---- graph recording ----
   /// Records an op of the graph being traced (no-op when not tracing).
-  void recordOp(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs,
-                const std::vector<Value>& outputs);
+  void recordOp(VM& vm, const std::string& target, graph::NodeOp op,
+                const std::vector<Value>& inputs, const std::vector<Value>& outputs);
 
   // ---- journal (undone when a trace restarts) ----
   void journalCell(VM& vm, const std::shared_ptr<CellObject>& cell);
@@ -180,8 +225,8 @@ class Dynamo {
   Value compileFrame(VM& vm, const FramePtr& f, CodeState& cs, bool silent);
   void addEntry(TraceState& st);
   void emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty);
-  void logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind, const std::string& instr,
-                const std::vector<report::GbMessage>& messages);
+  void logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s, report::RecordKind kind,
+                const std::string& instr, const std::vector<report::GbMessage>& messages);
   void restore(Frame& f, TraceState& st, const Snapshot& snap);
   std::vector<report::FrameSummary> stackAbove(VM& vm, Frame& root);
   std::vector<report::FrameSummary> collapse(std::vector<report::FrameSummary> frames);

@@ -21,26 +21,37 @@ FrameGuard::~FrameGuard() {
 
 static Value constantToValue(const Constant& c) {
   switch (c.kind) {
-    case Constant::Kind::Code: return std::make_shared<CodeValue>(c.code);
+    case Constant::Kind::Code:
+      return std::make_shared<CodeValue>(c.code);
     case Constant::Kind::Tuple: {
       std::vector<Value> items;
       for (const Constant& x : c.tuple) items.push_back(constantToValue(x));
       return pyTuple(std::move(items));
     }
-    case Constant::Kind::Value: break;
+    case Constant::Kind::Value:
+      break;
   }
   const syntax::ConstantValue& v = c.value;
   using K = syntax::ConstantValue::Kind;
   switch (v.kind) {
-    case K::None: return none();
-    case K::Bool: return pyBool(v.b);
-    case K::Int: return pyInt(v.i);
-    case K::BigInt: return pyFloat(std::stod(v.str));  // not modelled exactly (see diagnostics)
-    case K::Float: return pyFloat(v.f);
-    case K::Complex: return pyFloat(v.f);
-    case K::Str: return pyStr(v.str);
-    case K::Bytes: return std::make_shared<BytesObject>(v.str);
-    case K::Ellipsis: return ellipsis();
+    case K::None:
+      return none();
+    case K::Bool:
+      return pyBool(v.b);
+    case K::Int:
+      return pyInt(v.i);
+    case K::BigInt:
+      return pyFloat(std::stod(v.str));  // not modelled exactly (see diagnostics)
+    case K::Float:
+      return pyFloat(v.f);
+    case K::Complex:
+      return pyFloat(v.f);
+    case K::Str:
+      return pyStr(v.str);
+    case K::Bytes:
+      return std::make_shared<BytesObject>(v.str);
+    case K::Ellipsis:
+      return ellipsis();
   }
   return none();
 }
@@ -58,7 +69,8 @@ static const std::vector<Value>& constsOf(const CodeObject& code) {
 void VM::stackExhausted() { raise(b().recursion_error, "maximum recursion depth exceeded"); }
 
 Value VM::eval(Frame& f) {
-  if (depth_ >= recursion_limit || cStackLow()) raise(b().recursion_error, "maximum recursion depth exceeded");
+  if (depth_ >= recursion_limit || cStackLow())
+    raise(b().recursion_error, "maximum recursion depth exceeded");
   FrameGuard guard(*this, f);
   return evalLoop(f);
 }
@@ -136,33 +148,52 @@ Value VM::evalLoop(Frame& f) {
         f.cur = f.pc;
         if (++budget.steps >= budget.next_check)
           budget.check([&] { return code.filename + ":" + std::to_string(f.curPos().line); });
-        if (f.trace_root) dynamo_->beforeInstruction(*this, f);
-        else if (f.trace && dynamo_->nestedEnabled(*this)) dynamo_->beforeInlinedInstruction(f);
+        if (f.trace_root)
+          dynamo_->beforeInstruction(*this, f);
+        else if (f.trace && dynamo_->nestedEnabled(*this))
+          dynamo_->beforeInlinedInstruction(f);
         const Instr& in = code.code[static_cast<size_t>(f.pc++)];
         switch (in.op) {
           case Op::NOP:
-          case Op::SETUP_ANNOTATIONS: break;
-          case Op::POP_TOP: f.stack.pop_back(); break;
-          case Op::COPY: f.stack.push_back(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]); break;
-          case Op::SWAP: std::swap(f.stack.back(), f.stack[f.stack.size() - static_cast<size_t>(in.arg)]); break;
-          case Op::LOAD_CONST: f.stack.push_back(consts[static_cast<size_t>(in.arg)]); break;
+          case Op::SETUP_ANNOTATIONS:
+            break;
+          case Op::POP_TOP:
+            f.stack.pop_back();
+            break;
+          case Op::COPY:
+            f.stack.push_back(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]);
+            break;
+          case Op::SWAP:
+            std::swap(f.stack.back(), f.stack[f.stack.size() - static_cast<size_t>(in.arg)]);
+            break;
+          case Op::LOAD_CONST:
+            f.stack.push_back(consts[static_cast<size_t>(in.arg)]);
+            break;
           case Op::LOAD_FAST: {
             const Value& v = f.fast[static_cast<size_t>(in.arg)];
             if (f.trace_root) dynamo_->onLoadFast(f, in.arg);
             if (!v)
-              raise(b().unbound_local_error, "cannot access local variable '" + code.varnames[static_cast<size_t>(in.arg)] +
+              raise(b().unbound_local_error, "cannot access local variable '" +
+                                                 code.varnames[static_cast<size_t>(in.arg)] +
                                                  "' where it is not associated with a value");
             f.stack.push_back(v);
             break;
           }
-          case Op::STORE_FAST: f.fast[static_cast<size_t>(in.arg)] = pop(f); break;
-          case Op::DELETE_FAST: f.fast[static_cast<size_t>(in.arg)] = nullptr; break;
+          case Op::STORE_FAST:
+            f.fast[static_cast<size_t>(in.arg)] = pop(f);
+            break;
+          case Op::DELETE_FAST:
+            f.fast[static_cast<size_t>(in.arg)] = nullptr;
+            break;
           case Op::LOAD_DEREF: {
             const auto& cell = f.cells[static_cast<size_t>(in.arg)];
             if (!cell->v) {
               size_t i = static_cast<size_t>(in.arg);
-              std::string n = i < code.cellvars.size() ? code.cellvars[i] : code.freevars[i - code.cellvars.size()];
-              raise(b().name_error, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+              std::string n = i < code.cellvars.size() ? code.cellvars[i]
+                                                       : code.freevars[i - code.cellvars.size()];
+              raise(b().name_error,
+                    "cannot access free variable '" + n +
+                        "' where it is not associated with a value in enclosing scope");
             }
             f.stack.push_back(cell->v);
             break;
@@ -173,8 +204,12 @@ Value VM::evalLoop(Frame& f) {
             f.cells[static_cast<size_t>(in.arg)]->v = std::move(v);
             break;
           }
-          case Op::DELETE_DEREF: f.cells[static_cast<size_t>(in.arg)]->v = nullptr; break;
-          case Op::LOAD_CLOSURE: f.stack.push_back(f.cells[static_cast<size_t>(in.arg)]); break;
+          case Op::DELETE_DEREF:
+            f.cells[static_cast<size_t>(in.arg)]->v = nullptr;
+            break;
+          case Op::LOAD_CLOSURE:
+            f.stack.push_back(f.cells[static_cast<size_t>(in.arg)]);
+            break;
           case Op::LOAD_GLOBAL: {
             const std::string& n = code.names[static_cast<size_t>(in.arg)];
             f.stack.push_back(lookupName(*this, f, n, false));
@@ -186,7 +221,9 @@ Value VM::evalLoop(Frame& f) {
             f.globals->setStr(code.names[static_cast<size_t>(in.arg)], std::move(v));
             break;
           }
-          case Op::DELETE_GLOBAL: f.globals->erase(pyStr(code.names[static_cast<size_t>(in.arg)])); break;
+          case Op::DELETE_GLOBAL:
+            f.globals->erase(pyStr(code.names[static_cast<size_t>(in.arg)]));
+            break;
           case Op::LOAD_NAME: {
             const std::string& n = code.names[static_cast<size_t>(in.arg)];
             f.stack.push_back(lookupName(*this, f, n, true));
@@ -202,7 +239,8 @@ Value VM::evalLoop(Frame& f) {
           case Op::DELETE_NAME: {
             DictPtr& d = f.locals ? f.locals : f.globals;
             if (!d->erase(pyStr(code.names[static_cast<size_t>(in.arg)])))
-              raise(b().name_error, "name '" + code.names[static_cast<size_t>(in.arg)] + "' is not defined");
+              raise(b().name_error,
+                    "name '" + code.names[static_cast<size_t>(in.arg)] + "' is not defined");
             break;
           }
           case Op::LOAD_ATTR: {
@@ -250,7 +288,8 @@ Value VM::evalLoop(Frame& f) {
           case Op::BINARY_OP: {
             Value rhs = pop(f);
             Value lhs = pop(f);
-            f.stack.push_back(binaryOp(static_cast<BinOpKind>(in.arg & 0xff), lhs, rhs, (in.arg & 0x100) != 0));
+            f.stack.push_back(
+                binaryOp(static_cast<BinOpKind>(in.arg & 0xff), lhs, rhs, (in.arg & 0x100) != 0));
             break;
           }
           case Op::UNARY_OP: {
@@ -267,7 +306,8 @@ Value VM::evalLoop(Frame& f) {
           case Op::IS_OP: {
             Value rhs = pop(f);
             Value lhs = pop(f);
-            bool same = lhs.get() == rhs.get() || (lhs->kind == Kind::None && rhs->kind == Kind::None);
+            bool same =
+                lhs.get() == rhs.get() || (lhs->kind == Kind::None && rhs->kind == Kind::None);
             f.stack.push_back(pyBool(in.arg ? !same : same));
             break;
           }
@@ -278,8 +318,12 @@ Value VM::evalLoop(Frame& f) {
             f.stack.push_back(pyBool(in.arg ? !c : c));
             break;
           }
-          case Op::BUILD_TUPLE: f.stack.push_back(pyTuple(popN(f, static_cast<size_t>(in.arg)))); break;
-          case Op::BUILD_LIST: f.stack.push_back(pyList(popN(f, static_cast<size_t>(in.arg)))); break;
+          case Op::BUILD_TUPLE:
+            f.stack.push_back(pyTuple(popN(f, static_cast<size_t>(in.arg))));
+            break;
+          case Op::BUILD_LIST:
+            f.stack.push_back(pyList(popN(f, static_cast<size_t>(in.arg))));
+            break;
           case Op::BUILD_SET: {
             auto s = std::make_shared<SetObject>();
             for (Value& v : popN(f, static_cast<size_t>(in.arg))) s->add(v);
@@ -295,7 +339,8 @@ Value VM::evalLoop(Frame& f) {
           }
           case Op::LIST_APPEND: {
             Value v = pop(f);
-            as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]).items.push_back(std::move(v));
+            as<ListObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)])
+                .items.push_back(std::move(v));
             break;
           }
           case Op::SET_ADD: {
@@ -306,7 +351,8 @@ Value VM::evalLoop(Frame& f) {
           case Op::MAP_ADD: {
             Value v = pop(f);
             Value k = pop(f);
-            as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)]).set(k, std::move(v));
+            as<DictObject>(f.stack[f.stack.size() - static_cast<size_t>(in.arg)])
+                .set(k, std::move(v));
             break;
           }
           case Op::LIST_EXTEND: {
@@ -328,7 +374,8 @@ Value VM::evalLoop(Frame& f) {
             if (m->kind == Kind::Dict) {
               as<DictObject>(m).forEach([&](const Value& k, const Value& v) {
                 if (in.op == Op::DICT_MERGE && d.get(k))
-                  raise(b().type_error, "got multiple values for keyword argument '" + str(k) + "'");
+                  raise(b().type_error,
+                        "got multiple values for keyword argument '" + str(k) + "'");
                 d.set(k, v);
               });
             } else {
@@ -348,9 +395,10 @@ Value VM::evalLoop(Frame& f) {
             size_t n = static_cast<size_t>(in.arg);
             if (items.size() != n) {
               if (items.size() > n)
-                raise(b().value_error, "too many values to unpack (expected " + std::to_string(n) + ")");
-              raise(b().value_error, "not enough values to unpack (expected " + std::to_string(n) + ", got " +
-                                         std::to_string(items.size()) + ")");
+                raise(b().value_error,
+                      "too many values to unpack (expected " + std::to_string(n) + ")");
+              raise(b().value_error, "not enough values to unpack (expected " + std::to_string(n) +
+                                         ", got " + std::to_string(items.size()) + ")");
             }
             for (size_t i = n; i-- > 0;) f.stack.push_back(items[i]);
             break;
@@ -358,12 +406,15 @@ Value VM::evalLoop(Frame& f) {
           case Op::UNPACK_EX: {
             Value seq = pop(f);
             std::vector<Value> items = toVector(seq);
-            size_t before = static_cast<size_t>(in.arg & 0xff), after = static_cast<size_t>(in.arg >> 8);
+            size_t before = static_cast<size_t>(in.arg & 0xff),
+                   after = static_cast<size_t>(in.arg >> 8);
             if (items.size() < before + after)
-              raise(b().value_error, "not enough values to unpack (expected at least " + std::to_string(before + after) +
-                                         ", got " + std::to_string(items.size()) + ")");
+              raise(b().value_error, "not enough values to unpack (expected at least " +
+                                         std::to_string(before + after) + ", got " +
+                                         std::to_string(items.size()) + ")");
             for (size_t i = 0; i < after; ++i) f.stack.push_back(items[items.size() - 1 - i]);
-            std::vector<Value> mid(items.begin() + static_cast<long>(before), items.end() - static_cast<long>(after));
+            std::vector<Value> mid(items.begin() + static_cast<long>(before),
+                                   items.end() - static_cast<long>(after));
             f.stack.push_back(pyList(std::move(mid)));
             for (size_t i = before; i-- > 0;) f.stack.push_back(items[i]);
             break;
@@ -372,9 +423,12 @@ Value VM::evalLoop(Frame& f) {
             Value spec = (in.arg & 0x100) ? pop(f) : nullptr;
             Value v = pop(f);
             int conv = in.arg & 0xff;
-            if (conv == 'r') v = pyStr(repr(v));
-            else if (conv == 's') v = pyStr(str(v));
-            else if (conv == 'a') v = pyStr(repr(v));
+            if (conv == 'r')
+              v = pyStr(repr(v));
+            else if (conv == 's')
+              v = pyStr(str(v));
+            else if (conv == 'a')
+              v = pyStr(repr(v));
             bool tensor = v->kind == Kind::Tensor;
             f.stack.push_back(pyStr(formatValue(*this, v, spec ? asStr(spec) : std::string())));
             if (f.trace && tensor) dynamo_->onFormatValue(*this, f, f.stack.back());
@@ -400,11 +454,15 @@ Value VM::evalLoop(Frame& f) {
             Value v = f.stack.back();
             if (f.trace && v->kind == Kind::Tensor) {
               // `assert tensor` is traced as torch._assert_async (no break)
-              bool is_assert = in.op == Op::POP_JUMP_IF_TRUE && static_cast<size_t>(f.pc) < code.code.size() &&
+              bool is_assert = in.op == Op::POP_JUMP_IF_TRUE &&
+                               static_cast<size_t>(f.pc) < code.code.size() &&
                                code.code[static_cast<size_t>(f.pc)].op == Op::LOAD_ASSERTION_ERROR;
-              if (is_assert) dynamo_->recordOp(*this, "_assert_async", graph::NodeOp::CallFunction, {v}, {});
-              else dynamo_->onTensorJump(*this, f, v);
+              if (is_assert)
+                dynamo_->recordOp(*this, "_assert_async", graph::NodeOp::CallFunction, {v}, {});
+              else
+                dynamo_->onTensorJump(*this, f, v);
             }
+            if (f.trace && v->kind == Kind::Bool) dynamo_->onSymBoolJump(*this, f, v);
             bool t = truthy(v);
             f.stack.pop_back();
             if (t == (in.op == Op::POP_JUMP_IF_TRUE)) f.pc = in.arg;
@@ -415,8 +473,10 @@ Value VM::evalLoop(Frame& f) {
             const Value& v = f.stack.back();
             if (f.trace && v->kind == Kind::Tensor) dynamo_->onTensorJump(*this, f, v);
             bool t = truthy(v);
-            if (t == (in.op == Op::JUMP_IF_TRUE_OR_POP)) f.pc = in.arg;
-            else f.stack.pop_back();
+            if (t == (in.op == Op::JUMP_IF_TRUE_OR_POP))
+              f.pc = in.arg;
+            else
+              f.stack.pop_back();
             break;
           }
           case Op::GET_ITER: {
@@ -443,8 +503,10 @@ Value VM::evalLoop(Frame& f) {
             Value callable = pop(f);
             size_t npos = all.size() - kwnames.size();
             args.args.assign(all.begin(), all.begin() + static_cast<long>(npos));
-            for (size_t i = 0; i < kwnames.size(); ++i) args.kwargs.emplace_back(asStr(kwnames[i]), all[npos + i]);
-            f.stack.push_back(f.trace ? dynamo_->traceCall(*this, f, callable, args) : call(callable, args));
+            for (size_t i = 0; i < kwnames.size(); ++i)
+              args.kwargs.emplace_back(asStr(kwnames[i]), all[npos + i]);
+            f.stack.push_back(f.trace ? dynamo_->traceCall(*this, f, callable, args)
+                                      : call(callable, args));
             break;
           }
           case Op::CALL_FUNCTION_EX: {
@@ -453,18 +515,24 @@ Value VM::evalLoop(Frame& f) {
             Value callable = pop(f);
             CallArgs args;
             args.args = toVector(pos);
-            if (kw) as<DictObject>(kw).forEach([&](const Value& k, const Value& v) { args.kwargs.emplace_back(asStr(k), v); });
-            f.stack.push_back(f.trace ? dynamo_->traceCall(*this, f, callable, args) : call(callable, args));
+            if (kw)
+              as<DictObject>(kw).forEach(
+                  [&](const Value& k, const Value& v) { args.kwargs.emplace_back(asStr(k), v); });
+            f.stack.push_back(f.trace ? dynamo_->traceCall(*this, f, callable, args)
+                                      : call(callable, args));
             break;
           }
           case Op::MAKE_FUNCTION: {
             Value codev = pop(f);
-            auto fn = std::static_pointer_cast<FunctionObject>(makeFunction(as<CodeValue>(codev).code, f.globals));
+            auto fn = std::static_pointer_cast<FunctionObject>(
+                makeFunction(as<CodeValue>(codev).code, f.globals));
             if (in.arg & kHasClosure) {
               Value cells = pop(f);
-              for (Value& c : as<TupleObject>(cells).items) fn->closure.push_back(std::static_pointer_cast<CellObject>(c));
+              for (Value& c : as<TupleObject>(cells).items)
+                fn->closure.push_back(std::static_pointer_cast<CellObject>(c));
             }
-            if (in.arg & kHasKwDefaults) fn->kwdefaults = std::static_pointer_cast<DictObject>(pop(f));
+            if (in.arg & kHasKwDefaults)
+              fn->kwdefaults = std::static_pointer_cast<DictObject>(pop(f));
             if (in.arg & kHasDefaults) fn->defaults = as<TupleObject>(pop(f)).items;
             if (f.locals) {
               if (Value m = f.locals->getStr("__module__")) fn->module_name = m;
@@ -473,7 +541,9 @@ Value VM::evalLoop(Frame& f) {
             f.stack.push_back(fn);
             break;
           }
-          case Op::LOAD_BUILD_CLASS: f.stack.push_back(builtinsDict()->getStr("__build_class__")); break;
+          case Op::LOAD_BUILD_CLASS:
+            f.stack.push_back(builtinsDict()->getStr("__build_class__"));
+            break;
           case Op::RETURN_VALUE: {
             Value v = pop(f);
             if (f.trace_root) return dynamo_->onRootReturn(*this, f, std::move(v));
@@ -486,7 +556,8 @@ Value VM::evalLoop(Frame& f) {
             f.yielded = true;
             return v;
           }
-          case Op::YIELD_FROM: unsupported("yield from");
+          case Op::YIELD_FROM:
+            unsupported("yield from");
           case Op::RAISE_VARARGS: {
             if (in.arg == 0) {
               if (f.handled.empty()) raise(b().runtime_error, "No active exception to reraise");
@@ -507,21 +578,27 @@ Value VM::evalLoop(Frame& f) {
             throw PyRaise{exc};
           }
           case Op::SETUP_FINALLY:
-            f.blocks.push_back({Block::Type::Try, in.arg, static_cast<int>(f.stack.size()), static_cast<int>(f.handled.size())});
+            f.blocks.push_back({Block::Type::Try, in.arg, static_cast<int>(f.stack.size()),
+                                static_cast<int>(f.handled.size())});
             break;
           case Op::SETUP_WITH: {
             Value mgr = pop(f);
             Value exit = getAttrOrNull(mgr, "__exit__");
             Value enter = getAttrOrNull(mgr, "__enter__");
             if (!exit || !enter)
-              raise(b().type_error, "'" + typeOf(mgr)->name + "' object does not support the context manager protocol");
+              raise(b().type_error, "'" + typeOf(mgr)->name +
+                                        "' object does not support the context manager protocol");
             f.stack.push_back(exit);
-            Value r = f.trace ? dynamo_->traceEnter(*this, f, mgr, enter) : call(enter, std::vector<Value>{});
-            f.blocks.push_back({Block::Type::With, in.arg, static_cast<int>(f.stack.size()), static_cast<int>(f.handled.size())});
+            Value r = f.trace ? dynamo_->traceEnter(*this, f, mgr, enter)
+                              : call(enter, std::vector<Value>{});
+            f.blocks.push_back({Block::Type::With, in.arg, static_cast<int>(f.stack.size()),
+                                static_cast<int>(f.handled.size())});
             f.stack.push_back(r);
             break;
           }
-          case Op::POP_BLOCK: f.blocks.pop_back(); break;
+          case Op::POP_BLOCK:
+            f.blocks.pop_back();
+            break;
           case Op::POP_EXCEPT:
             if (!f.handled.empty()) f.handled.pop_back();
             break;
@@ -548,8 +625,10 @@ Value VM::evalLoop(Frame& f) {
           case Op::WITH_EXIT: {
             Value exit = pop(f);
             std::vector<Value> a{none(), none(), none()};
-            if (f.trace) dynamo_->traceExit(*this, f, exit);
-            else call(exit, a);
+            if (f.trace)
+              dynamo_->traceExit(*this, f, exit);
+            else
+              call(exit, a);
             break;
           }
           case Op::WITH_EXCEPT: {
@@ -586,7 +665,9 @@ Value VM::evalLoop(Frame& f) {
             }
             if (!v)
               raise(b().import_error, "cannot import name '" + name + "' from '" +
-                                          (mod->kind == Kind::Module ? as<ModuleObject>(mod).name : std::string("?")) + "'");
+                                          (mod->kind == Kind::Module ? as<ModuleObject>(mod).name
+                                                                     : std::string("?")) +
+                                          "'");
             f.stack.push_back(v);
             break;
           }
@@ -599,8 +680,11 @@ Value VM::evalLoop(Frame& f) {
               });
             break;
           }
-          case Op::LOAD_ASSERTION_ERROR: f.stack.push_back(b().assertion_error); break;
-          case Op::UNSUPPORTED: unsupported(code.names[static_cast<size_t>(in.arg)]);
+          case Op::LOAD_ASSERTION_ERROR:
+            f.stack.push_back(b().assertion_error);
+            break;
+          case Op::UNSUPPORTED:
+            unsupported(code.names[static_cast<size_t>(in.arg)]);
         }
       }
     } catch (PyRaise& e) {
@@ -608,7 +692,8 @@ Value VM::evalLoop(Frame& f) {
       if (!handleException(f, e.exc)) throw;
     } catch (GraphBreakSignal& s) {
       if (!f.trace_root) {
-        if (!f.trace || !dynamo_->nestedEnabled(*this) || !dynamo_->handleNestedBreak(*this, f, s)) throw;
+        if (!f.trace || !dynamo_->nestedEnabled(*this) || !dynamo_->handleNestedBreak(*this, f, s))
+          throw;
         continue;
       }
       Value result;

@@ -36,7 +36,8 @@ Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, cons
     ~Repush() { modes.push_back(mode); }
   } repush{modes, mode};
   Value handler = vm.getAttr(mode, "__torch_function__");
-  return vm.call(handler, std::vector<Value>{func, pyTuple({vm.b().tensor}), pyTuple({a, b}), newDict()});
+  return vm.call(handler,
+                 std::vector<Value>{func, pyTuple({vm.b().tensor}), pyTuple({a, b}), newDict()});
 }
 
 static Value modNamed(VM& vm, const std::string& name) {
@@ -45,7 +46,8 @@ static Value modNamed(VM& vm, const std::string& name) {
   m->dict->setStr("__name__", pyStr(name));
   vm.registerModule(name, m);
   size_t dot = name.rfind('.');
-  if (dot != std::string::npos) as<ModuleObject>(modNamed(vm, name.substr(0, dot))).dict->setStr(name.substr(dot + 1), m);
+  if (dot != std::string::npos)
+    as<ModuleObject>(modNamed(vm, name.substr(0, dot))).dict->setStr(name.substr(dot + 1), m);
   return m;
 }
 
@@ -93,7 +95,8 @@ static void dropNodesFrom(TraceState& st, size_t mark) {
 static void recordOpaqueCall(VM& vm, const std::string& target, CallArgs& b, const Value& out) {
   std::vector<Value> ins;
   auto add = [&](const Value& v) {
-    if (v->kind == Kind::Tensor) ins.push_back(v);
+    if (v->kind == Kind::Tensor)
+      ins.push_back(v);
     else if (v->kind == Kind::List || v->kind == Kind::Tuple)
       for (const Value& x : vm.toVector(v))
         if (x->kind == Kind::Tensor) ins.push_back(x);
@@ -101,15 +104,18 @@ static void recordOpaqueCall(VM& vm, const std::string& target, CallArgs& b, con
   for (const Value& v : b.args) add(v);
   for (auto& kv : b.kwargs) add(kv.second);
   std::vector<Value> outs;
-  if (out->kind == Kind::Tensor) outs.push_back(out);
+  if (out->kind == Kind::Tensor)
+    outs.push_back(out);
   else if (out->kind == Kind::List || out->kind == Kind::Tuple)
     for (const Value& x : vm.toVector(out))
       if (x->kind == Kind::Tensor) outs.push_back(x);
   // the node's own value (a tuple in FX) stands in as a fresh tensor its getitems read
   Value node = outs.empty() ? nullptr : wrapTensor(as<TensorObject>(outs[0]).t);
-  vm.dynamo().recordOp(vm, target, graph::NodeOp::CallFunction, ins, node ? std::vector<Value>{node} : std::vector<Value>{});
+  vm.dynamo().recordOp(vm, target, graph::NodeOp::CallFunction, ins,
+                       node ? std::vector<Value>{node} : std::vector<Value>{});
   for (size_t i = 0; i < outs.size(); ++i)
-    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {node, pyInt(static_cast<int64_t>(i))}, {outs[i]});
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction,
+                         {node, pyInt(static_cast<int64_t>(i))}, {outs[i]});
 }
 
 void installTorchExtras(VM& vm) {
@@ -164,14 +170,18 @@ void installTorchExtras(VM& vm) {
   // false condition on a concrete value fails the fake-tensor call
   def(torch, "_check", [](VM& vm, CallArgs& a) -> Value {
     Value cond = a.args.at(0);
+    vm.dynamo().traceCheck(vm, cond);
     if (vm.truthy(cond)) return none();
     if (vm.dynamo().tracing(vm)) {
       Value exc = vm.findModule("torch._dynamo.exc");
       Value cls = exc ? as<ModuleObject>(exc).dict->getStr("TorchRuntimeError") : nullptr;
       if (cls && cls->kind == Kind::Class)
-        vm.raise(std::static_pointer_cast<ClassObject>(cls), "RuntimeError when making fake tensor call");
+        vm.raise(std::static_pointer_cast<ClassObject>(cls),
+                 "RuntimeError when making fake tensor call");
     }
-    vm.raise(vm.b().runtime_error, "Expected cond to be True, but got False. (Could this error message be improved? If so, please report an enhancement request to PyTorch.)");
+    vm.raise(vm.b().runtime_error,
+             "Expected cond to be True, but got False. (Could this error message be improved? If "
+             "so, please report an enhancement request to PyTorch.)");
   });
 
   def(torch, "allclose", [](VM& vm, CallArgs& a) -> Value {
@@ -180,7 +190,8 @@ void installTorchExtras(VM& vm) {
     Value rt = a.args.size() > 2 ? a.args[2] : a.kw("rtol");
     Value at = a.args.size() > 3 ? a.args[3] : a.kw("atol");
     double rtol = rt ? asFloat(rt) : 1e-5, atol = at ? asFloat(at) : 1e-8;
-    if (x.numel() != y.numel()) vm.raise(vm.b().runtime_error, "The size of tensor a must match the size of tensor b");
+    if (x.numel() != y.numel())
+      vm.raise(vm.b().runtime_error, "The size of tensor a must match the size of tensor b");
     runtime::Tensor xc = x.contiguous(), yc = y.contiguous();
     for (int64_t i = 0; i < x.numel(); ++i) {
       double p = runtime::scalarToDouble(xc.flatAt(i)), q = runtime::scalarToDouble(yc.flatAt(i));
@@ -211,14 +222,16 @@ void installTorchExtras(VM& vm) {
       });
       op->id = "torch.library.CustomOpDef";
       op->attrs = newDict();
-      op->attrs->setStr("register_fake", std::make_shared<BuiltinObject>("register_fake", [](VM&, CallArgs& c) -> Value {
-        return c.args.at(0);
-      }));
+      op->attrs->setStr("register_fake", std::make_shared<BuiltinObject>(
+                                             "register_fake", [](VM&, CallArgs& c) -> Value {
+                                               return c.args.at(0);
+                                             }));
       return op;
     };
     Value fn = a.kw("fn");
     if (fn && !isNone(fn)) return make(vm, fn);
-    return std::make_shared<BuiltinObject>("custom_op", [make](VM& vm, CallArgs& b) -> Value { return make(vm, b.args.at(0)); });
+    return std::make_shared<BuiltinObject>(
+        "custom_op", [make](VM& vm, CallArgs& b) -> Value { return make(vm, b.args.at(0)); });
   });
 
   // torch._dynamo.nonstrict_trace(fn): while tracing, the call runs eagerly (untraced) and the
@@ -226,13 +239,14 @@ void installTorchExtras(VM& vm) {
   // (variables/functions.py, FunctionDecoratedByNonstrictTraceVariable)
   def(dyn, "nonstrict_trace", [](VM& vm, CallArgs& a) -> Value {
     Value fn = firstArg(a, "traceable_fn");
-    auto w = std::make_shared<BuiltinObject>(fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nonstrict_trace",
-                                             [fn](VM& vm, CallArgs& b) -> Value {
-      if (!vm.dynamo().tracing(vm)) return vm.call(fn, b);
-      Value out = callUntraced(vm, fn, b);
-      recordOpaqueCall(vm, "flat_apply_capture", b, out);
-      return out;
-    });
+    auto w = std::make_shared<BuiltinObject>(
+        fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nonstrict_trace",
+        [fn](VM& vm, CallArgs& b) -> Value {
+          if (!vm.dynamo().tracing(vm)) return vm.call(fn, b);
+          Value out = callUntraced(vm, fn, b);
+          recordOpaqueCall(vm, "flat_apply_capture", b, out);
+          return out;
+        });
     w->id = "torch._dynamo.nonstrict_trace_wrapper";
     w->attrs = newDict();
     w->attrs->setStr("__wrapped__", fn);
@@ -243,16 +257,17 @@ void installTorchExtras(VM& vm) {
   // torch.compiler.nested_compile_region(fn=None, options=None): while tracing, each call is one
   // invoke_subgraph node (its body traced into a subgraph) and a getitem per tensor output
   auto region = [](VM&, const Value& fn) -> Value {
-    auto w = std::make_shared<BuiltinObject>(fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nested_compile_region",
-                                             [fn](VM& vm, CallArgs& b) -> Value {
-      TraceState* st = vm.top() ? vm.top()->trace : nullptr;
-      if (!st) return vm.call(fn, b);
-      size_t mark = st->graph.nodes.size();
-      Value out = vm.call(fn, b);
-      dropNodesFrom(*st, mark);
-      recordOpaqueCall(vm, "invoke_subgraph", b, out);
-      return out;
-    });
+    auto w = std::make_shared<BuiltinObject>(
+        fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nested_compile_region",
+        [fn](VM& vm, CallArgs& b) -> Value {
+          TraceState* st = vm.top() ? vm.top()->trace : nullptr;
+          if (!st) return vm.call(fn, b);
+          size_t mark = st->graph.nodes.size();
+          Value out = vm.call(fn, b);
+          dropNodesFrom(*st, mark);
+          recordOpaqueCall(vm, "invoke_subgraph", b, out);
+          return out;
+        });
     w->id = "torch.compiler.nested_compile_region_wrapper";
     w->attrs = newDict();
     w->attrs->setStr("__wrapped__", fn);
@@ -261,9 +276,9 @@ void installTorchExtras(VM& vm) {
   def(compiler, "nested_compile_region", [region](VM& vm, CallArgs& a) -> Value {
     Value fn = firstArg(a, "fn");
     if (fn && !isNone(fn)) return region(vm, fn);
-    return std::make_shared<BuiltinObject>("nested_compile_region", [region](VM& vm, CallArgs& b) -> Value {
-      return region(vm, b.args.at(0));
-    });
+    return std::make_shared<BuiltinObject>(
+        "nested_compile_region",
+        [region](VM& vm, CallArgs& b) -> Value { return region(vm, b.args.at(0)); });
   });
 
   // torch._dynamo.exc.TorchRuntimeError

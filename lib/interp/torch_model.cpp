@@ -9,10 +9,9 @@
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/numpy_model.h"
+#include "interp/runtime_compat.h"
 #include "interp/stdlib_io.h"
 #include "runtime/ops.h"
-#include "interp/runtime_compat.h"
-#include "interp/runtime_compat.h"
 
 namespace gbc::interp {
 
@@ -27,11 +26,20 @@ static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 [[noreturn]] static void torchError(VM& vm, const runtime::TorchError& e) {
   ClassPtr cls = vm.b().runtime_error;
   switch (e.kind) {
-    case runtime::ErrorKind::IndexError: cls = vm.b().index_error; break;
-    case runtime::ErrorKind::ValueError: cls = vm.b().value_error; break;
-    case runtime::ErrorKind::TypeError: cls = vm.b().type_error; break;
-    case runtime::ErrorKind::NotImplementedError: cls = vm.b().not_implemented_error; break;
-    case runtime::ErrorKind::RuntimeError: break;
+    case runtime::ErrorKind::IndexError:
+      cls = vm.b().index_error;
+      break;
+    case runtime::ErrorKind::ValueError:
+      cls = vm.b().value_error;
+      break;
+    case runtime::ErrorKind::TypeError:
+      cls = vm.b().type_error;
+      break;
+    case runtime::ErrorKind::NotImplementedError:
+      cls = vm.b().not_implemented_error;
+      break;
+    case runtime::ErrorKind::RuntimeError:
+      break;
   }
   vm.raise(cls, e.message);
 }
@@ -47,14 +55,20 @@ static void check(VM& vm, runtime::Status s) {
 
 static runtime::Scalar toScalar(VM& vm, const Value& v) {
   switch (v->kind) {
-    case Kind::Bool: return as<BoolObject>(v).v;
-    case Kind::Int: return as<IntObject>(v).v;
-    case Kind::Float: return as<FloatObject>(v).v;
-    default: vm.raise(vm.b().type_error, "expected a number, got " + vm.typeOf(v)->name);
+    case Kind::Bool:
+      return as<BoolObject>(v).v;
+    case Kind::Int:
+      return as<IntObject>(v).v;
+    case Kind::Float:
+      return as<FloatObject>(v).v;
+    default:
+      vm.raise(vm.b().type_error, "expected a number, got " + vm.typeOf(v)->name);
   }
 }
 
-static bool isNumber(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool || v->kind == Kind::Float; }
+static bool isNumber(const Value& v) {
+  return v->kind == Kind::Int || v->kind == Kind::Bool || v->kind == Kind::Float;
+}
 
 static runtime::Operand operand(VM& vm, const Value& v) {
   if (v->kind == Kind::Tensor) return runtime::Operand(T(v));
@@ -62,34 +76,50 @@ static runtime::Operand operand(VM& vm, const Value& v) {
 }
 
 /// Records a graph node for a tensor op when tracing and returns the result.
-static Value record(VM& vm, const std::string& target, graph::NodeOp op, const std::vector<Value>& inputs, Value out) {
+static Value record(VM& vm, const std::string& target, graph::NodeOp op,
+                    const std::vector<Value>& inputs, Value out) {
   applyGradFn(vm, target, inputs, out);
   vm.dynamo().recordOp(vm, target, op, inputs, {out});
   return out;
 }
 
-static Value fnResult(VM& vm, const std::string& target, const std::vector<Value>& inputs, Tensor t) {
+static Value fnResult(VM& vm, const std::string& target, const std::vector<Value>& inputs,
+                      Tensor t) {
   return record(vm, target, graph::NodeOp::CallFunction, inputs, wrapTensor(std::move(t)));
 }
-static Value methodResult(VM& vm, const std::string& target, const std::vector<Value>& inputs, Tensor t) {
+static Value methodResult(VM& vm, const std::string& target, const std::vector<Value>& inputs,
+                          Tensor t) {
   return record(vm, target, graph::NodeOp::CallMethod, inputs, wrapTensor(std::move(t)));
 }
 
 static const char* opTarget(BinOpKind op, bool inplace) {
   switch (op) {
-    case BinOpKind::Add: return inplace ? "iadd" : "add";
-    case BinOpKind::Sub: return inplace ? "isub" : "sub";
-    case BinOpKind::Mult: return inplace ? "imul" : "mul";
-    case BinOpKind::Div: return inplace ? "itruediv" : "truediv";
-    case BinOpKind::FloorDiv: return inplace ? "ifloordiv" : "floordiv";
-    case BinOpKind::Mod: return inplace ? "imod" : "mod";
-    case BinOpKind::Pow: return inplace ? "ipow" : "pow";
-    case BinOpKind::MatMult: return inplace ? "imatmul" : "matmul";
-    case BinOpKind::BitAnd: return inplace ? "iand" : "and_";
-    case BinOpKind::BitOr: return inplace ? "ior" : "or_";
-    case BinOpKind::BitXor: return inplace ? "ixor" : "xor";
-    case BinOpKind::LShift: return "lshift";
-    case BinOpKind::RShift: return "rshift";
+    case BinOpKind::Add:
+      return inplace ? "iadd" : "add";
+    case BinOpKind::Sub:
+      return inplace ? "isub" : "sub";
+    case BinOpKind::Mult:
+      return inplace ? "imul" : "mul";
+    case BinOpKind::Div:
+      return inplace ? "itruediv" : "truediv";
+    case BinOpKind::FloorDiv:
+      return inplace ? "ifloordiv" : "floordiv";
+    case BinOpKind::Mod:
+      return inplace ? "imod" : "mod";
+    case BinOpKind::Pow:
+      return inplace ? "ipow" : "pow";
+    case BinOpKind::MatMult:
+      return inplace ? "imatmul" : "matmul";
+    case BinOpKind::BitAnd:
+      return inplace ? "iand" : "and_";
+    case BinOpKind::BitOr:
+      return inplace ? "ior" : "or_";
+    case BinOpKind::BitXor:
+      return inplace ? "ixor" : "xor";
+    case BinOpKind::LShift:
+      return "lshift";
+    case BinOpKind::RShift:
+      return "rshift";
   }
   return "?";
 }
@@ -97,28 +127,45 @@ static const char* opTarget(BinOpKind op, bool inplace) {
 static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& a, const Value& b) {
   runtime::Operand x = operand(vm, a), y = operand(vm, b);
   switch (op) {
-    case BinOpKind::Add: return runtime::add(x, y);
-    case BinOpKind::Sub: return runtime::sub(x, y);
-    case BinOpKind::Mult: return runtime::mul(x, y);
-    case BinOpKind::Div: return runtime::div(x, y);
-    case BinOpKind::FloorDiv: return runtime::floorDivide(x, y);
-    case BinOpKind::Mod: return runtime::remainder(x, y);
-    case BinOpKind::Pow: return runtime::pow(x, y);
-    case BinOpKind::MatMult: return runtime::matmul(x.tensor(), y.tensor());
-    case BinOpKind::BitAnd: return runtime::logicalAnd(x, y);
-    case BinOpKind::BitOr: return runtime::logicalOr(x, y);
-    case BinOpKind::BitXor: return runtime::logicalXor(x, y);
-    default: vm.unsupported("tensor shift operator");
+    case BinOpKind::Add:
+      return runtime::add(x, y);
+    case BinOpKind::Sub:
+      return runtime::sub(x, y);
+    case BinOpKind::Mult:
+      return runtime::mul(x, y);
+    case BinOpKind::Div:
+      return runtime::div(x, y);
+    case BinOpKind::FloorDiv:
+      return runtime::floorDivide(x, y);
+    case BinOpKind::Mod:
+      return runtime::remainder(x, y);
+    case BinOpKind::Pow:
+      return runtime::pow(x, y);
+    case BinOpKind::MatMult:
+      return runtime::matmul(x.tensor(), y.tensor());
+    case BinOpKind::BitAnd:
+      return runtime::logicalAnd(x, y);
+    case BinOpKind::BitOr:
+      return runtime::logicalOr(x, y);
+    case BinOpKind::BitXor:
+      return runtime::logicalXor(x, y);
+    default:
+      vm.unsupported("tensor shift operator");
   }
 }
 
 static const char* modeMethod(BinOpKind op) {
   switch (op) {
-    case BinOpKind::Add: return "add";
-    case BinOpKind::Sub: return "sub";
-    case BinOpKind::Mult: return "mul";
-    case BinOpKind::Div: return "div";
-    default: return nullptr;
+    case BinOpKind::Add:
+      return "add";
+    case BinOpKind::Sub:
+      return "sub";
+    case BinOpKind::Mult:
+      return "mul";
+    case BinOpKind::Div:
+      return "div";
+    default:
+      return nullptr;
   }
 }
 
@@ -126,7 +173,8 @@ Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool 
   if (!inplace && (a->kind == Kind::Tensor || b->kind == Kind::Tensor))
     if (Value r = dispatchTorchFunctionMode(vm, modeMethod(op), a, b)) return r;
   if (!(a->kind == Kind::Tensor || isNumber(a)) || !(b->kind == Kind::Tensor || isNumber(b))) {
-    if (a->kind == Kind::Tensor && (b->kind == Kind::List || b->kind == Kind::Tuple)) return nullptr;
+    if (a->kind == Kind::Tensor && (b->kind == Kind::List || b->kind == Kind::Tuple))
+      return nullptr;
     return nullptr;
   }
   if (inplace && a->kind == Kind::Tensor) {
@@ -140,7 +188,8 @@ Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool 
 }
 
 Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a) {
-  if (op == syntax::UnaryOpKind::USub) return fnResult(vm, "neg", {a}, check(vm, runtime::neg(T(a))));
+  if (op == syntax::UnaryOpKind::USub)
+    return fnResult(vm, "neg", {a}, check(vm, runtime::neg(T(a))));
   if (op == syntax::UnaryOpKind::UAdd) return a;
   return fnResult(vm, "invert", {a}, runtime::logicalNot(T(a)));
 }
@@ -153,25 +202,39 @@ Value tensorCompare(VM& vm, CmpOpKind op, const Value& a, const Value& b) {
   }
   runtime::Operand x = operand(vm, a), y = operand(vm, b);
   switch (op) {
-    case CmpOpKind::Eq: return fnResult(vm, "eq", {a, b}, check(vm, runtime::eq(x, y)));
-    case CmpOpKind::NotEq: return fnResult(vm, "ne", {a, b}, check(vm, runtime::ne(x, y)));
-    case CmpOpKind::Lt: return fnResult(vm, "lt", {a, b}, check(vm, runtime::lt(x, y)));
-    case CmpOpKind::LtE: return fnResult(vm, "le", {a, b}, check(vm, runtime::le(x, y)));
-    case CmpOpKind::Gt: return fnResult(vm, "gt", {a, b}, check(vm, runtime::gt(x, y)));
-    case CmpOpKind::GtE: return fnResult(vm, "ge", {a, b}, check(vm, runtime::ge(x, y)));
-    default: vm.unsupported("tensor comparison");
+    case CmpOpKind::Eq:
+      return fnResult(vm, "eq", {a, b}, check(vm, runtime::eq(x, y)));
+    case CmpOpKind::NotEq:
+      return fnResult(vm, "ne", {a, b}, check(vm, runtime::ne(x, y)));
+    case CmpOpKind::Lt:
+      return fnResult(vm, "lt", {a, b}, check(vm, runtime::lt(x, y)));
+    case CmpOpKind::LtE:
+      return fnResult(vm, "le", {a, b}, check(vm, runtime::le(x, y)));
+    case CmpOpKind::Gt:
+      return fnResult(vm, "gt", {a, b}, check(vm, runtime::gt(x, y)));
+    case CmpOpKind::GtE:
+      return fnResult(vm, "ge", {a, b}, check(vm, runtime::ge(x, y)));
+    default:
+      vm.unsupported("tensor comparison");
   }
 }
 
 static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
-  std::vector<Value> keys = key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
+  std::vector<Value> keys =
+      key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
   std::vector<runtime::IndexItem> items;
   for (const Value& k : keys) {
     switch (k->kind) {
       case Kind::Int:
-      case Kind::Bool: items.emplace_back(asInt(k)); break;
-      case Kind::None: items.emplace_back(runtime::NoneIndex{}); break;
-      case Kind::Ellipsis: items.emplace_back(runtime::EllipsisIndex{}); break;
+      case Kind::Bool:
+        items.emplace_back(asInt(k));
+        break;
+      case Kind::None:
+        items.emplace_back(runtime::NoneIndex{});
+        break;
+      case Kind::Ellipsis:
+        items.emplace_back(runtime::EllipsisIndex{});
+        break;
       case Kind::Slice: {
         auto& s = as<SliceObject>(k);
         runtime::Slice sl;
@@ -181,34 +244,68 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
         items.emplace_back(sl);
         break;
       }
-      case Kind::Tensor: items.emplace_back(T(k)); break;
+      case Kind::Tensor:
+        items.emplace_back(T(k));
+        break;
       case Kind::List: {
         std::vector<runtime::Scalar> vals;
         for (auto& x : as<ListObject>(k).items) vals.push_back(toScalar(vm, x));
-        items.emplace_back(check(vm, runtime::fromData(vals, {static_cast<int64_t>(vals.size())}, runtime::inferDType(vals))));
+        items.emplace_back(check(vm, runtime::fromData(vals, {static_cast<int64_t>(vals.size())},
+                                                       runtime::inferDType(vals))));
         break;
       }
-      default: vm.unsupported("tensor index of type " + vm.typeOf(k)->name);
+      default:
+        vm.unsupported("tensor index of type " + vm.typeOf(k)->name);
     }
   }
   return items;
 }
 
-runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key) { return check(vm, runtime::index(T(t), indexItems(vm, key))); }
+runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key) {
+  return check(vm, runtime::index(T(t), indexItems(vm, key)));
+}
 
 Value tensorGetItem(VM& vm, const Value& t, const Value& key) {
   auto items = indexItems(vm, key);
   // boolean-mask indexing lowers to aten.nonzero: a dynamic-shape operator (GB0036)
-  for (const Value& k : key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key})
-    if (k->kind == Kind::Tensor && T(k).dtype() == runtime::DType::Bool) checkDynamicShapeOp(vm, "aten.nonzero.default");
-  return fnResult(vm, "getitem", {t, key}, check(vm, runtime::index(T(t), items)));
+  for (const Value& k :
+       key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key})
+    if (k->kind == Kind::Tensor && T(k).dtype() == runtime::DType::Bool)
+      checkDynamicShapeOp(vm, "aten.nonzero.default");
+  Value out = fnResult(vm, "getitem", {t, key}, check(vm, runtime::index(T(t), items)));
+  // A slice bound by an unbacked int: the result's size is a new unbacked symbol, asserted to be
+  // within the dimension (0 <= size <= dim size) at run time.
+  if (key->kind == Kind::Slice && vm.dynamo().tracing(vm)) {
+    auto& sl = as<SliceObject>(key);
+    auto unbacked = [](const Value& v) {
+      return v && v->kind == Kind::Int && as<IntObject>(v).unbacked();
+    };
+    if (unbacked(sl.start) || unbacked(sl.stop)) {
+      auto size = std::make_shared<IntObject>(T(out).dim() > 0 ? T(out).sizes()[0] : 0);
+      size->sym_slot = IntObject::kUnbacked;
+      vm.dynamo().recordOp(vm, "sym_size.int", graph::NodeOp::CallFunction, {out, pyInt(0)},
+                           {size});
+      assertUnbackedRange(vm, size, T(t).dim() > 0 ? T(t).sizes()[0] : 0);
+    }
+  }
+  return out;
+}
+
+void assertUnbackedRange(VM& vm, const Value& u, int64_t upper) {
+  for (auto [op, bound] :
+       {std::pair{syntax::CmpOpKind::GtE, int64_t{0}}, std::pair{syntax::CmpOpKind::LtE, upper}}) {
+    Value cond = vm.compare(op, u, pyInt(bound));
+    vm.dynamo().traceCheck(vm, cond);
+  }
 }
 
 void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v) {
   auto items = indexItems(vm, key);
   vm.dynamo().journalTensor(vm, t);
-  if (v->kind == Kind::Tensor) check(vm, runtime::setitem(T(t), items, T(v)));
-  else check(vm, runtime::setitem(T(t), items, toScalar(vm, v)));
+  if (v->kind == Kind::Tensor)
+    check(vm, runtime::setitem(T(t), items, T(v)));
+  else
+    check(vm, runtime::setitem(T(t), items, toScalar(vm, v)));
   vm.dynamo().recordOp(vm, "setitem", graph::NodeOp::CallFunction, {t, key, v}, {});
 }
 
@@ -223,7 +320,8 @@ bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v
 bool tensorTruthy(VM& vm, const Value& t) {
   const Tensor& x = T(t);
   if (x.numel() != 1) {
-    if (x.numel() == 0) vm.raise(vm.b().runtime_error, "Boolean value of Tensor with no values is ambiguous");
+    if (x.numel() == 0)
+      vm.raise(vm.b().runtime_error, "Boolean value of Tensor with no values is ambiguous");
     vm.raise(vm.b().runtime_error, "Boolean value of Tensor with more than one value is ambiguous");
   }
   runtime::Scalar s = check(vm, x.item());
@@ -238,7 +336,8 @@ int64_t tensorLen(VM& vm, const Value& t) {
 std::vector<Value> tensorUnbind(VM& vm, const Value& t) {
   if (T(t).dim() == 0) vm.raise(vm.b().type_error, "iteration over a 0-d tensor");
   std::vector<Value> out;
-  for (int64_t i = 0; i < T(t).sizes()[0]; ++i) out.push_back(wrapTensor(check(vm, runtime::select(T(t), 0, i))));
+  for (int64_t i = 0; i < T(t).sizes()[0]; ++i)
+    out.push_back(wrapTensor(check(vm, runtime::select(T(t), 0, i))));
   return out;
 }
 
@@ -249,7 +348,8 @@ std::string tensorRepr(VM& vm, const Value& t) {
 
 std::string tensorFormat(VM& vm, const Value& t, const std::string& spec) {
   if (spec.empty()) return tensorRepr(vm, t);
-  if (T(t).numel() != 1) vm.raise(vm.b().type_error, "unsupported format string passed to Tensor.__format__");
+  if (T(t).numel() != 1)
+    vm.raise(vm.b().type_error, "unsupported format string passed to Tensor.__format__");
   return formatValue(vm, tensorToPyNumber(vm, t, false), spec);
 }
 
@@ -260,7 +360,9 @@ static Value scalarValue(const runtime::Scalar& s) {
 }
 
 Value tensorToPyNumber(VM& vm, const Value& t, bool as_int) {
-  if (T(t).numel() != 1) vm.raise(vm.b().runtime_error, "a Tensor with " + std::to_string(T(t).numel()) + " elements cannot be converted to Scalar");
+  if (T(t).numel() != 1)
+    vm.raise(vm.b().runtime_error, "a Tensor with " + std::to_string(T(t).numel()) +
+                                       " elements cannot be converted to Scalar");
   runtime::Scalar s = check(vm, T(t).item());
   if (as_int) return pyInt(runtime::scalarToInt(s));
   return pyFloat(runtime::scalarToDouble(s));
@@ -283,7 +385,8 @@ static Value sizeValue(const runtime::Shape& s) {
 
 static runtime::Shape shapeArgs(VM& vm, const std::vector<Value>& args, size_t from) {
   runtime::Shape s;
-  if (args.size() == from + 1 && (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
+  if (args.size() == from + 1 &&
+      (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
     for (const Value& v : vm.toVector(args[from])) s.push_back(asInt(v));
     return s;
   }
@@ -324,13 +427,16 @@ static std::unordered_map<std::string, Method>& methods() {
 }
 
 static Value unaryMethod(VM& vm, CallArgs& a, bool as_method, const std::string& name, Tensor t) {
-  return as_method ? methodResult(vm, name, {a.args[0]}, std::move(t)) : fnResult(vm, name, {a.args[0]}, std::move(t));
+  return as_method ? methodResult(vm, name, {a.args[0]}, std::move(t))
+                   : fnResult(vm, name, {a.args[0]}, std::move(t));
 }
 
 static void defineTensorMethods() {
   auto& M = methods();
   auto unary = [&](const std::string& name, Tensor (*fn)(const Tensor&)) {
-    M[name] = [name, fn](VM& vm, CallArgs& a, bool as_method) { return unaryMethod(vm, a, as_method, name, fn(T(a.args[0]))); };
+    M[name] = [name, fn](VM& vm, CallArgs& a, bool as_method) {
+      return unaryMethod(vm, a, as_method, name, fn(T(a.args[0])));
+    };
   };
   unary("abs", runtime::abs);
   unary("exp", runtime::exp);
@@ -342,18 +448,37 @@ static void defineTensorMethods() {
   unary("tanh", runtime::tanh);
   unary("sigmoid", runtime::sigmoid);
   unary("relu", runtime::relu);
-  M["neg"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "neg", check(vm, runtime::neg(T(a.args[0])))); };
-  M["clone"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "clone", T(a.args[0]).clone()); };
-  M["detach"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "detach", T(a.args[0]).detach()); };
-  M["contiguous"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "contiguous", T(a.args[0]).contiguous()); };
-  M["float"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "float", T(a.args[0]).toFloat()); };
-  M["double"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "double", T(a.args[0]).toDouble()); };
-  M["long"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "long", T(a.args[0]).toLong()); };
-  M["int"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "int", T(a.args[0]).toInt()); };
-  M["bool"] = [](VM& vm, CallArgs& a, bool m) { return unaryMethod(vm, a, m, "bool", T(a.args[0]).toBool()); };
+  M["neg"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "neg", check(vm, runtime::neg(T(a.args[0]))));
+  };
+  M["clone"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "clone", T(a.args[0]).clone());
+  };
+  M["detach"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "detach", T(a.args[0]).detach());
+  };
+  M["contiguous"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "contiguous", T(a.args[0]).contiguous());
+  };
+  M["float"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "float", T(a.args[0]).toFloat());
+  };
+  M["double"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "double", T(a.args[0]).toDouble());
+  };
+  M["long"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "long", T(a.args[0]).toLong());
+  };
+  M["int"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "int", T(a.args[0]).toInt());
+  };
+  M["bool"] = [](VM& vm, CallArgs& a, bool m) {
+    return unaryMethod(vm, a, m, "bool", T(a.args[0]).toBool());
+  };
   M["gelu"] = [](VM& vm, CallArgs& a, bool m) {
     Value ap = a.kw("approximate");
-    return unaryMethod(vm, a, m, "gelu", check(vm, runtime::gelu(T(a.args[0]), ap ? asStr(ap) : "none")));
+    return unaryMethod(vm, a, m, "gelu",
+                       check(vm, runtime::gelu(T(a.args[0]), ap ? asStr(ap) : "none")));
   };
   auto binary = [&](const std::string& name, BinOpKind op) {
     M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
@@ -361,7 +486,8 @@ static void defineTensorMethods() {
       Tensor r = check(vm, applyBinary(vm, op, a.args[0], other));
       Value alpha = a.kw("alpha");
       if (alpha) vm.unsupported("alpha= argument");
-      return m ? methodResult(vm, name, {a.args[0], other}, std::move(r)) : fnResult(vm, name, {a.args[0], other}, std::move(r));
+      return m ? methodResult(vm, name, {a.args[0], other}, std::move(r))
+               : fnResult(vm, name, {a.args[0], other}, std::move(r));
     };
     M[name + "_"] = [name, op](VM& vm, CallArgs& a, bool) {
       Value self = a.args[0], other = arg(a, 1, "other");
@@ -382,9 +508,12 @@ static void defineTensorMethods() {
   binary("floor_divide", BinOpKind::FloorDiv);
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::mm(T(a.args[0]), T(a.args[1])));
-    return m ? methodResult(vm, "mm", {a.args[0], a.args[1]}, r) : fnResult(vm, "mm", {a.args[0], a.args[1]}, r);
+    return m ? methodResult(vm, "mm", {a.args[0], a.args[1]}, r)
+             : fnResult(vm, "mm", {a.args[0], a.args[1]}, r);
   };
-  auto reduce = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool, std::optional<runtime::DType>)) {
+  auto reduce = [&](const std::string& name,
+                    runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool,
+                                                    std::optional<runtime::DType>)) {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
       Value dim = arg(a, 1, "dim");
       Value kd = arg(a, 2, "keepdim");
@@ -394,7 +523,8 @@ static void defineTensorMethods() {
   };
   reduce("sum", runtime::sum);
   reduce("mean", runtime::mean);
-  auto reduce2 = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool)) {
+  auto reduce2 = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(
+                                                  const Tensor&, const runtime::DimList&, bool)) {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
       Value dim = arg(a, 1, "dim");
       Value kd = arg(a, 2, "keepdim");
@@ -408,7 +538,8 @@ static void defineTensorMethods() {
     M[name] = [name, is_max](VM& vm, CallArgs& a, bool m) -> Value {
       Value dim = arg(a, 1, "dim");
       if (dim && dim->kind == Kind::Tensor) {
-        Tensor r = check(vm, is_max ? runtime::maximum(T(a.args[0]), T(dim)) : runtime::minimum(T(a.args[0]), T(dim)));
+        Tensor r = check(vm, is_max ? runtime::maximum(T(a.args[0]), T(dim))
+                                    : runtime::minimum(T(a.args[0]), T(dim)));
         return fnResult(vm, is_max ? "maximum" : "minimum", {a.args[0], dim}, r);
       }
       if (!dim || isNone(dim)) {
@@ -416,9 +547,11 @@ static void defineTensorMethods() {
         return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
       }
       Value kd = arg(a, 2, "keepdim");
-      auto vi = check(vm, is_max ? runtime::max(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)) : runtime::min(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)));
+      auto vi = check(vm, is_max ? runtime::max(T(a.args[0]), asInt(dim), kd && vm.truthy(kd))
+                                 : runtime::min(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)));
       Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
-      vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction, {a.args[0]}, {values, indices});
+      vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                           {a.args[0]}, {values, indices});
       return pyTuple({values, indices});
     };
   };
@@ -427,21 +560,30 @@ static void defineTensorMethods() {
   M["argmax"] = [](VM& vm, CallArgs& a, bool m) {
     Value dim = arg(a, 1, "dim");
     Value kd = arg(a, 2, "keepdim");
-    Tensor r = check(vm, runtime::argmax(T(a.args[0]), dim && !isNone(dim) ? std::optional<int64_t>(asInt(dim)) : std::nullopt, kd && vm.truthy(kd)));
+    Tensor r = check(
+        vm, runtime::argmax(T(a.args[0]),
+                            dim && !isNone(dim) ? std::optional<int64_t>(asInt(dim)) : std::nullopt,
+                            kd && vm.truthy(kd)));
     return m ? methodResult(vm, "argmax", {a.args[0]}, r) : fnResult(vm, "argmax", {a.args[0]}, r);
   };
   M["softmax"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::softmax(T(a.args[0]), asInt(arg(a, 1, "dim"))));
-    return m ? methodResult(vm, "softmax", {a.args[0]}, r) : fnResult(vm, "softmax", {a.args[0]}, r);
+    return m ? methodResult(vm, "softmax", {a.args[0]}, r)
+             : fnResult(vm, "softmax", {a.args[0]}, r);
   };
-  M["view"] = [](VM& vm, CallArgs& a, bool) { return methodResult(vm, "view", {a.args[0]}, check(vm, runtime::view(T(a.args[0]), shapeArgs(vm, a.args, 1)))); };
+  M["view"] = [](VM& vm, CallArgs& a, bool) {
+    return methodResult(vm, "view", {a.args[0]},
+                        check(vm, runtime::view(T(a.args[0]), shapeArgs(vm, a.args, 1))));
+  };
   M["reshape"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::reshape(T(a.args[0]), shapeArgs(vm, a.args, 1)));
-    return m ? methodResult(vm, "reshape", {a.args[0]}, r) : fnResult(vm, "reshape", {a.args[0]}, r);
+    return m ? methodResult(vm, "reshape", {a.args[0]}, r)
+             : fnResult(vm, "reshape", {a.args[0]}, r);
   };
   M["transpose"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::transpose(T(a.args[0]), asInt(a.args[1]), asInt(a.args[2])));
-    return m ? methodResult(vm, "transpose", {a.args[0]}, r) : fnResult(vm, "transpose", {a.args[0]}, r);
+    return m ? methodResult(vm, "transpose", {a.args[0]}, r)
+             : fnResult(vm, "transpose", {a.args[0]}, r);
   };
   M["t"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::t(T(a.args[0])));
@@ -449,24 +591,33 @@ static void defineTensorMethods() {
   };
   M["unsqueeze"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::unsqueeze(T(a.args[0]), asInt(arg(a, 1, "dim"))));
-    return m ? methodResult(vm, "unsqueeze", {a.args[0]}, r) : fnResult(vm, "unsqueeze", {a.args[0]}, r);
+    return m ? methodResult(vm, "unsqueeze", {a.args[0]}, r)
+             : fnResult(vm, "unsqueeze", {a.args[0]}, r);
   };
   M["squeeze"] = [](VM& vm, CallArgs& a, bool m) {
     Value d = arg(a, 1, "dim");
-    Tensor r = d ? check(vm, runtime::squeeze(T(a.args[0]), asInt(d))) : runtime::squeeze(T(a.args[0]));
-    return m ? methodResult(vm, "squeeze", {a.args[0]}, r) : fnResult(vm, "squeeze", {a.args[0]}, r);
+    Tensor r =
+        d ? check(vm, runtime::squeeze(T(a.args[0]), asInt(d))) : runtime::squeeze(T(a.args[0]));
+    return m ? methodResult(vm, "squeeze", {a.args[0]}, r)
+             : fnResult(vm, "squeeze", {a.args[0]}, r);
   };
   M["flatten"] = [](VM& vm, CallArgs& a, bool m) {
     Value s = arg(a, 1, "start_dim"), e = arg(a, 2, "end_dim");
     Tensor r = check(vm, runtime::flatten(T(a.args[0]), s ? asInt(s) : 0, e ? asInt(e) : -1));
-    return m ? methodResult(vm, "flatten", {a.args[0]}, r) : fnResult(vm, "flatten", {a.args[0]}, r);
+    return m ? methodResult(vm, "flatten", {a.args[0]}, r)
+             : fnResult(vm, "flatten", {a.args[0]}, r);
   };
   M["permute"] = [](VM& vm, CallArgs& a, bool m) {
     runtime::Shape dims = shapeArgs(vm, a.args, 1);
-    Tensor r = check(vm, runtime::permute(T(a.args[0]), std::vector<int64_t>(dims.begin(), dims.end())));
-    return m ? methodResult(vm, "permute", {a.args[0]}, r) : fnResult(vm, "permute", {a.args[0]}, r);
+    Tensor r =
+        check(vm, runtime::permute(T(a.args[0]), std::vector<int64_t>(dims.begin(), dims.end())));
+    return m ? methodResult(vm, "permute", {a.args[0]}, r)
+             : fnResult(vm, "permute", {a.args[0]}, r);
   };
-  M["expand"] = [](VM& vm, CallArgs& a, bool) { return methodResult(vm, "expand", {a.args[0]}, check(vm, runtime::expand(T(a.args[0]), shapeArgs(vm, a.args, 1)))); };
+  M["expand"] = [](VM& vm, CallArgs& a, bool) {
+    return methodResult(vm, "expand", {a.args[0]},
+                        check(vm, runtime::expand(T(a.args[0]), shapeArgs(vm, a.args, 1))));
+  };
   M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
     Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
     std::optional<runtime::Scalar> l, h;
@@ -479,7 +630,9 @@ static void defineTensorMethods() {
     Value r = scalarValue(check(vm, T(a.args[0]).item()));
     return r;
   };
-  M["tolist"] = [](VM&, CallArgs& a, bool) -> Value { return nestedToValue(T(a.args[0]).tolist()); };
+  M["tolist"] = [](VM&, CallArgs& a, bool) -> Value {
+    return nestedToValue(T(a.args[0]).tolist());
+  };
   M["size"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value d = arg(a, 1, "dim");
     if (d) return pyInt(check(vm, T(a.args[0]).size(asInt(d))));
@@ -502,7 +655,8 @@ static void defineTensorMethods() {
   M["copy_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     vm.dynamo().journalTensor(vm, a.args[0]);
     check(vm, runtime::copy_(T(a.args[0]), T(a.args[1])));
-    vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args[0], a.args[1]}, {a.args[0]});
+    vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args[0], a.args[1]},
+                         {a.args[0]});
     return a.args[0];
   };
   M["requires_grad_"] = [](VM& vm, CallArgs& a, bool) -> Value {
@@ -512,21 +666,38 @@ static void defineTensorMethods() {
   };
   M["to"] = [](VM& vm, CallArgs& a, bool) -> Value {
     for (size_t i = 1; i < a.args.size(); ++i)
-      if (a.args[i]->kind == Kind::DType) return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(as<DTypeObject>(a.args[i]).d));
+      if (a.args[i]->kind == Kind::DType)
+        return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(as<DTypeObject>(a.args[i]).d));
     if (auto d = dtypeArg(a)) return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(*d));
     return a.args[0];
   };
-  M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value { return methodResult(vm, "type_as", {a.args[0], a.args[1]}, T(a.args[0]).to(T(a.args[1]).dtype())); };
+  M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    return methodResult(vm, "type_as", {a.args[0], a.args[1]},
+                        T(a.args[0]).to(T(a.args[1]).dtype()));
+  };
   M["nonzero"] = [](VM& vm, CallArgs& a, bool m) -> Value {
     checkDynamicShapeOp(vm, "aten.nonzero.default");
     Tensor r = runtime::nonzero(T(a.args[0]));
-    return m ? methodResult(vm, "nonzero", {a.args[0]}, r) : fnResult(vm, "nonzero", {a.args[0]}, r);
+    return m ? methodResult(vm, "nonzero", {a.args[0]}, r)
+             : fnResult(vm, "nonzero", {a.args[0]}, r);
   };
   M["narrow"] = [](VM& vm, CallArgs& a, bool m) -> Value {
-    Tensor r = check(vm, runtime::narrow(T(a.args[0]), asInt(arg(a, 1, "dim")), asInt(arg(a, 2, "start")), asInt(arg(a, 3, "length"))));
+    // an unbacked length is asserted to fit the dimension before the op (0 <= length <= size)
+    if (Value length = arg(a, 3, "length");
+        length->kind == Kind::Int && as<IntObject>(length).unbacked()) {
+      int64_t dim = asInt(arg(a, 1, "dim"));
+      const Tensor& self = T(a.args[0]);
+      int64_t d = dim < 0 ? dim + self.dim() : dim;
+      assertUnbackedRange(vm, length,
+                          d >= 0 && d < self.dim() ? self.sizes()[static_cast<size_t>(d)] : 0);
+    }
+    Tensor r = check(vm, runtime::narrow(T(a.args[0]), asInt(arg(a, 1, "dim")),
+                                         asInt(arg(a, 2, "start")), asInt(arg(a, 3, "length"))));
     return m ? methodResult(vm, "narrow", {a.args[0]}, r) : fnResult(vm, "narrow", {a.args[0]}, r);
   };
-  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value { return makeNdarray(methodResult(vm, "view_as", {a.args[0]}, T(a.args[0]))); };
+  M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    return makeNdarray(methodResult(vm, "view_as", {a.args[0]}, T(a.args[0])));
+  };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
 }
 
@@ -545,9 +716,12 @@ std::vector<std::string> tensorMethodNames() {
   return out;
 }
 
-static Value callTensorMethod(VM& vm, const Value& self, const std::string& name, CallArgs& rest, bool as_method) {
+static Value callTensorMethod(VM& vm, const Value& self, const std::string& name, CallArgs& rest,
+                              bool as_method) {
   ensureMethods();
-  if (self->kind != Kind::Tensor) vm.raise(vm.b().type_error, name + "(): argument 'input' must be Tensor, not " + vm.typeOf(self)->name);
+  if (self->kind != Kind::Tensor)
+    vm.raise(vm.b().type_error,
+             name + "(): argument 'input' must be Tensor, not " + vm.typeOf(self)->name);
   CallArgs a = rest;
   a.args.insert(a.args.begin(), self);
   auto it = methods().find(name);
@@ -575,7 +749,8 @@ bool isNnModule(VM& vm, const Value& v) {
   Value nn = vm.findModule("torch.nn.modules.module");
   if (!nn) return false;
   Value mod = as<ModuleObject>(nn).dict->getStr("Module");
-  return mod && mod->kind == Kind::Class && as<InstanceObject>(v).cls->isSubclassOf(&as<ClassObject>(mod));
+  return mod && mod->kind == Kind::Class &&
+         as<InstanceObject>(v).cls->isSubclassOf(&as<ClassObject>(mod));
 }
 
 bool isTorchObject(VM& vm, const Value& v) {
@@ -587,7 +762,8 @@ bool isTorchObject(VM& vm, const Value& v) {
 bool isSkippedFile(VM& vm, const std::string& filename) {
   // the standard library (the modelled logging module, ...) is in Dynamo's skip list
   std::string prefix(vm.target().torch_prefix);
-  if (filename.rfind(prefix, 0) == 0) return filename.find("/_dynamo/external_utils.py") == std::string::npos;
+  if (filename.rfind(prefix, 0) == 0)
+    return filename.find("/_dynamo/external_utils.py") == std::string::npos;
   // (2.11's torch lives under the standard library's site-packages: test torch first)
   return filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0;
 }

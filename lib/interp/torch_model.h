@@ -16,6 +16,9 @@ Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& 
 Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a);
 Value tensorCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b);
 Value tensorGetItem(VM& vm, const Value& t, const Value& key);
+/// While tracing: the runtime asserts `0 <= u <= upper` of an unbacked int (ge, le and their
+/// `_assert_scalar.default` nodes), as Dynamo adds for sizes and lengths bound by one.
+void assertUnbackedRange(VM& vm, const Value& u, int64_t upper);
 /// The active torch-function modes (torch.overrides), innermost last.
 std::vector<Value>& torchFunctionModes();
 /// Calls the innermost mode's __torch_function__(Tensor.<method>, types, (a, b), {}) with that
@@ -39,7 +42,8 @@ Value tensorCallMethodFn(VM& vm, const Value& self, const std::string& name, Cal
 Value tensorCallMethodM(VM& vm, const Value& self, const std::string& name, CallArgs& rest);
 std::vector<std::string> tensorMethodNames();
 /// Compiles and executes a prelude module (Python source modelling part of torch).
-void loadPrelude(VM& vm, const std::string& name, const std::string& filename, const std::string& source);
+void loadPrelude(VM& vm, const std::string& name, const std::string& filename,
+                 const std::string& source);
 
 bool isNnModule(VM& vm, const Value& v);
 /// A torch function or class bound in a module's globals (for Dynamo's "no tensors" rule).

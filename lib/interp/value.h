@@ -20,9 +20,36 @@ struct Object;
 using Value = std::shared_ptr<Object>;
 
 enum class Kind : uint8_t {
-  None, Bool, Int, Float, Str, Bytes, Tuple, List, Dict, Set, Slice, Ellipsis, NotImplemented,
-  Function, BoundMethod, Builtin, Class, Instance, Module, Cell, Iterator, Generator, Code,
-  Property, StaticMethod, ClassMethod, Tensor, DType, Super, Range,
+  None,
+  Bool,
+  Int,
+  Float,
+  Str,
+  Bytes,
+  Tuple,
+  List,
+  Dict,
+  Set,
+  Slice,
+  Ellipsis,
+  NotImplemented,
+  Function,
+  BoundMethod,
+  Builtin,
+  Class,
+  Instance,
+  Module,
+  Cell,
+  Iterator,
+  Generator,
+  Code,
+  Property,
+  StaticMethod,
+  ClassMethod,
+  Tensor,
+  DType,
+  Super,
+  Range,
 };
 
 struct Object {
@@ -36,16 +63,25 @@ using DictPtr = std::shared_ptr<DictObject>;
 struct ClassObject;
 class VM;
 
-struct BoolObject : Object { explicit BoolObject(bool b) : Object(Kind::Bool), v(b) {} bool v; };
+struct BoolObject : Object {
+  explicit BoolObject(bool b) : Object(Kind::Bool), v(b) {}
+  bool v;
+};
 struct IntObject : Object {
   explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {}
   int64_t v;
   /// A dynamic (symbolic) int while Dynamo traces: the input slot it stands for (-1: derived
-  /// from one), or -2 for a plain Python int.
+  /// from one), kUnbacked for an unbacked one (Tensor.item() under capture_scalar_outputs), or
+  /// -2 for a plain Python int.
+  static constexpr int kUnbacked = -3;
   int sym_slot = -2;
   bool symbolic() const { return sym_slot != -2; }
+  bool unbacked() const { return sym_slot == kUnbacked; }
 };
-struct FloatObject : Object { explicit FloatObject(double d) : Object(Kind::Float), v(d) {} double v; };
+struct FloatObject : Object {
+  explicit FloatObject(double d) : Object(Kind::Float), v(d) {}
+  double v;
+};
 struct StrObject : Object {
   explicit StrObject(std::string s) : Object(Kind::Str), v(std::move(s)) {}
   std::string v;
@@ -68,8 +104,12 @@ struct ListObject : Object {
 
 /// Hash/equality functors for dict and set keys (Python semantics for builtin key types,
 /// identity for other objects).
-struct KeyHash { size_t operator()(const Value& v) const; };
-struct KeyEq { bool operator()(const Value& a, const Value& b) const; };
+struct KeyHash {
+  size_t operator()(const Value& v) const;
+};
+struct KeyEq {
+  bool operator()(const Value& a, const Value& b) const;
+};
 
 /// Insertion-ordered dict; deleted slots are tombstones (null key) compacted on growth.
 struct DictObject : Object {
@@ -84,7 +124,8 @@ struct DictObject : Object {
   void setStr(std::string_view key, Value value);
   bool erase(const Value& key);
   size_t size() const { return live; }
-  template <typename F> void forEach(F&& f) const {
+  template <typename F>
+  void forEach(F&& f) const {
     for (const auto& [k, v] : entries)
       if (k) f(k, v);
   }
@@ -102,7 +143,8 @@ struct SetObject : Object {
 };
 
 struct SliceObject : Object {
-  SliceObject(Value a, Value b, Value c) : Object(Kind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+  SliceObject(Value a, Value b, Value c)
+      : Object(Kind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
   Value start, stop, step;
 };
 
@@ -131,13 +173,14 @@ struct FunctionObject : Object {
   DictPtr kwdefaults;
   std::vector<std::shared_ptr<CellObject>> closure;
   std::string name, qualname;
-  DictPtr attrs;  // __dict__ (created on demand)
+  DictPtr attrs;                              // __dict__ (created on demand)
   std::weak_ptr<ClassObject> defining_class;  // for super() / __class__
   Value module_name;
 };
 
 struct BoundMethodObject : Object {
-  BoundMethodObject(Value s, Value f) : Object(Kind::BoundMethod), self(std::move(s)), func(std::move(f)) {}
+  BoundMethodObject(Value s, Value f)
+      : Object(Kind::BoundMethod), self(std::move(s)), func(std::move(f)) {}
   Value self, func;
 };
 
@@ -156,7 +199,8 @@ using NativeFn = std::function<Value(VM&, CallArgs&)>;
 
 /// A function implemented in C++: Python builtins and gbc's torch model.
 struct BuiltinObject : Object {
-  BuiltinObject(std::string n, NativeFn f) : Object(Kind::Builtin), name(std::move(n)), fn(std::move(f)) {}
+  BuiltinObject(std::string n, NativeFn f)
+      : Object(Kind::Builtin), name(std::move(n)), fn(std::move(f)) {}
   std::string name;      // printed name, e.g. "print", "graph_break"
   std::string qualname;  // e.g. "torch._dynamo.graph_break" (for messages); defaults to name
   NativeFn fn;
@@ -189,7 +233,8 @@ struct TracebackEntry {
 };
 
 struct InstanceObject : Object {
-  explicit InstanceObject(ClassPtr c) : Object(Kind::Instance), cls(std::move(c)), dict(std::make_shared<DictObject>()) {}
+  explicit InstanceObject(ClassPtr c)
+      : Object(Kind::Instance), cls(std::move(c)), dict(std::make_shared<DictObject>()) {}
   ClassPtr cls;
   DictPtr dict;
   // Exceptions
@@ -202,7 +247,8 @@ struct InstanceObject : Object {
 };
 
 struct ModuleObject : Object {
-  explicit ModuleObject(std::string n) : Object(Kind::Module), name(std::move(n)), dict(std::make_shared<DictObject>()) {}
+  explicit ModuleObject(std::string n)
+      : Object(Kind::Module), name(std::move(n)), dict(std::make_shared<DictObject>()) {}
   std::string name;
   DictPtr dict;
 };
@@ -212,8 +258,8 @@ struct IteratorObject : Object {
   enum class Source { List, Tuple, Range, Str, DictKeys, DictValues, DictItems, Set, Native };
   IteratorObject() : Object(Kind::Iterator) {}
   Source source = Source::List;
-  Value target;       // the iterated container
-  int64_t index = 0;  // position (Range: current value index)
+  Value target;                    // the iterated container
+  int64_t index = 0;               // position (Range: current value index)
   std::function<Value(VM&)> next;  // Native: returns null when exhausted
   std::string type_name = "list_iterator";
 };
@@ -252,7 +298,10 @@ struct TensorObject : Object {
   bool is_parameter = false;
   bool requires_grad = false;
   int64_t uid = nextUid();
-  static int64_t nextUid() { static thread_local int64_t n = 0; return ++n; }
+  static int64_t nextUid() {
+    static thread_local int64_t n = 0;
+    return ++n;
+  }
 };
 
 struct DTypeObject : Object {
@@ -275,13 +324,17 @@ Value notImplemented();
 inline bool isNone(const Value& v) { return v->kind == Kind::None; }
 inline bool isInt(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool; }
 inline int64_t asInt(const Value& v) {
-  return v->kind == Kind::Bool ? static_cast<const BoolObject&>(*v).v : static_cast<const IntObject&>(*v).v;
+  return v->kind == Kind::Bool ? static_cast<const BoolObject&>(*v).v
+                               : static_cast<const IntObject&>(*v).v;
 }
 inline double asFloat(const Value& v) {
   if (v->kind == Kind::Float) return static_cast<const FloatObject&>(*v).v;
   return static_cast<double>(asInt(v));
 }
 inline const std::string& asStr(const Value& v) { return static_cast<const StrObject&>(*v).v; }
-template <typename T> T& as(const Value& v) { return static_cast<T&>(*v); }
+template <typename T>
+T& as(const Value& v) {
+  return static_cast<T&>(*v);
+}
 
 }  // namespace gbc::interp

@@ -808,6 +808,18 @@ static int cmpSeq(VM& vm, const std::vector<Value>& a, const std::vector<Value>&
 Value VM::compare(CmpOpKind op, const Value& a, const Value& b) {
   checkStack();
   if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) return tensorCompare(*this, op, a, b);
+  if (top_ && top_->trace && op >= CmpOpKind::Eq && op <= CmpOpKind::GtE &&
+      ((a->kind == Kind::Int && as<IntObject>(a).unbacked()) ||
+       (b->kind == Kind::Int && as<IntObject>(b).unbacked()))) {
+    int64_t x = asInt(a), y = asInt(b);
+    bool r = op == CmpOpKind::Eq      ? x == y
+             : op == CmpOpKind::NotEq ? x != y
+             : op == CmpOpKind::Lt    ? x < y
+             : op == CmpOpKind::LtE   ? x <= y
+             : op == CmpOpKind::Gt    ? x > y
+                                      : x >= y;
+    if (Value sym = dynamo_->unbackedCompare(*this, op, a, b, r)) return sym;
+  }
   if (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) {
     bool eq = equals(a, b);
     bool r = op == CmpOpKind::Eq ? eq : !eq;
