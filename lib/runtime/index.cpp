@@ -192,7 +192,9 @@ Expected<Tensor> index(const Tensor& self, std::span<const IndexItem> items) {
   GBC_RT_TRY(IndexPlan plan, planIndex(self, items));
   if (plan.advanced.empty()) return plan.view;
   GBC_RT_TRY(auto gathered, gatherOffsets(plan));
-  auto& [shape, offs] = gathered;
+  // (not a structured binding: clang 14 cannot capture one in the lambda below)
+  const auto& shape = std::get<0>(gathered);
+  const auto& offs = std::get<1>(gathered);
   Tensor out = Tensor::empty(shape, self.dtype());
   dispatchDType(self.dtype(), [&](auto tag) {
     using T = decltype(tag);
@@ -210,7 +212,8 @@ Status setitem(const Tensor& self, std::span<const IndexItem> items, const Tenso
     return ok();
   }
   GBC_RT_TRY(auto gathered, gatherOffsets(plan));
-  auto& [shape, offs] = gathered;
+  const auto& shape = std::get<0>(gathered);
+  const auto& offs = std::get<1>(gathered);
   auto expanded = expand(value, shape);
   if (!expanded) {
     return runtimeError(fmt::format("shape mismatch: value tensor of shape {} cannot be broadcast to indexing "
