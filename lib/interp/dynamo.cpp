@@ -367,6 +367,25 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
   return g;
 }
 
+Value Dynamo::callOpaque(VM& vm, const Value& fn, std::vector<Value> args) {
+  std::vector<const CompileConfig*> saved;
+  saved.swap(callbacks_);
+  Frame* top = vm.top();
+  TraceState* trace = top ? top->trace : nullptr;
+  if (top) top->trace = nullptr;
+  struct Restore {
+    Dynamo& d;
+    std::vector<const CompileConfig*>& saved;
+    Frame* top;
+    TraceState* trace;
+    ~Restore() {
+      d.callbacks_.swap(saved);
+      if (top) top->trace = trace;
+    }
+  } restore{*this, saved, top, trace};
+  return vm.call(fn, std::move(args));
+}
+
 Value Dynamo::runDisabled(VM& vm, const FramePtr& f) {
   std::vector<const CompileConfig*> saved;
   saved.swap(callbacks_);

@@ -144,6 +144,9 @@ class Dynamo {
   Value offer(VM& vm, const FramePtr& f);
   /// Runs a recursively disabled frame with no compile callback installed.
   Value runDisabled(VM& vm, const FramePtr& f);
+  /// Calls `fn` as an opaque op of the graph being traced: no compile callback installed and
+  /// nothing recorded while it runs (the caller records the op).
+  Value callOpaque(VM& vm, const Value& fn, std::vector<Value> args);
   void beforeInstruction(VM& vm, Frame& f);
   Value onRootReturn(VM& vm, Frame& f, Value v);
   bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);

@@ -29,27 +29,15 @@ ClassPtr& ndarrayClass() {
   return cls;
 }
 
-[[noreturn]] void fail(VM& vm, const runtime::TorchError& e) {
-  ClassPtr cls = e.kind == runtime::ErrorKind::IndexError   ? vm.b().index_error
-                 : e.kind == runtime::ErrorKind::ValueError ? vm.b().value_error
-                 : e.kind == runtime::ErrorKind::TypeError  ? vm.b().type_error
-                                                            : vm.b().runtime_error;
-  vm.raise(cls, e.message);
-}
-
-template <typename X>
-X check(VM& vm, runtime::Expected<X> r) {
-  if (!r) fail(vm, r.error());
-  return std::move(*r);
-}
-
 }  // namespace
 
 bool isNdarray(const Value& v) {
   return v->kind == Kind::Instance && ndarrayClass() && as<InstanceObject>(v).cls == ndarrayClass();
 }
 
-Value ndarrayTensor(const Value& v) { return std::static_pointer_cast<NdArray>(as<InstanceObject>(v).payload)->tensor; }
+Value ndarrayTensor(const Value& v) {
+  return std::static_pointer_cast<NdArray>(as<InstanceObject>(v).payload)->tensor;
+}
 
 Value makeNdarray(const Value& tensor) {
   auto inst = std::make_shared<InstanceObject>(ndarrayClass());
@@ -100,21 +88,24 @@ static void method(const ClassPtr& cls, const std::string& name, NativeFn f) {
   cls->dict->setStr(name, b);
 }
 
-static void binary(const ClassPtr& cls, const std::string& dunder, const std::string& op, bool reflected,
-                   runtime::Expected<Tensor> (*fn)(const runtime::Operand&, const runtime::Operand&)) {
+static void binary(const ClassPtr& cls, const std::string& dunder, const std::string& op,
+                   bool reflected,
+                   runtime::Expected<Tensor> (*fn)(const runtime::Operand&,
+                                                   const runtime::Operand&)) {
   method(cls, dunder, [op, reflected, fn](VM& vm, CallArgs& a) -> Value {
     Value x = a.args.at(0), y = a.args.at(1);
-    if (!(isNdarray(y) || y->kind == Kind::Int || y->kind == Kind::Float || y->kind == Kind::Bool)) return notImplemented();
+    if (!(isNdarray(y) || y->kind == Kind::Int || y->kind == Kind::Float || y->kind == Kind::Bool))
+      return notImplemented();
     if (reflected) std::swap(x, y);
     return result(vm, op, {x, y}, check(vm, fn(operand(vm, x), operand(vm, y))));
   });
 }
 
-
 /// Basic indexing with ints and slices where a slice steps backwards (torch has no negative
 /// strides: the selected rows are gathered). False when the key has no such slice.
 static bool negativeStepIndex(VM& vm, const Tensor& t, const Value& key, Tensor& out) {
-  std::vector<Value> items = key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
+  std::vector<Value> items =
+      key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
   bool negative = false;
   for (const Value& k : items) {
     if (k->kind == Kind::Slice) {
@@ -156,9 +147,12 @@ static bool negativeStepIndex(VM& vm, const Tensor& t, const Value& key, Tensor&
       stop = std::clamp<int64_t>(stop, -1, size - 1);
     }
     std::vector<Tensor> rows;
-    for (int64_t i = start; i > stop; i += step) rows.push_back(check(vm, runtime::select(cur, dim, i)));
-    if (rows.empty()) cur = check(vm, runtime::slice(cur, dim, 0, 0, 1));
-    else cur = check(vm, runtime::stack(rows, dim));
+    for (int64_t i = start; i > stop; i += step)
+      rows.push_back(check(vm, runtime::select(cur, dim, i)));
+    if (rows.empty())
+      cur = check(vm, runtime::slice(cur, dim, 0, 0, 1));
+    else
+      cur = check(vm, runtime::stack(rows, dim));
     ++dim;
   }
   out = cur;
@@ -178,7 +172,8 @@ static std::string positional(double x, bool single) {
     if (single ? static_cast<float>(back) == static_cast<float>(x) : back == x) break;
   }
   std::string r = buf;
-  if (r.find('.') == std::string::npos) r += ".";
+  if (r.find('.') == std::string::npos)
+    r += ".";
   else {
     while (r.back() == '0') r.pop_back();
   }
@@ -195,8 +190,9 @@ static std::vector<std::string> formatElements(const Tensor& t) {
     size_t w = 0;
     for (int64_t i = 0; i < n; ++i) {
       runtime::Scalar v = c.flatAt(i);
-      std::string str = c.dtype() == runtime::DType::Bool ? (runtime::scalarToDouble(v) != 0 ? "True" : "False")
-                                                          : std::to_string(static_cast<int64_t>(runtime::scalarToDouble(v)));
+      std::string str = c.dtype() == runtime::DType::Bool
+                            ? (runtime::scalarToDouble(v) != 0 ? "True" : "False")
+                            : std::to_string(static_cast<int64_t>(runtime::scalarToDouble(v)));
       w = std::max(w, str.size());
       out.push_back(str);
     }
@@ -224,7 +220,9 @@ static std::vector<std::string> formatElements(const Tensor& t) {
     left = std::max(left, dot);
     right = std::max(right, str.size() - dot - 1);
   }
-  for (auto& [ip, fp] : parts) out.push_back(std::string(left - ip.size(), ' ') + ip + "." + fp + std::string(right - fp.size(), ' '));
+  for (auto& [ip, fp] : parts)
+    out.push_back(std::string(left - ip.size(), ' ') + ip + "." + fp +
+                  std::string(right - fp.size(), ' '));
   return out;
 }
 
@@ -234,8 +232,9 @@ static std::string rstrip(std::string s) {
 }
 
 /// _formatArray's recurser over dims [dim, ...) starting at flat element `*next`.
-static std::string formatArray(const std::vector<std::string>& elems, const runtime::Shape& shape, size_t dim,
-                               size_t& next, const std::string& hanging, int64_t width, const std::string& sep) {
+static std::string formatArray(const std::vector<std::string>& elems, const runtime::Shape& shape,
+                               size_t dim, size_t& next, const std::string& hanging, int64_t width,
+                               const std::string& sep) {
   if (dim == shape.size()) return elems[next++];
   std::string s;
   std::string next_hanging = hanging + " ";
@@ -293,10 +292,14 @@ void installNumpy(VM& vm) {
   m->dict->setStr("float64", std::make_shared<DTypeObject>(runtime::DType::Float64));
   m->dict->setStr("float32", std::make_shared<DTypeObject>(runtime::DType::Float32));
   m->dict->setStr("int64", std::make_shared<DTypeObject>(runtime::DType::Int64));
-  binary(cls, "__add__", "add", false, [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::add(a, b); });
-  binary(cls, "__radd__", "add", true, [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::add(a, b); });
-  binary(cls, "__sub__", "sub", false, [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::sub(a, b); });
-  binary(cls, "__rsub__", "sub", true, [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::sub(a, b); });
+  binary(cls, "__add__", "add", false,
+         [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::add(a, b); });
+  binary(cls, "__radd__", "add", true,
+         [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::add(a, b); });
+  binary(cls, "__sub__", "sub", false,
+         [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::sub(a, b); });
+  binary(cls, "__rsub__", "sub", true,
+         [](const runtime::Operand& a, const runtime::Operand& b) { return runtime::sub(a, b); });
   binary(cls, "__mul__", "mul", false, runtime::mul);
   binary(cls, "__rmul__", "mul", true, runtime::mul);
   binary(cls, "__truediv__", "truediv", false, runtime::div);
@@ -304,7 +307,8 @@ void installNumpy(VM& vm) {
   method(cls, "__getitem__", [](VM& vm, CallArgs& a) -> Value {
     Value self = a.args.at(0), key = a.args.at(1);
     // torch's indexing rules are numpy's basic indexing rules, but for negative steps
-    if (Tensor t; negativeStepIndex(vm, data(vm, self), key, t)) return result(vm, "getitem", {self, key}, t);
+    if (Tensor t; negativeStepIndex(vm, data(vm, self), key, t))
+      return result(vm, "getitem", {self, key}, t);
     return result(vm, "getitem", {self, key}, tensorIndex(vm, ndarrayTensor(self), key));
   });
   method(cls, "reshape", [](VM& vm, CallArgs& a) -> Value {
@@ -315,16 +319,21 @@ void installNumpy(VM& vm) {
       for (size_t i = 1; i < a.args.size(); ++i) s.push_back(asInt(a.args[i]));
     return result(vm, "reshape", {a.args[0]}, check(vm, runtime::reshape(data(vm, a.args[0]), s)));
   });
-  method(cls, "copy", [](VM& vm, CallArgs& a) -> Value { return result(vm, "copy", {a.args[0]}, data(vm, a.args[0]).clone()); });
-  method(cls, "__len__", [](VM& vm, CallArgs& a) -> Value { return pyInt(data(vm, a.args[0]).sizes().at(0)); });
+  method(cls, "copy", [](VM& vm, CallArgs& a) -> Value {
+    return result(vm, "copy", {a.args[0]}, data(vm, a.args[0]).clone());
+  });
+  method(cls, "__len__",
+         [](VM& vm, CallArgs& a) -> Value { return pyInt(data(vm, a.args[0]).sizes().at(0)); });
   // (instance str()/repr() call Python-level methods only: the prelude below binds these)
   for (bool repr : {false, true})
-    m->dict->setStr(repr ? "_gbc_array_repr" : "_gbc_array_str", std::make_shared<BuiltinObject>("_gbc_array_text", [repr](VM& vm, CallArgs& a) -> Value {
-      const Tensor& t = data(vm, a.args.at(0));
-      std::string text = arrayText(t, repr);
-      if (text.empty()) vm.unsupported("printing this numpy array");
-      return pyStr(text);
-    }));
+    m->dict->setStr(
+        repr ? "_gbc_array_repr" : "_gbc_array_str",
+        std::make_shared<BuiltinObject>("_gbc_array_text", [repr](VM& vm, CallArgs& a) -> Value {
+          const Tensor& t = data(vm, a.args.at(0));
+          std::string text = arrayText(t, repr);
+          if (text.empty()) vm.unsupported("printing this numpy array");
+          return pyStr(text);
+        }));
   auto shape = std::make_shared<PropertyObject>();
   shape->fget = std::make_shared<BuiltinObject>("shape", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> items;
@@ -340,11 +349,13 @@ void installNumpy(VM& vm) {
   };
   fn("sum", [](VM& vm, CallArgs& a) -> Value {
     Value axis = a.args.size() > 1 ? a.args[1] : a.kw("axis");
-    return result(vm, "sum", {a.args.at(0)}, check(vm, runtime::sum(data(vm, a.args[0]), axisArg(vm, axis))));
+    return result(vm, "sum", {a.args.at(0)},
+                  check(vm, runtime::sum(data(vm, a.args[0]), axisArg(vm, axis))));
   });
   fn("mean", [](VM& vm, CallArgs& a) -> Value {
     Value axis = a.args.size() > 1 ? a.args[1] : a.kw("axis");
-    return result(vm, "mean", {a.args.at(0)}, check(vm, runtime::mean(data(vm, a.args[0]), axisArg(vm, axis))));
+    return result(vm, "mean", {a.args.at(0)},
+                  check(vm, runtime::mean(data(vm, a.args[0]), axisArg(vm, axis))));
   });
   fn("square", [](VM& vm, CallArgs& a) -> Value {
     const Tensor& x = data(vm, a.args.at(0));
@@ -358,8 +369,10 @@ void installNumpy(VM& vm) {
       if (v->kind == Kind::Float) return as<FloatObject>(v).v;
       return asInt(v);
     };
-    Tensor t = a.args.size() == 1 ? check(vm, runtime::arange(scalar(a.args[0]), dt))
-                                  : check(vm, runtime::arange(scalar(a.args.at(0)), scalar(a.args.at(1)), int64_t{1}, dt));
+    Tensor t = a.args.size() == 1
+                   ? check(vm, runtime::arange(scalar(a.args[0]), dt))
+                   : check(vm, runtime::arange(scalar(a.args.at(0)), scalar(a.args.at(1)),
+                                               int64_t{1}, dt));
     return result(vm, "arange", {}, t);
   });
   loadPrelude(vm, "numpy._gbc_arrayprint", "numpy/_core/arrayprint.py",

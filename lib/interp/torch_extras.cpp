@@ -132,6 +132,48 @@ void installTorchExtras(VM& vm) {
     return none();
   });
 
+  // torch.vmap(func, in_dims=0, out_dims=0): functorch's `wrapped` function. Eagerly it maps
+  // func over dim 0 of its tensor arguments and stacks the results. Dynamo's own tracing of
+  // vmap is not modelled: traced, it is one opaque `wrapped` op (what allow_in_graph makes it).
+  def(torch, "vmap", [](VM& vm, CallArgs& a) -> Value {
+    Value func = firstArg(a, "func");
+    for (const char* unsupported : {"out_dims", "randomness", "chunk_size"})
+      if (a.kw(unsupported))
+        vm.unsupported(std::string("torch.vmap(..., ") + unsupported + "=...)");
+    Value in_dims = a.args.size() > 1 ? a.args[1] : a.kw("in_dims");
+    if (in_dims && !(in_dims->kind == Kind::Int && asInt(in_dims) == 0))
+      vm.unsupported("torch.vmap with in_dims other than 0");
+    auto wrapped = std::make_shared<BuiltinObject>("wrapped", [func](VM& vm, CallArgs& c) -> Value {
+      if (!c.kwargs.empty()) vm.unsupported("keyword arguments to a torch.vmap function");
+      int64_t batch = -1;
+      for (const Value& x : c.args) {
+        if (x->kind != Kind::Tensor)
+          vm.unsupported("a non-tensor argument to a torch.vmap function");
+        if (T(x).dim() == 0)
+          vm.raise(vm.b().value_error,
+                   "vmap(wrapped, in_dims=0, ...)(<inputs>): Got in_dim=0 for an input but the "
+                   "input is of type <class 'torch.Tensor'>. We cannot vmap over non-Tensor "
+                   "arguments, please use None as the respective in_dim");
+        batch = T(x).sizes()[0];
+      }
+      std::vector<runtime::Tensor> outs;
+      for (int64_t i = 0; i < batch; ++i) {
+        std::vector<Value> slice;
+        for (const Value& x : c.args)
+          slice.push_back(wrapTensor(check(vm, runtime::select(T(x), 0, i))));
+        Value r = vm.dynamo().callOpaque(vm, func, slice);
+        if (r->kind != Kind::Tensor)
+          vm.unsupported("a torch.vmap function that returns a non-tensor");
+        outs.push_back(T(r));
+      }
+      Value out = wrapTensor(check(vm, runtime::stack(outs, 0)));
+      vm.dynamo().recordOp(vm, "wrapped", graph::NodeOp::CallFunction, c.args, {out});
+      return out;
+    });
+    wrapped->qualname = "vmap.<locals>.wrapped";
+    return wrapped;
+  });
+
   def(dyn, "skip_frame", [](VM&, CallArgs&) -> Value { return none(); });
   auto allowInGraph = [](VM&, CallArgs& a) -> Value { return firstArg(a, "fn"); };
   def(dyn, "allow_in_graph", allowInGraph);

@@ -23,7 +23,7 @@ Value wrapTensor(Tensor t) { return std::make_shared<TensorObject>(std::move(t))
 
 static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
 
-[[noreturn]] static void torchError(VM& vm, const runtime::TorchError& e) {
+void raiseTorchError(VM& vm, const runtime::TorchError& e) {
   ClassPtr cls = vm.b().runtime_error;
   switch (e.kind) {
     case runtime::ErrorKind::IndexError:
@@ -42,15 +42,6 @@ static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
       break;
   }
   vm.raise(cls, e.message);
-}
-
-template <typename X>
-static X check(VM& vm, runtime::Expected<X> r) {
-  if (!r) torchError(vm, r.error());
-  return std::move(*r);
-}
-static void check(VM& vm, runtime::Status s) {
-  if (!s) torchError(vm, s.error());
 }
 
 static runtime::Scalar toScalar(VM& vm, const Value& v) {

@@ -11,6 +11,20 @@ namespace gbc::interp {
 
 void installTorch(VM& vm);
 
+/// Raises the Python exception of a runtime error: IndexError, ValueError, TypeError,
+/// NotImplementedError, else RuntimeError, with the runtime's message.
+[[noreturn]] void raiseTorchError(VM& vm, const runtime::TorchError& e);
+
+/// The value of a runtime result, or its error raised as a Python exception.
+template <typename X>
+X check(VM& vm, runtime::Expected<X> r) {
+  if (!r) raiseTorchError(vm, r.error());
+  return std::move(*r);
+}
+inline void check(VM& vm, const runtime::Status& s) {
+  if (!s) raiseTorchError(vm, s.error());
+}
+
 Value wrapTensor(runtime::Tensor t);
 Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& b, bool inplace);
 Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a);

@@ -9,10 +9,10 @@
 #include "interp/dynamo.h"
 #include "interp/numpy_model.h"
 #include "interp/prelude.h"
+#include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "report/text.h"
 #include "runtime/ops.h"
-#include "interp/runtime_compat.h"
 
 namespace gbc::interp {
 
@@ -23,16 +23,6 @@ Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vec
 void installTorchExtras(VM& vm);
 
 static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
-
-template <typename X>
-static X check(VM& vm, runtime::Expected<X> r) {
-  if (!r) vm.raise(r.error().kind == runtime::ErrorKind::IndexError ? vm.b().index_error
-                   : r.error().kind == runtime::ErrorKind::ValueError ? vm.b().value_error
-                   : r.error().kind == runtime::ErrorKind::TypeError ? vm.b().type_error
-                                                                       : vm.b().runtime_error,
-                   r.error().message);
-  return std::move(*r);
-}
 
 static Value mod(VM& vm, const std::string& name) {
   Value m = vm.findModule(name);
@@ -59,7 +49,8 @@ static Value def(VM& vm, const Value& module, const std::string& name, NativeFn 
 
 static runtime::Shape shapeOf(VM& vm, const std::vector<Value>& args, size_t from) {
   runtime::Shape s;
-  if (args.size() == from + 1 && (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
+  if (args.size() == from + 1 &&
+      (args[from]->kind == Kind::Tuple || args[from]->kind == Kind::List)) {
     for (const Value& v : vm.toVector(args[from])) s.push_back(asInt(v));
     return s;
   }
@@ -93,7 +84,8 @@ static runtime::Nested toNested(VM& vm, const Value& v) {
   return n;
 }
 
-static Value factory(VM& vm, const std::string& name, Tensor t, const std::vector<Value>& inputs = {}) {
+static Value factory(VM& vm, const std::string& name, Tensor t,
+                     const std::vector<Value>& inputs = {}) {
   Value out = wrapTensor(std::move(t));
   applyGradFn(vm, name, inputs, out);
   vm.dynamo().recordOp(vm, name, graph::NodeOp::CallFunction, inputs, {out});
@@ -116,7 +108,9 @@ static void installTensorApi(VM& vm) {
     s->is_size = true;
     return s;
   };
-  P["dtype"] = [](VM&, const Value& t) -> Value { return std::make_shared<DTypeObject>(T(t).dtype()); };
+  P["dtype"] = [](VM&, const Value& t) -> Value {
+    return std::make_shared<DTypeObject>(T(t).dtype());
+  };
   P["ndim"] = [](VM&, const Value& t) -> Value { return pyInt(T(t).dim()); };
   P["requires_grad"] = [](VM&, const Value& t) -> Value { return pyBool(T(t).requiresGrad()); };
   P["grad"] = [](VM&, const Value& t) -> Value {
@@ -134,14 +128,18 @@ static void installTensorApi(VM& vm) {
 
 /// (the code objects are kept alive so that their addresses are never reused)
 static std::map<const void*, std::shared_ptr<CodeObject>>& alwaysOptimizedCodes() {
-  static thread_local std::map<const void*, std::shared_ptr<CodeObject>> codes;  // analyze: one file per thread
+  static thread_local std::map<const void*, std::shared_ptr<CodeObject>>
+      codes;  // analyze: one file per thread
   return codes;
 }
-bool isAlwaysOptimizedCode(const void* code_key) { return alwaysOptimizedCodes().count(code_key) != 0; }
+bool isAlwaysOptimizedCode(const void* code_key) {
+  return alwaysOptimizedCodes().count(code_key) != 0;
+}
 
 /// The compile wrapper object whose `_torchdynamo_orig_callable` is fn.
 static Value wrapperOf(const Value& fn) {
-  auto holder = std::make_shared<BuiltinObject>("compile_wrapper", [](VM&, CallArgs&) -> Value { return none(); });
+  auto holder = std::make_shared<BuiltinObject>("compile_wrapper",
+                                                [](VM&, CallArgs&) -> Value { return none(); });
   holder->attrs = newDict();
   holder->attrs->setStr("_torchdynamo_orig_callable", fn);
   return holder;
@@ -150,36 +148,40 @@ static Value wrapperOf(const Value& fn) {
 /// A torch.compile wrapper around `fn` (R1): installs its callback for the call.
 static Value makeCompiled(VM& vm, Value fn, std::shared_ptr<CompileConfig> cfg) {
   vm.dynamo().onWrapperConstructed();
-  auto w = std::make_shared<BuiltinObject>("compile_wrapper", [fn, cfg](VM& vm, CallArgs& a) -> Value {
-    Frame* top = vm.top();
-    if (top && top->trace) {
-      // inlined with the outer settings (R22), through Dynamo's polyfill that fetches the
-      // original callable
-      Value poly = vm.findModule("torch._dynamo.polyfills");
-      const char* entry = vm.target().id == TargetId::Torch2_14 ? "getattr_and_trace_no_nested_graph_breaks" : "getattr_and_trace";
-      Value pf = poly ? as<ModuleObject>(poly).dict->getStr(entry) : nullptr;
-      Value self = vm.top()->trace ? nullptr : nullptr;
-      (void)self;
-      if (!pf) return vm.call(fn, a);
-      CallArgs b;
-      b.args.push_back(vm.top()->trace ? vm.top()->trace->root ? wrapperOf(fn) : fn : fn);
-      b.args.push_back(pyStr("_torchdynamo_orig_callable"));
-      b.args.insert(b.args.end(), a.args.begin(), a.args.end());
-      b.kwargs = a.kwargs;
-      return vm.call(pf, b);
-    }
-    vm.dynamo().pushCallback(cfg.get());
-    struct Pop {
-      VM& vm;
-      ~Pop() { vm.dynamo().popCallback(); }
-    } pop{vm};
-    return vm.call(fn, a);
-  });
+  auto w =
+      std::make_shared<BuiltinObject>("compile_wrapper", [fn, cfg](VM& vm, CallArgs& a) -> Value {
+        Frame* top = vm.top();
+        if (top && top->trace) {
+          // inlined with the outer settings (R22), through Dynamo's polyfill that fetches the
+          // original callable
+          Value poly = vm.findModule("torch._dynamo.polyfills");
+          const char* entry = vm.target().id == TargetId::Torch2_14
+                                  ? "getattr_and_trace_no_nested_graph_breaks"
+                                  : "getattr_and_trace";
+          Value pf = poly ? as<ModuleObject>(poly).dict->getStr(entry) : nullptr;
+          Value self = vm.top()->trace ? nullptr : nullptr;
+          (void)self;
+          if (!pf) return vm.call(fn, a);
+          CallArgs b;
+          b.args.push_back(vm.top()->trace ? vm.top()->trace->root ? wrapperOf(fn) : fn : fn);
+          b.args.push_back(pyStr("_torchdynamo_orig_callable"));
+          b.args.insert(b.args.end(), a.args.begin(), a.args.end());
+          b.kwargs = a.kwargs;
+          return vm.call(pf, b);
+        }
+        vm.dynamo().pushCallback(cfg.get());
+        struct Pop {
+          VM& vm;
+          ~Pop() { vm.dynamo().popCallback(); }
+        } pop{vm};
+        return vm.call(fn, a);
+      });
   w->id = "torch.compile_wrapper";
   // eval_frame.py, _TorchDynamoContext.__call__: the wrapped function's code is in
   // always_optimize_code_objects, so its frames are compiled even with no tensor in sight
   // (convert_frame.py, has_tensor_in_frame)
-  if (fn->kind == Kind::Function) alwaysOptimizedCodes()[as<FunctionObject>(fn).code.get()] = as<FunctionObject>(fn).code;
+  if (fn->kind == Kind::Function)
+    alwaysOptimizedCodes()[as<FunctionObject>(fn).code.get()] = as<FunctionObject>(fn).code;
   w->attrs = newDict();
   w->attrs->setStr("_torchdynamo_orig_callable", fn);
   w->attrs->setStr("__wrapped__", fn);
@@ -209,11 +211,13 @@ static Value compileCall(VM& vm, CallArgs& a) {
     Value fwd = vm.getAttr(model, "forward");
     Value compiled = makeCompiled(vm, fwd, cfg);
     Value nnmod = vm.findModule("torch.nn.modules.module");
-    ClassPtr modcls = std::static_pointer_cast<ClassObject>(as<ModuleObject>(nnmod).dict->getStr("Module"));
+    ClassPtr modcls =
+        std::static_pointer_cast<ClassObject>(as<ModuleObject>(nnmod).dict->getStr("Module"));
     auto opt = std::make_shared<InstanceObject>(as<InstanceObject>(model).cls);
     opt->dict = as<InstanceObject>(model).dict;
     auto optd = newDict();
-    as<InstanceObject>(model).dict->forEach([&](const Value& k, const Value& v) { optd->set(k, v); });
+    as<InstanceObject>(model).dict->forEach(
+        [&](const Value& k, const Value& v) { optd->set(k, v); });
     opt->dict = optd;
     opt->dict->setStr("forward", compiled);
     opt->dict->setStr("_orig_mod", model);
@@ -235,7 +239,8 @@ static Value disableCall(VM& vm, CallArgs& a) {
     fo.attrs->setStr("__gbc_disabled__", pyBool(recursive));
     auto w = std::make_shared<BuiltinObject>(fo.name, [f, recursive](VM& vm, CallArgs& b) -> Value {
       Frame* top = vm.top();
-      if (top && top->trace) vm.dynamo().graphBreak(vm, report::GbMessage{});  // unreachable: checked as a cause first
+      if (top && top->trace)
+        vm.dynamo().graphBreak(vm, report::GbMessage{});  // unreachable: checked as a cause first
       if (!recursive) return vm.call(f, b);
       size_t n = 0;
       while (vm.dynamo().regionActive()) {
@@ -255,7 +260,8 @@ static Value disableCall(VM& vm, CallArgs& a) {
     return f;
   };
   if (!fn || isNone(fn)) {
-    return std::make_shared<BuiltinObject>("disable", [mark](VM& vm, CallArgs& b) -> Value { return mark(vm, b.args.at(0)); });
+    return std::make_shared<BuiltinObject>(
+        "disable", [mark](VM& vm, CallArgs& b) -> Value { return mark(vm, b.args.at(0)); });
   }
   return mark(vm, fn);
 }
@@ -266,7 +272,9 @@ void installTorch(VM& vm) {
   auto& td = *as<ModuleObject>(torch).dict;
   td.setStr("Tensor", vm.b().tensor);
   td.setStr("dtype", vm.b().dtype);
-  auto dt = [&](const char* name, runtime::DType d) { td.setStr(name, std::make_shared<DTypeObject>(d)); };
+  auto dt = [&](const char* name, runtime::DType d) {
+    td.setStr(name, std::make_shared<DTypeObject>(d));
+  };
   dt("float32", runtime::DType::Float32);
   dt("float", runtime::DType::Float32);
   dt("float64", runtime::DType::Float64);
@@ -284,7 +292,8 @@ void installTorch(VM& vm) {
     if (Value rg = a.kw("requires_grad")) t.setRequiresGrad(vm.truthy(rg));
     return factory(vm, "tensor", t);
   });
-  auto shapeFactory = [&](const std::string& name, runtime::Expected<Tensor> (*fn)(const runtime::Shape&, runtime::DType)) {
+  auto shapeFactory = [&](const std::string& name,
+                          runtime::Expected<Tensor> (*fn)(const runtime::Shape&, runtime::DType)) {
     def(vm, torch, name, [name, fn](VM& vm, CallArgs& a) -> Value {
       Tensor t = check(vm, fn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
       return factory(vm, name, t);
@@ -294,29 +303,46 @@ void installTorch(VM& vm) {
   shapeFactory("ones", runtime::ones);
   shapeFactory("empty", runtime::empty);
   def(vm, torch, "full", [](VM& vm, CallArgs& a) -> Value {
-    return factory(vm, "full", check(vm, runtime::full(shapeOf(vm, {a.args.at(0)}, 0), scalarOf(vm, a.args.at(1)), dtypeKw(a))));
+    return factory(vm, "full",
+                   check(vm, runtime::full(shapeOf(vm, {a.args.at(0)}, 0),
+                                           scalarOf(vm, a.args.at(1)), dtypeKw(a))));
   });
   def(vm, torch, "arange", [](VM& vm, CallArgs& a) -> Value {
-    if (a.args.size() == 1) return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), dtypeKw(a))));
-    runtime::Scalar step = a.args.size() > 2 ? scalarOf(vm, a.args[2]) : runtime::Scalar(int64_t{1});
-    return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), scalarOf(vm, a.args[1]), step, dtypeKw(a))));
+    if (a.args.size() == 1)
+      return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), dtypeKw(a))));
+    runtime::Scalar step =
+        a.args.size() > 2 ? scalarOf(vm, a.args[2]) : runtime::Scalar(int64_t{1});
+    return factory(vm, "arange",
+                   check(vm, runtime::arange(scalarOf(vm, a.args[0]), scalarOf(vm, a.args[1]), step,
+                                             dtypeKw(a))));
   });
   def(vm, torch, "eye", [](VM& vm, CallArgs& a) -> Value {
     std::optional<int64_t> m;
     if (a.args.size() > 1) m = asInt(a.args[1]);
-    return factory(vm, "eye", check(vm, runtime::eye(asInt(a.args.at(0)), m, dtypeKw(a).value_or(runtime::kDefaultFloat))));
+    return factory(vm, "eye",
+                   check(vm, runtime::eye(asInt(a.args.at(0)), m,
+                                          dtypeKw(a).value_or(runtime::kDefaultFloat))));
   });
   def(vm, torch, "linspace", [](VM& vm, CallArgs& a) -> Value {
-    return factory(vm, "linspace", check(vm, runtime::linspace(scalarOf(vm, a.args.at(0)), scalarOf(vm, a.args.at(1)), asInt(a.args.at(2)), dtypeKw(a).value_or(runtime::kDefaultFloat))));
+    return factory(vm, "linspace",
+                   check(vm, runtime::linspace(scalarOf(vm, a.args.at(0)),
+                                               scalarOf(vm, a.args.at(1)), asInt(a.args.at(2)),
+                                               dtypeKw(a).value_or(runtime::kDefaultFloat))));
   });
-  def(vm, torch, "zeros_like", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "zeros_like", runtime::zerosLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]}); });
-  def(vm, torch, "ones_like", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]}); });
+  def(vm, torch, "zeros_like", [](VM& vm, CallArgs& a) -> Value {
+    return factory(vm, "zeros_like", runtime::zerosLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]});
+  });
+  def(vm, torch, "ones_like", [](VM& vm, CallArgs& a) -> Value {
+    return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]});
+  });
   def(vm, torch, "randn", [](VM& vm, CallArgs& a) -> Value {
-    Tensor t = check(vm, runtime::randn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
+    Tensor t = check(
+        vm, runtime::randn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "randn", t);
   });
   def(vm, torch, "rand", [](VM& vm, CallArgs& a) -> Value {
-    Tensor t = check(vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
+    Tensor t = check(
+        vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "rand", t);
   });
   def(vm, torch, "manual_seed", [](VM& vm, CallArgs& a) -> Value {
@@ -332,20 +358,29 @@ void installTorch(VM& vm) {
   def(vm, torch, "stack", [tensorList](VM& vm, CallArgs& a) -> Value {
     Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
     auto ts = tensorList(vm, a.args.at(0));
-    return factory(vm, "stack", check(vm, runtime::stack(ts, dim ? asInt(dim) : 0)), vm.toVector(a.args[0]));
+    return factory(vm, "stack", check(vm, runtime::stack(ts, dim ? asInt(dim) : 0)),
+                   vm.toVector(a.args[0]));
   });
   def(vm, torch, "cat", [tensorList](VM& vm, CallArgs& a) -> Value {
     Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
     auto ts = tensorList(vm, a.args.at(0));
-    return factory(vm, "cat", check(vm, runtime::cat(ts, dim ? asInt(dim) : 0)), vm.toVector(a.args[0]));
+    return factory(vm, "cat", check(vm, runtime::cat(ts, dim ? asInt(dim) : 0)),
+                   vm.toVector(a.args[0]));
   });
   def(vm, torch, "where", [](VM& vm, CallArgs& a) -> Value {
-    auto op = [&](const Value& v) { return v->kind == Kind::Tensor ? runtime::Operand(T(v)) : runtime::Operand(scalarOf(vm, v)); };
-    return factory(vm, "where", check(vm, runtime::where(T(a.args.at(0)), op(a.args.at(1)), op(a.args.at(2)))), {a.args[0], a.args[1], a.args[2]});
+    auto op = [&](const Value& v) {
+      return v->kind == Kind::Tensor ? runtime::Operand(T(v)) : runtime::Operand(scalarOf(vm, v));
+    };
+    return factory(vm, "where",
+                   check(vm, runtime::where(T(a.args.at(0)), op(a.args.at(1)), op(a.args.at(2)))),
+                   {a.args[0], a.args[1], a.args[2]});
   });
-  def(vm, torch, "is_tensor", [](VM&, CallArgs& a) -> Value { return pyBool(a.args.at(0)->kind == Kind::Tensor); });
+  def(vm, torch, "is_tensor",
+      [](VM&, CallArgs& a) -> Value { return pyBool(a.args.at(0)->kind == Kind::Tensor); });
   def(vm, torch, "is_grad_enabled", [](VM&, CallArgs&) -> Value { return pyBool(true); });
-  def(vm, torch, "get_default_dtype", [](VM&, CallArgs&) -> Value { return std::make_shared<DTypeObject>(runtime::kDefaultFloat); });
+  def(vm, torch, "get_default_dtype", [](VM&, CallArgs&) -> Value {
+    return std::make_shared<DTypeObject>(runtime::kDefaultFloat);
+  });
   auto asTensor = [](VM& vm, CallArgs& a) -> Value {
     Value v = a.args.at(0);
     if (isNdarray(v)) return factory(vm, "as_tensor", T(ndarrayTensor(v)), {ndarrayTensor(v)});
@@ -357,7 +392,8 @@ void installTorch(VM& vm) {
   // torch.compiler.wrap_numpy's conversions (external_utils.py `wrap`)
   def(vm, torch, "_gbc_tensors_to_numpy", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> out;
-    for (const Value& v : vm.toVector(a.args.at(0))) out.push_back(v->kind == Kind::Tensor ? tensorCallMethod(vm, v, "numpy", {}) : v);
+    for (const Value& v : vm.toVector(a.args.at(0)))
+      out.push_back(v->kind == Kind::Tensor ? tensorCallMethod(vm, v, "numpy", {}) : v);
     return pyTuple(std::move(out));
   });
   def(vm, torch, "_gbc_numpy_to_tensors", [](VM& vm, CallArgs& a) -> Value {
@@ -366,21 +402,28 @@ void installTorch(VM& vm) {
     return factory(vm, "as_tensor", T(ndarrayTensor(v)), {ndarrayTensor(v)});
   });
   def(vm, torch, "_gbc_linear_init", [](VM& vm, CallArgs& a) -> Value {
-    auto p = check(vm, runtime::initLinear(asInt(a.args.at(0)), asInt(a.args.at(1)), vm.truthy(a.args.at(2))));
+    auto p = check(
+        vm, runtime::initLinear(asInt(a.args.at(0)), asInt(a.args.at(1)), vm.truthy(a.args.at(2))));
     return pyTuple({wrapTensor(p.weight), p.bias.defined() ? wrapTensor(p.bias) : none()});
   });
   // functions that are also tensor methods: torch.relu(x), torch.sum(x, dim), ...
-  for (const char* name : {"abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sum", "mean",
-                           "amax", "amin", "max", "min", "argmax", "softmax", "reshape", "transpose", "t", "unsqueeze",
-                           "squeeze", "flatten", "permute", "clamp", "matmul", "mm", "add", "sub", "mul", "div", "pow",
-                           "clone", "detach", "numel", "remainder", "floor_divide", "nonzero", "narrow"}) {
+  for (const char* name :
+       {"abs",    "exp",       "log",       "sqrt",         "rsqrt",   "sin",     "cos",
+        "tanh",   "sigmoid",   "relu",      "neg",          "sum",     "mean",    "amax",
+        "amin",   "max",       "min",       "argmax",       "softmax", "reshape", "transpose",
+        "t",      "unsqueeze", "squeeze",   "flatten",      "permute", "clamp",   "matmul",
+        "mm",     "add",       "sub",       "mul",          "div",     "pow",     "clone",
+        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow"}) {
     std::string n = name;
-    static const std::set<std::string> kUnary = {"abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg"};
+    static const std::set<std::string> kUnary = {"abs", "exp",  "log",     "sqrt", "rsqrt", "sin",
+                                                 "cos", "tanh", "sigmoid", "relu", "neg"};
     bool unary = kUnary.count(n) != 0;
     def(vm, torch, n, [n, unary](VM& vm, CallArgs& a) -> Value {
-      if (unary && a.args.size() > 1)  // the schema takes one positional argument (GB0112 while tracing)
+      if (unary &&
+          a.args.size() > 1)  // the schema takes one positional argument (GB0112 while tracing)
         fakeTensorTypeError(vm, "<built-in method " + n + " of type object at 0x7f0000000000>",
-                            n + "() takes 1 positional argument but " + std::to_string(a.args.size()) + " were given");
+                            n + "() takes 1 positional argument but " +
+                                std::to_string(a.args.size()) + " were given");
       CallArgs b = a;
       Value self = b.args.at(0);
       b.args.erase(b.args.begin());
@@ -426,19 +469,22 @@ void installTorch(VM& vm) {
     vm.dynamo().setEgb(vm.truthy(a.args.at(0)));
     return none();
   });
-  def(vm, compiler, "is_compiling", [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
-  def(vm, compiler, "is_dynamo_compiling", [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
+  def(vm, compiler, "is_compiling",
+      [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
+  def(vm, compiler, "is_dynamo_compiling",
+      [](VM& vm, CallArgs&) -> Value { return pyBool(vm.top() && vm.top()->trace); });
   Value exc = mod(vm, "torch._dynamo.exc");
   auto unsup = vm.makeClass("Unsupported", {vm.b().runtime_error}, nullptr);
   unsup->module = "torch._dynamo.exc";
-  unsup->dict->setStr("__gbc_str__", std::make_shared<BuiltinObject>("__str__", [](VM& vm, CallArgs& a) -> Value {
-    auto& inst = as<InstanceObject>(a.args[0]);
-    auto err = std::static_pointer_cast<report::UnsupportedError>(inst.payload);
-    if (!err) return pyStr("");
-    report::FileReport sources;
-    for (auto& [k, v] : vm.sources) sources.sources[k] = v;
-    return pyStr(report::renderUnsupported(*err, sources, vm.target()));
-  }));
+  unsup->dict->setStr("__gbc_str__",
+                      std::make_shared<BuiltinObject>("__str__", [](VM& vm, CallArgs& a) -> Value {
+                        auto& inst = as<InstanceObject>(a.args[0]);
+                        auto err = std::static_pointer_cast<report::UnsupportedError>(inst.payload);
+                        if (!err) return pyStr("");
+                        report::FileReport sources;
+                        for (auto& [k, v] : vm.sources) sources.sources[k] = v;
+                        return pyStr(report::renderUnsupported(*err, sources, vm.target()));
+                      }));
   as<ModuleObject>(exc).dict->setStr("Unsupported", unsup);
   vm.dynamo().unsupported_class = unsup;
   Value config = mod(vm, "torch._dynamo.config");
@@ -446,20 +492,25 @@ void installTorch(VM& vm) {
   installTorchExtras(vm);
   Value nn = mod(vm, "torch.nn");
   Value F = mod(vm, "torch.nn.functional");
-  def(vm, F, "relu", [](VM& vm, CallArgs& a) -> Value { return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args[0]}); });
+  def(vm, F, "relu", [](VM& vm, CallArgs& a) -> Value {
+    return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args[0]});
+  });
   def(vm, F, "gelu", [](VM& vm, CallArgs& a) -> Value {
     Value ap = a.kw("approximate");
-    return factory(vm, "gelu", check(vm, runtime::gelu(T(a.args.at(0)), ap ? asStr(ap) : "none")), {a.args[0]});
+    return factory(vm, "gelu", check(vm, runtime::gelu(T(a.args.at(0)), ap ? asStr(ap) : "none")),
+                   {a.args[0]});
   });
   def(vm, F, "linear", [](VM& vm, CallArgs& a) -> Value {
     Value b = a.args.size() > 2 ? a.args[2] : a.kw("bias");
     std::optional<Tensor> bias;
     if (b && !isNone(b)) bias = T(b);
-    return factory(vm, "linear", check(vm, runtime::linear(T(a.args.at(0)), T(a.args.at(1)), bias)), {a.args[0], a.args[1], b ? b : none()});
+    return factory(vm, "linear", check(vm, runtime::linear(T(a.args.at(0)), T(a.args.at(1)), bias)),
+                   {a.args[0], a.args[1], b ? b : none()});
   });
   def(vm, F, "softmax", [](VM& vm, CallArgs& a) -> Value {
     Value d = a.args.size() > 1 ? a.args[1] : a.kw("dim");
-    return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), asInt(d))), {a.args[0]});
+    return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), asInt(d))),
+                   {a.args[0]});
   });
   def(vm, F, "layer_norm", [](VM& vm, CallArgs& a) -> Value {
     runtime::Shape ns;
@@ -468,29 +519,37 @@ void installTorch(VM& vm) {
     if (a.args.size() > 2 && !isNone(a.args[2])) w = T(a.args[2]);
     if (a.args.size() > 3 && !isNone(a.args[3])) b = T(a.args[3]);
     double eps = a.args.size() > 4 ? asFloat(a.args[4]) : 1e-5;
-    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args[0]), ns, w, b, eps)), {a.args[0]});
+    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args[0]), ns, w, b, eps)),
+                   {a.args[0]});
   });
   auto param = vm.makeClass("Parameter", {vm.b().object}, nullptr);
   param->module = "torch.nn.parameter";
-  param->dict->setStr("__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
-    Value data = a.args.size() > 1 ? a.args[1] : factory(vm, "empty", check(vm, runtime::empty({0})));
-    auto t = std::make_shared<TensorObject>(T(data));
-    t->is_parameter = true;
-    bool rg = true;
-    if (Value r = a.kw("requires_grad")) rg = vm.truthy(r);
-    else if (a.args.size() > 2) rg = vm.truthy(a.args[2]);
-    t->t.setRequiresGrad(rg);
-    return t;
-  }));
+  param->dict->setStr(
+      "__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
+        Value data =
+            a.args.size() > 1 ? a.args[1] : factory(vm, "empty", check(vm, runtime::empty({0})));
+        auto t = std::make_shared<TensorObject>(T(data));
+        t->is_parameter = true;
+        bool rg = true;
+        if (Value r = a.kw("requires_grad"))
+          rg = vm.truthy(r);
+        else if (a.args.size() > 2)
+          rg = vm.truthy(a.args[2]);
+        t->t.setRequiresGrad(rg);
+        return t;
+      }));
   param->instance_kind = Kind::Tensor;
   as<ModuleObject>(nn).dict->setStr("Parameter", param);
 
   // Python prelude
-  for (const PreludeModule& pm : preludeModules(vm.target())) loadPrelude(vm, pm.name, pm.filename, pm.source);
+  for (const PreludeModule& pm : preludeModules(vm.target()))
+    loadPrelude(vm, pm.name, pm.filename, pm.source);
   Value extutils = vm.findModule("torch._dynamo.external_utils");
-  as<ModuleObject>(compiler).dict->setStr("wrap_numpy", as<ModuleObject>(extutils).dict->getStr("wrap_numpy"));
+  as<ModuleObject>(compiler).dict->setStr("wrap_numpy",
+                                          as<ModuleObject>(extutils).dict->getStr("wrap_numpy"));
   Value decorators = vm.findModule("torch._dynamo.decorators");
-  as<ModuleObject>(dyn).dict->setStr("error_on_graph_break", as<ModuleObject>(decorators).dict->getStr("error_on_graph_break"));
+  as<ModuleObject>(dyn).dict->setStr(
+      "error_on_graph_break", as<ModuleObject>(decorators).dict->getStr("error_on_graph_break"));
   Value modmod = vm.findModule("torch.nn.modules.module");
   Value linmod = vm.findModule("torch.nn.modules.linear");
   as<ModuleObject>(nn).dict->setStr("Module", as<ModuleObject>(modmod).dict->getStr("Module"));
