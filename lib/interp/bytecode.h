@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -243,8 +244,19 @@ struct CodeObject {
 /// Compiles a parsed module. The returned code object's filename is `filename`.
 /// Errors (a SyntaxError CPython's compiler would raise: `return` outside a function, `nonlocal`
 /// at module level, ...) come back as gbc::Error with code Syntax and a `line:col: ` prefix.
+/// How the bytecode differs between the CPython versions gbc models.
+struct CompileOptions {
+  /// CPython 3.12 tests a `while` condition at the top and again at the bottom of the loop (a
+  /// forward POP_JUMP_IF_FALSE out, then a JUMP back to the body); 3.13+ jump back to the test.
+  /// Dynamo's "graph break in loop" looks for backward jumps, so the layout decides it.
+  bool while_test_at_bottom = false;
+
+  static CompileOptions forPython(std::string_view version) { return {version == "3.12"}; }
+};
+
 Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,
-                                                  const std::string& filename);
+                                                  const std::string& filename,
+                                                  const CompileOptions& options = {});
 
 /// A readable listing of a code object and its nested code objects (tests, --dump-bytecode).
 std::string disassemble(const CodeObject& code);

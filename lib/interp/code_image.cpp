@@ -270,7 +270,12 @@ bool registerCodeImages(const CodeImageTable* table) {
   return true;
 }
 
-std::shared_ptr<CodeObject> findCodeImage(const std::string& filename, std::string_view source) {
+uint64_t imageKey(std::string_view source, std::string_view python) {
+  return sourceHash(source) ^ (sourceHash(python) * 0x9e3779b97f4a7c15ull);
+}
+
+std::shared_ptr<CodeObject> findCodeImage(const std::string& filename, std::string_view source,
+                                          std::string_view python) {
   if (!g_images) return nullptr;
   uint64_t hash = 0;
   bool hashed = false;
@@ -278,7 +283,7 @@ std::shared_ptr<CodeObject> findCodeImage(const std::string& filename, std::stri
     const CodeImage& image = g_images->images[i];
     if (filename != image.filename) continue;
     if (!hashed) {
-      hash = sourceHash(source);
+      hash = imageKey(source, python);
       hashed = true;
     }
     if (hash != image.source_hash) continue;

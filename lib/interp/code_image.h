@@ -24,7 +24,8 @@ std::string serializeCode(const CodeObject& code);
 /// The code object of serializeCode's bytes, or nullptr when they are malformed.
 std::shared_ptr<CodeObject> deserializeCode(std::string_view bytes);
 
-/// A hash (FNV-1a over words) of a prelude's source: an image is used only for the exact source it was built from.
+/// A hash (FNV-1a over words) of a prelude's source: an image is used only for the exact source it
+/// was built from.
 uint64_t sourceHash(std::string_view source);
 
 struct CodeImage {
@@ -42,13 +43,17 @@ struct CodeImageTable {
 /// Registers the build's images (called by the generated source's static initializer).
 bool registerCodeImages(const CodeImageTable* table);
 
-/// The compiled prelude for `filename` with `source`, from the registered images; nullptr when
-/// there is none for this exact source.
-std::shared_ptr<CodeObject> findCodeImage(const std::string& filename, std::string_view source);
+/// The key of an image: its source and the Python version it was compiled for (CompileOptions).
+uint64_t imageKey(std::string_view source, std::string_view python);
+
+/// The compiled prelude for `filename` with `source` for Python `python`, from the registered
+/// images; nullptr when there is none for this exact source.
+std::shared_ptr<CodeObject> findCodeImage(const std::string& filename, std::string_view source,
+                                          std::string_view python);
 
 /// Called with every prelude loadPrelude compiles from source (tools/prelude_gen records them).
 using PreludeRecorder = std::function<void(const std::string& filename, std::string_view source,
-                                           const CodeObject& code)>;
+                                           std::string_view python, const CodeObject& code)>;
 void setPreludeRecorder(PreludeRecorder recorder);
 const PreludeRecorder& preludeRecorder();
 

@@ -10,11 +10,15 @@ namespace gbc::interp {
 
 namespace compiler_detail {
 
-void Compiler::error(const Span& pos, std::string message) { throw CompileError{pos, std::move(message)}; }
+void Compiler::error(const Span& pos, std::string message) {
+  throw CompileError{pos, std::move(message)};
+}
 
 Scope& Compiler::currentScope() const { return u_->comps.empty() ? *u_->scope : *u_->comps.back(); }
 
-std::string Compiler::mangled(const std::string& name) const { return mangle(currentScope().private_name, name); }
+std::string Compiler::mangled(const std::string& name) const {
+  return mangle(currentScope().private_name, name);
+}
 
 std::string Compiler::hiddenName(const Scope& comp, const std::string& name) const {
   return name + "@" + std::to_string(comp.span.line) + ":" + std::to_string(comp.span.col);
@@ -54,7 +58,8 @@ void Compiler::enterUnit(Scope& scope, std::string name, uint32_t firstlineno) {
     code->varnames.push_back(p);
   }
   if (scope.is_generator) code->flags |= kGenerator;
-  code->uses_class_cell = std::find(code->freevars.begin(), code->freevars.end(), "__class__") != code->freevars.end();
+  code->uses_class_cell =
+      std::find(code->freevars.begin(), code->freevars.end(), "__class__") != code->freevars.end();
   unit->code = std::move(code);
   u_ = unit.get();
   units_.push_back(std::move(unit));
@@ -69,8 +74,10 @@ static bool isJump(Op op) {
     case Op::JUMP_IF_TRUE_OR_POP:
     case Op::FOR_ITER:
     case Op::SETUP_FINALLY:
-    case Op::SETUP_WITH: return true;
-    default: return false;
+    case Op::SETUP_WITH:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -115,7 +122,8 @@ void Compiler::bind(int label) {
 static std::string constKey(const Constant& c) {
   using K = syntax::ConstantValue::Kind;
   switch (c.kind) {
-    case Constant::Kind::Code: return {};
+    case Constant::Kind::Code:
+      return {};
     case Constant::Kind::Tuple: {
       std::string key = "T(";
       for (const Constant& x : c.tuple) {
@@ -125,7 +133,8 @@ static std::string constKey(const Constant& c) {
       }
       return key + ")";
     }
-    case Constant::Kind::Value: break;
+    case Constant::Kind::Value:
+      break;
   }
   const syntax::ConstantValue& v = c.value;
   auto bits = [](double d) {
@@ -134,15 +143,24 @@ static std::string constKey(const Constant& c) {
     return std::to_string(u);
   };
   switch (v.kind) {
-    case K::None: return "N";
-    case K::Bool: return v.b ? "B1" : "B0";
-    case K::Int: return "I" + std::to_string(v.i);
-    case K::BigInt: return "L" + v.str;
-    case K::Float: return "F" + bits(v.f);
-    case K::Complex: return "C" + bits(v.f);
-    case K::Str: return "S" + v.str;
-    case K::Bytes: return "Y" + v.str;
-    case K::Ellipsis: return "E";
+    case K::None:
+      return "N";
+    case K::Bool:
+      return v.b ? "B1" : "B0";
+    case K::Int:
+      return "I" + std::to_string(v.i);
+    case K::BigInt:
+      return "L" + v.str;
+    case K::Float:
+      return "F" + bits(v.f);
+    case K::Complex:
+      return "C" + bits(v.f);
+    case K::Str:
+      return "S" + v.str;
+    case K::Bytes:
+      return "Y" + v.str;
+    case K::Ellipsis:
+      return "E";
   }
   GBC_UNREACHABLE("constant kind");
 }
@@ -175,7 +193,9 @@ int Compiler::addName(const std::string& name) {
   return u_->name_index[name] = static_cast<int>(names.size()) - 1;
 }
 
-void Compiler::emitUnsupported(const std::string& what, const Span& pos) { emit(Op::UNSUPPORTED, addName(what), pos); }
+void Compiler::emitUnsupported(const std::string& what, const Span& pos) {
+  emit(Op::UNSUPPORTED, addName(what), pos);
+}
 
 namespace {
 enum class Access { Fast, Deref, Global, Name };
@@ -207,7 +227,8 @@ void Compiler::nameOp(const std::string& raw, NameCtx ctx, const Span& pos) {
   };
   auto implicitGlobal = [&]() {
     // CPython: LOAD_GLOBAL in functions and in comprehensions inlined into a class body.
-    bool global = function_like || (unit_scope.kind == ScopeKind::Class && !u_->comps.empty() && ctx == NameCtx::Load);
+    bool global = function_like || (unit_scope.kind == ScopeKind::Class && !u_->comps.empty() &&
+                                    ctx == NameCtx::Load);
     emit(accessOp(global ? Access::Global : Access::Name, ctx), addName(name), pos);
   };
   // Inlined comprehensions, innermost first: their own variables are hidden slots; free names
@@ -217,25 +238,34 @@ void Compiler::nameOp(const std::string& raw, NameCtx ctx, const Span& pos) {
     const Symbol* sym = comp.lookup(name);
     SymScope sc = sym ? sym->scope : SymScope::GlobalImplicit;
     switch (sc) {
-      case SymScope::Free: continue;
-      case SymScope::Local: return fast(hiddenName(comp, name));
-      case SymScope::Cell: return deref(hiddenName(comp, name));
-      case SymScope::GlobalExplicit: return void(emit(accessOp(Access::Global, ctx), addName(name), pos));
+      case SymScope::Free:
+        continue;
+      case SymScope::Local:
+        return fast(hiddenName(comp, name));
+      case SymScope::Cell:
+        return deref(hiddenName(comp, name));
+      case SymScope::GlobalExplicit:
+        return void(emit(accessOp(Access::Global, ctx), addName(name), pos));
       case SymScope::GlobalImplicit:
-      case SymScope::Unknown: return implicitGlobal();
+      case SymScope::Unknown:
+        return implicitGlobal();
     }
   }
-  if (!u_->comps.empty() && unit_scope.kind == ScopeKind::Class && u_->cell_index.count(name)) return deref(name);
+  if (!u_->comps.empty() && unit_scope.kind == ScopeKind::Class && u_->cell_index.count(name))
+    return deref(name);
   const Symbol* sym = unit_scope.lookup(name);
   switch (sym ? sym->scope : SymScope::Unknown) {
     case SymScope::Local:
       if (function_like) return fast(name);
       return void(emit(accessOp(Access::Name, ctx), addName(name), pos));
     case SymScope::Cell:
-    case SymScope::Free: return deref(name);
-    case SymScope::GlobalExplicit: return void(emit(accessOp(Access::Global, ctx), addName(name), pos));
+    case SymScope::Free:
+      return deref(name);
+    case SymScope::GlobalExplicit:
+      return void(emit(accessOp(Access::Global, ctx), addName(name), pos));
     case SymScope::GlobalImplicit:
-    case SymScope::Unknown: return implicitGlobal();
+    case SymScope::Unknown:
+      return implicitGlobal();
   }
 }
 
@@ -246,11 +276,13 @@ int Compiler::closureIndex(const std::string& name) {
     if (sym && sym->scope == SymScope::Cell) return u_->cell_index.at(hiddenName(**it, name));
   }
   auto it = u_->cell_index.find(name);
-  GBC_CHECK(it != u_->cell_index.end(), "captured name is neither a cell nor free in the enclosing code");
+  GBC_CHECK(it != u_->cell_index.end(),
+            "captured name is neither a cell nor free in the enclosing code");
   return it->second;
 }
 
-void Compiler::makeClosure(const std::shared_ptr<CodeObject>& code, int32_t flags, const Span& pos) {
+void Compiler::makeClosure(const std::shared_ptr<CodeObject>& code, int32_t flags,
+                           const Span& pos) {
   if (!code->freevars.empty()) {
     for (const auto& fv : code->freevars) emit(Op::LOAD_CLOSURE, closureIndex(fv), pos);
     emit(Op::BUILD_TUPLE, static_cast<int32_t>(code->freevars.size()), pos);
@@ -265,9 +297,11 @@ void Compiler::makeClosure(const std::shared_ptr<CodeObject>& code, int32_t flag
 
 std::string Compiler::qualnameFor(const std::string& name, bool function_or_class) const {
   if (!u_ || u_->scope->kind == ScopeKind::Module) return name;
-  if (function_or_class && currentScope().scopeOf(mangled(name)) == SymScope::GlobalExplicit) return name;
+  if (function_or_class && currentScope().scopeOf(mangled(name)) == SymScope::GlobalExplicit)
+    return name;
   std::string base = u_->code->qualname;
-  if (u_->scope->kind == ScopeKind::Function || u_->scope->kind == ScopeKind::Lambda) base += ".<locals>";
+  if (u_->scope->kind == ScopeKind::Function || u_->scope->kind == ScopeKind::Lambda)
+    base += ".<locals>";
   return base + "." + name;
 }
 
@@ -288,26 +322,35 @@ int constantTruth(const Expr& e) {
   using K = syntax::ConstantValue::Kind;
   const auto& v = e.constant;
   switch (v.kind) {
-    case K::None: return 0;
-    case K::Bool: return v.b ? 1 : 0;
-    case K::Int: return v.i != 0 ? 1 : 0;
-    case K::BigInt: return 1;
+    case K::None:
+      return 0;
+    case K::Bool:
+      return v.b ? 1 : 0;
+    case K::Int:
+      return v.i != 0 ? 1 : 0;
+    case K::BigInt:
+      return 1;
     case K::Float:
-    case K::Complex: return v.f != 0.0 ? 1 : 0;
+    case K::Complex:
+      return v.f != 0.0 ? 1 : 0;
     case K::Str:
-    case K::Bytes: return v.str.empty() ? 0 : 1;
-    case K::Ellipsis: return 1;
+    case K::Bytes:
+      return v.str.empty() ? 0 : 1;
+    case K::Ellipsis:
+      return 1;
   }
   return -1;
 }
 
 }  // namespace compiler_detail
 
-Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module, const std::string& filename) {
+Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,
+                                                  const std::string& filename,
+                                                  const CompileOptions& options) {
   auto st = buildSymbolTable(module);
   if (!st) return st.error();
   try {
-    compiler_detail::Compiler compiler(**st, filename);
+    compiler_detail::Compiler compiler(**st, filename, options);
     return compiler.compileModule(module);
   } catch (const CompileError& e) {
     return Error{ErrorCode::Syntax, formatCompileError(e)};

@@ -92,10 +92,19 @@ enum class NameCtx { Load, Store, Del };
 
 /// A frame block the compiler tracks for break/continue/return unwinding (CPython's fblockinfo).
 struct FBlock {
-  enum class Kind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue };
+  enum class Kind {
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    With,
+    HandlerCleanup,
+    PopValue
+  };
   Kind kind;
-  int start = -1;  // loops: the `continue` target
-  int exit = -1;   // loops: the `break` target
+  int start = -1;              // loops: the `continue` target
+  int exit = -1;               // loops: the `break` target
   const Stmt* stmt = nullptr;  // FinallyTry: the try statement whose finalbody is copied
   std::string name;            // HandlerCleanup: the `as` name ("" for none)
   Span pos;
@@ -114,7 +123,8 @@ struct Unit {
 
 class Compiler {
  public:
-  Compiler(SymbolTable& st, std::string filename) : st_(st), filename_(std::move(filename)) {}
+  Compiler(SymbolTable& st, std::string filename, CompileOptions options = {})
+      : st_(st), filename_(std::move(filename)), options_(options) {}
   /// Throws CompileError.
   std::shared_ptr<CodeObject> compileModule(const syntax::Module& module);
 
@@ -192,9 +202,10 @@ class Compiler {
   // ---- calls (compiler_call.cpp) ----
   void compileCall(const Expr& e);
   /// Arguments of a call whose callable and `prefix` leading positional values are on the stack.
-  void compileCallArgs(int prefix, const syntax::ExprList& args, const std::vector<syntax::Keyword>& keywords,
-                       const Span& pos);
-  void compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend, Op add, const Span& pos);
+  void compileCallArgs(int prefix, const syntax::ExprList& args,
+                       const std::vector<syntax::Keyword>& keywords, const Span& pos);
+  void compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend, Op add,
+                          const Span& pos);
 
  private:
   std::string hiddenName(const Scope& comp, const std::string& name) const;
@@ -202,6 +213,7 @@ class Compiler {
 
   SymbolTable& st_;
   std::string filename_;
+  CompileOptions options_;
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
 };

@@ -8,16 +8,21 @@ using syntax::StmtKind;
 using Kind = FBlock::Kind;
 
 // A block whose last statement never falls through (no jump back / to the end is needed).
-static bool endsWithJump(const syntax::StmtList& body) { return !body.empty() && isTerminator(*body.back()); }
+static bool endsWithJump(const syntax::StmtList& body) {
+  return !body.empty() && isTerminator(*body.back());
+}
 
 void Compiler::unwindBlock(const FBlock& fb, bool preserve_tos, const Span& pos) {
   switch (fb.kind) {
-    case Kind::WhileLoop: return;
+    case Kind::WhileLoop:
+      return;
     case Kind::ForLoop:
       if (preserve_tos) emit(Op::SWAP, 2, pos);
       emit(Op::POP_TOP, 0, pos);  // the iterator
       return;
-    case Kind::TryExcept: emit(Op::POP_BLOCK, 0, pos); return;
+    case Kind::TryExcept:
+      emit(Op::POP_BLOCK, 0, pos);
+      return;
     case Kind::FinallyTry:
       emit(Op::POP_BLOCK, 0, pos);
       if (preserve_tos) u_->fblocks.push_back(FBlock{Kind::PopValue, -1, -1, nullptr, {}, pos});
@@ -67,7 +72,8 @@ int Compiler::unwindBlocks(bool preserve_tos, bool stop_at_loop, const Span& pos
 
 void Compiler::compileReturn(const Stmt& s) {
   ScopeKind k = u_->scope->kind;
-  if (k != ScopeKind::Function && k != ScopeKind::Lambda) error(s.span, "'return' outside function");
+  if (k != ScopeKind::Function && k != ScopeKind::Lambda)
+    error(s.span, "'return' outside function");
   const bool preserve = s.value && s.value->kind != syntax::ExprKind::Constant;
   if (preserve) compileExpr(*s.value);
   unwindBlocks(preserve, false, s.span);
@@ -81,7 +87,8 @@ void Compiler::compileReturn(const Stmt& s) {
 
 void Compiler::compileBreakContinue(const Stmt& s, bool is_break) {
   int loop = unwindBlocks(false, true, s.span);
-  if (loop < 0) error(s.span, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+  if (loop < 0)
+    error(s.span, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   FBlock lp = u_->fblocks[static_cast<size_t>(loop)];
   if (is_break) {
     unwindBlock(lp, false, s.span);
@@ -125,9 +132,19 @@ void Compiler::compileWhile(const Stmt& s) {
     compileJumpIf(*s.test, anchor, false);
   }
   u_->fblocks.push_back(FBlock{Kind::WhileLoop, start, exit, nullptr, {}, s.span});
+  int body = newLabel();
+  bind(body);
   compileStmts(s.body);
   u_->fblocks.pop_back();
-  if (!endsWithJump(s.body)) emitJump(Op::JUMP, start, s.test->span);
+  if (!endsWithJump(s.body)) {
+    if (options_.while_test_at_bottom && truth != 1) {
+      // CPython 3.12: the test again, out forward, then back to the body
+      compileJumpIf(*s.test, anchor, false);
+      emitJump(Op::JUMP, body, s.test->span);
+    } else {
+      emitJump(Op::JUMP, start, s.test->span);
+    }
+  }
   bind(anchor);
   compileStmts(s.orelse);
   bind(exit);
@@ -216,7 +233,8 @@ void Compiler::compileTryExcept(const Stmt& s) {
     } else {
       emit(Op::POP_TOP, 0, h.span);
     }
-    u_->fblocks.push_back(FBlock{Kind::HandlerCleanup, -1, -1, nullptr, h.name.value_or(""), h.span});
+    u_->fblocks.push_back(
+        FBlock{Kind::HandlerCleanup, -1, -1, nullptr, h.name.value_or(""), h.span});
     compileStmts(h.body);
     u_->fblocks.pop_back();
     if (!endsWithJump(h.body)) {

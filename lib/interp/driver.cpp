@@ -60,7 +60,7 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   }
   auto parsed = syntax::parseModule(path, source);
   if (!parsed) return parsed.error();
-  auto code = compileModule(*parsed, path);
+  auto code = compileModule(*parsed, path, CompileOptions::forPython(options.target.python));
   if (!code) return code.error();
   if (std::getenv("GBC_DUMP_BYTECODE")) std::fputs(disassemble(**code).c_str(), stderr);
   Outcome outcome;

@@ -919,11 +919,16 @@ static bool isWrappedInstr(Op op) {
          op == Op::STORE_SUBSCR;
 }
 
+/// InstructionTranslator.has_backedge: a jump after the breaking instruction `from` (up to the
+/// first return) whose target is before it.
 static bool hasBackedgeAfter(const CodeObject& code, int from) {
   for (size_t i = static_cast<size_t>(from) + 1; i < code.code.size(); ++i) {
     const Instr& in = code.code[i];
     if (in.op == Op::RETURN_VALUE) return false;
-    if ((in.op == Op::JUMP) && in.arg <= static_cast<int>(i)) return true;
+    bool jump = in.op == Op::JUMP || in.op == Op::POP_JUMP_IF_FALSE ||
+                in.op == Op::POP_JUMP_IF_TRUE || in.op == Op::JUMP_IF_FALSE_OR_POP ||
+                in.op == Op::JUMP_IF_TRUE_OR_POP;
+    if (jump && in.arg < from) return true;
   }
   return false;
 }

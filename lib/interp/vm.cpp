@@ -87,7 +87,7 @@ Value VM::loadLocalModule(const std::string& name) {
       auto parsed = syntax::parseModule(candidate, source);
       if (!parsed)
         raise(b().import_error, "gbc cannot import '" + name + "': " + parsed.error().message);
-      auto code = compileModule(*parsed, candidate);
+      auto code = compileModule(*parsed, candidate, CompileOptions::forPython(target().python));
       if (!code)
         raise(b().import_error, "gbc cannot import '" + name + "': " + code.error().message);
       auto m = std::make_shared<ModuleObject>(name);
@@ -131,14 +131,15 @@ Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string&
 void loadPrelude(VM& vm, const std::string& name, const std::string& filename,
                  const std::string& source) {
   // The build compiles the preludes once (code_image.h); parsing them is the slow path.
-  std::shared_ptr<CodeObject> code = findCodeImage(filename, source);
+  std::shared_ptr<CodeObject> code = findCodeImage(filename, source, vm.target().python);
   if (!code) {
     auto parsed = syntax::parseModule(filename, source);
     GBC_CHECK(parsed.has_value(), "the prelude parses");
-    auto compiled = compileModule(*parsed, filename);
+    auto compiled = compileModule(*parsed, filename, CompileOptions::forPython(vm.target().python));
     GBC_CHECK(compiled.has_value(), "the prelude compiles");
     code = std::move(*compiled);
-    if (const PreludeRecorder& record = preludeRecorder()) record(filename, source, *code);
+    if (const PreludeRecorder& record = preludeRecorder())
+      record(filename, source, vm.target().python, *code);
   }
   auto m = std::make_shared<ModuleObject>(name);
   vm.registerModule(name, m);

@@ -27,23 +27,23 @@ int fail(const std::string& message) {
 
 int main(int argc, char** argv) {
   if (argc != 2) return fail("usage: prelude_gen OUTPUT.cpp");
-  // (filename, source hash) -> image bytes; sorted, so the output does not depend on the order
+  // (filename, image key) -> image bytes; sorted, so the output does not depend on the order
   // the VMs load their preludes in.
   std::map<std::pair<std::string, uint64_t>, std::string> images;
-  interp::setPreludeRecorder(
-      [&](const std::string& filename, std::string_view source, const interp::CodeObject& code) {
-        std::string bytes = interp::serializeCode(code);
-        std::shared_ptr<interp::CodeObject> back = interp::deserializeCode(bytes);
-        if (!back || interp::serializeCode(*back) != bytes) {
-          std::cerr << "prelude_gen: the image of " << filename << " does not read back\n";
-          std::exit(1);
-        }
-        if (filename.find_first_of("\"\\\n") != std::string::npos) {
-          std::cerr << "prelude_gen: a prelude file name needs quoting: " << filename << "\n";
-          std::exit(1);
-        }
-        images[{filename, interp::sourceHash(source)}] = std::move(bytes);
-      });
+  interp::setPreludeRecorder([&](const std::string& filename, std::string_view source,
+                                 std::string_view python, const interp::CodeObject& code) {
+    std::string bytes = interp::serializeCode(code);
+    std::shared_ptr<interp::CodeObject> back = interp::deserializeCode(bytes);
+    if (!back || interp::serializeCode(*back) != bytes) {
+      std::cerr << "prelude_gen: the image of " << filename << " does not read back\n";
+      std::exit(1);
+    }
+    if (filename.find_first_of("\"\\\n") != std::string::npos) {
+      std::cerr << "prelude_gen: a prelude file name needs quoting: " << filename << "\n";
+      std::exit(1);
+    }
+    images[{filename, interp::imageKey(source, python)}] = std::move(bytes);
+  });
   for (const TargetProfile& target : {kTarget2_14, kTarget2_11, kTarget2_9}) {
     for (bool run_mode : {false, true}) interp::VM vm(target, run_mode);
   }
