@@ -1,4 +1,6 @@
 // Calls: argument binding, frames, functions, classes, instances, exceptions.
+#include <stdexcept>
+
 #include "interp/dynamo.h"
 #include "interp/vm.h"
 
@@ -28,8 +30,9 @@ void VM::bindArgs(Frame& f, FunctionObject& fn, CallArgs& args) {
     for (size_t i = nargs; i < npos; ++i) extra.push_back(args.args[i]);
     f.fast[slot++] = pyTuple(std::move(extra));
   } else if (npos > nargs) {
-    raise(b().type_error, fname + "() takes " + std::to_string(nargs) + " positional argument" + (nargs == 1 ? "" : "s") +
-                              " but " + std::to_string(npos) + (npos == 1 ? " was" : " were") + " given");
+    raise(b().type_error, fname + "() takes " + std::to_string(nargs) + " positional argument" +
+                              (nargs == 1 ? "" : "s") + " but " + std::to_string(npos) +
+                              (npos == 1 ? " was" : " were") + " given");
   }
   DictPtr kwdict;
   if (varkw) kwdict = newDict();
@@ -37,7 +40,8 @@ void VM::bindArgs(Frame& f, FunctionObject& fn, CallArgs& args) {
     bool found = false;
     for (size_t i = static_cast<size_t>(code.posonlyargcount); i < nargs + nkwonly; ++i) {
       if (code.varnames[i] == k) {
-        if (f.fast[i]) raise(b().type_error, fname + "() got multiple values for argument '" + k + "'");
+        if (f.fast[i])
+          raise(b().type_error, fname + "() got multiple values for argument '" + k + "'");
         f.fast[i] = v;
         found = true;
         break;
@@ -59,12 +63,15 @@ void VM::bindArgs(Frame& f, FunctionObject& fn, CallArgs& args) {
       f.fast[i] = fn.defaults[i + ndef - nargs];
       continue;
     }
-    raise(b().type_error, fname + "() missing 1 required positional argument: '" + code.varnames[i] + "'");
+    raise(b().type_error,
+          fname + "() missing 1 required positional argument: '" + code.varnames[i] + "'");
   }
   for (size_t i = nargs; i < nargs + nkwonly; ++i) {
     if (f.fast[i]) continue;
     Value d = fn.kwdefaults ? fn.kwdefaults->getStr(code.varnames[i]) : nullptr;
-    if (!d) raise(b().type_error, fname + "() missing 1 required keyword-only argument: '" + code.varnames[i] + "'");
+    if (!d)
+      raise(b().type_error,
+            fname + "() missing 1 required keyword-only argument: '" + code.varnames[i] + "'");
     f.fast[i] = d;
   }
   // cells
@@ -103,7 +110,8 @@ Value VM::callMethod(const Value& obj, std::string_view name, std::vector<Value>
   return call(m, std::move(args));
 }
 
-static Value runGeneratorFunction(VM& vm, const std::shared_ptr<FunctionObject>& fn, CallArgs& args) {
+static Value runGeneratorFunction(VM& vm, const std::shared_ptr<FunctionObject>& fn,
+                                  CallArgs& args) {
   auto gen = std::make_shared<GeneratorObject>();
   gen->frame = vm.makeFrame(fn, args);
   gen->frame->generator = true;
@@ -128,11 +136,19 @@ Value VM::call(const Value& callable, CallArgs& args) {
     case Kind::Builtin: {
       auto& bf = as<BuiltinObject>(callable);
       if (bf.self) args.args.insert(args.args.begin(), bf.self);
-      return bf.fn(*this, args);
+      try {
+        return bf.fn(*this, args);
+      } catch (const std::out_of_range&) {
+        // a positional argument the model reads with args.at(i) is missing
+        raise(b().type_error, bf.name + "() missing a required positional argument");
+      }
     }
-    case Kind::Class: return newInstance(std::static_pointer_cast<ClassObject>(callable), args);
-    case Kind::StaticMethod: return call(as<StaticMethodObject>(callable).func, args);
-    default: break;
+    case Kind::Class:
+      return newInstance(std::static_pointer_cast<ClassObject>(callable), args);
+    case Kind::StaticMethod:
+      return call(as<StaticMethodObject>(callable).func, args);
+    default:
+      break;
   }
   if (Value c = typeOf(callable)->lookup("__call__")) {
     args.args.insert(args.args.begin(), callable);
@@ -178,7 +194,8 @@ ClassPtr VM::makeClass(const std::string& name, std::vector<ClassPtr> bases, Dic
   }
   for (auto& base : bases) {
     if (base->is_exception) cls->is_exception = true;
-    if (base->instance_kind != Kind::Instance && base->instance_kind != Kind::Class) cls->instance_kind = base->instance_kind;
+    if (base->instance_kind != Kind::Instance && base->instance_kind != Kind::Class)
+      cls->instance_kind = base->instance_kind;
   }
   if (Value m = cls->dict->getStr("__module__")) cls->module = str(m);
   if (Value q = cls->dict->getStr("__qualname__")) cls->qualname = str(q);
@@ -219,7 +236,8 @@ Value VM::newInstance(const ClassPtr& cls, CallArgs& args) {
       CallArgs a = args;
       a.args.insert(a.args.begin(), inst);
       Value r = call(init, a);
-      if (!isNone(r)) raise(b().type_error, "__init__() should return None, not '" + typeOf(r)->name + "'");
+      if (!isNone(r))
+        raise(b().type_error, "__init__() should return None, not '" + typeOf(r)->name + "'");
     }
   }
   return inst;
@@ -231,7 +249,9 @@ Value VM::makeException(const ClassPtr& cls, std::string message) {
   return inst;
 }
 
-void VM::raise(const ClassPtr& cls, std::string message) { throw PyRaise{makeException(cls, std::move(message))}; }
+void VM::raise(const ClassPtr& cls, std::string message) {
+  throw PyRaise{makeException(cls, std::move(message))};
+}
 
 void VM::raiseValue(Value exc) { throw PyRaise{std::move(exc)}; }
 
@@ -256,7 +276,8 @@ std::string VM::formatTraceback(const Value& exc) {
   auto& inst = as<InstanceObject>(exc);
   out += "Traceback (most recent call last):\n";
   for (auto it = inst.traceback.rbegin(); it != inst.traceback.rend(); ++it) {
-    out += "  File \"" + it->file + "\", line " + std::to_string(it->pos.line) + ", in " + it->name + "\n";
+    out += "  File \"" + it->file + "\", line " + std::to_string(it->pos.line) + ", in " +
+           it->name + "\n";
     auto src = sources.find(it->file);
     if (src != sources.end() && it->pos.line > 0) {
       const std::string& text = *src->second;
@@ -267,7 +288,8 @@ std::string VM::formatTraceback(const Value& exc) {
       }
       if (pos != std::string::npos) {
         size_t end = text.find('\n', pos);
-        std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        std::string line =
+            text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
         size_t s = line.find_first_not_of(" \t");
         if (s != std::string::npos) out += "    " + line.substr(s) + "\n";
       }

@@ -59,7 +59,9 @@ static Value def(const Value& module, const std::string& name, NativeFn fn) {
   return b;
 }
 
-static Value firstArg(CallArgs& a, const char* kw) { return a.args.empty() ? a.kw(kw) : a.args[0]; }
+static Value firstArg(CallArgs& a, const char* kw) {
+  return a.args.empty() ? a.kw(kw) : a.args.at(0);
+}
 
 /// Calls fn as eager code from inside a traced frame: no trace, no compile callback.
 static Value callUntraced(VM& vm, const Value& fn, CallArgs& a) {
@@ -126,7 +128,7 @@ void installTorchExtras(VM& vm) {
 
   // torch.save writes into the in-memory file system of open()
   def(torch, "save", [](VM& vm, CallArgs& a) -> Value {
-    Value f = a.args.size() > 1 ? a.args[1] : a.kw("f");
+    Value f = a.args.size() > 1 ? a.args.at(1) : a.kw("f");
     if (f && f->kind == Kind::Str) vfsWrite(asStr(f), "<torch.save>");
     (void)vm;
     return none();
@@ -140,7 +142,7 @@ void installTorchExtras(VM& vm) {
     for (const char* unsupported : {"out_dims", "randomness", "chunk_size"})
       if (a.kw(unsupported))
         vm.unsupported(std::string("torch.vmap(..., ") + unsupported + "=...)");
-    Value in_dims = a.args.size() > 1 ? a.args[1] : a.kw("in_dims");
+    Value in_dims = a.args.size() > 1 ? a.args.at(1) : a.kw("in_dims");
     if (in_dims && !(in_dims->kind == Kind::Int && asInt(in_dims) == 0))
       vm.unsupported("torch.vmap with in_dims other than 0");
     auto wrapped = std::make_shared<BuiltinObject>("wrapped", [func](VM& vm, CallArgs& c) -> Value {
@@ -191,7 +193,7 @@ void installTorchExtras(VM& vm) {
           dims = pyList({});
           to.attrs->setStr("_gbc_" + n, dims);
         }
-        if (a.args.size() > 1) as<ListObject>(dims).items.push_back(a.args[1]);
+        if (a.args.size() > 1) as<ListObject>(dims).items.push_back(a.args.at(1));
       }
       (void)vm;
       return none();
@@ -229,8 +231,8 @@ void installTorchExtras(VM& vm) {
   def(torch, "allclose", [](VM& vm, CallArgs& a) -> Value {
     const runtime::Tensor& x = T(a.args.at(0));
     const runtime::Tensor& y = T(a.args.at(1));
-    Value rt = a.args.size() > 2 ? a.args[2] : a.kw("rtol");
-    Value at = a.args.size() > 3 ? a.args[3] : a.kw("atol");
+    Value rt = a.args.size() > 2 ? a.args.at(2) : a.kw("rtol");
+    Value at = a.args.size() > 3 ? a.args.at(3) : a.kw("atol");
     double rtol = rt ? asFloat(rt) : 1e-5, atol = at ? asFloat(at) : 1e-8;
     if (x.numel() != y.numel())
       vm.raise(vm.b().runtime_error, "The size of tensor a must match the size of tensor b");
@@ -246,7 +248,7 @@ void installTorchExtras(VM& vm) {
   // only and the graph keeps one node, torch.ops.<ns>.<name>.default
   Value library = modNamed(vm, "torch.library");
   def(library, "custom_op", [](VM& vm, CallArgs& a) -> Value {
-    std::string qual = vm.str(a.args.empty() ? a.kw("name") : a.args[0]);
+    std::string qual = vm.str(a.args.empty() ? a.kw("name") : a.args.at(0));
     std::string name = qual.substr(qual.find("::") == std::string::npos ? 0 : qual.find("::") + 2);
     auto make = [name](VM&, const Value& fn) -> Value {
       auto op = std::make_shared<BuiltinObject>(name, [fn, name](VM& vm, CallArgs& b) -> Value {

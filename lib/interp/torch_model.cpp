@@ -418,15 +418,15 @@ static std::unordered_map<std::string, Method>& methods() {
 }
 
 static Value unaryMethod(VM& vm, CallArgs& a, bool as_method, const std::string& name, Tensor t) {
-  return as_method ? methodResult(vm, name, {a.args[0]}, std::move(t))
-                   : fnResult(vm, name, {a.args[0]}, std::move(t));
+  return as_method ? methodResult(vm, name, {a.args.at(0)}, std::move(t))
+                   : fnResult(vm, name, {a.args.at(0)}, std::move(t));
 }
 
 static void defineTensorMethods() {
   auto& M = methods();
   auto unary = [&](const std::string& name, Tensor (*fn)(const Tensor&)) {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool as_method) {
-      return unaryMethod(vm, a, as_method, name, fn(T(a.args[0])));
+      return unaryMethod(vm, a, as_method, name, fn(T(a.args.at(0))));
     };
   };
   unary("abs", runtime::abs);
@@ -440,48 +440,48 @@ static void defineTensorMethods() {
   unary("sigmoid", runtime::sigmoid);
   unary("relu", runtime::relu);
   M["neg"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "neg", check(vm, runtime::neg(T(a.args[0]))));
+    return unaryMethod(vm, a, m, "neg", check(vm, runtime::neg(T(a.args.at(0)))));
   };
   M["clone"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "clone", T(a.args[0]).clone());
+    return unaryMethod(vm, a, m, "clone", T(a.args.at(0)).clone());
   };
   M["detach"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "detach", T(a.args[0]).detach());
+    return unaryMethod(vm, a, m, "detach", T(a.args.at(0)).detach());
   };
   M["contiguous"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "contiguous", T(a.args[0]).contiguous());
+    return unaryMethod(vm, a, m, "contiguous", T(a.args.at(0)).contiguous());
   };
   M["float"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "float", T(a.args[0]).toFloat());
+    return unaryMethod(vm, a, m, "float", T(a.args.at(0)).toFloat());
   };
   M["double"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "double", T(a.args[0]).toDouble());
+    return unaryMethod(vm, a, m, "double", T(a.args.at(0)).toDouble());
   };
   M["long"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "long", T(a.args[0]).toLong());
+    return unaryMethod(vm, a, m, "long", T(a.args.at(0)).toLong());
   };
   M["int"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "int", T(a.args[0]).toInt());
+    return unaryMethod(vm, a, m, "int", T(a.args.at(0)).toInt());
   };
   M["bool"] = [](VM& vm, CallArgs& a, bool m) {
-    return unaryMethod(vm, a, m, "bool", T(a.args[0]).toBool());
+    return unaryMethod(vm, a, m, "bool", T(a.args.at(0)).toBool());
   };
   M["gelu"] = [](VM& vm, CallArgs& a, bool m) {
     Value ap = a.kw("approximate");
     return unaryMethod(vm, a, m, "gelu",
-                       check(vm, runtime::gelu(T(a.args[0]), ap ? asStr(ap) : "none")));
+                       check(vm, runtime::gelu(T(a.args.at(0)), ap ? asStr(ap) : "none")));
   };
   auto binary = [&](const std::string& name, BinOpKind op) {
     M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
       Value other = arg(a, 1, "other");
-      Tensor r = check(vm, applyBinary(vm, op, a.args[0], other));
+      Tensor r = check(vm, applyBinary(vm, op, a.args.at(0), other));
       Value alpha = a.kw("alpha");
       if (alpha) vm.unsupported("alpha= argument");
-      return m ? methodResult(vm, name, {a.args[0], other}, std::move(r))
-               : fnResult(vm, name, {a.args[0], other}, std::move(r));
+      return m ? methodResult(vm, name, {a.args.at(0), other}, std::move(r))
+               : fnResult(vm, name, {a.args.at(0), other}, std::move(r));
     };
     M[name + "_"] = [name, op](VM& vm, CallArgs& a, bool) {
-      Value self = a.args[0], other = arg(a, 1, "other");
+      Value self = a.args.at(0), other = arg(a, 1, "other");
       vm.dynamo().journalTensor(vm, self);
       Tensor r = check(vm, applyBinary(vm, op, self, other));
       check(vm, runtime::copy_(T(self), r));
@@ -498,9 +498,9 @@ static void defineTensorMethods() {
   binary("remainder", BinOpKind::Mod);
   binary("floor_divide", BinOpKind::FloorDiv);
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::mm(T(a.args[0]), T(a.args[1])));
-    return m ? methodResult(vm, "mm", {a.args[0], a.args[1]}, r)
-             : fnResult(vm, "mm", {a.args[0], a.args[1]}, r);
+    Tensor r = check(vm, runtime::mm(T(a.args.at(0)), T(a.args.at(1))));
+    return m ? methodResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r)
+             : fnResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r);
   };
   auto reduce = [&](const std::string& name,
                     runtime::Expected<Tensor> (*fn)(const Tensor&, const runtime::DimList&, bool,
@@ -508,8 +508,8 @@ static void defineTensorMethods() {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
       Value dim = arg(a, 1, "dim");
       Value kd = arg(a, 2, "keepdim");
-      Tensor r = check(vm, fn(T(a.args[0]), dimsArg(vm, dim), kd && vm.truthy(kd), dtypeArg(a)));
-      return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+      Tensor r = check(vm, fn(T(a.args.at(0)), dimsArg(vm, dim), kd && vm.truthy(kd), dtypeArg(a)));
+      return m ? methodResult(vm, name, {a.args.at(0)}, r) : fnResult(vm, name, {a.args.at(0)}, r);
     };
   };
   reduce("sum", runtime::sum);
@@ -519,8 +519,8 @@ static void defineTensorMethods() {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
       Value dim = arg(a, 1, "dim");
       Value kd = arg(a, 2, "keepdim");
-      Tensor r = check(vm, fn(T(a.args[0]), dimsArg(vm, dim), kd && vm.truthy(kd)));
-      return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+      Tensor r = check(vm, fn(T(a.args.at(0)), dimsArg(vm, dim), kd && vm.truthy(kd)));
+      return m ? methodResult(vm, name, {a.args.at(0)}, r) : fnResult(vm, name, {a.args.at(0)}, r);
     };
   };
   reduce2("amax", runtime::amax);
@@ -529,20 +529,22 @@ static void defineTensorMethods() {
     M[name] = [name, is_max](VM& vm, CallArgs& a, bool m) -> Value {
       Value dim = arg(a, 1, "dim");
       if (dim && dim->kind == Kind::Tensor) {
-        Tensor r = check(vm, is_max ? runtime::maximum(T(a.args[0]), T(dim))
-                                    : runtime::minimum(T(a.args[0]), T(dim)));
-        return fnResult(vm, is_max ? "maximum" : "minimum", {a.args[0], dim}, r);
+        Tensor r = check(vm, is_max ? runtime::maximum(T(a.args.at(0)), T(dim))
+                                    : runtime::minimum(T(a.args.at(0)), T(dim)));
+        return fnResult(vm, is_max ? "maximum" : "minimum", {a.args.at(0), dim}, r);
       }
       if (!dim || isNone(dim)) {
-        Tensor r = check(vm, is_max ? runtime::max(T(a.args[0])) : runtime::min(T(a.args[0])));
-        return m ? methodResult(vm, name, {a.args[0]}, r) : fnResult(vm, name, {a.args[0]}, r);
+        Tensor r =
+            check(vm, is_max ? runtime::max(T(a.args.at(0))) : runtime::min(T(a.args.at(0))));
+        return m ? methodResult(vm, name, {a.args.at(0)}, r)
+                 : fnResult(vm, name, {a.args.at(0)}, r);
       }
       Value kd = arg(a, 2, "keepdim");
-      auto vi = check(vm, is_max ? runtime::max(T(a.args[0]), asInt(dim), kd && vm.truthy(kd))
-                                 : runtime::min(T(a.args[0]), asInt(dim), kd && vm.truthy(kd)));
+      auto vi = check(vm, is_max ? runtime::max(T(a.args.at(0)), asInt(dim), kd && vm.truthy(kd))
+                                 : runtime::min(T(a.args.at(0)), asInt(dim), kd && vm.truthy(kd)));
       Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
       vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
-                           {a.args[0]}, {values, indices});
+                           {a.args.at(0)}, {values, indices});
       return pyTuple({values, indices});
     };
   };
@@ -552,144 +554,149 @@ static void defineTensorMethods() {
     Value dim = arg(a, 1, "dim");
     Value kd = arg(a, 2, "keepdim");
     Tensor r = check(
-        vm, runtime::argmax(T(a.args[0]),
+        vm, runtime::argmax(T(a.args.at(0)),
                             dim && !isNone(dim) ? std::optional<int64_t>(asInt(dim)) : std::nullopt,
                             kd && vm.truthy(kd)));
-    return m ? methodResult(vm, "argmax", {a.args[0]}, r) : fnResult(vm, "argmax", {a.args[0]}, r);
+    return m ? methodResult(vm, "argmax", {a.args.at(0)}, r)
+             : fnResult(vm, "argmax", {a.args.at(0)}, r);
   };
   M["softmax"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::softmax(T(a.args[0]), asInt(arg(a, 1, "dim"))));
-    return m ? methodResult(vm, "softmax", {a.args[0]}, r)
-             : fnResult(vm, "softmax", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::softmax(T(a.args.at(0)), asInt(arg(a, 1, "dim"))));
+    return m ? methodResult(vm, "softmax", {a.args.at(0)}, r)
+             : fnResult(vm, "softmax", {a.args.at(0)}, r);
   };
   M["view"] = [](VM& vm, CallArgs& a, bool) {
-    return methodResult(vm, "view", {a.args[0]},
-                        check(vm, runtime::view(T(a.args[0]), shapeArgs(vm, a.args, 1))));
+    return methodResult(vm, "view", {a.args.at(0)},
+                        check(vm, runtime::view(T(a.args.at(0)), shapeArgs(vm, a.args, 1))));
   };
   M["reshape"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::reshape(T(a.args[0]), shapeArgs(vm, a.args, 1)));
-    return m ? methodResult(vm, "reshape", {a.args[0]}, r)
-             : fnResult(vm, "reshape", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::reshape(T(a.args.at(0)), shapeArgs(vm, a.args, 1)));
+    return m ? methodResult(vm, "reshape", {a.args.at(0)}, r)
+             : fnResult(vm, "reshape", {a.args.at(0)}, r);
   };
   M["transpose"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::transpose(T(a.args[0]), asInt(a.args[1]), asInt(a.args[2])));
-    return m ? methodResult(vm, "transpose", {a.args[0]}, r)
-             : fnResult(vm, "transpose", {a.args[0]}, r);
+    Tensor r =
+        check(vm, runtime::transpose(T(a.args.at(0)), asInt(a.args.at(1)), asInt(a.args.at(2))));
+    return m ? methodResult(vm, "transpose", {a.args.at(0)}, r)
+             : fnResult(vm, "transpose", {a.args.at(0)}, r);
   };
   M["t"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::t(T(a.args[0])));
-    return m ? methodResult(vm, "t", {a.args[0]}, r) : fnResult(vm, "t", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::t(T(a.args.at(0))));
+    return m ? methodResult(vm, "t", {a.args.at(0)}, r) : fnResult(vm, "t", {a.args.at(0)}, r);
   };
   M["unsqueeze"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::unsqueeze(T(a.args[0]), asInt(arg(a, 1, "dim"))));
-    return m ? methodResult(vm, "unsqueeze", {a.args[0]}, r)
-             : fnResult(vm, "unsqueeze", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::unsqueeze(T(a.args.at(0)), asInt(arg(a, 1, "dim"))));
+    return m ? methodResult(vm, "unsqueeze", {a.args.at(0)}, r)
+             : fnResult(vm, "unsqueeze", {a.args.at(0)}, r);
   };
   M["squeeze"] = [](VM& vm, CallArgs& a, bool m) {
     Value d = arg(a, 1, "dim");
-    Tensor r =
-        d ? check(vm, runtime::squeeze(T(a.args[0]), asInt(d))) : runtime::squeeze(T(a.args[0]));
-    return m ? methodResult(vm, "squeeze", {a.args[0]}, r)
-             : fnResult(vm, "squeeze", {a.args[0]}, r);
+    Tensor r = d ? check(vm, runtime::squeeze(T(a.args.at(0)), asInt(d)))
+                 : runtime::squeeze(T(a.args.at(0)));
+    return m ? methodResult(vm, "squeeze", {a.args.at(0)}, r)
+             : fnResult(vm, "squeeze", {a.args.at(0)}, r);
   };
   M["flatten"] = [](VM& vm, CallArgs& a, bool m) {
     Value s = arg(a, 1, "start_dim"), e = arg(a, 2, "end_dim");
-    Tensor r = check(vm, runtime::flatten(T(a.args[0]), s ? asInt(s) : 0, e ? asInt(e) : -1));
-    return m ? methodResult(vm, "flatten", {a.args[0]}, r)
-             : fnResult(vm, "flatten", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::flatten(T(a.args.at(0)), s ? asInt(s) : 0, e ? asInt(e) : -1));
+    return m ? methodResult(vm, "flatten", {a.args.at(0)}, r)
+             : fnResult(vm, "flatten", {a.args.at(0)}, r);
   };
   M["permute"] = [](VM& vm, CallArgs& a, bool m) {
     runtime::Shape dims = shapeArgs(vm, a.args, 1);
-    Tensor r =
-        check(vm, runtime::permute(T(a.args[0]), std::vector<int64_t>(dims.begin(), dims.end())));
-    return m ? methodResult(vm, "permute", {a.args[0]}, r)
-             : fnResult(vm, "permute", {a.args[0]}, r);
+    Tensor r = check(
+        vm, runtime::permute(T(a.args.at(0)), std::vector<int64_t>(dims.begin(), dims.end())));
+    return m ? methodResult(vm, "permute", {a.args.at(0)}, r)
+             : fnResult(vm, "permute", {a.args.at(0)}, r);
   };
   M["expand"] = [](VM& vm, CallArgs& a, bool) {
-    return methodResult(vm, "expand", {a.args[0]},
-                        check(vm, runtime::expand(T(a.args[0]), shapeArgs(vm, a.args, 1))));
+    return methodResult(vm, "expand", {a.args.at(0)},
+                        check(vm, runtime::expand(T(a.args.at(0)), shapeArgs(vm, a.args, 1))));
   };
   M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
     Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
     std::optional<runtime::Scalar> l, h;
     if (lo && !isNone(lo)) l = toScalar(vm, lo);
     if (hi && !isNone(hi)) h = toScalar(vm, hi);
-    Tensor r = check(vm, runtime::clamp(T(a.args[0]), l, h));
-    return m ? methodResult(vm, "clamp", {a.args[0]}, r) : fnResult(vm, "clamp", {a.args[0]}, r);
+    Tensor r = check(vm, runtime::clamp(T(a.args.at(0)), l, h));
+    return m ? methodResult(vm, "clamp", {a.args.at(0)}, r)
+             : fnResult(vm, "clamp", {a.args.at(0)}, r);
   };
   M["item"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    Value r = scalarValue(check(vm, T(a.args[0]).item()));
+    Value r = scalarValue(check(vm, T(a.args.at(0)).item()));
     return r;
   };
   M["tolist"] = [](VM&, CallArgs& a, bool) -> Value {
-    return nestedToValue(T(a.args[0]).tolist());
+    return nestedToValue(T(a.args.at(0)).tolist());
   };
   M["size"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value d = arg(a, 1, "dim");
-    if (d) return pyInt(check(vm, T(a.args[0]).size(asInt(d))));
-    return sizeValue(T(a.args[0]).sizes());
+    if (d) return pyInt(check(vm, T(a.args.at(0)).size(asInt(d))));
+    return sizeValue(T(a.args.at(0)).sizes());
   };
-  M["dim"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args[0]).dim()); };
-  M["numel"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args[0]).numel()); };
+  M["dim"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args.at(0)).dim()); };
+  M["numel"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args.at(0)).numel()); };
   M["zero_"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    vm.dynamo().journalTensor(vm, a.args[0]);
-    runtime::zero_(T(a.args[0]));
-    vm.dynamo().recordOp(vm, "zero_", graph::NodeOp::CallMethod, {a.args[0]}, {a.args[0]});
-    return a.args[0];
+    vm.dynamo().journalTensor(vm, a.args.at(0));
+    runtime::zero_(T(a.args.at(0)));
+    vm.dynamo().recordOp(vm, "zero_", graph::NodeOp::CallMethod, {a.args.at(0)}, {a.args.at(0)});
+    return a.args.at(0);
   };
   M["fill_"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    vm.dynamo().journalTensor(vm, a.args[0]);
-    runtime::fill_(T(a.args[0]), toScalar(vm, a.args[1]));
-    vm.dynamo().recordOp(vm, "fill_", graph::NodeOp::CallMethod, {a.args[0]}, {a.args[0]});
-    return a.args[0];
+    vm.dynamo().journalTensor(vm, a.args.at(0));
+    runtime::fill_(T(a.args.at(0)), toScalar(vm, a.args.at(1)));
+    vm.dynamo().recordOp(vm, "fill_", graph::NodeOp::CallMethod, {a.args.at(0)}, {a.args.at(0)});
+    return a.args.at(0);
   };
   M["copy_"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    vm.dynamo().journalTensor(vm, a.args[0]);
-    check(vm, runtime::copy_(T(a.args[0]), T(a.args[1])));
-    vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args[0], a.args[1]},
-                         {a.args[0]});
-    return a.args[0];
+    vm.dynamo().journalTensor(vm, a.args.at(0));
+    check(vm, runtime::copy_(T(a.args.at(0)), T(a.args.at(1))));
+    vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args.at(0), a.args.at(1)},
+                         {a.args.at(0)});
+    return a.args.at(0);
   };
   M["requires_grad_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value r = arg(a, 1, "requires_grad");
-    T(a.args[0]).setRequiresGrad(!r || vm.truthy(r));
-    return a.args[0];
+    T(a.args.at(0)).setRequiresGrad(!r || vm.truthy(r));
+    return a.args.at(0);
   };
   M["to"] = [](VM& vm, CallArgs& a, bool) -> Value {
     for (size_t i = 1; i < a.args.size(); ++i)
       if (a.args[i]->kind == Kind::DType)
-        return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(as<DTypeObject>(a.args[i]).d));
-    if (auto d = dtypeArg(a)) return methodResult(vm, "to", {a.args[0]}, T(a.args[0]).to(*d));
-    return a.args[0];
+        return methodResult(vm, "to", {a.args.at(0)},
+                            T(a.args.at(0)).to(as<DTypeObject>(a.args[i]).d));
+    if (auto d = dtypeArg(a)) return methodResult(vm, "to", {a.args.at(0)}, T(a.args.at(0)).to(*d));
+    return a.args.at(0);
   };
   M["type_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    return methodResult(vm, "type_as", {a.args[0], a.args[1]},
-                        T(a.args[0]).to(T(a.args[1]).dtype()));
+    return methodResult(vm, "type_as", {a.args.at(0), a.args.at(1)},
+                        T(a.args.at(0)).to(T(a.args.at(1)).dtype()));
   };
   M["nonzero"] = [](VM& vm, CallArgs& a, bool m) -> Value {
     checkDynamicShapeOp(vm, "aten.nonzero.default");
-    Tensor r = runtime::nonzero(T(a.args[0]));
-    return m ? methodResult(vm, "nonzero", {a.args[0]}, r)
-             : fnResult(vm, "nonzero", {a.args[0]}, r);
+    Tensor r = runtime::nonzero(T(a.args.at(0)));
+    return m ? methodResult(vm, "nonzero", {a.args.at(0)}, r)
+             : fnResult(vm, "nonzero", {a.args.at(0)}, r);
   };
   M["narrow"] = [](VM& vm, CallArgs& a, bool m) -> Value {
     // an unbacked length is asserted to fit the dimension before the op (0 <= length <= size)
     if (Value length = arg(a, 3, "length");
         length->kind == Kind::Int && as<IntObject>(length).unbacked()) {
       int64_t dim = asInt(arg(a, 1, "dim"));
-      const Tensor& self = T(a.args[0]);
+      const Tensor& self = T(a.args.at(0));
       int64_t d = dim < 0 ? dim + self.dim() : dim;
       assertUnbackedRange(vm, length,
                           d >= 0 && d < self.dim() ? self.sizes()[static_cast<size_t>(d)] : 0);
     }
-    Tensor r = check(vm, runtime::narrow(T(a.args[0]), asInt(arg(a, 1, "dim")),
+    Tensor r = check(vm, runtime::narrow(T(a.args.at(0)), asInt(arg(a, 1, "dim")),
                                          asInt(arg(a, 2, "start")), asInt(arg(a, 3, "length"))));
-    return m ? methodResult(vm, "narrow", {a.args[0]}, r) : fnResult(vm, "narrow", {a.args[0]}, r);
+    return m ? methodResult(vm, "narrow", {a.args.at(0)}, r)
+             : fnResult(vm, "narrow", {a.args.at(0)}, r);
   };
   M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value {
-    return makeNdarray(methodResult(vm, "view_as", {a.args[0]}, T(a.args[0])));
+    return makeNdarray(methodResult(vm, "view_as", {a.args.at(0)}, T(a.args.at(0))));
   };
-  M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args[0]; };
+  M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args.at(0); };
 }
 
 static void ensureMethods() {

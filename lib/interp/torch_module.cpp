@@ -197,7 +197,7 @@ static Value compileCall(VM& vm, CallArgs& a) {
   if (Value fg = a.kw("fullgraph")) cfg->fullgraph = vm.truthy(fg);
   if (Value be = a.kw("backend"); be && !isNone(be)) cfg->has_backend = true;
   if (Value dy = a.kw("dynamic"); dy && !isNone(dy)) cfg->dynamic = vm.truthy(dy);
-  Value model = a.args.empty() ? a.kw("model") : a.args[0];
+  Value model = a.args.empty() ? a.kw("model") : a.args.at(0);
   if (!model || isNone(model)) {
     auto deco = std::make_shared<BuiltinObject>("compile", [cfg](VM& vm, CallArgs& b) -> Value {
       Value fn = b.args.at(0);
@@ -228,7 +228,7 @@ static Value compileCall(VM& vm, CallArgs& a) {
 }
 
 static Value disableCall(VM& vm, CallArgs& a) {
-  Value fn = a.args.empty() ? a.kw("fn") : a.args[0];
+  Value fn = a.args.empty() ? a.kw("fn") : a.args.at(0);
   bool recursive = true;
   if (Value r = a.kw("recursive")) recursive = vm.truthy(r);
   auto mark = [recursive](VM& vm, Value f) -> Value {
@@ -309,16 +309,17 @@ void installTorch(VM& vm) {
   });
   def(vm, torch, "arange", [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() == 1)
-      return factory(vm, "arange", check(vm, runtime::arange(scalarOf(vm, a.args[0]), dtypeKw(a))));
+      return factory(vm, "arange",
+                     check(vm, runtime::arange(scalarOf(vm, a.args.at(0)), dtypeKw(a))));
     runtime::Scalar step =
-        a.args.size() > 2 ? scalarOf(vm, a.args[2]) : runtime::Scalar(int64_t{1});
+        a.args.size() > 2 ? scalarOf(vm, a.args.at(2)) : runtime::Scalar(int64_t{1});
     return factory(vm, "arange",
-                   check(vm, runtime::arange(scalarOf(vm, a.args[0]), scalarOf(vm, a.args[1]), step,
-                                             dtypeKw(a))));
+                   check(vm, runtime::arange(scalarOf(vm, a.args.at(0)), scalarOf(vm, a.args.at(1)),
+                                             step, dtypeKw(a))));
   });
   def(vm, torch, "eye", [](VM& vm, CallArgs& a) -> Value {
     std::optional<int64_t> m;
-    if (a.args.size() > 1) m = asInt(a.args[1]);
+    if (a.args.size() > 1) m = asInt(a.args.at(1));
     return factory(vm, "eye",
                    check(vm, runtime::eye(asInt(a.args.at(0)), m,
                                           dtypeKw(a).value_or(runtime::kDefaultFloat))));
@@ -330,10 +331,11 @@ void installTorch(VM& vm) {
                                                dtypeKw(a).value_or(runtime::kDefaultFloat))));
   });
   def(vm, torch, "zeros_like", [](VM& vm, CallArgs& a) -> Value {
-    return factory(vm, "zeros_like", runtime::zerosLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]});
+    return factory(vm, "zeros_like", runtime::zerosLike(T(a.args.at(0)), dtypeKw(a)),
+                   {a.args.at(0)});
   });
   def(vm, torch, "ones_like", [](VM& vm, CallArgs& a) -> Value {
-    return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args[0]});
+    return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args.at(0)});
   });
   def(vm, torch, "randn", [](VM& vm, CallArgs& a) -> Value {
     Tensor t = check(
@@ -356,16 +358,16 @@ void installTorch(VM& vm) {
     return ts;
   };
   def(vm, torch, "stack", [tensorList](VM& vm, CallArgs& a) -> Value {
-    Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    Value dim = a.args.size() > 1 ? a.args.at(1) : a.kw("dim");
     auto ts = tensorList(vm, a.args.at(0));
     return factory(vm, "stack", check(vm, runtime::stack(ts, dim ? asInt(dim) : 0)),
-                   vm.toVector(a.args[0]));
+                   vm.toVector(a.args.at(0)));
   });
   def(vm, torch, "cat", [tensorList](VM& vm, CallArgs& a) -> Value {
-    Value dim = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    Value dim = a.args.size() > 1 ? a.args.at(1) : a.kw("dim");
     auto ts = tensorList(vm, a.args.at(0));
     return factory(vm, "cat", check(vm, runtime::cat(ts, dim ? asInt(dim) : 0)),
-                   vm.toVector(a.args[0]));
+                   vm.toVector(a.args.at(0)));
   });
   def(vm, torch, "where", [](VM& vm, CallArgs& a) -> Value {
     auto op = [&](const Value& v) {
@@ -373,7 +375,7 @@ void installTorch(VM& vm) {
     };
     return factory(vm, "where",
                    check(vm, runtime::where(T(a.args.at(0)), op(a.args.at(1)), op(a.args.at(2)))),
-                   {a.args[0], a.args[1], a.args[2]});
+                   {a.args.at(0), a.args.at(1), a.args.at(2)});
   });
   def(vm, torch, "is_tensor",
       [](VM&, CallArgs& a) -> Value { return pyBool(a.args.at(0)->kind == Kind::Tensor); });
@@ -478,7 +480,7 @@ void installTorch(VM& vm) {
   unsup->module = "torch._dynamo.exc";
   unsup->dict->setStr("__gbc_str__",
                       std::make_shared<BuiltinObject>("__str__", [](VM& vm, CallArgs& a) -> Value {
-                        auto& inst = as<InstanceObject>(a.args[0]);
+                        auto& inst = as<InstanceObject>(a.args.at(0));
                         auto err = std::static_pointer_cast<report::UnsupportedError>(inst.payload);
                         if (!err) return pyStr("");
                         report::FileReport sources;
@@ -493,48 +495,48 @@ void installTorch(VM& vm) {
   Value nn = mod(vm, "torch.nn");
   Value F = mod(vm, "torch.nn.functional");
   def(vm, F, "relu", [](VM& vm, CallArgs& a) -> Value {
-    return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args[0]});
+    return factory(vm, "relu", runtime::relu(T(a.args.at(0))), {a.args.at(0)});
   });
   def(vm, F, "gelu", [](VM& vm, CallArgs& a) -> Value {
     Value ap = a.kw("approximate");
     return factory(vm, "gelu", check(vm, runtime::gelu(T(a.args.at(0)), ap ? asStr(ap) : "none")),
-                   {a.args[0]});
+                   {a.args.at(0)});
   });
   def(vm, F, "linear", [](VM& vm, CallArgs& a) -> Value {
-    Value b = a.args.size() > 2 ? a.args[2] : a.kw("bias");
+    Value b = a.args.size() > 2 ? a.args.at(2) : a.kw("bias");
     std::optional<Tensor> bias;
     if (b && !isNone(b)) bias = T(b);
     return factory(vm, "linear", check(vm, runtime::linear(T(a.args.at(0)), T(a.args.at(1)), bias)),
-                   {a.args[0], a.args[1], b ? b : none()});
+                   {a.args.at(0), a.args.at(1), b ? b : none()});
   });
   def(vm, F, "softmax", [](VM& vm, CallArgs& a) -> Value {
-    Value d = a.args.size() > 1 ? a.args[1] : a.kw("dim");
+    Value d = a.args.size() > 1 ? a.args.at(1) : a.kw("dim");
     return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), asInt(d))),
-                   {a.args[0]});
+                   {a.args.at(0)});
   });
   def(vm, F, "layer_norm", [](VM& vm, CallArgs& a) -> Value {
     runtime::Shape ns;
     for (const Value& v : vm.toVector(a.args.at(1))) ns.push_back(asInt(v));
     std::optional<Tensor> w, b;
-    if (a.args.size() > 2 && !isNone(a.args[2])) w = T(a.args[2]);
-    if (a.args.size() > 3 && !isNone(a.args[3])) b = T(a.args[3]);
-    double eps = a.args.size() > 4 ? asFloat(a.args[4]) : 1e-5;
-    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args[0]), ns, w, b, eps)),
-                   {a.args[0]});
+    if (a.args.size() > 2 && !isNone(a.args.at(2))) w = T(a.args.at(2));
+    if (a.args.size() > 3 && !isNone(a.args.at(3))) b = T(a.args.at(3));
+    double eps = a.args.size() > 4 ? asFloat(a.args.at(4)) : 1e-5;
+    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args.at(0)), ns, w, b, eps)),
+                   {a.args.at(0)});
   });
   auto param = vm.makeClass("Parameter", {vm.b().object}, nullptr);
   param->module = "torch.nn.parameter";
   param->dict->setStr(
       "__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
         Value data =
-            a.args.size() > 1 ? a.args[1] : factory(vm, "empty", check(vm, runtime::empty({0})));
+            a.args.size() > 1 ? a.args.at(1) : factory(vm, "empty", check(vm, runtime::empty({0})));
         auto t = std::make_shared<TensorObject>(T(data));
         t->is_parameter = true;
         bool rg = true;
         if (Value r = a.kw("requires_grad"))
           rg = vm.truthy(r);
         else if (a.args.size() > 2)
-          rg = vm.truthy(a.args[2]);
+          rg = vm.truthy(a.args.at(2));
         t->t.setRequiresGrad(rg);
         return t;
       }));
