@@ -1,6 +1,8 @@
 // mayReachTorch: a text search over the file and the local modules its imports can load (reach.h).
 #include "interp/reach.h"
 
+#include "syntax/lexical.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -121,24 +123,9 @@ void forEachLogicalLine(std::string_view text, OnLine on_line) {
         ++i;
         break;
       case '"':
-      case '\'': {
-        bool triple = i + 2 < n && text[i + 1] == c && text[i + 2] == c;
-        i += triple ? 3 : 1;
-        while (i < n) {
-          if (text[i] == '\\') {
-            i += 2;
-          } else if (text[i] == c &&
-                     (!triple || (i + 2 < n && text[i + 1] == c && text[i + 2] == c))) {
-            i += triple ? 3 : 1;
-            break;
-          } else if (text[i] == '\n' && !triple) {
-            break;
-          } else {
-            ++i;
-          }
-        }
+      case '\'':
+        i = syntax::skipStringLiteral(text, i);
         break;
-      }
       default:
         ++i;
     }

@@ -1,6 +1,8 @@
 // nestingBound and treeDepth (see nesting.h).
 #include "syntax/nesting.h"
 
+#include "syntax/lexical.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -85,24 +87,9 @@ uint32_t nestingBound(std::string_view text) {
         ++i;
         break;
       case '"':
-      case '\'': {
-        bool triple = i + 2 < n && text[i + 1] == c && text[i + 2] == c;
-        i += triple ? 3 : 1;
-        while (i < n) {
-          if (text[i] == '\\') {
-            i += 2;
-          } else if (text[i] == c &&
-                     (!triple || (i + 2 < n && text[i + 1] == c && text[i + 2] == c))) {
-            i += triple ? 3 : 1;
-            break;
-          } else if (text[i] == '\n' && !triple) {
-            break;  // unterminated: a syntax error tree-sitter reports
-          } else {
-            ++i;
-          }
-        }
+      case '\'':
+        i = skipStringLiteral(text, i);
         break;
-      }
       case '.':
       case '+':
       case '-':
