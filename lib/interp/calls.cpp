@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "interp/dynamo.h"
+#include "interp/torch_model.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -141,6 +142,15 @@ Value VM::call(const Value& callable, CallArgs& args) {
       } catch (const std::out_of_range&) {
         // a positional argument the model reads with args.at(i) is missing
         raise(b().type_error, bf.name + "() missing a required positional argument");
+      } catch (const NotATensor&) {
+        std::string got;
+        for (const Value& a : args.args)
+          if (a && a->kind != Kind::Tensor) {
+            got = typeOf(a)->name;
+            break;
+          }
+        raise(b().type_error,
+              bf.name + "(): argument must be Tensor" + (got.empty() ? "" : ", not " + got));
       }
     }
     case Kind::Class:

@@ -12,7 +12,7 @@
 
 namespace gbc::interp {
 
-static runtime::Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+static runtime::Tensor& T(const Value& v) { return tensorArg(v); }
 
 // ---- torch-function modes (torch.overrides.TorchFunctionMode) ----
 

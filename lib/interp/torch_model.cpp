@@ -21,7 +21,7 @@ using syntax::CmpOpKind;
 
 Value wrapTensor(Tensor t) { return std::make_shared<TensorObject>(std::move(t)); }
 
-static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+static Tensor& T(const Value& v) { return tensorArg(v); }
 
 void raiseTorchError(VM& vm, const runtime::TorchError& e) {
   ClassPtr cls = vm.b().runtime_error;

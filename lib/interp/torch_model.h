@@ -11,6 +11,16 @@ namespace gbc::interp {
 
 void installTorch(VM& vm);
 
+/// Thrown by tensorArg when a builtin of the torch model gets something else where it needs a
+/// tensor; VM::call turns it into the TypeError torch raises.
+struct NotATensor {};
+
+/// The tensor a builtin of the torch model was given (NotATensor when it is something else).
+inline runtime::Tensor& tensorArg(const Value& v) {
+  if (!v || v->kind != Kind::Tensor) throw NotATensor{};
+  return as<TensorObject>(v).t;
+}
+
 /// Raises the Python exception of a runtime error: IndexError, ValueError, TypeError,
 /// NotImplementedError, else RuntimeError, with the runtime's message.
 [[noreturn]] void raiseTorchError(VM& vm, const runtime::TorchError& e);

@@ -22,7 +22,7 @@ Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
 void installTorchExtras(VM& vm);
 
-static Tensor& T(const Value& v) { return as<TensorObject>(v).t; }
+static Tensor& T(const Value& v) { return tensorArg(v); }
 
 static Value mod(VM& vm, const std::string& name) {
   Value m = vm.findModule(name);
