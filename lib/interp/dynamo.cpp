@@ -675,13 +675,15 @@ Value Dynamo::unbackedCompare(VM& vm, syntax::CmpOpKind op, const Value& a, cons
   return out;
 }
 
-void Dynamo::traceCheck(VM& vm, const Value& cond) {
+void Dynamo::traceCheck(VM& vm, const Value& cond, bool user_check) {
   Frame* t = vm.top();
   if (!t || !t->trace) return;
   TraceState& st = *t->trace;
   auto it = st.symbools.find(cond.get());
   if (it == st.symbools.end()) return;
-  recordOp(vm, "_assert_scalar.default", graph::NodeOp::CallFunction, {cond}, {});
+  const bool as_check = user_check && vm.target().id != TargetId::Torch2_14;
+  recordOp(vm, as_check ? "_check" : "_assert_scalar.default", graph::NodeOp::CallFunction, {cond},
+           {});
   UnbackedCompare fact = it->second;
   fact.value = true;
   st.facts.push_back(fact);

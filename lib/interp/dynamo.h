@@ -190,7 +190,9 @@ class Dynamo {
   Value unbackedCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b, bool result);
   /// torch._check(cond) while tracing: a SymBool becomes an `_assert_scalar.default` node and a
   /// fact later comparisons use.
-  void traceCheck(VM& vm, const Value& cond);
+  /// `user_check`: a torch._check call (2.11 keeps it as a `_check` node; 2.14 and the runtime
+  /// asserts Dynamo adds itself are `_assert_scalar.default`).
+  void traceCheck(VM& vm, const Value& cond, bool user_check = false);
   /// A conditional jump on `cond` while tracing: a SymBool nothing decides restarts the analysis
   /// with its tensor input's .item() specialized (SpecializeItemRestart).
   void onSymBoolJump(VM& vm, Frame& f, const Value& cond);

@@ -214,7 +214,7 @@ void installTorchExtras(VM& vm) {
   // false condition on a concrete value fails the fake-tensor call
   def(torch, "_check", [](VM& vm, CallArgs& a) -> Value {
     Value cond = a.args.at(0);
-    vm.dynamo().traceCheck(vm, cond);
+    vm.dynamo().traceCheck(vm, cond, /*user_check=*/true);
     if (vm.truthy(cond)) return none();
     if (vm.dynamo().tracing(vm)) {
       Value exc = vm.findModule("torch._dynamo.exc");
