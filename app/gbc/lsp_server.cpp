@@ -6,12 +6,14 @@
 #include "config.h"
 #include "interp/driver.h"
 #include "report/json.h"
+#include "report/json_writer.h"
 #include "report/lsp.h"
 #include "report/registry.h"
 #include "report/suppress.h"
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <regex>
@@ -47,7 +49,7 @@ static std::optional<std::string> readMessage(std::istream& in) {
 }
 
 static void writeMessage(std::ostream& out, const Json& message) {
-  std::string body = message.dump();
+  std::string body = report::dumpJson(message);
   out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
   out.flush();
 }
@@ -81,7 +83,6 @@ static Json analyzeDocument(const std::string& uri, const std::string& text,
   }
   interp::Options options;
   options.target = target;
-  interp::forgetReachScans();  // the project's files may have changed since the last analysis
   Result<interp::Outcome> outcome = analyzeSource(path, text, options);
   if (!outcome) return Json::array({failureDiagnostic(outcome.error())});
   report::FileReport& file = outcome->report;
@@ -91,6 +92,7 @@ static Json analyzeDocument(const std::string& uri, const std::string& text,
 
 int serveLsp(std::istream& in, std::ostream& out, const TargetProfile& default_target) {
   std::map<std::string, std::string> documents;
+  std::chrono::steady_clock::time_point disk_read_at{};
   bool shutdown = false;
   auto publish = [&](const std::string& uri, const Json& diagnostics) {
     writeMessage(out, Json{{"jsonrpc", "2.0"},
@@ -132,6 +134,15 @@ int serveLsp(std::istream& in, std::ostream& out, const TargetProfile& default_t
       }
       if (method == "textDocument/didSave" && params.contains("text"))
         documents[uri] = params.value("text", "");
+      // What the project's files on disk say (which of them can import torch, interp/reach.h) is
+      // read again after a save or an open, and otherwise at most every few seconds: an edit
+      // changes only the document, whose text comes with it; a scan of a large tree costs more
+      // than analysing a file.
+      auto now = std::chrono::steady_clock::now();
+      if (method != "textDocument/didChange" || now - disk_read_at > std::chrono::seconds(5)) {
+        interp::forgetReachScans();
+        disk_read_at = now;
+      }
       publish(uri, analyzeDocument(uri, documents[uri], default_target));
     } else if (method == "textDocument/didClose") {
       std::string uri = params.value("textDocument", Json::object()).value("uri", "");

@@ -16,6 +16,7 @@
 #include "report/findings.h"
 #include "report/github.h"
 #include "report/json.h"
+#include "report/json_writer.h"
 #include "report/registry.h"
 #include "report/sarif.h"
 #include "report/suppress.h"
@@ -187,6 +188,8 @@ int analyze(AnalyzeArgs args) {
   interp::Options options;
   options.target = target;
   args.limits.apply(options);
+  // One file: the process ends right after, freeing the program's state would only cost time.
+  options.keep_state = files.size() == 1;
   std::vector<app::FileResult> results =
       app::analyzeFiles(files, options, args.jobs, progressBar(files.size()));
 
@@ -240,9 +243,9 @@ int analyze(AnalyzeArgs args) {
 
   std::string root = absolutePath(".");
   if (args.format == "json") {
-    writeOut(report::toJson(report, target).dump(2) + "\n");
+    writeOut(report::dumpJson(report::toJson(report, target), 2) + "\n");
   } else if (args.format == "sarif") {
-    writeOut(report::toSarif(report, target, root).dump(2) + "\n");
+    writeOut(report::dumpJson(report::toSarif(report, target, root), 2) + "\n");
   } else if (args.format == "github") {
     writeOut(report::renderGithub(report, target, root));
   } else {
@@ -259,7 +262,7 @@ int analyze(AnalyzeArgs args) {
     report::Baseline today =
         report::makeBaseline(report, target, directoryOf(args.write_baseline));
     Result<bool> written =
-        writeFileAtomically(args.write_baseline, report::baselineJson(today).dump(2) + "\n");
+        writeFileAtomically(args.write_baseline, report::dumpJson(report::baselineJson(today), 2) + "\n");
     if (!written) {
       printError(written.error(), "gbc");
       return kExitInput;

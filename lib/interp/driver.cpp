@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,15 @@ ImportSetting importSetting(const std::string& path) {
   return setting;
 }
 
+/// Keeps `objects` alive to the end of the process (Options::keep_state): held by a global that is
+/// never destroyed, so LeakSanitizer sees them reachable.
+void keepAlive(std::initializer_list<std::shared_ptr<const void>> objects) {
+  static auto* kept = new std::vector<std::shared_ptr<const void>>;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  kept->insert(kept->end(), objects.begin(), objects.end());
+}
+
 Result<Outcome> runFileHere(const std::string& path, const std::string& source,
                             const Options& options) {
   ImportSetting imports = importSetting(path);
@@ -58,14 +70,16 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
     outcome.report.path = path;
     return outcome;
   }
-  auto parsed = syntax::parseModule(path, source);
-  if (!parsed) return parsed.error();
-  auto code = compileModule(*parsed, path, CompileOptions::forPython(options.target.python));
+  auto parsed = std::make_shared<Result<syntax::Module>>(syntax::parseModule(path, source));
+  if (!*parsed) return parsed->error();
+  auto code = compileModule(**parsed, path, CompileOptions::forPython(options.target.python));
   if (!code) return code.error();
   if (std::getenv("GBC_DUMP_BYTECODE")) std::fputs(disassemble(**code).c_str(), stderr);
   Outcome outcome;
   outcome.report.path = path;
-  VM vm(options.target, options.run);
+  auto vm_state = std::make_shared<VM>(options.target, options.run);
+  if (options.keep_state) keepAlive({parsed, *code, vm_state});
+  VM& vm = *vm_state;
   vm.recursion_limit = options.recursion_limit;
   vm.budget.max_instructions = options.max_instructions;
   vm.budget.timeout_s = options.timeout_s;

@@ -33,6 +33,11 @@ struct Options {
   /// main thread's 8 MiB under sanitizers; past the stack's reserve the program gets a
   /// RecursionError (limits.h), never a stack overflow.
   size_t stack_bytes = size_t{256} << 20;
+  /// Leave the program's state (syntax tree, code, VM with every object it made) allocated when
+  /// runFile returns, as clang's -disable-free does: a one-shot `gbc analyze` of one file exits
+  /// right after, and freeing tens of thousands of objects one by one is time the user waits for.
+  /// The state stays reachable from a global, so leak checkers do not report it.
+  bool keep_state = false;
 };
 
 /// What happened when the program ran to its end (or stopped).

@@ -36,11 +36,13 @@ inline To castValue(From v) {
   }
 }
 
+/// Whether this machine has a second core (asked once per process: the query reads sysfs).
+bool hasSecondCore();
+
 /// Splits [0, n) over at most two threads when n >= 2 * minPerThread; f(begin, end).
 template <typename F>
 void parallelFor(int64_t n, int64_t minPerThread, const F& f) {
-  static const bool multi = std::thread::hardware_concurrency() >= 2;
-  if (!multi || n < 2 * minPerThread) {
+  if (n < 2 * minPerThread || !hasSecondCore()) {
     f(int64_t{0}, n);
     return;
   }

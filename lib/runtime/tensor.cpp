@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <new>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -312,6 +313,11 @@ Tensor Tensor::asStrided(Shape sizes, Shape strides, int64_t offset) const {
 // ---------------------------------------------------------------------------------------------
 
 namespace detail {
+
+bool hasSecondCore() {
+  static const bool multi = std::thread::hardware_concurrency() >= 2;
+  return multi;
+}
 
 template <typename D, typename S>
 static void copyTyped(const Tensor& dst, const Tensor& src) {

@@ -3,6 +3,8 @@
 // characters (after _byte_offset_to_character_offset), so this file decodes UTF-8 first.
 #include "syntax/carets.h"
 
+#include <cctype>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -125,9 +127,46 @@ std::optional<Anchors> extractAnchorsUncached(std::string_view segment) {
   }
 }
 
+/// A necessary condition for callSpansWholeStatementUncached, from the text alone: the statement
+/// is `return NAME` + `(` or one `NAME = ...`, and the value starts (after any opening
+/// parentheses) at `start`. Most traceback lines (`y = a + f(b)`, `print(...)`, `out = x`)
+/// fail it without a parse; a line with non-ASCII bytes (characters are not bytes there) always
+/// goes to the parser.
+bool mayBeWholeStatementCall(std::string_view text, size_t start) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  size_t i = 0;
+  auto skip = [&](std::string_view chars) {
+    while (i < text.size() && chars.find(text[i]) != std::string_view::npos) ++i;
+  };
+  auto identifier = [&] {
+    size_t from = i;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+      ++i;
+    return text.substr(from, i - from);
+  };
+  skip(" \t");
+  std::string_view first = identifier();
+  if (first.empty()) return false;
+  skip(" \t");
+  bool is_return = first == "return";
+  if (!is_return) {
+    if (i >= text.size() || text[i] != '=' || (i + 1 < text.size() && text[i + 1] == '='))
+      return false;
+    ++i;
+  }
+  skip(" \t(");
+  if (i != start) return false;
+  if (!is_return) return true;
+  if (identifier().empty()) return false;  // `return` of a call whose callee is a Name
+  skip(" \t");
+  return i >= text.size() || text[i] == '(' || text[i] == ')' || text[i] == '\\';
+}
+
 /// The first statement of `text` is `return NAME(...)` or `NAME = <call>` and the call is exactly
 /// [start, end) (CPython compares the ast's byte columns with character offsets; so do we).
 bool callSpansWholeStatementUncached(std::string_view text, size_t start, size_t end) {
+  if (!mayBeWholeStatementCall(text, start)) return false;
   auto module = parseModule("<line>", text);
   if (!module || module->body.empty()) return false;
   const Stmt& s = *module->body[0];
@@ -142,31 +181,38 @@ bool callSpansWholeStatementUncached(std::string_view text, size_t start, size_t
          value->span.col == start && value->span.end_col == end;
 }
 
-/// Tracebacks repeat the same lines (every frame of torch's own code, a loop's frames): each
-/// segment is parsed once per thread. Bounded, so a long editor session does not grow it forever.
+/// Tracebacks repeat the same lines (every frame of torch's own code, a loop's frames, the same
+/// file analysed again by `gbc lsp`): each segment is parsed once per process, by whichever
+/// thread meets it first (the parse runs outside the lock). Bounded, so a long editor session
+/// does not grow it forever.
 template <typename Value>
 class Memo {
  public:
   template <typename Compute>
   Value get(const std::string& key, Compute compute) {
-    if (auto it = map_.find(key); it != map_.end()) return it->second;
-    if (map_.size() >= 4096) map_.clear();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (auto it = map_.find(key); it != map_.end()) return it->second;
+    }
     Value value = compute();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (map_.size() >= 4096) map_.clear();
     map_.emplace(key, value);
     return value;
   }
 
  private:
+  std::mutex mutex_;
   std::unordered_map<std::string, Value> map_;
 };
 
 std::optional<Anchors> extractAnchors(std::string_view segment) {
-  thread_local Memo<std::optional<Anchors>> memo;
+  static Memo<std::optional<Anchors>> memo;
   return memo.get(std::string(segment), [&] { return extractAnchorsUncached(segment); });
 }
 
 bool callSpansWholeStatement(std::string_view text, size_t start, size_t end) {
-  thread_local Memo<bool> memo;
+  static Memo<bool> memo;
   std::string key = std::to_string(start) + ":" + std::to_string(end) + ":";
   key += text;
   return memo.get(key, [&] { return callSpansWholeStatementUncached(text, start, end); });

@@ -71,6 +71,20 @@ TEST_CASE("return of an attribute call and tuple targets keep their carets", "[s
   CHECK(caretsFor("    a, b = f()", "f()") == "       ~^^");
 }
 
+TEST_CASE("the whole-statement call test without a parse agrees with the parse",
+          "[syntax][carets]") {
+  // Shapes the lexical pre-check passes on to the parser: spaces, parentheses, a comment.
+  CHECK_FALSE(caretsFor("    x = helper (x)", "helper (x)"));
+  CHECK_FALSE(caretsFor("    return (inner(x))", "inner(x)"));
+  CHECK_FALSE(caretsFor("    y=f(x)  # note", "f(x)"));
+  // Shapes it refuses at once: they keep their carets.
+  CHECK(caretsFor("    x = y = f()", "f()") == "        ~^^");
+  CHECK(caretsFor("    x += f()", "f()") == "     ~^^");
+  CHECK(caretsFor("    x: int = f()", "f()") == "         ~^^");
+  CHECK(caretsFor("    y = a + f(b)", "f(b)") == "        ~^^^");
+  CHECK_FALSE(caretsFor("    returned = obj.f()", "obj.f()"));  // any callee in an assignment
+}
+
 TEST_CASE("positions outside the line give no caret line", "[syntax][carets]") {
   CHECK_FALSE(tracebackCaretLine("x = 1", 2, 99));
   CHECK_FALSE(tracebackCaretLine("x = 1", 4, 2));
