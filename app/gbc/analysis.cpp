@@ -1,11 +1,11 @@
 // Parallel analysis of files.
 #include "analysis.h"
 
+#include <malloc.h>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <malloc.h>
 #include <fstream>
 #include <mutex>
 #include <sstream>

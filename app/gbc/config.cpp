@@ -25,8 +25,7 @@ static Result<std::string> oneOf(const toml::value& value, const std::string& ke
   return text;
 }
 
-static Result<std::vector<std::string>> stringList(const toml::value& value,
-                                                   const std::string& key,
+static Result<std::vector<std::string>> stringList(const toml::value& value, const std::string& key,
                                                    const std::string& file) {
   if (!value.is_array()) return configError(file, "'" + key + "' must be a list of strings");
   std::vector<std::string> out;
@@ -139,8 +138,8 @@ static bool globMatches(const std::string& pattern, const std::string& relative,
 bool isExcluded(const std::string& path, const Config& config) {
   if (config.exclude.empty()) return false;
   std::string relative = path;
-  std::string prefix = config.dir.empty() || config.dir.back() == '/' ? config.dir
-                                                                         : config.dir + "/";
+  std::string prefix =
+      config.dir.empty() || config.dir.back() == '/' ? config.dir : config.dir + "/";
   if (!prefix.empty() && path.rfind(prefix, 0) == 0) relative = path.substr(prefix.size());
   std::string name = fs::path(path).filename().string();
   return std::any_of(config.exclude.begin(), config.exclude.end(),

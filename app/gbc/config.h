@@ -13,8 +13,8 @@ namespace gbc::app {
 
 /// The keys of `[tool.gbc]`; command-line flags override them.
 struct Config {
-  std::string file;  ///< the file it came from (empty: none found)
-  std::string dir;   ///< that file's directory: exclude globs are relative to it
+  std::string file;                    ///< the file it came from (empty: none found)
+  std::string dir;                     ///< that file's directory: exclude globs are relative to it
   std::optional<std::string> fail_on;  ///< "error" | "break" | "never"
   std::optional<std::string> target;   ///< "2.14" | "2.11" | "2.9"
   std::optional<std::string> format;   ///< "text" | "json" | "sarif" | "github"

@@ -86,7 +86,8 @@ struct Limits {
     cmd->add_option("--max-instructions", max_instructions,
                     "stop the program after N bytecode instructions (exit 2; 0: no limit)")
         ->capture_default_str();
-    cmd->add_option("--timeout", timeout_s, "stop the program after SECONDS of running (exit 2; 0: no limit)")
+    cmd->add_option("--timeout", timeout_s,
+                    "stop the program after SECONDS of running (exit 2; 0: no limit)")
         ->capture_default_str();
   }
 };
@@ -149,8 +150,9 @@ report::FailOn failOnFrom(const std::string& name) {
 }
 
 int analyze(AnalyzeArgs args) {
-  Result<app::Config> config = !args.config.empty() ? app::loadConfig(args.config)
-                               : app::findConfig(args.files.empty() ? "." : args.files.front());
+  Result<app::Config> config = !args.config.empty()
+                                   ? app::loadConfig(args.config)
+                                   : app::findConfig(args.files.empty() ? "." : args.files.front());
   if (!config) {
     printError(config.error(), "gbc");
     return kExitInput;
@@ -171,8 +173,8 @@ int analyze(AnalyzeArgs args) {
     }
     Result<report::Baseline> parsed = report::parseBaseline(*text);
     if (!parsed) {
-      printError(Error{ErrorCode::Usage, "invalid baseline '" + args.baseline + "': " +
-                                             parsed.error().message},
+      printError(Error{ErrorCode::Usage,
+                       "invalid baseline '" + args.baseline + "': " + parsed.error().message},
                  "gbc");
       return kExitInput;
     }
@@ -259,10 +261,9 @@ int analyze(AnalyzeArgs args) {
   }
 
   if (!args.write_baseline.empty()) {
-    report::Baseline today =
-        report::makeBaseline(report, target, directoryOf(args.write_baseline));
-    Result<bool> written =
-        writeFileAtomically(args.write_baseline, report::dumpJson(report::baselineJson(today), 2) + "\n");
+    report::Baseline today = report::makeBaseline(report, target, directoryOf(args.write_baseline));
+    Result<bool> written = writeFileAtomically(
+        args.write_baseline, report::dumpJson(report::baselineJson(today), 2) + "\n");
     if (!written) {
       printError(written.error(), "gbc");
       return kExitInput;
@@ -389,7 +390,8 @@ int runCli(int argc, char** argv) {
                           "report and fail only on findings not in this baseline file");
   analyze_cmd->add_option("--write-baseline", analyze_args.write_baseline,
                           "record today's findings in this baseline file");
-  analyze_cmd->add_option("-j,--jobs", analyze_args.jobs, "files analysed at once (0: one per core)")
+  analyze_cmd
+      ->add_option("-j,--jobs", analyze_args.jobs, "files analysed at once (0: one per core)")
       ->capture_default_str();
   analyze_cmd->add_option("PATH", analyze_args.files, "Python files or directories")->required();
   analyze_args.limits.add(analyze_cmd);

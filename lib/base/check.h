@@ -5,8 +5,10 @@
 #include <cstdlib>
 
 namespace gbc::detail {
-[[noreturn]] inline void checkFailed(const char* file, int line, const char* cond, const char* why) {
-  std::fprintf(stderr, "gbc: internal error at %s:%d: check '%s' failed: %s\n", file, line, cond, why);
+[[noreturn]] inline void checkFailed(const char* file, int line, const char* cond,
+                                     const char* why) {
+  std::fprintf(stderr, "gbc: internal error at %s:%d: check '%s' failed: %s\n", file, line, cond,
+               why);
   std::abort();
 }
 }  // namespace gbc::detail

@@ -33,15 +33,39 @@ struct TargetProfile {
   std::string_view registry;
 };
 
-inline constexpr TargetProfile kTarget2_14{TargetId::Torch2_14, "2.14", "3.14",
-                                           "/usr/lib/python3/dist-packages/torch", 215, 100, true,
-                                           true, true, false, "2.14"};
-inline constexpr TargetProfile kTarget2_11{TargetId::Torch2_11, "2.11", "3.12",
-                                           "/usr/local/lib/python3.12/site-packages/torch", 240,
-                                           101, false, false, false, false, "2.11"};
-inline constexpr TargetProfile kTarget2_9{TargetId::Torch2_9, "2.9", "3.12",
-                                          "/usr/local/lib/python3.12/site-packages/torch", 209, 101,
-                                          false, false, false, true, "2.11"};
+inline constexpr TargetProfile kTarget2_14{TargetId::Torch2_14,
+                                           "2.14",
+                                           "3.14",
+                                           "/usr/lib/python3/dist-packages/torch",
+                                           215,
+                                           100,
+                                           true,
+                                           true,
+                                           true,
+                                           false,
+                                           "2.14"};
+inline constexpr TargetProfile kTarget2_11{TargetId::Torch2_11,
+                                           "2.11",
+                                           "3.12",
+                                           "/usr/local/lib/python3.12/site-packages/torch",
+                                           240,
+                                           101,
+                                           false,
+                                           false,
+                                           false,
+                                           false,
+                                           "2.11"};
+inline constexpr TargetProfile kTarget2_9{TargetId::Torch2_9,
+                                          "2.9",
+                                          "3.12",
+                                          "/usr/local/lib/python3.12/site-packages/torch",
+                                          209,
+                                          101,
+                                          false,
+                                          false,
+                                          false,
+                                          true,
+                                          "2.11"};
 
 /// The profile named on the command line ("2.14", "2.11", "2.9"), or nullopt.
 inline std::optional<TargetProfile> findTarget(std::string_view name) {

@@ -15,11 +15,11 @@ enum class NodeOp { Placeholder, CallFunction, CallMethod, CallModule, GetAttr, 
 struct Node {
   NodeOp op = NodeOp::CallFunction;
   std::string target;
-  std::vector<int> inputs;  // indices of earlier nodes this one reads
-  uint32_t line = 0;        // source line of the user code that produced it (0 if none)
-  std::string name;         // FX node name: "mul", "sum_1", "l_x_"
+  std::vector<int> inputs;        // indices of earlier nodes this one reads
+  uint32_t line = 0;              // source line of the user code that produced it (0 if none)
+  std::string name;               // FX node name: "mul", "sum_1", "l_x_"
   std::vector<std::string> args;  // FX args as printed: node names and constant reprs
-  std::string source;       // `File "f.py", line 6, in fn, code: if y.sum() > 0:` (may be empty)
+  std::string source;  // `File "f.py", line 6, in fn, code: if y.sum() > 0:` (may be empty)
 };
 
 /// A compiled partition: the code object Dynamo was compiling and its nodes in order.

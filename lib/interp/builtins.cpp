@@ -17,7 +17,8 @@ static Value builtin(VM& vm, const std::string& name, NativeFn fn) {
   return b;
 }
 
-static ClassPtr makeBuiltinClass(VM& vm, const std::string& name, std::vector<ClassPtr> bases, Kind k) {
+static ClassPtr makeBuiltinClass(VM& vm, const std::string& name, std::vector<ClassPtr> bases,
+                                 Kind k) {
   auto c = vm.makeClass(name, std::move(bases), nullptr);
   c->module = "builtins";
   c->instance_kind = k;
@@ -39,12 +40,15 @@ static Value argOr(CallArgs& a, size_t i, const char* kw, Value dflt) {
 
 static Value toInt(VM& vm, const Value& v, int base) {
   switch (v->kind) {
-    case Kind::Int: return v;
-    case Kind::Bool: return pyInt(asInt(v));
+    case Kind::Int:
+      return v;
+    case Kind::Bool:
+      return pyInt(asInt(v));
     case Kind::Float: {
       double d = as<FloatObject>(v).v;
       if (std::isnan(d)) vm.raise(vm.b().value_error, "cannot convert float NaN to integer");
-      if (std::isinf(d)) vm.raise(vm.b().overflow_error, "cannot convert float infinity to integer");
+      if (std::isinf(d))
+        vm.raise(vm.b().overflow_error, "cannot convert float infinity to integer");
       return pyInt(static_cast<int64_t>(d));
     }
     case Kind::Str: {
@@ -60,22 +64,29 @@ static Value toInt(VM& vm, const Value& v, int base) {
         if (pos != clean.size()) throw std::invalid_argument("x");
         return pyInt(r);
       } catch (...) {
-        vm.raise(vm.b().value_error, "invalid literal for int() with base " + std::to_string(base) + ": " + vm.repr(v));
+        vm.raise(vm.b().value_error,
+                 "invalid literal for int() with base " + std::to_string(base) + ": " + vm.repr(v));
       }
     }
-    case Kind::Tensor: return tensorToPyNumber(vm, v, true);
-    default: break;
+    case Kind::Tensor:
+      return tensorToPyNumber(vm, v, true);
+    default:
+      break;
   }
   if (Value m = vm.typeOf(v)->lookup("__int__")) return vm.call(m, {v});
   if (Value m = vm.typeOf(v)->lookup("__index__")) return vm.call(m, {v});
-  vm.raise(vm.b().type_error, "int() argument must be a string, a bytes-like object or a real number, not '" + vm.typeOf(v)->name + "'");
+  vm.raise(vm.b().type_error,
+           "int() argument must be a string, a bytes-like object or a real number, not '" +
+               vm.typeOf(v)->name + "'");
 }
 
 static Value toFloat(VM& vm, const Value& v) {
   switch (v->kind) {
-    case Kind::Float: return v;
+    case Kind::Float:
+      return v;
     case Kind::Int:
-    case Kind::Bool: return pyFloat(static_cast<double>(asInt(v)));
+    case Kind::Bool:
+      return pyFloat(static_cast<double>(asInt(v)));
     case Kind::Str: {
       std::string s = asStr(v);
       s.erase(0, s.find_first_not_of(" \t\n"));
@@ -94,11 +105,14 @@ static Value toFloat(VM& vm, const Value& v) {
         vm.raise(vm.b().value_error, "could not convert string to float: " + vm.repr(v));
       }
     }
-    case Kind::Tensor: return tensorToPyNumber(vm, v, false);
-    default: break;
+    case Kind::Tensor:
+      return tensorToPyNumber(vm, v, false);
+    default:
+      break;
   }
   if (Value m = vm.typeOf(v)->lookup("__float__")) return vm.call(m, {v});
-  vm.raise(vm.b().type_error, "float() argument must be a string or a real number, not '" + vm.typeOf(v)->name + "'");
+  vm.raise(vm.b().type_error,
+           "float() argument must be a string or a real number, not '" + vm.typeOf(v)->name + "'");
 }
 
 static Value minMax(VM& vm, CallArgs& a, bool is_max) {
@@ -107,13 +121,15 @@ static Value minMax(VM& vm, CallArgs& a, bool is_max) {
   Value dflt = a.kw("default");
   if (items.empty()) {
     if (dflt) return dflt;
-    vm.raise(vm.b().value_error, std::string(is_max ? "max" : "min") + "() iterable argument is empty");
+    vm.raise(vm.b().value_error,
+             std::string(is_max ? "max" : "min") + "() iterable argument is empty");
   }
   Value best = items[0];
   Value bestk = key && !isNone(key) ? vm.call(key, {best}) : best;
   for (size_t i = 1; i < items.size(); ++i) {
     Value k = key && !isNone(key) ? vm.call(key, {items[i]}) : items[i];
-    bool better = vm.truthy(vm.compare(is_max ? syntax::CmpOpKind::Gt : syntax::CmpOpKind::Lt, k, bestk));
+    bool better =
+        vm.truthy(vm.compare(is_max ? syntax::CmpOpKind::Gt : syntax::CmpOpKind::Lt, k, bestk));
     if (better) {
       best = items[i];
       bestk = k;
@@ -153,7 +169,8 @@ void installBuiltinClasses(VM& vm) {
   B.range = makeBuiltinClass(vm, "range", {B.object}, Kind::Range);
   B.none_type = makeBuiltinClass(vm, "NoneType", {B.object}, Kind::None);
   B.function = makeBuiltinClass(vm, "function", {B.object}, Kind::Function);
-  B.builtin_function = makeBuiltinClass(vm, "builtin_function_or_method", {B.object}, Kind::Builtin);
+  B.builtin_function =
+      makeBuiltinClass(vm, "builtin_function_or_method", {B.object}, Kind::Builtin);
   B.method = makeBuiltinClass(vm, "method", {B.object}, Kind::BoundMethod);
   B.module = makeBuiltinClass(vm, "module", {B.object}, Kind::Module);
   B.cell = makeBuiltinClass(vm, "cell", {B.object}, Kind::Cell);
@@ -240,11 +257,21 @@ void installBuiltinClasses(VM& vm) {
     Value base = argOr(a, 2, "base", pyInt(10));
     return toInt(vm, a.args[1], static_cast<int>(asInt(base)));
   });
-  setNew(B.float_, [](VM& vm, CallArgs& a) -> Value { return a.args.size() < 2 ? pyFloat(0) : toFloat(vm, a.args[1]); });
-  setNew(B.bool_, [](VM& vm, CallArgs& a) -> Value { return pyBool(a.args.size() >= 2 && vm.truthy(a.args[1])); });
-  setNew(B.str, [](VM& vm, CallArgs& a) -> Value { return pyStr(a.args.size() < 2 ? "" : vm.str(a.args[1])); });
-  setNew(B.tuple, [](VM& vm, CallArgs& a) -> Value { return pyTuple(a.args.size() < 2 ? std::vector<Value>{} : vm.toVector(a.args[1])); });
-  setNew(B.list, [](VM& vm, CallArgs& a) -> Value { return pyList(a.args.size() < 2 ? std::vector<Value>{} : vm.toVector(a.args[1])); });
+  setNew(B.float_, [](VM& vm, CallArgs& a) -> Value {
+    return a.args.size() < 2 ? pyFloat(0) : toFloat(vm, a.args[1]);
+  });
+  setNew(B.bool_, [](VM& vm, CallArgs& a) -> Value {
+    return pyBool(a.args.size() >= 2 && vm.truthy(a.args[1]));
+  });
+  setNew(B.str, [](VM& vm, CallArgs& a) -> Value {
+    return pyStr(a.args.size() < 2 ? "" : vm.str(a.args[1]));
+  });
+  setNew(B.tuple, [](VM& vm, CallArgs& a) -> Value {
+    return pyTuple(a.args.size() < 2 ? std::vector<Value>{} : vm.toVector(a.args[1]));
+  });
+  setNew(B.list, [](VM& vm, CallArgs& a) -> Value {
+    return pyList(a.args.size() < 2 ? std::vector<Value>{} : vm.toVector(a.args[1]));
+  });
   setNew(B.set, [](VM& vm, CallArgs& a) -> Value {
     auto s = std::make_shared<SetObject>();
     if (a.args.size() >= 2)
@@ -267,7 +294,8 @@ void installBuiltinClasses(VM& vm) {
       } else {
         for (Value& kv : vm.toVector(src)) {
           auto pair = vm.toVector(kv);
-          if (pair.size() != 2) vm.raise(vm.b().value_error, "dictionary update sequence element has wrong length");
+          if (pair.size() != 2)
+            vm.raise(vm.b().value_error, "dictionary update sequence element has wrong length");
           d->set(pair[0], pair[1]);
         }
       }
@@ -279,9 +307,13 @@ void installBuiltinClasses(VM& vm) {
     std::vector<int64_t> n;
     for (size_t i = 1; i < a.args.size(); ++i) {
       const Value& v = a.args[i];
-      if (v->kind == Kind::Tensor) n.push_back(asInt(tensorToPyNumber(vm, v, true)));
-      else if (!isInt(v)) vm.raise(vm.b().type_error, "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
-      else n.push_back(asInt(v));
+      if (v->kind == Kind::Tensor)
+        n.push_back(asInt(tensorToPyNumber(vm, v, true)));
+      else if (!isInt(v))
+        vm.raise(vm.b().type_error,
+                 "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
+      else
+        n.push_back(asInt(v));
     }
     if (n.empty()) vm.raise(vm.b().type_error, "range expected at least 1 argument, got 0");
     if (n.size() == 1) return std::make_shared<RangeObject>(0, n[0], 1);
@@ -291,7 +323,8 @@ void installBuiltinClasses(VM& vm) {
   });
   setNew(B.slice, [](VM&, CallArgs& a) -> Value {
     if (a.args.size() == 2) return std::make_shared<SliceObject>(none(), a.args[1], none());
-    return std::make_shared<SliceObject>(a.args[1], a.args[2], a.args.size() > 3 ? a.args[3] : none());
+    return std::make_shared<SliceObject>(a.args[1], a.args[2],
+                                         a.args.size() > 3 ? a.args[3] : none());
   });
   setNew(B.object, [](VM&, CallArgs& a) -> Value {
     return std::make_shared<InstanceObject>(std::static_pointer_cast<ClassObject>(a.args[0]));
@@ -299,7 +332,8 @@ void installBuiltinClasses(VM& vm) {
   setNew(B.type, [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() == 2) return vm.typeOf(a.args[1]);
     std::vector<ClassPtr> bases;
-    for (Value& v : vm.toVector(a.args[2])) bases.push_back(std::static_pointer_cast<ClassObject>(v));
+    for (Value& v : vm.toVector(a.args[2]))
+      bases.push_back(std::static_pointer_cast<ClassObject>(v));
     auto d = newDict();
     as<DictObject>(a.args[3]).forEach([&](const Value& k, const Value& v) { d->set(k, v); });
     return vm.makeClass(asStr(a.args[1]), bases, d);
@@ -311,10 +345,14 @@ void installBuiltinClasses(VM& vm) {
     if (p->fset && isNone(p->fset)) p->fset = nullptr;
     return p;
   });
-  setNew(B.staticmethod, [](VM&, CallArgs& a) -> Value { return std::make_shared<StaticMethodObject>(a.args[1]); });
-  setNew(B.classmethod, [](VM&, CallArgs& a) -> Value { return std::make_shared<ClassMethodObject>(a.args[1]); });
+  setNew(B.staticmethod,
+         [](VM&, CallArgs& a) -> Value { return std::make_shared<StaticMethodObject>(a.args[1]); });
+  setNew(B.classmethod,
+         [](VM&, CallArgs& a) -> Value { return std::make_shared<ClassMethodObject>(a.args[1]); });
   setNew(B.super_, [](VM& vm, CallArgs& a) -> Value {
-    if (a.args.size() >= 3) return std::make_shared<SuperObject>(std::static_pointer_cast<ClassObject>(a.args[1]), a.args[2]);
+    if (a.args.size() >= 3)
+      return std::make_shared<SuperObject>(std::static_pointer_cast<ClassObject>(a.args[1]),
+                                           a.args[2]);
     Frame* f = vm.top();
     if (!f || !f->func || f->fast.empty()) vm.raise(vm.b().runtime_error, "super(): no arguments");
     auto cls = f->func->defining_class.lock();
@@ -333,27 +371,34 @@ void installBuiltinClasses(VM& vm) {
     return none();
   });
   B.base_exception->dict->setStr("__init__", exc_init);
-  B.object->dict->setStr("__init__", std::make_shared<BuiltinObject>("__init__", [](VM&, CallArgs&) -> Value { return none(); }));
-  B.object->dict->setStr("__setattr__", std::make_shared<BuiltinObject>("__setattr__", [](VM& vm, CallArgs& a) -> Value {
-    if (a.args[0]->kind == Kind::Instance) {
-      auto& inst = as<InstanceObject>(a.args[0]);
-      vm.dynamo().journalDict(vm, inst.dict, asStr(a.args[1]));
-      inst.dict->setStr(asStr(a.args[1]), a.args[2]);
-      return none();
-    }
-    vm.setAttr(a.args[0], asStr(a.args[1]), a.args[2]);
-    return none();
-  }));
-  B.object->dict->setStr("__getattribute__", std::make_shared<BuiltinObject>("__getattribute__", [](VM& vm, CallArgs& a) -> Value {
-    if (a.args[0]->kind == Kind::Instance) {
-      auto& inst = as<InstanceObject>(a.args[0]);
-      if (Value v = inst.dict->getStr(asStr(a.args[1]))) return v;
-    }
-    return vm.getAttr(a.args[0], asStr(a.args[1]));
-  }));
-  B.object->dict->setStr("__new__", std::make_shared<BuiltinObject>("__new__", [](VM&, CallArgs& a) -> Value {
-    return std::make_shared<InstanceObject>(std::static_pointer_cast<ClassObject>(a.args[0]));
-  }));
+  B.object->dict->setStr(
+      "__init__",
+      std::make_shared<BuiltinObject>("__init__", [](VM&, CallArgs&) -> Value { return none(); }));
+  B.object->dict->setStr(
+      "__setattr__",
+      std::make_shared<BuiltinObject>("__setattr__", [](VM& vm, CallArgs& a) -> Value {
+        if (a.args[0]->kind == Kind::Instance) {
+          auto& inst = as<InstanceObject>(a.args[0]);
+          vm.dynamo().journalDict(vm, inst.dict, asStr(a.args[1]));
+          inst.dict->setStr(asStr(a.args[1]), a.args[2]);
+          return none();
+        }
+        vm.setAttr(a.args[0], asStr(a.args[1]), a.args[2]);
+        return none();
+      }));
+  B.object->dict->setStr(
+      "__getattribute__",
+      std::make_shared<BuiltinObject>("__getattribute__", [](VM& vm, CallArgs& a) -> Value {
+        if (a.args[0]->kind == Kind::Instance) {
+          auto& inst = as<InstanceObject>(a.args[0]);
+          if (Value v = inst.dict->getStr(asStr(a.args[1]))) return v;
+        }
+        return vm.getAttr(a.args[0], asStr(a.args[1]));
+      }));
+  B.object->dict->setStr(
+      "__new__", std::make_shared<BuiltinObject>("__new__", [](VM&, CallArgs& a) -> Value {
+        return std::make_shared<InstanceObject>(std::static_pointer_cast<ClassObject>(a.args[0]));
+      }));
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
 }
@@ -370,7 +415,8 @@ void installBuiltinFunctions(VM& vm) {
     }
     out += end;
     Value file = a.kw("file");
-    bool to_stderr = file && file->kind == Kind::Instance && as<InstanceObject>(file).cls->name == "__gbc_stderr__";
+    bool to_stderr = file && file->kind == Kind::Instance &&
+                     as<InstanceObject>(file).cls->name == "__gbc_stderr__";
     if (!to_stderr) vm.dynamo().notePrinted(vm, out);
     if (!to_stderr && vm.out) vm.out(out);
     return none();
@@ -381,23 +427,32 @@ void installBuiltinFunctions(VM& vm) {
   builtin(vm, "format", [](VM& vm, CallArgs& a) -> Value {
     return pyStr(formatValue(vm, a.args.at(0), a.args.size() > 1 ? asStr(a.args[1]) : ""));
   });
-  builtin(vm, "__gbc_percent_format__", [](VM& vm, CallArgs& a) -> Value { return pyStr(percentFormat(vm, asStr(a.args[0]), a.args[1])); });
+  builtin(vm, "__gbc_percent_format__", [](VM& vm, CallArgs& a) -> Value {
+    return pyStr(percentFormat(vm, asStr(a.args[0]), a.args[1]));
+  });
   builtin(vm, "isinstance", [](VM& vm, CallArgs& a) -> Value {
     const Value& t = a.args.at(1);
-    std::vector<Value> types = t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
+    std::vector<Value> types =
+        t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
     for (const Value& c : types)
-      if (c->kind == Kind::Class && vm.isInstance(a.args[0], &as<ClassObject>(c))) return pyBool(true);
+      if (c->kind == Kind::Class && vm.isInstance(a.args[0], &as<ClassObject>(c)))
+        return pyBool(true);
     return pyBool(false);
   });
   builtin(vm, "issubclass", [](VM& vm, CallArgs& a) -> Value {
     const Value& t = a.args.at(1);
-    if (a.args[0]->kind != Kind::Class) vm.raise(vm.b().type_error, "issubclass() arg 1 must be a class");
-    std::vector<Value> types = t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
+    if (a.args[0]->kind != Kind::Class)
+      vm.raise(vm.b().type_error, "issubclass() arg 1 must be a class");
+    std::vector<Value> types =
+        t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
     for (const Value& c : types)
-      if (c->kind == Kind::Class && as<ClassObject>(a.args[0]).isSubclassOf(&as<ClassObject>(c))) return pyBool(true);
+      if (c->kind == Kind::Class && as<ClassObject>(a.args[0]).isSubclassOf(&as<ClassObject>(c)))
+        return pyBool(true);
     return pyBool(false);
   });
-  builtin(vm, "hasattr", [](VM& vm, CallArgs& a) -> Value { return pyBool(vm.hasAttr(a.args.at(0), asStr(a.args.at(1)))); });
+  builtin(vm, "hasattr", [](VM& vm, CallArgs& a) -> Value {
+    return pyBool(vm.hasAttr(a.args.at(0), asStr(a.args.at(1))));
+  });
   builtin(vm, "getattr", [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() > 2) {
       Value v = vm.getAttrOrNull(a.args[0], asStr(a.args[1]));
@@ -415,11 +470,14 @@ void installBuiltinFunctions(VM& vm) {
   });
   builtin(vm, "callable", [](VM& vm, CallArgs& a) -> Value {
     Kind k = a.args.at(0)->kind;
-    bool c = k == Kind::Function || k == Kind::Builtin || k == Kind::BoundMethod || k == Kind::Class ||
-             (k == Kind::Instance && vm.typeOf(a.args[0])->lookup("__call__"));
+    bool c = k == Kind::Function || k == Kind::Builtin || k == Kind::BoundMethod ||
+             k == Kind::Class || (k == Kind::Instance && vm.typeOf(a.args[0])->lookup("__call__"));
     return pyBool(c);
   });
-  builtin(vm, "id", [](VM&, CallArgs& a) -> Value { return pyInt(static_cast<int64_t>(reinterpret_cast<uintptr_t>(a.args.at(0).get()) & 0x7fffffffffff)); });
+  builtin(vm, "id", [](VM&, CallArgs& a) -> Value {
+    return pyInt(
+        static_cast<int64_t>(reinterpret_cast<uintptr_t>(a.args.at(0).get()) & 0x7fffffffffff));
+  });
   builtin(vm, "hash", [](VM& vm, CallArgs& a) -> Value { return pyInt(vm.hash(a.args.at(0))); });
   builtin(vm, "abs", [](VM& vm, CallArgs& a) -> Value {
     const Value& v = a.args.at(0);
@@ -446,9 +504,12 @@ void installBuiltinFunctions(VM& vm) {
     return pyFloat(std::strtod(buf, nullptr));
   });
   builtin(vm, "divmod", [](VM& vm, CallArgs& a) -> Value {
-    return pyTuple({vm.binaryOp(syntax::BinOpKind::FloorDiv, a.args[0], a.args[1]), vm.binaryOp(syntax::BinOpKind::Mod, a.args[0], a.args[1])});
+    return pyTuple({vm.binaryOp(syntax::BinOpKind::FloorDiv, a.args[0], a.args[1]),
+                    vm.binaryOp(syntax::BinOpKind::Mod, a.args[0], a.args[1])});
   });
-  builtin(vm, "pow", [](VM& vm, CallArgs& a) -> Value { return vm.binaryOp(syntax::BinOpKind::Pow, a.args.at(0), a.args.at(1)); });
+  builtin(vm, "pow", [](VM& vm, CallArgs& a) -> Value {
+    return vm.binaryOp(syntax::BinOpKind::Pow, a.args.at(0), a.args.at(1));
+  });
   builtin(vm, "min", [](VM& vm, CallArgs& a) -> Value { return minMax(vm, a, false); });
   builtin(vm, "max", [](VM& vm, CallArgs& a) -> Value { return minMax(vm, a, true); });
   builtin(vm, "sum", [](VM& vm, CallArgs& a) -> Value {
@@ -479,48 +540,56 @@ void installBuiltinFunctions(VM& vm) {
     Value it = vm.iter(a.args.at(0));
     int64_t start = asInt(argOr(a, 1, "start", pyInt(0)));
     auto i = std::make_shared<int64_t>(start);
-    return makeNativeIter([it, i](VM& vm) -> Value {
-      Value v = vm.next(it);
-      if (!v) return nullptr;
-      return pyTuple({pyInt((*i)++), v});
-    }, "enumerate");
+    return makeNativeIter(
+        [it, i](VM& vm) -> Value {
+          Value v = vm.next(it);
+          if (!v) return nullptr;
+          return pyTuple({pyInt((*i)++), v});
+        },
+        "enumerate");
   });
   builtin(vm, "zip", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> its;
     for (Value& v : a.args) its.push_back(vm.iter(v));
-    return makeNativeIter([its](VM& vm) -> Value {
-      if (its.empty()) return nullptr;
-      std::vector<Value> row;
-      for (const Value& it : its) {
-        Value v = vm.next(it);
-        if (!v) return nullptr;
-        row.push_back(v);
-      }
-      return pyTuple(std::move(row));
-    }, "zip");
+    return makeNativeIter(
+        [its](VM& vm) -> Value {
+          if (its.empty()) return nullptr;
+          std::vector<Value> row;
+          for (const Value& it : its) {
+            Value v = vm.next(it);
+            if (!v) return nullptr;
+            row.push_back(v);
+          }
+          return pyTuple(std::move(row));
+        },
+        "zip");
   });
   builtin(vm, "map", [](VM& vm, CallArgs& a) -> Value {
     Value fn = a.args.at(0);
     std::vector<Value> its;
     for (size_t i = 1; i < a.args.size(); ++i) its.push_back(vm.iter(a.args[i]));
-    return makeNativeIter([fn, its](VM& vm) -> Value {
-      std::vector<Value> row;
-      for (const Value& it : its) {
-        Value v = vm.next(it);
-        if (!v) return nullptr;
-        row.push_back(v);
-      }
-      return vm.call(fn, std::move(row));
-    }, "map");
+    return makeNativeIter(
+        [fn, its](VM& vm) -> Value {
+          std::vector<Value> row;
+          for (const Value& it : its) {
+            Value v = vm.next(it);
+            if (!v) return nullptr;
+            row.push_back(v);
+          }
+          return vm.call(fn, std::move(row));
+        },
+        "map");
   });
   builtin(vm, "filter", [](VM& vm, CallArgs& a) -> Value {
     Value fn = a.args.at(0);
     Value it = vm.iter(a.args.at(1));
-    return makeNativeIter([fn, it](VM& vm) -> Value {
-      while (Value v = vm.next(it))
-        if (isNone(fn) ? vm.truthy(v) : vm.truthy(vm.call(fn, {v}))) return v;
-      return nullptr;
-    }, "filter");
+    return makeNativeIter(
+        [fn, it](VM& vm) -> Value {
+          while (Value v = vm.next(it))
+            if (isNone(fn) ? vm.truthy(v) : vm.truthy(vm.call(fn, {v}))) return v;
+          return nullptr;
+        },
+        "filter");
   });
   builtin(vm, "reversed", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> items = vm.toVector(a.args.at(0));
@@ -545,7 +614,8 @@ void installBuiltinFunctions(VM& vm) {
   builtin(vm, "chr", [](VM&, CallArgs& a) -> Value {
     int64_t c = asInt(a.args.at(0));
     std::string s;
-    if (c < 0x80) s += static_cast<char>(c);
+    if (c < 0x80)
+      s += static_cast<char>(c);
     else if (c < 0x800) {
       s += static_cast<char>(0xc0 | (c >> 6));
       s += static_cast<char>(0x80 | (c & 0x3f));
@@ -567,7 +637,8 @@ void installBuiltinFunctions(VM& vm) {
     if (c < 0x80) return pyInt(c);
     int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
     int64_t cp = c & (0x3f >> n);
-    for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0x3f);
+    for (int i = 1; i <= n; ++i)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0x3f);
     return pyInt(cp);
   });
   builtin(vm, "globals", [](VM& vm, CallArgs&) -> Value { return vm.top()->globals; });
@@ -579,11 +650,13 @@ void installBuiltinFunctions(VM& vm) {
       if (f->fast[i]) d->setStr(f->code->varnames[i], f->fast[i]);
     return d;
   });
-  builtin(vm, "vars", [](VM& vm, CallArgs& a) -> Value { return vm.getAttr(a.args.at(0), "__dict__"); });
+  builtin(vm, "vars",
+          [](VM& vm, CallArgs& a) -> Value { return vm.getAttr(a.args.at(0), "__dict__"); });
   builtin(vm, "dir", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> names;
     Value d = vm.getAttrOrNull(a.args.at(0), "__dict__");
-    if (d && d->kind == Kind::Dict) as<DictObject>(d).forEach([&](const Value& k, const Value&) { names.push_back(k); });
+    if (d && d->kind == Kind::Dict)
+      as<DictObject>(d).forEach([&](const Value& k, const Value&) { names.push_back(k); });
     return pyList(std::move(names));
   });
   builtin(vm, "__build_class__", [](VM& vm, CallArgs& a) -> Value {
@@ -602,7 +675,8 @@ void installBuiltinFunctions(VM& vm) {
     f->globals = fn.globals;
     f->locals = ns;
     f->fast.assign(fn.code->varnames.size(), nullptr);
-    for (size_t i = 0; i < fn.code->cellvars.size(); ++i) f->cells.push_back(std::make_shared<CellObject>());
+    for (size_t i = 0; i < fn.code->cellvars.size(); ++i)
+      f->cells.push_back(std::make_shared<CellObject>());
     for (auto& c : fn.closure) f->cells.push_back(c);
     vm.eval(*f);
     Value classcell = ns->getStr("__classcell__");
@@ -613,13 +687,17 @@ void installBuiltinFunctions(VM& vm) {
     for (size_t i = 0; i < fn.code->cellvars.size(); ++i)
       if (fn.code->cellvars[i] == "__class__") f->cells[i]->v = cls;
     for (auto& base : bases)
-      if (Value isc = base->lookup("__init_subclass__"); isc && isc->kind == Kind::Function) vm.call(isc, {cls});
+      if (Value isc = base->lookup("__init_subclass__"); isc && isc->kind == Kind::Function)
+        vm.call(isc, {cls});
     return cls;
   });
   builtin(vm, "open", [](VM& vm, CallArgs& a) -> Value {
-    vm.raise(vm.b().file_not_found_error, "[Errno 2] No such file or directory: " + vm.repr(a.args.at(0)));
+    vm.raise(vm.b().file_not_found_error,
+             "[Errno 2] No such file or directory: " + vm.repr(a.args.at(0)));
   });
-  builtin(vm, "input", [](VM& vm, CallArgs&) -> Value { vm.raise(vm.b().by_name["EOFError"], "EOF when reading a line"); });
+  builtin(vm, "input", [](VM& vm, CallArgs&) -> Value {
+    vm.raise(vm.b().by_name["EOFError"], "EOF when reading a line");
+  });
   vm.builtinsDict()->setStr("None", none());
   vm.builtinsDict()->setStr("Ellipsis", ellipsis());
   vm.builtinsDict()->setStr("NotImplemented", notImplemented());

@@ -9,18 +9,24 @@ namespace gbc::interp {
 /// Hints shared by several causes (torch/_dynamo/graph_break_hints.py; same in 2.11 and 2.14).
 namespace hints {
 inline constexpr const char* kUserError =
-    "Your code may result in an error when running in eager. Please double check that your code doesn't contain a "
-    "similar error when actually running eager/uncompiled. You can do this by removing the `torch.compile` call, or by "
+    "Your code may result in an error when running in eager. Please double check that your code "
+    "doesn't contain a "
+    "similar error when actually running eager/uncompiled. You can do this by removing the "
+    "`torch.compile` call, or by "
     "using `torch.compiler.set_stance(\"force_eager\")`. ";
-inline constexpr const char* kDynamoBug = "This is likely to be a Dynamo bug. Please report an issue to PyTorch.";
+inline constexpr const char* kDynamoBug =
+    "This is likely to be a Dynamo bug. Please report an issue to PyTorch.";
 inline constexpr const char* kFundamental =
-    "This graph break is fundamental - it is unlikely that Dynamo will ever be able to trace through your code. Consider "
+    "This graph break is fundamental - it is unlikely that Dynamo will ever be able to trace "
+    "through your code. Consider "
     "finding a workaround.";
 inline constexpr const char* kSupportable =
-    "It may be possible to write Dynamo tracing rules for this code. Please report an issue to PyTorch if you encounter "
+    "It may be possible to write Dynamo tracing rules for this code. Please report an issue to "
+    "PyTorch if you encounter "
     "this graph break often and it is causing performance issues.";
 inline constexpr const char* kCausedByEarlier =
-    "This graph break may have been caused by an earlier graph break. Resolving the earlier graph break may resolve "
+    "This graph break may have been caused by an earlier graph break. Resolving the earlier graph "
+    "break may resolve "
     "this one.";
 }  // namespace hints
 
@@ -51,7 +57,8 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
 void checkDynamicShapeOp(VM& vm, const std::string& aten_op);
 /// GB0112: a torch function called with arguments its schema rejects (raised while tracing;
 /// eagerly the TypeError itself).
-[[noreturn]] void fakeTensorTypeError(VM& vm, const std::string& fn_repr, const std::string& message);
+[[noreturn]] void fakeTensorTypeError(VM& vm, const std::string& fn_repr,
+                                      const std::string& message);
 /// A torch._dynamo.config flag.
 bool dynamoConfigFlag(VM& vm, const char* name);
 

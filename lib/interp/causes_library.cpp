@@ -61,8 +61,10 @@ static const std::map<std::string, SkippedFunction>& skippedFunctions() {
       {"warnings.warn", {"_warnings", "warn", "", ""}},
       {"torch.save", {"torch.serialization", "save", "/serialization.py", "/serialization"}},
       {"torch.load", {"torch.serialization", "load", "/serialization.py", "/serialization"}},
-      {"torch._dynamo.allow_in_graph", {"torch._dynamo.decorators", "allow_in_graph", "/_dynamo/decorators.py", "/_dynamo"}},
-      {"torch.compiler.allow_in_graph", {"torch.compiler", "allow_in_graph", "/compiler/__init__.py", "/compiler"}},
+      {"torch._dynamo.allow_in_graph",
+       {"torch._dynamo.decorators", "allow_in_graph", "/_dynamo/decorators.py", "/_dynamo"}},
+      {"torch.compiler.allow_in_graph",
+       {"torch.compiler", "allow_in_graph", "/compiler/__init__.py", "/compiler"}},
   };
   return table;
 }
@@ -75,40 +77,53 @@ static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf) {
   m.gb_type = "Attempted to call function marked as skipped";
   if (!sf.file.empty()) {
     std::string path = prefix + sf.file;
-    m.explanation = "Dynamo developers have intentionally marked that the function `" + q + "` in file `" + path +
-                    "` should not be traced.";
+    m.explanation = "Dynamo developers have intentionally marked that the function `" + q +
+                    "` in file `" + path + "` should not be traced.";
     m.hints = {"Avoid calling the function `" + q + "`."};
     if (path.find("_dynamo") == std::string::npos)
       m.hints.insert(m.hints.end(),
                      {"Apply `@torch._dynamo.dont_skip_tracing` to the function `" + q +
-                          "` to force tracing into the function. More graph breaks may occur as a result of attempting "
+                          "` to force tracing into the function. More graph breaks may occur as a "
+                          "result of attempting "
                           "to trace into the function.",
                       "Please file an issue to PyTorch."});
   } else if (sf.module == "_abc" || sf.module == "_warnings") {
-    m.explanation = "Dynamo does not know how to trace the Python builtin `" + sf.module + "." + q + "`.";
-    m.hints = {"If you are attempting to call a logging function (e.g. `_warnings.warn`), you can try adding it to "
-               "`torch._dynamo.config.reorderable_logging_functions`.",
-               "Please file an issue on GitHub so the PyTorch team can add support for it. "};
+    m.explanation =
+        "Dynamo does not know how to trace the Python builtin `" + sf.module + "." + q + "`.";
+    m.hints = {
+        "If you are attempting to call a logging function (e.g. `_warnings.warn`), you can try "
+        "adding it to "
+        "`torch._dynamo.config.reorderable_logging_functions`.",
+        "Please file an issue on GitHub so the PyTorch team can add support for it. "};
   } else {
     m.explanation = "Dynamo does not know how to trace the builtin `" + sf.module + "." + q +
-                    ".` This function is either a Python builtin (e.g. _warnings.warn) or a third-party C/C++ Python "
+                    ".` This function is either a Python builtin (e.g. _warnings.warn) or a "
+                    "third-party C/C++ Python "
                     "extension (perhaps created with pybind).";
-    m.hints = {"If it is a Python builtin, please file an issue on GitHub so the PyTorch team can add support for it and "
-               "see the next case for a workaround.",
-               "If it is a third-party C/C++ Python extension, please either wrap it into a PyTorch-understood custom "
-               "operator (see https://pytorch.org/tutorials/advanced/custom_ops_landing_page.html for more details) or, "
-               "if it is traceable, use `torch.compiler.allow_in_graph`."};
+    m.hints = {
+        "If it is a Python builtin, please file an issue on GitHub so the PyTorch team can add "
+        "support for it and "
+        "see the next case for a workaround.",
+        "If it is a third-party C/C++ Python extension, please either wrap it into a "
+        "PyTorch-understood custom "
+        "operator (see https://pytorch.org/tutorials/advanced/custom_ops_landing_page.html for "
+        "more details) or, "
+        "if it is traceable, use `torch.compiler.allow_in_graph`."};
   }
   if (q == "allow_in_graph") {
     // 2.11 words this differently and gives no hint
     if (v214) {
       m.explanation =
-          "torch.compiler.allow_in_graph (or torch._dynamo.allow_in_graph) was called inside a compiled region. "
+          "torch.compiler.allow_in_graph (or torch._dynamo.allow_in_graph) was called inside a "
+          "compiled region. "
           "Dynamically annotating functions inside a compiled region is not supported.";
-      m.hints = {"Apply @torch.compiler.allow_in_graph as a decorator before compilation, not inside the compiled function."};
+      m.hints = {
+          "Apply @torch.compiler.allow_in_graph as a decorator before compilation, not inside the "
+          "compiled function."};
     } else {
       m.explanation =
-          "Found an allow_in_graph decorator to a function which is created inside the parent function that is getting "
+          "Found an allow_in_graph decorator to a function which is created inside the parent "
+          "function that is getting "
           "compiled. This is not supported for now.";
       m.hints = {};
     }
@@ -117,7 +132,8 @@ static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf) {
   // target, here)
   std::string reason = "<missing reason>";
   if (v214)
-    reason = sf.file.empty() ? "cannot determine source file for " + sf.module + " (likely a C extension or builtin)"
+    reason = sf.file.empty() ? "cannot determine source file for " + sf.module +
+                                   " (likely a C extension or builtin)"
                              : "file matches MOD_SKIPLIST (" + prefix + sf.skiplist + ")";
   m.context = "module: " + sf.module + ", qualname: " + q + ", skip reason: " + reason;
   return m;
@@ -134,29 +150,39 @@ static report::GbMessage loggerCall(VM& vm, const Value& bound, CallArgs& args) 
   if (vm.target().id == TargetId::Torch2_14) {  // the only text difference between the targets
     std::string cls = "logging." + as<InstanceObject>(self).cls->name;
     m.explanation =
-        "For non-export cases, logging.Logger methods are only supported if the logger has a source and the method is "
+        "For non-export cases, logging.Logger methods are only supported if the logger has a "
+        "source and the method is "
         "registered as reorderable.";
     m.hints = {
         "If you do not need this logging side effect, add the exact method being called to "
-        "`torch._dynamo.config.ignore_logging_functions`. Dynamo will skip the call and return `None`.",
-        "For example, for `logger." + name + "(...)`, use `torch._dynamo.config.ignore_logging_functions.add(logger." +
-            name + ")`. If `" + name + "` is defined on the logger class, add the class method `" + cls + "." + name +
-            "` to ignore this method for all instances of that class.",
-        "Dynamo does not trace into logging.Logger method bodies, so only the method you call directly (`" + name +
-            "`) is checked against the ignore set. Ignoring a method that `" + name + "` calls internally has no effect.",
-        "If you need the log side effect to run, then you can try one of (1) create the logger outside the compiled "
+        "`torch._dynamo.config.ignore_logging_functions`. Dynamo will skip the call and return "
+        "`None`.",
+        "For example, for `logger." + name +
+            "(...)`, use `torch._dynamo.config.ignore_logging_functions.add(logger." + name +
+            ")`. If `" + name + "` is defined on the logger class, add the class method `" + cls +
+            "." + name + "` to ignore this method for all instances of that class.",
+        "Dynamo does not trace into logging.Logger method bodies, so only the method you call "
+        "directly (`" +
+            name + "`) is checked against the ignore set. Ignoring a method that `" + name +
+            "` calls internally has no effect.",
+        "If you need the log side effect to run, then you can try one of (1) create the logger "
+        "outside the compiled "
         "region and add the method to `torch._dynamo.config.reorderable_logging_functions` (e.g. "
         "`torch._dynamo.config.reorderable_logging_functions.add(logger." +
             name +
-            ")`) so that it runs after the compiled region, as long as it is called without kwargs and its arguments are "
-            "tensors, constants, or string formatters, (2) `torch._higher_order_ops.print(...)`, (3) wrap the logging "
-            "call in a custom op (marked as mutable), or (4) preserve the logging contents and move the logging call "
+            ")`) so that it runs after the compiled region, as long as it is called without kwargs "
+            "and its arguments are "
+            "tensors, constants, or string formatters, (2) `torch._higher_order_ops.print(...)`, "
+            "(3) wrap the logging "
+            "call in a custom op (marked as mutable), or (4) preserve the logging contents and "
+            "move the logging call "
             "outside the compiled region."};
   } else {
     m.explanation = "logging.Logger methods are not supported for non-export cases.";
     m.hints = {"Add the logging method to `torch._dynamo.config.ignore_logging_functions`."};
   }
-  m.context = "method: " + vm.repr(self) + "." + name + ", args: " + argsRepr(vm, args) + ", kwargs: " + kwargsRepr(vm, args);
+  m.context = "method: " + vm.repr(self) + "." + name + ", args: " + argsRepr(vm, args) +
+              ", kwargs: " + kwargsRepr(vm, args);
   return m;
 }
 
@@ -168,11 +194,12 @@ static report::GbMessage skipFrameCall(VM& vm, CallArgs& args) {
   report::GbMessage m;
   m.gb_type = "Call to `torch._dynamo.skip_frame()`";
   Value msg = args.kw("msg");
-  m.explanation = "User-inserted skip frame. Message: " + (msg && vm.truthy(msg) ? vm.str(msg) : std::string());
+  m.explanation =
+      "User-inserted skip frame. Message: " + (msg && vm.truthy(msg) ? vm.str(msg) : std::string());
   m.hints = {"Remove the `torch._dynamo.skip_frame()` call."};
-  m.context = "Called `torch._dynamo.skip_frame()` with args `" + argsRepr(vm, args) + "`, kwargs `" + kwargsRepr(vm, args) +
-              "`. Skipping frame " + f.code->name + " (" + f.code->filename + " line " +
-              std::to_string(f.code->firstlineno) + ").";
+  m.context = "Called `torch._dynamo.skip_frame()` with args `" + argsRepr(vm, args) +
+              "`, kwargs `" + kwargsRepr(vm, args) + "`. Skipping frame " + f.code->name + " (" +
+              f.code->filename + " line " + std::to_string(f.code->firstlineno) + ").";
   return m;
 }
 
@@ -189,7 +216,8 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (inConfigSet(vm, "reorderable_logging_functions", callable)) return LibraryCall::RunEagerly;
     auto it = skippedFunctions().find(id);
     if (it != skippedFunctions().end()) d.graphBreak(vm, skippedCall(vm, it->second));
-    if (id == "torch._dynamo.skip_frame") d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
+    if (id == "torch._dynamo.skip_frame")
+      d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
   }
   // (the logger's __repr__, run for the message, calls logger methods itself)
   static thread_local bool in_logger_message = false;
@@ -216,7 +244,9 @@ void checkDynamicShapeOp(VM& vm, const std::string& aten_op) {
   report::GbMessage m;
   m.gb_type = "Dynamic shape operator";
   m.explanation = "Operator `" + aten_op + "`'s output shape depends on input Tensor data.";
-  m.hints = {"Enable tracing of dynamic shape operators with `torch._dynamo.config.capture_dynamic_output_shape_ops = True`"};
+  m.hints = {
+      "Enable tracing of dynamic shape operators with "
+      "`torch._dynamo.config.capture_dynamic_output_shape_ops = True`"};
   m.context = aten_op;
   vm.dynamo().graphBreak(vm, m);
 }
@@ -250,11 +280,15 @@ void checkContextManager(VM& vm, const Value& mgr) {
   m.gb_type = "Unsupported context manager";
   m.explanation = "Dynamo does not know how to enter a `" + cls.name + "` context manager.";
   m.hints = {"Avoid using the unsupported context manager.",
-             "If the context manager seems like it should be supported (e.g. torch.set_grad_enabled), then it may be the "
-             "case that it was created outside the compiled region, which Dynamo does not support. Supported context "
-             "managers can cross graph break boundaries only if they are local non-closure variables, or are "
+             "If the context manager seems like it should be supported (e.g. "
+             "torch.set_grad_enabled), then it may be the "
+             "case that it was created outside the compiled region, which Dynamo does not support. "
+             "Supported context "
+             "managers can cross graph break boundaries only if they are local non-closure "
+             "variables, or are "
              "intermediate values.",
-             "File an issue to PyTorch. Simple context managers can potentially be supported, but note that context "
+             "File an issue to PyTorch. Simple context managers can potentially be supported, but "
+             "note that context "
              "managers can't be supported in general"};
   std::string vt = "UserDefinedObjectVariable(" + cls.name + ")";
   // a value the frame received (a resume function's stack or argument) is wrapped lazily

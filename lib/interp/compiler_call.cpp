@@ -13,8 +13,8 @@ void Compiler::compileCall(const Expr& e) {
   compileCallArgs(0, e.args, e.keywords, e.span);
 }
 
-void Compiler::compileCallArgs(int prefix, const syntax::ExprList& args, const std::vector<syntax::Keyword>& keywords,
-                               const Span& pos) {
+void Compiler::compileCallArgs(int prefix, const syntax::ExprList& args,
+                               const std::vector<syntax::Keyword>& keywords, const Span& pos) {
   std::set<std::string> seen;
   bool double_star = false;
   for (const auto& k : keywords) {

@@ -20,7 +20,9 @@ void Compiler::compileComprehension(const Expr& e) {
     loadNone(e.span);
     return;
   }
-  Op build = e.kind == ExprKind::ListComp ? Op::BUILD_LIST : e.kind == ExprKind::SetComp ? Op::BUILD_SET : Op::BUILD_MAP;
+  Op build = e.kind == ExprKind::ListComp  ? Op::BUILD_LIST
+             : e.kind == ExprKind::SetComp ? Op::BUILD_SET
+                                           : Op::BUILD_MAP;
   emit(build, 0, e.span);
   const Expr& iter = *e.generators[0].iter;
   compileExpr(iter);  // the outermost iterable belongs to the enclosing scope
@@ -45,7 +47,7 @@ void Compiler::compileGenExpr(const Expr& e) {
   enterUnit(st_.scopeFor(&e), "<genexpr>", e.span.line);
   u_->code->qualname = qualname;
   u_->code->argcount = 1;
-  addConst(Constant{});  // consts[0] = None, like every function-like code object
+  addConst(Constant{});               // consts[0] = None, like every function-like code object
   emit(Op::LOAD_FAST, 0, iter.span);  // ".0", the iterator passed in
   compileCompGenerator(e, 0, static_cast<int>(e.generators.size()));
   loadNone(e.span);
@@ -92,7 +94,8 @@ void Compiler::compileCompGenerator(const Expr& e, size_t index, int depth) {
         emit(Op::YIELD_VALUE, 0, e.elt->span);
         emit(Op::POP_TOP, 0, e.elt->span);
         break;
-      default: GBC_UNREACHABLE("not a comprehension");
+      default:
+        GBC_UNREACHABLE("not a comprehension");
     }
   }
   emitJump(Op::JUMP, start, iter_pos);

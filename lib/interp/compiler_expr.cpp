@@ -14,7 +14,8 @@ bool foldConstant(const Expr& e, Constant& out) {
       out.value = e.constant;
       return true;
     case ExprKind::UnaryOp: {
-      if (e.unaryop != syntax::UnaryOpKind::USub || e.operand->kind != ExprKind::Constant) return false;
+      if (e.unaryop != syntax::UnaryOpKind::USub || e.operand->kind != ExprKind::Constant)
+        return false;
       const syntax::ConstantValue& v = e.operand->constant;
       out = Constant{};
       out.value = v;
@@ -46,33 +47,51 @@ bool foldConstant(const Expr& e, Constant& out) {
       out = std::move(t);
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
 static const char* describeTarget(ExprKind k) {
   switch (k) {
-    case ExprKind::Call: return "function call";
-    case ExprKind::Constant: return "literal";
+    case ExprKind::Call:
+      return "function call";
+    case ExprKind::Constant:
+      return "literal";
     case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue: return "f-string expression";
-    case ExprKind::Lambda: return "lambda";
+    case ExprKind::FormattedValue:
+      return "f-string expression";
+    case ExprKind::Lambda:
+      return "lambda";
     case ExprKind::BoolOp:
     case ExprKind::BinOp:
-    case ExprKind::UnaryOp: return "expression";
-    case ExprKind::Compare: return "comparison";
-    case ExprKind::IfExp: return "conditional expression";
-    case ExprKind::NamedExpr: return "named expression";
-    default: return "expression";
+    case ExprKind::UnaryOp:
+      return "expression";
+    case ExprKind::Compare:
+      return "comparison";
+    case ExprKind::IfExp:
+      return "conditional expression";
+    case ExprKind::NamedExpr:
+      return "named expression";
+    default:
+      return "expression";
   }
 }
 
 void Compiler::compileExpr(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::Name: nameOp(e.id, NameCtx::Load, e.span); return;
-    case ExprKind::Constant: loadConst(e.constant, e.span); return;
-    case ExprKind::JoinedStr: compileJoinedStr(e); return;
-    case ExprKind::FormattedValue: compileFormattedValue(e); return;
+    case ExprKind::Name:
+      nameOp(e.id, NameCtx::Load, e.span);
+      return;
+    case ExprKind::Constant:
+      loadConst(e.constant, e.span);
+      return;
+    case ExprKind::JoinedStr:
+      compileJoinedStr(e);
+      return;
+    case ExprKind::FormattedValue:
+      compileFormattedValue(e);
+      return;
     case ExprKind::Attribute:
       compileExpr(*e.value);
       emit(Op::LOAD_ATTR, addName(mangled(e.id)), e.span);
@@ -93,7 +112,9 @@ void Compiler::compileExpr(const Expr& e) {
       if (e.step) compileExpr(*e.step);
       emit(Op::BUILD_SLICE, e.step ? 3 : 2, e.span);
       return;
-    case ExprKind::Call: compileCall(e); return;
+    case ExprKind::Call:
+      compileCall(e);
+      return;
     case ExprKind::BinOp:
       compileExpr(*e.left);
       compileExpr(*e.right);
@@ -109,8 +130,12 @@ void Compiler::compileExpr(const Expr& e) {
       emit(Op::UNARY_OP, static_cast<int32_t>(e.unaryop), e.span);
       return;
     }
-    case ExprKind::BoolOp: compileBoolOp(e); return;
-    case ExprKind::Compare: compileCompare(e); return;
+    case ExprKind::BoolOp:
+      compileBoolOp(e);
+      return;
+    case ExprKind::Compare:
+      compileCompare(e);
+      return;
     case ExprKind::IfExp: {
       int orelse = newLabel(), end = newLabel();
       compileJumpIf(*e.test, orelse, false);
@@ -121,16 +146,27 @@ void Compiler::compileExpr(const Expr& e) {
       bind(end);
       return;
     }
-    case ExprKind::Lambda: compileLambda(e); return;
+    case ExprKind::Lambda:
+      compileLambda(e);
+      return;
     case ExprKind::Tuple:
     case ExprKind::List:
-    case ExprKind::Set: compileSequence(e); return;
-    case ExprKind::Dict: compileDict(e); return;
+    case ExprKind::Set:
+      compileSequence(e);
+      return;
+    case ExprKind::Dict:
+      compileDict(e);
+      return;
     case ExprKind::ListComp:
     case ExprKind::SetComp:
-    case ExprKind::DictComp: compileComprehension(e); return;
-    case ExprKind::GeneratorExp: compileGenExpr(e); return;
-    case ExprKind::Starred: error(e.span, "can't use starred expression here");
+    case ExprKind::DictComp:
+      compileComprehension(e);
+      return;
+    case ExprKind::GeneratorExp:
+      compileGenExpr(e);
+      return;
+    case ExprKind::Starred:
+      error(e.span, "can't use starred expression here");
     case ExprKind::NamedExpr:
       compileExpr(*e.value);
       emit(Op::COPY, 1, e.span);
@@ -158,7 +194,9 @@ void Compiler::compileExpr(const Expr& e) {
 
 void Compiler::compileStore(const Expr& t) {
   switch (t.kind) {
-    case ExprKind::Name: nameOp(t.id, NameCtx::Store, t.span); return;
+    case ExprKind::Name:
+      nameOp(t.id, NameCtx::Store, t.span);
+      return;
     case ExprKind::Attribute:
       compileExpr(*t.value);
       emit(Op::STORE_ATTR, addName(mangled(t.id)), t.span);
@@ -171,10 +209,13 @@ void Compiler::compileStore(const Expr& t) {
     case ExprKind::Tuple:
     case ExprKind::List:
       compileUnpack(t.elts, t.span);
-      for (const auto& elt : t.elts) compileStore(elt->kind == ExprKind::Starred ? *elt->value : *elt);
+      for (const auto& elt : t.elts)
+        compileStore(elt->kind == ExprKind::Starred ? *elt->value : *elt);
       return;
-    case ExprKind::Starred: error(t.span, "starred assignment target must be in a list or tuple");
-    default: error(t.span, std::string("cannot assign to ") + describeTarget(t.kind));
+    case ExprKind::Starred:
+      error(t.span, "starred assignment target must be in a list or tuple");
+    default:
+      error(t.span, std::string("cannot assign to ") + describeTarget(t.kind));
   }
 }
 
@@ -190,22 +231,33 @@ void Compiler::compileUnpack(const syntax::ExprList& elts, const Span& pos) {
     return;
   }
   size_t after = elts.size() - star - 1;
-  if (star >= 256 || after >= (1u << 24)) error(pos, "too many expressions in star-unpacking assignment");
+  if (star >= 256 || after >= (1u << 24))
+    error(pos, "too many expressions in star-unpacking assignment");
   emit(Op::UNPACK_EX, static_cast<int32_t>(star | (after << 8)), pos);
 }
 
 void Compiler::emitCompareOp(CmpOpKind op, const Span& pos) {
   switch (op) {
-    case CmpOpKind::Is: emit(Op::IS_OP, 0, pos); return;
-    case CmpOpKind::IsNot: emit(Op::IS_OP, 1, pos); return;
-    case CmpOpKind::In: emit(Op::CONTAINS_OP, 0, pos); return;
-    case CmpOpKind::NotIn: emit(Op::CONTAINS_OP, 1, pos); return;
+    case CmpOpKind::Is:
+      emit(Op::IS_OP, 0, pos);
+      return;
+    case CmpOpKind::IsNot:
+      emit(Op::IS_OP, 1, pos);
+      return;
+    case CmpOpKind::In:
+      emit(Op::CONTAINS_OP, 0, pos);
+      return;
+    case CmpOpKind::NotIn:
+      emit(Op::CONTAINS_OP, 1, pos);
+      return;
     case CmpOpKind::Eq:
     case CmpOpKind::NotEq:
     case CmpOpKind::Lt:
     case CmpOpKind::LtE:
     case CmpOpKind::Gt:
-    case CmpOpKind::GtE: emit(Op::COMPARE_OP, static_cast<int32_t>(op), pos); return;
+    case CmpOpKind::GtE:
+      emit(Op::COMPARE_OP, static_cast<int32_t>(op), pos);
+      return;
   }
   GBC_UNREACHABLE("comparison operator");
 }
@@ -240,7 +292,8 @@ void Compiler::compileCompare(const Expr& e) {
 
 void Compiler::compileBoolOp(const Expr& e) {
   int end = newLabel();
-  Op jump = e.boolop == syntax::BoolOpKind::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP;
+  Op jump =
+      e.boolop == syntax::BoolOpKind::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP;
   for (size_t i = 0; i + 1 < e.values.size(); ++i) {
     compileExpr(*e.values[i]);
     emitJump(jump, end, e.span);
@@ -295,7 +348,8 @@ void Compiler::compileJumpIf(const Expr& e, int label, bool cond) {
       bind(end);
       return;
     }
-    default: break;
+    default:
+      break;
   }
   compileExpr(e);
   emitJump(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label, e.span);
@@ -337,13 +391,14 @@ void Compiler::compileSequence(const Expr& e) {
     emit(build, static_cast<int32_t>(e.elts.size()), e.span);
     return;
   }
-  compileStarredList(0, e.elts, set ? Op::BUILD_SET : Op::BUILD_LIST, set ? Op::SET_UPDATE : Op::LIST_EXTEND,
-                     set ? Op::SET_ADD : Op::LIST_APPEND, e.span);
+  compileStarredList(0, e.elts, set ? Op::BUILD_SET : Op::BUILD_LIST,
+                     set ? Op::SET_UPDATE : Op::LIST_EXTEND, set ? Op::SET_ADD : Op::LIST_APPEND,
+                     e.span);
   if (e.kind == ExprKind::Tuple) emit(Op::LIST_TO_TUPLE, 0, e.span);
 }
 
-void Compiler::compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend, Op add,
-                                  const Span& pos) {
+void Compiler::compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend,
+                                  Op add, const Span& pos) {
   bool seen = false;
   for (size_t i = 0; i < elts.size(); ++i) {
     const Expr& elt = *elts[i];

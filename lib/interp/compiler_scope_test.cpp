@@ -11,7 +11,8 @@
 namespace compiler_test {
 std::shared_ptr<gbc::interp::CodeObject> compile(const std::string& src);
 std::string compileError(const std::string& src);
-const gbc::interp::CodeObject& fn(const std::shared_ptr<gbc::interp::CodeObject>& mod, const std::string& qualname);
+const gbc::interp::CodeObject& fn(const std::shared_ptr<gbc::interp::CodeObject>& mod,
+                                  const std::string& qualname);
 std::string ops(const gbc::interp::CodeObject& code);
 int indexOf(const gbc::interp::CodeObject& code, gbc::interp::Op op, int nth = 0);
 bool has(const gbc::interp::CodeObject& code, gbc::interp::Op op);
@@ -27,14 +28,17 @@ using namespace compiler_test;
 
 TEST_CASE("module level uses NAME ops functions FAST and GLOBAL", "[interp][compiler][scope]") {
   auto mod = compile("x = 1\ndef f(a):\n    b = a + x\n    return len(b)\nprint(x)\n");
-  CHECK(nameOps(*mod) == std::vector<std::string>{"STORE_NAME x", "STORE_NAME f", "LOAD_NAME print", "LOAD_NAME x"});
-  CHECK(nameOps(fn(mod, "f")) ==
-        std::vector<std::string>{"LOAD_FAST a", "LOAD_GLOBAL x", "STORE_FAST b", "LOAD_GLOBAL len", "LOAD_FAST b"});
+  CHECK(nameOps(*mod) ==
+        std::vector<std::string>{"STORE_NAME x", "STORE_NAME f", "LOAD_NAME print", "LOAD_NAME x"});
+  CHECK(nameOps(fn(mod, "f")) == std::vector<std::string>{"LOAD_FAST a", "LOAD_GLOBAL x",
+                                                          "STORE_FAST b", "LOAD_GLOBAL len",
+                                                          "LOAD_FAST b"});
 }
 
 TEST_CASE("global and nonlocal declarations", "[interp][compiler][scope]") {
   auto mod = compile(
-      "def f():\n    global g\n    g = 1\n    c = 0\n    def inc():\n        nonlocal c\n        c += 1\n"
+      "def f():\n    global g\n    g = 1\n    c = 0\n    def inc():\n        nonlocal c\n        c "
+      "+= 1\n"
       "        return c\n    return inc\n");
   const CodeObject& f = fn(mod, "f");
   CHECK(contains(nameOps(f), "STORE_GLOBAL g"));
@@ -58,8 +62,11 @@ TEST_CASE("class scopes are skipped when methods resolve names", "[interp][compi
   CHECK_FALSE(m.uses_class_cell);
 }
 
-TEST_CASE("a class binding a name that its method takes from the enclosing function", "[interp][compiler][scope]") {
-  auto mod = compile("def f():\n    v = 1\n    class C:\n        v = 2\n        def m(self):\n            return v\n");
+TEST_CASE("a class binding a name that its method takes from the enclosing function",
+          "[interp][compiler][scope]") {
+  auto mod = compile(
+      "def f():\n    v = 1\n    class C:\n        v = 2\n        def m(self):\n            return "
+      "v\n");
   const CodeObject& c = fn(mod, "f.<locals>.C");
   CHECK(contains(nameOps(c), "STORE_NAME v"));
   CHECK(c.freevars == std::vector<std::string>{"v"});
@@ -73,14 +80,17 @@ TEST_CASE("private names are mangled inside classes", "[interp][compiler][scope]
   CHECK(m.names == std::vector<std::string>{"_K__b", "_K__c"});
 }
 
-TEST_CASE("list/set/dict comprehensions are inlined with hidden variables", "[interp][compiler][comprehension]") {
+TEST_CASE("list/set/dict comprehensions are inlined with hidden variables",
+          "[interp][compiler][comprehension]") {
   SECTION("in a function") {
-    auto mod = compile("def f(xs, x):\n    return [x * 2 for x in xs if x], {k: v for k, v in x}\n");
+    auto mod =
+        compile("def f(xs, x):\n    return [x * 2 for x in xs if x], {k: v for k, v in x}\n");
     const CodeObject& f = fn(mod, "f");
     for (const Constant& c : f.consts) CHECK(c.kind != Constant::Kind::Code);
     CHECK((f.flags & kComprehensionInlined) != 0);
     CHECK(f.varnames == std::vector<std::string>{"xs", "x", "x@2:11", "k@2:37", "v@2:37"});
-    CHECK(ops(f).rfind("BUILD_LIST LOAD_FAST GET_ITER FOR_ITER STORE_FAST LOAD_FAST POP_JUMP_IF_FALSE LOAD_FAST "
+    CHECK(ops(f).rfind("BUILD_LIST LOAD_FAST GET_ITER FOR_ITER STORE_FAST LOAD_FAST "
+                       "POP_JUMP_IF_FALSE LOAD_FAST "
                        "LOAD_CONST BINARY_OP LIST_APPEND JUMP",
                        0) == 0);
     int append = indexOf(f, Op::LIST_APPEND);
@@ -90,7 +100,8 @@ TEST_CASE("list/set/dict comprehensions are inlined with hidden variables", "[in
   SECTION("at module level the variable does not leak") {
     auto mod = compile("ys = [y for y in range(3)]\n");
     CHECK(mod->varnames == std::vector<std::string>{"y@1:5"});
-    CHECK(nameOps(*mod) == std::vector<std::string>{"LOAD_NAME range", "STORE_FAST y@1:5", "LOAD_FAST y@1:5", "STORE_NAME ys"});
+    CHECK(nameOps(*mod) == std::vector<std::string>{"LOAD_NAME range", "STORE_FAST y@1:5",
+                                                    "LOAD_FAST y@1:5", "STORE_NAME ys"});
   }
   SECTION("in a class body, class variables are not visible except in the first iterable") {
     auto mod = compile("class C:\n    n = 3\n    xs = [n for _ in range(n)]\n");
@@ -99,7 +110,8 @@ TEST_CASE("list/set/dict comprehensions are inlined with hidden variables", "[in
     CHECK(contains(names, "LOAD_GLOBAL n"));
   }
   SECTION("in a class body inside a function, free variables are read through the class cell") {
-    auto mod = compile("def f():\n    n = 1\n    class C:\n        xs = [n for _ in range(2)]\n    return C\n");
+    auto mod = compile(
+        "def f():\n    n = 1\n    class C:\n        xs = [n for _ in range(2)]\n    return C\n");
     const CodeObject& c = fn(mod, "f.<locals>.C");
     CHECK(c.freevars == std::vector<std::string>{"n"});
     CHECK(contains(nameOps(c), "LOAD_DEREF n"));
@@ -111,7 +123,8 @@ TEST_CASE("list/set/dict comprehensions are inlined with hidden variables", "[in
     CHECK(f.code[static_cast<size_t>(indexOf(f, Op::LIST_APPEND))].arg == 4);
   }
   SECTION("a lambda capturing the comprehension variable makes its hidden slot a cell") {
-    auto mod = compile("def f():\n    return [lambda: i for i in range(3)]\nfs = [lambda: j for j in 'ab']\n");
+    auto mod = compile(
+        "def f():\n    return [lambda: i for i in range(3)]\nfs = [lambda: j for j in 'ab']\n");
     const CodeObject& f = fn(mod, "f");
     CHECK(f.cellvars == std::vector<std::string>{"i@2:11"});
     CHECK(has(f, Op::STORE_DEREF));
@@ -149,7 +162,8 @@ TEST_CASE("qualnames names and first line numbers follow CPython", "[interp][com
   CHECK(fn(mod, "q").name == "q");
 }
 
-TEST_CASE("instructions carry the span of the node they implement", "[interp][compiler][positions]") {
+TEST_CASE("instructions carry the span of the node they implement",
+          "[interp][compiler][positions]") {
   auto mod = compile("def f(x):\n    y = g(x) + x[0]\n    if y > 1:\n        return y.attr\n");
   const CodeObject& f = fn(mod, "f");
   auto pos = [&](Op op) { return f.code[static_cast<size_t>(indexOf(f, op))].pos; };
@@ -165,10 +179,12 @@ TEST_CASE("instructions carry the span of the node they implement", "[interp][co
   // the implicit `return None` is positioned at the last statement
   CHECK(f.code.back().op == Op::RETURN_VALUE);
   CHECK(f.code.back().pos.line == 3);
-  CHECK(sameSpan(mod->code[static_cast<size_t>(indexOf(*mod, Op::MAKE_FUNCTION))].pos, span(1, 0, 4, 21)));
+  CHECK(sameSpan(mod->code[static_cast<size_t>(indexOf(*mod, Op::MAKE_FUNCTION))].pos,
+                 span(1, 0, 4, 21)));
 }
 
-TEST_CASE("return break and continue unwind finally with and except blocks consistently", "[interp][compiler]") {
+TEST_CASE("return break and continue unwind finally with and except blocks consistently",
+          "[interp][compiler]") {
   auto mod = compile(R"PY(
 def f(xs):
     for x in xs:
@@ -203,7 +219,8 @@ def f(xs):
 }
 
 TEST_CASE("docstrings are cleaned as Python 3.13+ does", "[interp][compiler]") {
-  auto mod = compile("def f():\n    \"\"\"Title.\n\n      a\n        b\n    \"\"\"\n    return 1\n");
+  auto mod =
+      compile("def f():\n    \"\"\"Title.\n\n      a\n        b\n    \"\"\"\n    return 1\n");
   const CodeObject& f = fn(mod, "f");
   REQUIRE(!f.consts.empty());
   CHECK(f.consts[0].value.str == "Title.\n\na\n  b\n");
@@ -220,20 +237,27 @@ TEST_CASE("SyntaxErrors CPython's compiler raises", "[interp][compiler][errors]"
   CHECK(compileError("def f():\n    nonlocal x\n") == "2:5: no binding for nonlocal 'x' found");
   CHECK(compileError("nonlocal x\n") == "1:1: nonlocal declaration not allowed at module level");
   CHECK(compileError("break\n") == "1:1: 'break' outside loop");
-  CHECK(compileError("while x:\n    def f():\n        continue\n") == "3:9: 'continue' not properly in loop");
+  CHECK(compileError("while x:\n    def f():\n        continue\n") ==
+        "3:9: 'continue' not properly in loop");
   CHECK(compileError("def f(x):\n    global x\n") == "2:5: name 'x' is parameter and global");
-  CHECK(compileError("def f():\n    x = 1\n    global x\n") == "3:5: name 'x' is assigned to before global declaration");
+  CHECK(compileError("def f():\n    x = 1\n    global x\n") ==
+        "3:5: name 'x' is assigned to before global declaration");
   CHECK(compileError("class C:\n    yield 1\n") == "2:5: 'yield' outside function");
-  CHECK(compileError("def f():\n    from m import *\n") == "2:5: import * only allowed at module level");
+  CHECK(compileError("def f():\n    from m import *\n") ==
+        "2:5: import * only allowed at module level");
   CHECK(compileError("f(a=1, a=2)\n").find("keyword argument repeated: a") != std::string::npos);
-  CHECK(compileError("a, *b, *c = x\n").find("multiple starred expressions in assignment") != std::string::npos);
-  CHECK(compileError("def f():\n    return [(yield x) for x in y]\n").find("'yield' inside list comprehension") != std::string::npos);
-  CHECK(compileError("def f(x):\n    return [x := 1 for x in y]\n").find("cannot rebind comprehension iteration variable") !=
+  CHECK(compileError("a, *b, *c = x\n").find("multiple starred expressions in assignment") !=
         std::string::npos);
-  CHECK(compileError("class C:\n    z = [y := 1 for x in w]\n").find("cannot be used in a class body") != std::string::npos);
+  CHECK(compileError("def f():\n    return [(yield x) for x in y]\n")
+            .find("'yield' inside list comprehension") != std::string::npos);
+  CHECK(compileError("def f(x):\n    return [x := 1 for x in y]\n")
+            .find("cannot rebind comprehension iteration variable") != std::string::npos);
+  CHECK(compileError("class C:\n    z = [y := 1 for x in w]\n")
+            .find("cannot be used in a class body") != std::string::npos);
 }
 
-TEST_CASE("a large mixed program compiles and every path is stack-consistent", "[interp][compiler]") {
+TEST_CASE("a large mixed program compiles and every path is stack-consistent",
+          "[interp][compiler]") {
   const char* src = R"PY(
 """Module docstring."""
 from __future__ import annotations

@@ -33,11 +33,13 @@ static bool hasAnnotations(const syntax::StmtList& body) {
         if (hasAnnotations(s->body)) return true;
         break;
       case StmtKind::Try:
-        if (hasAnnotations(s->body) || hasAnnotations(s->orelse) || hasAnnotations(s->finalbody)) return true;
+        if (hasAnnotations(s->body) || hasAnnotations(s->orelse) || hasAnnotations(s->finalbody))
+          return true;
         for (const auto& h : s->handlers)
           if (hasAnnotations(h.body)) return true;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return false;
@@ -116,8 +118,10 @@ bool isTerminator(const Stmt& s) {
     case StmtKind::Return:
     case StmtKind::Raise:
     case StmtKind::Break:
-    case StmtKind::Continue: return true;
-    default: return false;
+    case StmtKind::Continue:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -129,7 +133,9 @@ void Compiler::compileStmts(const syntax::StmtList& body) {
 }
 
 void Compiler::emitImplicitReturn(const syntax::StmtList& body, const Span& fallback) {
-  if (!body.empty() && (body.back()->kind == StmtKind::Return || body.back()->kind == StmtKind::Raise)) return;
+  if (!body.empty() &&
+      (body.back()->kind == StmtKind::Return || body.back()->kind == StmtKind::Raise))
+    return;
   Span pos = body.empty() ? fallback : body.back()->span;
   loadNone(pos);
   emit(Op::RETURN_VALUE, 0, pos);
@@ -202,7 +208,8 @@ void Compiler::compileFunctionDef(const Stmt& s) {
   emitImplicitReturn(s.body, s.span);
   std::shared_ptr<CodeObject> code = leaveUnit();
   makeClosure(code, flags, s.span);
-  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it) emit(Op::CALL, 1, (*it)->span);
+  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
+    emit(Op::CALL, 1, (*it)->span);
   nameOp(s.name, NameCtx::Store, s.span);
 }
 
@@ -252,7 +259,8 @@ void Compiler::compileClassDef(const Stmt& s) {
   name.str = s.name;
   loadConst(name, s.span);
   compileCallArgs(2, s.bases, s.keywords, s.span);
-  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it) emit(Op::CALL, 1, (*it)->span);
+  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
+    emit(Op::CALL, 1, (*it)->span);
   nameOp(s.name, NameCtx::Store, s.span);
 }
 
@@ -280,8 +288,11 @@ void Compiler::compileAugAssign(const Stmt& s) {
       emit(Op::COPY, 2, t.span);
       emit(Op::BINARY_SUBSCR, 0, t.span);
       break;
-    case ExprKind::Name: nameOp(t.id, NameCtx::Load, t.span); break;
-    default: error(t.span, "illegal expression for augmented assignment");
+    case ExprKind::Name:
+      nameOp(t.id, NameCtx::Load, t.span);
+      break;
+    default:
+      error(t.span, "illegal expression for augmented assignment");
   }
   compileExpr(*s.value);
   emit(Op::BINARY_OP, binaryOpArg(s.op, true), s.span);
@@ -295,13 +306,17 @@ void Compiler::compileAugAssign(const Stmt& s) {
       emit(Op::SWAP, 2, t.span);
       emit(Op::STORE_SUBSCR, 0, t.span);
       break;
-    default: nameOp(t.id, NameCtx::Store, t.span); break;
+    default:
+      nameOp(t.id, NameCtx::Store, t.span);
+      break;
   }
 }
 
 void Compiler::compileDelete(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::Name: nameOp(e.id, NameCtx::Del, e.span); return;
+    case ExprKind::Name:
+      nameOp(e.id, NameCtx::Del, e.span);
+      return;
     case ExprKind::Attribute:
       compileExpr(*e.value);
       emit(Op::DELETE_ATTR, addName(mangled(e.id)), e.span);
@@ -315,7 +330,8 @@ void Compiler::compileDelete(const Expr& e) {
     case ExprKind::List:
       for (const auto& elt : e.elts) compileDelete(*elt);
       return;
-    default: error(e.span, "cannot delete expression");
+    default:
+      error(e.span, "cannot delete expression");
   }
 }
 
@@ -347,7 +363,9 @@ void Compiler::compileImport(const Stmt& s) {
     for (;;) {
       size_t pos = dot + 1;
       dot = a.name.find('.', pos);
-      emit(Op::IMPORT_FROM, addName(a.name.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos)), s.span);
+      emit(Op::IMPORT_FROM,
+           addName(a.name.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos)),
+           s.span);
       if (dot == std::string::npos) break;
       emit(Op::SWAP, 2, s.span);
       emit(Op::POP_TOP, 0, s.span);
@@ -393,39 +411,74 @@ void Compiler::compileStmt(const Stmt& s) {
       compileExpr(*s.value);
       emit(Op::POP_TOP, 0, s.span);
       return;
-    case StmtKind::Assign: compileAssign(s); return;
-    case StmtKind::AugAssign: compileAugAssign(s); return;
+    case StmtKind::Assign:
+      compileAssign(s);
+      return;
+    case StmtKind::AugAssign:
+      compileAugAssign(s);
+      return;
     case StmtKind::AnnAssign:
       if (s.value) {
         compileExpr(*s.value);
         compileStore(*s.target);
       }
       return;
-    case StmtKind::Return: compileReturn(s); return;
-    case StmtKind::If: compileIf(s); return;
-    case StmtKind::While: compileWhile(s); return;
-    case StmtKind::For: compileFor(s); return;
-    case StmtKind::Break: compileBreakContinue(s, true); return;
-    case StmtKind::Continue: compileBreakContinue(s, false); return;
-    case StmtKind::Pass: emit(Op::NOP, 0, s.span); return;
-    case StmtKind::FunctionDef: compileFunctionDef(s); return;
-    case StmtKind::ClassDef: compileClassDef(s); return;
-    case StmtKind::With: compileWith(s, 0); return;
-    case StmtKind::Try: compileTry(s); return;
+    case StmtKind::Return:
+      compileReturn(s);
+      return;
+    case StmtKind::If:
+      compileIf(s);
+      return;
+    case StmtKind::While:
+      compileWhile(s);
+      return;
+    case StmtKind::For:
+      compileFor(s);
+      return;
+    case StmtKind::Break:
+      compileBreakContinue(s, true);
+      return;
+    case StmtKind::Continue:
+      compileBreakContinue(s, false);
+      return;
+    case StmtKind::Pass:
+      emit(Op::NOP, 0, s.span);
+      return;
+    case StmtKind::FunctionDef:
+      compileFunctionDef(s);
+      return;
+    case StmtKind::ClassDef:
+      compileClassDef(s);
+      return;
+    case StmtKind::With:
+      compileWith(s, 0);
+      return;
+    case StmtKind::Try:
+      compileTry(s);
+      return;
     case StmtKind::Raise:
       if (s.exc) compileExpr(*s.exc);
       if (s.cause) compileExpr(*s.cause);
       emit(Op::RAISE_VARARGS, s.cause ? 2 : (s.exc ? 1 : 0), s.span);
       return;
-    case StmtKind::Import: compileImport(s); return;
-    case StmtKind::ImportFrom: compileImportFrom(s); return;
+    case StmtKind::Import:
+      compileImport(s);
+      return;
+    case StmtKind::ImportFrom:
+      compileImportFrom(s);
+      return;
     case StmtKind::Global:
-    case StmtKind::Nonlocal: return;
-    case StmtKind::Assert: compileAssert(s); return;
+    case StmtKind::Nonlocal:
+      return;
+    case StmtKind::Assert:
+      compileAssert(s);
+      return;
     case StmtKind::Delete:
       for (const auto& t : s.targets) compileDelete(*t);
       return;
-    case StmtKind::Match: emitUnsupported("match statement", s.span); return;
+    case StmtKind::Match:
+      emitUnsupported("match statement", s.span);
+      return;
   }
   GBC_UNREACHABLE("statement kind");
 }

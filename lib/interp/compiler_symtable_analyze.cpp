@@ -17,10 +17,12 @@ namespace {
 
 using NameSet = std::set<std::string>;
 
-[[noreturn]] void fail(const Symbol& sym, std::string msg) { throw CompileError{sym.span, std::move(msg)}; }
+[[noreturn]] void fail(const Symbol& sym, std::string msg) {
+  throw CompileError{sym.span, std::move(msg)};
+}
 
-void analyzeName(const std::string& name, Symbol& sym, NameSet* bound, NameSet& local, NameSet& free,
-                 NameSet& global) {
+void analyzeName(const std::string& name, Symbol& sym, NameSet* bound, NameSet& local,
+                 NameSet& free, NameSet& global) {
   uint32_t f = sym.flags;
   if (f & kDefGlobal) {
     if (f & kDefNonlocal) fail(sym, "name '" + name + "' is nonlocal and global");
@@ -69,7 +71,8 @@ void inlineComprehension(Scope& parent, Scope& comp, NameSet& comp_free) {
       continue;
     }
     const Symbol* existing = parent.lookup(name);
-    if (existing && (existing->flags & kDefBound) && parent.kind != ScopeKind::Class && !capturedByClosure(comp, name))
+    if (existing && (existing->flags & kDefBound) && parent.kind != ScopeKind::Class &&
+        !capturedByClosure(comp, name))
       comp_free.erase(name);
   }
 }

@@ -31,7 +31,10 @@ std::string verify(const CodeObject& code) {
   std::vector<std::optional<State>> seen(static_cast<size_t>(n));
   std::vector<std::pair<int, State>> work{{0, State{}}};
   std::string err;
-  auto where = [&](int pc) { return code.qualname + "@" + std::to_string(pc) + " " + opName(code.code[static_cast<size_t>(pc)].op); };
+  auto where = [&](int pc) {
+    return code.qualname + "@" + std::to_string(pc) + " " +
+           opName(code.code[static_cast<size_t>(pc)].op);
+  };
   auto flow = [&](int pc, State s) {
     if (pc < 0 || pc >= n) {
       if (err.empty()) err = code.qualname + ": control leaves the code at " + std::to_string(pc);
@@ -41,7 +44,8 @@ std::string verify(const CodeObject& code) {
     auto& slot = seen[static_cast<size_t>(pc)];
     if (slot) {
       if (!(*slot == s) && err.empty())
-        err = where(pc) + ": inconsistent state (depth " + std::to_string(slot->depth) + " vs " + std::to_string(s.depth) + ")";
+        err = where(pc) + ": inconsistent state (depth " + std::to_string(slot->depth) + " vs " +
+              std::to_string(s.depth) + ")";
       return;
     }
     slot = s;
@@ -70,7 +74,8 @@ std::string verify(const CodeObject& code) {
       case Op::POP_EXCEPT:
       case Op::CHECK_EXC_MATCH:
       case Op::SETUP_ANNOTATIONS:
-      case Op::UNSUPPORTED: break;
+      case Op::UNSUPPORTED:
+        break;
       case Op::POP_TOP:
       case Op::STORE_FAST:
       case Op::STORE_DEREF:
@@ -90,7 +95,9 @@ std::string verify(const CodeObject& code) {
       case Op::DICT_MERGE:
       case Op::WITH_EXIT:
       case Op::IMPORT_NAME:
-      case Op::IMPORT_STAR: d = -1; break;
+      case Op::IMPORT_STAR:
+        d = -1;
+        break;
       case Op::COPY:
       case Op::LOAD_CONST:
       case Op::LOAD_FAST:
@@ -101,24 +108,51 @@ std::string verify(const CodeObject& code) {
       case Op::LOAD_BUILD_CLASS:
       case Op::WITH_EXCEPT:
       case Op::IMPORT_FROM:
-      case Op::LOAD_ASSERTION_ERROR: d = 1; break;
+      case Op::LOAD_ASSERTION_ERROR:
+        d = 1;
+        break;
       case Op::STORE_ATTR:
       case Op::DELETE_SUBSCR:
-      case Op::MAP_ADD: d = -2; break;
-      case Op::STORE_SUBSCR: d = -3; break;
-      case Op::BUILD_SLICE: d = 1 - a; break;
+      case Op::MAP_ADD:
+        d = -2;
+        break;
+      case Op::STORE_SUBSCR:
+        d = -3;
+        break;
+      case Op::BUILD_SLICE:
+        d = 1 - a;
+        break;
       case Op::BUILD_TUPLE:
       case Op::BUILD_LIST:
       case Op::BUILD_SET:
-      case Op::BUILD_STRING: d = 1 - a; break;
-      case Op::BUILD_MAP: d = 1 - 2 * a; break;
-      case Op::UNPACK_SEQUENCE: d = a - 1; break;
-      case Op::UNPACK_EX: d = (a & 0xff) + (a >> 8); break;
-      case Op::FORMAT_VALUE: d = (a & 0x100) ? -1 : 0; break;
-      case Op::CALL: d = -a; break;
-      case Op::CALL_KW: d = -a - 1; break;
-      case Op::CALL_FUNCTION_EX: d = -1 - (a & 1); break;
-      case Op::MAKE_FUNCTION: d = -((a & kHasDefaults) ? 1 : 0) - ((a & kHasKwDefaults) ? 1 : 0) - ((a & kHasClosure) ? 1 : 0); break;
+      case Op::BUILD_STRING:
+        d = 1 - a;
+        break;
+      case Op::BUILD_MAP:
+        d = 1 - 2 * a;
+        break;
+      case Op::UNPACK_SEQUENCE:
+        d = a - 1;
+        break;
+      case Op::UNPACK_EX:
+        d = (a & 0xff) + (a >> 8);
+        break;
+      case Op::FORMAT_VALUE:
+        d = (a & 0x100) ? -1 : 0;
+        break;
+      case Op::CALL:
+        d = -a;
+        break;
+      case Op::CALL_KW:
+        d = -a - 1;
+        break;
+      case Op::CALL_FUNCTION_EX:
+        d = -1 - (a & 1);
+        break;
+      case Op::MAKE_FUNCTION:
+        d = -((a & kHasDefaults) ? 1 : 0) - ((a & kHasKwDefaults) ? 1 : 0) -
+            ((a & kHasClosure) ? 1 : 0);
+        break;
       case Op::JUMP:
         flow(a, s);
         falls = false;
@@ -149,8 +183,10 @@ std::string verify(const CodeObject& code) {
         break;
       }
       case Op::POP_BLOCK:
-        if (s.blocks.empty()) err = where(pc) + ": POP_BLOCK without a block";
-        else s.blocks.pop_back();
+        if (s.blocks.empty())
+          err = where(pc) + ": POP_BLOCK without a block";
+        else
+          s.blocks.pop_back();
         break;
       case Op::RETURN_VALUE:
         if (!s.blocks.empty() && err.empty()) err = where(pc) + ": return with open blocks";
@@ -158,7 +194,9 @@ std::string verify(const CodeObject& code) {
         falls = false;
         break;
       case Op::RAISE_VARARGS:
-      case Op::RERAISE: falls = false; break;
+      case Op::RERAISE:
+        falls = false;
+        break;
     }
     if (falls) flow(pc + 1, State{s.depth + d, s.blocks});
   }
@@ -231,14 +269,17 @@ bool has(const CodeObject& code, Op op) { return indexOf(code, op) >= 0; }
 std::string argName(const CodeObject& code, const Instr& in) {
   switch (in.op) {
     case Op::LOAD_FAST:
-    case Op::STORE_FAST: return code.varnames.at(static_cast<size_t>(in.arg));
+    case Op::STORE_FAST:
+      return code.varnames.at(static_cast<size_t>(in.arg));
     case Op::LOAD_DEREF:
     case Op::STORE_DEREF:
     case Op::LOAD_CLOSURE: {
       size_t i = static_cast<size_t>(in.arg);
-      return i < code.cellvars.size() ? code.cellvars[i] : code.freevars.at(i - code.cellvars.size());
+      return i < code.cellvars.size() ? code.cellvars[i]
+                                      : code.freevars.at(i - code.cellvars.size());
     }
-    default: return code.names.at(static_cast<size_t>(in.arg));
+    default:
+      return code.names.at(static_cast<size_t>(in.arg));
   }
 }
 
@@ -254,14 +295,19 @@ std::vector<std::string> nameOps(const CodeObject& code) {
       case Op::LOAD_GLOBAL:
       case Op::STORE_GLOBAL:
       case Op::LOAD_NAME:
-      case Op::STORE_NAME: out.push_back(std::string(opName(in.op)) + " " + argName(code, in)); break;
-      default: break;
+      case Op::STORE_NAME:
+        out.push_back(std::string(opName(in.op)) + " " + argName(code, in));
+        break;
+      default:
+        break;
     }
   }
   return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 syntax::Span span(uint32_t l, uint32_t c, uint32_t el, uint32_t ec) { return {l, c, el, ec}; }
 
@@ -281,14 +327,16 @@ TEST_CASE("return of a call is CALL immediately followed by RETURN_VALUE", "[int
   CHECK(f.varnames == std::vector<std::string>{"x"});
 }
 
-TEST_CASE("return inside with exits the context manager before RETURN_VALUE", "[interp][compiler]") {
+TEST_CASE("return inside with exits the context manager before RETURN_VALUE",
+          "[interp][compiler]") {
   auto mod = compile("def f(x):\n    with cm() as c:\n        return g(x)\n");
   const CodeObject& f = fn(mod, "f");
   int call = indexOf(f, Op::CALL, 1);
   REQUIRE(call > 0);
   CHECK(f.code[static_cast<size_t>(call + 1)].op != Op::RETURN_VALUE);
   CHECK(ops(f).find("CALL POP_BLOCK SWAP WITH_EXIT RETURN_VALUE") != std::string::npos);
-  CHECK(ops(f).find("WITH_EXCEPT POP_JUMP_IF_TRUE RERAISE POP_TOP POP_TOP POP_EXCEPT JUMP") != std::string::npos);
+  CHECK(ops(f).find("WITH_EXCEPT POP_JUMP_IF_TRUE RERAISE POP_TOP POP_TOP POP_EXCEPT JUMP") !=
+        std::string::npos);
   // the with machinery is positioned at the context expression
   const Instr& setup = f.code[static_cast<size_t>(indexOf(f, Op::SETUP_WITH))];
   CHECK(sameSpan(setup.pos, span(2, 9, 2, 13)));
@@ -303,69 +351,84 @@ TEST_CASE("with with two items nests two with blocks", "[interp][compiler]") {
 }
 
 TEST_CASE("for loops jump backwards to FOR_ITER; break pops the iterator", "[interp][compiler]") {
-  auto mod = compile("def f(xs):\n    for x in xs:\n        if x:\n            break\n        g(x)\n    else:\n        h()\n");
+  auto mod = compile(
+      "def f(xs):\n    for x in xs:\n        if x:\n            break\n        g(x)\n    else:\n   "
+      "     h()\n");
   const CodeObject& f = fn(mod, "f");
   int for_iter = indexOf(f, Op::FOR_ITER);
   REQUIRE(for_iter > 0);
   CHECK(f.code[static_cast<size_t>(for_iter - 1)].op == Op::GET_ITER);
   bool backward = false;
   for (size_t i = 0; i < f.code.size(); ++i)
-    if (f.code[i].op == Op::JUMP && f.code[i].arg == for_iter && static_cast<int>(i) > for_iter) backward = true;
+    if (f.code[i].op == Op::JUMP && f.code[i].arg == for_iter && static_cast<int>(i) > for_iter)
+      backward = true;
   CHECK(backward);
   // break: POP_TOP (iterator) and a jump past the else clause
   CHECK(ops(f).find("POP_JUMP_IF_FALSE POP_TOP JUMP") != std::string::npos);
   int brk = indexOf(f, Op::POP_JUMP_IF_FALSE) + 2;
   int target = f.code[static_cast<size_t>(brk)].arg;
-  CHECK(f.code[static_cast<size_t>(target)].op == Op::LOAD_CONST);  // the implicit return, after `h()`
+  CHECK(f.code[static_cast<size_t>(target)].op ==
+        Op::LOAD_CONST);  // the implicit return, after `h()`
   // FOR_ITER / GET_ITER are positioned at the iterable
   CHECK(sameSpan(f.code[static_cast<size_t>(for_iter)].pos, span(2, 13, 2, 15)));
 }
 
 TEST_CASE("while True has no test and continue jumps to the loop start", "[interp][compiler]") {
-  auto mod = compile("def f():\n    while True:\n        if g():\n            continue\n        h()\n");
+  auto mod =
+      compile("def f():\n    while True:\n        if g():\n            continue\n        h()\n");
   const CodeObject& f = fn(mod, "f");
   CHECK(ops(f) ==
-        "NOP LOAD_GLOBAL CALL POP_JUMP_IF_FALSE JUMP LOAD_GLOBAL CALL POP_TOP JUMP LOAD_CONST RETURN_VALUE");
+        "NOP LOAD_GLOBAL CALL POP_JUMP_IF_FALSE JUMP LOAD_GLOBAL CALL POP_TOP JUMP LOAD_CONST "
+        "RETURN_VALUE");
   CHECK(f.code[4].arg == 0);
   CHECK(f.code[8].arg == 0);
 }
 
 TEST_CASE("try/except follows the handler protocol", "[interp][compiler]") {
-  auto mod = compile("try:\n    f()\nexcept ValueError as e:\n    g(e)\nexcept E:\n    h()\nelse:\n    k()\n");
+  auto mod = compile(
+      "try:\n    f()\nexcept ValueError as e:\n    g(e)\nexcept E:\n    h()\nelse:\n    k()\n");
   CHECK(ops(*mod) ==
         "SETUP_FINALLY LOAD_NAME CALL POP_TOP POP_BLOCK JUMP "
         "LOAD_NAME CHECK_EXC_MATCH POP_JUMP_IF_FALSE STORE_NAME LOAD_NAME LOAD_NAME CALL POP_TOP "
         "POP_EXCEPT LOAD_CONST STORE_NAME DELETE_NAME JUMP "
-        "LOAD_NAME CHECK_EXC_MATCH POP_JUMP_IF_FALSE POP_TOP LOAD_NAME CALL POP_TOP POP_EXCEPT JUMP RERAISE "
+        "LOAD_NAME CHECK_EXC_MATCH POP_JUMP_IF_FALSE POP_TOP LOAD_NAME CALL POP_TOP POP_EXCEPT "
+        "JUMP RERAISE "
         "LOAD_NAME CALL POP_TOP LOAD_CONST RETURN_VALUE");
-  CHECK(mod->code[0].arg == 6);  // handler
+  CHECK(mod->code[0].arg == 6);   // handler
   CHECK(mod->code[8].arg == 19);  // next handler
 }
 
 TEST_CASE("a bare except skips the match test", "[interp][compiler]") {
   auto mod = compile("try:\n    f()\nexcept:\n    h()\n");
   CHECK(ops(*mod) ==
-        "SETUP_FINALLY LOAD_NAME CALL POP_TOP POP_BLOCK JUMP POP_TOP LOAD_NAME CALL POP_TOP POP_EXCEPT JUMP RERAISE "
+        "SETUP_FINALLY LOAD_NAME CALL POP_TOP POP_BLOCK JUMP POP_TOP LOAD_NAME CALL POP_TOP "
+        "POP_EXCEPT JUMP RERAISE "
         "LOAD_CONST RETURN_VALUE");
 }
 
-TEST_CASE("try/finally copies the final body on the normal path and before a return", "[interp][compiler]") {
+TEST_CASE("try/finally copies the final body on the normal path and before a return",
+          "[interp][compiler]") {
   auto mod = compile("def f():\n    try:\n        return g()\n    finally:\n        h()\n");
   const CodeObject& f = fn(mod, "f");
   CHECK(ops(f) ==
         "SETUP_FINALLY LOAD_GLOBAL CALL POP_BLOCK LOAD_GLOBAL CALL POP_TOP RETURN_VALUE "
-        "POP_BLOCK LOAD_GLOBAL CALL POP_TOP JUMP LOAD_GLOBAL CALL POP_TOP RERAISE LOAD_CONST RETURN_VALUE");
+        "POP_BLOCK LOAD_GLOBAL CALL POP_TOP JUMP LOAD_GLOBAL CALL POP_TOP RERAISE LOAD_CONST "
+        "RETURN_VALUE");
 }
 
 TEST_CASE("return inside an except handler ends the handler first", "[interp][compiler]") {
   auto mod = compile("def f():\n    try:\n        g()\n    except E as e:\n        return 1\n");
   const CodeObject& f = fn(mod, "f");
-  CHECK(ops(f).find("POP_EXCEPT LOAD_CONST STORE_FAST DELETE_FAST LOAD_CONST RETURN_VALUE") != std::string::npos);
+  CHECK(ops(f).find("POP_EXCEPT LOAD_CONST STORE_FAST DELETE_FAST LOAD_CONST RETURN_VALUE") !=
+        std::string::npos);
 }
 
 TEST_CASE("break inside try/finally inside a loop runs the final body", "[interp][compiler]") {
-  auto mod = compile("def f(xs):\n    for x in xs:\n        try:\n            break\n        finally:\n            h()\n");
-  CHECK(ops(fn(mod, "f")).find("SETUP_FINALLY POP_BLOCK LOAD_GLOBAL CALL POP_TOP POP_TOP JUMP") != std::string::npos);
+  auto mod = compile(
+      "def f(xs):\n    for x in xs:\n        try:\n            break\n        finally:\n           "
+      " h()\n");
+  CHECK(ops(fn(mod, "f")).find("SETUP_FINALLY POP_BLOCK LOAD_GLOBAL CALL POP_TOP POP_TOP JUMP") !=
+        std::string::npos);
 }
 
 TEST_CASE("assert compiles to a jump over the raise", "[interp][compiler]") {
@@ -379,7 +442,9 @@ TEST_CASE("assert compiles to a jump over the raise", "[interp][compiler]") {
 TEST_CASE("calls use CALL CALL_KW or CALL_FUNCTION_EX", "[interp][compiler]") {
   SECTION("keywords") {
     auto mod = compile("f(1, b=2, c=3)\n");
-    CHECK(ops(*mod) == "LOAD_NAME LOAD_CONST LOAD_CONST LOAD_CONST LOAD_CONST CALL_KW POP_TOP LOAD_CONST RETURN_VALUE");
+    CHECK(ops(*mod) ==
+          "LOAD_NAME LOAD_CONST LOAD_CONST LOAD_CONST LOAD_CONST CALL_KW POP_TOP LOAD_CONST "
+          "RETURN_VALUE");
     const Instr& kw = mod->code[5];
     CHECK(kw.arg == 3);
     const Constant& names = mod->consts.at(static_cast<size_t>(mod->code[4].arg));
@@ -389,22 +454,29 @@ TEST_CASE("calls use CALL CALL_KW or CALL_FUNCTION_EX", "[interp][compiler]") {
   }
   SECTION("star args and kwargs") {
     auto mod = compile("f(a, *b, c, k=1, **m)\n");
-    CHECK(ops(*mod) ==
-          "LOAD_NAME LOAD_NAME BUILD_LIST LOAD_NAME LIST_EXTEND LOAD_NAME LIST_APPEND LIST_TO_TUPLE "
-          "LOAD_CONST LOAD_CONST BUILD_MAP LOAD_NAME DICT_MERGE CALL_FUNCTION_EX POP_TOP LOAD_CONST RETURN_VALUE");
+    CHECK(
+        ops(*mod) ==
+        "LOAD_NAME LOAD_NAME BUILD_LIST LOAD_NAME LIST_EXTEND LOAD_NAME LIST_APPEND LIST_TO_TUPLE "
+        "LOAD_CONST LOAD_CONST BUILD_MAP LOAD_NAME DICT_MERGE CALL_FUNCTION_EX POP_TOP LOAD_CONST "
+        "RETURN_VALUE");
     CHECK(mod->code[2].arg == 1);
     CHECK(mod->code[13].arg == 1);
   }
   SECTION("only **kwargs") {
     auto mod = compile("f(a, **m)\n");
-    CHECK(ops(*mod) == "LOAD_NAME LOAD_NAME BUILD_TUPLE BUILD_MAP LOAD_NAME DICT_MERGE CALL_FUNCTION_EX POP_TOP LOAD_CONST RETURN_VALUE");
+    CHECK(ops(*mod) ==
+          "LOAD_NAME LOAD_NAME BUILD_TUPLE BUILD_MAP LOAD_NAME DICT_MERGE CALL_FUNCTION_EX POP_TOP "
+          "LOAD_CONST RETURN_VALUE");
   }
 }
 
 TEST_CASE("chained comparisons short-circuit with SWAP/COPY", "[interp][compiler]") {
   auto mod = compile("r = a < b < c\nif a < b <= c:\n    pass\n");
-  CHECK(ops(*mod).rfind("LOAD_NAME LOAD_NAME SWAP COPY COMPARE_OP JUMP_IF_FALSE_OR_POP LOAD_NAME COMPARE_OP JUMP SWAP POP_TOP STORE_NAME", 0) == 0);
-  CHECK(ops(*mod).find("SWAP COPY COMPARE_OP POP_JUMP_IF_FALSE LOAD_NAME COMPARE_OP POP_JUMP_IF_FALSE JUMP POP_TOP") != std::string::npos);
+  CHECK(ops(*mod).rfind("LOAD_NAME LOAD_NAME SWAP COPY COMPARE_OP JUMP_IF_FALSE_OR_POP LOAD_NAME "
+                        "COMPARE_OP JUMP SWAP POP_TOP STORE_NAME",
+                        0) == 0);
+  CHECK(ops(*mod).find("SWAP COPY COMPARE_OP POP_JUMP_IF_FALSE LOAD_NAME COMPARE_OP "
+                       "POP_JUMP_IF_FALSE JUMP POP_TOP") != std::string::npos);
 }
 
 TEST_CASE("augmented assignment on attributes subscripts and names", "[interp][compiler]") {
@@ -419,7 +491,8 @@ TEST_CASE("augmented assignment on attributes subscripts and names", "[interp][c
 
 TEST_CASE("unpacking assignments use UNPACK_SEQUENCE and UNPACK_EX", "[interp][compiler]") {
   auto mod = compile("a, (b, c) = t\nx, *y, z = t\n");
-  CHECK(ops(*mod).rfind("LOAD_NAME UNPACK_SEQUENCE STORE_NAME UNPACK_SEQUENCE STORE_NAME STORE_NAME", 0) == 0);
+  CHECK(ops(*mod).rfind(
+            "LOAD_NAME UNPACK_SEQUENCE STORE_NAME UNPACK_SEQUENCE STORE_NAME STORE_NAME", 0) == 0);
   int ex = indexOf(*mod, Op::UNPACK_EX);
   REQUIRE(ex > 0);
   CHECK(mod->code[static_cast<size_t>(ex)].arg == (1 | (1 << 8)));
@@ -441,7 +514,8 @@ TEST_CASE("imports bind the right names", "[interp][compiler]") {
 TEST_CASE("f-strings use FORMAT_VALUE and BUILD_STRING", "[interp][compiler]") {
   auto mod = compile("s = f'a{x!r}b{y:>4}'\nt = f'{z}'\n");
   CHECK(ops(*mod) ==
-        "LOAD_CONST LOAD_NAME FORMAT_VALUE LOAD_CONST LOAD_NAME LOAD_CONST FORMAT_VALUE BUILD_STRING STORE_NAME "
+        "LOAD_CONST LOAD_NAME FORMAT_VALUE LOAD_CONST LOAD_NAME LOAD_CONST FORMAT_VALUE "
+        "BUILD_STRING STORE_NAME "
         "LOAD_NAME FORMAT_VALUE STORE_NAME LOAD_CONST RETURN_VALUE");
   CHECK(mod->code[2].arg == 'r');
   CHECK(mod->code[6].arg == 0x100);
@@ -450,10 +524,13 @@ TEST_CASE("f-strings use FORMAT_VALUE and BUILD_STRING", "[interp][compiler]") {
 
 TEST_CASE("slices subscripts and literals", "[interp][compiler]") {
   auto mod = compile("a = x[1:]\nb = x[::2, 0]\nc = (1, -2, 'z')\nd = {1: 2, **e}\ns = {*p, 3}\n");
-  CHECK(ops(*mod).rfind("LOAD_NAME LOAD_CONST LOAD_CONST BUILD_SLICE BINARY_SUBSCR STORE_NAME", 0) == 0);
+  CHECK(ops(*mod).rfind("LOAD_NAME LOAD_CONST LOAD_CONST BUILD_SLICE BINARY_SUBSCR STORE_NAME",
+                        0) == 0);
   int tuple_const = -1;
   for (const Instr& in : mod->code)
-    if (in.op == Op::LOAD_CONST && mod->consts[static_cast<size_t>(in.arg)].kind == Constant::Kind::Tuple) tuple_const = in.arg;
+    if (in.op == Op::LOAD_CONST &&
+        mod->consts[static_cast<size_t>(in.arg)].kind == Constant::Kind::Tuple)
+      tuple_const = in.arg;
   REQUIRE(tuple_const >= 0);
   CHECK(mod->consts[static_cast<size_t>(tuple_const)].tuple[1].value.i == -2);
   CHECK(has(*mod, Op::DICT_UPDATE));
@@ -463,17 +540,20 @@ TEST_CASE("slices subscripts and literals", "[interp][compiler]") {
 TEST_CASE("decorators are evaluated first and applied innermost first", "[interp][compiler]") {
   auto mod = compile("@d1\n@d2(3)\ndef f():\n    pass\n");
   CHECK(ops(*mod) ==
-        "LOAD_NAME LOAD_NAME LOAD_CONST CALL LOAD_CONST MAKE_FUNCTION CALL CALL STORE_NAME LOAD_CONST RETURN_VALUE");
+        "LOAD_NAME LOAD_NAME LOAD_CONST CALL LOAD_CONST MAKE_FUNCTION CALL CALL STORE_NAME "
+        "LOAD_CONST RETURN_VALUE");
   CHECK(sameSpan(mod->code[6].pos, span(2, 1, 2, 6)));  // d2(3) applied first
   CHECK(sameSpan(mod->code[7].pos, span(1, 1, 1, 3)));
   CHECK(fn(mod, "f").firstlineno == 1);
 }
 
 TEST_CASE("defaults keyword-only defaults and closures in MAKE_FUNCTION", "[interp][compiler]") {
-  auto mod = compile("def outer(v):\n    def f(a, b=1, *c, d=v, **e):\n        return v\n    return f\n");
+  auto mod =
+      compile("def outer(v):\n    def f(a, b=1, *c, d=v, **e):\n        return v\n    return f\n");
   const CodeObject& outer = fn(mod, "outer");
   CHECK(ops(outer) ==
-        "LOAD_CONST LOAD_CONST LOAD_DEREF BUILD_MAP LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_FAST "
+        "LOAD_CONST LOAD_CONST LOAD_DEREF BUILD_MAP LOAD_CLOSURE BUILD_TUPLE LOAD_CONST "
+        "MAKE_FUNCTION STORE_FAST "
         "LOAD_FAST RETURN_VALUE");
   CHECK(outer.code[7].arg == (kHasDefaults | kHasKwDefaults | kHasClosure));
   CHECK(outer.cellvars == std::vector<std::string>{"v"});
@@ -486,34 +566,46 @@ TEST_CASE("defaults keyword-only defaults and closures in MAKE_FUNCTION", "[inte
   CHECK(f.freevars == std::vector<std::string>{"v"});
 }
 
-TEST_CASE("classes call __build_class__ with the body function and the name", "[interp][compiler]") {
-  auto mod = compile("class C(B, *more, metaclass=M):\n    '''doc'''\n    x: int = 1\n    def m(self):\n        return super().m()\n");
+TEST_CASE("classes call __build_class__ with the body function and the name",
+          "[interp][compiler]") {
+  auto mod = compile(
+      "class C(B, *more, metaclass=M):\n    '''doc'''\n    x: int = 1\n    def m(self):\n        "
+      "return super().m()\n");
   CHECK(ops(*mod).rfind("LOAD_BUILD_CLASS LOAD_CLOSURE", 0) != 0);
   CHECK(has(*mod, Op::CALL_FUNCTION_EX));
   const CodeObject& c = fn(mod, "C");
   CHECK((c.flags & kClassBody) != 0);
-  CHECK(ops(c).rfind("LOAD_NAME STORE_NAME LOAD_CONST STORE_NAME SETUP_ANNOTATIONS LOAD_CONST STORE_NAME", 0) == 0);
+  CHECK(ops(c).rfind(
+            "LOAD_NAME STORE_NAME LOAD_CONST STORE_NAME SETUP_ANNOTATIONS LOAD_CONST STORE_NAME",
+            0) == 0);
   CHECK(c.cellvars == std::vector<std::string>{"__class__"});
-  CHECK(ops(c).find("LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_NAME LOAD_CONST RETURN_VALUE") != std::string::npos);
+  CHECK(
+      ops(c).find(
+          "LOAD_CLOSURE BUILD_TUPLE LOAD_CONST MAKE_FUNCTION STORE_NAME LOAD_CONST RETURN_VALUE") !=
+      std::string::npos);
   const CodeObject& m = fn(mod, "C.m");
   CHECK(m.uses_class_cell);
   CHECK(m.freevars == std::vector<std::string>{"__class__"});
 }
 
 TEST_CASE("generators and generator expressions", "[interp][compiler]") {
-  auto mod = compile("def g(n):\n    x = yield n\n    yield from h(x)\n    return sum(i for i in range(n) if i)\n");
+  auto mod = compile(
+      "def g(n):\n    x = yield n\n    yield from h(x)\n    return sum(i for i in range(n) if "
+      "i)\n");
   const CodeObject& g = fn(mod, "g");
   CHECK((g.flags & kGenerator) != 0);
   CHECK(has(g, Op::YIELD_VALUE));
   CHECK(has(g, Op::YIELD_FROM));
-  CHECK(ops(g).find("GET_ITER LOAD_CONST MAKE_FUNCTION SWAP CALL CALL RETURN_VALUE") != std::string::npos);
+  CHECK(ops(g).find("GET_ITER LOAD_CONST MAKE_FUNCTION SWAP CALL CALL RETURN_VALUE") !=
+        std::string::npos);
   const CodeObject& ge = fn(mod, "g.<locals>.<genexpr>");
   CHECK(ge.name == "<genexpr>");
   CHECK(ge.varnames.at(0) == ".0");
   CHECK(ge.argcount == 1);
   CHECK((ge.flags & kGenerator) != 0);
   CHECK(ops(ge) ==
-        "LOAD_FAST FOR_ITER STORE_FAST LOAD_FAST POP_JUMP_IF_FALSE LOAD_FAST YIELD_VALUE POP_TOP JUMP LOAD_CONST RETURN_VALUE");
+        "LOAD_FAST FOR_ITER STORE_FAST LOAD_FAST POP_JUMP_IF_FALSE LOAD_FAST YIELD_VALUE POP_TOP "
+        "JUMP LOAD_CONST RETURN_VALUE");
 }
 
 TEST_CASE("unsupported constructs compile to UNSUPPORTED at the node", "[interp][compiler]") {

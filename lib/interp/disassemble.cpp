@@ -17,10 +17,18 @@ std::string pyStrRepr(const std::string& s, char prefix) {
   out += quote;
   for (unsigned char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c == static_cast<unsigned char>(quote)) {
           out += '\\';
@@ -62,47 +70,64 @@ std::string constRepr(const Constant& c) {
       if (c.tuple.size() == 1) out += ",";
       return out + ")";
     }
-    case Constant::Kind::Value: break;
+    case Constant::Kind::Value:
+      break;
   }
   using K = syntax::ConstantValue::Kind;
   const auto& v = c.value;
   switch (v.kind) {
-    case K::None: return "None";
-    case K::Bool: return v.b ? "True" : "False";
-    case K::Int: return std::to_string(v.i);
-    case K::BigInt: return v.str;
-    case K::Float: return floatRepr(v.f);
-    case K::Complex: return floatRepr(v.f) + "j";
-    case K::Str: return pyStrRepr(v.str, 0);
-    case K::Bytes: return pyStrRepr(v.str, 'b');
-    case K::Ellipsis: return "Ellipsis";
+    case K::None:
+      return "None";
+    case K::Bool:
+      return v.b ? "True" : "False";
+    case K::Int:
+      return std::to_string(v.i);
+    case K::BigInt:
+      return v.str;
+    case K::Float:
+      return floatRepr(v.f);
+    case K::Complex:
+      return floatRepr(v.f) + "j";
+    case K::Str:
+      return pyStrRepr(v.str, 0);
+    case K::Bytes:
+      return pyStrRepr(v.str, 'b');
+    case K::Ellipsis:
+      return "Ellipsis";
   }
   return "?";
 }
 
 const char* binOpSymbol(int k) {
-  static const char* const symbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "|", "^", "&"};
+  static const char* const symbols[] = {"+",  "-",  "*",  "@", "/", "//", "%",
+                                        "**", "<<", ">>", "|", "^", "&"};
   return k >= 0 && k < 13 ? symbols[k] : "?";
 }
 
 std::string argMeaning(const CodeObject& code, const Instr& in) {
   auto at = [](const std::vector<std::string>& v, int i) -> std::string {
-    return i >= 0 && static_cast<size_t>(i) < v.size() ? v[static_cast<size_t>(i)] : std::string("?");
+    return i >= 0 && static_cast<size_t>(i) < v.size() ? v[static_cast<size_t>(i)]
+                                                       : std::string("?");
   };
   auto cell = [&](int i) {
     size_t n = code.cellvars.size();
-    return static_cast<size_t>(i) < n ? at(code.cellvars, i) : at(code.freevars, i - static_cast<int>(n));
+    return static_cast<size_t>(i) < n ? at(code.cellvars, i)
+                                      : at(code.freevars, i - static_cast<int>(n));
   };
   switch (in.op) {
     case Op::LOAD_CONST:
-      return in.arg >= 0 && static_cast<size_t>(in.arg) < code.consts.size() ? constRepr(code.consts[static_cast<size_t>(in.arg)]) : "?";
+      return in.arg >= 0 && static_cast<size_t>(in.arg) < code.consts.size()
+                 ? constRepr(code.consts[static_cast<size_t>(in.arg)])
+                 : "?";
     case Op::LOAD_FAST:
     case Op::STORE_FAST:
-    case Op::DELETE_FAST: return at(code.varnames, in.arg);
+    case Op::DELETE_FAST:
+      return at(code.varnames, in.arg);
     case Op::LOAD_DEREF:
     case Op::STORE_DEREF:
     case Op::DELETE_DEREF:
-    case Op::LOAD_CLOSURE: return cell(in.arg);
+    case Op::LOAD_CLOSURE:
+      return cell(in.arg);
     case Op::LOAD_GLOBAL:
     case Op::STORE_GLOBAL:
     case Op::DELETE_GLOBAL:
@@ -114,7 +139,8 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
     case Op::DELETE_ATTR:
     case Op::IMPORT_NAME:
     case Op::IMPORT_FROM:
-    case Op::UNSUPPORTED: return at(code.names, in.arg);
+    case Op::UNSUPPORTED:
+      return at(code.names, in.arg);
     case Op::BINARY_OP:
       return std::string(binOpSymbol(in.arg & 0xff)) + ((in.arg & 0x100) ? "=" : "");
     case Op::UNARY_OP: {
@@ -125,8 +151,10 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
       static const char* const ops[] = {"==", "!=", "<", "<=", ">", ">="};
       return in.arg >= 0 && in.arg < 6 ? ops[in.arg] : "?";
     }
-    case Op::IS_OP: return in.arg ? "is not" : "is";
-    case Op::CONTAINS_OP: return in.arg ? "not in" : "in";
+    case Op::IS_OP:
+      return in.arg ? "is not" : "is";
+    case Op::CONTAINS_OP:
+      return in.arg ? "not in" : "in";
     case Op::JUMP:
     case Op::POP_JUMP_IF_FALSE:
     case Op::POP_JUMP_IF_TRUE:
@@ -134,7 +162,8 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
     case Op::JUMP_IF_TRUE_OR_POP:
     case Op::FOR_ITER:
     case Op::SETUP_FINALLY:
-    case Op::SETUP_WITH: return "to " + std::to_string(in.arg);
+    case Op::SETUP_WITH:
+      return "to " + std::to_string(in.arg);
     case Op::FORMAT_VALUE: {
       std::string s;
       int conv = in.arg & 0xff;
@@ -150,8 +179,10 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
       if (in.arg & kHasClosure) add("closure");
       return s;
     }
-    case Op::UNPACK_EX: return std::to_string(in.arg & 0xff) + " before, " + std::to_string(in.arg >> 8) + " after";
-    default: return {};
+    case Op::UNPACK_EX:
+      return std::to_string(in.arg & 0xff) + " before, " + std::to_string(in.arg >> 8) + " after";
+    default:
+      return {};
   }
 }
 
@@ -166,8 +197,13 @@ std::string joinNames(const std::vector<std::string>& v) {
 
 std::string flagNames(uint32_t flags) {
   static const std::pair<uint32_t, const char*> table[] = {
-      {kVarargs, "VARARGS"}, {kVarkw, "VARKEYWORDS"}, {kGenerator, "GENERATOR"}, {kModule, "MODULE"},
-      {kClassBody, "CLASS_BODY"}, {kLambda, "LAMBDA"}, {kComprehensionInlined, "COMPREHENSION_INLINED"}};
+      {kVarargs, "VARARGS"},
+      {kVarkw, "VARKEYWORDS"},
+      {kGenerator, "GENERATOR"},
+      {kModule, "MODULE"},
+      {kClassBody, "CLASS_BODY"},
+      {kLambda, "LAMBDA"},
+      {kComprehensionInlined, "COMPREHENSION_INLINED"}};
   std::string out;
   for (const auto& [bit, name] : table) {
     if (!(flags & bit)) continue;
@@ -178,11 +214,13 @@ std::string flagNames(uint32_t flags) {
 }
 
 void disassembleInto(const CodeObject& code, std::string& out) {
-  out += "Disassembly of " + code.qualname + " (name " + code.name + ", file " + code.filename + ", line " +
-         std::to_string(code.firstlineno) + ")\n";
-  out += "  flags: " + flagNames(code.flags) + (code.uses_class_cell ? " [uses class cell]" : "") + "\n";
-  out += "  argcount " + std::to_string(code.argcount) + ", posonly " + std::to_string(code.posonlyargcount) +
-         ", kwonly " + std::to_string(code.kwonlyargcount) + "\n";
+  out += "Disassembly of " + code.qualname + " (name " + code.name + ", file " + code.filename +
+         ", line " + std::to_string(code.firstlineno) + ")\n";
+  out += "  flags: " + flagNames(code.flags) + (code.uses_class_cell ? " [uses class cell]" : "") +
+         "\n";
+  out += "  argcount " + std::to_string(code.argcount) + ", posonly " +
+         std::to_string(code.posonlyargcount) + ", kwonly " + std::to_string(code.kwonlyargcount) +
+         "\n";
   if (!code.varnames.empty()) out += "  varnames: " + joinNames(code.varnames) + "\n";
   if (!code.cellvars.empty()) out += "  cellvars: " + joinNames(code.cellvars) + "\n";
   if (!code.freevars.empty()) out += "  freevars: " + joinNames(code.freevars) + "\n";
@@ -195,8 +233,8 @@ void disassembleInto(const CodeObject& code, std::string& out) {
   for (size_t i = 0; i < code.code.size(); ++i) {
     const Instr& in = code.code[i];
     char head[96];
-    std::snprintf(head, sizeof head, "%5zu  %4u:%-3u-%4u:%-3u  %-21s %d", i, in.pos.line, in.pos.col, in.pos.end_line,
-                  in.pos.end_col, opName(in.op), in.arg);
+    std::snprintf(head, sizeof head, "%5zu  %4u:%-3u-%4u:%-3u  %-21s %d", i, in.pos.line,
+                  in.pos.col, in.pos.end_line, in.pos.end_col, opName(in.op), in.arg);
     out += head;
     std::string meaning = argMeaning(code, in);
     if (!meaning.empty()) out += " (" + meaning + ")";

@@ -59,7 +59,8 @@ TEST_CASE("a break in the root frame resumes in a resume function", "[interp][dy
   CHECK(r.report.graph_breaks[0].location.line == 5);
 }
 
-TEST_CASE("a nested break is logged once in full, then as duplicates (dedup key)", "[interp][dynamo]") {
+TEST_CASE("a nested break is logged once in full, then as duplicates (dedup key)",
+          "[interp][dynamo]") {
   Run r = analyze(
       "def helper(x):\n"
       "    torch._dynamo.graph_break()\n"
@@ -76,7 +77,8 @@ TEST_CASE("a nested break is logged once in full, then as duplicates (dedup key)
   CHECK(frameIds(r) == std::vector<std::string>{"0/0", "1/0d", "3/0d"});
 }
 
-TEST_CASE("error_on_graph_break scopes decide by the innermost setting", "[interp][dynamo][scopes]") {
+TEST_CASE("error_on_graph_break scopes decide by the innermost setting",
+          "[interp][dynamo][scopes]") {
   SECTION("False inside True allows the break") {
     Run r = analyze(
         "@torch._dynamo.error_on_graph_break(False)\n"
@@ -141,7 +143,8 @@ TEST_CASE("a break inside a loop skips the frame (graph break in loop)", "[inter
   CHECK(r.out == "tensor([4., 4.])\n");
 }
 
-TEST_CASE("a second call with the same shapes reuses the compiled frames", "[interp][dynamo][cache]") {
+TEST_CASE("a second call with the same shapes reuses the compiled frames",
+          "[interp][dynamo][cache]") {
   Run r = analyze(
       "@torch.compile\n"
       "def fn(x):\n"
@@ -156,7 +159,8 @@ TEST_CASE("a second call with the same shapes reuses the compiled frames", "[int
   CHECK(graphFrames(r) == std::vector<std::string>{"fn", "fn"});  // the resume function has no ops
 }
 
-TEST_CASE("the wrapper frame of error_on_graph_break is at the target's line", "[interp][dynamo][target]") {
+TEST_CASE("the wrapper frame of error_on_graph_break is at the target's line",
+          "[interp][dynamo][target]") {
   const char* program =
       "@torch._dynamo.error_on_graph_break(False)\n"
       "def inner(x):\n"

@@ -1,13 +1,13 @@
 // format(), str.format() and printf-style % formatting (the common format-spec subset).
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
 #include "interp/format.h"
+#include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
-#include "interp/runtime_compat.h"
 
 namespace gbc::interp {
 
@@ -81,10 +81,14 @@ std::string pad(const std::string& body, const Spec& sp, char default_align, siz
   char align = sp.align ? sp.align : (sp.zero ? '=' : default_align);
   char fill = sp.align ? sp.fill : (sp.zero ? '0' : sp.fill);
   switch (align) {
-    case '<': return body + std::string(n, fill);
-    case '^': return std::string(n / 2, fill) + body + std::string(n - n / 2, fill);
-    case '=': return body.substr(0, sign_len) + std::string(n, fill) + body.substr(sign_len);
-    default: return std::string(n, fill) + body;
+    case '<':
+      return body + std::string(n, fill);
+    case '^':
+      return std::string(n / 2, fill) + body + std::string(n - n / 2, fill);
+    case '=':
+      return body.substr(0, sign_len) + std::string(n, fill) + body.substr(sign_len);
+    default:
+      return std::string(n, fill) + body;
   }
 }
 
@@ -94,8 +98,10 @@ std::string formatFloat(double v, const Spec& sp) {
   std::string body;
   bool neg = std::signbit(v) && !std::isnan(v);
   double a = std::fabs(v);
-  if (std::isinf(a)) body = (type == 'F' || type == 'E' || type == 'G') ? "INF" : "inf";
-  else if (std::isnan(a)) body = (type == 'F' || type == 'E' || type == 'G') ? "NAN" : "nan";
+  if (std::isinf(a))
+    body = (type == 'F' || type == 'E' || type == 'G') ? "INF" : "inf";
+  else if (std::isnan(a))
+    body = (type == 'F' || type == 'E' || type == 'G') ? "NAN" : "nan";
   else if (type == 0 && prec < 0) {
     body = runtime::formatPythonFloat(a);
   } else {
@@ -109,9 +115,12 @@ std::string formatFloat(double v, const Spec& sp) {
       body = buf;
     } else {
       std::string f = std::string("%") + (sp.alt ? "#" : "") + ".*" + t;
-      std::snprintf(buf, sizeof buf, f.c_str(), prec < 0 ? 6 : (prec == 0 && (t == 'g' || t == 'G') ? 1 : prec), a);
+      std::snprintf(buf, sizeof buf, f.c_str(),
+                    prec < 0 ? 6 : (prec == 0 && (t == 'g' || t == 'G') ? 1 : prec), a);
       body = buf;
-      if (type == 0 && body.find_first_of(".e") == std::string::npos && body.find("inf") == std::string::npos) body += ".0";
+      if (type == 0 && body.find_first_of(".e") == std::string::npos &&
+          body.find("inf") == std::string::npos)
+        body += ".0";
     }
     if (sp.grouping) {
       size_t dot = body.find_first_of(".e%");
@@ -124,7 +133,8 @@ std::string formatFloat(double v, const Spec& sp) {
 }
 
 std::string formatInt(int64_t v, const Spec& sp) {
-  if (sp.type == 'e' || sp.type == 'f' || sp.type == 'g' || sp.type == 'E' || sp.type == 'F' || sp.type == 'G' || sp.type == '%')
+  if (sp.type == 'e' || sp.type == 'f' || sp.type == 'g' || sp.type == 'E' || sp.type == 'F' ||
+      sp.type == 'G' || sp.type == '%')
     return formatFloat(static_cast<double>(v), sp);
   bool neg = v < 0;
   uint64_t a = neg ? static_cast<uint64_t>(-(v + 1)) + 1 : static_cast<uint64_t>(v);
@@ -134,7 +144,8 @@ std::string formatInt(int64_t v, const Spec& sp) {
     case 'x':
     case 'X': {
       char buf[32];
-      std::snprintf(buf, sizeof buf, sp.type == 'x' ? "%llx" : "%llX", static_cast<unsigned long long>(a));
+      std::snprintf(buf, sizeof buf, sp.type == 'x' ? "%llx" : "%llX",
+                    static_cast<unsigned long long>(a));
       digits = buf;
       if (sp.alt) prefix = sp.type == 'x' ? "0x" : "0X";
       break;
@@ -155,8 +166,10 @@ std::string formatInt(int64_t v, const Spec& sp) {
       if (sp.alt) prefix = "0b";
       break;
     }
-    case 'c': return pad(std::string(1, static_cast<char>(v)), sp, '<', 0);
-    default: digits = std::to_string(a);
+    case 'c':
+      return pad(std::string(1, static_cast<char>(v)), sp, '<', 0);
+    default:
+      digits = std::to_string(a);
   }
   if (sp.grouping) digits = group(digits, sp.grouping);
   std::string sign = neg ? "-" : (sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "");
@@ -166,7 +179,8 @@ std::string formatInt(int64_t v, const Spec& sp) {
 
 std::string formatValue(VM& vm, const Value& v, const std::string& spec) {
   if (v->kind == Kind::Instance) {
-    if (Value m = vm.typeOf(v)->lookup("__format__"); m && m->kind == Kind::Function) return vm.str(vm.call(m, {v, pyStr(spec)}));
+    if (Value m = vm.typeOf(v)->lookup("__format__"); m && m->kind == Kind::Function)
+      return vm.str(vm.call(m, {v, pyStr(spec)}));
   }
   if (v->kind == Kind::Tensor) return tensorFormat(vm, v, spec);
   if (spec.empty()) return vm.str(v);
@@ -175,7 +189,8 @@ std::string formatValue(VM& vm, const Value& v, const std::string& spec) {
   if (v->kind == Kind::Int || v->kind == Kind::Bool) return formatInt(asInt(v), sp);
   if (v->kind == Kind::Float) return formatFloat(as<FloatObject>(v).v, sp);
   std::string s = vm.str(v);
-  if (sp.precision >= 0 && static_cast<int>(s.size()) > sp.precision) s = s.substr(0, static_cast<size_t>(sp.precision));
+  if (sp.precision >= 0 && static_cast<int>(s.size()) > sp.precision)
+    s = s.substr(0, static_cast<size_t>(sp.precision));
   return pad(s, sp, '<', 0);
 }
 
@@ -199,7 +214,8 @@ std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
       continue;
     }
     size_t close = fmt.find('}', i);
-    if (close == std::string::npos) vm.raise(vm.b().value_error, "Single '{' encountered in format string");
+    if (close == std::string::npos)
+      vm.raise(vm.b().value_error, "Single '{' encountered in format string");
     std::string field = fmt.substr(i + 1, close - i - 1);
     i = close;
     std::string spec;
@@ -217,11 +233,15 @@ std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
     std::string head = field.substr(0, end);
     Value v;
     if (head.empty()) {
-      if (auto_index >= args.args.size()) vm.raise(vm.b().index_error, "Replacement index " + std::to_string(auto_index) + " out of range for positional args tuple");
+      if (auto_index >= args.args.size())
+        vm.raise(vm.b().index_error, "Replacement index " + std::to_string(auto_index) +
+                                         " out of range for positional args tuple");
       v = args.args[auto_index++];
     } else if (isdigit(static_cast<unsigned char>(head[0]))) {
       size_t k = std::stoul(head);
-      if (k >= args.args.size()) vm.raise(vm.b().index_error, "Replacement index " + head + " out of range for positional args tuple");
+      if (k >= args.args.size())
+        vm.raise(vm.b().index_error,
+                 "Replacement index " + head + " out of range for positional args tuple");
       v = args.args[k];
     } else {
       v = args.kw(head);
@@ -230,25 +250,31 @@ std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
     while (end != std::string::npos && end < field.size()) {
       if (field[end] == '.') {
         size_t nx = field.find_first_of(".[", end + 1);
-        v = vm.getAttr(v, field.substr(end + 1, nx == std::string::npos ? std::string::npos : nx - end - 1));
+        v = vm.getAttr(
+            v, field.substr(end + 1, nx == std::string::npos ? std::string::npos : nx - end - 1));
         end = nx;
       } else {
         size_t cb = field.find(']', end);
         std::string key = field.substr(end + 1, cb - end - 1);
-        bool num = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) { return isdigit(static_cast<unsigned char>(ch)); });
+        bool num = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
+          return isdigit(static_cast<unsigned char>(ch));
+        });
         v = vm.getItem(v, num ? pyInt(std::stoll(key)) : pyStr(key));
         end = cb + 1 < field.size() ? cb + 1 : std::string::npos;
       }
     }
-    if (conv == 'r' || conv == 'a') v = pyStr(vm.repr(v));
-    else if (conv == 's') v = pyStr(vm.str(v));
+    if (conv == 'r' || conv == 'a')
+      v = pyStr(vm.repr(v));
+    else if (conv == 's')
+      v = pyStr(vm.str(v));
     out += formatValue(vm, v, spec);
   }
   return out;
 }
 
 std::string percentFormat(VM& vm, const std::string& fmt, const Value& argsv) {
-  std::vector<Value> args = argsv->kind == Kind::Tuple ? as<TupleObject>(argsv).items : std::vector<Value>{argsv};
+  std::vector<Value> args =
+      argsv->kind == Kind::Tuple ? as<TupleObject>(argsv).items : std::vector<Value>{argsv};
   std::string out;
   size_t ai = 0;
   for (size_t i = 0; i < fmt.size(); ++i) {
@@ -281,10 +307,14 @@ std::string percentFormat(VM& vm, const std::string& fmt, const Value& argsv) {
     Value v = mapped ? mapped : (ai < args.size() ? args[ai++] : nullptr);
     if (!v) vm.raise(vm.b().type_error, "not enough arguments for format string");
     std::string spec;
-    if (flags.find('-') != std::string::npos) spec += '<';
-    else if (t == 's' || t == 'r') spec += '>';
+    if (flags.find('-') != std::string::npos)
+      spec += '<';
+    else if (t == 's' || t == 'r')
+      spec += '>';
     if (flags.find('+') != std::string::npos) spec += '+';
-    if (flags.find('0') != std::string::npos && flags.find('-') == std::string::npos && t != 's' && t != 'r') spec += '0';
+    if (flags.find('0') != std::string::npos && flags.find('-') == std::string::npos && t != 's' &&
+        t != 'r')
+      spec += '0';
     spec += width;
     if (t == 's' || t == 'r' || t == 'a') {
       std::string s = t == 's' ? vm.str(v) : vm.repr(v);
@@ -300,10 +330,12 @@ std::string percentFormat(VM& vm, const std::string& fmt, const Value& argsv) {
     }
     Value fv = v;
     if (v->kind == Kind::Tensor) fv = tensorToPyNumber(vm, v, false);
-    if (isInt(fv) && (t == 'f' || t == 'e' || t == 'g' || t == 'F' || t == 'E' || t == 'G')) fv = pyFloat(static_cast<double>(asInt(fv)));
+    if (isInt(fv) && (t == 'f' || t == 'e' || t == 'g' || t == 'F' || t == 'E' || t == 'G'))
+      fv = pyFloat(static_cast<double>(asInt(fv)));
     out += formatValue(vm, fv, spec + t);
   }
-  if (ai < args.size() && argsv->kind == Kind::Tuple) vm.raise(vm.b().type_error, "not all arguments converted during string formatting");
+  if (ai < args.size() && argsv->kind == Kind::Tuple)
+    vm.raise(vm.b().type_error, "not all arguments converted during string formatting");
   return out;
 }
 

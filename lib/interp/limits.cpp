@@ -47,7 +47,8 @@ void Budget::arm() {
 bool Budget::exceeded() {
   if (max_instructions && steps >= max_instructions) return true;
   if (timeout_s > 0) {
-    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (elapsed >= timeout_s) {
       timed_out_ = true;
       return true;
@@ -62,9 +63,11 @@ bool Budget::exceeded() {
 std::string Budget::message() const {
   char text[160];
   if (timed_out_)
-    std::snprintf(text, sizeof text, "the program ran longer than the time limit of %g s (--timeout)", timeout_s);
+    std::snprintf(text, sizeof text,
+                  "the program ran longer than the time limit of %g s (--timeout)", timeout_s);
   else
-    std::snprintf(text, sizeof text, "the program ran past its budget of %llu instructions (--max-instructions)",
+    std::snprintf(text, sizeof text,
+                  "the program ran past its budget of %llu instructions (--max-instructions)",
                   static_cast<unsigned long long>(max_instructions));
   return text;
 }

@@ -30,7 +30,9 @@ void installNativeMethods(VM& vm) {
     std::string out;
     bool first = true;
     for (Value& v : vm.toVector(a.args[1])) {
-      if (v->kind != Kind::Str) vm.raise(vm.b().type_error, "sequence item: expected str instance, " + vm.typeOf(v)->name + " found");
+      if (v->kind != Kind::Str)
+        vm.raise(vm.b().type_error,
+                 "sequence item: expected str instance, " + vm.typeOf(v)->name + " found");
       if (!first) out += asStr(a.args[0]);
       first = false;
       out += asStr(v);
@@ -38,9 +40,17 @@ void installNativeMethods(VM& vm) {
     return pyStr(out);
   };
   auto ws = std::string(" \t\n\r\f\v");
-  S["strip"] = [ws](VM&, CallArgs& a) -> Value { return pyStr(strip(asStr(a.args[0]), a.args.size() > 1 && !isNone(a.args[1]) ? asStr(a.args[1]) : ws, true, true)); };
-  S["lstrip"] = [ws](VM&, CallArgs& a) -> Value { return pyStr(strip(asStr(a.args[0]), a.args.size() > 1 ? asStr(a.args[1]) : ws, true, false)); };
-  S["rstrip"] = [ws](VM&, CallArgs& a) -> Value { return pyStr(strip(asStr(a.args[0]), a.args.size() > 1 ? asStr(a.args[1]) : ws, false, true)); };
+  S["strip"] = [ws](VM&, CallArgs& a) -> Value {
+    return pyStr(strip(asStr(a.args[0]),
+                       a.args.size() > 1 && !isNone(a.args[1]) ? asStr(a.args[1]) : ws, true,
+                       true));
+  };
+  S["lstrip"] = [ws](VM&, CallArgs& a) -> Value {
+    return pyStr(strip(asStr(a.args[0]), a.args.size() > 1 ? asStr(a.args[1]) : ws, true, false));
+  };
+  S["rstrip"] = [ws](VM&, CallArgs& a) -> Value {
+    return pyStr(strip(asStr(a.args[0]), a.args.size() > 1 ? asStr(a.args[1]) : ws, false, true));
+  };
   S["split"] = [ws](VM&, CallArgs& a) -> Value {
     const std::string& s = asStr(a.args[0]);
     std::vector<Value> out;
@@ -85,17 +95,20 @@ void installNativeMethods(VM& vm) {
   };
   S["startswith"] = [](VM& vm, CallArgs& a) -> Value {
     const std::string& s = asStr(a.args[0]);
-    std::vector<Value> ps = a.args[1]->kind == Kind::Tuple ? vm.toVector(a.args[1]) : std::vector<Value>{a.args[1]};
+    std::vector<Value> ps =
+        a.args[1]->kind == Kind::Tuple ? vm.toVector(a.args[1]) : std::vector<Value>{a.args[1]};
     for (auto& p : ps)
       if (s.rfind(asStr(p), 0) == 0) return pyBool(true);
     return pyBool(false);
   };
   S["endswith"] = [](VM& vm, CallArgs& a) -> Value {
     const std::string& s = asStr(a.args[0]);
-    std::vector<Value> ps = a.args[1]->kind == Kind::Tuple ? vm.toVector(a.args[1]) : std::vector<Value>{a.args[1]};
+    std::vector<Value> ps =
+        a.args[1]->kind == Kind::Tuple ? vm.toVector(a.args[1]) : std::vector<Value>{a.args[1]};
     for (auto& pv : ps) {
       const std::string& p = asStr(pv);
-      if (s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0) return pyBool(true);
+      if (s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
+        return pyBool(true);
     }
     return pyBool(false);
   };
@@ -158,7 +171,8 @@ void installNativeMethods(VM& vm) {
   };
   S["isidentifier"] = [](VM&, CallArgs& a) -> Value {
     const std::string& s = asStr(a.args[0]);
-    return pyBool(!s.empty() && !isdigit(s[0]) && std::all_of(s.begin(), s.end(), [](char c) { return isalnum(c) || c == '_'; }));
+    return pyBool(!s.empty() && !isdigit(s[0]) &&
+                  std::all_of(s.begin(), s.end(), [](char c) { return isalnum(c) || c == '_'; }));
   };
   auto justify = [](char mode) {
     return [mode](VM&, CallArgs& a) -> Value {
@@ -170,7 +184,8 @@ void installNativeMethods(VM& vm) {
       if (mode == 'l') return pyStr(s + std::string(static_cast<size_t>(n), fill[0]));
       if (mode == 'r') return pyStr(std::string(static_cast<size_t>(n), fill[0]) + s);
       size_t left = static_cast<size_t>(n / 2 + (n & w & 1));
-      return pyStr(std::string(left, fill[0]) + s + std::string(static_cast<size_t>(n) - left, fill[0]));
+      return pyStr(std::string(left, fill[0]) + s +
+                   std::string(static_cast<size_t>(n) - left, fill[0]));
     };
   };
   S["ljust"] = justify('l');
@@ -184,7 +199,9 @@ void installNativeMethods(VM& vm) {
     size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
     return pyStr(s.substr(0, sign) + std::string(static_cast<size_t>(n), '0') + s.substr(sign));
   };
-  S["encode"] = [](VM&, CallArgs& a) -> Value { return std::make_shared<BytesObject>(asStr(a.args[0])); };
+  S["encode"] = [](VM&, CallArgs& a) -> Value {
+    return std::make_shared<BytesObject>(asStr(a.args[0]));
+  };
 
   auto& L = vm.nativeMethods(Kind::List);
   L["append"] = [](VM& vm, CallArgs& a) -> Value {
@@ -214,7 +231,8 @@ void installNativeMethods(VM& vm) {
     if (l.empty()) vm.raise(vm.b().index_error, "pop from empty list");
     int64_t i = a.args.size() > 1 ? asInt(a.args[1]) : -1;
     if (i < 0) i += static_cast<int64_t>(l.size());
-    if (i < 0 || i >= static_cast<int64_t>(l.size())) vm.raise(vm.b().index_error, "pop index out of range");
+    if (i < 0 || i >= static_cast<int64_t>(l.size()))
+      vm.raise(vm.b().index_error, "pop index out of range");
     Value v = l[static_cast<size_t>(i)];
     l.erase(l.begin() + i);
     return v;
@@ -298,7 +316,9 @@ void installNativeMethods(VM& vm) {
   };
   D["items"] = [](VM&, CallArgs& a) -> Value {
     std::vector<Value> out;
-    as<DictObject>(a.args[0]).forEach([&](const Value& k, const Value& v) { out.push_back(pyTuple({k, v})); });
+    as<DictObject>(a.args[0]).forEach([&](const Value& k, const Value& v) {
+      out.push_back(pyTuple({k, v}));
+    });
     return pyList(std::move(out));
   };
   D["pop"] = [](VM& vm, CallArgs& a) -> Value {
@@ -356,7 +376,8 @@ void installNativeMethods(VM& vm) {
     return none();
   };
   St["remove"] = [](VM& vm, CallArgs& a) -> Value {
-    if (!as<SetObject>(a.args[0]).erase(a.args.at(1))) vm.raise(vm.b().key_error, vm.repr(a.args[1]));
+    if (!as<SetObject>(a.args[0]).erase(a.args.at(1)))
+      vm.raise(vm.b().key_error, vm.repr(a.args[1]));
     return none();
   };
   St["update"] = [](VM& vm, CallArgs& a) -> Value {

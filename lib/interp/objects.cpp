@@ -38,26 +38,34 @@ Value notImplemented() {
   return v;
 }
 
-static size_t hashCombine(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+static size_t hashCombine(size_t seed, size_t h) {
+  return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
 
 size_t KeyHash::operator()(const Value& v) const {
   switch (v->kind) {
-    case Kind::None: return 0x5eed;
+    case Kind::None:
+      return 0x5eed;
     case Kind::Bool:
-    case Kind::Int: return std::hash<int64_t>()(asInt(v));
+    case Kind::Int:
+      return std::hash<int64_t>()(asInt(v));
     case Kind::Float: {
       double d = as<FloatObject>(v).v;
-      if (std::floor(d) == d && std::fabs(d) < 9.2e18) return std::hash<int64_t>()(static_cast<int64_t>(d));
+      if (std::floor(d) == d && std::fabs(d) < 9.2e18)
+        return std::hash<int64_t>()(static_cast<int64_t>(d));
       return std::hash<double>()(d);
     }
-    case Kind::Str: return std::hash<std::string>()(asStr(v));
-    case Kind::Bytes: return std::hash<std::string>()(as<BytesObject>(v).v) ^ 0xb;
+    case Kind::Str:
+      return std::hash<std::string>()(asStr(v));
+    case Kind::Bytes:
+      return std::hash<std::string>()(as<BytesObject>(v).v) ^ 0xb;
     case Kind::Tuple: {
       size_t h = 0x7u;
       for (const Value& x : as<TupleObject>(v).items) h = hashCombine(h, (*this)(x));
       return h;
     }
-    default: return std::hash<const void*>()(v.get());
+    default:
+      return std::hash<const void*>()(v.get());
   }
 }
 
@@ -71,9 +79,12 @@ bool KeyEq::operator()(const Value& a, const Value& b) const {
   }
   if (a->kind != b->kind) return false;
   switch (a->kind) {
-    case Kind::None: return true;
-    case Kind::Str: return asStr(a) == asStr(b);
-    case Kind::Bytes: return as<BytesObject>(a).v == as<BytesObject>(b).v;
+    case Kind::None:
+      return true;
+    case Kind::Str:
+      return asStr(a) == asStr(b);
+    case Kind::Bytes:
+      return as<BytesObject>(a).v == as<BytesObject>(b).v;
     case Kind::Tuple: {
       const auto& x = as<TupleObject>(a).items;
       const auto& y = as<TupleObject>(b).items;
@@ -82,7 +93,8 @@ bool KeyEq::operator()(const Value& a, const Value& b) const {
         if (!(*this)(x[i], y[i])) return false;
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -121,7 +133,9 @@ void DictObject::set(const Value& key, Value value) {
   ++live;
 }
 
-void DictObject::setStr(std::string_view key, Value value) { set(pyStr(std::string(key)), std::move(value)); }
+void DictObject::setStr(std::string_view key, Value value) {
+  set(pyStr(std::string(key)), std::move(value));
+}
 
 bool DictObject::erase(const Value& key) {
   auto it = index.find(key);

@@ -32,7 +32,8 @@ static std::string layout(const std::string& text) {
 }
 
 static std::string subst(std::string s, const std::string& key, int value) {
-  for (size_t p = s.find(key); p != std::string::npos; p = s.find(key)) s.replace(p, key.size(), std::to_string(value));
+  for (size_t p = s.find(key); p != std::string::npos; p = s.find(key))
+    s.replace(p, key.size(), std::to_string(value));
   return s;
 }
 
@@ -69,7 +70,8 @@ def wrap_dunder_call_ctx_manager(self, func):
   ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 2);
   ext = subst(ext, "@NRD@", v214 ? 202 : 227);
   ext = subst(ext, "@EGB0@", t.egb_wrapper_line - 3);
-  mods.push_back({"torch._dynamo.external_utils", prefix + "/_dynamo/external_utils.py", layout(ext)});
+  mods.push_back(
+      {"torch._dynamo.external_utils", prefix + "/_dynamo/external_utils.py", layout(ext)});
 
   std::string dec = R"PY(
 import torch
@@ -137,7 +139,8 @@ def getattr_and_trace_no_nested_graph_breaks(*args, **kwargs):
         return getattr_and_trace(*args, **kwargs)
 )PY";
   poly = subst(poly, "@GAT0@", (v214 ? 352 : 392) - 4);
-  mods.push_back({"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", layout(poly)});
+  mods.push_back(
+      {"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", layout(poly)});
 
   // torch.overrides: torch-function modes; tensor operators call the innermost mode's
   // __torch_function__ with the mode popped (torch_model.cpp, dispatchTorchFunctionMode)

@@ -1,9 +1,9 @@
 // str() and repr() with CPython's formatting.
 #include <algorithm>
 
+#include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
-#include "interp/runtime_compat.h"
 
 namespace gbc::interp {
 
@@ -14,10 +14,18 @@ static std::string reprString(const std::string& s) {
   std::string out(1, q);
   for (unsigned char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c == static_cast<unsigned char>(q)) {
           out += '\\';
@@ -38,10 +46,12 @@ static std::string reprString(const std::string& s) {
 std::string VM::str(const Value& v) {
   checkStack();
   switch (v->kind) {
-    case Kind::Str: return asStr(v);
+    case Kind::Str:
+      return asStr(v);
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(v);
-      if (Value m = inst.cls->lookup("__str__"); m && m->kind == Kind::Function) return str(call(m, {v}));
+      if (Value m = inst.cls->lookup("__str__"); m && m->kind == Kind::Function)
+        return str(call(m, {v}));
       if (inst.cls->is_exception) {
         if (Value m = inst.cls->lookup("__gbc_str__")) return str(call(m, {v}));
         Value args = inst.dict->getStr("args");
@@ -56,7 +66,8 @@ std::string VM::str(const Value& v) {
       }
       return repr(v);
     }
-    default: return repr(v);
+    default:
+      return repr(v);
   }
 }
 
@@ -72,12 +83,18 @@ static std::string joinRepr(VM& vm, const std::vector<Value>& items) {
 std::string VM::repr(const Value& v) {
   checkStack();
   switch (v->kind) {
-    case Kind::None: return "None";
-    case Kind::Bool: return as<BoolObject>(v).v ? "True" : "False";
-    case Kind::Int: return std::to_string(as<IntObject>(v).v);
-    case Kind::Float: return runtime::formatPythonFloat(as<FloatObject>(v).v);
-    case Kind::Str: return reprString(asStr(v));
-    case Kind::Bytes: return "b" + reprString(as<BytesObject>(v).v);
+    case Kind::None:
+      return "None";
+    case Kind::Bool:
+      return as<BoolObject>(v).v ? "True" : "False";
+    case Kind::Int:
+      return std::to_string(as<IntObject>(v).v);
+    case Kind::Float:
+      return runtime::formatPythonFloat(as<FloatObject>(v).v);
+    case Kind::Str:
+      return reprString(asStr(v));
+    case Kind::Bytes:
+      return "b" + reprString(as<BytesObject>(v).v);
     case Kind::Tuple: {
       auto& t = as<TupleObject>(v);
       if (t.is_size) {
@@ -127,8 +144,10 @@ std::string VM::repr(const Value& v) {
       if (r.step != 1) out += ", " + std::to_string(r.step);
       return out + ")";
     }
-    case Kind::Ellipsis: return "Ellipsis";
-    case Kind::NotImplemented: return "NotImplemented";
+    case Kind::Ellipsis:
+      return "Ellipsis";
+    case Kind::NotImplemented:
+      return "NotImplemented";
     case Kind::Function: {
       auto& fn = as<FunctionObject>(v);
       return "<function " + fn.qualname + " at 0x7f0000000000>";
@@ -140,7 +159,9 @@ std::string VM::repr(const Value& v) {
     }
     case Kind::Builtin: {
       auto& bf = as<BuiltinObject>(v);
-      if (bf.self) return "<built-in method " + bf.name + " of " + typeOf(bf.self)->name + " object at 0x7f0000000000>";
+      if (bf.self)
+        return "<built-in method " + bf.name + " of " + typeOf(bf.self)->name +
+               " object at 0x7f0000000000>";
       return "<built-in function " + bf.name + ">";
     }
     case Kind::Class: {
@@ -149,23 +170,31 @@ std::string VM::repr(const Value& v) {
       if (mod.empty() || mod == "builtins") return "<class '" + c.qualname + "'>";
       return "<class '" + mod + "." + c.qualname + "'>";
     }
-    case Kind::Module: return "<module '" + as<ModuleObject>(v).name + "'>";
-    case Kind::Tensor: return tensorRepr(*this, v);
-    case Kind::DType: return std::string(runtime::dtypeName(as<DTypeObject>(v).d));
+    case Kind::Module:
+      return "<module '" + as<ModuleObject>(v).name + "'>";
+    case Kind::Tensor:
+      return tensorRepr(*this, v);
+    case Kind::DType:
+      return std::string(runtime::dtypeName(as<DTypeObject>(v).d));
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(v);
-      if (Value m = inst.cls->lookup("__repr__"); m && m->kind == Kind::Function) return str(call(m, {v}));
+      if (Value m = inst.cls->lookup("__repr__"); m && m->kind == Kind::Function)
+        return str(call(m, {v}));
       if (inst.cls->is_exception) {
         Value args = inst.dict->getStr("args");
-        std::string a = args && args->kind == Kind::Tuple ? joinRepr(*this, as<TupleObject>(args).items) : "";
+        std::string a =
+            args && args->kind == Kind::Tuple ? joinRepr(*this, as<TupleObject>(args).items) : "";
         return inst.cls->name + "(" + a + ")";
       }
       std::string mod = inst.cls->module.empty() ? "__main__" : inst.cls->module;
       return "<" + mod + "." + inst.cls->qualname + " object at 0x7f0000000000>";
     }
-    case Kind::Generator: return "<generator object at 0x7f0000000000>";
-    case Kind::Iterator: return "<" + as<IteratorObject>(v).type_name + " object at 0x7f0000000000>";
-    default: return "<" + typeOf(v)->name + " object at 0x7f0000000000>";
+    case Kind::Generator:
+      return "<generator object at 0x7f0000000000>";
+    case Kind::Iterator:
+      return "<" + as<IteratorObject>(v).type_name + " object at 0x7f0000000000>";
+    default:
+      return "<" + typeOf(v)->name + " object at 0x7f0000000000>";
   }
 }
 

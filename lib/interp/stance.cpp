@@ -1,7 +1,7 @@
 // torch.compiler.set_stance: "default", "force_eager", "eager_on_recompile",
-// "fail_on_recompile" (torch/_dynamo/decorators.py set_stance, eval_frame.py _callback_from_stance).
-// The class is Python, run on gbc's evaluator from torch/_dynamo/decorators.py's place; the
-// behaviour of each stance is in Dynamo::offer.
+// "fail_on_recompile" (torch/_dynamo/decorators.py set_stance, eval_frame.py
+// _callback_from_stance). The class is Python, run on gbc's evaluator from
+// torch/_dynamo/decorators.py's place; the behaviour of each stance is in Dynamo::offer.
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 
@@ -40,18 +40,21 @@ class set_stance:
 
 void installStance(VM& vm) {
   Value dyn = vm.findModule("torch._dynamo");
-  auto setter = std::make_shared<BuiltinObject>("_gbc_set_stance", [](VM& vm, CallArgs& a) -> Value {
-    std::string prev = vm.dynamo().stance;
-    std::string s = vm.str(a.args.at(0));
-    if (s != "default" && s != "force_eager" && s != "eager_on_recompile" && s != "fail_on_recompile")
-      vm.raise(vm.b().runtime_error, "invalid torch.compile stance '" + s + "'");
-    vm.dynamo().stance = s;
-    return pyStr(prev);
-  });
+  auto setter =
+      std::make_shared<BuiltinObject>("_gbc_set_stance", [](VM& vm, CallArgs& a) -> Value {
+        std::string prev = vm.dynamo().stance;
+        std::string s = vm.str(a.args.at(0));
+        if (s != "default" && s != "force_eager" && s != "eager_on_recompile" &&
+            s != "fail_on_recompile")
+          vm.raise(vm.b().runtime_error, "invalid torch.compile stance '" + s + "'");
+        vm.dynamo().stance = s;
+        return pyStr(prev);
+      });
   as<ModuleObject>(dyn).dict->setStr("_gbc_set_stance", setter);
   std::string file = std::string(vm.target().torch_prefix) + "/_dynamo/stance.py";
   loadPrelude(vm, "torch._dynamo._gbc_stance", file, kStanceSource);
-  Value cls = as<ModuleObject>(vm.findModule("torch._dynamo._gbc_stance")).dict->getStr("set_stance");
+  Value cls =
+      as<ModuleObject>(vm.findModule("torch._dynamo._gbc_stance")).dict->getStr("set_stance");
   as<ModuleObject>(dyn).dict->setStr("set_stance", cls);
   as<ModuleObject>(vm.findModule("torch.compiler")).dict->setStr("set_stance", cls);
 }

@@ -21,10 +21,13 @@ constexpr const char* kWrapperId = "torch.compile_wrapper";
 constexpr size_t kMaxVariants = 6;  // extra calls per target (bool / None defaults)
 
 bool isCompileWrapper(const Value& v) {
-  return v && v->kind == Kind::Builtin && as<BuiltinObject>(v).id == kWrapperId && as<BuiltinObject>(v).attrs;
+  return v && v->kind == Kind::Builtin && as<BuiltinObject>(v).id == kWrapperId &&
+         as<BuiltinObject>(v).attrs;
 }
 
-Value origCallable(const Value& wrapper) { return as<BuiltinObject>(wrapper).attrs->getStr("_torchdynamo_orig_callable"); }
+Value origCallable(const Value& wrapper) {
+  return as<BuiltinObject>(wrapper).attrs->getStr("_torchdynamo_orig_callable");
+}
 
 /// The Python function behind a callable (a function or a method bound to an object).
 std::shared_ptr<FunctionObject> pythonFunction(const Value& v, int* skip) {
@@ -41,7 +44,8 @@ std::shared_ptr<FunctionObject> pythonFunction(const Value& v, int* skip) {
 }
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 /// The globals of the local modules the VM loaded from the analysed tree, by file path.
@@ -79,7 +83,9 @@ std::string describeArgs(const FunctionObject& fn, int skip, const CallArgs& arg
     add(name + "=torch.randn(2, 3)");
   }
   for (const auto& [k, v] : args.kwargs) {
-    std::string shown = v->kind == Kind::Tensor ? "torch.randn(2, 3)" : v->kind == Kind::Bool ? (asInt(v) ? "True" : "False") : "...";
+    std::string shown = v->kind == Kind::Tensor ? "torch.randn(2, 3)"
+                        : v->kind == Kind::Bool ? (asInt(v) ? "True" : "False")
+                                                : "...";
     add(k + "=" + shown);
   }
   return out;
@@ -112,9 +118,12 @@ class Finder {
     });
     globals->forEach([&](const Value& k, const Value& v) {
       std::string name = k->kind == Kind::Str ? asStr(k) : "?";
-      if (isCompileWrapper(v)) addFunction(name, v);
-      else if (v->kind == Kind::Class) addClass(std::static_pointer_cast<ClassObject>(v));
-      else if (v->kind == Kind::Instance) addInstance(name, v);
+      if (isCompileWrapper(v))
+        addFunction(name, v);
+      else if (v->kind == Kind::Class)
+        addClass(std::static_pointer_cast<ClassObject>(v));
+      else if (v->kind == Kind::Instance)
+        addInstance(name, v);
     });
   }
 
@@ -170,7 +179,8 @@ class Finder {
     t.name = name;
     t.instance = v;
     t.dedup_key = v.get();
-    if (Value fwd = inst.dict->getStr("forward"); inst.dict->getStr("_orig_mod") && isCompileWrapper(fwd)) {
+    if (Value fwd = inst.dict->getStr("forward");
+        inst.dict->getStr("_orig_mod") && isCompileWrapper(fwd)) {
       // torch.compile(module): the wrapper compiles the module's bound forward
       t.wrapper = fwd;
       t.fn = pythonFunction(origCallable(fwd), &t.skip);
@@ -214,18 +224,24 @@ std::vector<CallArgs> synthesizeCalls(VM& vm, const FunctionObject& fn, int skip
   for (int i = skip; i < required; ++i) calls[0].args.push_back(syntheticTensor(vm));
   std::vector<std::pair<std::string, Value>> defaults;  // (name, default) the variants flip
   for (int i = std::max(required, skip); i < code.argcount; ++i)
-    if (i >= code.posonlyargcount) defaults.emplace_back(code.varnames[static_cast<size_t>(i)], fn.defaults[static_cast<size_t>(i - required)]);
+    if (i >= code.posonlyargcount)
+      defaults.emplace_back(code.varnames[static_cast<size_t>(i)],
+                            fn.defaults[static_cast<size_t>(i - required)]);
   for (int j = code.argcount; j < code.argcount + code.kwonlyargcount; ++j) {
     const std::string& name = code.varnames[static_cast<size_t>(j)];
     Value d = fn.kwdefaults ? fn.kwdefaults->getStr(name) : nullptr;
-    if (d) defaults.emplace_back(name, d);
-    else calls[0].kwargs.emplace_back(name, syntheticTensor(vm));
+    if (d)
+      defaults.emplace_back(name, d);
+    else
+      calls[0].kwargs.emplace_back(name, syntheticTensor(vm));
   }
   for (const auto& [name, d] : defaults) {
     if (calls.size() > kMaxVariants) break;
     Value other;
-    if (d->kind == Kind::Bool) other = pyBool(!asInt(d));
-    else if (isNone(d)) other = syntheticTensor(vm);
+    if (d->kind == Kind::Bool)
+      other = pyBool(!asInt(d));
+    else if (isNone(d))
+      other = syntheticTensor(vm);
     if (!other) continue;
     CallArgs variant = calls[0];
     variant.kwargs.emplace_back(name, other);
@@ -235,13 +251,14 @@ std::vector<CallArgs> synthesizeCalls(VM& vm, const FunctionObject& fn, int skip
 }
 
 std::string breakKey(const report::GraphBreak& b) {
-  return (b.messages.empty() ? std::string() : b.messages.back().gb_type) + "\n" + b.location.file + ":" +
-         std::to_string(b.location.line);
+  return (b.messages.empty() ? std::string() : b.messages.back().gb_type) + "\n" + b.location.file +
+         ":" + std::to_string(b.location.line);
 }
 
 std::string errorKey(const report::UnsupportedError& e) {
   std::string key = e.messages.empty() ? std::string() : e.messages.back().gb_type;
-  if (!e.user_stack.empty()) key += "\n" + e.user_stack.back().file + ":" + std::to_string(e.user_stack.back().line);
+  if (!e.user_stack.empty())
+    key += "\n" + e.user_stack.back().file + ":" + std::to_string(e.user_stack.back().line);
   return key;
 }
 
@@ -251,12 +268,15 @@ class StaticRunner {
 
   void analyse(const CompiledTarget& t) {
     const CodeObject& code = *t.fn->code;
-    Value callee = t.kind == CompiledTarget::Kind::Method ? t.instance : t.kind == CompiledTarget::Kind::Module ? t.instance : t.wrapper;
+    Value callee = t.kind == CompiledTarget::Kind::Method   ? t.instance
+                   : t.kind == CompiledTarget::Kind::Module ? t.instance
+                                                            : t.wrapper;
     if (t.kind == CompiledTarget::Kind::Method && !callee) {
       callee = construct(t);
       if (!callee) return;
     }
-    if (t.kind == CompiledTarget::Kind::Method && !(t.method == "forward" && isNnModule(vm_, callee))) {
+    if (t.kind == CompiledTarget::Kind::Method &&
+        !(t.method == "forward" && isNnModule(vm_, callee))) {
       Value bound = attempt(t, [&] { return vm_.getAttr(callee, t.method); });
       if (!bound) return;
       callee = bound;
@@ -268,8 +288,12 @@ class StaticRunner {
         }))
       return;
     note(code.filename, code.def_line ? code.def_line : code.firstlineno,
-         "static mode: " + t.name + " is compiled but never called; analysed with symbolic inputs (" +
-             describeArgs(*t.fn, t.skip, calls[0]) + ")" + (calls.size() > 1 ? " and " + std::to_string(calls.size() - 1) + " variant(s) of its defaults" : ""));
+         "static mode: " + t.name +
+             " is compiled but never called; analysed with symbolic inputs (" +
+             describeArgs(*t.fn, t.skip, calls[0]) + ")" +
+             (calls.size() > 1
+                  ? " and " + std::to_string(calls.size() - 1) + " variant(s) of its defaults"
+                  : ""));
     for (size_t i = 0; i < calls.size(); ++i) run(t, callee, calls[i], i > 0);
   }
 
@@ -284,8 +308,8 @@ class StaticRunner {
         std::string names;
         for (const std::string& n : req) names += (names.empty() ? "" : ", ") + n;
         note(code.filename, code.def_line ? code.def_line : code.firstlineno,
-             "static mode: " + t.name + " is compiled but never called; not analysed: " + t.cls->name +
-                 "() needs arguments (" + names + ")");
+             "static mode: " + t.name + " is compiled but never called; not analysed: " +
+                 t.cls->name + "() needs arguments (" + names + ")");
         return nullptr;
       }
     }
@@ -301,14 +325,18 @@ class StaticRunner {
       stopped(t, e.exc);
     } catch (GbcUnsupported& u) {
       note(u.file.empty() ? t.fn->code->filename : u.file, u.line,
-           "static mode: gbc cannot model " + u.what + "; the static call of " + t.name + " stopped here");
+           "static mode: gbc cannot model " + u.what + "; the static call of " + t.name +
+               " stopped here");
     } catch (GraphBreakSignal&) {
-      note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped (internal graph break)");
+      note(t.fn->code->filename, t.fn->code->firstlineno,
+           "static mode: the static call of " + t.name + " stopped (internal graph break)");
     } catch (std::exception& e) {
-      note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped: " + e.what());
+      note(t.fn->code->filename, t.fn->code->firstlineno,
+           "static mode: the static call of " + t.name + " stopped: " + e.what());
     } catch (...) {
       // gbc's own limits (instruction budget, ...): a static call never fails the analysis
-      note(t.fn->code->filename, t.fn->code->firstlineno, "static mode: the static call of " + t.name + " stopped (a gbc limit)");
+      note(t.fn->code->filename, t.fn->code->firstlineno,
+           "static mode: the static call of " + t.name + " stopped (a gbc limit)");
     }
     return nullptr;
   }
@@ -320,8 +348,9 @@ class StaticRunner {
       return vm_.call(callee, a);
     });
     // mark what this call added; variants keep only findings the calls before did not have
-    std::vector<report::GraphBreak> added(std::make_move_iterator(report_.graph_breaks.begin() + static_cast<long>(before)),
-                                          std::make_move_iterator(report_.graph_breaks.end()));
+    std::vector<report::GraphBreak> added(
+        std::make_move_iterator(report_.graph_breaks.begin() + static_cast<long>(before)),
+        std::make_move_iterator(report_.graph_breaks.end()));
     report_.graph_breaks.resize(before);
     for (report::GraphBreak& b : added) {
       bool fresh = seen_breaks_.insert(breakKey(b)).second;
@@ -333,10 +362,11 @@ class StaticRunner {
 
   void stopped(const CompiledTarget& t, const Value& exc) {
     Dynamo& dyn = vm_.dynamo();
-    if (exc && exc->kind == Kind::Instance && dyn.unsupported_class && vm_.isInstance(exc, dyn.unsupported_class.get()) &&
-        as<InstanceObject>(exc).payload) {
+    if (exc && exc->kind == Kind::Instance && dyn.unsupported_class &&
+        vm_.isInstance(exc, dyn.unsupported_class.get()) && as<InstanceObject>(exc).payload) {
       // torch._dynamo.exc.Unsupported: the finding itself, shown as if the call were uncaught
-      auto err = std::static_pointer_cast<report::UnsupportedError>(as<InstanceObject>(exc).payload);
+      auto err =
+          std::static_pointer_cast<report::UnsupportedError>(as<InstanceObject>(exc).payload);
       err->may = true;
       if (seen_errors_.insert(errorKey(*err)).second) dyn.noteUncaught(exc);
       return;
@@ -357,7 +387,8 @@ class StaticRunner {
         line = inst.traceback.front().pos.line;
       }
     }
-    std::string text = "static mode: the static call of " + t.name + " stopped with " + what + " at " + file + ":" + std::to_string(line);
+    std::string text = "static mode: the static call of " + t.name + " stopped with " + what +
+                       " at " + file + ":" + std::to_string(line);
     if (seen_notes_.insert(text).second) note(file, line, text);
   }
 
@@ -414,8 +445,12 @@ class Reach {
         visit(as<BoundMethodObject>(v).self);
         visit(as<BoundMethodObject>(v).func);
         break;
-      case Kind::StaticMethod: visit(as<StaticMethodObject>(v).func); break;
-      case Kind::ClassMethod: visit(as<ClassMethodObject>(v).func); break;
+      case Kind::StaticMethod:
+        visit(as<StaticMethodObject>(v).func);
+        break;
+      case Kind::ClassMethod:
+        visit(as<ClassMethodObject>(v).func);
+        break;
       case Kind::Property:
         visit(as<PropertyObject>(v).fget);
         visit(as<PropertyObject>(v).fset);
@@ -442,7 +477,8 @@ class Reach {
       case Kind::Dict:
         as<DictObject>(v).forEach([&](const Value&, const Value& x) { visit(x); });
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -462,7 +498,8 @@ class Reach {
       if (v->kind == Kind::Module) {
         // `layers.fn(x)`: the attribute names the code uses
         for (const std::string* a : used)
-          if (Value x = as<ModuleObject>(v).dict->getStr(*a); x && x->kind != Kind::Module) visit(x);
+          if (Value x = as<ModuleObject>(v).dict->getStr(*a); x && x->kind != Kind::Module)
+            visit(x);
         continue;
       }
       visit(v);
@@ -498,7 +535,8 @@ int runStaticMode(VM& vm, const DictPtr& main_globals, report::FileReport& repor
   for (const CompiledTarget& t : all) reach.seed(t.instance ? t.instance : t.wrapper);
   std::vector<CompiledTarget> todo;
   for (CompiledTarget& t : all)
-    if (!vm.dynamo().wasOffered(t.code_key) && !reach.reached(t.fn->code.get())) todo.push_back(std::move(t));
+    if (!vm.dynamo().wasOffered(t.code_key) && !reach.reached(t.fn->code.get()))
+      todo.push_back(std::move(t));
   if (todo.empty()) return 0;
   auto saved_out = std::move(vm.out);
   vm.out = nullptr;  // the program's output is discarded
@@ -506,7 +544,8 @@ int runStaticMode(VM& vm, const DictPtr& main_globals, report::FileReport& repor
   StaticRunner runner(vm, report);
   for (const CompiledTarget& t : todo) runner.analyse(t);
   // graphs of hypothetical calls are not reported
-  report.graphs.erase(report.graphs.begin() + static_cast<long>(graphs_before), report.graphs.end());
+  report.graphs.erase(report.graphs.begin() + static_cast<long>(graphs_before),
+                      report.graphs.end());
   vm.out = std::move(saved_out);
   return static_cast<int>(todo.size());
 }

@@ -33,14 +33,14 @@ struct CompiledTarget {
     Module,    ///< torch.compile(module) / module.compile(): call `instance`
   };
   Kind kind = Kind::Function;
-  std::string name;   ///< what diagnostics call it: "normalize", "Block.forward", "model"
-  Value wrapper;      ///< the torch.compile wrapper (a BuiltinObject with id "torch.compile_wrapper")
+  std::string name;  ///< what diagnostics call it: "normalize", "Block.forward", "model"
+  Value wrapper;  ///< the torch.compile wrapper (a BuiltinObject with id "torch.compile_wrapper")
   std::shared_ptr<FunctionObject> fn;  ///< the Python function whose signature is synthesized
-  int skip = 0;       ///< leading parameters the call supplies itself (self)
-  ClassPtr cls;       ///< Kind::Method: the class whose attribute `method` is compiled
+  int skip = 0;                        ///< leading parameters the call supplies itself (self)
+  ClassPtr cls;  ///< Kind::Method: the class whose attribute `method` is compiled
   std::string method;
-  Value instance;     ///< Kind::Module: the module; Kind::Method: an existing instance, if any
-  const void* code_key = nullptr;  ///< Dynamo's code-cache key of the compiled frame
+  Value instance;  ///< Kind::Module: the module; Kind::Method: an existing instance, if any
+  const void* code_key = nullptr;   ///< Dynamo's code-cache key of the compiled frame
   const void* dedup_key = nullptr;  ///< one analysis per key
 };
 

@@ -27,7 +27,8 @@ std::string readText(const std::string& path) {
   return text.str();
 }
 
-report::FileReport analyse(const std::string& path, const std::string& source, const TargetProfile& target = kTarget2_14) {
+report::FileReport analyse(const std::string& path, const std::string& source,
+                           const TargetProfile& target = kTarget2_14) {
   Options options;
   options.target = target;
   auto outcome = runFile(path, source, options);
@@ -36,7 +37,8 @@ report::FileReport analyse(const std::string& path, const std::string& source, c
   return std::move(outcome->report);
 }
 
-report::FileReport analyseExample(const std::string& rel, const TargetProfile& target = kTarget2_14) {
+report::FileReport analyseExample(const std::string& rel,
+                                  const TargetProfile& target = kTarget2_14) {
   std::string path = kExamples + "/" + rel;
   return analyse(path, readText(path), target);
 }
@@ -83,15 +85,21 @@ TEST_CASE("static mode reports what compiled but uncalled code may do", "[static
     CHECK(r.graphs.empty());
     CHECK(countNotes(r, "Block.forward is compiled but never called; analysed") == 1);
     CHECK(countNotes(r, "normalize is compiled but never called; analysed") == 1);
-    CHECK(countNotes(r, "the static call of image_stats stopped with AssertionError: expected an NCHW batch") == 1);
+    CHECK(
+        countNotes(
+            r,
+            "the static call of image_stats stopped with AssertionError: expected an NCHW batch") ==
+        1);
     CHECK(countNotes(r, "not analysed: Scaled() needs arguments (scale)") == 1);
     CHECK(countNotes(r, "plain") == 0);
   }
 }
 
-TEST_CASE("static mode follows local imports and analyses each compiled function once", "[static]") {
+TEST_CASE("static mode follows local imports and analyses each compiled function once",
+          "[static]") {
   report::FileReport r = analyseExample("pkg/model.py");
-  CHECK(mayBreaks(r, kTarget2_14) == std::set<Finding>{{"layers.py", 7, "GB0059"}, {"model.py", 12, "GB0124"}});
+  CHECK(mayBreaks(r, kTarget2_14) ==
+        std::set<Finding>{{"layers.py", 7, "GB0059"}, {"model.py", 12, "GB0124"}});
   CHECK(countNotes(r, "gelu_then_log is compiled but never called") == 1);
   CHECK(countNotes(r, "head is compiled but never called") == 1);
 }
@@ -139,7 +147,8 @@ TEST_CASE("static mode adds nothing when every compiled function is called", "[s
   }
 }
 
-TEST_CASE("static mode analyses torch.compile(module) and module.compile() nobody calls", "[static]") {
+TEST_CASE("static mode analyses torch.compile(module) and module.compile() nobody calls",
+          "[static]") {
   report::FileReport r = analyse("/nonexistent/modules.py",
                                  "import torch\n"
                                  "class M(torch.nn.Module):\n"

@@ -44,8 +44,12 @@ void installStdlibModules(VM& vm) {
     if (a.args.size() > 1) x /= std::log(asFloat(a.args[1]));
     return pyFloat(x);
   });
-  fn(math, "floor", [](VM&, CallArgs& a) -> Value { return pyInt(static_cast<int64_t>(std::floor(asFloat(a.args.at(0))))); });
-  fn(math, "ceil", [](VM&, CallArgs& a) -> Value { return pyInt(static_cast<int64_t>(std::ceil(asFloat(a.args.at(0))))); });
+  fn(math, "floor", [](VM&, CallArgs& a) -> Value {
+    return pyInt(static_cast<int64_t>(std::floor(asFloat(a.args.at(0)))));
+  });
+  fn(math, "ceil", [](VM&, CallArgs& a) -> Value {
+    return pyInt(static_cast<int64_t>(std::ceil(asFloat(a.args.at(0)))));
+  });
   fn(math, "isclose", [](VM&, CallArgs& a) -> Value {
     double x = asFloat(a.args.at(0)), y = asFloat(a.args.at(1));
     return pyBool(std::fabs(x - y) <= std::max(1e-9 * std::max(std::fabs(x), std::fabs(y)), 0.0));
@@ -57,10 +61,12 @@ void installStdlibModules(VM& vm) {
   });
   Value time = newModule(vm, "time");
   fn(time, "time", [](VM&, CallArgs&) -> Value {
-    return pyFloat(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
+    return pyFloat(
+        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
   });
   fn(time, "perf_counter", [](VM&, CallArgs&) -> Value {
-    return pyFloat(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+    return pyFloat(
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
   });
   fn(time, "sleep", [](VM&, CallArgs&) -> Value { return none(); });
   Value functools = newModule(vm, "functools");
@@ -99,11 +105,13 @@ void installStdlibModules(VM& vm) {
     return acc;
   });
   Value sys = newModule(vm, "sys");
-  as<ModuleObject>(sys).dict->setStr("version_info", pyTuple({pyInt(3), pyInt(vm.target().python == "3.14" ? 14 : 12), pyInt(0)}));
+  as<ModuleObject>(sys).dict->setStr(
+      "version_info", pyTuple({pyInt(3), pyInt(vm.target().python == "3.14" ? 14 : 12), pyInt(0)}));
   as<ModuleObject>(sys).dict->setStr("argv", pyList({pyStr("")}));
   auto stderr_cls = vm.makeClass("__gbc_stderr__", {vm.b().object}, nullptr);
   as<ModuleObject>(sys).dict->setStr("stderr", std::make_shared<InstanceObject>(stderr_cls));
-  fn(sys, "getrecursionlimit", [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
+  fn(sys, "getrecursionlimit",
+     [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
   fn(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
     vm.recursion_limit = static_cast<int>(asInt(a.args.at(0)));
     return none();
@@ -120,7 +128,8 @@ void installStdlibModules(VM& vm) {
     return v;
   });
   Value typing = newModule(vm, "typing");
-  for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"}) as<ModuleObject>(typing).dict->setStr(n, vm.b().object);
+  for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"})
+    as<ModuleObject>(typing).dict->setStr(n, vm.b().object);
   installStdlibIo(vm);
 }
 

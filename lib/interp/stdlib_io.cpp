@@ -38,7 +38,8 @@ static Value moduleNamed(VM& vm, const std::string& name) {
   m->dict->setStr("__name__", pyStr(name));
   vm.registerModule(name, m);
   size_t dot = name.rfind('.');
-  if (dot != std::string::npos) as<ModuleObject>(moduleNamed(vm, name.substr(0, dot))).dict->setStr(name.substr(dot + 1), m);
+  if (dot != std::string::npos)
+    as<ModuleObject>(moduleNamed(vm, name.substr(0, dot))).dict->setStr(name.substr(dot + 1), m);
   return m;
 }
 
@@ -89,12 +90,14 @@ static void installOpen(VM& vm) {
     return pyInt(static_cast<int64_t>(s.size()));
   });
   method(cls, "close", [](VM&, CallArgs& a) -> Value {
-    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload)) p->closed = true;
+    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload))
+      p->closed = true;
     return none();
   });
   method(cls, "__enter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
   method(cls, "__exit__", [](VM&, CallArgs& a) -> Value {
-    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload)) p->closed = true;
+    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload))
+      p->closed = true;
     return none();
   });
   auto open = std::make_shared<BuiltinObject>("open", [cls](VM& vm, CallArgs& a) -> Value {
@@ -112,7 +115,9 @@ static void installOpen(VM& vm) {
       if (files().count(path)) f->data = files()[path];
       vfsWrite(path, f->data);
     } else {
-      if (!vfsExists(path)) vm.raise(vm.b().file_not_found_error, "[Errno 2] No such file or directory: " + vm.repr(pathv));
+      if (!vfsExists(path))
+        vm.raise(vm.b().file_not_found_error,
+                 "[Errno 2] No such file or directory: " + vm.repr(pathv));
       if (path != kDevNull) f->data = files()[path];
     }
     auto inst = std::make_shared<InstanceObject>(cls);
@@ -136,13 +141,17 @@ static void installOs(VM& vm) {
   d.setStr("environ", newDict());
   def(os, "remove", [](VM& vm, CallArgs& a) -> Value {
     std::string p = vm.str(a.args.at(0));
-    if (!files().erase(p)) vm.raise(vm.b().file_not_found_error, "[Errno 2] No such file or directory: " + vm.repr(a.args[0]));
+    if (!files().erase(p))
+      vm.raise(vm.b().file_not_found_error,
+               "[Errno 2] No such file or directory: " + vm.repr(a.args[0]));
     return none();
   });
-  def(os, "getenv", [](VM&, CallArgs& a) -> Value { return a.args.size() > 1 ? a.args[1] : none(); });
+  def(os, "getenv",
+      [](VM&, CallArgs& a) -> Value { return a.args.size() > 1 ? a.args[1] : none(); });
   def(os, "getcwd", [](VM&, CallArgs&) -> Value { return pyStr("/tmp"); });
   Value path = moduleNamed(vm, "os.path");
-  def(path, "exists", [](VM& vm, CallArgs& a) -> Value { return pyBool(vfsExists(vm.str(a.args.at(0)))); });
+  def(path, "exists",
+      [](VM& vm, CallArgs& a) -> Value { return pyBool(vfsExists(vm.str(a.args.at(0)))); });
   def(path, "isfile", [](VM& vm, CallArgs& a) -> Value {
     std::string p = vm.str(a.args.at(0));
     return pyBool(files().count(p) != 0);
@@ -151,9 +160,12 @@ static void installOs(VM& vm) {
     std::string out;
     for (const Value& v : a.args) {
       std::string s = vm.str(v);
-      if (!s.empty() && s[0] == '/') out = s;
-      else if (out.empty() || out.back() == '/') out += s;
-      else out += "/" + s;
+      if (!s.empty() && s[0] == '/')
+        out = s;
+      else if (out.empty() || out.back() == '/')
+        out += s;
+      else
+        out += "/" + s;
     }
     return pyStr(out);
   });
@@ -278,7 +290,8 @@ bool isLoggerMethodCall(VM& vm, const Value& callable) {
   Value logging = vm.findModule("logging");
   if (!logging) return false;
   Value logger = as<ModuleObject>(logging).dict->getStr("Logger");
-  return logger && logger->kind == Kind::Class && as<InstanceObject>(self).cls->isSubclassOf(&as<ClassObject>(logger));
+  return logger && logger->kind == Kind::Class &&
+         as<InstanceObject>(self).cls->isSubclassOf(&as<ClassObject>(logger));
 }
 
 }  // namespace gbc::interp

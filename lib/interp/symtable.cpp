@@ -57,7 +57,9 @@ class SymtableBuilder {
   }
 
  private:
-  [[noreturn]] static void fail(const Span& span, std::string msg) { throw CompileError{span, std::move(msg)}; }
+  [[noreturn]] static void fail(const Span& span, std::string msg) {
+    throw CompileError{span, std::move(msg)};
+  }
 
   Scope* enter(ScopeKind kind, std::string name, const void* node, const Span& span) {
     auto child = std::make_unique<Scope>();
@@ -80,7 +82,9 @@ class SymtableBuilder {
     return s ? s->flags : 0;
   }
 
-  void addDef(const std::string& name, uint32_t flag, const Span& span) { addDefIn(*cur_, name, flag, span); }
+  void addDef(const std::string& name, uint32_t flag, const Span& span) {
+    addDefIn(*cur_, name, flag, span);
+  }
 
   void addDefIn(Scope& scope, const std::string& name, uint32_t flag, const Span& span) {
     std::string mangled = mangle(scope.private_name, name);
@@ -92,10 +96,12 @@ class SymtableBuilder {
     if (flag & kDefParam) scope.params.push_back(mangled);
     if (comp_iter_target_ && &scope == cur_) {
       if (sym.flags & (kDefGlobal | kDefNonlocal))
-        fail(span, "comprehension inner loop cannot rebind assignment expression target '" + name + "'");
+        fail(span,
+             "comprehension inner loop cannot rebind assignment expression target '" + name + "'");
       sym.flags |= kDefCompIter;
     }
-    if ((flag & kDefGlobal) && &scope != st_.module_.get()) st_.module_->symbols[mangled].flags |= flag;
+    if ((flag & kDefGlobal) && &scope != st_.module_.get())
+      st_.module_->symbols[mangled].flags |= flag;
   }
 
   void visitBody(const syntax::StmtList& body) {
@@ -122,7 +128,8 @@ class SymtableBuilder {
 
   void visitDeclaration(const Stmt& s, bool is_global) {
     const char* what = is_global ? "global" : "nonlocal";
-    if (!is_global && cur_->kind == ScopeKind::Module) fail(s.span, "nonlocal declaration not allowed at module level");
+    if (!is_global && cur_->kind == ScopeKind::Module)
+      fail(s.span, "nonlocal declaration not allowed at module level");
     for (const std::string& name : s.identifiers) {
       uint32_t f = lookupFlags(name);
       if (f & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
@@ -167,7 +174,9 @@ class SymtableBuilder {
 
   void visitStmt(const Stmt& s) {
     switch (s.kind) {
-      case StmtKind::Expr: visitExpr(*s.value); return;
+      case StmtKind::Expr:
+        visitExpr(*s.value);
+        return;
       case StmtKind::Assign:
         visitExpr(*s.value);
         visitExprs(s.targets, Ctx::Store);
@@ -176,7 +185,9 @@ class SymtableBuilder {
         visitExpr(*s.target, Ctx::Store);
         visitExpr(*s.value);
         return;
-      case StmtKind::AnnAssign: visitAnnAssign(s); return;
+      case StmtKind::AnnAssign:
+        visitAnnAssign(s);
+        return;
       case StmtKind::Return:
         if (s.value) visitExpr(*s.value);
         return;
@@ -195,9 +206,14 @@ class SymtableBuilder {
       case StmtKind::Break:
       case StmtKind::Continue:
       case StmtKind::Pass:
-      case StmtKind::Match: return;
-      case StmtKind::FunctionDef: visitFunction(s); return;
-      case StmtKind::ClassDef: visitClass(s); return;
+      case StmtKind::Match:
+        return;
+      case StmtKind::FunctionDef:
+        visitFunction(s);
+        return;
+      case StmtKind::ClassDef:
+        visitClass(s);
+        return;
       case StmtKind::With:
         for (const auto& item : s.items) {
           visitExpr(*item.context_expr);
@@ -223,13 +239,19 @@ class SymtableBuilder {
       case StmtKind::ImportFrom:
         for (const auto& a : s.names) visitAlias(a, s.span);
         return;
-      case StmtKind::Global: visitDeclaration(s, true); return;
-      case StmtKind::Nonlocal: visitDeclaration(s, false); return;
+      case StmtKind::Global:
+        visitDeclaration(s, true);
+        return;
+      case StmtKind::Nonlocal:
+        visitDeclaration(s, false);
+        return;
       case StmtKind::Assert:
         visitExpr(*s.test);
         if (s.msg) visitExpr(*s.msg);
         return;
-      case StmtKind::Delete: visitExprs(s.targets, Ctx::Del); return;
+      case StmtKind::Delete:
+        visitExprs(s.targets, Ctx::Del);
+        return;
     }
     GBC_UNREACHABLE("statement kind");
   }
@@ -241,7 +263,8 @@ class SymtableBuilder {
     if (t.kind == ExprKind::Name) {
       uint32_t f = lookupFlags(t.id);
       if ((f & (kDefGlobal | kDefNonlocal)) && cur_->kind != ScopeKind::Module)
-        fail(t.span, "annotated name '" + t.id + "' can't be " + ((f & kDefGlobal) ? "global" : "nonlocal"));
+        fail(t.span, "annotated name '" + t.id + "' can't be " +
+                         ((f & kDefGlobal) ? "global" : "nonlocal"));
       addDef(t.id, kDefAnnot | kDefLocal, t.span);
     } else if (s.value) {
       visitExpr(t, Ctx::Store);
@@ -251,14 +274,21 @@ class SymtableBuilder {
 
   void visitExpr(const Expr& e, Ctx ctx = Ctx::Load) {
     switch (e.kind) {
-      case ExprKind::Name: visitName(e, ctx); return;
-      case ExprKind::Constant: return;
-      case ExprKind::JoinedStr: visitExprs(e.values); return;
+      case ExprKind::Name:
+        visitName(e, ctx);
+        return;
+      case ExprKind::Constant:
+        return;
+      case ExprKind::JoinedStr:
+        visitExprs(e.values);
+        return;
       case ExprKind::FormattedValue:
         visitExpr(*e.value);
         if (e.format_spec) visitExpr(*e.format_spec);
         return;
-      case ExprKind::Attribute: visitExpr(*e.value); return;
+      case ExprKind::Attribute:
+        visitExpr(*e.value);
+        return;
       case ExprKind::Subscript:
         visitExpr(*e.value);
         visitExpr(*e.slice);
@@ -277,8 +307,12 @@ class SymtableBuilder {
         visitExpr(*e.left);
         visitExpr(*e.right);
         return;
-      case ExprKind::UnaryOp: visitExpr(*e.operand); return;
-      case ExprKind::BoolOp: visitExprs(e.values); return;
+      case ExprKind::UnaryOp:
+        visitExpr(*e.operand);
+        return;
+      case ExprKind::BoolOp:
+        visitExprs(e.values);
+        return;
       case ExprKind::Compare:
         visitExpr(*e.left);
         visitExprs(e.comparators);
@@ -297,7 +331,9 @@ class SymtableBuilder {
         return;
       case ExprKind::Tuple:
       case ExprKind::List:
-      case ExprKind::Set: visitExprs(e.elts, ctx); return;
+      case ExprKind::Set:
+        visitExprs(e.elts, ctx);
+        return;
       case ExprKind::Dict:
         visitExprs(e.keys);
         visitExprs(e.values);
@@ -305,12 +341,22 @@ class SymtableBuilder {
       case ExprKind::ListComp:
       case ExprKind::SetComp:
       case ExprKind::DictComp:
-      case ExprKind::GeneratorExp: visitComprehension(e); return;
-      case ExprKind::Starred: visitExpr(*e.value, ctx); return;
-      case ExprKind::NamedExpr: visitNamedExpr(e); return;
-      case ExprKind::Await: visitExpr(*e.value); return;
+      case ExprKind::GeneratorExp:
+        visitComprehension(e);
+        return;
+      case ExprKind::Starred:
+        visitExpr(*e.value, ctx);
+        return;
+      case ExprKind::NamedExpr:
+        visitNamedExpr(e);
+        return;
+      case ExprKind::Await:
+        visitExpr(*e.value);
+        return;
       case ExprKind::Yield:
-      case ExprKind::YieldFrom: visitYield(e); return;
+      case ExprKind::YieldFrom:
+        visitYield(e);
+        return;
     }
     GBC_UNREACHABLE("expression kind");
   }
@@ -318,7 +364,8 @@ class SymtableBuilder {
   void visitName(const Expr& e, Ctx ctx) {
     addDef(e.id, ctx == Ctx::Load ? kUse : kDefLocal, e.span);
     // CPython: a function that mentions `super` may need the implicit __class__ cell.
-    if (ctx == Ctx::Load && cur_->isFunctionLike() && e.id == "super") addDef("__class__", kUse, e.span);
+    if (ctx == Ctx::Load && cur_->isFunctionLike() && e.id == "super")
+      addDef("__class__", kUse, e.span);
   }
 
   void visitYield(const Expr& e) {
@@ -326,8 +373,8 @@ class SymtableBuilder {
     if (!cur_->isFunctionLike()) fail(e.span, "'yield' outside function");
     cur_->is_generator = true;
     if (cur_->kind == ScopeKind::Comprehension || cur_->kind == ScopeKind::GenExpr) {
-      const char* what = cur_->name == "listcomp"  ? "list comprehension"
-                         : cur_->name == "setcomp" ? "set comprehension"
+      const char* what = cur_->name == "listcomp"   ? "list comprehension"
+                         : cur_->name == "setcomp"  ? "set comprehension"
                          : cur_->name == "dictcomp" ? "dict comprehension"
                                                     : "generator expression";
       fail(e.span, std::string("'yield' inside ") + what);
@@ -341,8 +388,8 @@ class SymtableBuilder {
     ++comp_iter_expr_;
     visitExpr(*gens[0].iter);
     --comp_iter_expr_;
-    const char* name = e.kind == ExprKind::ListComp  ? "listcomp"
-                       : e.kind == ExprKind::SetComp ? "setcomp"
+    const char* name = e.kind == ExprKind::ListComp   ? "listcomp"
+                       : e.kind == ExprKind::SetComp  ? "setcomp"
                        : e.kind == ExprKind::DictComp ? "dictcomp"
                                                       : "genexpr";
     bool genexpr = e.kind == ExprKind::GeneratorExp;
@@ -373,9 +420,11 @@ class SymtableBuilder {
   }
 
   void visitNamedExpr(const Expr& e) {
-    if (comp_iter_expr_ > 0) fail(e.span, "assignment expression cannot be used in a comprehension iterable expression");
+    if (comp_iter_expr_ > 0)
+      fail(e.span, "assignment expression cannot be used in a comprehension iterable expression");
     const Expr& target = *e.target;
-    if (cur_->kind == ScopeKind::Comprehension || cur_->kind == ScopeKind::GenExpr) extendNamedExprScope(target);
+    if (cur_->kind == ScopeKind::Comprehension || cur_->kind == ScopeKind::GenExpr)
+      extendNamedExprScope(target);
     visitExpr(*e.value);
     visitExpr(target, Ctx::Store);
   }
@@ -387,7 +436,9 @@ class SymtableBuilder {
       if (s->kind == ScopeKind::Comprehension || s->kind == ScopeKind::GenExpr) {
         const Symbol* sym = s->lookup(mangle(s->private_name, name));
         if (sym && (sym->flags & kDefCompIter) && (sym->flags & kDefLocal))
-          fail(target.span, "assignment expression cannot rebind comprehension iteration variable '" + name + "'");
+          fail(target.span,
+               "assignment expression cannot rebind comprehension iteration variable '" + name +
+                   "'");
         continue;
       }
       if (s->isFunctionLike()) {
@@ -402,7 +453,8 @@ class SymtableBuilder {
         addDefIn(*s, name, kDefGlobal, target.span);
         return;
       }
-      fail(target.span, "assignment expression within a comprehension cannot be used in a class body");
+      fail(target.span,
+           "assignment expression within a comprehension cannot be used in a class body");
     }
   }
 

@@ -50,13 +50,13 @@ struct Symbol {
 
 struct Scope {
   ScopeKind kind = ScopeKind::Module;
-  std::string name;           // "top", the class / function name, "lambda", "genexpr", "listcomp"
-  const void* node = nullptr; // the Stmt or Expr that opens it (null for the module)
+  std::string name;            // "top", the class / function name, "lambda", "genexpr", "listcomp"
+  const void* node = nullptr;  // the Stmt or Expr that opens it (null for the module)
   syntax::Span span;
   Scope* parent = nullptr;
   std::vector<std::unique_ptr<Scope>> children;
   std::map<std::string, Symbol> symbols;  // keyed by the mangled name
-  std::vector<std::string> params;         // in varnames order (".0" for a genexpr)
+  std::vector<std::string> params;        // in varnames order (".0" for a genexpr)
   std::string private_name;  // class name used for mangling `__x` (empty outside classes)
   bool is_generator = false;
   bool needs_class_cell = false;  // class: a method uses super() or __class__

@@ -33,14 +33,14 @@ struct GbcUnsupported {
 struct Block {
   enum class Type : uint8_t { Try, With } type = Block::Type::Try;
   int handler = 0;
-  int depth = 0;        // operand stack size to cut back to
+  int depth = 0;          // operand stack size to cut back to
   int handled_depth = 0;  // size of the frame's handled-exception stack at setup
 };
 
 /// One executing Python frame.
 struct Frame {
   std::shared_ptr<CodeObject> code;
-  std::string name;  // co_name, or a resume function's name
+  std::string name;                      // co_name, or a resume function's name
   std::shared_ptr<FunctionObject> func;  // null for module / class bodies / resume frames
   DictPtr globals;
   DictPtr locals;  // module and class bodies
@@ -49,13 +49,13 @@ struct Frame {
   std::vector<Value> stack;
   std::vector<Block> blocks;
   std::vector<Value> handled;  // exceptions being handled (innermost last)
-  int pc = 0;   // next instruction
-  int cur = 0;  // instruction being executed
+  int pc = 0;                  // next instruction
+  int cur = 0;                 // instruction being executed
   Frame* back = nullptr;
   // Dynamo
   TraceState* trace = nullptr;  // non-null while this frame is traced (root or inlined)
   bool trace_root = false;
-  bool transformed = false;  // runs Dynamo-transformed code (compiled frame); for tracebacks
+  bool transformed = false;        // runs Dynamo-transformed code (compiled frame); for tracebacks
   const void* code_key = nullptr;  // identity for Dynamo's code cache (resume frames differ)
   int resume_offset = -1;          // for resume frames: where the original code resumes
   bool generator = false;
@@ -64,7 +64,8 @@ struct Frame {
   int stop_at = -1;
   // nested_graph_breaks: the inlined frame's state before its current instruction
   std::vector<Value> pre_stack;
-  size_t pre_undo = 0, pre_nodes = 0;  // evaluation pauses (returns null) when reaching this instruction
+  size_t pre_undo = 0,
+         pre_nodes = 0;  // evaluation pauses (returns null) when reaching this instruction
   /// Position of the instruction being executed (for tracebacks).
   const syntax::Span& curPos() const { return code->code[cur].pos; }
 };
@@ -80,7 +81,8 @@ class VM {
   Dynamo& dynamo() { return *dynamo_; }
 
   /// Executes a module's code in a fresh module namespace named `name`.
-  Value execModule(const std::shared_ptr<CodeObject>& code, const std::string& name, DictPtr globals);
+  Value execModule(const std::shared_ptr<CodeObject>& code, const std::string& name,
+                   DictPtr globals);
 
   // ---- frames ----
   FramePtr makeFrame(const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
@@ -104,7 +106,9 @@ class VM {
   Value getAttrOrNull(const Value& obj, std::string_view name);  // null instead of AttributeError
   void setAttr(const Value& obj, std::string_view name, Value v);
   void delAttr(const Value& obj, std::string_view name);
-  bool hasAttr(const Value& obj, std::string_view name) { return getAttrOrNull(obj, name) != nullptr; }
+  bool hasAttr(const Value& obj, std::string_view name) {
+    return getAttrOrNull(obj, name) != nullptr;
+  }
   Value getItem(const Value& obj, const Value& key);
   void setItem(const Value& obj, const Value& key, Value v);
   void delItem(const Value& obj, const Value& key);
@@ -141,7 +145,9 @@ class VM {
   void registerModule(const std::string& name, Value module);
   Value findModule(const std::string& name);
   /// Native methods of builtin kinds ("append" of list, ...).
-  std::unordered_map<std::string, NativeFn>& nativeMethods(Kind k) { return native_methods_[static_cast<int>(k)]; }
+  std::unordered_map<std::string, NativeFn>& nativeMethods(Kind k) {
+    return native_methods_[static_cast<int>(k)];
+  }
   /// Native attributes (properties) of builtin kinds ("shape" of Tensor, ...).
   std::unordered_map<std::string, std::function<Value(VM&, const Value&)>>& nativeProps(Kind k) {
     return native_props_[static_cast<int>(k)];
@@ -190,9 +196,9 @@ class VM {
 
 /// Builtin classes the evaluator needs by name.
 struct VM::Builtins {
-  ClassPtr object, type, int_, float_, bool_, str, bytes, tuple, list, dict, set, frozenset,
-      slice, range, none_type, function, builtin_function, method, module, cell, iterator,
-      generator, property, staticmethod, classmethod, super_, ellipsis, notimplemented, code;
+  ClassPtr object, type, int_, float_, bool_, str, bytes, tuple, list, dict, set, frozenset, slice,
+      range, none_type, function, builtin_function, method, module, cell, iterator, generator,
+      property, staticmethod, classmethod, super_, ellipsis, notimplemented, code;
   ClassPtr base_exception, exception, type_error, value_error, attribute_error, name_error,
       unbound_local_error, key_error, index_error, zero_division_error, runtime_error,
       not_implemented_error, assertion_error, stop_iteration, recursion_error, import_error,

@@ -38,7 +38,8 @@ std::string withLine6(const std::string& comment) {
   std::size_t line6 = 0;
   for (int n = 1; n < 6; ++n) line6 = source.find('\n', line6) + 1;
   std::size_t end = source.find('\n', line6);
-  return source.substr(0, line6) + "    torch._dynamo.graph_break()  " + comment + source.substr(end);
+  return source.substr(0, line6) + "    torch._dynamo.graph_break()  " + comment +
+         source.substr(end);
 }
 
 TEST_CASE("findings are the non-duplicate breaks and the errors, located and coded",
@@ -59,8 +60,8 @@ TEST_CASE("findings are the non-duplicate breaks and the errors, located and cod
 
 TEST_CASE("columns convert from bytes to code points and UTF-16 units", "[report][findings]") {
   CHECK(convertColumn("x = 1", 5, false) == 5);
-  CHECK(convertColumn("é = f()", 6, false) == 5);   // é is two bytes, one code point
-  CHECK(convertColumn("😀 = f()", 8, true) == 6);    // four bytes, two UTF-16 units
+  CHECK(convertColumn("é = f()", 6, false) == 5);  // é is two bytes, one code point
+  CHECK(convertColumn("😀 = f()", 8, true) == 6);   // four bytes, two UTF-16 units
   CHECK(stableHash("abc") == stableHash("abc"));
   CHECK(stableHash("abc") != stableHash("abd"));
 }
@@ -112,7 +113,8 @@ TEST_CASE("SARIF has one rule per code and located results", "[report][sarif]") 
   const auto& rule = run["tool"]["driver"]["rules"][0];
   CHECK(rule["id"] == "GB0025");
   CHECK(rule["name"] == "Call to `torch._dynamo.graph_break()`");
-  CHECK(rule["helpUri"] == "https://meta-pytorch.github.io/compile-graph-break-site/gb/gb0025.html");
+  CHECK(rule["helpUri"] ==
+        "https://meta-pytorch.github.io/compile-graph-break-site/gb/gb0025.html");
   REQUIRE(run["results"].size() == 2);
   const auto& result = run["results"][0];
   CHECK(result["ruleId"] == "GB0025");
@@ -132,10 +134,10 @@ TEST_CASE("SARIF has one rule per code and located results", "[report][sarif]") 
     file.errors[0].user_stack.back().line += 2;
     shifted.files.push_back(file);
     nlohmann::ordered_json moved = toSarif(shifted, kTarget2_14, "/abs");
-    CHECK(moved["runs"][0]["results"][0]["partialFingerprints"] ==
-          result["partialFingerprints"]);
-    CHECK(moved["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
-               ["startLine"] == 8);
+    CHECK(moved["runs"][0]["results"][0]["partialFingerprints"] == result["partialFingerprints"]);
+    CHECK(
+        moved["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] ==
+        8);
   }
 }
 

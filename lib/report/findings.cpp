@@ -16,8 +16,8 @@ std::string_view sourceLine(std::string_view text, uint32_t line) {
     start = newline + 1;
   }
   std::size_t end = text.find('\n', start);
-  std::string_view out = text.substr(start, end == std::string_view::npos ? text.size() - start
-                                                                           : end - start);
+  std::string_view out =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
 }
@@ -39,7 +39,7 @@ uint32_t convertColumn(std::string_view line_text, uint32_t byte_column, bool ut
       break;
     }
     auto byte = static_cast<unsigned char>(line_text[i]);
-    if ((byte & 0xC0) == 0x80) continue;  // continuation byte
+    if ((byte & 0xC0) == 0x80) continue;       // continuation byte
     units += (utf16 && byte >= 0xF0) ? 2 : 1;  // 4-byte sequences are surrogate pairs in UTF-16
   }
   return units + 1;
@@ -89,7 +89,7 @@ static Finding breakFinding(const FileReport& file, const GraphBreak& brk, std::
   out.column = at.has_columns ? at.col + 1 : 0;
   out.end_column = at.has_columns ? at.end_col + 1 : 0;
   copyMessage(out, brk.messages, /*first=*/true, registry);
-  out.function = !at.function.empty()        ? at.function
+  out.function = !at.function.empty()      ? at.function
                  : !brk.user_stack.empty() ? brk.user_stack.back().function
                                            : brk.frame;
   out.user_stack = brk.user_stack;

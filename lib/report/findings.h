@@ -34,7 +34,7 @@ struct Finding {
   std::string gb_type;
   std::string explanation;
   std::vector<std::string> hints;
-  std::string function;  ///< the innermost function's co_name
+  std::string function;     ///< the innermost function's co_name
   std::string source_line;  ///< the text of the located line, stripped of surrounding blanks
   std::vector<FrameSummary> user_stack;  ///< outermost first
   bool may = false;

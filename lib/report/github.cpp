@@ -12,10 +12,14 @@ namespace gbc::report {
 std::string escapeGithubData(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -23,9 +27,12 @@ std::string escapeGithubData(std::string_view text) {
 std::string escapeGithubProperty(std::string_view text) {
   std::string out;
   for (char c : escapeGithubData(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -53,8 +60,8 @@ std::string renderGithub(const Report& report, const TargetProfile& target,
       out += "::" + escapeGithubData(message) + "\n";
     }
     for (const Diagnostic& diagnostic : file.diagnostics) {
-      out += "::notice file=" +
-             escapeGithubProperty(relativeTo(diagnostic.file.empty() ? file.path : diagnostic.file, root));
+      out += "::notice file=" + escapeGithubProperty(relativeTo(
+                                    diagnostic.file.empty() ? file.path : diagnostic.file, root));
       out += ",line=" + std::to_string(std::max<uint32_t>(diagnostic.line, 1));
       if (diagnostic.column != 0) out += ",col=" + std::to_string(diagnostic.column);
       out += ",title=gbc::" + escapeGithubData(diagnostic.message) + "\n";

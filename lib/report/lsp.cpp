@@ -16,7 +16,8 @@ std::string pathFromUri(std::string_view uri) {
   uri.remove_prefix(kScheme.size());
   std::string out;
   for (std::size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size() && std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
+    if (uri[i] == '%' && i + 2 < uri.size() &&
+        std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(uri[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(uri.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -67,11 +68,11 @@ Json lspDiagnostics(const FileReport& file, const TargetProfile& target) {
   Json out = Json::array();
   for (const Finding& finding : collectFindings(file, registry)) {
     if (!finding.active() || finding.file != file.path) continue;
-    Json range = finding.column == 0
-                     ? lineRange(file, finding.file, finding.line)
-                     : Json{{"start", position(file, finding.file, finding.line, finding.column)},
-                            {"end", position(file, finding.file, finding.end_line,
-                                             finding.end_column)}};
+    Json range =
+        finding.column == 0
+            ? lineRange(file, finding.file, finding.line)
+            : Json{{"start", position(file, finding.file, finding.line, finding.column)},
+                   {"end", position(file, finding.file, finding.end_line, finding.end_column)}};
     Json diagnostic = {{"range", range},
                        {"severity", finding.isError() ? 1 : 2},
                        {"source", "gbc"},
@@ -82,10 +83,10 @@ Json lspDiagnostics(const FileReport& file, const TargetProfile& target) {
     }
     Json related = Json::array();
     for (const FrameSummary& frame : finding.user_stack) {
-      related.push_back({{"location",
-                          {{"uri", uriFromPath(frame.file)},
-                           {"range", lineRange(file, frame.file, frame.line)}}},
-                         {"message", "user stack: in " + frame.function}});
+      related.push_back(
+          {{"location",
+            {{"uri", uriFromPath(frame.file)}, {"range", lineRange(file, frame.file, frame.line)}}},
+           {"message", "user stack: in " + frame.function}});
     }
     if (!related.empty()) diagnostic["relatedInformation"] = related;
     out.push_back(diagnostic);

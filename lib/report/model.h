@@ -46,20 +46,22 @@ enum class RecordKind {
 
 /// An entry of 2.14's "Stack variable source attribution" section.
 struct StackAttribution {
-  std::string repr;  // e.g. "WithExitFunctionVariable()"
+  std::string repr;    // e.g. "WithExitFunctionVariable()"
   FrameSummary where;  // function unused
 };
 
 /// A graph-break log record (one `TORCH_LOGS=graph_breaks` record).
 struct GraphBreak {
   RecordKind kind = RecordKind::Resumable;
-  std::string instruction;  // "CALL", "CALL_KW", ... for Resumable; empty otherwise
+  std::string instruction;          // "CALL", "CALL_KW", ... for Resumable; empty otherwise
   std::vector<GbMessage> messages;  // chained messages; [0] is the original break
   bool duplicate = false;
   std::string frame;     // co_name of the root frame being compiled
   std::string frame_id;  // "0/0"
-  FrameSummary location;  // innermost traced frame: file, line and columns of the breaking instruction
-  std::vector<FrameSummary> user_stack;  // "User code traceback:" frames, collapsed, outermost first
+  FrameSummary
+      location;  // innermost traced frame: file, line and columns of the breaking instruction
+  std::vector<FrameSummary>
+      user_stack;  // "User code traceback:" frames, collapsed, outermost first
   std::vector<StackAttribution> attribution;
   bool may = false;  // static mode: the break may happen (a condition gbc could not decide)
   /// Position of this event among the file's breaks and errors (producers count up from 0);
@@ -76,7 +78,7 @@ struct UnsupportedError {
   std::vector<GbMessage> messages;
   std::vector<FrameSummary> user_stack;  // "from user code:" frames (real_stack, not collapsed)
   bool may = false;
-  uint32_t seq = 0;  ///< event order, shared with GraphBreak::seq
+  uint32_t seq = 0;         ///< event order, shared with GraphBreak::seq
   bool suppressed = false;  ///< as GraphBreak::suppressed
   bool baselined = false;   ///< as GraphBreak::baselined
 };

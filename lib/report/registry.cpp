@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <deque>
 #include <map>
-#include <cstddef>
 
 namespace gbc::report {
 
@@ -38,7 +38,9 @@ Result<Registry> Registry::parse(std::string_view json_text) {
   if (doc.is_discarded()) return formatError("not valid JSON");
   if (!doc.is_object()) return formatError("top level is not an object");
   auto owned = std::make_shared<Owned>();
-  auto keep = [&](std::string text) -> std::string_view { return owned->texts.emplace_back(std::move(text)); };
+  auto keep = [&](std::string text) -> std::string_view {
+    return owned->texts.emplace_back(std::move(text));
+  };
   std::map<std::string_view, std::string_view> code_by_type;
   for (const auto& [code, variants] : doc.items()) {
     if (!variants.is_array()) return formatError(code + " is not a list");
@@ -74,17 +76,20 @@ Registry Registry::fromTable(const RegistryTable& table) {
 }
 
 std::optional<std::string> Registry::codeFor(std::string_view gb_type) const {
-  auto it = std::lower_bound(table_.types.begin(), table_.types.end(), gb_type,
-                             [](const RegistryType& t, std::string_view key) { return t.gb_type < key; });
+  auto it =
+      std::lower_bound(table_.types.begin(), table_.types.end(), gb_type,
+                       [](const RegistryType& t, std::string_view key) { return t.gb_type < key; });
   if (it == table_.types.end() || it->gb_type != gb_type) return std::nullopt;
   return std::string(it->code);
 }
 
 std::span<const RegistryEntry> Registry::entries(std::string_view code) const {
-  auto first = std::lower_bound(table_.entries.begin(), table_.entries.end(), code,
-                                [](const RegistryEntry& e, std::string_view key) { return e.code < key; });
-  auto last = std::upper_bound(first, table_.entries.end(), code,
-                               [](std::string_view key, const RegistryEntry& e) { return key < e.code; });
+  auto first =
+      std::lower_bound(table_.entries.begin(), table_.entries.end(), code,
+                       [](const RegistryEntry& e, std::string_view key) { return e.code < key; });
+  auto last =
+      std::upper_bound(first, table_.entries.end(), code,
+                       [](std::string_view key, const RegistryEntry& e) { return key < e.code; });
   return {first, last};
 }
 

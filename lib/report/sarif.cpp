@@ -53,7 +53,8 @@ static Json ruleJson(const std::string& code, const std::string& gb_type,
   if (code == kUnknownRule) {
     return Json{{"id", code},
                 {"name", "UnknownGraphBreak"},
-                {"shortDescription", {{"text", "a graph break whose gb_type this release's registry does not list"}}},
+                {"shortDescription",
+                 {{"text", "a graph break whose gb_type this release's registry does not list"}}},
                 {"defaultConfiguration", {{"level", "warning"}}}};
   }
   std::span<const RegistryEntry> entries = registry.entries(code);
@@ -121,10 +122,9 @@ Json toSarif(const Report& report, const TargetProfile& target, const std::strin
           {"ruleId", rule},
           {"level", finding.isError() ? "error" : "warning"},
           {"message", {{"text", findingMessage(finding)}}},
-          {"locations",
-           Json::array({Json{{"physicalLocation",
-                              {{"artifactLocation", artifactJson(finding.file, root)},
-                               {"region", regionJson(finding, file)}}}}})},
+          {"locations", Json::array({Json{{"physicalLocation",
+                                           {{"artifactLocation", artifactJson(finding.file, root)},
+                                            {"region", regionJson(finding, file)}}}}})},
           {"partialFingerprints",
            {{"gbc/v1", stableHash(key + "\n" + std::to_string(occurrence))}}},
       };
@@ -142,9 +142,9 @@ Json toSarif(const Report& report, const TargetProfile& target, const std::strin
       if (finding.suppressed) result["suppressions"] = Json::array({Json{{"kind", "inSource"}}});
       result["properties"] = {{"gb_type", finding.gb_type},
                               {"function", finding.function},
-                              {"kind", finding.kind == FindingKind::Break ? "graph_break"
+                              {"kind", finding.kind == FindingKind::Break   ? "graph_break"
                                        : finding.kind == FindingKind::Error ? "error"
-                                                                           : "caught_error"},
+                                                                            : "caught_error"},
                               {"may", finding.may}};
       pending.emplace_back(rule, std::move(result));
     }
@@ -167,8 +167,7 @@ Json toSarif(const Report& report, const TargetProfile& target, const std::strin
   Json run = {{"tool", {{"driver", driver}}},
               {"columnKind", "unicodeCodePoints"},
               {"results", results},
-              {"properties",
-               {{"target", {{"torch", target.torch}, {"python", target.python}}}}}};
+              {"properties", {{"target", {{"torch", target.torch}, {"python", target.python}}}}}};
   std::string base = root.empty() || root.back() == '/' ? root : root + "/";
   run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + encodeUriPath(base)}}}};
   return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

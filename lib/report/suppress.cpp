@@ -16,12 +16,16 @@ static std::optional<std::size_t> commentStart(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote != 0) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '#') return i;
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '#')
+      return i;
   }
   return std::nullopt;
 }
@@ -76,8 +80,8 @@ std::vector<Suppression> parseSuppressions(std::string_view source) {
     std::string_view line =
         source.substr(start, end == std::string_view::npos ? source.size() - start : end - start);
     if (std::optional<std::size_t> hash = commentStart(line)) {
-      std::optional<Suppression> found = parseComment(
-          line.substr(*hash + 1), line_no, static_cast<uint32_t>(*hash + 1));
+      std::optional<Suppression> found =
+          parseComment(line.substr(*hash + 1), line_no, static_cast<uint32_t>(*hash + 1));
       if (found) out.push_back(std::move(*found));
     }
     if (end == std::string_view::npos) break;
@@ -175,9 +179,9 @@ void applySuppressions(FileReport& file, const Registry& registry,
   markErrors(file.errors);
   markErrors(file.caught_errors);
   for (const Suppression& s : index.unused()) {
-    file.diagnostics.push_back(Diagnostic{Severity::Warning, file.path, s.line, s.column,
-                                          "unused suppression '" + s.text +
-                                              "': no graph break or error on this line"});
+    file.diagnostics.push_back(
+        Diagnostic{Severity::Warning, file.path, s.line, s.column,
+                   "unused suppression '" + s.text + "': no graph break or error on this line"});
   }
 }
 

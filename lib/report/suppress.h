@@ -16,9 +16,9 @@ namespace gbc::report {
 /// One suppression comment.
 struct Suppression {
   uint32_t line = 0;
-  uint32_t column = 0;  ///< 1-based byte column of the `#`
+  uint32_t column = 0;             ///< 1-based byte column of the `#`
   std::vector<std::string> codes;  ///< empty: every code
-  std::string text;  ///< the comment as written, e.g. "gbc: ignore[GB0025]"
+  std::string text;                ///< the comment as written, e.g. "gbc: ignore[GB0025]"
 };
 
 /// The suppression comments of a source text, in line order. Recognises `# gbc: ignore` and

@@ -144,15 +144,17 @@ std::string renderSummary(const Report& report) {
     errors += file.errors.size();
     graphs += file.graphs.size();
   }
-  std::string out = fmt::format("gbc: {} ({} unique), {}, {} in {}",
-                                countOf(breaks, "graph break", "graph breaks"), unique,
-                                countOf(errors, "error", "errors"), countOf(graphs, "graph", "graphs"),
-                                countOf(report.files.size(), "file", "files"));
+  std::string out = fmt::format(
+      "gbc: {} ({} unique), {}, {} in {}", countOf(breaks, "graph break", "graph breaks"), unique,
+      countOf(errors, "error", "errors"), countOf(graphs, "graph", "graphs"),
+      countOf(report.files.size(), "file", "files"));
   // static mode: how many of those may happen (only printed when some do)
   std::size_t may = 0;
   for (const FileReport& file : report.files) {
-    may += std::count_if(file.graph_breaks.begin(), file.graph_breaks.end(), [](const GraphBreak& b) { return b.may; });
-    may += std::count_if(file.errors.begin(), file.errors.end(), [](const UnsupportedError& e) { return e.may; });
+    may += std::count_if(file.graph_breaks.begin(), file.graph_breaks.end(),
+                         [](const GraphBreak& b) { return b.may; });
+    may += std::count_if(file.errors.begin(), file.errors.end(),
+                         [](const UnsupportedError& e) { return e.may; });
   }
   if (may != 0) out += fmt::format(" ({} may)", may);
   return out;
@@ -162,7 +164,8 @@ std::string renderCodeList(const Registry& registry) {
   std::string out;
   for (const std::string& code : registry.codes()) {
     auto entries = registry.entries(code);
-    out += code + "  " + (entries.empty() ? std::string() : std::string(entries.front().gb_type)) + "\n";
+    out += code + "  " + (entries.empty() ? std::string() : std::string(entries.front().gb_type)) +
+           "\n";
   }
   return out;
 }

@@ -76,8 +76,10 @@ int main(int argc, char** argv) {
   {
     Tensor a = must(randn({4096, 1024})), b = must(randn({1024}));
     const double copy = memcpyBaseline(reps, size_t{4096} * 1024 * 4);
-    rows.push_back({"broadcast add 4096x1024 + 1024", timeBest(reps, [&] { must(add(a, b)); }), copy, 0});
-    rows.push_back({"softmax 4096x1024 dim=-1", timeBest(reps, [&] { must(softmax(a, -1)); }), copy, 0});
+    rows.push_back(
+        {"broadcast add 4096x1024 + 1024", timeBest(reps, [&] { must(add(a, b)); }), copy, 0});
+    rows.push_back(
+        {"softmax 4096x1024 dim=-1", timeBest(reps, [&] { must(softmax(a, -1)); }), copy, 0});
   }
   for (int64_t n : {256, 512, 1024}) {
     Tensor a = must(randn({n, n})), b = must(randn({n, n}));
@@ -89,8 +91,10 @@ int main(int argc, char** argv) {
   std::printf("%-34s %12s %14s %10s\n", "benchmark", "best ms", "x memcpy", "GFLOP/s");
   for (const Row& r : rows) {
     std::printf("%-34s %12.3f", r.name.c_str(), r.ms);
-    if (r.baselineMs > 0) std::printf(" %14.2f", r.ms / r.baselineMs);
-    else std::printf(" %14s", "-");
+    if (r.baselineMs > 0)
+      std::printf(" %14.2f", r.ms / r.baselineMs);
+    else
+      std::printf(" %14s", "-");
     if (r.gflops > 0) std::printf(" %10.2f", r.gflops);
     std::printf("\n");
   }

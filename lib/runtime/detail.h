@@ -59,8 +59,8 @@ inline constexpr int64_t kParallelElements = int64_t{1} << 20;
 /// mergeable dims coalesced).
 template <size_t N>
 struct LoopGeometry {
-  Shape sizes;                          // coalesced, outermost first
-  std::array<Shape, N> strides;         // per operand, same length as sizes
+  Shape sizes;                   // coalesced, outermost first
+  std::array<Shape, N> strides;  // per operand, same length as sizes
 };
 
 template <size_t N>

@@ -28,7 +28,9 @@ static MaybeDType combineCategories(MaybeDType higher, MaybeDType lower) {
 
 DType resultType(std::span<const Tensor> operands) {
   MaybeDType dimResult, zeroResult, wrappedResult;
-  auto update = [](MaybeDType& slot, DType d) { slot = slot.has_value() ? promoteTypes(*slot, d) : d; };
+  auto update = [](MaybeDType& slot, DType d) {
+    slot = slot.has_value() ? promoteTypes(*slot, d) : d;
+  };
   for (const Tensor& t : operands) {
     DType current = t.dtype();
     if (t.isWrappedNumber()) {
@@ -40,7 +42,8 @@ DType resultType(std::span<const Tensor> operands) {
       update(zeroResult, current);
     }
   }
-  return combineCategories(dimResult, combineCategories(zeroResult, wrappedResult)).value_or(kDefaultFloat);
+  return combineCategories(dimResult, combineCategories(zeroResult, wrappedResult))
+      .value_or(kDefaultFloat);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,16 +126,37 @@ static T minPropagateNan(T a, T b) {
 
 namespace {
 
-enum class BinOp { Add, Sub, Mul, Div, FloorDiv, Rem, Fmod, Pow, Max, Min, Eq, Ne, Lt, Le, Gt, Ge, And, Or, Xor };
+enum class BinOp {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  FloorDiv,
+  Rem,
+  Fmod,
+  Pow,
+  Max,
+  Min,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  And,
+  Or,
+  Xor
+};
 
 bool isComparison(BinOp op) {
-  return op == BinOp::Eq || op == BinOp::Ne || op == BinOp::Lt || op == BinOp::Le || op == BinOp::Gt ||
-         op == BinOp::Ge;
+  return op == BinOp::Eq || op == BinOp::Ne || op == BinOp::Lt || op == BinOp::Le ||
+         op == BinOp::Gt || op == BinOp::Ge;
 }
 bool isLogical(BinOp op) { return op == BinOp::And || op == BinOp::Or || op == BinOp::Xor; }
 
 template <typename T>
-Status runArithmetic(BinOp op, const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alphaS) {
+Status runArithmetic(BinOp op, const Tensor& out, const Tensor& a, const Tensor& b,
+                     const Scalar& alphaS) {
   std::atomic<bool> zeroDiv{false};
   switch (op) {
     case BinOp::Add:
@@ -214,35 +238,60 @@ Status runArithmetic(BinOp op, const Tensor& out, const Tensor& a, const Tensor&
         binaryLoop<T, T>(out, a, b, [](T x, T y) -> T { return powInt(x, y); });
       }
       break;
-    case BinOp::Max: binaryLoop<T, T>(out, a, b, [](T x, T y) -> T { return maxPropagateNan(x, y); }); break;
-    case BinOp::Min: binaryLoop<T, T>(out, a, b, [](T x, T y) -> T { return minPropagateNan(x, y); }); break;
-    case BinOp::Eq: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x == y; }); break;
-    case BinOp::Ne: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != y; }); break;
-    case BinOp::Lt: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x < y; }); break;
-    case BinOp::Le: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x <= y; }); break;
-    case BinOp::Gt: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x > y; }); break;
-    case BinOp::Ge: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x >= y; }); break;
-    case BinOp::And: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != T(0) && y != T(0); }); break;
-    case BinOp::Or: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != T(0) || y != T(0); }); break;
-    case BinOp::Xor: binaryLoop<bool, T>(out, a, b, [](T x, T y) { return (x != T(0)) != (y != T(0)); }); break;
+    case BinOp::Max:
+      binaryLoop<T, T>(out, a, b, [](T x, T y) -> T { return maxPropagateNan(x, y); });
+      break;
+    case BinOp::Min:
+      binaryLoop<T, T>(out, a, b, [](T x, T y) -> T { return minPropagateNan(x, y); });
+      break;
+    case BinOp::Eq:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x == y; });
+      break;
+    case BinOp::Ne:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != y; });
+      break;
+    case BinOp::Lt:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x < y; });
+      break;
+    case BinOp::Le:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x <= y; });
+      break;
+    case BinOp::Gt:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x > y; });
+      break;
+    case BinOp::Ge:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x >= y; });
+      break;
+    case BinOp::And:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != T(0) && y != T(0); });
+      break;
+    case BinOp::Or:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return x != T(0) || y != T(0); });
+      break;
+    case BinOp::Xor:
+      binaryLoop<bool, T>(out, a, b, [](T x, T y) { return (x != T(0)) != (y != T(0)); });
+      break;
   }
   if (zeroDiv.load()) return runtimeError("ZeroDivisionError");
   return ok();
 }
 
-Expected<Tensor> binary(BinOp op, const Tensor& a, const Tensor& b, const Scalar& alpha = int64_t{1}) {
+Expected<Tensor> binary(BinOp op, const Tensor& a, const Tensor& b,
+                        const Scalar& alpha = int64_t{1}) {
   GBC_RT_TRY(Shape shape, detail::broadcastShapes(a.sizes(), b.sizes()));
   Tensor operands[] = {a, b};
   DType common = resultType(operands);
   if (op == BinOp::Sub) {
     if (a.dtype() == DType::Bool && b.dtype() == DType::Bool) {
       return runtimeError(
-          "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` "
+          "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+          "`logical_xor()` "
           "operator instead.");
     }
     if (a.dtype() == DType::Bool || b.dtype() == DType::Bool) {
       return runtimeError(
-          "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+          "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+          "to invert a mask, "
           "use the `~` or `logical_not()` operator instead.");
     }
   }
@@ -250,7 +299,8 @@ Expected<Tensor> binary(BinOp op, const Tensor& a, const Tensor& b, const Scalar
   DType outType = isComparison(op) || isLogical(op) ? DType::Bool : common;
   Tensor ac = a.to(common), bc = b.to(common);
   Tensor out = Tensor::empty(shape, outType);
-  Status st = dispatchDType(common, [&](auto tag) { return runArithmetic<decltype(tag)>(op, out, ac, bc, alpha); });
+  Status st = dispatchDType(
+      common, [&](auto tag) { return runArithmetic<decltype(tag)>(op, out, ac, bc, alpha); });
   if (!st) return st.error();
   return out;
 }
@@ -263,24 +313,54 @@ Expected<Tensor> add(const Operand& a, const Operand& b, const Scalar& alpha) {
 Expected<Tensor> sub(const Operand& a, const Operand& b, const Scalar& alpha) {
   return binary(BinOp::Sub, a.tensor(), b.tensor(), alpha);
 }
-Expected<Tensor> mul(const Operand& a, const Operand& b) { return binary(BinOp::Mul, a.tensor(), b.tensor()); }
-Expected<Tensor> div(const Operand& a, const Operand& b) { return binary(BinOp::Div, a.tensor(), b.tensor()); }
+Expected<Tensor> mul(const Operand& a, const Operand& b) {
+  return binary(BinOp::Mul, a.tensor(), b.tensor());
+}
+Expected<Tensor> div(const Operand& a, const Operand& b) {
+  return binary(BinOp::Div, a.tensor(), b.tensor());
+}
 Expected<Tensor> floorDivide(const Operand& a, const Operand& b) {
   return binary(BinOp::FloorDiv, a.tensor(), b.tensor());
 }
-Expected<Tensor> remainder(const Operand& a, const Operand& b) { return binary(BinOp::Rem, a.tensor(), b.tensor()); }
-Expected<Tensor> fmod(const Operand& a, const Operand& b) { return binary(BinOp::Fmod, a.tensor(), b.tensor()); }
-Expected<Tensor> maximum(const Operand& a, const Operand& b) { return binary(BinOp::Max, a.tensor(), b.tensor()); }
-Expected<Tensor> minimum(const Operand& a, const Operand& b) { return binary(BinOp::Min, a.tensor(), b.tensor()); }
-Expected<Tensor> eq(const Operand& a, const Operand& b) { return binary(BinOp::Eq, a.tensor(), b.tensor()); }
-Expected<Tensor> ne(const Operand& a, const Operand& b) { return binary(BinOp::Ne, a.tensor(), b.tensor()); }
-Expected<Tensor> lt(const Operand& a, const Operand& b) { return binary(BinOp::Lt, a.tensor(), b.tensor()); }
-Expected<Tensor> le(const Operand& a, const Operand& b) { return binary(BinOp::Le, a.tensor(), b.tensor()); }
-Expected<Tensor> gt(const Operand& a, const Operand& b) { return binary(BinOp::Gt, a.tensor(), b.tensor()); }
-Expected<Tensor> ge(const Operand& a, const Operand& b) { return binary(BinOp::Ge, a.tensor(), b.tensor()); }
-Expected<Tensor> logicalAnd(const Operand& a, const Operand& b) { return binary(BinOp::And, a.tensor(), b.tensor()); }
-Expected<Tensor> logicalOr(const Operand& a, const Operand& b) { return binary(BinOp::Or, a.tensor(), b.tensor()); }
-Expected<Tensor> logicalXor(const Operand& a, const Operand& b) { return binary(BinOp::Xor, a.tensor(), b.tensor()); }
+Expected<Tensor> remainder(const Operand& a, const Operand& b) {
+  return binary(BinOp::Rem, a.tensor(), b.tensor());
+}
+Expected<Tensor> fmod(const Operand& a, const Operand& b) {
+  return binary(BinOp::Fmod, a.tensor(), b.tensor());
+}
+Expected<Tensor> maximum(const Operand& a, const Operand& b) {
+  return binary(BinOp::Max, a.tensor(), b.tensor());
+}
+Expected<Tensor> minimum(const Operand& a, const Operand& b) {
+  return binary(BinOp::Min, a.tensor(), b.tensor());
+}
+Expected<Tensor> eq(const Operand& a, const Operand& b) {
+  return binary(BinOp::Eq, a.tensor(), b.tensor());
+}
+Expected<Tensor> ne(const Operand& a, const Operand& b) {
+  return binary(BinOp::Ne, a.tensor(), b.tensor());
+}
+Expected<Tensor> lt(const Operand& a, const Operand& b) {
+  return binary(BinOp::Lt, a.tensor(), b.tensor());
+}
+Expected<Tensor> le(const Operand& a, const Operand& b) {
+  return binary(BinOp::Le, a.tensor(), b.tensor());
+}
+Expected<Tensor> gt(const Operand& a, const Operand& b) {
+  return binary(BinOp::Gt, a.tensor(), b.tensor());
+}
+Expected<Tensor> ge(const Operand& a, const Operand& b) {
+  return binary(BinOp::Ge, a.tensor(), b.tensor());
+}
+Expected<Tensor> logicalAnd(const Operand& a, const Operand& b) {
+  return binary(BinOp::And, a.tensor(), b.tensor());
+}
+Expected<Tensor> logicalOr(const Operand& a, const Operand& b) {
+  return binary(BinOp::Or, a.tensor(), b.tensor());
+}
+Expected<Tensor> logicalXor(const Operand& a, const Operand& b) {
+  return binary(BinOp::Xor, a.tensor(), b.tensor());
+}
 
 Expected<Tensor> pow(const Operand& baseOp, const Operand& expOp) {
   const Tensor& base = baseOp.tensor();
@@ -309,13 +389,20 @@ Expected<Tensor> pow(const Operand& baseOp, const Operand& expOp) {
     using T = decltype(tag);
     if constexpr (std::is_floating_point_v<T>) {
       T ex = static_cast<T>(x);
-      if (x == 0.5) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return std::sqrt(v); });
-      else if (x == 2.0) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return v * v; });
-      else if (x == 3.0) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return v * v * v; });
-      else if (x == -0.5) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / std::sqrt(v); });
-      else if (x == -1.0) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / v; });
-      else if (x == -2.0) detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / (v * v); });
-      else detail::unaryLoop<T, T>(out, bc, [ex](T v) -> T { return std::pow(v, ex); });
+      if (x == 0.5)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return std::sqrt(v); });
+      else if (x == 2.0)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return v * v; });
+      else if (x == 3.0)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return v * v * v; });
+      else if (x == -0.5)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / std::sqrt(v); });
+      else if (x == -1.0)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / v; });
+      else if (x == -2.0)
+        detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return T(1) / (v * v); });
+      else
+        detail::unaryLoop<T, T>(out, bc, [ex](T v) -> T { return std::pow(v, ex); });
     } else if constexpr (std::is_same_v<T, bool>) {
       detail::unaryLoop<T, T>(out, bc, [](T v) -> T { return v; });
     } else {
@@ -330,8 +417,9 @@ Expected<Tensor> where(const Tensor& cond, const Operand& aOp, const Operand& bO
   const Tensor& a = aOp.tensor();
   const Tensor& b = bOp.tensor();
   if (cond.dtype() != DType::Bool) {
-    return runtimeError(fmt::format("where expected condition to be a boolean tensor, but got a tensor with dtype {}",
-                                    dtypeScalarName(cond.dtype())));
+    return runtimeError(fmt::format(
+        "where expected condition to be a boolean tensor, but got a tensor with dtype {}",
+        dtypeScalarName(cond.dtype())));
   }
   GBC_RT_TRY(Shape s1, detail::broadcastShapes(cond.sizes(), a.sizes()));
   GBC_RT_TRY(Shape shape, detail::broadcastShapes(s1, b.sizes()));
@@ -349,11 +437,14 @@ Expected<Tensor> where(const Tensor& cond, const Operand& aOp, const Operand& bO
     const T* pa = ac.data<T>();
     const T* pb = bc.data<T>();
     detail::parallelFor(out.numel(), detail::kParallelElements, [&](int64_t begin, int64_t end) {
-      detail::forEachRun(g, begin, end, [&](const std::array<int64_t, 4>& off, int64_t n, const std::array<int64_t, 4>& st) {
-        for (int64_t i = 0; i < n; ++i) {
-          po[off[0] + i * st[0]] = pc[off[1] + i * st[1]] ? pa[off[2] + i * st[2]] : pb[off[3] + i * st[3]];
-        }
-      });
+      detail::forEachRun(
+          g, begin, end,
+          [&](const std::array<int64_t, 4>& off, int64_t n, const std::array<int64_t, 4>& st) {
+            for (int64_t i = 0; i < n; ++i) {
+              po[off[0] + i * st[0]] =
+                  pc[off[1] + i * st[1]] ? pa[off[2] + i * st[2]] : pb[off[3] + i * st[3]];
+            }
+          });
     });
   });
   return out;
@@ -391,11 +482,13 @@ static Status assignResult(const Tensor& self, Expected<Tensor> result) {
   if (!result) return result.error();
   if (!canCast(result->dtype(), self.dtype())) {
     return runtimeError(fmt::format("result type {} can't be cast to the desired output type {}",
-                                    dtypeScalarName(result->dtype()), dtypeScalarName(self.dtype())));
+                                    dtypeScalarName(result->dtype()),
+                                    dtypeScalarName(self.dtype())));
   }
   if (result->sizes() != self.sizes()) {
     return runtimeError(fmt::format("output with shape {} doesn't match the broadcast shape {}",
-                                    detail::shapeString(self.sizes()), detail::shapeString(result->sizes())));
+                                    detail::shapeString(self.sizes()),
+                                    detail::shapeString(result->sizes())));
   }
   detail::copyInto(self, *result);
   return ok();
@@ -407,8 +500,12 @@ Status add_(const Tensor& self, const Operand& other, const Scalar& alpha) {
 Status sub_(const Tensor& self, const Operand& other, const Scalar& alpha) {
   return assignResult(self, sub(self, other, alpha));
 }
-Status mul_(const Tensor& self, const Operand& other) { return assignResult(self, mul(self, other)); }
-Status div_(const Tensor& self, const Operand& other) { return assignResult(self, div(self, other)); }
+Status mul_(const Tensor& self, const Operand& other) {
+  return assignResult(self, mul(self, other));
+}
+Status div_(const Tensor& self, const Operand& other) {
+  return assignResult(self, div(self, other));
+}
 
 Status copy_(const Tensor& self, const Tensor& src) {
   GBC_RT_TRY(Tensor expanded, expand(src, self.sizes()));

@@ -25,9 +25,15 @@ struct TorchError {
 inline TorchError runtimeError(std::string message) {
   return {ErrorKind::RuntimeError, std::move(message)};
 }
-inline TorchError indexError(std::string message) { return {ErrorKind::IndexError, std::move(message)}; }
-inline TorchError valueError(std::string message) { return {ErrorKind::ValueError, std::move(message)}; }
-inline TorchError typeError(std::string message) { return {ErrorKind::TypeError, std::move(message)}; }
+inline TorchError indexError(std::string message) {
+  return {ErrorKind::IndexError, std::move(message)};
+}
+inline TorchError valueError(std::string message) {
+  return {ErrorKind::ValueError, std::move(message)};
+}
+inline TorchError typeError(std::string message) {
+  return {ErrorKind::TypeError, std::move(message)};
+}
 inline TorchError notImplemented(std::string message) {
   return {ErrorKind::NotImplementedError, std::move(message)};
 }
@@ -77,8 +83,8 @@ inline Status ok() { return Unit{}; }
   if (!tmp) return tmp.error();           \
   decl = std::move(*tmp)
 /// Returns the error of a Status-like expression, if any.
-#define GBC_RT_CHECK(expr)                                    \
-  do {                                                        \
-    auto gbc_rt_status_ = (expr);                             \
-    if (!gbc_rt_status_) return gbc_rt_status_.error();       \
+#define GBC_RT_CHECK(expr)                              \
+  do {                                                  \
+    auto gbc_rt_status_ = (expr);                       \
+    if (!gbc_rt_status_) return gbc_rt_status_.error(); \
   } while (0)

@@ -43,7 +43,8 @@ Expected<Tensor> full(const Shape& sizes, const Scalar& value, std::optional<DTy
   return filled(sizes, dt, value);
 }
 
-Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& step, std::optional<DType> dtype) {
+Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& step,
+                        std::optional<DType> dtype) {
   bool anyFloat = scalarIsFloat(start) || scalarIsFloat(end) || scalarIsFloat(step);
   DType dt = dtype ? *dtype : (anyFloat ? kDefaultFloat : DType::Int64);
   double xs = scalarToDouble(start), xe = scalarToDouble(end), xst = scalarToDouble(step);
@@ -68,7 +69,8 @@ Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& st
     using T = decltype(tag);
     T* p = out.data<T>();
     if constexpr (std::is_floating_point_v<T>) {
-      for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(std::fma(xst, static_cast<double>(i), xs));
+      for (int64_t i = 0; i < n; ++i)
+        p[i] = static_cast<T>(std::fma(xst, static_cast<double>(i), xs));
     } else if constexpr (std::is_same_v<T, bool>) {
       for (int64_t i = 0; i < n; ++i) p[i] = (xs + xst * static_cast<double>(i)) != 0;
     } else {
@@ -173,10 +175,12 @@ Expected<Tensor> fromData(std::span<const Scalar> values, const Shape& sizes, DT
   return out;
 }
 
-static Status flattenNested(const Nested& n, size_t depth, Shape& shape, std::vector<Scalar>& flat) {
+static Status flattenNested(const Nested& n, size_t depth, Shape& shape,
+                            std::vector<Scalar>& flat) {
   if (!n.isList()) {
     if (depth < shape.size()) {
-      return typeError(fmt::format("expected sequence of length {} at dim {} (got a number)", shape[depth], depth));
+      return typeError(fmt::format("expected sequence of length {} at dim {} (got a number)",
+                                   shape[depth], depth));
     }
     flat.push_back(n.scalar());
     return ok();
@@ -187,8 +191,8 @@ static Status flattenNested(const Nested& n, size_t depth, Shape& shape, std::ve
     if (!flat.empty()) return valueError(fmt::format("expected a number at dim {}", depth));
     shape.push_back(static_cast<int64_t>(items.size()));
   } else if (static_cast<int64_t>(items.size()) != shape[depth]) {
-    return valueError(
-        fmt::format("expected sequence of length {} at dim {} (got {})", shape[depth], depth, items.size()));
+    return valueError(fmt::format("expected sequence of length {} at dim {} (got {})", shape[depth],
+                                  depth, items.size()));
   }
   for (const Nested& item : items) GBC_RT_CHECK(flattenNested(item, depth + 1, shape, flat));
   return ok();

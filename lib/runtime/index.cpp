@@ -43,7 +43,7 @@ struct AdvancedIndex {
 };
 
 struct IndexPlan {
-  Tensor view;                        // after ints, slices, None, Ellipsis
+  Tensor view;  // after ints, slices, None, Ellipsis
   std::vector<AdvancedIndex> advanced;
 };
 
@@ -67,7 +67,7 @@ Expected<IndexPlan> planIndex(const Tensor& self, std::span<const IndexItem> ite
     return indexError(fmt::format("too many indices for tensor of dimension {}", self.dim()));
   }
   IndexPlan plan{self, {}};
-  int64_t d = 0;          // current dim of plan.view
+  int64_t d = 0;  // current dim of plan.view
   int64_t remaining = consumed;
   for (const auto& it : items) {
     if (const auto* i = std::get_if<int64_t>(&it)) {
@@ -89,9 +89,10 @@ Expected<IndexPlan> planIndex(const Tensor& self, std::span<const IndexItem> ite
         if (t.dim() == 0) return notImplemented("indexing with a 0-d bool tensor is not supported");
         for (int64_t k = 0; k < t.dim(); ++k) {
           if (t.sizes()[k] != plan.view.sizes()[d + k]) {
-            return indexError(fmt::format(
-                "The shape of the mask {} at index {} does not match the shape of the indexed tensor {} at index {}",
-                shapeString(t.sizes()), k, shapeString(plan.view.sizes()), d + k));
+            return indexError(
+                fmt::format("The shape of the mask {} at index {} does not match the shape of the "
+                            "indexed tensor {} at index {}",
+                            shapeString(t.sizes()), k, shapeString(plan.view.sizes()), d + k));
           }
         }
         Tensor nz = nonzero(t);
@@ -131,7 +132,8 @@ Expected<std::pair<Shape, std::vector<int64_t>>> gatherOffsets(const IndexPlan& 
     for (int64_t i = 0; i < nb; ++i) {
       int64_t x = ip[i];
       if (x < -size || x >= size) {
-        return indexError(fmt::format("index {} is out of bounds for dimension {} with size {}", x, a.dim, size));
+        return indexError(
+            fmt::format("index {} is out of bounds for dimension {} with size {}", x, a.dim, size));
       }
       if (x < 0) x += size;
       advOff[i] += x * v.strides()[a.dim];
@@ -216,9 +218,10 @@ Status setitem(const Tensor& self, std::span<const IndexItem> items, const Tenso
   const auto& offs = std::get<1>(gathered);
   auto expanded = expand(value, shape);
   if (!expanded) {
-    return runtimeError(fmt::format("shape mismatch: value tensor of shape {} cannot be broadcast to indexing "
-                                    "result of shape {}",
-                                    shapeString(value.sizes()), shapeString(shape)));
+    return runtimeError(
+        fmt::format("shape mismatch: value tensor of shape {} cannot be broadcast to indexing "
+                    "result of shape {}",
+                    shapeString(value.sizes()), shapeString(shape)));
   }
   Tensor src = expanded->to(self.dtype()).contiguous();
   dispatchDType(self.dtype(), [&](auto tag) {

@@ -15,11 +15,16 @@ namespace {
 /// C type names as torch's dtype-mismatch messages spell them.
 std::string_view cTypeName(DType d) {
   switch (d) {
-    case DType::Float32: return "float";
-    case DType::Float64: return "double";
-    case DType::Int64: return "long int";
-    case DType::Int32: return "int";
-    case DType::Bool: return "bool";
+    case DType::Float32:
+      return "float";
+    case DType::Float64:
+      return "double";
+    case DType::Int64:
+      return "long int";
+    case DType::Int32:
+      return "int";
+    case DType::Bool:
+      return "bool";
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -33,8 +38,8 @@ constexpr int64_t kKc = 256;  // depth per pass (partial sums stored in C betwee
 /// stored in C between depth blocks, which does not change the rounding sequence). B panels
 /// (kKc x kNr) are packed so the inner loop streams contiguous memory.
 template <typename T>
-[[gnu::always_inline]] inline void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n,
-                                            int64_t k, int64_t i0, int64_t i1) {
+[[gnu::always_inline]] inline void gemmRows(const T* a, int64_t lda, const T* b, int64_t ldb, T* c,
+                                            int64_t n, int64_t k, int64_t i0, int64_t i1) {
   for (int64_t i = i0; i < i1; ++i) std::memset(c + i * n, 0, sizeof(T) * static_cast<size_t>(n));
   alignas(64) T panel[kKc * kNr];
   for (int64_t kc = 0; kc < k; kc += kKc) {
@@ -86,20 +91,23 @@ template <typename T>
 
 /// The float and double kernels, cloned for AVX2 (8-wide, still one rounding per product and
 /// per add: this file is compiled with -ffp-contract=off) and baseline x86-64.
-__attribute__((target_clones("avx2", "default"))) void gemmRowsFloat(const float* a, int64_t lda, const float* b,
-                                                                     int64_t ldb, float* c, int64_t n, int64_t k,
+__attribute__((target_clones("avx2", "default"))) void gemmRowsFloat(const float* a, int64_t lda,
+                                                                     const float* b, int64_t ldb,
+                                                                     float* c, int64_t n, int64_t k,
                                                                      int64_t i0, int64_t i1) {
   gemmRows<float>(a, lda, b, ldb, c, n, k, i0, i1);
 }
 __attribute__((target_clones("avx2", "default"))) void gemmRowsDouble(const double* a, int64_t lda,
-                                                                      const double* b, int64_t ldb, double* c,
-                                                                      int64_t n, int64_t k, int64_t i0, int64_t i1) {
+                                                                      const double* b, int64_t ldb,
+                                                                      double* c, int64_t n,
+                                                                      int64_t k, int64_t i0,
+                                                                      int64_t i1) {
   gemmRows<double>(a, lda, b, ldb, c, n, k, i0, i1);
 }
 
 template <typename T>
-void gemmDispatch(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n, int64_t k, int64_t i0,
-                  int64_t i1) {
+void gemmDispatch(const T* a, int64_t lda, const T* b, int64_t ldb, T* c, int64_t n, int64_t k,
+                  int64_t i0, int64_t i1) {
   if constexpr (std::is_same_v<T, float>) {
     gemmRowsFloat(a, lda, b, ldb, c, n, k, i0, i1);
   } else if constexpr (std::is_same_v<T, double>) {
@@ -151,8 +159,8 @@ Status checkSameDtype(const Tensor& a, const Tensor& b) {
 
 Expected<Tensor> mm2d(const Tensor& a, const Tensor& b) {
   if (a.sizes()[1] != b.sizes()[0]) {
-    return runtimeError(fmt::format("mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})", a.sizes()[0],
-                                    a.sizes()[1], b.sizes()[0], b.sizes()[1]));
+    return runtimeError(fmt::format("mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})",
+                                    a.sizes()[0], a.sizes()[1], b.sizes()[0], b.sizes()[1]));
   }
   GBC_RT_CHECK(checkSameDtype(a, b));
   Tensor out = Tensor::empty({a.sizes()[0], b.sizes()[1]}, a.dtype());
@@ -170,16 +178,19 @@ Expected<Tensor> mm(const Tensor& a, const Tensor& b) {
 
 Expected<Tensor> dot(const Tensor& a, const Tensor& b) {
   if (a.dim() != 1 || b.dim() != 1) {
-    return runtimeError(fmt::format("1D tensors expected, but got {}D and {}D tensors", a.dim(), b.dim()));
+    return runtimeError(
+        fmt::format("1D tensors expected, but got {}D and {}D tensors", a.dim(), b.dim()));
   }
   if (a.dtype() != b.dtype()) {
-    return runtimeError(fmt::format("dot : expected both vectors to have same dtype, but found {} and {}",
-                                    dtypeScalarName(a.dtype()), dtypeScalarName(b.dtype())));
+    return runtimeError(
+        fmt::format("dot : expected both vectors to have same dtype, but found {} and {}",
+                    dtypeScalarName(a.dtype()), dtypeScalarName(b.dtype())));
   }
   if (a.numel() != b.numel()) {
-    return runtimeError(fmt::format("inconsistent tensor size, expected tensor [{}] and src [{}] to have the same "
-                                    "number of elements, but got {} and {} elements respectively",
-                                    a.numel(), b.numel(), a.numel(), b.numel()));
+    return runtimeError(
+        fmt::format("inconsistent tensor size, expected tensor [{}] and src [{}] to have the same "
+                    "number of elements, but got {} and {} elements respectively",
+                    a.numel(), b.numel(), a.numel(), b.numel()));
   }
   GBC_RT_TRY(Tensor row, unsqueeze(a, 0));
   GBC_RT_TRY(Tensor col, unsqueeze(b, 1));
@@ -193,9 +204,10 @@ Expected<Tensor> bmm(const Tensor& a, const Tensor& b) {
   if (b.dim() != 3) return runtimeError("batch2 must be a 3D tensor");
   int64_t bs = a.sizes()[0], m = a.sizes()[1], k = a.sizes()[2], n = b.sizes()[2];
   if (b.sizes()[0] != bs || b.sizes()[1] != k) {
-    return runtimeError(fmt::format("Expected size for first two dimensions of batch2 tensor to be: [{}, {}] but "
-                                    "got: [{}, {}].",
-                                    bs, k, b.sizes()[0], b.sizes()[1]));
+    return runtimeError(
+        fmt::format("Expected size for first two dimensions of batch2 tensor to be: [{}, {}] but "
+                    "got: [{}, {}].",
+                    bs, k, b.sizes()[0], b.sizes()[1]));
   }
   GBC_RT_CHECK(checkSameDtype(a, b));
   Tensor out = Tensor::empty({bs, m, n}, a.dtype());
@@ -208,14 +220,14 @@ Expected<Tensor> bmm(const Tensor& a, const Tensor& b) {
 Expected<Tensor> matmul(const Tensor& a, const Tensor& b) {
   const int64_t da = a.dim(), db = b.dim();
   if (da == 0 || db == 0) {
-    return runtimeError(fmt::format("both arguments to matmul need to be at least 1D, but they are {}D and {}D", da,
-                                    db));
+    return runtimeError(fmt::format(
+        "both arguments to matmul need to be at least 1D, but they are {}D and {}D", da, db));
   }
   if (da == 1 && db == 1) return dot(a, b);
   if (da == 2 && db == 1) {
     if (a.sizes()[1] != b.sizes()[0]) {
-      return runtimeError(fmt::format("size mismatch, got input ({}), mat ({}x{}), vec ({})", a.sizes()[0],
-                                      a.sizes()[0], a.sizes()[1], b.sizes()[0]));
+      return runtimeError(fmt::format("size mismatch, got input ({}), mat ({}x{}), vec ({})",
+                                      a.sizes()[0], a.sizes()[0], a.sizes()[1], b.sizes()[0]));
     }
     GBC_RT_CHECK(checkSameDtype(a, b));
     GBC_RT_TRY(Tensor col, unsqueeze(b, 1));
@@ -253,7 +265,8 @@ Expected<Tensor> matmul(const Tensor& a, const Tensor& b) {
   }
   int64_t m = a3.sizes()[a3.dim() - 2], k = a3.sizes().back();
   int64_t k2 = b3.sizes()[b3.dim() - 2], n = b3.sizes().back();
-  Shape batchA(a3.sizes().begin(), a3.sizes().end() - 2), batchB(b3.sizes().begin(), b3.sizes().end() - 2);
+  Shape batchA(a3.sizes().begin(), a3.sizes().end() - 2),
+      batchB(b3.sizes().begin(), b3.sizes().end() - 2);
   GBC_RT_TRY(Shape batch, detail::broadcastShapes(batchA, batchB));
   int64_t nb = shapeNumel(batch);
   Shape ea = batch, eb = batch;

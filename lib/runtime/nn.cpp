@@ -55,11 +55,11 @@ Expected<Tensor> softmaxImpl(const Tensor& x, int64_t dim, bool logarithm) {
   GBC_RT_TRY(int64_t d, wrapDim(dim, x.dim()));
   const bool lastDim = x.dim() == 0 || d == x.dim() - 1;
   if (!isFloating(x.dtype())) {
-    return notImplemented(fmt::format("\"{}\" not implemented for '{}'",
-                                      lastDim ? (logarithm ? "log_softmax_lastdim_kernel_impl"
-                                                           : "softmax_lastdim_kernel_impl")
-                                              : (logarithm ? "log_softmax_kernel_impl" : "softmax_kernel_impl"),
-                                      dtypeScalarName(x.dtype())));
+    return notImplemented(fmt::format(
+        "\"{}\" not implemented for '{}'",
+        lastDim ? (logarithm ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")
+                : (logarithm ? "log_softmax_kernel_impl" : "softmax_kernel_impl"),
+        dtypeScalarName(x.dtype())));
   }
   Tensor in = x.contiguous();
   Tensor out = Tensor::empty(x.sizes(), x.dtype());
@@ -133,8 +133,9 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
   std::vector<int64_t> m0stk(static_cast<size_t>(depth), 0);
   std::vector<std::array<T, W>> m1stk(static_cast<size_t>(depth), std::array<T, W>{});
   std::vector<std::array<T, W>> m2stk(static_cast<size_t>(depth), std::array<T, W>{});
-  auto addMomentsVec = [](int64_t m0add, const std::array<T, W>& m1add, const std::array<T, W>& m2add, int64_t& m0,
-                          std::array<T, W>& m1, std::array<T, W>& m2) {
+  auto addMomentsVec = [](int64_t m0add, const std::array<T, W>& m1add,
+                          const std::array<T, W>& m2add, int64_t& m0, std::array<T, W>& m1,
+                          std::array<T, W>& m2) {
     const int64_t total = m0 + m0add;
     const T c = total == 0 ? T(0) : static_cast<T>(m0add) / static_cast<T>(total);
     for (int l = 0; l < W; ++l) {
@@ -167,7 +168,8 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
       mask >>= 1;
     }
   }
-  for (int64_t i = 1; i < depth; ++i) addMomentsVec(m0stk[i], m1stk[i], m2stk[i], m0stk[0], m1stk[0], m2stk[0]);
+  for (int64_t i = 1; i < depth; ++i)
+    addMomentsVec(m0stk[i], m1stk[i], m2stk[i], m0stk[0], m1stk[0], m2stk[0]);
   int64_t m0 = 0;
   T m1 = 0, m2 = 0;
   for (int64_t i = n * W; i < N; ++i) {
@@ -194,24 +196,28 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
 Expected<Tensor> softmax(const Tensor& x, int64_t dim) { return softmaxImpl(x, dim, false); }
 Expected<Tensor> logSoftmax(const Tensor& x, int64_t dim) { return softmaxImpl(x, dim, true); }
 
-Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape, const std::optional<Tensor>& weight,
-                           const std::optional<Tensor>& bias, double eps) {
+Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape,
+                           const std::optional<Tensor>& weight, const std::optional<Tensor>& bias,
+                           double eps) {
   const int64_t nn = static_cast<int64_t>(normalizedShape.size());
   bool ok = nn >= 1 && x.dim() >= nn;
   for (int64_t i = 0; ok && i < nn; ++i) ok = x.sizes()[x.dim() - nn + i] == normalizedShape[i];
   if (!ok) {
-    return runtimeError(fmt::format("Given normalized_shape={}, expected input with shape [*, {}], but got input of "
-                                    "size{}",
-                                    detail::shapeString(normalizedShape), fmt::join(normalizedShape, ", "),
-                                    detail::shapeString(x.sizes())));
+    return runtimeError(fmt::format(
+        "Given normalized_shape={}, expected input with shape [*, {}], but got input of "
+        "size{}",
+        detail::shapeString(normalizedShape), fmt::join(normalizedShape, ", "),
+        detail::shapeString(x.sizes())));
   }
   if (weight && weight->sizes() != normalizedShape) {
-    return runtimeError(fmt::format("Expected weight to be of same shape as normalized_shape, but got weight of "
-                                    "shape {} and normalized_shape = {}",
-                                    detail::shapeString(weight->sizes()), detail::shapeString(normalizedShape)));
+    return runtimeError(
+        fmt::format("Expected weight to be of same shape as normalized_shape, but got weight of "
+                    "shape {} and normalized_shape = {}",
+                    detail::shapeString(weight->sizes()), detail::shapeString(normalizedShape)));
   }
   if (!isFloating(x.dtype())) {
-    return runtimeError(fmt::format("\"LayerNormKernelImpl\" not implemented for '{}'", dtypeScalarName(x.dtype())));
+    return runtimeError(fmt::format("\"LayerNormKernelImpl\" not implemented for '{}'",
+                                    dtypeScalarName(x.dtype())));
   }
   const int64_t n = shapeNumel(normalizedShape);
   const int64_t rows = n == 0 ? 0 : x.numel() / n;
@@ -269,14 +275,15 @@ Expected<Tensor> cat(std::span<const Tensor> tensors, int64_t dim) {
     const Tensor& t = tensors[i];
     if (t.dim() == 1 && t.numel() == 0) continue;
     if (t.dim() != ref->dim()) {
-      return runtimeError(fmt::format("Tensors must have same number of dimensions: got {} and {}", ref->dim(),
-                                      t.dim()));
+      return runtimeError(fmt::format("Tensors must have same number of dimensions: got {} and {}",
+                                      ref->dim(), t.dim()));
     }
     for (int64_t k = 0; k < t.dim(); ++k) {
       if (k != d && t.sizes()[k] != shape[k]) {
-        return runtimeError(fmt::format("Sizes of tensors must match except in dimension {}. Expected size {} but got "
-                                        "size {} for tensor number {} in the list.",
-                                        d, shape[k], t.sizes()[k], i));
+        return runtimeError(fmt::format(
+            "Sizes of tensors must match except in dimension {}. Expected size {} but got "
+            "size {} for tensor number {} in the list.",
+            d, shape[k], t.sizes()[k], i));
       }
     }
     total += t.sizes()[d];
@@ -298,10 +305,10 @@ Expected<Tensor> stack(std::span<const Tensor> tensors, int64_t dim) {
   GBC_RT_TRY(int64_t d, wrapDim(dim, tensors[0].dim() + 1));
   for (size_t i = 1; i < tensors.size(); ++i) {
     if (tensors[i].sizes() != tensors[0].sizes()) {
-      return runtimeError(fmt::format("stack expects each tensor to be equal size, but got {} at entry 0 and {} at "
-                                      "entry {}",
-                                      detail::shapeString(tensors[0].sizes()), detail::shapeString(tensors[i].sizes()),
-                                      i));
+      return runtimeError(fmt::format(
+          "stack expects each tensor to be equal size, but got {} at entry 0 and {} at "
+          "entry {}",
+          detail::shapeString(tensors[0].sizes()), detail::shapeString(tensors[i].sizes()), i));
     }
   }
   std::vector<Tensor> parts;

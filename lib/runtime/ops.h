@@ -109,7 +109,8 @@ Expected<Tensor> sum(const Tensor& x, const DimList& dims = std::nullopt, bool k
 /// Floating inputs only (RuntimeError otherwise); empty -> nan.
 Expected<Tensor> mean(const Tensor& x, const DimList& dims = std::nullopt, bool keepdim = false,
                       std::optional<DType> dtype = std::nullopt);
-Expected<Tensor> prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+Expected<Tensor> prod(const Tensor& x, std::optional<int64_t> dim = std::nullopt,
+                      bool keepdim = false);
 Expected<Tensor> amax(const Tensor& x, const DimList& dims = std::nullopt, bool keepdim = false);
 Expected<Tensor> amin(const Tensor& x, const DimList& dims = std::nullopt, bool keepdim = false);
 /// x.max() / x.min() over all elements (NaN propagates).
@@ -123,13 +124,15 @@ struct ValuesIndices {
 };
 Expected<ValuesIndices> max(const Tensor& x, int64_t dim, bool keepdim = false);
 Expected<ValuesIndices> min(const Tensor& x, int64_t dim, bool keepdim = false);
-Expected<Tensor> argmax(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
-Expected<Tensor> argmin(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
+Expected<Tensor> argmax(const Tensor& x, std::optional<int64_t> dim = std::nullopt,
+                        bool keepdim = false);
+Expected<Tensor> argmin(const Tensor& x, std::optional<int64_t> dim = std::nullopt,
+                        bool keepdim = false);
 /// Sample variance / standard deviation (correction 1 by default).
 Expected<Tensor> var(const Tensor& x, const DimList& dims = std::nullopt, double correction = 1,
                      bool keepdim = false);
 Expected<Tensor> stdDev(const Tensor& x, const DimList& dims = std::nullopt, double correction = 1,
-                     bool keepdim = false);
+                        bool keepdim = false);
 Expected<Tensor> all(const Tensor& x);
 Expected<Tensor> any(const Tensor& x);
 /// Stable sort along dim.
@@ -145,11 +148,13 @@ Expected<Tensor> mm(const Tensor& a, const Tensor& b);
 Expected<Tensor> bmm(const Tensor& a, const Tensor& b);
 Expected<Tensor> dot(const Tensor& a, const Tensor& b);
 /// F.linear: x @ w.T + b (bias added after the dot products).
-Expected<Tensor> linear(const Tensor& x, const Tensor& w, const std::optional<Tensor>& b = std::nullopt);
+Expected<Tensor> linear(const Tensor& x, const Tensor& w,
+                        const std::optional<Tensor>& b = std::nullopt);
 Expected<Tensor> softmax(const Tensor& x, int64_t dim);
 Expected<Tensor> logSoftmax(const Tensor& x, int64_t dim);
-Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape, const std::optional<Tensor>& weight,
-                           const std::optional<Tensor>& bias, double eps = 1e-5);
+Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape,
+                           const std::optional<Tensor>& weight, const std::optional<Tensor>& bias,
+                           double eps = 1e-5);
 
 // ---------------------------------------------------------------------------------------------
 // joining
@@ -165,13 +170,16 @@ Expected<Tensor> zeros(const Shape& sizes, DType dtype = kDefaultFloat);
 Expected<Tensor> ones(const Shape& sizes, DType dtype = kDefaultFloat);
 Expected<Tensor> empty(const Shape& sizes, DType dtype = kDefaultFloat);
 /// dtype defaults from the value: int -> int64, float -> float32, bool -> bool.
-Expected<Tensor> full(const Shape& sizes, const Scalar& value, std::optional<DType> dtype = std::nullopt);
+Expected<Tensor> full(const Shape& sizes, const Scalar& value,
+                      std::optional<DType> dtype = std::nullopt);
 /// torch.arange(start, end, step): int64 unless any argument is a float (then float32).
 Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& step = int64_t{1},
                         std::optional<DType> dtype = std::nullopt);
 Expected<Tensor> arange(const Scalar& end, std::optional<DType> dtype = std::nullopt);
-Expected<Tensor> linspace(const Scalar& start, const Scalar& end, int64_t steps, DType dtype = kDefaultFloat);
-Expected<Tensor> eye(int64_t n, std::optional<int64_t> m = std::nullopt, DType dtype = kDefaultFloat);
+Expected<Tensor> linspace(const Scalar& start, const Scalar& end, int64_t steps,
+                          DType dtype = kDefaultFloat);
+Expected<Tensor> eye(int64_t n, std::optional<int64_t> m = std::nullopt,
+                     DType dtype = kDefaultFloat);
 Tensor zerosLike(const Tensor& t, std::optional<DType> dtype = std::nullopt);
 Tensor onesLike(const Tensor& t, std::optional<DType> dtype = std::nullopt);
 Tensor fullLike(const Tensor& t, const Scalar& value, std::optional<DType> dtype = std::nullopt);

@@ -73,7 +73,8 @@ class Formatter {
       if (opt.sciMode) sci_ = *opt.sciMode;
       for (double v : nz) {
         size_t len = sci_ ? pyFormat(v, precision_, 'e').size()
-                          : (intMode_ ? pyFormat(v, 0, 'f').size() + 1 : pyFormat(v, precision_, 'f').size());
+                          : (intMode_ ? pyFormat(v, 0, 'f').size() + 1
+                                      : pyFormat(v, precision_, 'f').size());
         width_ = std::max(width_, len);
       }
     }
@@ -139,7 +140,8 @@ void summarizedValues(const Tensor& t, bool summarize, int e, std::vector<Scalar
   }
 }
 
-std::string vectorStr(const Tensor& t, int indent, bool summarize, const Formatter& f, const PrintOptions& opt) {
+std::string vectorStr(const Tensor& t, int indent, bool summarize, const Formatter& f,
+                      const PrintOptions& opt) {
   const int64_t elementLength = static_cast<int64_t>(f.width()) + 2;
   const int64_t perLine = std::max<int64_t>(1, (opt.linewidth - indent) / elementLength);
   const int64_t n = t.sizes()[0];
@@ -163,18 +165,22 @@ std::string vectorStr(const Tensor& t, int indent, bool summarize, const Formatt
   return out + "]";
 }
 
-std::string tensorStr(const Tensor& t, int indent, bool summarize, const Formatter& f, const PrintOptions& opt) {
+std::string tensorStr(const Tensor& t, int indent, bool summarize, const Formatter& f,
+                      const PrintOptions& opt) {
   if (t.dim() == 0) return f.format(t.at({}));
   if (t.dim() == 1) return vectorStr(t, indent, summarize, f, opt);
   const int64_t n = t.sizes()[0];
   const int e = opt.edgeitems;
   std::vector<std::string> slices;
   if (summarize && n > 2 * e) {
-    for (int64_t i = 0; i < e; ++i) slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
+    for (int64_t i = 0; i < e; ++i)
+      slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
     slices.push_back("...");
-    for (int64_t i = n - e; i < n; ++i) slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
+    for (int64_t i = n - e; i < n; ++i)
+      slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
   } else {
-    for (int64_t i = 0; i < n; ++i) slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
+    for (int64_t i = 0; i < n; ++i)
+      slices.push_back(tensorStr(*select(t, 0, i), indent + 1, summarize, f, opt));
   }
   std::string sep = "," + std::string(static_cast<size_t>(t.dim() - 1), '\n') +
                     std::string(static_cast<size_t>(indent + 1), ' ');
@@ -201,7 +207,8 @@ std::string formatTensor(const Tensor& t, const PrintOptions& opt) {
   if (t.numel() == 0) {
     body = "[]";
     if (t.dim() != 1) suffixes.push_back("size=" + pyTuple(t.sizes()));
-    if (t.dtype() != kDefaultFloat) suffixes.push_back(fmt::format("dtype={}", dtypeName(t.dtype())));
+    if (t.dtype() != kDefaultFloat)
+      suffixes.push_back(fmt::format("dtype={}", dtypeName(t.dtype())));
   } else {
     if (opt.edgeitems == 0) suffixes.push_back("size=" + pyTuple(t.sizes()));
     if (t.dtype() != kDefaultFloat && t.dtype() != DType::Int64 && t.dtype() != DType::Bool) {
@@ -239,7 +246,9 @@ std::string formatParameter(const Tensor& t, const PrintOptions& options) {
   return "Parameter containing:\n" + formatTensor(t, options);
 }
 
-std::string formatSize(const Shape& sizes) { return fmt::format("torch.Size([{}])", fmt::join(sizes, ", ")); }
+std::string formatSize(const Shape& sizes) {
+  return fmt::format("torch.Size([{}])", fmt::join(sizes, ", "));
+}
 
 std::string formatPythonFloat(double v) {
   if (std::isnan(v)) return "nan";
@@ -289,8 +298,8 @@ std::string formatNested(const Nested& n) {
 
 std::string formatReturnTypes(std::string_view name, const Tensor& values, const Tensor& indices,
                               const PrintOptions& options) {
-  return fmt::format("torch.return_types.{}(\nvalues={},\nindices={})", name, formatTensor(values, options),
-                     formatTensor(indices, options));
+  return fmt::format("torch.return_types.{}(\nvalues={},\nindices={})", name,
+                     formatTensor(values, options), formatTensor(indices, options));
 }
 
 }  // namespace gbc::runtime

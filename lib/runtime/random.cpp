@@ -138,7 +138,8 @@ GBC_LANE std::pair<float, float> cephesSincosf(float x) {
   const float kFopi = 1.27323954473516f;
   const float dp1 = -0.78515625f, dp2 = -2.4187564849853515625e-4f, dp3 = -3.77489497744594108e-8f;
   const float sp0 = -1.9515295891E-4f, sp1 = 8.3321608736E-3f, sp2 = -1.6666654611E-1f;
-  const float cp0 = 2.443315711809948E-005f, cp1 = -1.388731625493765E-003f, cp2 = 4.166664568298827E-002f;
+  const float cp0 = 2.443315711809948E-005f, cp1 = -1.388731625493765E-003f,
+              cp2 = 4.166664568298827E-002f;
   float signSin = x < 0 ? -1.0f : 1.0f;
   x = std::fabs(x);
   float y = x * kFopi;
@@ -224,7 +225,8 @@ void fillSerial(const Tensor& t, const F& f) {
 
 Status normal_(const Tensor& t, double mean, double std, Generator* genOpt) {
   if (!isFloating(t.dtype())) {
-    return notImplemented(fmt::format("\"normal_kernel_cpu\" not implemented for '{}'", dtypeScalarName(t.dtype())));
+    return notImplemented(
+        fmt::format("\"normal_kernel_cpu\" not implemented for '{}'", dtypeScalarName(t.dtype())));
   }
   if (std < 0) return runtimeError(fmt::format("normal expects std >= 0.0, but found std {}", std));
   Generator& gen = pick(genOpt);
@@ -264,11 +266,12 @@ Status normal_(const Tensor& t, double mean, double std, Generator* genOpt) {
 
 Status uniform_(const Tensor& t, double from, double to, Generator* genOpt) {
   if (!isFloating(t.dtype())) {
-    return notImplemented(fmt::format("\"uniform_kernel_cpu\" not implemented for '{}'", dtypeScalarName(t.dtype())));
+    return notImplemented(
+        fmt::format("\"uniform_kernel_cpu\" not implemented for '{}'", dtypeScalarName(t.dtype())));
   }
   if (!(from <= to)) {
-    return runtimeError(fmt::format("uniform_ expects to return a [from, to) range, but found from={} > to={}",
-                                    from, to));
+    return runtimeError(fmt::format(
+        "uniform_ expects to return a [from, to) range, but found from={} > to={}", from, to));
   }
   Generator& gen = pick(genOpt);
   if (t.dtype() == DType::Float32) {
@@ -291,7 +294,8 @@ Status uniform_(const Tensor& t, double from, double to, Generator* genOpt) {
 
 Expected<Tensor> randn(const Shape& sizes, DType dtype, Generator* gen) {
   if (!isFloating(dtype)) {
-    return notImplemented(fmt::format("\"normal_kernel_cpu\" not implemented for '{}'", dtypeScalarName(dtype)));
+    return notImplemented(
+        fmt::format("\"normal_kernel_cpu\" not implemented for '{}'", dtypeScalarName(dtype)));
   }
   Tensor t = Tensor::empty(sizes, dtype);
   GBC_RT_CHECK(normal_(t, 0.0, 1.0, gen));
@@ -300,7 +304,8 @@ Expected<Tensor> randn(const Shape& sizes, DType dtype, Generator* gen) {
 
 Expected<Tensor> rand(const Shape& sizes, DType dtype, Generator* gen) {
   if (!isFloating(dtype)) {
-    return notImplemented(fmt::format("\"check_uniform_bounds\" not implemented for '{}'", dtypeScalarName(dtype)));
+    return notImplemented(
+        fmt::format("\"check_uniform_bounds\" not implemented for '{}'", dtypeScalarName(dtype)));
   }
   Tensor t = Tensor::empty(sizes, dtype);
   GBC_RT_CHECK(uniform_(t, 0.0, 1.0, gen));
@@ -315,10 +320,11 @@ Expected<Tensor> randLike(const Tensor& t, std::optional<DType> dtype, Generator
   return rand(t.sizes(), dtype.value_or(t.dtype()), gen);
 }
 
-Expected<Tensor> randint(int64_t low, int64_t high, const Shape& sizes, DType dtype, Generator* genOpt) {
+Expected<Tensor> randint(int64_t low, int64_t high, const Shape& sizes, DType dtype,
+                         Generator* genOpt) {
   if (low >= high) {
-    return runtimeError(fmt::format("random_ expects 'from' to be less than 'to', but got from={} >= to={}", low,
-                                    high));
+    return runtimeError(fmt::format(
+        "random_ expects 'from' to be less than 'to', but got from={} >= to={}", low, high));
   }
   Generator& gen = pick(genOpt);
   const auto range = static_cast<uint64_t>(high - low);
@@ -348,7 +354,8 @@ Expected<Tensor> randperm(int64_t n, DType dtype, Generator* genOpt) {
 
 Status kaimingUniform_(const Tensor& w, double a, Generator* gen) {
   if (w.dim() < 2) {
-    return valueError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+    return valueError(
+        "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
   }
   int64_t fanIn = w.sizes()[1];
   for (int64_t d = 2; d < w.dim(); ++d) fanIn *= w.sizes()[d];
@@ -358,7 +365,8 @@ Status kaimingUniform_(const Tensor& w, double a, Generator* gen) {
   return uniform_(w, -bound, bound, gen);
 }
 
-Expected<LinearParams> initLinear(int64_t inFeatures, int64_t outFeatures, bool bias, Generator* gen) {
+Expected<LinearParams> initLinear(int64_t inFeatures, int64_t outFeatures, bool bias,
+                                  Generator* gen) {
   LinearParams p;
   GBC_RT_TRY(p.weight, empty({outFeatures, inFeatures}));
   GBC_RT_CHECK(kaimingUniform_(p.weight, std::sqrt(5.0), gen));

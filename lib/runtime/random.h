@@ -29,7 +29,9 @@ class Generator {
   /// uniform_real_distribution<float>(0, 1): low 24 bits * 2^-24.
   float uniformFloat() { return static_cast<float>(random() & 0xFFFFFFu) * 0x1p-24f; }
   /// uniform_real_distribution<double>(0, 1): low 53 bits * 2^-53.
-  double uniformDouble() { return static_cast<double>(random64() & ((uint64_t{1} << 53) - 1)) * 0x1p-53; }
+  double uniformDouble() {
+    return static_cast<double>(random64() & ((uint64_t{1} << 53) - 1)) * 0x1p-53;
+  }
   /// normal_distribution<double>(mean, std) with the cached second Box-Muller value.
   double normalDouble(double mean = 0.0, double std = 1.0);
 
@@ -53,8 +55,10 @@ uint64_t seedFromEntropy();
 /// torch.randn / rand (float32 or float64); gen nullptr = default generator.
 Expected<Tensor> randn(const Shape& sizes, DType dtype = kDefaultFloat, Generator* gen = nullptr);
 Expected<Tensor> rand(const Shape& sizes, DType dtype = kDefaultFloat, Generator* gen = nullptr);
-Expected<Tensor> randnLike(const Tensor& t, std::optional<DType> dtype = std::nullopt, Generator* gen = nullptr);
-Expected<Tensor> randLike(const Tensor& t, std::optional<DType> dtype = std::nullopt, Generator* gen = nullptr);
+Expected<Tensor> randnLike(const Tensor& t, std::optional<DType> dtype = std::nullopt,
+                           Generator* gen = nullptr);
+Expected<Tensor> randLike(const Tensor& t, std::optional<DType> dtype = std::nullopt,
+                          Generator* gen = nullptr);
 /// torch.randint(low, high, size): int64 by default.
 Expected<Tensor> randint(int64_t low, int64_t high, const Shape& sizes, DType dtype = DType::Int64,
                          Generator* gen = nullptr);

@@ -22,7 +22,8 @@ Expected<std::vector<bool>> reductionMask(const DimList& dims, int64_t ndim) {
   for (int64_t d : *dims) {
     GBC_RT_TRY(int64_t w, wrapDim(d, ndim));
     if (ndim == 0) continue;
-    if (mask[w]) return runtimeError(fmt::format("dim {} appears multiple times in the list of dims", w));
+    if (mask[w])
+      return runtimeError(fmt::format("dim {} appears multiple times in the list of dims", w));
     mask[w] = true;
   }
   return mask;
@@ -31,13 +32,16 @@ Expected<std::vector<bool>> reductionMask(const DimList& dims, int64_t ndim) {
 Shape reducedShape(const Shape& sizes, const std::vector<bool>& mask, bool keepdim) {
   Shape out;
   for (size_t d = 0; d < sizes.size(); ++d) {
-    if (!mask[d]) out.push_back(sizes[d]);
-    else if (keepdim) out.push_back(1);
+    if (!mask[d])
+      out.push_back(sizes[d]);
+    else if (keepdim)
+      out.push_back(1);
   }
   return out;
 }
 
-std::vector<ReduceDim> reducePlan(const Shape& sizes, const Shape& inStrides, const Shape& outStrides) {
+std::vector<ReduceDim> reducePlan(const Shape& sizes, const Shape& inStrides,
+                                  const Shape& outStrides) {
   const int nd = static_cast<int>(sizes.size());
   std::vector<int> perm(nd);
   for (int i = 0; i < nd; ++i) perm[i] = nd - 1 - i;
@@ -66,7 +70,8 @@ std::vector<ReduceDim> reducePlan(const Shape& sizes, const Shape& inStrides, co
     }
   }
   std::vector<ReduceDim> dims;
-  for (int i = 0; i < nd; ++i) dims.push_back({sizes[perm[i]], inStrides[perm[i]], outStrides[perm[i]]});
+  for (int i = 0; i < nd; ++i)
+    dims.push_back({sizes[perm[i]], inStrides[perm[i]], outStrides[perm[i]]});
   if (dims.empty()) return dims;
   size_t prev = 0;
   for (size_t d = 1; d < dims.size(); ++d) {
@@ -97,7 +102,8 @@ using Lanes = std::array<T, W>;
 
 /// multi_row_sum: nrows interleaved streams with four levels of chunk accumulators.
 template <typename T, int W, int NROWS>
-std::array<Lanes<T, W>, NROWS> multiRowSum(const T* in, int64_t rowStride, int64_t colStride, int64_t size) {
+std::array<Lanes<T, W>, NROWS> multiRowSum(const T* in, int64_t rowStride, int64_t colStride,
+                                           int64_t size) {
   constexpr int kLevels = 4;
   int64_t ceilLog2 = size <= 2 ? 1 : 64 - __builtin_clzll(static_cast<uint64_t>(size - 1));
   const int64_t power = std::max<int64_t>(4, ceilLog2 / kLevels);
@@ -153,8 +159,8 @@ Lanes<T, W> rowSum(const T* in, int64_t inStride, int64_t size) {
 
 /// SumKernel's 2-d loop (offsets and strides in elements).
 template <typename T, int W>
-void cascadeLoop2d(const T* in, T* out, int64_t size0, int64_t size1, int64_t is0, int64_t is1, int64_t os0,
-                   int64_t os1) {
+void cascadeLoop2d(const T* in, T* out, int64_t size0, int64_t size1, int64_t is0, int64_t is1,
+                   int64_t os0, int64_t os1) {
   if (os0 != 0 && os1 == 0) {
     std::swap(is0, is1);
     std::swap(os0, os1);
@@ -214,8 +220,10 @@ void cascadeSum(const Tensor& x, const Tensor& out, const Shape& outStrides) {
   T* o = out.data<T>();
   const int64_t numel = x.numel();
   auto loop = [&](T* dst) {
-    return [in, dst](int64_t inOff, int64_t outOff, int64_t s0, int64_t s1, int64_t is0, int64_t is1, int64_t os0,
-                     int64_t os1) { cascadeLoop2d<T, W>(in + inOff, dst + outOff, s0, s1, is0, is1, os0, os1); };
+    return [in, dst](int64_t inOff, int64_t outOff, int64_t s0, int64_t s1, int64_t is0,
+                     int64_t is1, int64_t os0, int64_t os1) {
+      cascadeLoop2d<T, W>(in + inOff, dst + outOff, s0, s1, is0, is1, os0, os1);
+    };
   };
   if (out.numel() != 1) {
     // Several outputs: torch splits the work over outputs, which keeps each output's order. Do
@@ -232,10 +240,12 @@ void cascadeSum(const Tensor& x, const Tensor& out, const Shape& outStrides) {
       const int64_t partNumel = numel / plan[k].size * (e - b);
       const T* inBase = in + b * plan[k].inStride;
       T* outBase = o + b * plan[k].outStride;
-      detail::serialForEach(part, 0, partNumel, [&](int64_t io, int64_t oo, int64_t s0, int64_t s1, int64_t is0,
-                                                    int64_t is1, int64_t os0, int64_t os1) {
-        cascadeLoop2d<T, W>(inBase + io, outBase + oo, s0, s1, is0, is1, os0, os1);
-      });
+      detail::serialForEach(part, 0, partNumel,
+                            [&](int64_t io, int64_t oo, int64_t s0, int64_t s1, int64_t is0,
+                                int64_t is1, int64_t os0, int64_t os1) {
+                              cascadeLoop2d<T, W>(inBase + io, outBase + oo, s0, s1, is0, is1, os0,
+                                                  os1);
+                            });
     });
     return;
   }
@@ -272,7 +282,8 @@ Shape outStridesInInputRank(const Tensor& out, const std::vector<bool>& mask, bo
 
 }  // namespace
 
-Expected<Tensor> sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype) {
+Expected<Tensor> sum(const Tensor& x, const DimList& dims, bool keepdim,
+                     std::optional<DType> dtype) {
   GBC_RT_TRY(auto mask, detail::reductionMask(dims, x.dim()));
   DType acc = dtype ? *dtype : (isFloating(x.dtype()) ? x.dtype() : DType::Int64);
   Tensor in = x.to(acc);
@@ -290,12 +301,14 @@ Expected<Tensor> sum(const Tensor& x, const DimList& dims, bool keepdim, std::op
   return out;
 }
 
-Expected<Tensor> mean(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype) {
+Expected<Tensor> mean(const Tensor& x, const DimList& dims, bool keepdim,
+                      std::optional<DType> dtype) {
   DType dt = dtype.value_or(x.dtype());
   if (!isFloating(dt)) {
-    return runtimeError(fmt::format("mean(): could not infer output dtype. Input dtype must be either a floating "
-                                    "point or complex dtype. Got: {}",
-                                    dtypeScalarName(dt)));
+    return runtimeError(
+        fmt::format("mean(): could not infer output dtype. Input dtype must be either a floating "
+                    "point or complex dtype. Got: {}",
+                    dtypeScalarName(dt)));
   }
   GBC_RT_TRY(auto mask, detail::reductionMask(dims, x.dim()));
   int64_t count = 1;
@@ -320,19 +333,20 @@ Expected<Tensor> prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim)
     using T = decltype(tag);
     const T* p = in.data<T>();
     T* o = out.data<T>();
-    detail::serialForEach(plan, 0, in.numel(), [&](int64_t io, int64_t oo, int64_t s0, int64_t s1, int64_t is0,
-                                                    int64_t is1, int64_t os0, int64_t os1) {
-      for (int64_t j = 0; j < s1; ++j) {
-        for (int64_t i = 0; i < s0; ++i) {
-          T& dst = o[oo + i * os0 + j * os1];
-          if constexpr (std::is_same_v<T, bool>) {
-            dst = dst && p[io + i * is0 + j * is1];
-          } else {
-            dst = dst * p[io + i * is0 + j * is1];
-          }
-        }
-      }
-    });
+    detail::serialForEach(plan, 0, in.numel(),
+                          [&](int64_t io, int64_t oo, int64_t s0, int64_t s1, int64_t is0,
+                              int64_t is1, int64_t os0, int64_t os1) {
+                            for (int64_t j = 0; j < s1; ++j) {
+                              for (int64_t i = 0; i < s0; ++i) {
+                                T& dst = o[oo + i * os0 + j * os1];
+                                if constexpr (std::is_same_v<T, bool>) {
+                                  dst = dst && p[io + i * is0 + j * is1];
+                                } else {
+                                  dst = dst * p[io + i * is0 + j * is1];
+                                }
+                              }
+                            }
+                          });
   });
   return out;
 }

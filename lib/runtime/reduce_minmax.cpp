@@ -67,7 +67,8 @@ Expected<Tensor> extremeValues(const Tensor& x, const DimList& dims, bool keepdi
   if (r.cols == 0) {
     for (size_t d = 0; d < r.mask.size(); ++d) {
       if (r.mask[d] && x.sizes()[d] == 0) {
-        return indexError(fmt::format("{}(): Expected reduction dim {} to have non-zero size.", name, d));
+        return indexError(
+            fmt::format("{}(): Expected reduction dim {} to have non-zero size.", name, d));
       }
     }
   }
@@ -76,16 +77,19 @@ Expected<Tensor> extremeValues(const Tensor& x, const DimList& dims, bool keepdi
     using T = decltype(tag);
     const T* p = r.data.data<T>();
     T* o = out.data<T>();
-    for (int64_t i = 0; i < r.rows; ++i) o[i] = p[i * r.cols + extremeIndex(p + i * r.cols, r.cols, wantMax)];
+    for (int64_t i = 0; i < r.rows; ++i)
+      o[i] = p[i * r.cols + extremeIndex(p + i * r.cols, r.cols, wantMax)];
   });
   return out;
 }
 
-Expected<ValuesIndices> extremeDim(const Tensor& x, int64_t dim, bool keepdim, bool wantMax, std::string_view name) {
+Expected<ValuesIndices> extremeDim(const Tensor& x, int64_t dim, bool keepdim, bool wantMax,
+                                   std::string_view name) {
   GBC_RT_TRY(int64_t d, wrapDim(dim, x.dim()));
   GBC_RT_TRY(Rows r, toRows(x, std::vector<int64_t>{d}));
   if (x.dim() > 0 && x.sizes()[d] == 0) {
-    return indexError(fmt::format("{}(): Expected reduction dim {} to have non-zero size.", name, d));
+    return indexError(
+        fmt::format("{}(): Expected reduction dim {} to have non-zero size.", name, d));
   }
   Shape shape = detail::reducedShape(x.sizes(), r.mask, keepdim);
   ValuesIndices out{Tensor::empty(shape, x.dtype()), Tensor::empty(shape, DType::Int64)};
@@ -103,11 +107,13 @@ Expected<ValuesIndices> extremeDim(const Tensor& x, int64_t dim, bool keepdim, b
   return out;
 }
 
-Expected<Tensor> argExtreme(const Tensor& x, std::optional<int64_t> dim, bool keepdim, bool wantMax) {
+Expected<Tensor> argExtreme(const Tensor& x, std::optional<int64_t> dim, bool keepdim,
+                            bool wantMax) {
   std::string_view name = wantMax ? "argmax" : "argmin";
   if (!dim) {
     if (x.numel() == 0) {
-      return indexError(fmt::format("{}(): Expected reduction dim to be specified for input.numel() == 0.", name));
+      return indexError(fmt::format(
+          "{}(): Expected reduction dim to be specified for input.numel() == 0.", name));
     }
     Tensor flat = x.contiguous();
     GBC_RT_TRY(flat, reshape(flat, {-1}));
@@ -134,7 +140,8 @@ Expected<Tensor> amin(const Tensor& x, const DimList& dims, bool keepdim) {
 Expected<Tensor> max(const Tensor& x) {
   if (x.numel() == 0) {
     return runtimeError(
-        "max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the "
+        "max(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+        "reduction dim with the "
         "'dim' argument.");
   }
   return extremeValues(x, std::nullopt, false, true, "max");
@@ -143,7 +150,8 @@ Expected<Tensor> max(const Tensor& x) {
 Expected<Tensor> min(const Tensor& x) {
   if (x.numel() == 0) {
     return runtimeError(
-        "min(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the "
+        "min(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+        "reduction dim with the "
         "'dim' argument.");
   }
   return extremeValues(x, std::nullopt, false, false, "min");
@@ -181,7 +189,8 @@ Expected<Tensor> all(const Tensor& x) { return boolReduce(x, true); }
 Expected<Tensor> any(const Tensor& x) { return boolReduce(x, false); }
 
 /// Sorts each row along dim; keeps the first k (all when k < 0).
-static Expected<ValuesIndices> sortedAlong(const Tensor& x, int64_t dim, bool descending, int64_t k) {
+static Expected<ValuesIndices> sortedAlong(const Tensor& x, int64_t dim, bool descending,
+                                           int64_t k) {
   GBC_RT_TRY(int64_t d, wrapDim(dim, x.dim()));
   if (x.dim() == 0) {
     ValuesIndices out{x.clone(), Tensor::scalarTensor(int64_t{0}, DType::Int64)};
@@ -210,7 +219,8 @@ static Expected<ValuesIndices> sortedAlong(const Tensor& x, int64_t dim, bool de
         return row[a] < row[b];
       };
       if (descending) {
-        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return less(b, a); });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int64_t a, int64_t b) { return less(b, a); });
       } else {
         std::stable_sort(order.begin(), order.end(), less);
       }

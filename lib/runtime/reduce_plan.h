@@ -25,12 +25,14 @@ struct ReduceDim {
 
 /// torch's reorder_dimensions + coalesce_dimensions for operands (out, in) where out has the
 /// input's rank (keepdim layout) and stride 0 on reduced dims. Innermost dim first.
-std::vector<ReduceDim> reducePlan(const Shape& sizes, const Shape& inStrides, const Shape& outStrides);
+std::vector<ReduceDim> reducePlan(const Shape& sizes, const Shape& inStrides,
+                                  const Shape& outStrides);
 
 /// Calls loop2d(inOffset, outOffset, size0, size1, inStride0, inStride1, outStride0, outStride1)
 /// over the linear range [begin, end) of the plan, like TensorIterator::serial_for_each.
 template <typename F>
-void serialForEach(const std::vector<ReduceDim>& dims, int64_t begin, int64_t end, const F& loop2d) {
+void serialForEach(const std::vector<ReduceDim>& dims, int64_t begin, int64_t end,
+                   const F& loop2d) {
   const size_t nd = dims.size();
   const int64_t size0 = nd > 0 ? dims[0].size : 1;
   const int64_t size1 = nd > 1 ? dims[1].size : 1;

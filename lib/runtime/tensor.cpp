@@ -16,33 +16,48 @@ namespace gbc::runtime {
 
 std::string_view errorKindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::RuntimeError: return "RuntimeError";
-    case ErrorKind::IndexError: return "IndexError";
-    case ErrorKind::ValueError: return "ValueError";
-    case ErrorKind::TypeError: return "TypeError";
-    case ErrorKind::NotImplementedError: return "NotImplementedError";
+    case ErrorKind::RuntimeError:
+      return "RuntimeError";
+    case ErrorKind::IndexError:
+      return "IndexError";
+    case ErrorKind::ValueError:
+      return "ValueError";
+    case ErrorKind::TypeError:
+      return "TypeError";
+    case ErrorKind::NotImplementedError:
+      return "NotImplementedError";
   }
   GBC_UNREACHABLE("bad error kind");
 }
 
 std::string_view dtypeName(DType dtype) {
   switch (dtype) {
-    case DType::Float32: return "torch.float32";
-    case DType::Float64: return "torch.float64";
-    case DType::Int64: return "torch.int64";
-    case DType::Int32: return "torch.int32";
-    case DType::Bool: return "torch.bool";
+    case DType::Float32:
+      return "torch.float32";
+    case DType::Float64:
+      return "torch.float64";
+    case DType::Int64:
+      return "torch.int64";
+    case DType::Int32:
+      return "torch.int32";
+    case DType::Bool:
+      return "torch.bool";
   }
   GBC_UNREACHABLE("bad dtype");
 }
 
 std::string_view dtypeScalarName(DType dtype) {
   switch (dtype) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Int32: return "Int";
-    case DType::Bool: return "Bool";
+    case DType::Float32:
+      return "Float";
+    case DType::Float64:
+      return "Double";
+    case DType::Int64:
+      return "Long";
+    case DType::Int32:
+      return "Int";
+    case DType::Bool:
+      return "Bool";
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -59,11 +74,16 @@ std::optional<DType> parseDType(std::string_view name) {
 
 int64_t elementSize(DType dtype) {
   switch (dtype) {
-    case DType::Float32: return 4;
-    case DType::Float64: return 8;
-    case DType::Int64: return 8;
-    case DType::Int32: return 4;
-    case DType::Bool: return 1;
+    case DType::Float32:
+      return 4;
+    case DType::Float64:
+      return 8;
+    case DType::Int64:
+      return 8;
+    case DType::Int32:
+      return 4;
+    case DType::Bool:
+      return 1;
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -76,11 +96,16 @@ bool isIntegral(DType dtype, bool includeBool) {
 
 static int promotionRank(DType d) {
   switch (d) {
-    case DType::Bool: return 0;
-    case DType::Int32: return 1;
-    case DType::Int64: return 2;
-    case DType::Float32: return 3;
-    case DType::Float64: return 4;
+    case DType::Bool:
+      return 0;
+    case DType::Int32:
+      return 1;
+    case DType::Int64:
+      return 2;
+    case DType::Float32:
+      return 3;
+    case DType::Float64:
+      return 4;
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -89,9 +114,12 @@ DType promoteTypes(DType a, DType b) { return promotionRank(a) >= promotionRank(
 
 DType scalarDType(const Scalar& s) {
   switch (s.index()) {
-    case 0: return DType::Int64;
-    case 1: return DType::Float64;
-    default: return DType::Bool;
+    case 0:
+      return DType::Int64;
+    case 1:
+      return DType::Float64;
+    default:
+      return DType::Bool;
   }
 }
 
@@ -124,8 +152,9 @@ int64_t shapeNumel(const Shape& sizes) {
 Expected<int64_t> wrapDim(int64_t dim, int64_t ndim) {
   if (ndim <= 0) ndim = 1;
   if (dim < -ndim || dim >= ndim) {
-    return indexError(fmt::format("Dimension out of range (expected to be in range of [{}, {}], but got {})",
-                                  -ndim, ndim - 1, dim));
+    return indexError(
+        fmt::format("Dimension out of range (expected to be in range of [{}, {}], but got {})",
+                    -ndim, ndim - 1, dim));
   }
   return dim < 0 ? dim + ndim : dim;
 }
@@ -185,12 +214,17 @@ size_t allocationBytes(int64_t nbytes) { return static_cast<size_t>(std::max<int
 }  // namespace
 
 Storage::Storage(int64_t nbytes)
-    : data_(blockCache().allocate(allocationBytes(nbytes)), Free{allocationBytes(nbytes)}), nbytes_(nbytes) {}
+    : data_(blockCache().allocate(allocationBytes(nbytes)), Free{allocationBytes(nbytes)}),
+      nbytes_(nbytes) {}
 
 void Storage::Free::operator()(std::byte* p) const { blockCache().release(p, bytes); }
 
-Tensor::Tensor(std::shared_ptr<Storage> storage, Shape sizes, Shape strides, int64_t offset, DType dtype)
-    : storage_(std::move(storage)), sizes_(std::move(sizes)), strides_(std::move(strides)), offset_(offset),
+Tensor::Tensor(std::shared_ptr<Storage> storage, Shape sizes, Shape strides, int64_t offset,
+               DType dtype)
+    : storage_(std::move(storage)),
+      sizes_(std::move(sizes)),
+      strides_(std::move(strides)),
+      offset_(offset),
       dtype_(dtype) {}
 
 Tensor Tensor::empty(const Shape& sizes, DType dtype) {
@@ -242,9 +276,12 @@ Scalar Tensor::at(std::span<const int64_t> index) const {
   return dispatchDType(dtype_, [&](auto tag) -> Scalar {
     using T = decltype(tag);
     T v = data<T>()[off];
-    if constexpr (std::is_same_v<T, bool>) return v;
-    else if constexpr (std::is_floating_point_v<T>) return static_cast<double>(v);
-    else return static_cast<int64_t>(v);
+    if constexpr (std::is_same_v<T, bool>)
+      return v;
+    else if constexpr (std::is_floating_point_v<T>)
+      return static_cast<double>(v);
+    else
+      return static_cast<int64_t>(v);
   });
 }
 
@@ -259,7 +296,8 @@ Scalar Tensor::flatAt(int64_t i) const {
 
 Expected<Scalar> Tensor::item() const {
   int64_t n = numel();
-  if (n != 1) return runtimeError(fmt::format("a Tensor with {} elements cannot be converted to Scalar", n));
+  if (n != 1)
+    return runtimeError(fmt::format("a Tensor with {} elements cannot be converted to Scalar", n));
   return flatAt(0);
 }
 
@@ -325,19 +363,20 @@ static void copyTyped(const Tensor& dst, const Tensor& src) {
   D* d = dst.data<D>();
   const S* s = src.data<S>();
   auto run = [&](int64_t begin, int64_t end) {
-    forEachRun(g, begin, end, [&](const std::array<int64_t, 2>& off, int64_t n, const std::array<int64_t, 2>& st) {
-      D* dp = d + off[0];
-      const S* sp = s + off[1];
-      if (st[0] == 1 && st[1] == 1) {
-        if constexpr (std::is_same_v<D, S>) {
-          std::memcpy(dp, sp, static_cast<size_t>(n) * sizeof(D));
-        } else {
-          for (int64_t i = 0; i < n; ++i) dp[i] = castValue<D>(sp[i]);
-        }
-      } else {
-        for (int64_t i = 0; i < n; ++i) dp[i * st[0]] = castValue<D>(sp[i * st[1]]);
-      }
-    });
+    forEachRun(g, begin, end,
+               [&](const std::array<int64_t, 2>& off, int64_t n, const std::array<int64_t, 2>& st) {
+                 D* dp = d + off[0];
+                 const S* sp = s + off[1];
+                 if (st[0] == 1 && st[1] == 1) {
+                   if constexpr (std::is_same_v<D, S>) {
+                     std::memcpy(dp, sp, static_cast<size_t>(n) * sizeof(D));
+                   } else {
+                     for (int64_t i = 0; i < n; ++i) dp[i] = castValue<D>(sp[i]);
+                   }
+                 } else {
+                   for (int64_t i = 0; i < n; ++i) dp[i * st[0]] = castValue<D>(sp[i * st[1]]);
+                 }
+               });
   };
   parallelFor(dst.numel(), kParallelElements, run);
 }
@@ -346,7 +385,8 @@ void copyInto(const Tensor& dst, const Tensor& src) {
   GBC_CHECK(dst.sizes() == src.sizes(), "copyInto shape mismatch");
   if (dst.numel() == 0) return;
   dispatchDType(dst.dtype(), [&](auto dtag) {
-    dispatchDType(src.dtype(), [&](auto stag) { copyTyped<decltype(dtag), decltype(stag)>(dst, src); });
+    dispatchDType(src.dtype(),
+                  [&](auto stag) { copyTyped<decltype(dtag), decltype(stag)>(dst, src); });
   });
 }
 
@@ -359,8 +399,10 @@ Expected<Shape> broadcastShapes(const Shape& a, const Shape& b) {
     int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
     if (da != db && da != 1 && db != 1) {
-      return runtimeError(fmt::format(
-          "The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {}", da, db, i));
+      return runtimeError(
+          fmt::format("The size of tensor a ({}) must match the size of tensor b ({}) at "
+                      "non-singleton dimension {}",
+                      da, db, i));
     }
     out[i] = da == 1 ? db : da;
   }

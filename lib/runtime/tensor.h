@@ -250,11 +250,16 @@ Status setitem(const Tensor& self, std::span<const IndexItem> items, const Scala
 template <typename F>
 decltype(auto) dispatchDType(DType dtype, F&& f) {
   switch (dtype) {
-    case DType::Float32: return f(float{});
-    case DType::Float64: return f(double{});
-    case DType::Int64: return f(int64_t{});
-    case DType::Int32: return f(int32_t{});
-    case DType::Bool: return f(bool{});
+    case DType::Float32:
+      return f(float{});
+    case DType::Float64:
+      return f(double{});
+    case DType::Int64:
+      return f(int64_t{});
+    case DType::Int32:
+      return f(int32_t{});
+    case DType::Bool:
+      return f(bool{});
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -262,14 +267,24 @@ decltype(auto) dispatchDType(DType dtype, F&& f) {
 template <typename T>
 constexpr DType dtypeOf();
 template <>
-constexpr DType dtypeOf<float>() { return DType::Float32; }
+constexpr DType dtypeOf<float>() {
+  return DType::Float32;
+}
 template <>
-constexpr DType dtypeOf<double>() { return DType::Float64; }
+constexpr DType dtypeOf<double>() {
+  return DType::Float64;
+}
 template <>
-constexpr DType dtypeOf<int64_t>() { return DType::Int64; }
+constexpr DType dtypeOf<int64_t>() {
+  return DType::Int64;
+}
 template <>
-constexpr DType dtypeOf<int32_t>() { return DType::Int32; }
+constexpr DType dtypeOf<int32_t>() {
+  return DType::Int32;
+}
 template <>
-constexpr DType dtypeOf<bool>() { return DType::Bool; }
+constexpr DType dtypeOf<bool>() {
+  return DType::Bool;
+}
 
 }  // namespace gbc::runtime

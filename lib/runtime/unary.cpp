@@ -43,7 +43,8 @@ Tensor sameTypeUnary(const Tensor& x, const F& f) {
 Expected<Tensor> neg(const Tensor& x) {
   if (x.dtype() == DType::Bool) {
     return notImplemented(
-        "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the "
+        "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to "
+        "invert a mask, use the "
         "`~` or `logical_not()` operator instead.");
   }
   return sameTypeUnary(x, [](auto v) -> decltype(v) {
@@ -74,7 +75,8 @@ namespace {
 /// torch's vml kernels (exp, log, tanh, sin, cos): float32 goes through the vectorised SLEEF
 /// function for every element, fed one contiguous run at a time (split in two above 2048
 /// elements, which matters only for sin/cos's per-vector choice of reduction); float64 uses libm.
-Tensor vmlUnary(const Tensor& x, void (*block)(const float*, float*, int64_t), double (*f64)(double)) {
+Tensor vmlUnary(const Tensor& x, void (*block)(const float*, float*, int64_t),
+                double (*f64)(double)) {
   if (x.dtype() == DType::Float64) return floatUnary(x, [&](double v) { return f64(v); });
   Tensor in = x.to(DType::Float32).contiguous();
   Tensor out = Tensor::empty(x.sizes(), DType::Float32);
@@ -91,17 +93,27 @@ Tensor vmlUnary(const Tensor& x, void (*block)(const float*, float*, int64_t), d
 
 }  // namespace
 
-Tensor exp(const Tensor& x) { return vmlUnary(x, vecmath::expBlock, [](double v) { return std::exp(v); }); }
-Tensor log(const Tensor& x) { return vmlUnary(x, vecmath::logBlock, [](double v) { return std::log(v); }); }
+Tensor exp(const Tensor& x) {
+  return vmlUnary(x, vecmath::expBlock, [](double v) { return std::exp(v); });
+}
+Tensor log(const Tensor& x) {
+  return vmlUnary(x, vecmath::logBlock, [](double v) { return std::log(v); });
+}
 Tensor sqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return std::sqrt(v); });
 }
 Tensor rsqrt(const Tensor& x) {
   return floatUnary(x, [](auto v) { return decltype(v)(1) / std::sqrt(v); });
 }
-Tensor sin(const Tensor& x) { return vmlUnary(x, vecmath::sinBlock, [](double v) { return std::sin(v); }); }
-Tensor cos(const Tensor& x) { return vmlUnary(x, vecmath::cosBlock, [](double v) { return std::cos(v); }); }
-Tensor tanh(const Tensor& x) { return vmlUnary(x, vecmath::tanhBlock, [](double v) { return std::tanh(v); }); }
+Tensor sin(const Tensor& x) {
+  return vmlUnary(x, vecmath::sinBlock, [](double v) { return std::sin(v); });
+}
+Tensor cos(const Tensor& x) {
+  return vmlUnary(x, vecmath::cosBlock, [](double v) { return std::cos(v); });
+}
+Tensor tanh(const Tensor& x) {
+  return vmlUnary(x, vecmath::tanhBlock, [](double v) { return std::tanh(v); });
+}
 
 Tensor sigmoid(const Tensor& x) {
   if (x.dtype() == DType::Float64) {
@@ -128,7 +140,8 @@ Tensor relu(const Tensor& x) {
 
 Expected<Tensor> gelu(const Tensor& x, std::string_view approximate) {
   if (!isFloating(x.dtype())) {
-    return runtimeError(fmt::format("\"GeluKernelImpl\" not implemented for '{}'", dtypeScalarName(x.dtype())));
+    return runtimeError(
+        fmt::format("\"GeluKernelImpl\" not implemented for '{}'", dtypeScalarName(x.dtype())));
   }
   if (approximate == "none") {
     return floatUnary(x, [](auto v) {
@@ -160,7 +173,8 @@ Tensor logicalNot(const Tensor& x) {
 }
 
 Expected<Tensor> clamp(const Tensor& x, std::optional<Scalar> lo, std::optional<Scalar> hi) {
-  if (!lo && !hi) return runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  if (!lo && !hi)
+    return runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   std::vector<Tensor> operands{x};
   if (lo) operands.push_back(Tensor::wrapScalar(*lo));
   if (hi) operands.push_back(Tensor::wrapScalar(*hi));
@@ -170,7 +184,8 @@ Expected<Tensor> clamp(const Tensor& x, std::optional<Scalar> lo, std::optional<
   dispatchDType(dt, [&](auto tag) {
     using T = decltype(tag);
     auto conv = [](const std::optional<Scalar>& s) {
-      return s ? std::optional<T>(std::visit([](auto v) { return detail::castValue<T>(v); }, *s)) : std::nullopt;
+      return s ? std::optional<T>(std::visit([](auto v) { return detail::castValue<T>(v); }, *s))
+               : std::nullopt;
     };
     std::optional<T> l = conv(lo), h = conv(hi);
     detail::unaryLoop<T, T>(out, in, [l, h](T v) -> T {

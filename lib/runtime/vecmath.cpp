@@ -34,7 +34,9 @@ GBC_LANE int32_t rintInt(float x) {
   return static_cast<int32_t>(r);
 }
 
-GBC_LANE float pow2i(int32_t q) { return std::bit_cast<float>(static_cast<uint32_t>(q + 0x7f) << 23); }
+GBC_LANE float pow2i(int32_t q) {
+  return std::bit_cast<float>(static_cast<uint32_t>(q + 0x7f) << 23);
+}
 
 GBC_LANE float ldexp2(float d, int32_t e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
 
@@ -42,10 +44,13 @@ GBC_LANE float ldexp3(float d, int32_t q) {
   return std::bit_cast<float>(std::bit_cast<uint32_t>(d) + (static_cast<uint32_t>(q) << 23));
 }
 
-GBC_LANE int32_t ilogb2k(float d) { return static_cast<int32_t>((std::bit_cast<uint32_t>(d) >> 23) & 0xff) - 0x7f; }
+GBC_LANE int32_t ilogb2k(float d) {
+  return static_cast<int32_t>((std::bit_cast<uint32_t>(d) >> 23) & 0xff) - 0x7f;
+}
 
 GBC_LANE float mulsign(float x, float y) {
-  return std::bit_cast<float>(std::bit_cast<uint32_t>(x) ^ (std::bit_cast<uint32_t>(y) & 0x80000000u));
+  return std::bit_cast<float>(std::bit_cast<uint32_t>(x) ^
+                              (std::bit_cast<uint32_t>(y) & 0x80000000u));
 }
 
 // ---- df.h: double-float arithmetic (FMA variants) ----
@@ -222,7 +227,8 @@ GBC_LANE float cosLane(float d, int path) {
   int32_t q = rintInt(d * static_cast<float>(M_1_PI) - 0.5f);
   q = q + q + 1;
   auto u = static_cast<float>(q);
-  const float a = path == 0 ? kPiA2 : kPiA, b = path == 0 ? kPiB2 : kPiB, c = path == 0 ? kPiC2 : kPiC;
+  const float a = path == 0 ? kPiA2 : kPiA, b = path == 0 ? kPiB2 : kPiB,
+              c = path == 0 ? kPiC2 : kPiC;
   d = fma(u, -a * 0.5f, d);
   d = fma(u, -b * 0.5f, d);
   d = fma(u, -c * 0.5f, d);

@@ -29,19 +29,22 @@ static Expected<Shape> inferSize(const Shape& shape, int64_t numel) {
   if (numel == newsize || (inferDim && newsize > 0 && numel % newsize == 0)) {
     if (inferDim) {
       if (newsize == 0) {
-        return runtimeError(fmt::format("cannot reshape tensor of 0 elements into shape {} because the unspecified "
-                                        "dimension size -1 can be any value and is ambiguous",
-                                        shapeString(shape)));
+        return runtimeError(
+            fmt::format("cannot reshape tensor of 0 elements into shape {} because the unspecified "
+                        "dimension size -1 can be any value and is ambiguous",
+                        shapeString(shape)));
       }
       res[*inferDim] = numel / newsize;
     }
     return res;
   }
-  return runtimeError(fmt::format("shape '{}' is invalid for input of size {}", shapeString(shape), numel));
+  return runtimeError(
+      fmt::format("shape '{}' is invalid for input of size {}", shapeString(shape), numel));
 }
 
 /// torch's computeStride: strides for viewing (oldshape, oldstride) as newshape, if possible.
-static std::optional<Shape> computeStride(const Shape& oldshape, const Shape& oldstride, const Shape& newshape) {
+static std::optional<Shape> computeStride(const Shape& oldshape, const Shape& oldstride,
+                                          const Shape& newshape) {
   if (oldshape.empty()) return Shape(newshape.size(), 1);
   int64_t numel = shapeNumel(oldshape);
   if (numel == 0 && oldshape == newshape) return oldstride;
@@ -85,7 +88,8 @@ Expected<Tensor> view(const Tensor& self, const Shape& shape) {
   auto strides = computeStride(self.sizes(), self.strides(), sizes);
   if (!strides) {
     return runtimeError(
-        "view size is not compatible with input tensor's size and stride (at least one dimension spans across two "
+        "view size is not compatible with input tensor's size and stride (at least one dimension "
+        "spans across two "
         "contiguous subspaces). Use .reshape(...) instead.");
   }
   return self.asStrided(std::move(sizes), std::move(*strides), self.storageOffset());
@@ -112,7 +116,8 @@ Expected<Tensor> transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
 
 Expected<Tensor> t(const Tensor& self) {
   if (self.dim() > 2) {
-    return runtimeError(fmt::format("t() expects a tensor with <= 2 dimensions, but self is {}D", self.dim()));
+    return runtimeError(
+        fmt::format("t() expects a tensor with <= 2 dimensions, but self is {}D", self.dim()));
   }
   if (self.dim() < 2) return self;
   return transpose(self, 0, 1);
@@ -121,10 +126,11 @@ Expected<Tensor> t(const Tensor& self) {
 Expected<Tensor> permute(const Tensor& self, const std::vector<int64_t>& dims) {
   int64_t nd = self.dim();
   if (static_cast<int64_t>(dims.size()) != nd) {
-    return runtimeError(fmt::format(
-        "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired "
-        "ordering of dimensions i.e. input.dim() = {} is not equal to len(dims) = {}",
-        nd, dims.size()));
+    return runtimeError(
+        fmt::format("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                    "the length of the desired "
+                    "ordering of dimensions i.e. input.dim() = {} is not equal to len(dims) = {}",
+                    nd, dims.size()));
   }
   Shape sizes(nd), strides(nd);
   std::vector<bool> seen(nd, false);
@@ -169,30 +175,35 @@ Expected<Tensor> squeeze(const Tensor& self, int64_t dim) {
 Expected<Tensor> expand(const Tensor& self, const Shape& target) {
   int64_t nd = static_cast<int64_t>(target.size());
   if (nd < self.dim()) {
-    return runtimeError(fmt::format("expand(torch.{}Tensor{{{}}}, size=[{}]): the number of sizes provided ({}) must "
-                                    "be greater or equal to the number of dimensions in the tensor ({})",
-                                    dtypeScalarName(self.dtype()), shapeString(self.sizes()), fmt::join(target, ", "),
-                                    nd, self.dim()));
+    return runtimeError(fmt::format(
+        "expand(torch.{}Tensor{{{}}}, size=[{}]): the number of sizes provided ({}) must "
+        "be greater or equal to the number of dimensions in the tensor ({})",
+        dtypeScalarName(self.dtype()), shapeString(self.sizes()), fmt::join(target, ", "), nd,
+        self.dim()));
   }
   Shape sizes(nd), strides(nd);
   for (int64_t i = nd - 1; i >= 0; --i) {
     int64_t offset = nd - 1 - i;
     int64_t dim = self.dim() - 1 - offset;
     int64_t size = dim >= 0 ? self.sizes()[dim] : 1;
-    int64_t stride = dim >= 0 ? self.strides()[dim] : (i + 1 < nd ? sizes[i + 1] * strides[i + 1] : 1);
+    int64_t stride =
+        dim >= 0 ? self.strides()[dim] : (i + 1 < nd ? sizes[i + 1] * strides[i + 1] : 1);
     int64_t want = target[i];
     if (want == -1) {
       if (dim < 0) {
-        return runtimeError(fmt::format(
-            "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension {}", i));
+        return runtimeError(
+            fmt::format("The expanded size of the tensor (-1) isn't allowed in a leading, "
+                        "non-existing dimension {}",
+                        i));
       }
       want = size;
     }
     if (size != want) {
       if (size != 1) {
-        return runtimeError(fmt::format("The expanded size of the tensor ({}) must match the existing size ({}) at "
-                                        "non-singleton dimension {}.  Target sizes: {}.  Tensor sizes: {}",
-                                        want, size, i, shapeString(target), shapeString(self.sizes())));
+        return runtimeError(
+            fmt::format("The expanded size of the tensor ({}) must match the existing size ({}) at "
+                        "non-singleton dimension {}.  Target sizes: {}.  Tensor sizes: {}",
+                        want, size, i, shapeString(target), shapeString(self.sizes())));
       }
       stride = 0;
     }
@@ -202,8 +213,8 @@ Expected<Tensor> expand(const Tensor& self, const Shape& target) {
   return self.asStrided(std::move(sizes), std::move(strides), self.storageOffset());
 }
 
-Expected<Tensor> slice(const Tensor& self, int64_t dim, std::optional<int64_t> start, std::optional<int64_t> stop,
-                       int64_t step) {
+Expected<Tensor> slice(const Tensor& self, int64_t dim, std::optional<int64_t> start,
+                       std::optional<int64_t> stop, int64_t step) {
   if (self.dim() == 0) return indexError("slice() cannot be applied to a 0-dim tensor.");
   GBC_RT_TRY(int64_t d, wrapDim(dim, self.dim()));
   if (step <= 0) return valueError("step must be greater than zero");
@@ -227,7 +238,8 @@ Expected<Tensor> select(const Tensor& self, int64_t dim, int64_t index) {
   GBC_RT_TRY(int64_t d, wrapDim(dim, self.dim()));
   int64_t size = self.sizes()[d];
   if (index < -size || index >= size) {
-    return indexError(fmt::format("index {} is out of bounds for dimension {} with size {}", index, d, size));
+    return indexError(
+        fmt::format("index {} is out of bounds for dimension {} with size {}", index, d, size));
   }
   if (index < 0) index += size;
   Shape sizes = self.sizes(), strides = self.strides();
@@ -265,7 +277,8 @@ Expected<Tensor> narrow(const Tensor& self, int64_t dim, int64_t start, int64_t 
   int64_t size = self.sizes()[d];
   if (start < 0) start += size;
   if (start < 0 || length < 0 || start + length > size) {
-    return runtimeError(fmt::format("start ({}) + length ({}) exceeds dimension size ({}).", start, length, size));
+    return runtimeError(
+        fmt::format("start ({}) + length ({}) exceeds dimension size ({}).", start, length, size));
   }
   return slice(self, d, start, start + length, 1);
 }
@@ -274,7 +287,8 @@ Expected<std::vector<Tensor>> split(const Tensor& self, int64_t splitSize, int64
   GBC_RT_TRY(int64_t d, wrapDim(dim, self.dim()));
   if (self.dim() == 0) return runtimeError("split expects at least a 1-dimensional tensor");
   if (splitSize < 0) {
-    return runtimeError(fmt::format("split expects split_size be non-negative, but got split_size={}", splitSize));
+    return runtimeError(
+        fmt::format("split expects split_size be non-negative, but got split_size={}", splitSize));
   }
   int64_t size = self.sizes()[d];
   std::vector<Tensor> out;
@@ -283,8 +297,8 @@ Expected<std::vector<Tensor>> split(const Tensor& self, int64_t splitSize, int64
     return out;
   }
   if (splitSize == 0) {
-    return runtimeError(fmt::format("split_size can only be 0 if dimension size is 0, but got dimension size of {}",
-                                    size));
+    return runtimeError(fmt::format(
+        "split_size can only be 0 if dimension size is 0, but got dimension size of {}", size));
   }
   for (int64_t s = 0; s < size || (size == 0 && out.empty()); s += splitSize) {
     GBC_RT_TRY(Tensor piece, slice(self, d, s, std::min(s + splitSize, size), 1));
@@ -296,7 +310,9 @@ Expected<std::vector<Tensor>> split(const Tensor& self, int64_t splitSize, int64
 
 Expected<std::vector<Tensor>> chunk(const Tensor& self, int64_t chunks, int64_t dim) {
   if (self.dim() == 0) return runtimeError("chunk expects at least a 1-dimensional tensor");
-  if (chunks <= 0) return runtimeError(fmt::format("chunk expects `chunks` to be greater than 0, got: {}", chunks));
+  if (chunks <= 0)
+    return runtimeError(
+        fmt::format("chunk expects `chunks` to be greater than 0, got: {}", chunks));
   GBC_RT_TRY(int64_t d, wrapDim(dim, self.dim()));
   int64_t size = self.sizes()[d];
   int64_t splitSize = (size + chunks - 1) / chunks;

@@ -29,36 +29,50 @@ using ExprList = std::vector<ExprPtr>;
 using StmtList = std::vector<StmtPtr>;
 
 enum class ExprKind {
-  Name,          // id
-  Constant,      // constant
-  JoinedStr,     // f-string: values = Constant(str) and FormattedValue parts
-  FormattedValue,// value, conversion ('s','r','a' or 0), format_spec (JoinedStr or null)
-  Attribute,     // value.attr
-  Subscript,     // value[slice]
-  Slice,         // lower:upper:step (each may be null)
-  Call,          // func(args..., keywords...)
-  BinOp,         // left op right
-  UnaryOp,       // op operand
-  BoolOp,        // values joined by and/or
-  Compare,       // left ops[i] comparators[i]
-  IfExp,         // body if test else orelse
-  Lambda,        // lambda params: body
-  Tuple,         // elts
-  List,          // elts
-  Set,           // elts
-  Dict,          // keys[i]: values[i]; a null key means `**values[i]`
-  ListComp,      // elt + generators
-  SetComp,       // elt + generators
-  DictComp,      // key: value + generators
-  GeneratorExp,  // elt + generators
-  Starred,       // *value
-  NamedExpr,     // target := value
-  Await,         // await value
-  Yield,         // yield value (value may be null)
-  YieldFrom,     // yield from value
+  Name,            // id
+  Constant,        // constant
+  JoinedStr,       // f-string: values = Constant(str) and FormattedValue parts
+  FormattedValue,  // value, conversion ('s','r','a' or 0), format_spec (JoinedStr or null)
+  Attribute,       // value.attr
+  Subscript,       // value[slice]
+  Slice,           // lower:upper:step (each may be null)
+  Call,            // func(args..., keywords...)
+  BinOp,           // left op right
+  UnaryOp,         // op operand
+  BoolOp,          // values joined by and/or
+  Compare,         // left ops[i] comparators[i]
+  IfExp,           // body if test else orelse
+  Lambda,          // lambda params: body
+  Tuple,           // elts
+  List,            // elts
+  Set,             // elts
+  Dict,            // keys[i]: values[i]; a null key means `**values[i]`
+  ListComp,        // elt + generators
+  SetComp,         // elt + generators
+  DictComp,        // key: value + generators
+  GeneratorExp,    // elt + generators
+  Starred,         // *value
+  NamedExpr,       // target := value
+  Await,           // await value
+  Yield,           // yield value (value may be null)
+  YieldFrom,       // yield from value
 };
 
-enum class BinOpKind { Add, Sub, Mult, MatMult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd };
+enum class BinOpKind {
+  Add,
+  Sub,
+  Mult,
+  MatMult,
+  Div,
+  FloorDiv,
+  Mod,
+  Pow,
+  LShift,
+  RShift,
+  BitOr,
+  BitXor,
+  BitAnd
+};
 enum class UnaryOpKind { Not, USub, UAdd, Invert };
 enum class BoolOpKind { And, Or };
 enum class CmpOpKind { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
@@ -69,8 +83,8 @@ struct ConstantValue {
   Kind kind = Kind::None;
   bool b = false;
   int64_t i = 0;
-  double f = 0.0;        // Float; Complex: imaginary part
-  std::string str;       // Str, Bytes (raw bytes), BigInt (decimal text)
+  double f = 0.0;   // Float; Complex: imaginary part
+  std::string str;  // Str, Bytes (raw bytes), BigInt (decimal text)
 };
 
 struct Keyword {
@@ -100,7 +114,7 @@ struct Parameters {
   std::vector<Arg> kwonlyargs;
   ExprList kw_defaults;  // one per kwonlyarg, null where there is no default
   std::optional<Arg> kwarg;
-  ExprList defaults;     // for the last len(defaults) of posonlyargs + args
+  ExprList defaults;  // for the last len(defaults) of posonlyargs + args
 };
 
 struct Expr {
@@ -150,14 +164,14 @@ struct Expr {
 };
 
 enum class StmtKind {
-  Expr,         // value
-  Assign,       // targets (a = b = value), value
-  AugAssign,    // target op= value
-  AnnAssign,    // target: annotation [= value]
-  Return,       // value (may be null)
-  If,           // test, body, orelse (elif is a nested If in orelse)
-  While,        // test, body, orelse
-  For,          // target in iter: body, orelse
+  Expr,       // value
+  Assign,     // targets (a = b = value), value
+  AugAssign,  // target op= value
+  AnnAssign,  // target: annotation [= value]
+  Return,     // value (may be null)
+  If,         // test, body, orelse (elif is a nested If in orelse)
+  While,      // test, body, orelse
+  For,        // target in iter: body, orelse
   Break,
   Continue,
   Pass,
@@ -197,13 +211,13 @@ struct Stmt {
   StmtKind kind;
   Span span;
 
-  ExprPtr value;          // Expr, Assign, AugAssign, AnnAssign, Return
-  ExprList targets;       // Assign, Delete
-  ExprPtr target;         // AugAssign, AnnAssign, For
+  ExprPtr value;                  // Expr, Assign, AugAssign, AnnAssign, Return
+  ExprList targets;               // Assign, Delete
+  ExprPtr target;                 // AugAssign, AnnAssign, For
   BinOpKind op = BinOpKind::Add;  // AugAssign
-  ExprPtr annotation;     // AnnAssign
-  ExprPtr test;           // If, While, Assert
-  ExprPtr iter;           // For
+  ExprPtr annotation;             // AnnAssign
+  ExprPtr test;                   // If, While, Assert
+  ExprPtr iter;                   // For
   StmtList body, orelse, finalbody;
   // FunctionDef / ClassDef
   ExprList decorators;

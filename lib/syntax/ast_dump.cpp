@@ -11,45 +11,72 @@ namespace {
 
 const char* binOpName(BinOpKind op) {
   switch (op) {
-    case BinOpKind::Add: return "Add";
-    case BinOpKind::Sub: return "Sub";
-    case BinOpKind::Mult: return "Mult";
-    case BinOpKind::MatMult: return "MatMult";
-    case BinOpKind::Div: return "Div";
-    case BinOpKind::FloorDiv: return "FloorDiv";
-    case BinOpKind::Mod: return "Mod";
-    case BinOpKind::Pow: return "Pow";
-    case BinOpKind::LShift: return "LShift";
-    case BinOpKind::RShift: return "RShift";
-    case BinOpKind::BitOr: return "BitOr";
-    case BinOpKind::BitXor: return "BitXor";
-    case BinOpKind::BitAnd: return "BitAnd";
+    case BinOpKind::Add:
+      return "Add";
+    case BinOpKind::Sub:
+      return "Sub";
+    case BinOpKind::Mult:
+      return "Mult";
+    case BinOpKind::MatMult:
+      return "MatMult";
+    case BinOpKind::Div:
+      return "Div";
+    case BinOpKind::FloorDiv:
+      return "FloorDiv";
+    case BinOpKind::Mod:
+      return "Mod";
+    case BinOpKind::Pow:
+      return "Pow";
+    case BinOpKind::LShift:
+      return "LShift";
+    case BinOpKind::RShift:
+      return "RShift";
+    case BinOpKind::BitOr:
+      return "BitOr";
+    case BinOpKind::BitXor:
+      return "BitXor";
+    case BinOpKind::BitAnd:
+      return "BitAnd";
   }
   GBC_UNREACHABLE("BinOpKind");
 }
 
 const char* unaryOpName(UnaryOpKind op) {
   switch (op) {
-    case UnaryOpKind::Not: return "Not";
-    case UnaryOpKind::USub: return "USub";
-    case UnaryOpKind::UAdd: return "UAdd";
-    case UnaryOpKind::Invert: return "Invert";
+    case UnaryOpKind::Not:
+      return "Not";
+    case UnaryOpKind::USub:
+      return "USub";
+    case UnaryOpKind::UAdd:
+      return "UAdd";
+    case UnaryOpKind::Invert:
+      return "Invert";
   }
   GBC_UNREACHABLE("UnaryOpKind");
 }
 
 const char* cmpOpName(CmpOpKind op) {
   switch (op) {
-    case CmpOpKind::Eq: return "Eq";
-    case CmpOpKind::NotEq: return "NotEq";
-    case CmpOpKind::Lt: return "Lt";
-    case CmpOpKind::LtE: return "LtE";
-    case CmpOpKind::Gt: return "Gt";
-    case CmpOpKind::GtE: return "GtE";
-    case CmpOpKind::Is: return "Is";
-    case CmpOpKind::IsNot: return "IsNot";
-    case CmpOpKind::In: return "In";
-    case CmpOpKind::NotIn: return "NotIn";
+    case CmpOpKind::Eq:
+      return "Eq";
+    case CmpOpKind::NotEq:
+      return "NotEq";
+    case CmpOpKind::Lt:
+      return "Lt";
+    case CmpOpKind::LtE:
+      return "LtE";
+    case CmpOpKind::Gt:
+      return "Gt";
+    case CmpOpKind::GtE:
+      return "GtE";
+    case CmpOpKind::Is:
+      return "Is";
+    case CmpOpKind::IsNot:
+      return "IsNot";
+    case CmpOpKind::In:
+      return "In";
+    case CmpOpKind::NotIn:
+      return "NotIn";
   }
   GBC_UNREACHABLE("CmpOpKind");
 }
@@ -76,22 +103,31 @@ std::string number(double v) {
 
 std::string constantText(const ConstantValue& v) {
   switch (v.kind) {
-    case ConstantValue::Kind::None: return "None";
-    case ConstantValue::Kind::Bool: return v.b ? "True" : "False";
-    case ConstantValue::Kind::Int: return std::to_string(v.i);
-    case ConstantValue::Kind::BigInt: return v.str;
-    case ConstantValue::Kind::Float: return number(v.f);
-    case ConstantValue::Kind::Complex: return number(v.f) + "j";
-    case ConstantValue::Kind::Str: return "s" + escaped(v.str);
-    case ConstantValue::Kind::Bytes: return "b" + escaped(v.str);
-    case ConstantValue::Kind::Ellipsis: return "Ellipsis";
+    case ConstantValue::Kind::None:
+      return "None";
+    case ConstantValue::Kind::Bool:
+      return v.b ? "True" : "False";
+    case ConstantValue::Kind::Int:
+      return std::to_string(v.i);
+    case ConstantValue::Kind::BigInt:
+      return v.str;
+    case ConstantValue::Kind::Float:
+      return number(v.f);
+    case ConstantValue::Kind::Complex:
+      return number(v.f) + "j";
+    case ConstantValue::Kind::Str:
+      return "s" + escaped(v.str);
+    case ConstantValue::Kind::Bytes:
+      return "b" + escaped(v.str);
+    case ConstantValue::Kind::Ellipsis:
+      return "Ellipsis";
   }
   GBC_UNREACHABLE("ConstantValue::Kind");
 }
 
 std::string spanText(const Span& s) {
-  return std::to_string(s.line) + ":" + std::to_string(s.col) + "-" + std::to_string(s.end_line) + ":" +
-         std::to_string(s.end_col);
+  return std::to_string(s.line) + ":" + std::to_string(s.col) + "-" + std::to_string(s.end_line) +
+         ":" + std::to_string(s.end_col);
 }
 
 class Dumper {
@@ -112,8 +148,10 @@ class Dumper {
     if (list.empty()) return;
     line(depth, std::string(name) + ":");
     for (const ExprPtr& e : list) {
-      if (e) expr(depth + 1, *e);
-      else line(depth + 1, "-");
+      if (e)
+        expr(depth + 1, *e);
+      else
+        line(depth + 1, "-");
     }
   }
   void field(int depth, const char* name, const StmtList& list) {
@@ -176,8 +214,10 @@ void Dumper::expr(int depth, const Expr& e) {
   const std::string s = spanText(e.span);
   const int d = depth + 1;
   switch (e.kind) {
-    case ExprKind::Name: return line(depth, "Name " + s + " id=" + e.id);
-    case ExprKind::Constant: return line(depth, "Constant " + s + " value=" + constantText(e.constant));
+    case ExprKind::Name:
+      return line(depth, "Name " + s + " id=" + e.id);
+    case ExprKind::Constant:
+      return line(depth, "Constant " + s + " value=" + constantText(e.constant));
     case ExprKind::JoinedStr:
       line(depth, "JoinedStr " + s);
       return field(d, "values", e.values);
@@ -231,7 +271,10 @@ void Dumper::expr(int depth, const Expr& e) {
     case ExprKind::Tuple:
     case ExprKind::List:
     case ExprKind::Set:
-      line(depth, std::string(e.kind == ExprKind::Tuple ? "Tuple " : e.kind == ExprKind::List ? "List " : "Set ") + s);
+      line(depth, std::string(e.kind == ExprKind::Tuple  ? "Tuple "
+                              : e.kind == ExprKind::List ? "List "
+                                                         : "Set ") +
+                      s);
       return field(d, "elts", e.elts);
     case ExprKind::Dict:
       line(depth, "Dict " + s);
@@ -240,7 +283,10 @@ void Dumper::expr(int depth, const Expr& e) {
     case ExprKind::ListComp:
     case ExprKind::SetComp:
     case ExprKind::GeneratorExp:
-      line(depth, std::string(e.kind == ExprKind::ListComp ? "ListComp " : e.kind == ExprKind::SetComp ? "SetComp " : "GeneratorExp ") + s);
+      line(depth, std::string(e.kind == ExprKind::ListComp  ? "ListComp "
+                              : e.kind == ExprKind::SetComp ? "SetComp "
+                                                            : "GeneratorExp ") +
+                      s);
       field(d, "elt", e.elt);
       return generators(d, e.generators);
     case ExprKind::DictComp:
@@ -256,7 +302,10 @@ void Dumper::expr(int depth, const Expr& e) {
     case ExprKind::Await:
     case ExprKind::Yield:
     case ExprKind::YieldFrom: {
-      const char* k = e.kind == ExprKind::Starred ? "Starred " : e.kind == ExprKind::Await ? "Await " : e.kind == ExprKind::Yield ? "Yield " : "YieldFrom ";
+      const char* k = e.kind == ExprKind::Starred ? "Starred "
+                      : e.kind == ExprKind::Await ? "Await "
+                      : e.kind == ExprKind::Yield ? "Yield "
+                                                  : "YieldFrom ";
       line(depth, k + s);
       return field(d, "value", e.value);
     }
@@ -318,17 +367,22 @@ void Dumper::stmt(int depth, const Stmt& st) {
       return field(d, "cause", st.cause);
     case StmtKind::Import:
     case StmtKind::ImportFrom:
-      if (st.kind == StmtKind::Import) line(depth, "Import " + s);
-      else line(depth, "ImportFrom " + s + " module=" + st.module + " level=" + std::to_string(st.level));
+      if (st.kind == StmtKind::Import)
+        line(depth, "Import " + s);
+      else
+        line(depth,
+             "ImportFrom " + s + " module=" + st.module + " level=" + std::to_string(st.level));
       if (!st.names.empty()) line(d, "names:");
       for (const Alias& a : st.names)
-        line(d + 1, "alias " + spanText(a.span) + " name=" + a.name + " asname=" + a.asname.value_or("-"));
+        line(d + 1,
+             "alias " + spanText(a.span) + " name=" + a.name + " asname=" + a.asname.value_or("-"));
       return;
     case StmtKind::Global:
     case StmtKind::Nonlocal: {
       std::string names;
       for (const std::string& n : st.identifiers) names += (names.empty() ? "" : ",") + n;
-      return line(depth, (st.kind == StmtKind::Global ? "Global " : "Nonlocal ") + s + " names=" + names);
+      return line(depth,
+                  (st.kind == StmtKind::Global ? "Global " : "Nonlocal ") + s + " names=" + names);
     }
     case StmtKind::Assert:
       line(depth, "Assert " + s);
@@ -337,7 +391,8 @@ void Dumper::stmt(int depth, const Stmt& st) {
     case StmtKind::Delete:
       line(depth, "Delete " + s);
       return field(d, "targets", st.targets);
-    case StmtKind::Match: return line(depth, "Match " + s);
+    case StmtKind::Match:
+      return line(depth, "Match " + s);
     case StmtKind::Expr:
       line(depth, "Expr " + s);
       return field(d, "value", st.value);
@@ -357,9 +412,12 @@ void Dumper::stmt(int depth, const Stmt& st) {
     case StmtKind::Return:
       line(depth, "Return " + s);
       return field(d, "value", st.value);
-    case StmtKind::Pass: return line(depth, "Pass " + s);
-    case StmtKind::Break: return line(depth, "Break " + s);
-    case StmtKind::Continue: return line(depth, "Continue " + s);
+    case StmtKind::Pass:
+      return line(depth, "Pass " + s);
+    case StmtKind::Break:
+      return line(depth, "Break " + s);
+    case StmtKind::Continue:
+      return line(depth, "Continue " + s);
   }
   GBC_UNREACHABLE("StmtKind");
 }

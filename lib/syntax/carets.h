@@ -17,7 +17,8 @@ namespace gbc::syntax {
 /// and `_should_show_carets` (none for `return f(...)` / `x = f(...)` spanning the whole line,
 /// none when the position covers the whole line and has no anchors). Display width counts East
 /// Asian wide characters as 2 columns.
-std::optional<std::string> tracebackCaretLine(std::string_view line, uint32_t col, uint32_t end_col);
+std::optional<std::string> tracebackCaretLine(std::string_view line, uint32_t col,
+                                              uint32_t end_col);
 
 /// The marker line under a "Stack variable source attribution" source line: the same anchors, but
 /// always shown, one marker per character, and relative to the unstripped line (the caller adds

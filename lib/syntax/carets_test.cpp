@@ -14,24 +14,30 @@ namespace {
 std::optional<std::string> caretsFor(const std::string& line, const std::string& segment) {
   size_t col = line.find(segment);
   REQUIRE(col != std::string::npos);
-  return tracebackCaretLine(line, static_cast<uint32_t>(col), static_cast<uint32_t>(col + segment.size()));
+  return tracebackCaretLine(line, static_cast<uint32_t>(col),
+                            static_cast<uint32_t>(col + segment.size()));
 }
 
 }  // namespace
 
-TEST_CASE("a call inside a larger expression: callee ~, parentheses and arguments ^", "[syntax][carets]") {
+TEST_CASE("a call inside a larger expression: callee ~, parentheses and arguments ^",
+          "[syntax][carets]") {
   CHECK(caretsFor("print(fn(torch.randn(3)))", "fn(torch.randn(3))") == "      ~~^^^^^^^^^^^^^^^^");
-  CHECK(caretsFor("    print(fn(torch.randn(3)))", "fn(torch.randn(3))") == "      ~~^^^^^^^^^^^^^^^^");
+  CHECK(caretsFor("    print(fn(torch.randn(3)))", "fn(torch.randn(3))") ==
+        "      ~~^^^^^^^^^^^^^^^^");
   CHECK(caretsFor("    return x + y.item()", "y.item()") == "           ~~~~~~^^");
   CHECK(caretsFor("    return mid(x) - 1", "mid(x)") == "       ~~~^^^");
-  CHECK(caretsFor("    return self._call_impl(*args, **kwargs)", "self._call_impl(*args, **kwargs)") ==
-        "       ~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^");
+  CHECK(caretsFor("    return self._call_impl(*args, **kwargs)",
+                  "self._call_impl(*args, **kwargs)") == "       ~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^");
   CHECK(caretsFor("        with torch._dynamo.error_on_graph_break(False):",
-                  "torch._dynamo.error_on_graph_break(False)") == "     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^");
+                  "torch._dynamo.error_on_graph_break(False)") ==
+        "     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^");
 }
 
-TEST_CASE("a call that is the whole line still gets carets when it has anchors", "[syntax][carets]") {
-  CHECK(caretsFor("    torch._dynamo.graph_break()", "torch._dynamo.graph_break()") == "~~~~~~~~~~~~~~~~~~~~~~~~~^^");
+TEST_CASE("a call that is the whole line still gets carets when it has anchors",
+          "[syntax][carets]") {
+  CHECK(caretsFor("    torch._dynamo.graph_break()", "torch._dynamo.graph_break()") ==
+        "~~~~~~~~~~~~~~~~~~~~~~~~~^^");
   CHECK(caretsFor("torch._dynamo.graph_break()  # no error", "torch._dynamo.graph_break()") ==
         "~~~~~~~~~~~~~~~~~~~~~~~~~^^");
 }
@@ -95,10 +101,12 @@ TEST_CASE("wide characters count two display columns", "[syntax][carets]") {
   // "中" is one character of 3 bytes and two display columns.
   const std::string line = "x = f(\"\xe4\xb8\xad\") + g()";
   size_t col = line.find("g()");
-  CHECK(tracebackCaretLine(line, static_cast<uint32_t>(col), static_cast<uint32_t>(col + 3)) == "              ~^^");
+  CHECK(tracebackCaretLine(line, static_cast<uint32_t>(col), static_cast<uint32_t>(col + 3)) ==
+        "              ~^^");
 }
 
-TEST_CASE("source attribution markers: same anchors, always shown, unstripped", "[syntax][carets]") {
+TEST_CASE("source attribution markers: same anchors, always shown, unstripped",
+          "[syntax][carets]") {
   const std::string line = "    with torch._dynamo.error_on_graph_break(False):";
   size_t col = line.find("torch");
   size_t end = line.find(':');

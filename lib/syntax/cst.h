@@ -25,10 +25,36 @@ enum class NodeKind : uint8_t {
 
 /// Field names lowering reads (node-types.json).
 enum class Field : uint8_t {
-  Alias, Alternative, Argument, Arguments, Attribute, Body, Cause, Condition, Consequence,
-  Definition, Expression, FormatSpecifier, Function, Key, Left, ModuleName, Name, Object, Operator,
-  Operators, Parameters, ReturnType, Right, Subscript, Superclasses, Type, TypeConversion,
-  TypeParameters, Value, kCount
+  Alias,
+  Alternative,
+  Argument,
+  Arguments,
+  Attribute,
+  Body,
+  Cause,
+  Condition,
+  Consequence,
+  Definition,
+  Expression,
+  FormatSpecifier,
+  Function,
+  Key,
+  Left,
+  ModuleName,
+  Name,
+  Object,
+  Operator,
+  Operators,
+  Parameters,
+  ReturnType,
+  Right,
+  Subscript,
+  Superclasses,
+  Type,
+  TypeConversion,
+  TypeParameters,
+  Value,
+  kCount
 };
 
 /// Symbol and field tables of the vendored grammar, built once (thread-safe static).
@@ -83,7 +109,9 @@ class Cst {
   /// Span from the start of `n` to the end of its last real token (comments excluded): what
   /// CPython gives a statement, whose CST node may swallow trailing comments.
   Span statementSpan(TSNode n);
-  static bool isExtra(NodeKind k) { return k == NodeKind::Comment || k == NodeKind::LineContinuation; }
+  static bool isExtra(NodeKind k) {
+    return k == NodeKind::Comment || k == NodeKind::LineContinuation;
+  }
 
  private:
   std::string_view source_;

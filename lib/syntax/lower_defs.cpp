@@ -9,7 +9,8 @@ namespace gbc::syntax {
 StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
   Children ch = cst_.children(n);
   if (!ts_node_is_null(ch.field(Field::TypeParameters)))
-    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported, "type parameter lists ('def f[T]') are not supported");
+    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported,
+                "type parameter lists ('def f[T]') are not supported");
   // Span starts at `def` (or `async`), not at the decorators, as in CPython 3.8+.
   auto s = std::make_unique<Stmt>(StmtKind::FunctionDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
@@ -25,7 +26,8 @@ StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
 StmtPtr Lowerer::classDef(TSNode n, ExprList decorators) {
   Children ch = cst_.children(n);
   if (!ts_node_is_null(ch.field(Field::TypeParameters)))
-    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported, "type parameter lists ('class C[T]') are not supported");
+    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported,
+                "type parameter lists ('class C[T]') are not supported");
   auto s = std::make_unique<Stmt>(StmtKind::ClassDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
   s->name = identifier(ch.field(Field::Name));
@@ -47,7 +49,8 @@ StmtPtr Lowerer::decorated(TSNode n) {
   }
   if (failed()) return nullptr;
   TSNode def = ch.field(Field::Definition);
-  if (cst_.kind(def) == NodeKind::FunctionDefinition) return functionDef(def, std::move(decorators));
+  if (cst_.kind(def) == NodeKind::FunctionDefinition)
+    return functionDef(def, std::move(decorators));
   if (cst_.kind(def) == NodeKind::ClassDefinition) return classDef(def, std::move(decorators));
   return syntaxError(n, "invalid decorated definition");
 }
@@ -62,7 +65,8 @@ std::unique_ptr<Parameters> Lowerer::parameters(TSNode n) {
     if (k == NodeKind::PositionalSeparator) {
       if (star_seen || !params->posonlyargs.empty())
         return syntaxError(p, "/ must be ahead of *"), nullptr;
-      if (params->args.empty()) return syntaxError(p, "at least one argument must precede /"), nullptr;
+      if (params->args.empty())
+        return syntaxError(p, "at least one argument must precede /"), nullptr;
       params->posonlyargs = std::move(params->args);
       params->args.clear();
       continue;
@@ -91,13 +95,15 @@ std::unique_ptr<Parameters> Lowerer::parameters(TSNode n) {
       name_node = inner[0];
     }
     if (cst_.kind(name_node) != NodeKind::Identifier)
-      return syntaxError(name_node, "invalid parameter (tuple parameters are Python 2 only)"), nullptr;
+      return syntaxError(name_node, "invalid parameter (tuple parameters are Python 2 only)"),
+             nullptr;
     // CPython's arg span: the name and its annotation, without stars or default.
     Arg arg;
     arg.name = identifier(name_node);
     arg.annotation = optExpr(type);
     arg.span = ts_node_is_null(type) ? Cst::span(name_node) : Cst::spanBetween(name_node, type);
-    if (params->kwarg) return syntaxError(p, "arguments cannot follow var-keyword argument"), nullptr;
+    if (params->kwarg)
+      return syntaxError(p, "arguments cannot follow var-keyword argument"), nullptr;
     if (star_kind == NodeKind::ListSplatPattern) {
       if (star_seen) return syntaxError(p, "* argument may appear only once"), nullptr;
       star_seen = true;
@@ -109,7 +115,8 @@ std::unique_ptr<Parameters> Lowerer::parameters(TSNode n) {
       params->kw_defaults.push_back(optExpr(value));
     } else {
       if (ts_node_is_null(value) && default_seen)
-        return syntaxError(p, "parameter without a default follows parameter with a default"), nullptr;
+        return syntaxError(p, "parameter without a default follows parameter with a default"),
+               nullptr;
       if (!ts_node_is_null(value)) {
         default_seen = true;
         params->defaults.push_back(expr(value));

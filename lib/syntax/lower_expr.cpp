@@ -29,46 +29,74 @@ ExprPtr Lowerer::expr(TSNode n) {
   ExprDepth depth(*this, n);
   if (!depth.ok() || failed()) return nullptr;
   switch (cst_.kind(n)) {
-    case NodeKind::Identifier: return name(n);
+    case NodeKind::Identifier:
+      return name(n);
     case NodeKind::Integer:
-    case NodeKind::Float: return number(n);
+    case NodeKind::Float:
+      return number(n);
     case NodeKind::String:
-    case NodeKind::ConcatenatedString: return strings(n);
-    case NodeKind::True: return constant(n, keywordConstant(ConstantValue::Kind::Bool, true));
-    case NodeKind::False: return constant(n, keywordConstant(ConstantValue::Kind::Bool, false));
-    case NodeKind::None: return constant(n, keywordConstant(ConstantValue::Kind::None, false));
-    case NodeKind::Ellipsis: return constant(n, keywordConstant(ConstantValue::Kind::Ellipsis, false));
+    case NodeKind::ConcatenatedString:
+      return strings(n);
+    case NodeKind::True:
+      return constant(n, keywordConstant(ConstantValue::Kind::Bool, true));
+    case NodeKind::False:
+      return constant(n, keywordConstant(ConstantValue::Kind::Bool, false));
+    case NodeKind::None:
+      return constant(n, keywordConstant(ConstantValue::Kind::None, false));
+    case NodeKind::Ellipsis:
+      return constant(n, keywordConstant(ConstantValue::Kind::Ellipsis, false));
     case NodeKind::Attribute:
     case NodeKind::Subscript:
-    case NodeKind::Call: return primary(n);
-    case NodeKind::Slice: return slice(n);
-    case NodeKind::BinaryOperator: return binaryOp(n);
+    case NodeKind::Call:
+      return primary(n);
+    case NodeKind::Slice:
+      return slice(n);
+    case NodeKind::BinaryOperator:
+      return binaryOp(n);
     case NodeKind::UnaryOperator:
-    case NodeKind::NotOperator: return unaryOp(n);
-    case NodeKind::BooleanOperator: return boolOp(n);
-    case NodeKind::ComparisonOperator: return compare(n);
-    case NodeKind::ConditionalExpression: return conditional(n);
-    case NodeKind::Lambda: return lambda(n);
+    case NodeKind::NotOperator:
+      return unaryOp(n);
+    case NodeKind::BooleanOperator:
+      return boolOp(n);
+    case NodeKind::ComparisonOperator:
+      return compare(n);
+    case NodeKind::ConditionalExpression:
+      return conditional(n);
+    case NodeKind::Lambda:
+      return lambda(n);
     case NodeKind::Tuple:
     case NodeKind::ExpressionList:
     case NodeKind::PatternList:
-    case NodeKind::TuplePattern: return sequence(n, ExprKind::Tuple);
+    case NodeKind::TuplePattern:
+      return sequence(n, ExprKind::Tuple);
     case NodeKind::List:
-    case NodeKind::ListPattern: return sequence(n, ExprKind::List);
-    case NodeKind::Set: return sequence(n, ExprKind::Set);
-    case NodeKind::Dictionary: return dict(n);
-    case NodeKind::ListComprehension: return comprehension(n, ExprKind::ListComp);
-    case NodeKind::SetComprehension: return comprehension(n, ExprKind::SetComp);
-    case NodeKind::DictionaryComprehension: return comprehension(n, ExprKind::DictComp);
-    case NodeKind::GeneratorExpression: return comprehension(n, ExprKind::GeneratorExp);
+    case NodeKind::ListPattern:
+      return sequence(n, ExprKind::List);
+    case NodeKind::Set:
+      return sequence(n, ExprKind::Set);
+    case NodeKind::Dictionary:
+      return dict(n);
+    case NodeKind::ListComprehension:
+      return comprehension(n, ExprKind::ListComp);
+    case NodeKind::SetComprehension:
+      return comprehension(n, ExprKind::SetComp);
+    case NodeKind::DictionaryComprehension:
+      return comprehension(n, ExprKind::DictComp);
+    case NodeKind::GeneratorExpression:
+      return comprehension(n, ExprKind::GeneratorExp);
     case NodeKind::ListSplat:
     case NodeKind::ListSplatPattern:
-    case NodeKind::SplatType: return starred(n);
-    case NodeKind::ParenthesizedExpression: return parenthesized(n);
-    case NodeKind::Yield: return yield(n);
+    case NodeKind::SplatType:
+      return starred(n);
+    case NodeKind::ParenthesizedExpression:
+      return parenthesized(n);
+    case NodeKind::Yield:
+      return yield(n);
     case NodeKind::Type:
-    case NodeKind::AsPatternTarget: return typeExpr(n);
-    case NodeKind::GenericType: return genericType(n);
+    case NodeKind::AsPatternTarget:
+      return typeExpr(n);
+    case NodeKind::GenericType:
+      return genericType(n);
     case NodeKind::NamedExpression: {
       Children ch = cst_.children(n);
       auto e = std::make_unique<Expr>(ExprKind::NamedExpr, Cst::span(n));
@@ -92,14 +120,16 @@ ExprPtr Lowerer::expr(TSNode n) {
       e->id = identifier(named[1]);
       return e;
     }
-    case NodeKind::UnionType: return unionType(n);
+    case NodeKind::UnionType:
+      return unionType(n);
     case NodeKind::ParenthesizedListSplat:
       return syntaxError(n, "cannot use starred expression here");
     case NodeKind::DictionarySplat:
       return syntaxError(n, "dict unpacking cannot be used here");
     case NodeKind::KeywordArgument:
       return syntaxError(n, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    default: break;
+    default:
+      break;
   }
   return syntaxError(n, std::string("unexpected ") + ts_node_type(n));
 }
@@ -112,9 +142,10 @@ ExprPtr Lowerer::constant(TSNode n, ConstantValue value) {
 
 std::string Lowerer::identifier(TSNode n) {
   static constexpr std::string_view kKeywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-      "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-      "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
   std::string_view text = cst_.text(n);
   for (std::string_view k : kKeywords) {
     if (k == text) {
@@ -139,10 +170,14 @@ ExprPtr Lowerer::primary(TSNode n) {
   for (;;) {
     NodeKind ck = cst_.kind(cur);
     Children ch = cst_.children(cur);
-    if (ck == NodeKind::Call) cur = ch.field(Field::Function);
-    else if (ck == NodeKind::Attribute) cur = ch.field(Field::Object);
-    else if (ck == NodeKind::Subscript) cur = ch.field(Field::Value);
-    else break;
+    if (ck == NodeKind::Call)
+      cur = ch.field(Field::Function);
+    else if (ck == NodeKind::Attribute)
+      cur = ch.field(Field::Object);
+    else if (ck == NodeKind::Subscript)
+      cur = ch.field(Field::Value);
+    else
+      break;
   }
   if (cst_.kind(cur) != NodeKind::ListSplat || ts_node_eq(cur, hoisted_splat_)) {
     return k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
@@ -151,7 +186,9 @@ ExprPtr Lowerer::primary(TSNode n) {
   if (inner.size() != 1) return syntaxError(cur, "invalid starred expression");
   const TSNode outer = hoisted_splat_;  // `*a[*b[c]]` hoists twice
   hoisted_splat_ = cur;
-  ExprPtr value = k == NodeKind::Call ? call(n) : k == NodeKind::Attribute ? attribute(n) : subscript(n);
+  ExprPtr value = k == NodeKind::Call        ? call(n)
+                  : k == NodeKind::Attribute ? attribute(n)
+                                             : subscript(n);
   hoisted_splat_ = outer;
   if (!value) return nullptr;
   // The chain's nodes started at the star; they start at the starred expression instead.
@@ -162,7 +199,7 @@ ExprPtr Lowerer::primary(TSNode n) {
       e->span.line = inner_span.line;
       e->span.col = inner_span.col;
     }
-    e = e->kind == ExprKind::Call ? e->func.get()
+    e = e->kind == ExprKind::Call                                            ? e->func.get()
         : (e->kind == ExprKind::Attribute || e->kind == ExprKind::Subscript) ? e->value.get()
                                                                              : nullptr;
   }
@@ -203,7 +240,8 @@ ExprPtr Lowerer::subscript(TSNode n) {
   // CPython's slice tuple spans the elements, a trailing comma included, not the brackets.
   TSNode last = subs.back();
   for (const CstChild& c : ch.items) {
-    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) && std::string_view(ts_node_type(c.node)) == ",")
+    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) &&
+        std::string_view(ts_node_type(c.node)) == ",")
       last = c.node;
   }
   e->slice = tupleOf(subs, Cst::spanBetween(subs.front(), last));
@@ -219,9 +257,12 @@ ExprPtr Lowerer::slice(TSNode n) {
       continue;
     }
     ExprPtr part = expr(c.node);
-    if (colons == 0) e->lower = std::move(part);
-    else if (colons == 1) e->upper = std::move(part);
-    else e->step = std::move(part);
+    if (colons == 0)
+      e->lower = std::move(part);
+    else if (colons == 1)
+      e->upper = std::move(part);
+    else
+      e->step = std::move(part);
   }
   return e;
 }
@@ -346,7 +387,8 @@ ExprPtr Lowerer::comprehension(TSNode n, ExprKind kind) {
       for (TSNode r : cc.fieldAll(Field::Right)) {
         if (ts_node_is_named(r)) iters.push_back(r);
       }
-      if (iters.size() != 1) return syntaxError(clause, "invalid syntax in comprehension 'in' clause");
+      if (iters.size() != 1)
+        return syntaxError(clause, "invalid syntax in comprehension 'in' clause");
       Comprehension gen;
       gen.target = expr(cc.field(Field::Left));
       gen.iter = expr(iters[0]);
@@ -354,7 +396,8 @@ ExprPtr Lowerer::comprehension(TSNode n, ExprKind kind) {
       e->generators.push_back(std::move(gen));
     } else if (k == NodeKind::IfClause) {
       std::vector<TSNode> named = cc.named();
-      if (named.size() != 1 || e->generators.empty()) return syntaxError(clause, "invalid comprehension");
+      if (named.size() != 1 || e->generators.empty())
+        return syntaxError(clause, "invalid comprehension");
       e->generators.back().ifs.push_back(expr(named[0]));
     }
   }
@@ -374,7 +417,8 @@ ExprPtr Lowerer::parenthesized(TSNode n) {
   // CPython drops the parentheses: the node keeps the inner expression's span.
   std::vector<TSNode> named = cst_.children(n).named();
   if (named.size() != 1) return syntaxError(n, "invalid parenthesized expression");
-  if (cst_.kind(named[0]) == NodeKind::ListSplat) return syntaxError(named[0], "cannot use starred expression here");
+  if (cst_.kind(named[0]) == NodeKind::ListSplat)
+    return syntaxError(named[0], "cannot use starred expression here");
   return expr(named[0]);
 }
 
@@ -413,7 +457,8 @@ ExprPtr Lowerer::genericType(TSNode n) {
   }
   TSNode last = types.back();
   for (const CstChild& c : params.items) {
-    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) && std::string_view(ts_node_type(c.node)) == ",")
+    if (ts_node_start_byte(c.node) >= ts_node_end_byte(last) &&
+        std::string_view(ts_node_type(c.node)) == ",")
       last = c.node;
   }
   e->slice = tupleOf(types, Cst::spanBetween(types.front(), last));

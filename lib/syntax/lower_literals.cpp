@@ -86,11 +86,24 @@ Prefix parsePrefix(std::string_view start) {
     if (c == '"' || c == '\'') break;
     ++p.prefix_len;
     switch (c) {
-      case 'r': case 'R': p.raw = true; break;
-      case 'b': case 'B': p.bytes = true; break;
-      case 'f': case 'F': p.fstring = true; break;
-      case 'u': case 'U': ++u; break;
-      default: p.valid = false;
+      case 'r':
+      case 'R':
+        p.raw = true;
+        break;
+      case 'b':
+      case 'B':
+        p.bytes = true;
+        break;
+      case 'f':
+      case 'F':
+        p.fstring = true;
+        break;
+      case 'u':
+      case 'U':
+        ++u;
+        break;
+      default:
+        p.valid = false;
     }
   }
   if (u > 0 && (u > 1 || p.raw || p.bytes || p.fstring)) p.valid = false;
@@ -98,7 +111,8 @@ Prefix parsePrefix(std::string_view start) {
   return p;
 }
 
-/// Merges adjacent literal pieces (CPython joins them, spanning first to last) and drops empty ones.
+/// Merges adjacent literal pieces (CPython joins them, spanning first to last) and drops empty
+/// ones.
 ExprList finishPieces(std::vector<StrPiece>& pieces) {
   ExprList out;
   std::optional<StrPiece> pending;
@@ -144,7 +158,8 @@ ExprPtr Lowerer::number(TSNode n) {
     return e;
   }
   if (last == 'l' || last == 'L') return syntaxError(n, "invalid decimal literal");
-  bool prefixed = clean.size() > 2 && clean[0] == '0' && std::string_view("xXoObB").find(clean[1]) != std::string_view::npos;
+  bool prefixed = clean.size() > 2 && clean[0] == '0' &&
+                  std::string_view("xXoObB").find(clean[1]) != std::string_view::npos;
   if (cst_.kind(n) == NodeKind::Float && !prefixed) {
     v.kind = ConstantValue::Kind::Float;
     v.f = parseDouble(clean);
@@ -156,15 +171,21 @@ ExprPtr Lowerer::number(TSNode n) {
     char b = static_cast<char>(clean[1] | 0x20);
     base = b == 'x' ? 16 : b == 'o' ? 8 : 2;
     digits.remove_prefix(2);
-  } else if (clean.size() > 1 && clean[0] == '0' && clean.find_first_not_of('0') != std::string::npos) {
-    return syntaxError(n, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+  } else if (clean.size() > 1 && clean[0] == '0' &&
+             clean.find_first_not_of('0') != std::string::npos) {
+    return syntaxError(n,
+                       "leading zeros in decimal integer literals are not permitted; use an 0o "
+                       "prefix for octal integers");
   }
   uint64_t value = 0;
   bool big = false;
   for (char c : digits) {
     int d = digitValue(c);
-    if (d >= base) return syntaxError(n, "invalid digit '" + std::string(1, c) + "' in integer literal");
-    if (value > (static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) big = true;
+    if (d >= base)
+      return syntaxError(n, "invalid digit '" + std::string(1, c) + "' in integer literal");
+    if (value >
+        (static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base))
+      big = true;
     if (!big) value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
   }
   if (big) {
@@ -202,27 +223,52 @@ bool Lowerer::decodeLiteral(TSNode at, std::string_view s, bool raw, bool bytes,
     }
     char e = s[++i];
     switch (e) {
-      case '\n': continue;  // line continuation inside the literal
+      case '\n':
+        continue;  // line continuation inside the literal
       case '\r':
         if (i + 1 < size && s[i + 1] == '\n') ++i;
         continue;
-      case '\\': out += '\\'; continue;
-      case '\'': out += '\''; continue;
-      case '"': out += '"'; continue;
-      case 'a': out += '\a'; continue;
-      case 'b': out += '\b'; continue;
-      case 'f': out += '\f'; continue;
-      case 'n': out += '\n'; continue;
-      case 'r': out += '\r'; continue;
-      case 't': out += '\t'; continue;
-      case 'v': out += '\v'; continue;
-      default: break;
+      case '\\':
+        out += '\\';
+        continue;
+      case '\'':
+        out += '\'';
+        continue;
+      case '"':
+        out += '"';
+        continue;
+      case 'a':
+        out += '\a';
+        continue;
+      case 'b':
+        out += '\b';
+        continue;
+      case 'f':
+        out += '\f';
+        continue;
+      case 'n':
+        out += '\n';
+        continue;
+      case 'r':
+        out += '\r';
+        continue;
+      case 't':
+        out += '\t';
+        continue;
+      case 'v':
+        out += '\v';
+        continue;
+      default:
+        break;
     }
     if (e >= '0' && e <= '7') {
       uint32_t v = static_cast<uint32_t>(e - '0');
-      for (int k = 0; k < 2 && i + 1 < size && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
-      if (bytes) out += static_cast<char>(v & 0xFF);
-      else appendUtf8(out, v);
+      for (int k = 0; k < 2 && i + 1 < size && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
+        v = v * 8 + static_cast<uint32_t>(s[++i] - '0');
+      if (bytes)
+        out += static_cast<char>(v & 0xFF);
+      else
+        appendUtf8(out, v);
       continue;
     }
     int width = e == 'x' ? 2 : (!bytes && e == 'u') ? 4 : (!bytes && e == 'U') ? 8 : 0;
@@ -230,7 +276,8 @@ bool Lowerer::decodeLiteral(TSNode at, std::string_view s, bool raw, bool bytes,
       uint32_t v = 0;
       for (int k = 0; k < width; ++k) {
         if (i + 1 >= size || digitValue(s[i + 1]) >= 16) {
-          syntaxError(at, std::string("(unicode error) truncated \\") + e + std::string(static_cast<size_t>(width), 'X') + " escape");
+          syntaxError(at, std::string("(unicode error) truncated \\") + e +
+                              std::string(static_cast<size_t>(width), 'X') + " escape");
           return false;
         }
         v = v * 16 + static_cast<uint32_t>(digitValue(s[++i]));
@@ -239,8 +286,10 @@ bool Lowerer::decodeLiteral(TSNode at, std::string_view s, bool raw, bool bytes,
         syntaxError(at, "(unicode error) illegal Unicode character");
         return false;
       }
-      if (bytes) out += static_cast<char>(v);
-      else appendUtf8(out, v);
+      if (bytes)
+        out += static_cast<char>(v);
+      else
+        appendUtf8(out, v);
       continue;
     }
     if (!bytes && e == 'N') {
@@ -253,19 +302,22 @@ bool Lowerer::decodeLiteral(TSNode at, std::string_view s, bool raw, bool bytes,
   return true;
 }
 
-void Lowerer::literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point, uint32_t to,
-                         bool raw, std::vector<StrPiece>& out) {
+void Lowerer::literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point,
+                         uint32_t to, bool raw, std::vector<StrPiece>& out) {
   if (to <= from) return;
   StrPiece piece;
-  if (!decodeLiteral(at, cst_.source().substr(from, to - from), raw, false, true, piece.value)) return;
+  if (!decodeLiteral(at, cst_.source().substr(from, to - from), raw, false, true, piece.value))
+    return;
   piece.span = Span{from_point.row + 1, from_point.column, to_point.row + 1, to_point.column};
   out.push_back(std::move(piece));
 }
 
 ExprPtr Lowerer::strings(TSNode n) {
   std::vector<TSNode> parts;
-  if (cst_.kind(n) == NodeKind::ConcatenatedString) parts = cst_.children(n).named();
-  else parts.push_back(n);
+  if (cst_.kind(n) == NodeKind::ConcatenatedString)
+    parts = cst_.children(n).named();
+  else
+    parts.push_back(n);
 
   bool any_bytes = false, any_text = false, any_fstring = false;
   std::vector<Prefix> prefixes;
@@ -299,7 +351,8 @@ ExprPtr Lowerer::strings(TSNode n) {
     if (!p.fstring) {
       StrPiece piece;
       uint32_t from = ts_node_end_byte(start), to = content_end;
-      if (!decodeLiteral(parts[k], cst_.source().substr(from, to - from), p.raw, p.bytes, false, piece.value))
+      if (!decodeLiteral(parts[k], cst_.source().substr(from, to - from), p.raw, p.bytes, false,
+                         piece.value))
         return nullptr;
       piece.span = Cst::span(parts[k]);
       pieces.push_back(std::move(piece));
@@ -355,7 +408,9 @@ void Lowerer::interpolation(TSNode n, bool raw, std::vector<StrPiece>& out) {
     // `{x=}`: the source text between `{` and the conversion/spec/`}` becomes a literal, and the
     // conversion defaults to repr unless a format spec is given (CPython's f-string rules).
     TSNode open = ch.items.front().node;
-    TSNode stop = !ts_node_is_null(conversion) ? conversion : !ts_node_is_null(spec) ? spec : ch.items.back().node;
+    TSNode stop = !ts_node_is_null(conversion) ? conversion
+                  : !ts_node_is_null(spec)     ? spec
+                                               : ch.items.back().node;
     uint32_t from = ts_node_end_byte(open), to = ts_node_start_byte(stop);
     StrPiece text;
     text.value = std::string(cst_.source().substr(from, to - from));
@@ -384,8 +439,8 @@ ExprPtr Lowerer::formatSpec(TSNode n, bool raw) {
     interpolation(c.node, raw, pieces);
     prev = c.node;
   }
-  literalGap(n, ts_node_end_point(prev), ts_node_end_byte(prev), ts_node_end_point(n), ts_node_end_byte(n), raw,
-             pieces);
+  literalGap(n, ts_node_end_point(prev), ts_node_end_byte(prev), ts_node_end_point(n),
+             ts_node_end_byte(n), raw, pieces);
   e->values = finishPieces(pieces);
   return e;
 }

@@ -45,19 +45,26 @@ std::optional<CmpOpKind> cmpOpFromToken(std::string_view t) {
 
 static int binOpPrecedence(BinOpKind op) {
   switch (op) {
-    case BinOpKind::BitOr: return 1;
-    case BinOpKind::BitXor: return 2;
-    case BinOpKind::BitAnd: return 3;
+    case BinOpKind::BitOr:
+      return 1;
+    case BinOpKind::BitXor:
+      return 2;
+    case BinOpKind::BitAnd:
+      return 3;
     case BinOpKind::LShift:
-    case BinOpKind::RShift: return 4;
+    case BinOpKind::RShift:
+      return 4;
     case BinOpKind::Add:
-    case BinOpKind::Sub: return 5;
+    case BinOpKind::Sub:
+      return 5;
     case BinOpKind::Mult:
     case BinOpKind::MatMult:
     case BinOpKind::Div:
     case BinOpKind::FloorDiv:
-    case BinOpKind::Mod: return 6;
-    case BinOpKind::Pow: return 8;
+    case BinOpKind::Mod:
+      return 6;
+    case BinOpKind::Pow:
+      return 8;
   }
   GBC_UNREACHABLE("BinOpKind");
 }
@@ -110,7 +117,8 @@ ExprPtr Lowerer::binaryOp(TSNode n) {
     e->right = std::move(right.expr);
     values.push_back({std::move(e), height, span});
     if (expr_depth_ + height > kMaxExprDepth) {
-      fail(n, ErrorCode::Syntax, "too deeply nested expression (gbc limit " + std::to_string(kMaxExprDepth) + ")");
+      fail(n, ErrorCode::Syntax,
+           "too deeply nested expression (gbc limit " + std::to_string(kMaxExprDepth) + ")");
       return false;
     }
     return true;
@@ -119,8 +127,9 @@ ExprPtr Lowerer::binaryOp(TSNode n) {
     if (i > 0) {
       BinOpKind op = ops[i - 1];
       int prec = binOpPrecedence(op);
-      while (!pending.empty() && (binOpPrecedence(pending.back()) > prec ||
-                                  (binOpPrecedence(pending.back()) == prec && op != BinOpKind::Pow))) {
+      while (!pending.empty() &&
+             (binOpPrecedence(pending.back()) > prec ||
+              (binOpPrecedence(pending.back()) == prec && op != BinOpKind::Pow))) {
         if (!reduce()) return nullptr;
       }
       pending.push_back(op);
@@ -178,12 +187,16 @@ ExprPtr Lowerer::compare(TSNode n) {
   for (const CstChild& c : cst_.children(n).items) {
     if (!ts_node_is_named(c.node)) {
       auto op = cmpOpFromToken(ts_node_type(c.node));
-      if (!op) return syntaxError(c.node, std::string("invalid comparison operator '") + ts_node_type(c.node) + "'");
+      if (!op)
+        return syntaxError(
+            c.node, std::string("invalid comparison operator '") + ts_node_type(c.node) + "'");
       e->ops.push_back(*op);
       continue;
     }
-    if (first) e->left = expr(c.node);
-    else e->comparators.push_back(expr(c.node));
+    if (first)
+      e->left = expr(c.node);
+    else
+      e->comparators.push_back(expr(c.node));
     first = false;
   }
   return e;
@@ -201,7 +214,8 @@ ExprPtr Lowerer::unionType(TSNode n) {
     NodeKind k = cst_.kind(cur);
     Children ch = cst_.children(cur);
     std::vector<TSNode> named = ch.named();
-    bool is_or = k == NodeKind::BinaryOperator && std::string_view(ts_node_type(ch.field(Field::Operator))) == "|";
+    bool is_or = k == NodeKind::BinaryOperator &&
+                 std::string_view(ts_node_type(ch.field(Field::Operator))) == "|";
     if ((k == NodeKind::Type && named.size() == 1) || k == NodeKind::UnionType || is_or) {
       for (auto it = named.rbegin(); it != named.rend(); ++it) stack.push_back(*it);
       continue;

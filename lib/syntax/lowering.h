@@ -99,8 +99,8 @@ class Lowerer {
   bool decodeLiteral(TSNode at, std::string_view raw_text, bool raw, bool bytes, bool fstring,
                      std::string& out);
   /// Adds the literal text between byte offsets [from, to) of an f-string as a piece.
-  void literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point, uint32_t to, bool raw,
-                  std::vector<StrPiece>& out);
+  void literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point, uint32_t to,
+                  bool raw, std::vector<StrPiece>& out);
   // statement helpers (lower_stmt.cpp)
   StmtPtr expressionStatement(TSNode n);
   StmtPtr printChevron(TSNode n);

@@ -45,19 +45,24 @@ TEST_CASE("the first broken place in source order is reported", "[syntax][errors
 TEST_CASE("misindented code is refused although tree-sitter accepts it", "[syntax][errors]") {
   CHECK(syntaxErrorOf("  x = 1\n") == "m.py:1:3: syntax error: unexpected indent");
   CHECK(syntaxErrorOf("x = 1\n  y = 2\n") == "m.py:2:3: syntax error: unexpected indent");
-  CHECK(syntaxErrorOf("if x:\npass\n") == "m.py:1:1: syntax error: expected an indented block after 'if' statement on line 1");
+  CHECK(syntaxErrorOf("if x:\npass\n") ==
+        "m.py:1:1: syntax error: expected an indented block after 'if' statement on line 1");
   CHECK(syntaxErrorOf("def f():\n    # only a comment\n") ==
         "m.py:1:1: syntax error: expected an indented block after function definition on line 1");
-  CHECK(syntaxErrorOf("def f():\n    x = 1\n      y = 2\n") == "m.py:3:7: syntax error: unexpected indent");
-  CHECK(syntaxErrorOf("for x in y:\n    pass\n  else:\n    pass\n") == "m.py:3:3: syntax error: unexpected indent");
+  CHECK(syntaxErrorOf("def f():\n    x = 1\n      y = 2\n") ==
+        "m.py:3:7: syntax error: unexpected indent");
+  CHECK(syntaxErrorOf("for x in y:\n    pass\n  else:\n    pass\n") ==
+        "m.py:3:3: syntax error: unexpected indent");
   CHECK(dumpSource("if x:  # c\n\n    # d\n    pass\n\n# e\n").rfind("Module", 0) == 0);
 }
 
 TEST_CASE("what CPython's parser rejects but tree-sitter accepts", "[syntax][errors]") {
   CHECK(syntaxErrorOf("print \"x\"\n") ==
         "m.py:1:1: syntax error: Missing parentheses in call to 'print'. Did you mean print(...)?");
-  CHECK(syntaxErrorOf("f(a=1, b)\n") == "m.py:1:8: syntax error: positional argument follows keyword argument");
-  CHECK(syntaxErrorOf("f(**a, b)\n") == "m.py:1:8: syntax error: positional argument follows keyword argument unpacking");
+  CHECK(syntaxErrorOf("f(a=1, b)\n") ==
+        "m.py:1:8: syntax error: positional argument follows keyword argument");
+  CHECK(syntaxErrorOf("f(**a, b)\n") ==
+        "m.py:1:8: syntax error: positional argument follows keyword argument unpacking");
   CHECK(syntaxErrorOf("f(**a, *b)\n") ==
         "m.py:1:8: syntax error: iterable argument unpacking follows keyword argument unpacking");
   CHECK(syntaxErrorOf("def f(x=1, y): pass\n") ==
@@ -66,11 +71,15 @@ TEST_CASE("what CPython's parser rejects but tree-sitter accepts", "[syntax][err
   CHECK(syntaxErrorOf("x := 1\n") == "m.py:1:1: syntax error: invalid syntax");
   CHECK(syntaxErrorOf("return return\n") == "m.py:1:8: syntax error: invalid syntax");
   CHECK(syntaxErrorOf("x = 0777\n") ==
-        "m.py:1:5: syntax error: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
-  CHECK(syntaxErrorOf("x = b'a' 'b'\n") == "m.py:1:5: syntax error: cannot mix bytes and nonbytes literals");
-  CHECK(syntaxErrorOf("x = b'\xc3\xa9'\n") == "m.py:1:5: syntax error: bytes can only contain ASCII literal characters");
+        "m.py:1:5: syntax error: leading zeros in decimal integer literals are not permitted; use "
+        "an 0o prefix for octal integers");
+  CHECK(syntaxErrorOf("x = b'a' 'b'\n") ==
+        "m.py:1:5: syntax error: cannot mix bytes and nonbytes literals");
+  CHECK(syntaxErrorOf("x = b'\xc3\xa9'\n") ==
+        "m.py:1:5: syntax error: bytes can only contain ASCII literal characters");
   CHECK(syntaxErrorOf("x: int, y: int = 1, 2\n").find("syntax error") != std::string::npos);
-  CHECK(syntaxErrorOf("a, b: int\n") == "m.py:1:1: syntax error: only single target (not tuple) can be annotated");
+  CHECK(syntaxErrorOf("a, b: int\n") ==
+        "m.py:1:1: syntax error: only single target (not tuple) can be annotated");
 }
 
 TEST_CASE("constructs gbc does not model are Unsupported, with a location", "[syntax][errors]") {
@@ -85,9 +94,9 @@ TEST_CASE("non-UTF-8 input is an Encoding error naming the byte", "[syntax][erro
   auto [code, message] = errorOf("x = 1\ny = '\xff'\n");
   CHECK(code == ErrorCode::Encoding);
   CHECK(message == "m.py:2:6: invalid UTF-8 byte 0xff");
-  CHECK(errorOf("'\xc0\x80'").second == "m.py:1:2: invalid UTF-8 byte 0xc0");          // overlong
-  CHECK(errorOf("'\xed\xa0\x80'").second == "m.py:1:2: invalid UTF-8 byte 0xed");      // surrogate
-  CHECK(errorOf("'\xe4\xb8'").second == "m.py:1:2: invalid UTF-8 byte 0xe4");          // truncated
+  CHECK(errorOf("'\xc0\x80'").second == "m.py:1:2: invalid UTF-8 byte 0xc0");      // overlong
+  CHECK(errorOf("'\xed\xa0\x80'").second == "m.py:1:2: invalid UTF-8 byte 0xed");  // surrogate
+  CHECK(errorOf("'\xe4\xb8'").second == "m.py:1:2: invalid UTF-8 byte 0xe4");      // truncated
 }
 
 TEST_CASE("a NUL byte is an Encoding error", "[syntax][errors]") {
@@ -116,7 +125,8 @@ TEST_CASE("deep nesting is refused without overflowing the stack", "[syntax][err
     CHECK(syntaxErrorOf(chain + "\n").find(limit) != std::string::npos);
   }
   SECTION("150 nested parentheses and a 150-term chain are fine") {
-    CHECK(parseModule("m.py", std::string(150, '(') + "1" + std::string(150, ')') + "\n").has_value());
+    CHECK(parseModule("m.py", std::string(150, '(') + "1" + std::string(150, ')') + "\n")
+              .has_value());
     std::string chain = "x = 1";
     for (int i = 0; i < 150; ++i) chain += " + 1";
     CHECK(parseModule("m.py", chain + "\n").has_value());

@@ -75,7 +75,8 @@ TEST_CASE("call arguments: star-args, keywords and **kwargs", "[syntax][expr]") 
 )dump");
 }
 
-TEST_CASE("parenthesised operands keep the inner span, the BinOp spans the parentheses", "[syntax][expr]") {
+TEST_CASE("parenthesised operands keep the inner span, the BinOp spans the parentheses",
+          "[syntax][expr]") {
   CHECK(dumpSource("(a) + (b * c)\n") == R"dump(Module
   Expr 1:0-1:13
     value:
@@ -119,7 +120,8 @@ TEST_CASE("unary, boolean and not operators", "[syntax][expr]") {
 }
 
 TEST_CASE("chained comparisons with not in and is not", "[syntax][expr]") {
-  CHECK(dumpSource("a < b <= c == d != e > f >= g\na in b not in c is d is not e\n") == R"dump(Module
+  CHECK(dumpSource("a < b <= c == d != e > f >= g\na in b not in c is d is not e\n") ==
+        R"dump(Module
   Expr 1:0-1:29
     value:
       Compare 1:0-1:29 ops=Lt,LtE,Eq,NotEq,Gt,GtE
@@ -257,7 +259,8 @@ TEST_CASE("subscripts, slices and tuple slices", "[syntax][expr]") {
 }
 
 TEST_CASE("lambda parameters", "[syntax][expr]") {
-  CHECK(dumpSource("lambda: 0\nlambda a, b=1, *c, d, e=2, **f: a\nlambda a, /, b: 0\n") == R"dump(Module
+  CHECK(dumpSource("lambda: 0\nlambda a, b=1, *c, d, e=2, **f: a\nlambda a, /, b: 0\n") ==
+        R"dump(Module
   Expr 1:0-1:9
     value:
       Lambda 1:0-1:9
@@ -351,7 +354,8 @@ TEST_CASE("tuples, lists, sets and dicts", "[syntax][expr]") {
 }
 
 TEST_CASE("comprehensions with several for and if clauses", "[syntax][expr]") {
-  CHECK(dumpSource("[x for x in y if x if z for w in x]\n{k: v for k, v in d.items()}\n{x for x in y}\n(x async for x in y)\n") == R"dump(Module
+  CHECK(dumpSource("[x for x in y if x if z for w in x]\n{k: v for k, v in d.items()}\n{x for x in "
+                   "y}\n(x async for x in y)\n") == R"dump(Module
   Expr 1:0-1:35
     value:
       ListComp 1:0-1:35
@@ -417,7 +421,8 @@ TEST_CASE("comprehensions with several for and if clauses", "[syntax][expr]") {
 }
 
 TEST_CASE("await, yield and yield from", "[syntax][expr]") {
-  CHECK(dumpSource("async def f():\n    await g()\ndef g():\n    x = yield\n    yield 1, 2\n    yield from h()\n") == R"dump(Module
+  CHECK(dumpSource("async def f():\n    await g()\ndef g():\n    x = yield\n    yield 1, 2\n    "
+                   "yield from h()\n") == R"dump(Module
   FunctionDef 1:0-2:13 name=f async=1
     args:
       arguments

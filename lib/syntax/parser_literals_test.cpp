@@ -7,8 +7,11 @@
 
 using gbc::syntax::testing::dumpSource;
 
-TEST_CASE("integer literals in every base, big ints, floats and imaginary numbers", "[syntax][literals]") {
-  CHECK(dumpSource("0x_ff, 0o17, 0b101, 1_000_000, 123456789012345678901234567890, 0xFFFFFFFFFFFFFFFFFF, 9223372036854775807, 9223372036854775808\n1.5, 1e10, 1.5e-3, .5, 5., 1_0.5, 2j, 1.5J, 1e400\n") == R"dump(Module
+TEST_CASE("integer literals in every base, big ints, floats and imaginary numbers",
+          "[syntax][literals]") {
+  CHECK(dumpSource("0x_ff, 0o17, 0b101, 1_000_000, 123456789012345678901234567890, "
+                   "0xFFFFFFFFFFFFFFFFFF, 9223372036854775807, 9223372036854775808\n1.5, 1e10, "
+                   "1.5e-3, .5, 5., 1_0.5, 2j, 1.5J, 1e400\n") == R"dump(Module
   Expr 1:0-1:125
     value:
       Tuple 1:0-1:125
@@ -51,7 +54,10 @@ TEST_CASE("keyword constants", "[syntax][literals]") {
 }
 
 TEST_CASE("string literals: escapes, raw, bytes, concatenation", "[syntax][literals]") {
-  CHECK(dumpSource("'a\\n\\t\\x41\\u00e9\\U0001F600\\101\\q'\nr'\\n\\\\' \"b\"\nb'\\x00\\xff' b\"z\"\n'''multi\nline'''\n'\xc3" "\xa9" "'\nr'\\\\'\n") == R"dump(Module
+  CHECK(dumpSource("'a\\n\\t\\x41\\u00e9\\U0001F600\\101\\q'\nr'\\n\\\\' \"b\"\nb'\\x00\\xff' "
+                   "b\"z\"\n'''multi\nline'''\n'\xc3"
+                   "\xa9"
+                   "'\nr'\\\\'\n") == R"dump(Module
   Expr 1:0-1:33
     value:
       Constant 1:0-1:33 value=s'a\x0a\x09A\xc3\xa9\xf0\x9f\x98\x80A\x5cq'
@@ -74,7 +80,8 @@ TEST_CASE("string literals: escapes, raw, bytes, concatenation", "[syntax][liter
 }
 
 TEST_CASE("f-strings: conversions, nested specs and self-documenting =", "[syntax][literals]") {
-  CHECK(dumpSource("f\"a{x=}b{y!r:>{w}}\" \"c\"\nf\"{x=:>10}\"\nf\"{ x = !s}\"\nf\"{x!a}{{}}\"\nf\"{x:}\"\n\"\" f\"{x}\" \"\"\nf\"\"\n") == R"dump(Module
+  CHECK(dumpSource("f\"a{x=}b{y!r:>{w}}\" \"c\"\nf\"{x=:>10}\"\nf\"{ x = "
+                   "!s}\"\nf\"{x!a}{{}}\"\nf\"{x:}\"\n\"\" f\"{x}\" \"\"\nf\"\"\n") == R"dump(Module
   Expr 1:0-1:23
     value:
       JoinedStr 1:0-1:23

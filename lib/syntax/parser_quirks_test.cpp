@@ -8,7 +8,8 @@
 using gbc::syntax::testing::dumpSource;
 
 TEST_CASE("binary operators follow Python's precedence, not the grammar's", "[syntax][quirks]") {
-  CHECK(dumpSource("x = a ^ b & c\ny = a & b ^ c | d\nz = -x ** -y * 2 @ m // 3 % 4 << 1 >> 2\n") == R"dump(Module
+  CHECK(dumpSource("x = a ^ b & c\ny = a & b ^ c | d\nz = -x ** -y * 2 @ m // 3 % 4 << 1 >> 2\n") ==
+        R"dump(Module
   Assign 1:0-1:13
     targets:
       Name 1:0-1:1 id=x
@@ -134,8 +135,10 @@ TEST_CASE("a star before a call in an argument list applies to the call", "[synt
 )dump");
 }
 
-TEST_CASE("annotations with generics and unions are Subscripts and left-nested BinOps", "[syntax][quirks]") {
-  CHECK(dumpSource("def f(a: list[int], b: Dict[str, int] | None = None, c: int | str | None = 1) -> tuple[int, ...]: pass\nx: Callable[[int], str] = g\n") == R"dump(Module
+TEST_CASE("annotations with generics and unions are Subscripts and left-nested BinOps",
+          "[syntax][quirks]") {
+  CHECK(dumpSource("def f(a: list[int], b: Dict[str, int] | None = None, c: int | str | None = 1) "
+                   "-> tuple[int, ...]: pass\nx: Callable[[int], str] = g\n") == R"dump(Module
   FunctionDef 1:0-1:102 name=f async=0
     args:
       arguments
@@ -254,7 +257,8 @@ TEST_CASE("print >> f, x is a Python 3 expression", "[syntax][quirks]") {
 }
 
 TEST_CASE("except star in both spellings", "[syntax][quirks]") {
-  CHECK(dumpSource("try:\n    pass\nexcept* A:\n    pass\ntry:\n    pass\nexcept *B as e:\n    pass\nexcept *C:\n    pass\n") == R"dump(Module
+  CHECK(dumpSource("try:\n    pass\nexcept* A:\n    pass\ntry:\n    pass\nexcept *B as e:\n    "
+                   "pass\nexcept *C:\n    pass\n") == R"dump(Module
   Try 1:0-4:8 star=1
     body:
       Pass 2:4-2:8
@@ -282,7 +286,8 @@ TEST_CASE("except star in both spellings", "[syntax][quirks]") {
 }
 
 TEST_CASE("parenthesised with items", "[syntax][quirks]") {
-  CHECK(dumpSource("with (a as b, c):\n    pass\nwith (\n    m() as x\n):\n    pass\nwith (a, b) as c:\n    pass\n") == R"dump(Module
+  CHECK(dumpSource("with (a as b, c):\n    pass\nwith (\n    m() as x\n):\n    pass\nwith (a, b) "
+                   "as c:\n    pass\n") == R"dump(Module
   With 1:0-2:8 async=0
     items:
       withitem

@@ -8,7 +8,8 @@
 using gbc::syntax::testing::dumpSource;
 
 TEST_CASE("decorated definitions start at def with decorators kept apart", "[syntax][stmt]") {
-  CHECK(dumpSource("@dec\n@d2(1)\ndef f(a, b: int = 1, /, c=2, *args: int, d, e: str = 'x', **kw) -> int:\n    return a\n") == R"dump(Module
+  CHECK(dumpSource("@dec\n@d2(1)\ndef f(a, b: int = 1, /, c=2, *args: int, d, e: str = 'x', **kw) "
+                   "-> int:\n    return a\n") == R"dump(Module
   FunctionDef 3:0-4:12 name=f async=0
     decorators:
       Name 1:1-1:4 id=dec
@@ -53,7 +54,8 @@ TEST_CASE("decorated definitions start at def with decorators kept apart", "[syn
 }
 
 TEST_CASE("async def, async with and async for", "[syntax][stmt]") {
-  CHECK(dumpSource("async def f():\n    async with a as (b, c):\n        pass\n    async for x, y in z:\n        pass\n") == R"dump(Module
+  CHECK(dumpSource("async def f():\n    async with a as (b, c):\n        pass\n    async for x, y "
+                   "in z:\n        pass\n") == R"dump(Module
   FunctionDef 1:0-5:12 name=f async=1
     args:
       arguments
@@ -84,7 +86,9 @@ TEST_CASE("async def, async with and async for", "[syntax][stmt]") {
 }
 
 TEST_CASE("classes with bases, keywords and **kwargs", "[syntax][stmt]") {
-  CHECK(dumpSource("@d\nclass C(B, metaclass=M, **k):\n    x: int = 1\n    y: int\nclass D: pass\n") == R"dump(Module
+  CHECK(dumpSource(
+            "@d\nclass C(B, metaclass=M, **k):\n    x: int = 1\n    y: int\nclass D: pass\n") ==
+        R"dump(Module
   ClassDef 2:0-4:10 name=C
     decorators:
       Name 1:1-1:2 id=d
@@ -117,7 +121,9 @@ TEST_CASE("classes with bases, keywords and **kwargs", "[syntax][stmt]") {
 }
 
 TEST_CASE("assignments: several targets, starred targets, augmented, annotated", "[syntax][stmt]") {
-  CHECK(dumpSource("a = b = 1\n*c, d = e\n[f, *g] = h\ni += 1\nj.k **= 2\nl[0] //= 3\nm: int = 4\n") == R"dump(Module
+  CHECK(dumpSource(
+            "a = b = 1\n*c, d = e\n[f, *g] = h\ni += 1\nj.k **= 2\nl[0] //= 3\nm: int = 4\n") ==
+        R"dump(Module
   Assign 1:0-1:9
     targets:
       Name 1:0-1:1 id=a
@@ -176,7 +182,8 @@ TEST_CASE("assignments: several targets, starred targets, augmented, annotated",
 }
 
 TEST_CASE("if with an elif chain and else", "[syntax][stmt]") {
-  CHECK(dumpSource("if a:\n    pass\nelif b:\n    pass\nelif c:\n    x = 1\nelse:\n    y = 2\n") == R"dump(Module
+  CHECK(dumpSource("if a:\n    pass\nelif b:\n    pass\nelif c:\n    x = 1\nelse:\n    y = 2\n") ==
+        R"dump(Module
   If 1:0-8:9
     test:
       Name 1:3-1:4 id=a
@@ -208,7 +215,8 @@ TEST_CASE("if with an elif chain and else", "[syntax][stmt]") {
 }
 
 TEST_CASE("loops with else, break and continue", "[syntax][stmt]") {
-  CHECK(dumpSource("for i in range(3):\n    break\nelse:\n    continue\nwhile x:\n    pass\nelse:\n    pass\nfor a, b in c, d:\n    pass\n") == R"dump(Module
+  CHECK(dumpSource("for i in range(3):\n    break\nelse:\n    continue\nwhile x:\n    "
+                   "pass\nelse:\n    pass\nfor a, b in c, d:\n    pass\n") == R"dump(Module
   For 1:0-4:12 async=0
     target:
       Name 1:4-1:5 id=i
@@ -246,7 +254,9 @@ TEST_CASE("loops with else, break and continue", "[syntax][stmt]") {
 }
 
 TEST_CASE("try with handlers, else and finally", "[syntax][stmt]") {
-  CHECK(dumpSource("try:\n    pass\nexcept ValueError as e:\n    pass\nexcept (A, B):\n    pass\nexcept:\n    pass\nelse:\n    x = 1\nfinally:\n    y = 2\n") == R"dump(Module
+  CHECK(dumpSource("try:\n    pass\nexcept ValueError as e:\n    pass\nexcept (A, B):\n    "
+                   "pass\nexcept:\n    pass\nelse:\n    x = 1\nfinally:\n    y = 2\n") ==
+        R"dump(Module
   Try 1:0-12:9 star=0
     body:
       Pass 2:4-2:8
@@ -283,7 +293,8 @@ TEST_CASE("try with handlers, else and finally", "[syntax][stmt]") {
 }
 
 TEST_CASE("with several items", "[syntax][stmt]") {
-  CHECK(dumpSource("with a as b, c:\n    pass\nwith open(p) as f, g() as (h, i):\n    pass\n") == R"dump(Module
+  CHECK(dumpSource("with a as b, c:\n    pass\nwith open(p) as f, g() as (h, i):\n    pass\n") ==
+        R"dump(Module
   With 1:0-2:8 async=0
     items:
       withitem
@@ -323,7 +334,10 @@ TEST_CASE("with several items", "[syntax][stmt]") {
 }
 
 TEST_CASE("import forms", "[syntax][stmt]") {
-  CHECK(dumpSource("import a.b as c, d\nimport e.f.g\nfrom ..a.b import (c as d, e)\nfrom . import x\nfrom ... import z\nfrom .m import *\nfrom __future__ import annotations\n") == R"dump(Module
+  CHECK(
+      dumpSource("import a.b as c, d\nimport e.f.g\nfrom ..a.b import (c as d, e)\nfrom . import "
+                 "x\nfrom ... import z\nfrom .m import *\nfrom __future__ import annotations\n") ==
+      R"dump(Module
   Import 1:0-1:18
     names:
       alias 1:7-1:15 name=a.b asname=c
@@ -351,7 +365,9 @@ TEST_CASE("import forms", "[syntax][stmt]") {
 }
 
 TEST_CASE("global, nonlocal, del, assert, raise, return, pass", "[syntax][stmt]") {
-  CHECK(dumpSource("def f():\n    global g, h\n    def i():\n        nonlocal j\n    del a, b[0], c.d\n    del (e, f)\n    assert x, 'm'\n    assert y\n    raise E from F\n    raise\n    return\n") == R"dump(Module
+  CHECK(dumpSource("def f():\n    global g, h\n    def i():\n        nonlocal j\n    del a, b[0], "
+                   "c.d\n    del (e, f)\n    assert x, 'm'\n    assert y\n    raise E from F\n    "
+                   "raise\n    return\n") == R"dump(Module
   FunctionDef 1:0-11:10 name=f async=0
     args:
       arguments
@@ -398,7 +414,8 @@ TEST_CASE("global, nonlocal, del, assert, raise, return, pass", "[syntax][stmt]"
 }
 
 TEST_CASE("match is kept with its span only", "[syntax][stmt]") {
-  CHECK(dumpSource("match x:\n    case 1:\n        pass\n    case _:\n        y = 2\n") == R"dump(Module
+  CHECK(dumpSource("match x:\n    case 1:\n        pass\n    case _:\n        y = 2\n") ==
+        R"dump(Module
   Match 1:0-5:13
 )dump");
 }

@@ -55,7 +55,8 @@ struct Problem {
 
 /// Bracket matching over the tree's real tokens (MISSING ones are not in the source): the first
 /// unmatched or mismatched closer, and the innermost bracket left open.
-void scanBrackets(TSNode root, std::optional<Problem>& bad_closer, std::optional<Problem>& unclosed) {
+void scanBrackets(TSNode root, std::optional<Problem>& bad_closer,
+                  std::optional<Problem>& unclosed) {
   struct Open {
     char c;
     TSPoint at;
@@ -75,10 +76,12 @@ void scanBrackets(TSNode root, std::optional<Problem>& bad_closer, std::optional
       } else if ((ch == ')' || ch == ']' || ch == '}') && !bad_closer) {
         char want = ch == ')' ? '(' : ch == ']' ? '[' : '{';
         if (stack.empty()) {
-          bad_closer = Problem{ts_node_start_point(leaf), ts_node_start_byte(leaf), "unmatched '" + std::string(1, ch) + "'"};
+          bad_closer = Problem{ts_node_start_point(leaf), ts_node_start_byte(leaf),
+                               "unmatched '" + std::string(1, ch) + "'"};
         } else if (stack.back().c != want) {
           bad_closer = Problem{ts_node_start_point(leaf), ts_node_start_byte(leaf),
-                               "closing parenthesis '" + std::string(1, ch) + "' does not match opening parenthesis '" +
+                               "closing parenthesis '" + std::string(1, ch) +
+                                   "' does not match opening parenthesis '" +
                                    std::string(1, stack.back().c) + "'"};
         } else {
           stack.pop_back();
@@ -88,7 +91,8 @@ void scanBrackets(TSNode root, std::optional<Problem>& bad_closer, std::optional
     while (!ts_tree_cursor_goto_next_sibling(c)) {
       if (!ts_tree_cursor_goto_parent(c)) {
         if (!stack.empty())
-          unclosed = Problem{stack.back().at, stack.back().byte, "'" + std::string(1, stack.back().c) + "' was never closed"};
+          unclosed = Problem{stack.back().at, stack.back().byte,
+                             "'" + std::string(1, stack.back().c) + "' was never closed"};
         return;
       }
     }
@@ -98,7 +102,8 @@ void scanBrackets(TSNode root, std::optional<Problem>& bad_closer, std::optional
 Problem describeNode(TSNode n, std::string_view source) {
   if (ts_node_is_missing(n)) {
     std::string type = ts_node_type(n);
-    return {ts_node_start_point(n), ts_node_start_byte(n), ts_node_is_named(n) ? "missing " + type : "missing '" + type + "'"};
+    return {ts_node_start_point(n), ts_node_start_byte(n),
+            ts_node_is_named(n) ? "missing " + type : "missing '" + type + "'"};
   }
   TSNode leaf = n;
   while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
@@ -107,11 +112,14 @@ Problem describeNode(TSNode n, std::string_view source) {
   text = text.substr(0, text.find_first_of("\r\n"));
   if (text.empty()) return {ts_node_start_point(n), ts_node_start_byte(n), "invalid syntax"};
   size_t quote = text.find_first_of("'\"");
-  if (quote != std::string_view::npos && quote <= 2 && text.find_first_not_of("rRbBuUfF") == quote) {
+  if (quote != std::string_view::npos && quote <= 2 &&
+      text.find_first_not_of("rRbBuUfF") == quote) {
     bool triple = text.substr(quote, 3) == std::string(3, text[quote]);
-    return {ts_node_start_point(leaf), start, triple ? "unterminated triple-quoted string literal" : "unterminated string literal"};
+    return {ts_node_start_point(leaf), start,
+            triple ? "unterminated triple-quoted string literal" : "unterminated string literal"};
   }
-  std::string shown = text.size() > 20 ? std::string(text.substr(0, 20)) + "..." : std::string(text);
+  std::string shown =
+      text.size() > 20 ? std::string(text.substr(0, 20)) + "..." : std::string(text);
   return {ts_node_start_point(leaf), start, "unexpected token '" + shown + "'"};
 }
 
@@ -125,10 +133,14 @@ Error describeSyntaxError(const std::string& path, std::string_view source, TSNo
   // A bracket error explains the first broken region when it lies inside it (or before it); an
   // unclosed bracket when the region starts after it (tree-sitter often breaks off at the end).
   const uint32_t region_end = ts_node_end_byte(first);
-  if (bad_closer && bad_closer->byte <= region_end) problem = *bad_closer;
-  else if (unclosed && unclosed->byte <= region_end && (!bad_closer || unclosed->byte < bad_closer->byte)) problem = *unclosed;
+  if (bad_closer && bad_closer->byte <= region_end)
+    problem = *bad_closer;
+  else if (unclosed && unclosed->byte <= region_end &&
+           (!bad_closer || unclosed->byte < bad_closer->byte))
+    problem = *unclosed;
   return Error{ErrorCode::Syntax, path + ":" + std::to_string(problem.at.row + 1) + ":" +
-                                      std::to_string(problem.at.column + 1) + ": syntax error: " + problem.what};
+                                      std::to_string(problem.at.column + 1) +
+                                      ": syntax error: " + problem.what};
 }
 
 }  // namespace gbc::syntax

@@ -23,7 +23,9 @@ class TreeCursor {
   explicit TreeCursor(TSNode node) : cursor_(ts_tree_cursor_new(node)), owns_(true) {}
   TreeCursor(const TreeCursor&) = delete;
   TreeCursor& operator=(const TreeCursor&) = delete;
-  TreeCursor(TreeCursor&& other) noexcept : cursor_(other.cursor_), owns_(other.owns_) { other.owns_ = false; }
+  TreeCursor(TreeCursor&& other) noexcept : cursor_(other.cursor_), owns_(other.owns_) {
+    other.owns_ = false;
+  }
   TreeCursor& operator=(TreeCursor&& other) = delete;
   ~TreeCursor() {
     if (owns_) ts_tree_cursor_delete(&cursor_);

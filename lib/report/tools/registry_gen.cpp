@@ -8,14 +8,14 @@
 // The output is rewritten only when its text changes.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
-#include <algorithm>
-#include <map>
 #include <vector>
 
 namespace {
@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     }
   }
   // By code, the file's order within a code: Registry::entries is a binary search.
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.code < b.code; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.code < b.code; });
 
   std::ostringstream hints;
   std::ostringstream entries;
@@ -104,9 +105,12 @@ int main(int argc, char** argv) {
       << "#include \"report/registry.h\"\n\n"
       << "namespace gbc::report::embedded {\n"
       << "using namespace std::string_view_literals;\n"
-      << "static constexpr std::string_view kHints[] = {\n" << hints.str() << "    \"\"sv};\n"
-      << "static const RegistryEntry kEntries[] = {\n" << entries.str() << "};\n"
-      << "static constexpr RegistryType kTypes[] = {\n" << types.str() << "};\n"
+      << "static constexpr std::string_view kHints[] = {\n"
+      << hints.str() << "    \"\"sv};\n"
+      << "static const RegistryEntry kEntries[] = {\n"
+      << entries.str() << "};\n"
+      << "static constexpr RegistryType kTypes[] = {\n"
+      << types.str() << "};\n"
       << "extern const RegistryTable " << symbol << ";\n"
       << "const RegistryTable " << symbol << "{kEntries, kTypes};\n"
       << "}  // namespace gbc::report::embedded\n";

@@ -52,7 +52,8 @@ TEST_CASE("indexing: ints, slices, None, Ellipsis, masks and index tensors") {
   CHECK(err.error().kind == ErrorKind::IndexError);
   CHECK(err.error().message == "too many indices for tensor of dimension 2");
   IndexItem outOfRange[] = {longs({5})};
-  CHECK(index(x, outOfRange).error().message == "index 5 is out of bounds for dimension 0 with size 3");
+  CHECK(index(x, outOfRange).error().message ==
+        "index 5 is out of bounds for dimension 0 with size 3");
 }
 
 TEST_CASE("setitem writes through views") {
@@ -65,9 +66,10 @@ TEST_CASE("setitem writes through views") {
   REQUIRE(setitem(x, mask, Scalar(int64_t{-1})));
   IndexItem rows[] = {longs({2})};
   REQUIRE(setitem(x, rows, Scalar(2.0)));
-  CHECK(str(x) == "tensor([[ 1.5000,  1.5000,  1.5000, -1.0000],\n"
-                  "        [ 0.0000,  0.0000,  0.0000, -1.0000],\n"
-                  "        [ 2.0000,  2.0000,  2.0000,  2.0000]])");
+  CHECK(str(x) ==
+        "tensor([[ 1.5000,  1.5000,  1.5000, -1.0000],\n"
+        "        [ 0.0000,  0.0000,  0.0000, -1.0000],\n"
+        "        [ 2.0000,  2.0000,  2.0000,  2.0000]])");
   Tensor xt = must(t(x));
   IndexItem corner[] = {int64_t{0}, int64_t{1}};
   REQUIRE(setitem(xt, corner, Scalar(int64_t{5})));
@@ -101,7 +103,8 @@ TEST_CASE("type promotion") {
   CHECK(must(add(i, Tensor::scalarTensor(1.5, DType::Float64))).dtype() == DType::Float64);
   CHECK(must(add(i.toBool(), i.toBool())).dtype() == DType::Bool);
   CHECK(must(lt(i, 1.5)).dtype() == DType::Bool);
-  CHECK(add_(i, 1.5).error().message == "result type Float can't be cast to the desired output type Long");
+  CHECK(add_(i, 1.5).error().message ==
+        "result type Float can't be cast to the desired output type Long");
 }
 
 TEST_CASE("Python float repr") {
@@ -141,18 +144,21 @@ TEST_CASE("large tensors: two threads give the serial results") {
   for (int64_t r : {0, 255, 256, 511}) {
     CHECK(rows.flatAt(r) == must(sum(must(select(big, 0, r)))).flatAt(0));
   }
-  Tensor m = must(matmul(must(randn({300, 200}, DType::Float32, &g)), must(randn({200, 100}, DType::Float32, &g))));
+  Tensor m = must(matmul(must(randn({300, 200}, DType::Float32, &g)),
+                         must(randn({200, 100}, DType::Float32, &g))));
   CHECK(m.sizes() == Shape{300, 100});
 }
 
 TEST_CASE("item, tolist and nested construction") {
-  Nested data{std::vector<Nested>{Nested{std::vector<Nested>{Nested{Scalar(int64_t{1})}, Nested{Scalar(2.5)}}},
-                                  Nested{std::vector<Nested>{Nested{Scalar(int64_t{3})}, Nested{Scalar(true)}}}}};
+  Nested data{std::vector<Nested>{
+      Nested{std::vector<Nested>{Nested{Scalar(int64_t{1})}, Nested{Scalar(2.5)}}},
+      Nested{std::vector<Nested>{Nested{Scalar(int64_t{3})}, Nested{Scalar(true)}}}}};
   Tensor t = must(fromNested(data));
   CHECK(t.dtype() == DType::Float32);
   CHECK(formatNested(t.tolist()) == "[[1.0, 2.5], [3.0, 1.0]]");
-  Nested ragged{std::vector<Nested>{Nested{std::vector<Nested>{Nested{Scalar(int64_t{1})}, Nested{Scalar(int64_t{2})}}},
-                                    Nested{std::vector<Nested>{Nested{Scalar(int64_t{3})}}}}};
+  Nested ragged{std::vector<Nested>{
+      Nested{std::vector<Nested>{Nested{Scalar(int64_t{1})}, Nested{Scalar(int64_t{2})}}},
+      Nested{std::vector<Nested>{Nested{Scalar(int64_t{3})}}}}};
   auto bad = fromNested(ragged);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().kind == ErrorKind::ValueError);

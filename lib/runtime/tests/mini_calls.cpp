@@ -23,10 +23,14 @@ const Tensor& tensorOf(const ValPtr& v) {
 
 Scalar scalarOf(const Val& v) {
   switch (v.kind) {
-    case Val::Kind::Int: return v.i;
-    case Val::Kind::Float: return v.f;
-    case Val::Kind::Bool: return v.b;
-    default: throw Unsupported("expected a number");
+    case Val::Kind::Int:
+      return v.i;
+    case Val::Kind::Float:
+      return v.f;
+    case Val::Kind::Bool:
+      return v.b;
+    default:
+      throw Unsupported("expected a number");
   }
 }
 
@@ -105,7 +109,8 @@ ValPtr withGradKw(Tensor t, const Args& a) {
   return makeTensor(std::move(t));
 }
 
-ValPtr returnTypes(const char* name, const ValuesIndices& vi, const Tensor& input, const char* gradFn) {
+ValPtr returnTypes(const char* name, const ValuesIndices& vi, const Tensor& input,
+                   const char* gradFn) {
   auto v = makeKind(Val::Kind::ReturnTypes, name);
   v->items.push_back(gradResult(vi.values, {&input}, gradFn));
   v->items.push_back(makeTensor(vi.indices));
@@ -134,15 +139,16 @@ ValPtr callModule(const Module& m, const Tensor& x) {
   if (m.kind == "ReLU") return gradResult(relu(x), {&x}, "ReluBackward0");
   if (m.kind == "GELU") return gradResult(must(gelu(x)), {&x}, "GeluBackward0");
   if (m.kind == "LayerNorm") {
-    return gradResult(must(layerNorm(x, m.normalizedShape, m.weight, m.bias, 1e-5)), {&x, &m.weight},
-                      "NativeLayerNormBackward0");
+    return gradResult(must(layerNorm(x, m.normalizedShape, m.weight, m.bias, 1e-5)),
+                      {&x, &m.weight}, "NativeLayerNormBackward0");
   }
   // Linear: torch names the result after its last autograd node.
   std::optional<Tensor> b;
   if (m.bias.defined()) b = m.bias;
   Tensor y = must(linear(x, m.weight, b));
-  const char* name = x.dim() == 2 ? (b ? "AddmmBackward0" : "MmBackward0")
-                                  : (x.dim() == 1 ? (b ? "ViewBackward0" : "SqueezeBackward4") : "ViewBackward0");
+  const char* name =
+      x.dim() == 2 ? (b ? "AddmmBackward0" : "MmBackward0")
+                   : (x.dim() == 1 ? (b ? "ViewBackward0" : "SqueezeBackward4") : "ViewBackward0");
   return gradResult(y, {&x, &m.weight}, name);
 }
 
@@ -198,7 +204,8 @@ ValPtr callTorch(const std::string& fullName, const Args& a) {
   std::string name = fullName;
   for (const char* prefix : {"torch.nn.functional.", "torch.nn.", "torch."}) {
     if (name.rfind(prefix, 0) == 0) {
-      name = std::string(prefix) == "torch.nn." ? "nn." + name.substr(9) : name.substr(std::string(prefix).size());
+      name = std::string(prefix) == "torch.nn." ? "nn." + name.substr(9)
+                                                : name.substr(std::string(prefix).size());
       break;
     }
   }
@@ -206,20 +213,24 @@ ValPtr callTorch(const std::string& fullName, const Args& a) {
   // Builtins.
   if (fullName == "len") {
     const Val& v = *a.pos[0];
-    return makeInt(v.kind == Val::Kind::Tensor ? v.t.sizes().at(0) : static_cast<int64_t>(v.items.size()));
+    return makeInt(v.kind == Val::Kind::Tensor ? v.t.sizes().at(0)
+                                               : static_cast<int64_t>(v.items.size()));
   }
   if (fullName == "float") {
     const Val& v = *a.pos[0];
     if (v.kind == Val::Kind::Str) return makeFloat(std::strtod(v.s.c_str(), nullptr));
-    return makeFloat(v.kind == Val::Kind::Tensor ? scalarToDouble(must(v.t.item())) : scalarToDouble(scalarOf(v)));
+    return makeFloat(v.kind == Val::Kind::Tensor ? scalarToDouble(must(v.t.item()))
+                                                 : scalarToDouble(scalarOf(v)));
   }
   if (fullName == "int") {
     const Val& v = *a.pos[0];
-    return makeInt(v.kind == Val::Kind::Tensor ? scalarToInt(must(v.t.item())) : scalarToInt(scalarOf(v)));
+    return makeInt(v.kind == Val::Kind::Tensor ? scalarToInt(must(v.t.item()))
+                                               : scalarToInt(scalarOf(v)));
   }
   if (fullName == "bool") {
     const Val& v = *a.pos[0];
-    return makeBool(scalarToDouble(v.kind == Val::Kind::Tensor ? must(v.t.item()) : scalarOf(v)) != 0);
+    return makeBool(scalarToDouble(v.kind == Val::Kind::Tensor ? must(v.t.item()) : scalarOf(v)) !=
+                    0);
   }
   if (fullName == "round") return makeInt(static_cast<int64_t>(std::nearbyint(a.pos[0]->f)));
   if (fullName == "repr") return makeKind(Val::Kind::Str, strOf(*a.pos[0], currentPrintOptions()));
@@ -232,15 +243,20 @@ ValPtr callTorch(const std::string& fullName, const Args& a) {
     Tensor t = must(fromNested(toNested(*a.pos[0]), dtypeKw(a)));
     return withGradKw(t, a);
   }
-  if (name == "zeros") return withGradKw(must(zeros(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
-  if (name == "ones") return withGradKw(must(ones(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
-  if (name == "empty") return withGradKw(must(empty(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
-  if (name == "full") return withGradKw(must(full(shapeArgs({{a.pos[0]}, {}}), scalarOf(*a.pos[1]), dtypeKw(a))), a);
+  if (name == "zeros")
+    return withGradKw(must(zeros(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
+  if (name == "ones")
+    return withGradKw(must(ones(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
+  if (name == "empty")
+    return withGradKw(must(empty(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
+  if (name == "full")
+    return withGradKw(must(full(shapeArgs({{a.pos[0]}, {}}), scalarOf(*a.pos[1]), dtypeKw(a))), a);
   if (name == "arange") {
     std::vector<Scalar> s;
     for (const auto& p : a.pos) s.push_back(scalarOf(*p));
-    Tensor t = s.size() == 1 ? must(arange(s[0], dtypeKw(a)))
-                             : must(arange(s[0], s[1], s.size() > 2 ? s[2] : Scalar(int64_t{1}), dtypeKw(a)));
+    Tensor t = s.size() == 1
+                   ? must(arange(s[0], dtypeKw(a)))
+                   : must(arange(s[0], s[1], s.size() > 2 ? s[2] : Scalar(int64_t{1}), dtypeKw(a)));
     return withGradKw(t, a);
   }
   if (name == "linspace") {
@@ -251,14 +267,17 @@ ValPtr callTorch(const std::string& fullName, const Args& a) {
     if (a.pos.size() > 1) m = a.pos[1]->i;
     return makeTensor(must(eye(a.pos[0]->i, m, dtypeKw(a).value_or(kDefaultFloat))));
   }
-  if (name == "randn") return withGradKw(must(randn(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
-  if (name == "rand") return withGradKw(must(rand(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
+  if (name == "randn")
+    return withGradKw(must(randn(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
+  if (name == "rand")
+    return withGradKw(must(rand(shapeArgs(a), dtypeKw(a).value_or(kDefaultFloat))), a);
   if (name == "randint") {
     return makeTensor(must(randint(a.pos[0]->i, a.pos[1]->i, shapeArgs({{a.pos[2]}, {}}))));
   }
   if (name == "zeros_like") return makeTensor(zerosLike(tensorOf(a.pos[0]), dtypeKw(a)));
   if (name == "ones_like") return makeTensor(onesLike(tensorOf(a.pos[0]), dtypeKw(a)));
-  if (name == "full_like") return makeTensor(fullLike(tensorOf(a.pos[0]), scalarOf(*a.pos[1]), dtypeKw(a)));
+  if (name == "full_like")
+    return makeTensor(fullLike(tensorOf(a.pos[0]), scalarOf(*a.pos[1]), dtypeKw(a)));
   if (name == "rand_like") return makeTensor(must(randLike(tensorOf(a.pos[0]), dtypeKw(a))));
   if (name == "Size") {
     auto v = makeKind(Val::Kind::Size, {});
@@ -352,7 +371,8 @@ ValPtr callTorch(const std::string& fullName, const Args& a) {
     Tensor r = name == "softmax" ? must(softmax(*x, dim)) : must(logSoftmax(*x, dim));
     return gradResult(r, {x}, name == "softmax" ? "SoftmaxBackward0" : "LogSoftmaxBackward0");
   }
-  if (x && !functional) return callMethod(a.pos[0], name, Args{{a.pos.begin() + 1, a.pos.end()}, a.kw});
+  if (x && !functional)
+    return callMethod(a.pos[0], name, Args{{a.pos.begin() + 1, a.pos.end()}, a.kw});
   if (x && functional && name == "relu") return callMethod(a.pos[0], name, Args{{}, {}});
   throw Unsupported("function " + fullName);
 }
@@ -376,21 +396,28 @@ ValPtr callMethod(const ValPtr& selfV, const std::string& name, const Args& a) {
     const ValPtr* v = arg(a, i, kw);
     return v ? (*v)->i : def;
   };
-  const bool keepdim = boolKw(a, "keepdim") || (a.pos.size() > 1 && a.pos[1]->kind == Val::Kind::Bool && a.pos[1]->b);
+  const bool keepdim = boolKw(a, "keepdim") ||
+                       (a.pos.size() > 1 && a.pos[1]->kind == Val::Kind::Bool && a.pos[1]->b);
   if (name == "reshape" || name == "view") {
     Tensor r = name == "reshape" ? must(reshape(x, shapeArgs(a))) : must(view(x, shapeArgs(a)));
     return gradResult(r, {&x}, "ViewBackward0");
   }
   if (name == "t") return gradResult(must(t(x)), {&x}, "TBackward0");
-  if (name == "transpose") return gradResult(must(transpose(x, a.pos[0]->i, a.pos[1]->i)), {&x}, "TransposeBackward0");
+  if (name == "transpose")
+    return gradResult(must(transpose(x, a.pos[0]->i, a.pos[1]->i)), {&x}, "TransposeBackward0");
   if (name == "permute") return makeTensor(must(permute(x, shapeArgs(a))));
-  if (name == "unsqueeze") return gradResult(must(unsqueeze(x, a.pos[0]->i)), {&x}, "UnsqueezeBackward0");
-  if (name == "squeeze") return makeTensor(a.pos.empty() ? squeeze(x) : must(squeeze(x, a.pos[0]->i)));
-  if (name == "flatten") return makeTensor(must(flatten(x, intArg(0, "start_dim", 0), intArg(1, "end_dim", -1))));
+  if (name == "unsqueeze")
+    return gradResult(must(unsqueeze(x, a.pos[0]->i)), {&x}, "UnsqueezeBackward0");
+  if (name == "squeeze")
+    return makeTensor(a.pos.empty() ? squeeze(x) : must(squeeze(x, a.pos[0]->i)));
+  if (name == "flatten")
+    return makeTensor(must(flatten(x, intArg(0, "start_dim", 0), intArg(1, "end_dim", -1))));
   if (name == "expand") return makeTensor(must(expand(x, shapeArgs(a))));
   if (name == "contiguous") return makeTensor(x.contiguous());
-  if (name == "sum") return gradResult(must(sum(x, dimsArg(a, 0, "dim"), keepdim)), {&x}, "SumBackward0");
-  if (name == "mean") return gradResult(must(mean(x, dimsArg(a, 0, "dim"), keepdim)), {&x}, "MeanBackward0");
+  if (name == "sum")
+    return gradResult(must(sum(x, dimsArg(a, 0, "dim"), keepdim)), {&x}, "SumBackward0");
+  if (name == "mean")
+    return gradResult(must(mean(x, dimsArg(a, 0, "dim"), keepdim)), {&x}, "MeanBackward0");
   if (name == "amax") return makeTensor(must(amax(x, dimsArg(a, 0, "dim"), keepdim)));
   if (name == "amin") return makeTensor(must(amin(x, dimsArg(a, 0, "dim"), keepdim)));
   if (name == "prod") return makeTensor(must(prod(x)));
@@ -400,7 +427,8 @@ ValPtr callMethod(const ValPtr& selfV, const std::string& name, const Args& a) {
     const ValPtr* d = arg(a, 0, "dim");
     if (!d) return gradResult(must(name == "max" ? max(x) : min(x)), {&x}, "MaxBackward1");
     auto vi = must(name == "max" ? max(x, (*d)->i, keepdim) : min(x, (*d)->i, keepdim));
-    return returnTypes(name == "max" ? "max" : "min", vi, x, name == "max" ? "MaxBackward0" : "MinBackward0");
+    return returnTypes(name == "max" ? "max" : "min", vi, x,
+                       name == "max" ? "MaxBackward0" : "MinBackward0");
   }
   if (name == "argmax" || name == "argmin") {
     const ValPtr* d = arg(a, 0, "dim");
@@ -427,7 +455,8 @@ ValPtr callMethod(const ValPtr& selfV, const std::string& name, const Args& a) {
   }
   if (name == "clone") return gradResult(x.clone(), {&x}, "CloneBackward0");
   if (name == "detach") return makeTensor(x.detach());
-  if (name == "double" || name == "float" || name == "long" || name == "int" || name == "bool" || name == "to") {
+  if (name == "double" || name == "float" || name == "long" || name == "int" || name == "bool" ||
+      name == "to") {
     DType dt = name == "to" ? a.pos[0]->dtype : *parseDType(name);
     Tensor r = x.to(dt);
     if (r.storage() == x.storage()) return selfV;
@@ -455,7 +484,8 @@ ValPtr callMethod(const ValPtr& selfV, const std::string& name, const Args& a) {
     return selfV;
   }
   if (name == "backward") {
-    if (x.numel() != 1) throw TorchException{runtimeError("grad can be implicitly created only for scalar outputs")};
+    if (x.numel() != 1)
+      throw TorchException{runtimeError("grad can be implicitly created only for scalar outputs")};
     throw Unsupported("backward");
   }
   throw Unsupported("method " + name);

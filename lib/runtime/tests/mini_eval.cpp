@@ -60,12 +60,18 @@ std::string joinReprs(const std::vector<ValPtr>& items, const PrintOptions& opt)
 
 std::string reprOf(const Val& v, const PrintOptions& opt) {
   switch (v.kind) {
-    case Val::Kind::None: return "None";
-    case Val::Kind::Int: return std::to_string(v.i);
-    case Val::Kind::Float: return formatPythonFloat(v.f);
-    case Val::Kind::Bool: return v.b ? "True" : "False";
-    case Val::Kind::Str: return "'" + v.s + "'";
-    case Val::Kind::Tensor: return v.parameter ? formatParameter(v.t, opt) : formatTensor(v.t, opt);
+    case Val::Kind::None:
+      return "None";
+    case Val::Kind::Int:
+      return std::to_string(v.i);
+    case Val::Kind::Float:
+      return formatPythonFloat(v.f);
+    case Val::Kind::Bool:
+      return v.b ? "True" : "False";
+    case Val::Kind::Str:
+      return "'" + v.s + "'";
+    case Val::Kind::Tensor:
+      return v.parameter ? formatParameter(v.t, opt) : formatTensor(v.t, opt);
     case Val::Kind::List: {
       std::string out = "[";
       out += joinReprs(v.items, opt);
@@ -86,19 +92,25 @@ std::string reprOf(const Val& v, const PrintOptions& opt) {
       }
       return out + "}";
     }
-    case Val::Kind::DType: return std::string(dtypeName(v.dtype));
-    case Val::Kind::Size: return formatSize(v.size);
-    case Val::Kind::Device: return "cpu";
-    case Val::Kind::ReturnTypes: return formatReturnTypes(v.s, v.items[0]->t, v.items[1]->t, opt);
+    case Val::Kind::DType:
+      return std::string(dtypeName(v.dtype));
+    case Val::Kind::Size:
+      return formatSize(v.size);
+    case Val::Kind::Device:
+      return "cpu";
+    case Val::Kind::ReturnTypes:
+      return formatReturnTypes(v.s, v.items[0]->t, v.items[1]->t, opt);
     case Val::Kind::Module:
       if (v.module->kind == "Linear") {
-        return "Linear(in_features=" + std::to_string(v.module->in) + ", out_features=" +
-               std::to_string(v.module->out) + ", bias=" + (v.module->bias.defined() ? "True" : "False") + ")";
+        return "Linear(in_features=" + std::to_string(v.module->in) +
+               ", out_features=" + std::to_string(v.module->out) +
+               ", bias=" + (v.module->bias.defined() ? "True" : "False") + ")";
       }
       return v.module->kind + "()";
     case Val::Kind::Lambda:
     case Val::Kind::Func:
-    case Val::Kind::Method: break;
+    case Val::Kind::Method:
+      break;
   }
   throw Unsupported("repr of a function");
 }
@@ -116,7 +128,8 @@ double pyFloorMod(double a, double b) {
 ValPtr pythonArith(const std::string& op, const Val& a, const Val& b) {
   bool floats = a.kind == Val::Kind::Float || b.kind == Val::Kind::Float;
   auto num = [](const Val& v) {
-    return v.kind == Val::Kind::Float ? v.f : static_cast<double>(v.kind == Val::Kind::Bool ? v.b : v.i);
+    return v.kind == Val::Kind::Float ? v.f
+                                      : static_cast<double>(v.kind == Val::Kind::Bool ? v.b : v.i);
   };
   auto inum = [](const Val& v) { return v.kind == Val::Kind::Bool ? int64_t{v.b} : v.i; };
   if (op == "/") return makeFloat(num(a) / num(b));
@@ -139,7 +152,9 @@ ValPtr pythonArith(const std::string& op, const Val& a, const Val& b) {
       for (int64_t k = 0; k < y; ++k) r *= x;
       return makeInt(r);
     }
-    if (op == "//") return makeInt(static_cast<int64_t>(std::floor(static_cast<double>(x) / static_cast<double>(y))));
+    if (op == "//")
+      return makeInt(
+          static_cast<int64_t>(std::floor(static_cast<double>(x) / static_cast<double>(y))));
     if (op == "%") return makeInt(((x % y) + y) % y);
   }
   if (op == "==") return makeBool(num(a) == num(b));
@@ -156,13 +171,14 @@ ValPtr evalAttr(const ValPtr& obj, const std::string& name) {
   if (obj->kind == Val::Kind::Func) {
     std::string q = obj->s + "." + name;
     if (obj->s == "torch") {
-      if (auto dt = parseDType(name); dt && name != "float" && name != "long" && name != "int" && name != "double") {
+      if (auto dt = parseDType(name);
+          dt && name != "float" && name != "long" && name != "int" && name != "double") {
         auto v = makeKind(Val::Kind::DType, {});
         v->dtype = *dt;
         return v;
       }
-      if (name == "float16" || name == "bfloat16" || name == "uint8" || name == "int8" || name == "int16" ||
-          name == "complex64") {
+      if (name == "float16" || name == "bfloat16" || name == "uint8" || name == "int8" ||
+          name == "int16" || name == "complex64") {
         throw Unsupported("dtype torch." + name);
       }
     }
@@ -198,7 +214,7 @@ ValPtr evalSubscript(const Node& n, Env& env) {
     for (size_t k = 1; k < n.kids.size(); ++k) {
       const Node& it = *n.kids[k];
       if (it.k == Node::K::Ellipsis) {
-        items.push_back(EllipsisIndex{});
+        items.emplace_back(std::in_place_type<EllipsisIndex>);
       } else if (it.k == Node::K::Slice) {
         Slice s;
         std::optional<int64_t>* parts[3] = {&s.start, &s.stop, &s.step};
@@ -208,10 +224,14 @@ ValPtr evalSubscript(const Node& n, Env& env) {
         items.push_back(s);
       } else {
         ValPtr v = evalNode(it, env);
-        if (v->kind == Val::Kind::Int) items.push_back(v->i);
-        else if (v->kind == Val::Kind::None) items.push_back(NoneIndex{});
-        else if (v->kind == Val::Kind::Tensor) items.push_back(v->t);
-        else throw Unsupported("index kind");
+        if (v->kind == Val::Kind::Int)
+          items.push_back(v->i);
+        else if (v->kind == Val::Kind::None)
+          items.emplace_back(std::in_place_type<NoneIndex>);
+        else if (v->kind == Val::Kind::Tensor)
+          items.push_back(v->t);
+        else
+          throw Unsupported("index kind");
       }
     }
     auto r = index(obj->t, items);
@@ -254,7 +274,8 @@ ValPtr evalNode(const Node& n, Env& env) {
     case Node::K::Num:
       if (n.text.find_first_of(".eE") != std::string::npos) return makeFloat(std::stod(n.text));
       return makeInt(std::stoll(n.text));
-    case Node::K::Str: return makeKind(Val::Kind::Str, n.text);
+    case Node::K::Str:
+      return makeKind(Val::Kind::Str, n.text);
     case Node::K::Name: {
       if (auto it = env.find(n.text); it != env.end()) return it->second;
       if (n.text == "True" || n.text == "False") return makeBool(n.text == "True");
@@ -262,12 +283,14 @@ ValPtr evalNode(const Node& n, Env& env) {
       if (n.text == "F") return makeKind(Val::Kind::Func, "torch.nn.functional");
       return makeKind(Val::Kind::Func, n.text);
     }
-    case Node::K::Attr: return evalAttr(evalNode(*n.kids[0], env), n.text);
+    case Node::K::Attr:
+      return evalAttr(evalNode(*n.kids[0], env), n.text);
     case Node::K::Call: {
       ValPtr callee = evalNode(*n.kids[0], env);
       Args args;
       for (size_t k = 1; k < n.kids.size(); ++k) args.pos.push_back(evalNode(*n.kids[k], env));
-      for (size_t k = 0; k < n.kwargs.size(); ++k) args.kw[n.kwnames[k]] = evalNode(*n.kwargs[k], env);
+      for (size_t k = 0; k < n.kwargs.size(); ++k)
+        args.kw[n.kwnames[k]] = evalNode(*n.kwargs[k], env);
       if (callee->kind == Val::Kind::Lambda) {
         Env inner = env;
         inner[callee->s] = args.pos.at(0);
@@ -275,7 +298,8 @@ ValPtr evalNode(const Node& n, Env& env) {
       }
       return callValue(callee, args);
     }
-    case Node::K::Subscript: return evalSubscript(n, env);
+    case Node::K::Subscript:
+      return evalSubscript(n, env);
     case Node::K::Unary: {
       ValPtr v = evalNode(*n.kids[0], env);
       if (n.text == "+") return v;
@@ -294,7 +318,8 @@ ValPtr evalNode(const Node& n, Env& env) {
       if (isNumber(*a) && isNumber(*b)) return pythonArith(n.text, *a, *b);
       if (a->kind == Val::Kind::List && n.text == "*" && b->kind == Val::Kind::Int) {
         auto v = makeKind(Val::Kind::List, {});
-        for (int64_t k = 0; k < b->i; ++k) v->items.insert(v->items.end(), a->items.begin(), a->items.end());
+        for (int64_t k = 0; k < b->i; ++k)
+          v->items.insert(v->items.end(), a->items.begin(), a->items.end());
         return v;
       }
       return tensorBinary(n.text, a, b);
@@ -319,7 +344,8 @@ ValPtr evalNode(const Node& n, Env& env) {
       return v;
     }
     case Node::K::Slice:
-    case Node::K::Ellipsis: break;
+    case Node::K::Ellipsis:
+      break;
   }
   throw Unsupported("expression kind");
 }

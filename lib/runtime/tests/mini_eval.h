@@ -37,7 +37,21 @@ struct Module {
 
 struct Val {
   enum class Kind {
-    None, Int, Float, Bool, Str, Tensor, List, Tuple, Dict, DType, Size, Device, ReturnTypes, Module, Lambda,
+    None,
+    Int,
+    Float,
+    Bool,
+    Str,
+    Tensor,
+    List,
+    Tuple,
+    Dict,
+    DType,
+    Size,
+    Device,
+    ReturnTypes,
+    Module,
+    Lambda,
     Func,    // a torch function or namespace: s = qualified name ("torch.zeros")
     Method,  // a bound method: s = name, items[0] = self
   };
@@ -47,9 +61,9 @@ struct Val {
   bool b = false;
   std::string s;  // Str, ReturnTypes name, Lambda parameter
   Tensor t;
-  bool parameter = false;  // nn.Parameter
-  std::vector<ValPtr> items;                         // List, Tuple, ReturnTypes, Dict values
-  std::vector<std::string> keys;                     // Dict keys
+  bool parameter = false;         // nn.Parameter
+  std::vector<ValPtr> items;      // List, Tuple, ReturnTypes, Dict values
+  std::vector<std::string> keys;  // Dict keys
   DType dtype = DType::Float32;
   Shape size;
   std::shared_ptr<Module> module;

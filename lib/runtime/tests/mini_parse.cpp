@@ -24,7 +24,8 @@ std::vector<Token> tokenize(const std::string& src) {
     if (std::isdigit(static_cast<unsigned char>(c)) ||
         (c == '.' && i + 1 < src.size() && std::isdigit(static_cast<unsigned char>(src[i + 1])))) {
       size_t j = i;
-      while (j < src.size() && (std::isdigit(static_cast<unsigned char>(src[j])) || src[j] == '.')) ++j;
+      while (j < src.size() && (std::isdigit(static_cast<unsigned char>(src[j])) || src[j] == '.'))
+        ++j;
       if (j < src.size() && (src[j] == 'e' || src[j] == 'E')) {
         ++j;
         if (j < src.size() && (src[j] == '+' || src[j] == '-')) ++j;
@@ -37,9 +38,11 @@ std::vector<Token> tokenize(const std::string& src) {
     }
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       size_t j = i;
-      while (j < src.size() && (std::isalnum(static_cast<unsigned char>(src[j])) || src[j] == '_')) ++j;
+      while (j < src.size() && (std::isalnum(static_cast<unsigned char>(src[j])) || src[j] == '_'))
+        ++j;
       std::string name = src.substr(i, j - i);
-      if ((name == "f" || name == "r" || name == "b") && j < src.size() && (src[j] == '\'' || src[j] == '"')) {
+      if ((name == "f" || name == "r" || name == "b") && j < src.size() &&
+          (src[j] == '\'' || src[j] == '"')) {
         throw Unsupported("string prefix " + name);
       }
       out.push_back({Token::K::Name, name});
@@ -53,8 +56,9 @@ std::vector<Token> tokenize(const std::string& src) {
       i = j + 1;
       continue;
     }
-    static const char* ops[] = {"...", "**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", "{", "}", ",", ":",
-                                ".",   "+",  "-",  "*",  "/",  "%",  "@",  "<", ">", "=", "~"};
+    static const char* ops[] = {"...", "**", "//", "==", "!=", "<=", ">=", "(", ")",
+                                "[",   "]",  "{",  "}",  ",",  ":",  ".",  "+", "-",
+                                "*",   "/",  "%",  "@",  "<",  ">",  "=",  "~"};
     bool found = false;
     for (const char* op : ops) {
       std::string o(op);
@@ -149,7 +153,8 @@ class Parser {
       } else if (accept("(")) {
         auto call = make(Node::K::Call, {}, {e});
         while (!accept(")")) {
-          if (peek().k == Token::K::Name && toks_[pos_ + 1].k == Token::K::Op && toks_[pos_ + 1].text == "=") {
+          if (peek().k == Token::K::Name && toks_[pos_ + 1].k == Token::K::Op &&
+              toks_[pos_ + 1].text == "=") {
             std::string name = toks_[pos_].text;
             pos_ += 2;
             call->kwnames.push_back(name);
@@ -200,11 +205,16 @@ class Parser {
   NodePtr atom() {
     const Token tok = toks_[pos_++];
     switch (tok.k) {
-      case Token::K::Num: return make(Node::K::Num, tok.text);
-      case Token::K::Str: return make(Node::K::Str, tok.text);
-      case Token::K::Name: return make(Node::K::Name, tok.text);
-      case Token::K::End: throw Unsupported("unexpected end");
-      case Token::K::Op: break;
+      case Token::K::Num:
+        return make(Node::K::Num, tok.text);
+      case Token::K::Str:
+        return make(Node::K::Str, tok.text);
+      case Token::K::Name:
+        return make(Node::K::Name, tok.text);
+      case Token::K::End:
+        throw Unsupported("unexpected end");
+      case Token::K::Op:
+        break;
     }
     if (tok.text == "(") {
       if (accept(")")) return make(Node::K::Tuple);

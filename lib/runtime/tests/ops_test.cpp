@@ -26,7 +26,8 @@ const std::map<std::string, std::string>& allowList() {
       {"a + b|torch.tensor([1.0], dtype=torch.float16)", "dtype float16 is not supported"},
       {"a + 1.0|torch.tensor([1.0], dtype=torch.float16)", "dtype float16 is not supported"},
       {"a.sum()|torch.tensor([1, 2], dtype=torch.uint8)", "dtype uint8 is not supported"},
-      {"a.to(torch.float16)|torch.tensor([0.1, 65504.0, 70000.0])", "dtype float16 is not supported"},
+      {"a.to(torch.float16)|torch.tensor([0.1, 65504.0, 70000.0])",
+       "dtype float16 is not supported"},
       {"a.to(torch.bfloat16)|torch.tensor([0.1, 1.0 / 3])", "dtype bfloat16 is not supported"},
       // 1e6 makes SLEEF reduce the whole 8-lane vector with its Payne-Hanek table (rempitab),
       // which is not reproduced; |x| < 125 everywhere else matches bit for bit.
@@ -34,7 +35,8 @@ const std::map<std::string, std::string>& allowList() {
       // torch 2.14's float GELU (erf form) differs from both glibc erff and the
       // Abramowitz-Stegun Vectorized<float>::erf of older releases by a few ulp of erf; the kernel
       // has not been identified. The tanh form and values away from the tails match.
-      {"F.gelu(a)|torch.tensor([-3.0, -1.5, -0.5, 0.0, 0.5, 1.5, 3.0])", "GELU erf kernel not identified"},
+      {"F.gelu(a)|torch.tensor([-3.0, -1.5, -0.5, 0.0, 0.5, 1.5, 3.0])",
+       "GELU erf kernel not identified"},
       {"F.gelu(a)|torch.linspace(-4., 4., 17)", "GELU erf kernel not identified"},
       {"F.gelu(torch.randn(20))|", "GELU erf kernel not identified"},
   };
@@ -44,7 +46,8 @@ const std::map<std::string, std::string>& allowList() {
 /// The allow-list key of a case: code, then the first input's code.
 std::string caseKey(const json& c) {
   std::string key = c["code"].get<std::string>() + "|";
-  if (c.contains("inputs") && !c["inputs"].empty()) key += c["inputs"].begin().value()["code"].get<std::string>();
+  if (c.contains("inputs") && !c["inputs"].empty())
+    key += c["inputs"].begin().value()["code"].get<std::string>();
   return key;
 }
 
@@ -69,9 +72,12 @@ Tensor decodeTensor(const json& v) {
     dispatchDType(*dtype, [&](auto tag) {
       using T = decltype(tag);
       T* p = base.data<T>() + off;
-      if constexpr (std::is_same_v<T, bool>) *p = flat[i].get<bool>();
-      else if constexpr (std::is_floating_point_v<T>) *p = static_cast<T>(testing::hexValue(flat[i]));
-      else *p = static_cast<T>(flat[i].get<int64_t>());
+      if constexpr (std::is_same_v<T, bool>)
+        *p = flat[i].get<bool>();
+      else if constexpr (std::is_floating_point_v<T>)
+        *p = static_cast<T>(testing::hexValue(flat[i]));
+      else
+        *p = static_cast<T>(flat[i].get<int64_t>());
     });
   }
   if (v["requires_grad"].get<bool>()) t.setRequiresGrad(true);
@@ -100,7 +106,8 @@ std::string compareValue(const Val& got, const json& want) {
     if (got.kind != Val::Kind::Tensor) return "not a tensor";
     const Tensor& t = got.t;
     if (dtypeName(t.dtype()) != want["dtype"].get<std::string>()) {
-      return "dtype " + std::string(dtypeName(t.dtype())) + " != " + want["dtype"].get<std::string>();
+      return "dtype " + std::string(dtypeName(t.dtype())) +
+             " != " + want["dtype"].get<std::string>();
     }
     if (t.sizes() != want["shape"].get<Shape>()) return "shape " + formatSize(t.sizes());
     if (t.numel() > 1 && t.strides() != want["stride"].get<Shape>()) {
@@ -117,22 +124,31 @@ std::string compareValue(const Val& got, const json& want) {
       bool ok = std::visit(
           [&](auto v) {
             using V = decltype(v);
-            if constexpr (std::is_same_v<V, bool>) return flat[i].is_boolean() && flat[i].get<bool>() == v;
-            else if constexpr (std::is_same_v<V, double>) return sameBits(v, testing::hexValue(flat[i]));
-            else return flat[i].is_number_integer() && flat[i].get<int64_t>() == v;
+            if constexpr (std::is_same_v<V, bool>)
+              return flat[i].is_boolean() && flat[i].get<bool>() == v;
+            else if constexpr (std::is_same_v<V, double>)
+              return sameBits(v, testing::hexValue(flat[i]));
+            else
+              return flat[i].is_number_integer() && flat[i].get<int64_t>() == v;
           },
           s);
-      if (!ok) return "element " + std::to_string(i) + ": got " + describeScalar(s) + " want " + flat[i].dump();
+      if (!ok)
+        return "element " + std::to_string(i) + ": got " + describeScalar(s) + " want " +
+               flat[i].dump();
     }
     return "";
   }
   if (kind == "float") {
-    if (got.kind != Val::Kind::Float || !sameBits(got.f, testing::hexValue(want["value"]))) return "float differs";
+    if (got.kind != Val::Kind::Float || !sameBits(got.f, testing::hexValue(want["value"])))
+      return "float differs";
     return "";
   }
-  if (kind == "int") return got.kind == Val::Kind::Int && got.i == want["value"].get<int64_t>() ? "" : "int differs";
-  if (kind == "bool") return got.kind == Val::Kind::Bool && got.b == want["value"].get<bool>() ? "" : "bool differs";
-  if (kind == "size") return got.kind == Val::Kind::Size && got.size == want["value"].get<Shape>() ? "" : "size";
+  if (kind == "int")
+    return got.kind == Val::Kind::Int && got.i == want["value"].get<int64_t>() ? "" : "int differs";
+  if (kind == "bool")
+    return got.kind == Val::Kind::Bool && got.b == want["value"].get<bool>() ? "" : "bool differs";
+  if (kind == "size")
+    return got.kind == Val::Kind::Size && got.size == want["value"].get<Shape>() ? "" : "size";
   if (kind == "tuple" || kind == "list") {
     const auto& items = want["items"];
     if (got.items.size() != items.size()) return "item count";
@@ -181,8 +197,9 @@ TEST_CASE("ops.json: every buildable case matches torch") {
           problem = "raised " + std::string(errorKindName(e.error.kind)) + ": " + e.error.message;
         } else if (errorKindName(e.error.kind) != c["error"]["type"].get<std::string>() ||
                    e.error.message != c["error"]["message"].get<std::string>()) {
-          problem = "raised " + std::string(errorKindName(e.error.kind)) + ": " + e.error.message + "\n  want " +
-                    c["error"]["type"].get<std::string>() + ": " + c["error"]["message"].get<std::string>();
+          problem = "raised " + std::string(errorKindName(e.error.kind)) + ": " + e.error.message +
+                    "\n  want " + c["error"]["type"].get<std::string>() + ": " +
+                    c["error"]["message"].get<std::string>();
         }
       }
       if (got) {

@@ -23,7 +23,8 @@ const std::map<std::string, std::string>& allowList() {
       {"torch.tensor([0.5, 1.5, 2.5, 3.5], dtype=torch.float16)", "dtype float16 is not supported"},
       {"torch.tensor(1.5, dtype=torch.float16).item()", "dtype float16 is not supported"},
       {"torch.tensor([1+2j, -0.5j])", "complex dtypes are not supported"},
-      {"torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU())", "module repr is the interpreter's"},
+      {"torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU())",
+       "module repr is the interpreter's"},
       {"f'{torch.tensor(0.5):.3f}'", "Python string formatting is the interpreter's"},
       {"f'{torch.tensor(1/3)}'", "Python string formatting is the interpreter's"},
       {"'%.2f' % torch.tensor(2.345)", "Python string formatting is the interpreter's"},
@@ -57,7 +58,8 @@ TEST_CASE("printing.json: every buildable entry prints identically") {
     std::string got;
     std::string problem;
     try {
-      if (entry.contains("seed") && !entry["seed"].is_null()) manualSeed(entry["seed"].get<uint64_t>());
+      if (entry.contains("seed") && !entry["seed"].is_null())
+        manualSeed(entry["seed"].get<uint64_t>());
       testing::currentPrintOptions() = optionsOf(entry);
       got = testing::strOf(*testing::evaluate(code), testing::currentPrintOptions());
     } catch (const Unsupported& e) {
@@ -76,9 +78,11 @@ TEST_CASE("printing.json: every buildable entry prints identically") {
       continue;
     }
     ++failed;
-    UNSCOPED_INFO("entry: " << code << "\n  want: " << want << "\n  got:  " << (problem.empty() ? got : problem));
+    UNSCOPED_INFO("entry: " << code << "\n  want: " << want
+                            << "\n  got:  " << (problem.empty() ? got : problem));
   }
-  INFO("printing.json: " << passed << " identical, " << allowed << " allow-listed, " << failed << " failed");
+  INFO("printing.json: " << passed << " identical, " << allowed << " allow-listed, " << failed
+                         << " failed");
   CHECK(failed == 0);
   CHECK(allowedButPassing == 0);
   CHECK(passed + allowed == 329);

@@ -13,8 +13,8 @@ using testing::flattenJson;
 using testing::hexValue;
 
 /// Compares draws with the recorded values; returns the number of mismatches.
-int64_t compareDraws(const std::vector<double>& got, const nlohmann::json& want, const std::string& label,
-                     int64_t& total) {
+int64_t compareDraws(const std::vector<double>& got, const nlohmann::json& want,
+                     const std::string& label, int64_t& total) {
   std::vector<nlohmann::json> flat;
   flattenJson(want, flat);
   total += static_cast<int64_t>(flat.size());
@@ -35,7 +35,8 @@ std::vector<double> values(const Tensor& t) {
   return out;
 }
 
-std::vector<double> draw(Generator& g, const std::string& op, int64_t n, DType dtype = DType::Float32) {
+std::vector<double> draw(Generator& g, const std::string& op, int64_t n,
+                         DType dtype = DType::Float32) {
   auto t = op == "randn" ? randn({n}, dtype, &g) : rand({n}, dtype, &g);
   REQUIRE(t);
   return values(*t);
@@ -56,20 +57,24 @@ TEST_CASE("rng.json: every draw is bit-exact") {
     const uint64_t seed = std::stoull(seedText);
     for (const auto& [n, want] : entry["randn"].items()) {
       Generator g(seed);
-      bad += compareDraws(draw(g, "randn", std::stoll(n)), want, "randn seed " + seedText + " n " + n, total);
+      bad += compareDraws(draw(g, "randn", std::stoll(n)), want,
+                          "randn seed " + seedText + " n " + n, total);
     }
     for (const auto& [n, want] : entry["rand"].items()) {
       Generator g(seed);
-      bad += compareDraws(draw(g, "rand", std::stoll(n)), want, "rand seed " + seedText + " n " + n, total);
+      bad += compareDraws(draw(g, "rand", std::stoll(n)), want, "rand seed " + seedText + " n " + n,
+                          total);
     }
     for (const auto& [n, want] : entry["randn_f64"].items()) {
       Generator g(seed);
-      bad += compareDraws(draw(g, "randn", std::stoll(n), DType::Float64), want, "randn f64 " + n, total);
+      bad += compareDraws(draw(g, "randn", std::stoll(n), DType::Float64), want, "randn f64 " + n,
+                          total);
     }
     for (const auto& [shape, want] : entry["randn_shapes"].items()) {
       auto x = shape.find('x');
       Generator g(seed);
-      auto t = randn({std::stoll(shape.substr(0, x)), std::stoll(shape.substr(x + 1))}, DType::Float32, &g);
+      auto t = randn({std::stoll(shape.substr(0, x)), std::stoll(shape.substr(x + 1))},
+                     DType::Float32, &g);
       REQUIRE(t);
       bad += compareDraws(values(*t), want, "randn " + shape, total);
     }
@@ -84,14 +89,16 @@ TEST_CASE("rng.json: every draw is bit-exact") {
     }
     for (const auto& [label, spec] : entry["linear"].items()) {
       Generator g(seed);
-      auto p = initLinear(spec["in_features"].get<int64_t>(), spec["out_features"].get<int64_t>(), true, &g);
+      auto p = initLinear(spec["in_features"].get<int64_t>(), spec["out_features"].get<int64_t>(),
+                          true, &g);
       REQUIRE(p);
       bad += compareDraws(values(p->weight), spec["weight"], label + ".weight", total);
       bad += compareDraws(values(p->bias), spec["bias"], label + ".bias", total);
     }
     for (const auto& [label, spec] : entry["uniform_"].items()) {
       Generator g(seed);
-      auto got = uniformDraw(g, spec["n"].get<int64_t>(), spec["low"].get<double>(), spec["high"].get<double>());
+      auto got = uniformDraw(g, spec["n"].get<int64_t>(), spec["low"].get<double>(),
+                             spec["high"].get<double>());
       bad += compareDraws(got, spec["values"], "uniform_" + label, total);
     }
     Generator g(seed);
@@ -99,7 +106,8 @@ TEST_CASE("rng.json: every draw is bit-exact") {
   }
   for (const auto& [seedText, want] : ref["randn_f64_n15_seeds_0_99"].items()) {
     Generator g(std::stoull(seedText));
-    bad += compareDraws(draw(g, "randn", 15, DType::Float64), want, "f64 n15 seed " + seedText, total);
+    bad +=
+        compareDraws(draw(g, "randn", 15, DType::Float64), want, "f64 n15 seed " + seedText, total);
   }
   for (const auto& run : ref["fresh_process_runs"]) {
     Generator g(run["initial_seed"].get<uint64_t>());
@@ -107,7 +115,8 @@ TEST_CASE("rng.json: every draw is bit-exact") {
   }
   Generator fresh;
   CHECK(fresh.initialSeed() == ref["fresh_generator_object"]["initial_seed"].get<uint64_t>());
-  bad += compareDraws(draw(fresh, "randn", 3), ref["fresh_generator_object"]["randn3"], "fresh generator", total);
+  bad += compareDraws(draw(fresh, "randn", 3), ref["fresh_generator_object"]["randn3"],
+                      "fresh generator", total);
   INFO("compared " << total << " recorded values");
   CHECK(total == 23680 + 3 * 3 + 3);  // NOTES.md: 23,680 values, plus the fresh-process checks
   CHECK(bad == 0);
