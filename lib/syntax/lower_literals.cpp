@@ -115,26 +115,31 @@ Prefix parsePrefix(std::string_view start) {
 /// ones.
 ExprList finishPieces(std::vector<StrPiece>& pieces) {
   ExprList out;
-  std::optional<StrPiece> pending;
+  // The literal being merged: pieces[pending] (not an optional<StrPiece>, which GCC 12 warns
+  // about as maybe-uninitialized at -O3).
+  size_t pending = pieces.size();
   auto flush = [&] {
-    if (pending && !pending->value.empty()) {
-      auto c = std::make_unique<Expr>(ExprKind::Constant, pending->span);
+    if (pending < pieces.size() && !pieces[pending].value.empty()) {
+      StrPiece& lit = pieces[pending];
+      auto c = std::make_unique<Expr>(ExprKind::Constant, lit.span);
       c->constant.kind = ConstantValue::Kind::Str;
-      c->constant.str = std::move(pending->value);
+      c->constant.str = std::move(lit.value);
       out.push_back(std::move(c));
     }
-    pending.reset();
+    pending = pieces.size();
   };
-  for (StrPiece& p : pieces) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    StrPiece& p = pieces[i];
     if (p.expr) {
       flush();
       out.push_back(std::move(p.expr));
-    } else if (pending) {
-      pending->value += p.value;
-      pending->span.end_line = p.span.end_line;
-      pending->span.end_col = p.span.end_col;
+    } else if (pending < pieces.size()) {
+      StrPiece& lit = pieces[pending];
+      lit.value += p.value;
+      lit.span.end_line = p.span.end_line;
+      lit.span.end_col = p.span.end_col;
     } else {
-      pending = std::move(p);
+      pending = i;
     }
   }
   flush();
