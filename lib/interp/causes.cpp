@@ -79,6 +79,7 @@ using namespace causes_detail;
 
 static std::string pyTypeName(VM& vm, const Value& v) {
   if (v->kind == Kind::Tensor) return "Tensor";
+  if (v->kind == Kind::Tuple && as<TupleObject>(v).is_size) return "Size";  // torch.Size
   return vm.typeOf(v)->name;
 }
 

@@ -213,6 +213,15 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op,
   }
 }
 
+void Dynamo::onStoreFast(Frame& f, const std::string& local, const Value& v) {
+  TraceState& st = *f.trace;
+  auto it = st.node_of.find(as<TensorObject>(v).uid);
+  if (it == st.node_of.end() || !st.name_hinted.insert(it->second).second) return;
+  graph::Node& node = st.graph.nodes[static_cast<size_t>(it->second)];
+  if (node.op == graph::NodeOp::Placeholder || node.name == local) return;
+  node.name = fxName(st, local);
+}
+
 static size_t countOps(const graph::Graph& g, size_t upto) {
   size_t n = 0;
   for (size_t i = 0; i < upto && i < g.nodes.size(); ++i)

@@ -109,6 +109,7 @@ struct TraceState {
   std::vector<SymGuard>
       sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
+  std::set<int> name_hinted;            // nodes renamed after the local they were stored in
   // Unbacked ints (capture_scalar_outputs): the root input slot each one's tensor was (-1: none),
   // the SymBools compared from them, what torch._check asserted, and the inputs whose .item() is
   // specialized to a constant after a restart (with the value guards that follow).
@@ -178,6 +179,9 @@ class Dynamo {
   bool isTensorString(const Value& v) const { return tensor_strings_.count(v.get()) != 0; }
   void onBackwardJump(VM&, Frame&) {}
   void onLoadFast(Frame& f, int slot) { f.trace->consulted.insert(slot); }
+  /// STORE_FAST of a tensor in a traced frame: its node takes the local's name the first time
+  /// (TensorVariable.set_name_hint; graph inputs keep theirs).
+  void onStoreFast(Frame& f, const std::string& local, const Value& v);
   /// Arithmetic on a symbolic int while tracing: records the op, returns a symbolic result.
   Value symIntOp(VM& vm, const char* target, const Value& a, const Value& b, int64_t result);
   /// A comparison involving a symbolic int while tracing: records a guard.

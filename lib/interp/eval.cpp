@@ -181,6 +181,9 @@ Value VM::evalLoop(Frame& f) {
           }
           case Op::STORE_FAST:
             f.fast[static_cast<size_t>(in.arg)] = pop(f);
+            if (f.trace && f.fast[static_cast<size_t>(in.arg)]->kind == Kind::Tensor)
+              dynamo_->onStoreFast(f, code.varnames[static_cast<size_t>(in.arg)],
+                                   f.fast[static_cast<size_t>(in.arg)]);
             break;
           case Op::DELETE_FAST:
             f.fast[static_cast<size_t>(in.arg)] = nullptr;

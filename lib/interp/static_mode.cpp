@@ -181,10 +181,16 @@ class Finder {
     t.dedup_key = v.get();
     if (Value fwd = inst.dict->getStr("forward");
         inst.dict->getStr("_orig_mod") && isCompileWrapper(fwd)) {
-      // torch.compile(module): the wrapper compiles the module's bound forward
+      // torch.compile(module): the wrapper compiles the module's __call__, whose forward is the
+      // first frame compiled; forward gives the signature
+      Value orig = inst.dict->getStr("_orig_mod");
+      if (orig->kind != Kind::Instance) return;
+      Value forward = as<InstanceObject>(orig).cls->lookup("forward");
+      if (!forward || forward->kind != Kind::Function) return;
       t.wrapper = fwd;
-      t.fn = pythonFunction(origCallable(fwd), &t.skip);
-      if (!t.fn || !local(*t.fn)) return;
+      t.fn = std::static_pointer_cast<FunctionObject>(forward);
+      if (!local(*t.fn)) return;
+      t.skip = 1;
       t.code_key = t.fn->code.get();
       add(std::move(t));
     } else if (Value impl = inst.dict->getStr("_compiled_call_impl"); isCompileWrapper(impl)) {

@@ -3,6 +3,7 @@
 // torch._dynamo.config entries the cause table reads, torch._check and torch.allclose.
 #include <cmath>
 
+#include "interp/autograd.h"
 #include "interp/causes.h"
 #include "interp/dynamo.h"
 #include "interp/numpy_model.h"
@@ -175,6 +176,112 @@ void installTorchExtras(VM& vm) {
     wrapped->qualname = "vmap.<locals>.wrapped";
     return wrapped;
   });
+
+  // torch.func.grad(func, argnums=0, has_aux=False): functorch's grad transform. The gradient
+  // comes from gbc's tape (autograd.h). Traced, Dynamo inlines functorch's grad_and_value_impl:
+  // its bookkeeping calls are graph nodes around the traced body, as the recordings show.
+  Value func_module = modNamed(vm, "torch.func");
+  def(func_module, "grad", [](VM& vm, CallArgs& a) -> Value {
+    Value func = firstArg(a, "func");
+    Value argnums = a.args.size() > 1 ? a.args.at(1) : a.kw("argnums");
+    Value aux_kw = a.args.size() > 2 ? a.args.at(2) : a.kw("has_aux");
+    bool has_aux = aux_kw && vm.truthy(aux_kw);
+    std::vector<int64_t> nums;
+    bool nums_tuple = argnums && argnums->kind == Kind::Tuple;
+    if (!argnums) {
+      nums.push_back(0);
+    } else if (argnums->kind == Kind::Int) {
+      nums.push_back(asInt(argnums));
+    } else if (nums_tuple) {
+      for (const Value& n : vm.toVector(argnums)) {
+        if (n->kind != Kind::Int) vm.unsupported("torch.func.grad argnums other than ints");
+        nums.push_back(asInt(n));
+      }
+    } else {
+      vm.unsupported("torch.func.grad argnums other than an int or a tuple of ints");
+    }
+    auto grad_f = std::make_shared<BuiltinObject>("wrapper", [=](VM& vm, CallArgs& c) -> Value {
+      Dynamo& d = vm.dynamo();
+      auto node = [&](const char* target, std::vector<Value> inputs, std::vector<Value> outs) {
+        d.recordOp(vm, target, graph::NodeOp::CallFunction, inputs, outs);
+      };
+      const char* kPrefix = "grad_and_value(f)(*args): ";
+      d.recordOp(vm, "_saved_tensors_hooks_disable", graph::NodeOp::CallFunction,
+                 {pyStr("torch.func.{grad, vjp, jacrev, hessian} don't yet support saved tensor "
+                        "hooks. Please open an issue with your use case.")},
+                 {});
+      Value level = pyInt(1);
+      node("_grad_increment_nesting", {}, {});
+      CallArgs inner = c;
+      std::vector<Value> diff;
+      for (int64_t n : nums) {
+        int64_t i = n < 0 ? n + static_cast<int64_t>(c.args.size()) : n;
+        if (i < 0 || i >= static_cast<int64_t>(c.args.size()))
+          vm.raise(vm.b().runtime_error, std::string(kPrefix) + "Got argnums=" + std::to_string(n) +
+                                             " but only " + std::to_string(c.args.size()) +
+                                             " positional inputs");
+        const Value& x = c.args[static_cast<size_t>(i)];
+        if (x->kind != Kind::Tensor)
+          vm.unsupported("torch.func.grad of a " + vm.typeOf(x)->name + " argument");
+        runtime::Tensor alias = T(x);
+        alias.setRequiresGrad(true);
+        Value wrapped = wrapTensor(alias);
+        node("_wrap_for_grad", {x, level}, {wrapped});
+        inner.args[static_cast<size_t>(i)] = wrapped;
+        diff.push_back(wrapped);
+      }
+      for (const Value& w : diff) {
+        node("set_inplace_requires_grad_allowed", {pyBool(true)}, {});
+        node("_set_tensor_requires_grad", {w}, {});
+        node("set_inplace_requires_grad_allowed", {pyBool(false)}, {});
+      }
+      GradTape tape;
+      for (const Value& w : diff) tape.track(w);
+      Value result;
+      {
+        GradTape::Scope scope(tape);
+        result = vm.call(func, inner);
+      }
+      Value output = result, aux = none();
+      if (has_aux) {
+        if (!(result->kind == Kind::Tuple && vm.toVector(result).size() == 2))
+          vm.raise(vm.b().runtime_error,
+                   std::string(kPrefix) +
+                       "output of function f should be a tuple: (output, aux) if has_aux is True");
+        output = vm.toVector(result)[0];
+        aux = vm.toVector(result)[1];
+      }
+      if (output->kind != Kind::Tensor)
+        vm.raise(vm.b().runtime_error, std::string(kPrefix) +
+                                           "Expected f(*args) to return a Tensor, got " +
+                                           vm.repr(vm.typeOf(output)));
+      if (T(output).dim() != 0)
+        vm.raise(vm.b().runtime_error,
+                 std::string(kPrefix) +
+                     "Expected f(*args) to return a scalar Tensor, got tensor "
+                     "with " +
+                     std::to_string(T(output).dim()) +
+                     " dims. Maybe you wanted to use the vjp or jacrev APIs instead?");
+      std::vector<runtime::Tensor> grads = tape.gradients(vm, output, diff);
+      Value grads_tuple = pyTuple({});
+      node("_autograd_grad", {output}, {});
+      std::vector<Value> grad_values;
+      for (runtime::Tensor& g : grads) {
+        g.setRequiresGrad(false);
+        grad_values.push_back(wrapTensor(g));
+        node("getitem", {grads_tuple}, {grad_values.back()});
+      }
+      for (const Value& g : grad_values) node("_unwrap_for_grad", {g, level}, {});
+      node("_unwrap_for_grad", {output, level}, {});
+      node("_grad_decrement_nesting", {}, {});
+      node("_saved_tensors_hooks_enable", {}, {});
+      Value grad = nums_tuple ? pyTuple(grad_values) : grad_values.at(0);
+      return has_aux ? pyTuple({grad, aux}) : grad;
+    });
+    grad_f->qualname = "grad.<locals>.wrapper";
+    return grad_f;
+  });
+  as<ModuleObject>(func_module).dict->setStr("vmap", as<ModuleObject>(torch).dict->getStr("vmap"));
 
   def(dyn, "skip_frame", [](VM&, CallArgs&) -> Value { return none(); });
   auto allowInGraph = [](VM&, CallArgs& a) -> Value { return firstArg(a, "fn"); };

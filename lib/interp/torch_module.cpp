@@ -207,8 +207,10 @@ static Value compileCall(VM& vm, CallArgs& a) {
     return deco;
   }
   if (isNnModule(vm, model)) {
-    // OptimizedModule: calls go through Module.__call__ with a compiled forward
-    Value fwd = vm.getAttr(model, "forward");
+    // OptimizedModule (eval_frame.py _initialize): its forward is the compiled __call__ of the
+    // module, so the module's _wrapped_call_impl and _call_impl run (skipped, as torch.nn code)
+    // between the OptimizedModule's own and the module's forward, the first frame compiled.
+    Value fwd = vm.getAttr(model, "__call__");
     Value compiled = makeCompiled(vm, fwd, cfg);
     Value nnmod = vm.findModule("torch.nn.modules.module");
     ClassPtr modcls =
