@@ -214,7 +214,8 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (fn.attrs) {
       if (Value dis = fn.attrs->getStr("__gbc_disabled__")) {
         bool recursive = vm.truthy(dis);
-        d.graphBreak(vm, disabledCall(vm, target, recursive));
+        Value orig = fn.attrs->getStr("__gbc_disabled_orig__");  // behind a nonrecursive wrapper
+        d.graphBreak(vm, disabledCall(vm, orig ? orig : target, recursive));
       }
     }
   }
@@ -310,6 +311,30 @@ report::GbMessage describeLoopSkip(VM& vm, Frame& f) {
   m.hints = {hints::kCausedByEarlier};
   m.context = "frame skipped: " + f.name + " (" + f.code->filename + " line " +
               std::to_string(f.code->firstlineno) + ")";
+  return m;
+}
+
+std::optional<report::GbMessage> describeGenericContextBreak(VM& vm, Frame& f) {
+  std::string active;
+  for (const Block& b : f.blocks) {
+    if (b.type != Block::Type::With || b.depth <= 0 ||
+        static_cast<size_t>(b.depth) > f.stack.size())
+      continue;
+    const Value& exit = f.stack[static_cast<size_t>(b.depth - 1)];
+    Value self = exit->kind == Kind::BoundMethod ? as<BoundMethodObject>(exit).self : nullptr;
+    if (!self || self->kind != Kind::Instance || isSupportedContextExit(vm, exit)) continue;
+    active += (active.empty() ? "" : ", ") + std::string("GenericContextWrappingVariable(") +
+              as<InstanceObject>(self).cls->name + ")";
+  }
+  if (active.empty()) return std::nullopt;
+  report::GbMessage m;
+  m.gb_type = "Graph break under GenericContextWrappingVariable";
+  m.explanation =
+      "Attempted to graph break in an active context manager(s) that doesn't support graph "
+      "breaking.";
+  m.hints = {"Move the offending context manager(s) to outside the compiled region.",
+             hints::kCausedByEarlier};
+  m.context = "Active generic context managers: [" + active + "]";
   return m;
 }
 

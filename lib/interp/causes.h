@@ -2,6 +2,8 @@
 // says (gb_type, explanation, hints, context). Texts are Dynamo's, verbatim.
 #pragma once
 
+#include <optional>
+
 #include "interp/dynamo.h"
 
 namespace gbc::interp {
@@ -43,6 +45,10 @@ bool isSupportedContextExit(VM& vm, const Value& exit);
 report::GbMessage describeDataDependentBranch(VM& vm, Frame& f, const Value& cond);
 /// GB7000: graph break in a loop.
 report::GbMessage describeLoopSkip(VM& vm, Frame& f);
+/// The chained message of a graph break under user-defined context managers (Dynamo's
+/// GenericContextWrappingVariable, which cannot cross a break), or nullopt when none is active
+/// in `f`.
+std::optional<report::GbMessage> describeGenericContextBreak(VM& vm, Frame& f);
 
 // ---- library causes (causes_library.cpp) ----
 

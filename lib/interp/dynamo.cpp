@@ -1234,7 +1234,10 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
     f.trace_root = false;
     return false;
   }
-  logBreak(vm, f, st, s, report::RecordKind::FailedGracefully, "", s.messages);
+  std::vector<report::GbMessage> msgs = s.messages;
+  if (!allowed)
+    if (auto generic = describeGenericContextBreak(vm, f)) msgs.push_back(*generic);
+  logBreak(vm, f, st, s, report::RecordKind::FailedGracefully, "", msgs);
   restore(f, st, st.start);
   st.code_state->skip = true;
   f.trace = nullptr;

@@ -43,6 +43,7 @@ std::vector<PreludeModule> preludeModules(const TargetProfile& t) {
   std::vector<PreludeModule> mods;
 
   std::string ext = R"PY(
+import functools
 import torch
 #@line @WRAP0@
 def wrap_numpy(f):
@@ -54,6 +55,7 @@ def wrap_numpy(f):
     return wrap
 #@line @NRD0@
 def get_nonrecursive_disable_wrapper(fn):
+    @functools.wraps(fn)
     def nonrecursive_disable_wrapper(*args, **kwargs):
 #@line @NRD@
         return fn(*args, **kwargs)
@@ -67,7 +69,7 @@ def wrap_dunder_call_ctx_manager(self, func):
 )PY";
   ext = subst(ext, "@WRAP0@", t.wrap_numpy_line - 3);
   ext = subst(ext, "@WRAP@", t.wrap_numpy_line);
-  ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 2);
+  ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 3);
   ext = subst(ext, "@NRD@", v214 ? 202 : 227);
   ext = subst(ext, "@EGB0@", t.egb_wrapper_line - 3);
   mods.push_back(

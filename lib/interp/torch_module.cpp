@@ -239,27 +239,20 @@ static Value disableCall(VM& vm, CallArgs& a) {
     auto& fo = as<FunctionObject>(f);
     if (!fo.attrs) fo.attrs = newDict();
     fo.attrs->setStr("__gbc_disabled__", pyBool(recursive));
-    auto w = std::make_shared<BuiltinObject>(fo.name, [f, recursive](VM& vm, CallArgs& b) -> Value {
-      Frame* top = vm.top();
-      if (top && top->trace)
-        vm.dynamo().graphBreak(vm, report::GbMessage{});  // unreachable: checked as a cause first
-      if (!recursive) return vm.call(f, b);
-      size_t n = 0;
-      while (vm.dynamo().regionActive()) {
-        vm.dynamo().popCallback();
-        ++n;
-      }
-      (void)n;
-      Value r;
-      try {
-        r = vm.call(f, b);
-      } catch (...) {
-        throw;
-      }
-      return r;
-    });
-    (void)w;
-    return f;
+    if (recursive) return f;
+    // recursive=False returns external_utils.get_nonrecursive_disable_wrapper(fn): its frame
+    // runs (skipped, in tracebacks) between the caller and fn
+    Value ext = vm.findModule("torch._dynamo.external_utils");
+    Value make =
+        ext ? as<ModuleObject>(ext).dict->getStr("get_nonrecursive_disable_wrapper") : nullptr;
+    if (!make) return f;
+    Value wrapper = vm.call(make, std::vector<Value>{f});
+    if (wrapper->kind != Kind::Function) return f;
+    auto& wo = as<FunctionObject>(wrapper);
+    if (!wo.attrs) wo.attrs = newDict();
+    wo.attrs->setStr("__gbc_disabled__", pyBool(false));
+    wo.attrs->setStr("__gbc_disabled_orig__", f);
+    return wrapper;
   };
   if (!fn || isNone(fn)) {
     return std::make_shared<BuiltinObject>(
