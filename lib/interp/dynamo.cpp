@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 #include "interp/causes.h"
 #include "interp/torch_model.h"
@@ -710,6 +714,16 @@ void Dynamo::onSymBoolJump(VM& vm, Frame& f, const Value& cond) {
 
 void Dynamo::beforeInstruction(VM& vm, Frame& f) {
   TraceState& st = *f.trace;
+  if (vm.target().stack_attribution) {
+    // the previous instruction replaced the values above the highest unchanged slot
+    auto& pushed = st.pushed_by;
+    if (pushed.size() > f.stack.size()) pushed.resize(f.stack.size());
+    size_t keep = pushed.size();
+    while (keep > 0 && pushed[keep - 1].first != f.stack[keep - 1].get()) --keep;
+    pushed.resize(f.stack.size());
+    for (size_t i = keep; i < f.stack.size(); ++i) pushed[i] = {f.stack[i].get(), st.last_pc};
+    st.last_pc = f.pc;
+  }
   Snapshot& s = st.current;
   s.pc = f.pc;
   s.stack = f.stack;
@@ -830,27 +844,95 @@ std::vector<report::FrameSummary> Dynamo::collapse(std::vector<report::FrameSumm
   return out;
 }
 
+/// Dynamo's repr of a value of the root's operand stack, where the recordings show it; empty
+/// when gbc does not know it.
+static std::string stackValueRepr(VM& vm, const TraceState& st, const Value& v, Op pushed_by) {
+  if (v->kind == Kind::Tensor) {
+    auto it = st.node_of.find(as<TensorObject>(v).uid);
+    if (it == st.node_of.end())
+      return pushed_by == Op::LOAD_FAST ? "LazyVariableTracker(unrealized: <class 'torch.Tensor'>)"
+                                        : "";
+    return st.graph.nodes[static_cast<size_t>(it->second)].op == graph::NodeOp::Placeholder
+               ? ""
+               : "TensorVariable()";
+  }
+  if (v->kind == Kind::Iterator && as<IteratorObject>(v).source == IteratorObject::Source::Range)
+    return "RangeIteratorVariable()";
+  if (v->kind == Kind::Instance && pushed_by == Op::LOAD_ATTR && isNnModule(vm, v))
+    return "LazyVariableTracker(realized: UnspecializedNNModuleVariable(" +
+           as<InstanceObject>(v).cls->name + "))";
+  return "";
+}
+
+/// How many operands the instruction a root frame broke at has taken off its stack when Dynamo
+/// logs the break (a call's callable and arguments, a jump's condition); nullopt for others.
+static std::optional<size_t> operandsTaken(const Instr& in) {
+  switch (in.op) {
+    case Op::CALL:
+      return static_cast<size_t>(in.arg) + 1;
+    case Op::CALL_KW:
+      return static_cast<size_t>(in.arg) + 2;
+    case Op::CALL_FUNCTION_EX:
+      return static_cast<size_t>(in.arg) + 2;
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE:
+      return 1;
+    default:
+      return std::nullopt;
+  }
+}
+
 /// 2.14's "Stack variable source attribution": the root's operand stack at the break, bottom
-/// to top, each value with the position of the instruction that pushed it
-/// (symbolic_convert.py, _format_stack_source_attribution). gbc knows the pushing instruction
-/// for the exit functions of with-blocks.
-static std::vector<report::StackAttribution> stackAttribution(Frame& f) {
+/// to top, each value with the position of the instruction that pushed it, a position printed
+/// once (symbolic_convert.py, _format_stack_source_attribution). The exit functions of
+/// with-blocks are WithExitFunctionVariable(); other values are listed only when gbc knows
+/// Dynamo's repr of every one of them (otherwise the section is left out).
+static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
+                                                              const TraceState& st) {
   std::vector<report::StackAttribution> out;
+  auto at = [&](const Instr& in, std::string repr) {
+    report::StackAttribution a;
+    a.repr = std::move(repr);
+    a.where.file = f.code->filename;
+    a.where.line = in.pos.line;
+    a.where.has_columns = true;
+    a.where.col = in.pos.col;
+    a.where.end_line = in.pos.end_line;
+    a.where.end_col = in.pos.end_col;
+    return a;
+  };
+  std::map<size_t, report::StackAttribution> exits;  // by stack slot
   for (const Block& b : f.blocks) {
-    if (b.type != Block::Type::With) continue;
+    if (b.type != Block::Type::With || b.depth <= 0) continue;
     for (const Instr& in : f.code->code) {
       if (in.op != Op::SETUP_WITH || in.arg != b.handler) continue;
-      report::StackAttribution a;
-      a.repr = "WithExitFunctionVariable()";
-      a.where.file = f.code->filename;
-      a.where.line = in.pos.line;
-      a.where.has_columns = true;
-      a.where.col = in.pos.col;
-      a.where.end_line = in.pos.end_line;
-      a.where.end_col = in.pos.end_col;
-      out.push_back(a);
+      exits.emplace(static_cast<size_t>(b.depth - 1), at(in, "WithExitFunctionVariable()"));
       break;
     }
+  }
+  auto withExitsOnly = [&] {
+    out.clear();
+    for (auto& [slot, a] : exits) out.push_back(a);
+    return out;
+  };
+  const Snapshot& now = st.current;
+  if (now.pc < 0 || static_cast<size_t>(now.pc) >= f.code->code.size()) return withExitsOnly();
+  std::optional<size_t> taken = operandsTaken(f.code->code[static_cast<size_t>(now.pc)]);
+  if (!taken || *taken > now.stack.size() || st.pushed_by.size() != now.stack.size())
+    return withExitsOnly();
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> seen;
+  for (size_t i = 0; i + *taken < now.stack.size(); ++i) {
+    if (auto e = exits.find(i); e != exits.end()) {
+      out.push_back(e->second);
+      continue;
+    }
+    int pc = st.pushed_by[i].second;
+    if (pc < 0 || static_cast<size_t>(pc) >= f.code->code.size()) return withExitsOnly();
+    const Instr& in = f.code->code[static_cast<size_t>(pc)];
+    std::string repr = stackValueRepr(vm, st, now.stack[i], in.op);
+    if (repr.empty()) return withExitsOnly();
+    if (!seen.insert({in.pos.line, in.pos.col, in.pos.end_line, in.pos.end_col}).second) continue;
+    out.push_back(at(in, std::move(repr)));
   }
   return out;
 }
@@ -872,7 +954,9 @@ void Dynamo::logBreak(VM& vm, Frame& f, TraceState& st, GraphBreakSignal& s,
   bool fresh = dedup_.insert(key).second;
   rec.duplicate = !fresh;
   if (fresh) {
-    if (vm.target().stack_attribution) rec.attribution = stackAttribution(f);
+    // an observed exception has unwound the frame's stack before the record is logged
+    if (vm.target().stack_attribution && messages.front().gb_type != "Observed exception")
+      rec.attribution = stackAttribution(vm, f, st);
     std::vector<report::FrameSummary> frames = stackAbove(vm, f);
     frames.insert(frames.end(), s.real_stack.begin(), s.real_stack.end());
     rec.user_stack = collapse(std::move(frames));

@@ -110,6 +110,11 @@ struct TraceState {
       sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
   std::set<int> name_hinted;            // nodes renamed after the local they were stored in
+  // The instruction that pushed each value of the root's operand stack (2.14's stack source
+  // attribution): (value, pc), -1 for a value the frame started with; updated before each
+  // instruction from the previous one.
+  std::vector<std::pair<const Object*, int>> pushed_by;
+  int last_pc = -1;
   // Unbacked ints (capture_scalar_outputs): the root input slot each one's tensor was (-1: none),
   // the SymBools compared from them, what torch._check asserted, and the inputs whose .item() is
   // specialized to a constant after a restart (with the value guards that follow).
