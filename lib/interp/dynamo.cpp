@@ -723,6 +723,20 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
     pushed.resize(f.stack.size());
     for (size_t i = keep; i < f.stack.size(); ++i) pushed[i] = {f.stack[i].get(), st.last_pc};
     st.last_pc = f.pc;
+    const Instr& next = f.code->code[static_cast<size_t>(f.pc)];
+    if (next.op == Op::STORE_FAST && !pushed.empty()) {
+      int origin = pushed.back().second;
+      if (origin >= 0) {
+        const Instr& made = f.code->code[static_cast<size_t>(origin)];
+        if (made.op == Op::LOAD_FAST)  // a copy of another local: that local's variable
+          if (auto o = st.local_origin.find(made.arg); o != st.local_origin.end())
+            origin = o->second;
+      }
+      if (origin >= 0)
+        st.local_origin[next.arg] = origin;
+      else
+        st.local_origin.erase(next.arg);
+    }
   }
   Snapshot& s = st.current;
   s.pc = f.pc;
@@ -844,21 +858,30 @@ std::vector<report::FrameSummary> Dynamo::collapse(std::vector<report::FrameSumm
   return out;
 }
 
-/// Dynamo's repr of a value of the root's operand stack, where the recordings show it; empty
-/// when gbc does not know it.
-static std::string stackValueRepr(VM& vm, const TraceState& st, const Value& v, Op pushed_by) {
+/// Dynamo's repr of a value of the root's operand stack pushed by instruction `in` (the
+/// recordings and the oracle show these), or empty when gbc does not know it.
+static std::string stackValueRepr(VM& vm, const TraceState& st, const Value& v, const Instr& in) {
+  auto lazyUnrealized = [&](const std::string& type) {
+    return "LazyVariableTracker(unrealized: <class '" + type + "'>)";
+  };
   if (v->kind == Kind::Tensor) {
     auto it = st.node_of.find(as<TensorObject>(v).uid);
-    if (it == st.node_of.end())
-      return pushed_by == Op::LOAD_FAST ? "LazyVariableTracker(unrealized: <class 'torch.Tensor'>)"
-                                        : "";
-    return st.graph.nodes[static_cast<size_t>(it->second)].op == graph::NodeOp::Placeholder
-               ? ""
-               : "TensorVariable()";
+    if (it == st.node_of.end()) return in.op == Op::LOAD_FAST ? lazyUnrealized("torch.Tensor") : "";
+    bool input = st.graph.nodes[static_cast<size_t>(it->second)].op == graph::NodeOp::Placeholder;
+    // an op's result, or an input the graph has used (the lazy variable is realized)
+    return !input || in.op == Op::LOAD_FAST ? "TensorVariable()" : "";
   }
+  if (in.op == Op::LOAD_CONST && v->kind == Kind::Tuple)
+    return "TupleVariable(length=" + std::to_string(as<TupleObject>(v).items.size()) + ")";
+  if (in.op == Op::LOAD_CONST &&
+      (v->kind == Kind::Str || v->kind == Kind::Int || v->kind == Kind::Float ||
+       v->kind == Kind::Bool || v->kind == Kind::None))
+    return causes_detail::variableRepr(vm, v);
+  if (in.op == Op::LOAD_GLOBAL && (v->kind == Kind::Class || v->kind == Kind::Function))
+    return lazyUnrealized(v->kind == Kind::Class ? "type" : "function");
   if (v->kind == Kind::Iterator && as<IteratorObject>(v).source == IteratorObject::Source::Range)
     return "RangeIteratorVariable()";
-  if (v->kind == Kind::Instance && pushed_by == Op::LOAD_ATTR && isNnModule(vm, v))
+  if (v->kind == Kind::Instance && in.op == Op::LOAD_ATTR && isNnModule(vm, v))
     return "LazyVariableTracker(realized: UnspecializedNNModuleVariable(" +
            as<InstanceObject>(v).cls->name + "))";
   return "";
@@ -928,11 +951,18 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
     }
     int pc = st.pushed_by[i].second;
     if (pc < 0 || static_cast<size_t>(pc) >= f.code->code.size()) return withExitsOnly();
-    const Instr& in = f.code->code[static_cast<size_t>(pc)];
-    std::string repr = stackValueRepr(vm, st, now.stack[i], in.op);
+    const Instr* in = &f.code->code[static_cast<size_t>(pc)];
+    if (in->op == Op::LOAD_FAST) {
+      // a local's variable keeps the position of the instruction that made it
+      auto origin = st.local_origin.find(in->arg);
+      if (origin == st.local_origin.end()) return withExitsOnly();
+      in = &f.code->code[static_cast<size_t>(origin->second)];
+    }
+    std::string repr = stackValueRepr(vm, st, now.stack[i], *in);
     if (repr.empty()) return withExitsOnly();
-    if (!seen.insert({in.pos.line, in.pos.col, in.pos.end_line, in.pos.end_col}).second) continue;
-    out.push_back(at(in, std::move(repr)));
+    if (!seen.insert({in->pos.line, in->pos.col, in->pos.end_line, in->pos.end_col}).second)
+      continue;
+    out.push_back(at(*in, std::move(repr)));
   }
   return out;
 }

@@ -115,6 +115,9 @@ struct TraceState {
   // instruction from the previous one.
   std::vector<std::pair<const Object*, int>> pushed_by;
   int last_pc = -1;
+  // local slot -> the instruction that made the variable it holds (pc): the store's value's, or
+  // for a frame input its first LOAD_FAST
+  std::map<int, int> local_origin;
   // Unbacked ints (capture_scalar_outputs): the root input slot each one's tensor was (-1: none),
   // the SymBools compared from them, what torch._check asserted, and the inputs whose .item() is
   // specialized to a constant after a restart (with the value guards that follow).
@@ -183,7 +186,10 @@ class Dynamo {
   void onFormatValue(VM& vm, Frame& f, const Value& str);
   bool isTensorString(const Value& v) const { return tensor_strings_.count(v.get()) != 0; }
   void onBackwardJump(VM&, Frame&) {}
-  void onLoadFast(Frame& f, int slot) { f.trace->consulted.insert(slot); }
+  void onLoadFast(Frame& f, int slot) {
+    f.trace->consulted.insert(slot);
+    f.trace->local_origin.emplace(slot, f.cur);
+  }
   /// STORE_FAST of a tensor in a traced frame: its node takes the local's name the first time
   /// (TensorVariable.set_name_hint; graph inputs keep theirs).
   void onStoreFast(Frame& f, const std::string& local, const Value& v);

@@ -178,3 +178,77 @@ TEST_CASE("the wrapper frame of error_on_graph_break is at the target's line",
   REQUIRE_FALSE(r11.report.graphs.empty());
   CHECK(r11.report.graphs.back().frame == "torch_dynamo_resume_in_inner_at_240");
 }
+
+TEST_CASE(
+    "2.14 attributes the values left on the root's stack to the instructions that pushed them",
+    "[interp][dynamo]") {
+  // recorded with PyTorch 2.14.1 (oracle): the local's variable was made, and realized, by its
+  // first load on line 4
+  Run r = analyze(
+      "@torch.compile\n"
+      "def fn(x):\n"
+      "    y = x.sum()\n"
+      "    return x + y.item()\n"
+      "fn(torch.ones(2))\n");
+  REQUIRE(r.report.graph_breaks.size() == 1);
+  const auto& attribution = r.report.graph_breaks[0].attribution;
+  REQUIRE(attribution.size() == 1);
+  CHECK(attribution[0].repr == "TensorVariable()");
+  CHECK(attribution[0].where.line == 4);
+  CHECK(attribution[0].where.col == 8);
+  CHECK(attribution[0].where.end_col == 9);
+  // a constant and a global callable below the breaking call (also recorded)
+  Run s = analyze(
+      "@torch.compile\n"
+      "def fn(x):\n"
+      "    y = x.sum()\n"
+      "    return 'a' + str(y.item())\n"
+      "fn(torch.ones(2))\n");
+  REQUIRE_FALSE(s.report.graph_breaks.empty());
+  const auto& two = s.report.graph_breaks[0].attribution;
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].repr == "ConstantVariable(str: 'a')");
+  CHECK(two[1].repr == "LazyVariableTracker(unrealized: <class 'type'>)");
+  CHECK(two[1].where.col == 17);
+  // 2.11 has no such section
+  CHECK(analyze("@torch.compile\n"
+                "def fn(x):\n"
+                "    y = x.sum()\n"
+                "    return x + y.item()\n"
+                "fn(torch.ones(2))\n",
+                gbc::kTarget2_11)
+            .report.graph_breaks[0]
+            .attribution.empty());
+}
+
+TEST_CASE("a local's variable keeps the position where it was made", "[interp][dynamo]") {
+  // recorded with PyTorch 2.14.1 (oracle): TupleVariable(length=2) from line 4, `str` on line 6
+  Run r = analyze(
+      "@torch.compile\n"
+      "def fn(x):\n"
+      "    t = (1, 2)\n"
+      "    y = x.sum()\n"
+      "    return t + (str(y.item()),)\n"
+      "fn(torch.ones(2))\n");
+  REQUIRE_FALSE(r.report.graph_breaks.empty());
+  const auto& a = r.report.graph_breaks[0].attribution;
+  REQUIRE(a.size() == 2);
+  CHECK(a[0].repr == "TupleVariable(length=2)");
+  CHECK(a[0].where.line == 4);
+  CHECK(a[1].repr == "LazyVariableTracker(unrealized: <class 'type'>)");
+  CHECK(a[1].where.line == 6);
+}
+
+TEST_CASE("stack attribution is left out where gbc does not know a value's repr",
+          "[interp][dynamo]") {
+  // a dict local below the call: its repr is not modelled
+  Run r = analyze(
+      "@torch.compile\n"
+      "def fn(x):\n"
+      "    d = {'k': 1}\n"
+      "    y = x.sum()\n"
+      "    return d | {'v': str(y.item())}\n"
+      "fn(torch.ones(2))\n");
+  REQUIRE_FALSE(r.report.graph_breaks.empty());
+  CHECK(r.report.graph_breaks[0].attribution.empty());
+}
