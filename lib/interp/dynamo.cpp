@@ -871,6 +871,9 @@ static std::string stackValueRepr(VM& vm, const TraceState& st, const Value& v, 
     // an op's result, or an input the graph has used (the lazy variable is realized)
     return !input || in.op == Op::LOAD_FAST ? "TensorVariable()" : "";
   }
+  if (in.op == Op::BUILD_MAP && v->kind == Kind::Dict) return "ConstDictVariable()";
+  if (in.op == Op::BUILD_LIST && v->kind == Kind::List)
+    return "ListVariable(length=" + std::to_string(as<ListObject>(v).items.size()) + ")";
   if (in.op == Op::LOAD_CONST && v->kind == Kind::Tuple)
     return "TupleVariable(length=" + std::to_string(as<TupleObject>(v).items.size()) + ")";
   if (in.op == Op::LOAD_CONST &&
@@ -881,6 +884,12 @@ static std::string stackValueRepr(VM& vm, const TraceState& st, const Value& v, 
     return lazyUnrealized(v->kind == Kind::Class ? "type" : "function");
   if (v->kind == Kind::Iterator && as<IteratorObject>(v).source == IteratorObject::Source::Range)
     return "RangeIteratorVariable()";
+  if (v->kind == Kind::Iterator && as<IteratorObject>(v).source == IteratorObject::Source::List) {
+    const auto& it = as<IteratorObject>(v);
+    if (!it.target || it.target->kind != Kind::List) return "";
+    return "ListIteratorVariable(length=" + std::to_string(as<ListObject>(it.target).items.size()) +
+           ", index=" + std::to_string(it.index) + ")";
+  }
   if (v->kind == Kind::Instance && in.op == Op::LOAD_ATTR && isNnModule(vm, v))
     return "LazyVariableTracker(realized: UnspecializedNNModuleVariable(" +
            as<InstanceObject>(v).cls->name + "))";
@@ -958,7 +967,39 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
       if (origin == st.local_origin.end()) return withExitsOnly();
       in = &f.code->code[static_cast<size_t>(origin->second)];
     }
-    std::string repr = stackValueRepr(vm, st, now.stack[i], *in);
+    std::string repr;
+    if ((in->op == Op::BUILD_LIST || in->op == Op::BUILD_SET || in->op == Op::BUILD_MAP) &&
+        in->arg == 0 && st.comprehension_starts.count(pc)) {
+      // an inlined comprehension's result under construction. CPython's stack also holds, below
+      // it and from the same position, the target variable it saved (LOAD_FAST_AND_CLEAR):
+      // NULL, as gbc's hidden target slot was never bound outside the comprehension. That
+      // position is printed once, for the NULL.
+      const auto& code = f.code->code;
+      size_t loop = static_cast<size_t>(pc);
+      while (loop < code.size() && code[loop].op != Op::FOR_ITER) ++loop;
+      if (loop + 1 >= code.size() || code[loop + 1].op != Op::STORE_FAST) return withExitsOnly();
+      const std::string& target = f.code->varnames[static_cast<size_t>(code[loop + 1].arg)];
+      std::string plain = target.substr(0, target.find('@'));
+      size_t bound = f.code->varnames.size();
+      for (size_t k = 0; k < f.code->varnames.size(); ++k)
+        if (f.code->varnames[k] == plain && f.fast[k]) bound = k;
+      if (bound == f.code->varnames.size()) {
+        repr = "NullVariable";
+      } else {
+        // the saved value of the enclosing variable (where it was made), then the list itself
+        auto origin = st.local_origin.find(static_cast<int>(bound));
+        if (origin == st.local_origin.end() || in->op != Op::BUILD_LIST) return withExitsOnly();
+        const Instr& made = f.code->code[static_cast<size_t>(origin->second)];
+        std::string saved = stackValueRepr(vm, st, f.fast[bound], made);
+        if (saved.empty()) return withExitsOnly();
+        if (seen.insert({made.pos.line, made.pos.col, made.pos.end_line, made.pos.end_col}).second)
+          out.push_back(at(made, saved));
+        repr = "ListVariable(length=" + std::to_string(as<ListObject>(now.stack[i]).items.size()) +
+               ")";
+      }
+    } else {
+      repr = stackValueRepr(vm, st, now.stack[i], *in);
+    }
     if (repr.empty()) return withExitsOnly();
     if (!seen.insert({in->pos.line, in->pos.col, in->pos.end_line, in->pos.end_col}).second)
       continue;

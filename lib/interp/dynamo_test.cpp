@@ -241,13 +241,13 @@ TEST_CASE("a local's variable keeps the position where it was made", "[interp][d
 
 TEST_CASE("stack attribution is left out where gbc does not know a value's repr",
           "[interp][dynamo]") {
-  // a dict local below the call: its repr is not modelled
+  // a set local below the call: its repr is not modelled
   Run r = analyze(
       "@torch.compile\n"
       "def fn(x):\n"
-      "    d = {'k': 1}\n"
+      "    s = {1}\n"
       "    y = x.sum()\n"
-      "    return d | {'v': str(y.item())}\n"
+      "    return s | {str(y.item())}\n"
       "fn(torch.ones(2))\n");
   REQUIRE_FALSE(r.report.graph_breaks.empty());
   CHECK(r.report.graph_breaks[0].attribution.empty());
