@@ -909,6 +909,8 @@ static std::optional<size_t> operandsTaken(const Instr& in) {
     case Op::POP_JUMP_IF_FALSE:
     case Op::POP_JUMP_IF_TRUE:
       return 1;
+    case Op::SETUP_WITH:  // an unsupported context manager stays on the stack
+      return 0;
     default:
       return std::nullopt;
   }
@@ -959,6 +961,26 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
       continue;
     }
     int pc = st.pushed_by[i].second;
+    if (pc < 0 && f.resume_line > 0) {
+      // passed into a resume function: the position of the break it resumes after, no columns
+      const Value& v = now.stack[i];
+      std::string repr;
+      bool realized = static_cast<size_t>(now.pc) < f.code->code.size() &&
+                      f.code->code[static_cast<size_t>(now.pc)].op == Op::SETUP_WITH &&
+                      i + 1 == now.stack.size();
+      if (v->kind == Kind::Instance && realized && !isNnModule(vm, v))
+        repr = "LazyVariableTracker(realized: UserDefinedObjectVariable(" +
+               as<InstanceObject>(v).cls->name + "))";
+      if (repr.empty()) return withExitsOnly();
+      if (!seen.insert({f.resume_line, 0, 0, 0}).second) continue;
+      report::StackAttribution a;
+      a.repr = std::move(repr);
+      a.where.file = f.code->filename;
+      a.where.line = f.resume_line;
+      a.where.has_columns = false;
+      out.push_back(std::move(a));
+      continue;
+    }
     if (pc < 0 || static_cast<size_t>(pc) >= f.code->code.size()) return withExitsOnly();
     const Instr* in = &f.code->code[static_cast<size_t>(pc)];
     if (in->op == Op::LOAD_FAST) {
@@ -1121,6 +1143,7 @@ FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
   rf->handled = f.handled;
   rf->pc = target_pc;
   rf->resume_offset = target_pc;
+  rf->resume_line = f.curPos().line;
   auto& slot = resume_keys_[{f.code.get(), target_pc}];
   if (!slot) slot = std::make_unique<int>(target_pc);
   rf->code_key = slot.get();

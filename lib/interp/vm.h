@@ -58,6 +58,7 @@ struct Frame {
   bool transformed = false;        // runs Dynamo-transformed code (compiled frame); for tracebacks
   const void* code_key = nullptr;  // identity for Dynamo's code cache (resume frames differ)
   int resume_offset = -1;          // for resume frames: where the original code resumes
+  uint32_t resume_line = 0;        // for resume frames: the line of the break they resume after
   bool generator = false;
   bool yielded = false;  // the last eval() stopped at a yield
   bool started = false;  // generator frames: has run before
