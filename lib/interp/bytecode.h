@@ -258,6 +258,9 @@ Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,
                                                   const std::string& filename,
                                                   const CompileOptions& options = {});
 
+/// repr() of a str (or, with `bytes`, of a bytes object: b'...', bytes >= 0x80 as \xNN).
+std::string pyStringRepr(std::string_view s, bool bytes);
+
 /// A readable listing of a code object and its nested code objects (tests, --dump-bytecode).
 std::string disassemble(const CodeObject& code);
 

@@ -619,3 +619,15 @@ TEST_CASE("unsupported constructs compile to UNSUPPORTED at the node", "[interp]
   CHECK(f.names.at(static_cast<size_t>(f.code[0].arg)) == "async function");
   CHECK(indexOf(f, Op::UNSUPPORTED, 1) > 0);
 }
+
+TEST_CASE("pyStringRepr quotes as Python's repr() does", "[interp][compiler]") {
+  using gbc::interp::pyStringRepr;
+  CHECK(pyStringRepr("it's\n", false) == "\"it's\\n\"");
+  CHECK(pyStringRepr("a\"b'c", false) == "'a\"b\\'c'");
+  CHECK(pyStringRepr("tab\there\x01", false) == "'tab\\there\\x01'");
+  CHECK(pyStringRepr("caf\xC3\xA9", false) == "'caf\xC3\xA9'");
+  CHECK(pyStringRepr(std::string("\xff\x00"
+                                 "a'",
+                                 4),
+                     true) == "b\"\\xff\\x00a'\"");
+}

@@ -8,13 +8,12 @@
 
 namespace gbc::interp {
 
-namespace {
-
-std::string pyStrRepr(const std::string& s, char prefix) {
-  char quote = (s.find('\'') != std::string::npos && s.find('"') == std::string::npos) ? '"' : '\'';
-  std::string out;
-  if (prefix) out += prefix;
-  out += quote;
+std::string pyStringRepr(std::string_view s, bool bytes) {
+  bool has_single = s.find('\'') != std::string_view::npos;
+  bool has_double = s.find('"') != std::string_view::npos;
+  char q = (has_single && !has_double) ? '"' : '\'';
+  std::string out = bytes ? "b" : "";
+  out += q;
   for (unsigned char c : s) {
     switch (c) {
       case '\\':
@@ -30,10 +29,10 @@ std::string pyStrRepr(const std::string& s, char prefix) {
         out += "\\t";
         break;
       default:
-        if (c == static_cast<unsigned char>(quote)) {
+        if (c == static_cast<unsigned char>(q)) {
           out += '\\';
           out += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7f || (prefix == 'b' && c >= 0x80)) {
+        } else if (c < 0x20 || c == 0x7f || (bytes && c >= 0x80)) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\x%02x", c);
           out += buf;
@@ -42,9 +41,11 @@ std::string pyStrRepr(const std::string& s, char prefix) {
         }
     }
   }
-  out += quote;
+  out += q;
   return out;
 }
+
+namespace {
 
 std::string floatRepr(double d) {
   char buf[32];
@@ -89,9 +90,9 @@ std::string constRepr(const Constant& c) {
     case K::Complex:
       return floatRepr(v.f) + "j";
     case K::Str:
-      return pyStrRepr(v.str, 0);
+      return pyStringRepr(v.str, false);
     case K::Bytes:
-      return pyStrRepr(v.str, 'b');
+      return pyStringRepr(v.str, true);
     case K::Ellipsis:
       return "Ellipsis";
   }

@@ -1,47 +1,12 @@
 // str() and repr() with CPython's formatting.
 #include <algorithm>
 
+#include "interp/bytecode.h"
 #include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
-
-static std::string reprString(const std::string& s) {
-  bool has_single = s.find('\'') != std::string::npos;
-  bool has_double = s.find('"') != std::string::npos;
-  char q = (has_single && !has_double) ? '"' : '\'';
-  std::string out(1, q);
-  for (unsigned char c : s) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c == static_cast<unsigned char>(q)) {
-          out += '\\';
-          out += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += q;
-  return out;
-}
 
 std::string VM::str(const Value& v) {
   checkStack();
@@ -92,9 +57,9 @@ std::string VM::repr(const Value& v) {
     case Kind::Float:
       return runtime::formatPythonFloat(as<FloatObject>(v).v);
     case Kind::Str:
-      return reprString(asStr(v));
+      return pyStringRepr(asStr(v), false);
     case Kind::Bytes:
-      return "b" + reprString(as<BytesObject>(v).v);
+      return pyStringRepr(as<BytesObject>(v).v, true);
     case Kind::Tuple: {
       auto& t = as<TupleObject>(v);
       if (t.is_size) {
