@@ -134,17 +134,17 @@ Tensor sumTo(VM& vm, Tensor g, const runtime::Shape& shape) {
 GradTape::Scope::Scope(GradTape& tape) : outer_(g_tape) { g_tape = &tape; }
 GradTape::Scope::~Scope() { g_tape = outer_; }
 
-void GradTape::track(const Value& t) { variables_.push_back(uidOf(t)); }
+void GradTape::track(const Value& t) { variables_.insert(uidOf(t)); }
 
 bool GradTape::tracked(const Value& v) const {
   int64_t uid = uidOf(v);
-  return uid != 0 && std::find(variables_.begin(), variables_.end(), uid) != variables_.end();
+  return uid != 0 && variables_.count(uid) != 0;
 }
 
 void GradTape::record(const std::string& target, const std::vector<Value>& inputs,
                       const Value& out) {
   entries_.push_back({target, inputs, out});
-  variables_.push_back(uidOf(out));
+  variables_.insert(uidOf(out));
 }
 
 std::vector<Tensor> GradTape::gradients(VM& vm, const Value& output,
@@ -158,13 +158,7 @@ std::vector<Tensor> GradTape::gradients(VM& vm, const Value& output,
     auto [it, fresh] = grad.emplace(uidOf(in), g);
     if (!fresh) it->second = check(vm, runtime::add(it->second, g));
   };
-  auto operand = [&](const Value& v) -> runtime::Operand {
-    if (v->kind == Kind::Tensor) return T(v);
-    if (v->kind == Kind::Float) return as<FloatObject>(v).v;
-    if (v->kind == Kind::Int) return as<IntObject>(v).v;
-    if (v->kind == Kind::Bool) return as<BoolObject>(v).v;
-    vm.unsupported("torch.func.grad through an op with a " + vm.typeOf(v)->name + " operand");
-  };
+  auto operand = [&](const Value& v) { return tensorOperand(vm, v); };
   for (auto e = entries_.rbegin(); e != entries_.rend(); ++e) {
     auto found = grad.find(uidOf(e->out));
     if (found == grad.end()) continue;  // the output does not depend on this op

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "interp/value.h"
@@ -51,7 +52,7 @@ class GradTape {
     Value out;
   };
   std::vector<Entry> entries_;
-  std::vector<int64_t> variables_;  // tensor uids on the tape
+  std::unordered_set<int64_t> variables_;  // tensor uids on the tape
 };
 
 /// torch.is_grad_enabled(), changed by no_grad / enable_grad / set_grad_enabled.

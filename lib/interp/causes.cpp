@@ -222,20 +222,22 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
   return false;
 }
 
+/// The context manager whose bound __exit__ `exit` is, or null.
+static Value contextManagerOf(const Value& exit) {
+  if (exit->kind == Kind::BoundMethod) return as<BoundMethodObject>(exit).self;
+  if (exit->kind == Kind::Builtin) return as<BuiltinObject>(exit).self;
+  return nullptr;
+}
+
 bool isSupportedContextExit(VM& vm, const Value& exit) {
-  Value self;
-  if (exit->kind == Kind::BoundMethod)
-    self = as<BoundMethodObject>(exit).self;
-  else if (exit->kind == Kind::Builtin)
-    self = as<BuiltinObject>(exit).self;
+  Value self = contextManagerOf(exit);
   if (!self) return false;
   if (self->kind != Kind::Instance) return true;
   const std::string& name = as<InstanceObject>(self).cls->name;
   (void)vm;
   return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" ||
-         name == "enable_grad" || name == "set_grad_enabled" || name == "no_grad" ||
-         name == "enable_grad" || name == "inference_mode" || name == "DynamoConfigPatchProxy" ||
-         name == "autocast" || name == "inference_mode";
+         name == "enable_grad" || name == "set_grad_enabled" || name == "inference_mode" ||
+         name == "DynamoConfigPatchProxy" || name == "autocast";
 }
 
 /// symbolic_convert.py, format_tensor_computation_trace (2.14): how the condition was computed,
@@ -317,12 +319,10 @@ report::GbMessage describeLoopSkip(VM& vm, Frame& f) {
 std::optional<report::GbMessage> describeGenericContextBreak(VM& vm, Frame& f) {
   std::string active;
   for (const Block& b : f.blocks) {
-    if (b.type != Block::Type::With || b.depth <= 0 ||
-        static_cast<size_t>(b.depth) > f.stack.size())
-      continue;
-    const Value& exit = f.stack[static_cast<size_t>(b.depth - 1)];
-    Value self = exit->kind == Kind::BoundMethod ? as<BoundMethodObject>(exit).self : nullptr;
-    if (!self || self->kind != Kind::Instance || isSupportedContextExit(vm, exit)) continue;
+    const Value* exit = f.withExit(b);
+    if (!exit || (*exit)->kind != Kind::BoundMethod) continue;
+    Value self = contextManagerOf(*exit);
+    if (!self || self->kind != Kind::Instance || isSupportedContextExit(vm, *exit)) continue;
     active += (active.empty() ? "" : ", ") + std::string("GenericContextWrappingVariable(") +
               as<InstanceObject>(self).cls->name + ")";
   }

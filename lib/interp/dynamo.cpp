@@ -935,6 +935,11 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
     a.where.end_col = in.pos.end_col;
     return a;
   };
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> seen;
+  auto add = [&](report::StackAttribution a) {  // a position is printed once
+    const report::FrameSummary& w = a.where;
+    if (seen.insert({w.line, w.col, w.end_line, w.end_col}).second) out.push_back(std::move(a));
+  };
   std::map<size_t, report::StackAttribution> exits;  // by stack slot
   for (const Block& b : f.blocks) {
     if (b.type != Block::Type::With || b.depth <= 0) continue;
@@ -950,53 +955,48 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
     return out;
   };
   const Snapshot& now = st.current;
-  if (now.pc < 0 || static_cast<size_t>(now.pc) >= f.code->code.size()) return withExitsOnly();
-  std::optional<size_t> taken = operandsTaken(f.code->code[static_cast<size_t>(now.pc)]);
+  const auto& code = f.code->code;
+  if (now.pc < 0 || static_cast<size_t>(now.pc) >= code.size()) return withExitsOnly();
+  const Instr& breaking = code[static_cast<size_t>(now.pc)];
+  std::optional<size_t> taken = operandsTaken(breaking);
   if (!taken || *taken > now.stack.size() || st.pushed_by.size() != now.stack.size())
     return withExitsOnly();
-  std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> seen;
   for (size_t i = 0; i + *taken < now.stack.size(); ++i) {
     if (auto e = exits.find(i); e != exits.end()) {
-      out.push_back(e->second);
+      add(e->second);
       continue;
     }
+    const Value& v = now.stack[i];
     int pc = st.pushed_by[i].second;
     if (pc < 0 && f.resume_line > 0) {
-      // passed into a resume function: the position of the break it resumes after, no columns
-      const Value& v = now.stack[i];
-      std::string repr;
-      bool realized = static_cast<size_t>(now.pc) < f.code->code.size() &&
-                      f.code->code[static_cast<size_t>(now.pc)].op == Op::SETUP_WITH &&
-                      i + 1 == now.stack.size();
-      if (v->kind == Kind::Instance && realized && !isNnModule(vm, v))
-        repr = "LazyVariableTracker(realized: UserDefinedObjectVariable(" +
-               as<InstanceObject>(v).cls->name + "))";
-      if (repr.empty()) return withExitsOnly();
-      if (!seen.insert({f.resume_line, 0, 0, 0}).second) continue;
+      // passed into a resume function: the position of the break it resumes after, no columns;
+      // realized by the with-statement that failed on it
+      bool realized = breaking.op == Op::SETUP_WITH && i + 1 == now.stack.size();
+      if (v->kind != Kind::Instance || !realized || isNnModule(vm, v)) return withExitsOnly();
       report::StackAttribution a;
-      a.repr = std::move(repr);
+      a.repr = "LazyVariableTracker(realized: UserDefinedObjectVariable(" +
+               as<InstanceObject>(v).cls->name + "))";
       a.where.file = f.code->filename;
       a.where.line = f.resume_line;
       a.where.has_columns = false;
-      out.push_back(std::move(a));
+      add(std::move(a));
       continue;
     }
-    if (pc < 0 || static_cast<size_t>(pc) >= f.code->code.size()) return withExitsOnly();
-    const Instr* in = &f.code->code[static_cast<size_t>(pc)];
+    if (pc < 0 || static_cast<size_t>(pc) >= code.size()) return withExitsOnly();
+    const Instr* in = &code[static_cast<size_t>(pc)];
     if (in->op == Op::LOAD_FAST) {
       // a local's variable keeps the position of the instruction that made it
       auto origin = st.local_origin.find(in->arg);
       if (origin == st.local_origin.end()) return withExitsOnly();
-      in = &f.code->code[static_cast<size_t>(origin->second)];
+      in = &code[static_cast<size_t>(origin->second)];
     }
     std::string repr;
     if ((in->op == Op::BUILD_LIST || in->op == Op::BUILD_SET || in->op == Op::BUILD_MAP) &&
         in->arg == 0 && st.comprehension_starts.count(pc)) {
       // an inlined comprehension's result under construction. CPython's stack also holds, below
       // it and from the same position, the target variable it saved (LOAD_FAST_AND_CLEAR):
-      // NULL, as gbc's hidden target slot was never bound outside the comprehension. That
-      // position is printed once, for the NULL.
-      const auto& code = f.code->code;
+      // NULL when gbc's hidden target slot's plain name is unbound in the frame (that position
+      // is then printed once, for the NULL), else the saved value, then the list itself.
       size_t loop = static_cast<size_t>(pc);
       while (loop < code.size() && code[loop].op != Op::FOR_ITER) ++loop;
       if (loop + 1 >= code.size() || code[loop + 1].op != Op::STORE_FAST) return withExitsOnly();
@@ -1008,24 +1008,19 @@ static std::vector<report::StackAttribution> stackAttribution(VM& vm, Frame& f,
       if (bound == f.code->varnames.size()) {
         repr = "NullVariable";
       } else {
-        // the saved value of the enclosing variable (where it was made), then the list itself
         auto origin = st.local_origin.find(static_cast<int>(bound));
         if (origin == st.local_origin.end() || in->op != Op::BUILD_LIST) return withExitsOnly();
-        const Instr& made = f.code->code[static_cast<size_t>(origin->second)];
+        const Instr& made = code[static_cast<size_t>(origin->second)];
         std::string saved = stackValueRepr(vm, st, f.fast[bound], made);
         if (saved.empty()) return withExitsOnly();
-        if (seen.insert({made.pos.line, made.pos.col, made.pos.end_line, made.pos.end_col}).second)
-          out.push_back(at(made, saved));
-        repr = "ListVariable(length=" + std::to_string(as<ListObject>(now.stack[i]).items.size()) +
-               ")";
+        add(at(made, std::move(saved)));
+        repr = stackValueRepr(vm, st, v, *in);  // the list: ListVariable(length=N)
       }
     } else {
-      repr = stackValueRepr(vm, st, now.stack[i], *in);
+      repr = stackValueRepr(vm, st, v, *in);
     }
     if (repr.empty()) return withExitsOnly();
-    if (!seen.insert({in->pos.line, in->pos.col, in->pos.end_line, in->pos.end_col}).second)
-      continue;
-    out.push_back(at(*in, std::move(repr)));
+    add(at(*in, std::move(repr)));
   }
   return out;
 }
@@ -1219,9 +1214,7 @@ static void execEagerly(VM& vm, Frame& f, const Instr& in) {
 static bool withBlocksSupported(VM& vm, Frame& f) {
   for (const Block& b : f.blocks) {
     if (b.type == Block::Type::Try) return false;
-    if (b.depth <= 0 || static_cast<size_t>(b.depth) > f.stack.size()) continue;
-    const Value& exit = f.stack[static_cast<size_t>(b.depth - 1)];
-    if (!isSupportedContextExit(vm, exit)) return false;
+    if (const Value* exit = f.withExit(b); exit && !isSupportedContextExit(vm, *exit)) return false;
   }
   return true;
 }

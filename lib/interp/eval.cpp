@@ -179,12 +179,13 @@ Value VM::evalLoop(Frame& f) {
             f.stack.push_back(v);
             break;
           }
-          case Op::STORE_FAST:
-            f.fast[static_cast<size_t>(in.arg)] = pop(f);
-            if (f.trace && f.fast[static_cast<size_t>(in.arg)]->kind == Kind::Tensor)
-              dynamo_->onStoreFast(f, code.varnames[static_cast<size_t>(in.arg)],
-                                   f.fast[static_cast<size_t>(in.arg)]);
+          case Op::STORE_FAST: {
+            Value& local = f.fast[static_cast<size_t>(in.arg)];
+            local = pop(f);
+            if (f.trace && local->kind == Kind::Tensor)
+              dynamo_->onStoreFast(f, code.varnames[static_cast<size_t>(in.arg)], local);
             break;
+          }
           case Op::DELETE_FAST:
             f.fast[static_cast<size_t>(in.arg)] = nullptr;
             break;

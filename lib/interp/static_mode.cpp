@@ -179,33 +179,31 @@ class Finder {
     t.name = name;
     t.instance = v;
     t.dedup_key = v.get();
-    if (Value fwd = inst.dict->getStr("forward");
-        inst.dict->getStr("_orig_mod") && isCompileWrapper(fwd)) {
+    if (Value fwd = inst.dict->getStr("forward"), orig = inst.dict->getStr("_orig_mod");
+        orig && isCompileWrapper(fwd)) {
       // torch.compile(module): the wrapper compiles the module's __call__, whose forward is the
-      // first frame compiled; forward gives the signature
-      Value orig = inst.dict->getStr("_orig_mod");
-      if (orig->kind != Kind::Instance) return;
-      Value forward = as<InstanceObject>(orig).cls->lookup("forward");
-      if (!forward || forward->kind != Kind::Function) return;
-      t.wrapper = fwd;
-      t.fn = std::static_pointer_cast<FunctionObject>(forward);
-      if (!local(*t.fn)) return;
-      t.skip = 1;
-      t.code_key = t.fn->code.get();
-      add(std::move(t));
+      // first frame compiled
+      if (orig->kind == Kind::Instance) addModule(std::move(t), fwd, as<InstanceObject>(orig).cls);
     } else if (Value impl = inst.dict->getStr("_compiled_call_impl"); isCompileWrapper(impl)) {
-      // module.compile(): the wrapper compiles Module._call_impl; forward gives the signature
+      // module.compile(): the wrapper compiles Module._call_impl
       int skip = 0;
-      auto call_impl = pythonFunction(origCallable(impl), &skip);
-      Value fwd = inst.cls->lookup("forward");
-      if (!call_impl || !fwd || fwd->kind != Kind::Function) return;
-      t.wrapper = impl;
-      t.fn = std::static_pointer_cast<FunctionObject>(fwd);
-      if (!local(*t.fn)) return;
-      t.skip = 1;
-      t.code_key = call_impl->code.get();
-      add(std::move(t));
+      if (auto call_impl = pythonFunction(origCallable(impl), &skip))
+        addModule(std::move(t), impl, inst.cls, call_impl->code.get());
     }
+  }
+
+  /// A compiled module called through `wrapper`: its class's forward gives the signature (self
+  /// skipped); `code_key` is the code of the frame the wrapper compiles (null: forward's).
+  void addModule(CompiledTarget t, const Value& wrapper, const ClassPtr& cls,
+                 const void* code_key = nullptr) {
+    Value forward = cls->lookup("forward");
+    if (!forward || forward->kind != Kind::Function) return;
+    t.wrapper = wrapper;
+    t.fn = std::static_pointer_cast<FunctionObject>(forward);
+    if (!local(*t.fn)) return;
+    t.skip = 1;
+    t.code_key = code_key ? code_key : t.fn->code.get();
+    add(std::move(t));
   }
 
   VM& vm_;

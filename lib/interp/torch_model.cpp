@@ -61,7 +61,7 @@ static bool isNumber(const Value& v) {
   return v->kind == Kind::Int || v->kind == Kind::Bool || v->kind == Kind::Float;
 }
 
-static runtime::Operand operand(VM& vm, const Value& v) {
+runtime::Operand tensorOperand(VM& vm, const Value& v) {
   if (v->kind == Kind::Tensor) return runtime::Operand(T(v));
   return runtime::Operand(toScalar(vm, v));
 }
@@ -116,7 +116,7 @@ static const char* opTarget(BinOpKind op, bool inplace) {
 }
 
 static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& a, const Value& b) {
-  runtime::Operand x = operand(vm, a), y = operand(vm, b);
+  runtime::Operand x = tensorOperand(vm, a), y = tensorOperand(vm, b);
   switch (op) {
     case BinOpKind::Add:
       return runtime::add(x, y);
@@ -191,7 +191,7 @@ Value tensorCompare(VM& vm, CmpOpKind op, const Value& a, const Value& b) {
     if (op == CmpOpKind::NotEq) return pyBool(true);
     vm.raise(vm.b().type_error, "unsupported comparison with a tensor");
   }
-  runtime::Operand x = operand(vm, a), y = operand(vm, b);
+  runtime::Operand x = tensorOperand(vm, a), y = tensorOperand(vm, b);
   switch (op) {
     case CmpOpKind::Eq:
       return fnResult(vm, "eq", {a, b}, check(vm, runtime::eq(x, y)));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "interp/vm.h"
+#include "runtime/ops.h"
 
 namespace gbc::interp {
 
@@ -36,6 +37,8 @@ inline void check(VM& vm, const runtime::Status& s) {
 }
 
 Value wrapTensor(runtime::Tensor t);
+/// A binary op's operand: a tensor, or a Python number (TypeError otherwise).
+runtime::Operand tensorOperand(VM& vm, const Value& v);
 Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& b, bool inplace);
 Value tensorUnaryOp(VM& vm, syntax::UnaryOpKind op, const Value& a);
 Value tensorCompare(VM& vm, syntax::CmpOpKind op, const Value& a, const Value& b);

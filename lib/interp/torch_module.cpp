@@ -210,20 +210,13 @@ static Value compileCall(VM& vm, CallArgs& a) {
     // OptimizedModule (eval_frame.py _initialize): its forward is the compiled __call__ of the
     // module, so the module's _wrapped_call_impl and _call_impl run (skipped, as torch.nn code)
     // between the OptimizedModule's own and the module's forward, the first frame compiled.
-    Value fwd = vm.getAttr(model, "__call__");
-    Value compiled = makeCompiled(vm, fwd, cfg);
-    Value nnmod = vm.findModule("torch.nn.modules.module");
-    ClassPtr modcls =
-        std::static_pointer_cast<ClassObject>(as<ModuleObject>(nnmod).dict->getStr("Module"));
+    Value compiled = makeCompiled(vm, vm.getAttr(model, "__call__"), cfg);
     auto opt = std::make_shared<InstanceObject>(as<InstanceObject>(model).cls);
-    opt->dict = as<InstanceObject>(model).dict;
-    auto optd = newDict();
+    opt->dict = newDict();
     as<InstanceObject>(model).dict->forEach(
-        [&](const Value& k, const Value& v) { optd->set(k, v); });
-    opt->dict = optd;
+        [&](const Value& k, const Value& v) { opt->dict->set(k, v); });
     opt->dict->setStr("forward", compiled);
     opt->dict->setStr("_orig_mod", model);
-    (void)modcls;
     return opt;
   }
   return makeCompiled(vm, model, cfg);

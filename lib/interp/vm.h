@@ -69,6 +69,12 @@ struct Frame {
          pre_nodes = 0;  // evaluation pauses (returns null) when reaching this instruction
   /// Position of the instruction being executed (for tracebacks).
   const syntax::Span& curPos() const { return code->code[cur].pos; }
+  /// The __exit__ a with-block left on the stack (just below the block's own values), or null.
+  const Value* withExit(const Block& b) const {
+    if (b.type != Block::Type::With || b.depth <= 0 || static_cast<size_t>(b.depth) > stack.size())
+      return nullptr;
+    return &stack[static_cast<size_t>(b.depth - 1)];
+  }
 };
 using FramePtr = std::shared_ptr<Frame>;
 
