@@ -237,7 +237,8 @@ bool isSupportedContextExit(VM& vm, const Value& exit) {
   (void)vm;
   return name == "ErrorOnGraphBreakDecoratorContextManager" || name == "no_grad" ||
          name == "enable_grad" || name == "set_grad_enabled" || name == "inference_mode" ||
-         name == "DynamoConfigPatchProxy" || name == "autocast";
+         name == "DynamoConfigPatchProxy" || name == "autocast" ||
+         name == "record_function";  // ProfilerContextVariable: ignored, no graph node
 }
 
 /// symbolic_convert.py, format_tensor_computation_trace (2.14): how the condition was computed,

@@ -69,7 +69,8 @@ static const std::map<std::string, SkippedFunction>& skippedFunctions() {
   return table;
 }
 
-static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf) {
+static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf,
+                                     const std::string& skip_reason = "") {
   const bool v214 = vm.target().id == TargetId::Torch2_14;
   const std::string prefix(vm.target().torch_prefix);
   const std::string& q = sf.qualname;
@@ -131,7 +132,9 @@ static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf) {
   // trace_rules.get_skip_reason: 2.11 records no reason for these functions (one branch per
   // target, here)
   std::string reason = "<missing reason>";
-  if (v214)
+  if (!skip_reason.empty())
+    reason = skip_reason;
+  else if (v214)
     reason = sf.file.empty() ? "cannot determine source file for " + sf.module +
                                    " (likely a C extension or builtin)"
                              : "file matches MOD_SKIPLIST (" + prefix + sf.skiplist + ")";
@@ -204,6 +207,46 @@ static report::GbMessage skipFrameCall(VM& vm, CallArgs& args) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// GB0008: inlining a Python function whose file Dynamo skips (symbolic_convert.py,
+// check_inlineable; trace_rules.check_file). gbc's torch model is in Python only where torch's
+// is; of its files, these are skipped when inlined (torch.nn, torch.optim and
+// _dynamo/external_utils.py are inlined).
+
+/// The skip reason trace_rules gives a torch file of gbc's model, or "" when it is inlined.
+static std::string inlineSkipReason(VM& vm, const std::string& filename) {
+  const std::string prefix(vm.target().torch_prefix);
+  const bool v214 = vm.target().id == TargetId::Torch2_14;
+  if (filename == prefix + "/optim/lr_scheduler.py")  // FORCE_SKIP_FILES
+    return v214 ? "file is force-skipped (" + filename + ")"
+                : "skipped according trace_rules.lookup FORCE_SKIP_FILES";
+  if (filename == prefix + "/_compile.py")
+    return v214 ? "file matches MOD_SKIPLIST (" + prefix + "/_compile)"
+                : "skipped according trace_rules.lookup MOD_SKIPLIST";
+  return "";
+}
+
+static report::GbMessage skippedInline(VM& vm, const Value& fn, const std::string& reason) {
+  const auto& f = as<FunctionObject>(fn);
+  Value qv = vm.getAttr(fn, "__qualname__");
+  const std::string q = qv && qv->kind == Kind::Str ? asStr(qv) : f.qualname;
+  const std::string& file = f.code->filename;
+  report::GbMessage m;
+  m.gb_type = "Attempted to inline function marked as skipped";
+  m.explanation = "Dynamo developers have intentionally marked that the function `" + q +
+                  "` should not be traced.";
+  m.hints = {"Avoid calling the function `" + q + "`."};
+  if (file.find("_dynamo") == std::string::npos)
+    m.hints.insert(m.hints.end(),
+                   {"Apply `@torch._dynamo.dont_skip_tracing` to the function `" + q +
+                        "` to force tracing into the function. More graph breaks may occur as a "
+                        "result of attempting to trace into the function.",
+                    "Please file an issue to PyTorch."});
+  m.context = "qualname: " + q + ", name: " + f.code->name + ", filename: `" + file +
+              "`, skip reason: " + reason;
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args) {
   Dynamo& d = vm.dynamo();
@@ -218,6 +261,23 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (it != skippedFunctions().end()) d.graphBreak(vm, skippedCall(vm, it->second));
     if (id == "torch._dynamo.skip_frame")
       d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
+  }
+  // a method is inlined (UserMethodVariable: GB0008); a function value from a skipped file is
+  // a SkipFunctionVariable from the start (GB0007), e.g. an LR scheduler's patched `opt.step`
+  Value fn = callable->kind == Kind::BoundMethod ? as<BoundMethodObject>(callable).func : callable;
+  if (fn->kind == Kind::Function) {
+    const std::string& file = as<FunctionObject>(fn).code->filename;
+    std::string reason = inlineSkipReason(vm, file);
+    if (!reason.empty() && callable->kind == Kind::BoundMethod)
+      d.graphBreak(vm, skippedInline(vm, fn, reason));
+    if (!reason.empty()) {
+      Value mv = vm.getAttr(fn, "__module__"), qv = vm.getAttr(fn, "__qualname__");
+      const std::string prefix(vm.target().torch_prefix);
+      SkippedFunction sf{mv && mv->kind == Kind::Str ? asStr(mv) : "",
+                         qv && qv->kind == Kind::Str ? asStr(qv) : as<FunctionObject>(fn).qualname,
+                         file.substr(prefix.size()), ""};
+      d.graphBreak(vm, skippedCall(vm, sf, reason));
+    }
   }
   // (the logger's __repr__, run for the message, calls logger methods itself)
   static thread_local bool in_logger_message = false;

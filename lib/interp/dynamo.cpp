@@ -437,6 +437,10 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
              as<TensorObject>(f->fast[k]).t.numel() == 1 &&
              vm.repr(tensorToPyNumber(vm, f->fast[k], false)) == vg.value;
       }
+      for (const ObjectGuard& og : e.object_guards) {
+        if (!ok) break;
+        ok = objectGuardHolds(vm, og);
+      }
       if (ok) return compileFrame(vm, f, cs, true);
     }
   }
@@ -467,6 +471,11 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       bool int_value = !g[i].empty() && g[i][0] == 'I' && prev[i][0] == 'I' && g[i] != prev[i];
       if (tensor_size || int_value)
         cs.dynamic_inputs.insert((i < f->fast.size() ? "L" : "S") + std::to_string(i));
+    }
+    for (const ObjectGuard& og : cs.entries.back().object_guards) {
+      Value now = og.dict->kind == Kind::Dict ? as<DictObject>(og.dict).getStr(og.key) : nullptr;
+      if (og.expected != "*" && now && now->kind == Kind::Float && !objectGuardHolds(vm, og))
+        cs.dynamic_objects.insert(og.id);
     }
   }
   return compileFrame(vm, f, cs, false);
@@ -547,7 +556,7 @@ static bool symGuardHolds(const SymGuard& g, int64_t v) {
 
 void Dynamo::addEntry(TraceState& st) {
   if (st.silent) return;
-  CacheEntry e{st.guards, st.sym_guards, st.value_guards};
+  CacheEntry e{st.guards, st.sym_guards, st.value_guards, st.object_guards};
   size_t nlocals = st.root->fast.size();
   for (size_t i = 0; i < e.guards.size() && i < nlocals; ++i)
     if (!st.consulted.count(static_cast<int>(i))) e.guards[i] = "*";
@@ -1416,6 +1425,56 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
   return false;
 }
 
+bool objectGuardHolds(VM& vm, const ObjectGuard& og) {
+  Value now = og.dict->kind == Kind::Dict ? as<DictObject>(og.dict).getStr(og.key) : nullptr;
+  if (!now) return false;
+  if (og.expected == "*") return now->kind == Kind::Float;
+  return vm.repr(now) == og.expected;
+}
+
+/// `opt._init_group(...)` of a torch.optim.Optimizer.
+static bool isOptimizerInitGroup(VM& vm, const Value& bound) {
+  const auto& bm = as<BoundMethodObject>(bound);
+  if (bm.func->kind != Kind::Function || as<FunctionObject>(bm.func).name != "_init_group" ||
+      bm.self->kind != Kind::Instance)
+    return false;
+  Value mod = vm.findModule("torch.optim.optimizer");
+  Value cls = mod ? as<ModuleObject>(mod).dict->getStr("Optimizer") : nullptr;
+  return cls && cls->kind == Kind::Class &&
+         as<InstanceObject>(bm.self).cls->isSubclassOf(&as<ClassObject>(cls));
+}
+
+// variables/optimizer.py, OptimizerVariable: `_init_group` runs eagerly at trace time (the
+// state it creates is no graph op), and the param groups' constants are guarded. A float
+// hyperparameter (the lr an LR scheduler changes) that fails its guard is dynamic on the
+// recompile (automatic dynamic): a graph input whose `item()` is the graph's first node.
+Value Dynamo::traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args) {
+  Value out = callOpaque(vm, bound, args.args);
+  TraceState& st = *vm.top()->trace;
+  const Value& opt = as<BoundMethodObject>(bound).self;
+  Value groups = vm.getAttr(opt, "param_groups");
+  if (!groups || groups->kind != Kind::List) return out;
+  const auto& items = as<ListObject>(groups).items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i]->kind != Kind::Dict) continue;
+    as<DictObject>(items[i]).forEach([&](const Value& k, const Value& v) {
+      if (k->kind != Kind::Str || asStr(k) == "params" || v->kind == Kind::Tensor) return;
+      std::string id = "param_groups[" + std::to_string(i) + "]['" + asStr(k) + "']";
+      for (const ObjectGuard& g : st.object_guards)
+        if (g.id == id) return;  // one guard per entry (a step over several groups)
+      bool dyn =
+          v->kind == Kind::Float && st.code_state && st.code_state->dynamic_objects.count(id);
+      st.object_guards.push_back({items[i], asStr(k), dyn ? "*" : vm.repr(v), id});
+      if (dyn)
+        recordOp(vm, "item", graph::NodeOp::CallMethod,
+                 {wrapTensor(
+                     runtime::Tensor::scalarTensor(as<FloatObject>(v).v, runtime::DType::Float64))},
+                 {});
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // calls and context managers while tracing
 
@@ -1458,6 +1517,8 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
     m.context = "call_method StringFormatVariable('{:}', [TensorVariable()], {}) __len__ [] {}";
     graphBreak(vm, m);
   }
+  if (callable->kind == Kind::BoundMethod && isOptimizerInitGroup(vm, callable))
+    return traceOptimizerInitGroup(vm, callable, args);
   if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
     // R7: module calls inline straight into forward
     Value fwd = vm.getAttr(callable, "forward");

@@ -52,10 +52,24 @@ struct ValueGuard {
   std::string value;
 };
 
+/// A guard on a constant the trace read from a dict reached through an object (an optimizer's
+/// `param_groups[i][key]`: OptimizerVariable installs them): `repr(dict[key]) == expected`, or
+/// only "still a float" once the entry became dynamic (automatic dynamic: `id` in
+/// CodeState::dynamic_objects).
+struct ObjectGuard {
+  Value dict;
+  std::string key;
+  std::string expected;  // repr, or "*" for a dynamic float
+  std::string id;        // e.g. "param_groups[0]['lr']"
+};
+
+bool objectGuardHolds(VM& vm, const ObjectGuard& og);
+
 struct CacheEntry {
   std::vector<std::string> guards;  // one per input, see guardKey()
   std::vector<SymGuard> sym_guards;
   std::vector<ValueGuard> value_guards;
+  std::vector<ObjectGuard> object_guards;
 };
 
 /// A comparison of an unbacked int with a constant, `unbacked <op> rhs` (a SymBool while tracing).
@@ -78,7 +92,8 @@ struct CodeState {
   int compiles = 0;
   bool skip = false;
   std::vector<CacheEntry> entries;
-  std::set<std::string> dynamic_inputs;  // inputs that became dynamic (automatic dynamic)
+  std::set<std::string> dynamic_inputs;   // inputs that became dynamic (automatic dynamic)
+  std::set<std::string> dynamic_objects;  // ObjectGuard ids that became dynamic
 };
 
 struct Snapshot {
@@ -125,6 +140,7 @@ struct TraceState {
   std::unordered_map<const Object*, UnbackedCompare> symbools;
   std::vector<UnbackedCompare> facts;
   std::set<int> specialized_items;
+  std::vector<ObjectGuard> object_guards;
   std::vector<ValueGuard> value_guards;
 };
 
@@ -178,6 +194,7 @@ class Dynamo {
 
   // ---- tracing hooks ----
   Value traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args);
+  Value traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args);
   Value traceEnter(VM& vm, Frame& f, const Value& mgr, const Value& enter);
   void traceExit(VM& vm, Frame& f, const Value& exit);
   void onTensorJump(VM& vm, Frame& f, const Value& cond);

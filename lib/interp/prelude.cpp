@@ -8,8 +8,7 @@
 
 namespace gbc::interp {
 
-/// Expands `#@line N` directives into blank lines.
-static std::string layout(const std::string& text) {
+std::string preludeLayout(const std::string& text) {
   std::string out;
   int line = 1;
   size_t pos = 0;
@@ -31,7 +30,7 @@ static std::string layout(const std::string& text) {
   return out;
 }
 
-static std::string subst(std::string s, const std::string& key, int value) {
+std::string substLine(std::string s, const std::string& key, int value) {
   for (size_t p = s.find(key); p != std::string::npos; p = s.find(key))
     s.replace(p, key.size(), std::to_string(value));
   return s;
@@ -67,13 +66,13 @@ def wrap_dunder_call_ctx_manager(self, func):
             return func(*args, **kwargs)
     return inner
 )PY";
-  ext = subst(ext, "@WRAP0@", t.wrap_numpy_line - 3);
-  ext = subst(ext, "@WRAP@", t.wrap_numpy_line);
-  ext = subst(ext, "@NRD0@", (v214 ? 202 : 227) - 3);
-  ext = subst(ext, "@NRD@", v214 ? 202 : 227);
-  ext = subst(ext, "@EGB0@", t.egb_wrapper_line - 3);
+  ext = substLine(ext, "@WRAP0@", t.wrap_numpy_line - 3);
+  ext = substLine(ext, "@WRAP@", t.wrap_numpy_line);
+  ext = substLine(ext, "@NRD0@", (v214 ? 202 : 227) - 3);
+  ext = substLine(ext, "@NRD@", v214 ? 202 : 227);
+  ext = substLine(ext, "@EGB0@", t.egb_wrapper_line - 3);
   mods.push_back(
-      {"torch._dynamo.external_utils", prefix + "/_dynamo/external_utils.py", layout(ext)});
+      {"torch._dynamo.external_utils", prefix + "/_dynamo/external_utils.py", preludeLayout(ext)});
 
   std::string dec = R"PY(
 import torch
@@ -97,7 +96,8 @@ class ErrorOnGraphBreakDecoratorContextManager:
 def error_on_graph_break(error_on_graph_break):
     return ErrorOnGraphBreakDecoratorContextManager(error_on_graph_break)
 )PY";
-  mods.push_back({"torch._dynamo.decorators", prefix + "/_dynamo/decorators.py", layout(dec)});
+  mods.push_back(
+      {"torch._dynamo.decorators", prefix + "/_dynamo/decorators.py", preludeLayout(dec)});
 
   std::string poly = R"PY(
 import torch
@@ -140,9 +140,9 @@ def getattr_and_trace_no_nested_graph_breaks(*args, **kwargs):
     with disable_nested_graph_breaks():
         return getattr_and_trace(*args, **kwargs)
 )PY";
-  poly = subst(poly, "@GAT0@", (v214 ? 352 : 392) - 4);
+  poly = substLine(poly, "@GAT0@", (v214 ? 352 : 392) - 4);
   mods.push_back(
-      {"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", layout(poly)});
+      {"torch._dynamo.polyfills", prefix + "/_dynamo/polyfills/__init__.py", preludeLayout(poly)});
 
   // torch.overrides: torch-function modes; tensor operators call the innermost mode's
   // __torch_function__ with the mode popped (torch_model.cpp, dispatchTorchFunctionMode)
@@ -166,7 +166,7 @@ class BaseTorchFunctionMode(TorchFunctionMode):
             kwargs = {}
         return func(*args, **kwargs)
 )PY";
-  mods.push_back({"torch.overrides", prefix + "/overrides.py", layout(overrides)});
+  mods.push_back({"torch.overrides", prefix + "/overrides.py", preludeLayout(overrides)});
 
   std::string module = R"PY(
 import torch
@@ -269,10 +269,11 @@ class Module:
             body = body + '\n  ' + l
         return main + body + '\n)'
 )PY";
-  module = subst(module, "@WCI0@", (v214 ? 1783 : 1779) - 4);
-  module = subst(module, "@CI0@", (v214 ? 1794 : 1790) - 2);
-  module = subst(module, "@CI@", v214 ? 1794 : 1790);
-  mods.push_back({"torch.nn.modules.module", prefix + "/nn/modules/module.py", layout(module)});
+  module = substLine(module, "@WCI0@", (v214 ? 1783 : 1779) - 4);
+  module = substLine(module, "@CI0@", (v214 ? 1794 : 1790) - 2);
+  module = substLine(module, "@CI@", v214 ? 1794 : 1790);
+  mods.push_back(
+      {"torch.nn.modules.module", prefix + "/nn/modules/module.py", preludeLayout(module)});
 
   std::string layers = R"PY(
 import torch
@@ -392,7 +393,9 @@ class ModuleList(Module):
         setattr(self, str(len(self)), m)
         return self
 )PY";
-  mods.push_back({"torch.nn.modules.linear", prefix + "/nn/modules/linear.py", layout(layers)});
+  mods.push_back(
+      {"torch.nn.modules.linear", prefix + "/nn/modules/linear.py", preludeLayout(layers)});
+  appendOptimPreludes(t, mods);
   return mods;
 }
 

@@ -15,5 +15,12 @@ struct PreludeModule {
 };
 
 std::vector<PreludeModule> preludeModules(const TargetProfile& target);
+/// torch.optim, torch/_compile.py and torch.autograd.profiler (prelude_optim.cpp).
+void appendOptimPreludes(const TargetProfile& target, std::vector<PreludeModule>& mods);
+
+/// Expands `#@line N` directives into blank lines (so the next line is line N of the file).
+std::string preludeLayout(const std::string& text);
+/// `s` with every `key` replaced by the decimal `value`.
+std::string substLine(std::string s, const std::string& key, int value);
 
 }  // namespace gbc::interp

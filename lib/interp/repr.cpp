@@ -137,8 +137,9 @@ std::string VM::repr(const Value& v) {
     }
     case Kind::Module:
       return "<module '" + as<ModuleObject>(v).name + "'>";
-    case Kind::Tensor:
-      return tensorRepr(*this, v);
+    case Kind::Tensor:  // torch.nn.Parameter.__repr__ prefixes the tensor's
+      return (as<TensorObject>(v).is_parameter ? "Parameter containing:\n" : "") +
+             tensorRepr(*this, v);
     case Kind::DType:
       return std::string(runtime::dtypeName(as<DTypeObject>(v).d));
     case Kind::Instance: {

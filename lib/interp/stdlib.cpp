@@ -78,7 +78,15 @@ void installStdlibModules(VM& vm) {
         auto& fo = as<FunctionObject>(w);
         if (Value n = vm.getAttrOrNull(wrapped, "__name__")) fo.name = vm.str(n);
         if (Value q = vm.getAttrOrNull(wrapped, "__qualname__")) fo.qualname = vm.str(q);
+        if (Value m = vm.getAttrOrNull(wrapped, "__module__"); m && m->kind == Kind::Str)
+          fo.module_name = m;
         if (!fo.attrs) fo.attrs = newDict();
+        // WRAPPER_UPDATES: the wrapper's __dict__ takes the wrapped function's (gbc's own
+        // markers, such as a torch.compiler.disable, stay with the function they mark)
+        if (wrapped->kind == Kind::Function && as<FunctionObject>(wrapped).attrs)
+          as<FunctionObject>(wrapped).attrs->forEach([&](const Value& k, const Value& v) {
+            if (k->kind != Kind::Str || asStr(k).rfind("__gbc", 0) != 0) fo.attrs->set(k, v);
+          });
         fo.attrs->setStr("__wrapped__", wrapped);
       }
       return w;

@@ -644,7 +644,9 @@ static void defineTensorMethods() {
   };
   M["fill_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     vm.dynamo().journalTensor(vm, a.args.at(0));
-    runtime::fill_(T(a.args.at(0)), toScalar(vm, a.args.at(1)));
+    Value v = a.args.at(1);  // a number, or a one-element tensor
+    runtime::fill_(T(a.args.at(0)),
+                   v->kind == Kind::Tensor ? check(vm, T(v).item()) : toScalar(vm, v));
     vm.dynamo().recordOp(vm, "fill_", graph::NodeOp::CallMethod, {a.args.at(0)}, {a.args.at(0)});
     return a.args.at(0);
   };
@@ -654,6 +656,63 @@ static void defineTensorMethods() {
     vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args.at(0), a.args.at(1)},
                          {a.args.at(0)});
     return a.args.at(0);
+  };
+  // lerp_, addcmul_, addcdiv_ (the optimizers' updates): computed as torch's CPU kernels do;
+  // traced, addcmul_ with a value is Dynamo's decomposition (variables/tensor.py,
+  // method_addcmul_: mul, inductor's fma, copy_ in 2.14; 2.11: mul, mul, add_)
+  M["lerp_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value self = a.args.at(0), end = arg(a, 1, "end"), w = arg(a, 2, "weight");
+    vm.dynamo().journalTensor(vm, self);
+    Tensor diff = check(vm, runtime::sub(T(end), T(self)));
+    double wv = w->kind == Kind::Tensor ? asFloat(tensorToPyNumber(vm, w, false)) : asFloat(w);
+    Tensor r =
+        wv < 0.5
+            ? check(vm, runtime::add(T(self), check(vm, runtime::mul(diff, tensorOperand(vm, w)))))
+            : check(vm, runtime::sub(
+                            T(end),
+                            check(vm, runtime::mul(
+                                          diff, check(vm, runtime::sub(int64_t{1},
+                                                                       tensorOperand(vm, w)))))));
+    check(vm, runtime::copy_(T(self), r));
+    vm.dynamo().recordOp(vm, "lerp_", graph::NodeOp::CallMethod, {self, end, w}, {self});
+    return self;
+  };
+  M["addcmul_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value self = a.args.at(0), t1 = arg(a, 1, "tensor1"), t2 = arg(a, 2, "tensor2");
+    Value value = a.kw("value");
+    vm.dynamo().journalTensor(vm, self);
+    Value prod = wrapTensor(check(vm, runtime::mul(T(t1), T(t2))));
+    Value scaled =
+        value ? wrapTensor(check(vm, runtime::mul(T(prod), tensorOperand(vm, value)))) : prod;
+    Tensor r = check(vm, runtime::add(T(self), T(scaled)));
+    if (value && vm.dynamo().tracing(vm)) {
+      vm.dynamo().recordOp(vm, "mul", graph::NodeOp::CallFunction, {t1, t2}, {prod});
+      if (vm.target().id == TargetId::Torch2_14) {
+        Value fma = wrapTensor(r);
+        vm.dynamo().recordOp(vm, "fma.default", graph::NodeOp::CallFunction, {prod, value, self},
+                             {fma});
+        check(vm, runtime::copy_(T(self), r));
+        vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {self, fma}, {self});
+      } else {
+        vm.dynamo().recordOp(vm, "mul", graph::NodeOp::CallFunction, {prod, value}, {scaled});
+        check(vm, runtime::copy_(T(self), r));
+        vm.dynamo().recordOp(vm, "add_", graph::NodeOp::CallMethod, {self, scaled}, {self});
+      }
+      return self;
+    }
+    check(vm, runtime::copy_(T(self), r));
+    vm.dynamo().recordOp(vm, "addcmul_", graph::NodeOp::CallMethod, {self, t1, t2}, {self});
+    return self;
+  };
+  M["addcdiv_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value self = a.args.at(0), t1 = arg(a, 1, "tensor1"), t2 = arg(a, 2, "tensor2");
+    Value value = a.kw("value");
+    vm.dynamo().journalTensor(vm, self);
+    Tensor q = check(vm, runtime::div(T(t1), T(t2)));
+    if (value) q = check(vm, runtime::mul(q, tensorOperand(vm, value)));
+    check(vm, runtime::copy_(T(self), check(vm, runtime::add(T(self), q))));
+    vm.dynamo().recordOp(vm, "addcdiv_", graph::NodeOp::CallMethod, {self, t1, t2}, {self});
+    return self;
   };
   M["requires_grad_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value r = arg(a, 1, "requires_grad");
@@ -760,8 +819,13 @@ bool isTorchObject(VM& vm, const Value& v) {
 bool isSkippedFile(VM& vm, const std::string& filename) {
   // the standard library (the modelled logging module, ...) is in Dynamo's skip list
   std::string prefix(vm.target().torch_prefix);
-  if (filename.rfind(prefix, 0) == 0)
-    return filename.find("/_dynamo/external_utils.py") == std::string::npos;
+  if (filename.rfind(prefix, 0) == 0) {
+    // trace_rules: torch.optim is in LEGACY_MOD_INLINELIST (its frames are compiled too),
+    // except optim/lr_scheduler.py (FORCE_SKIP_FILES)
+    std::string rest = filename.substr(prefix.size());
+    if (rest.rfind("/optim/", 0) == 0) return rest == "/optim/lr_scheduler.py";
+    return rest != "/_dynamo/external_utils.py";
+  }
   // (2.11's torch lives under the standard library's site-packages: test torch first)
   return filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0;
 }

@@ -124,6 +124,7 @@ static void installTensorApi(VM& vm) {
   P["T"] = [](VM& vm, const Value& t) -> Value { return tensorCallMethod(vm, t, "t", {}); };
   P["device"] = [](VM&, const Value&) -> Value { return pyStr("cpu"); };
   P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
+  P["is_sparse"] = [](VM&, const Value&) -> Value { return pyBool(false); };
 }
 
 /// (the code objects are kept alive so that their addresses are never reused)
@@ -443,6 +444,13 @@ void installTorch(VM& vm) {
     if (!torchFunctionModes().empty()) torchFunctionModes().pop_back();
     return none();
   });
+  def(vm, torch, "is_complex", [](VM& vm, CallArgs& a) -> Value {
+    if (a.args.empty() || a.args[0]->kind != Kind::Tensor)
+      vm.raise(vm.b().type_error, "is_complex(): argument 'input' must be Tensor");
+    return pyBool(false);  // gbc's runtime has no complex dtypes
+  });
+  def(vm, mod(vm, "torch.jit"), "is_scripting",
+      [](VM&, CallArgs&) -> Value { return pyBool(false); });
   // torch.compile and friends
   def(vm, torch, "compile", compileCall);
   Value dyn = mod(vm, "torch._dynamo");
@@ -512,7 +520,8 @@ void installTorch(VM& vm) {
     return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args.at(0)), ns, w, b, eps)),
                    {a.args.at(0)});
   });
-  auto param = vm.makeClass("Parameter", {vm.b().object}, nullptr);
+  auto param = vm.makeClass("Parameter", {vm.b().tensor}, nullptr);
+  vm.b().parameter = param;
   param->module = "torch.nn.parameter";
   param->dict->setStr(
       "__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
@@ -546,6 +555,12 @@ void installTorch(VM& vm) {
   as<ModuleObject>(linmod).dict->forEach([&](const Value& k, const Value& v) {
     if (v->kind == Kind::Class) as<ModuleObject>(nn).dict->set(k, v);
   });
+  // torch/optim/__init__.py: the optimizers at the package's top level
+  auto& optim = *as<ModuleObject>(vm.findModule("torch.optim")).dict;
+  for (const char* sub : {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.sgd"})
+    if (Value m = vm.findModule(sub))
+      for (const char* name : {"Optimizer", "Adam", "SGD"})
+        if (Value cls = as<ModuleObject>(m).dict->getStr(name)) optim.setStr(name, cls);
 }
 
 }  // namespace gbc::interp

@@ -212,6 +212,7 @@ struct VM::Builtins {
       module_not_found_error, lookup_error, arithmetic_error, overflow_error, keyboard_interrupt,
       generator_exit, os_error, file_not_found_error, user_warning, warning, deprecation_warning;
   ClassPtr tensor, dtype;  // torch.Tensor, torch.dtype
+  ClassPtr parameter;      // torch.nn.Parameter (a Tensor subclass: TensorObject::is_parameter)
   std::unordered_map<std::string, ClassPtr> by_name;
 };
 

@@ -68,7 +68,7 @@ ClassPtr VM::typeOf(const Value& v) {
     case Kind::ClassMethod:
       return B.classmethod;
     case Kind::Tensor:
-      return B.tensor;
+      return as<TensorObject>(v).is_parameter && B.parameter ? B.parameter : B.tensor;
     case Kind::DType:
       return B.dtype;
     case Kind::Super:
