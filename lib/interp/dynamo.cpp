@@ -439,7 +439,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       }
       for (const ObjectGuard& og : e.object_guards) {
         if (!ok) break;
-        ok = objectGuardHolds(vm, og);
+        ok = objectGuardHolds(vm, *f, og);
       }
       if (ok) return compileFrame(vm, f, cs, true);
     }
@@ -473,8 +473,8 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
         cs.dynamic_inputs.insert((i < f->fast.size() ? "L" : "S") + std::to_string(i));
     }
     for (const ObjectGuard& og : cs.entries.back().object_guards) {
-      Value now = og.dict->kind == Kind::Dict ? as<DictObject>(og.dict).getStr(og.key) : nullptr;
-      if (og.expected != "*" && now && now->kind == Kind::Float && !objectGuardHolds(vm, og))
+      Value now = objectGuardValue(vm, *f, og);
+      if (og.expected != "*" && now && now->kind == Kind::Float && !objectGuardHolds(vm, *f, og))
         cs.dynamic_objects.insert(og.id);
     }
   }
@@ -1425,11 +1425,47 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
   return false;
 }
 
-bool objectGuardHolds(VM& vm, const ObjectGuard& og) {
-  Value now = og.dict->kind == Kind::Dict ? as<DictObject>(og.dict).getStr(og.key) : nullptr;
+/// Which parameters of `opt` have which state entries (None or a tensor): the part of the
+/// optimizer state the traced step specializes on.
+static std::string optimizerStateLayout(VM& vm, const Value& opt) {
+  Value state = vm.getAttrOrNull(opt, "state");
+  Value groups = vm.getAttrOrNull(opt, "param_groups");
+  if (!state || state->kind != Kind::Dict || !groups || groups->kind != Kind::List) return "?";
+  std::string out;
+  for (const Value& g : as<ListObject>(groups).items) {
+    Value params = g->kind == Kind::Dict ? as<DictObject>(g).getStr("params") : nullptr;
+    if (!params || params->kind != Kind::List) continue;
+    for (const Value& p : as<ListObject>(params).items) {
+      out += "[";
+      if (Value st = as<DictObject>(state).get(p); st && st->kind == Kind::Dict)
+        as<DictObject>(st).forEach([&](const Value& k, const Value& v) {
+          out += vm.repr(k) + (isNone(v) ? "=N," : v->kind == Kind::Tensor ? "=T," : "=V,");
+        });
+      out += "]";
+    }
+  }
+  return out;
+}
+
+Value objectGuardValue(VM& vm, const Frame& f, const ObjectGuard& og) {
+  Value opt = og.opt;
+  if (og.slot >= 0)
+    opt = static_cast<size_t>(og.slot) < f.fast.size() ? f.fast[static_cast<size_t>(og.slot)]
+                                                       : nullptr;
+  if (!opt || opt->kind != Kind::Instance) return nullptr;
+  if (og.key.empty()) return pyStr(optimizerStateLayout(vm, opt));
+  Value groups = vm.getAttrOrNull(opt, "param_groups");
+  if (!groups || groups->kind != Kind::List || og.group >= as<ListObject>(groups).items.size())
+    return nullptr;
+  const Value& g = as<ListObject>(groups).items[og.group];
+  return g->kind == Kind::Dict ? as<DictObject>(g).getStr(og.key) : nullptr;
+}
+
+bool objectGuardHolds(VM& vm, const Frame& f, const ObjectGuard& og) {
+  Value now = objectGuardValue(vm, f, og);
   if (!now) return false;
   if (og.expected == "*") return now->kind == Kind::Float;
-  return vm.repr(now) == og.expected;
+  return (og.key.empty() ? asStr(now) : vm.repr(now)) == og.expected;
 }
 
 /// `opt._init_group(...)` of a torch.optim.Optimizer.
@@ -1452,6 +1488,18 @@ Value Dynamo::traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args
   Value out = callOpaque(vm, bound, args.args);
   TraceState& st = *vm.top()->trace;
   const Value& opt = as<BoundMethodObject>(bound).self;
+  int slot = -1;
+  for (size_t i = 0; i < st.start.fast.size(); ++i)
+    if (st.start.fast[i] && st.start.fast[i].get() == opt.get()) slot = static_cast<int>(i);
+  auto add = [&](ObjectGuard g) {
+    for (const ObjectGuard& have : st.object_guards)
+      if (have.id == g.id) return false;  // one guard per entry (a step over several groups)
+    g.slot = slot;
+    g.opt = opt;
+    st.object_guards.push_back(std::move(g));
+    return true;
+  };
+  add({-1, nullptr, 0, "", optimizerStateLayout(vm, opt), "state"});
   Value groups = vm.getAttr(opt, "param_groups");
   if (!groups || groups->kind != Kind::List) return out;
   const auto& items = as<ListObject>(groups).items;
@@ -1460,12 +1508,9 @@ Value Dynamo::traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args
     as<DictObject>(items[i]).forEach([&](const Value& k, const Value& v) {
       if (k->kind != Kind::Str || asStr(k) == "params" || v->kind == Kind::Tensor) return;
       std::string id = "param_groups[" + std::to_string(i) + "]['" + asStr(k) + "']";
-      for (const ObjectGuard& g : st.object_guards)
-        if (g.id == id) return;  // one guard per entry (a step over several groups)
       bool dyn =
           v->kind == Kind::Float && st.code_state && st.code_state->dynamic_objects.count(id);
-      st.object_guards.push_back({items[i], asStr(k), dyn ? "*" : vm.repr(v), id});
-      if (dyn)
+      if (add({-1, nullptr, i, asStr(k), dyn ? "*" : vm.repr(v), id}) && dyn)
         recordOp(vm, "item", graph::NodeOp::CallMethod,
                  {wrapTensor(
                      runtime::Tensor::scalarTensor(as<FloatObject>(v).v, runtime::DType::Float64))},

@@ -52,18 +52,25 @@ struct ValueGuard {
   std::string value;
 };
 
-/// A guard on a constant the trace read from a dict reached through an object (an optimizer's
-/// `param_groups[i][key]`: OptimizerVariable installs them): `repr(dict[key]) == expected`, or
-/// only "still a float" once the entry became dynamic (automatic dynamic: `id` in
-/// CodeState::dynamic_objects).
+/// A guard OptimizerVariable installs on an optimizer the trace reached (variables/optimizer.py):
+/// `repr(opt.param_groups[group][key]) == expected` (only "still a float" once the entry became
+/// dynamic, automatic dynamic: `id` in CodeState::dynamic_objects), or, with an empty key, the
+/// layout of `opt.state` (which parameters have which state entries, None or a tensor). The
+/// optimizer is re-read from the root frame's local `slot` when it is one (guarded by type, so a
+/// second optimizer of the class reaches the same entry), else it is `opt` itself.
 struct ObjectGuard {
-  Value dict;
+  int slot = -1;
+  Value opt;
+  size_t group = 0;
   std::string key;
   std::string expected;  // repr, or "*" for a dynamic float
   std::string id;        // e.g. "param_groups[0]['lr']"
 };
 
-bool objectGuardHolds(VM& vm, const ObjectGuard& og);
+/// The value an ObjectGuard reads in frame `f` (null when it is gone), as a repr for the state
+/// layout.
+Value objectGuardValue(VM& vm, const Frame& f, const ObjectGuard& og);
+bool objectGuardHolds(VM& vm, const Frame& f, const ObjectGuard& og);
 
 struct CacheEntry {
   std::vector<std::string> guards;  // one per input, see guardKey()

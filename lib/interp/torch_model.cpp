@@ -422,6 +422,16 @@ static Value unaryMethod(VM& vm, CallArgs& a, bool as_method, const std::string&
                    : fnResult(vm, name, {a.args.at(0)}, std::move(t));
 }
 
+/// The `other` operand of add/sub, times `alpha=` when given (torch computes
+/// `self + alpha * other`); other ops take no alpha.
+static Value scaledOther(VM& vm, BinOpKind op, CallArgs& a) {
+  Value other = arg(a, 1, "other");
+  Value alpha = a.kw("alpha");
+  if (!alpha) return other;
+  if (op != BinOpKind::Add && op != BinOpKind::Sub) vm.unsupported("alpha= argument");
+  return wrapTensor(check(vm, runtime::mul(tensorOperand(vm, other), tensorOperand(vm, alpha))));
+}
+
 static void defineTensorMethods() {
   auto& M = methods();
   auto unary = [&](const std::string& name, Tensor (*fn)(const Tensor&)) {
@@ -473,15 +483,13 @@ static void defineTensorMethods() {
   };
   auto binary = [&](const std::string& name, BinOpKind op) {
     M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
-      Value other = arg(a, 1, "other");
+      Value other = scaledOther(vm, op, a);
       Tensor r = check(vm, applyBinary(vm, op, a.args.at(0), other));
-      Value alpha = a.kw("alpha");
-      if (alpha) vm.unsupported("alpha= argument");
       return m ? methodResult(vm, name, {a.args.at(0), other}, std::move(r))
                : fnResult(vm, name, {a.args.at(0), other}, std::move(r));
     };
     M[name + "_"] = [name, op](VM& vm, CallArgs& a, bool) {
-      Value self = a.args.at(0), other = arg(a, 1, "other");
+      Value self = a.args.at(0), other = scaledOther(vm, op, a);
       vm.dynamo().journalTensor(vm, self);
       Tensor r = check(vm, applyBinary(vm, op, self, other));
       check(vm, runtime::copy_(T(self), r));
