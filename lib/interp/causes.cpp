@@ -134,6 +134,23 @@ static report::GbMessage itemCall(VM&) {
   return m;
 }
 
+// GB0123: TensorVariable.method_backward (variables/tensor.py) with trace_autograd_ops off
+static report::GbMessage backwardCall(VM& vm, const Value& self, CallArgs& args) {
+  report::GbMessage m;
+  m.gb_type = "Unsupported Tensor.backward() call";
+  m.explanation =
+      "Dynamo currently does not support tracing `Tensor.backward()` when trace_autograd_ops is "
+      "off.";
+  m.hints = {"Set torch._dynamo.trace_autograd_ops=True"};
+  m.context = "call_method " + variableRepr(vm, self) + " backward";
+  const char* names[] = {"gradient", "retain_graph", "create_graph", "inputs"};
+  for (size_t i = 0; i < 4; ++i) {
+    Value v = i < args.args.size() ? args.args[i] : args.kw(names[i]);
+    m.context += " " + (v ? variableRepr(vm, v) : std::string("None"));
+  }
+  return m;
+}
+
 static report::GbMessage disabledCall(VM& vm, const Value& fn, bool recursive) {
   report::GbMessage m;
   std::string r = vm.repr(fn);
@@ -196,6 +213,8 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
     if (id == "builtins.open") d.graphBreak(vm, builtinOperator(vm, "open", args));
     if (id == "builtins.next" && !args.args.empty() && isInputIterator(vm, args.args[0]))
       d.graphBreak(vm, iteratorNext(vm, args.args[0]));
+    if (id == "Tensor.backward")
+      d.graphBreak(vm, backwardCall(vm, as<BuiltinObject>(callable).self, args));
     if (id == "Tensor.item") {
       // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
       const CompileConfig* cfg = vm.top()->trace->config;

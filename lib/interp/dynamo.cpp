@@ -308,7 +308,10 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
       auto& to = as<TensorObject>(v);
       auto& t = to.t;
       std::string k = "T" + std::string(runtime::dtypeName(t.dtype())) + "[";
-      if (dyn) return k + std::to_string(t.dim()) + "d dyn]";
+      if (dyn) {  // sizes 0 and 1 stay specialized (the 0/1 specialization of symbolic sizes)
+        for (int64_t d : t.sizes()) k += d == 0 || d == 1 ? std::to_string(d) + "," : "s,";
+        return k + "dyn]";
+      }
       // torch._dynamo.mark_dynamic(t, dims): those dims are symbolic from the first compile
       std::vector<int64_t> marked;
       if (to.attrs)
@@ -1125,6 +1128,53 @@ static bool hasBackedgeAfter(const CodeObject& code, int from) {
   return false;
 }
 
+/// The local slots the code from `pc` on may read before writing them (livevars_analysis):
+/// a resume function receives only these. Jumps, loop exits and exception handlers (of the
+/// blocks active at `pc` and of those set up later) are followed; a `del` counts as a read.
+static std::vector<bool> liveLocals(const CodeObject& code, int pc,
+                                    const std::vector<Block>& blocks) {
+  const size_t n = code.code.size();
+  std::vector<bool> live(code.varnames.size(), false);
+  std::vector<int> roots{pc};
+  for (const Block& b : blocks) roots.push_back(b.handler);
+  for (size_t slot = 0; slot < live.size(); ++slot) {
+    std::vector<bool> seen(n, false);
+    std::vector<int> work = roots;
+    while (!work.empty() && !live[slot]) {
+      int i = work.back();
+      work.pop_back();
+      if (i < 0 || static_cast<size_t>(i) >= n || seen[static_cast<size_t>(i)]) continue;
+      seen[static_cast<size_t>(i)] = true;
+      const Instr& in = code.code[static_cast<size_t>(i)];
+      bool mine = static_cast<size_t>(in.arg) == slot;
+      if ((in.op == Op::LOAD_FAST || in.op == Op::DELETE_FAST) && mine) live[slot] = true;
+      if (in.op == Op::STORE_FAST && mine) continue;  // written first on this path
+      switch (in.op) {
+        case Op::RETURN_VALUE:
+        case Op::RAISE_VARARGS:
+        case Op::RERAISE:
+          break;
+        case Op::JUMP:
+          work.push_back(in.arg);
+          break;
+        case Op::POP_JUMP_IF_FALSE:
+        case Op::POP_JUMP_IF_TRUE:
+        case Op::JUMP_IF_FALSE_OR_POP:
+        case Op::JUMP_IF_TRUE_OR_POP:
+        case Op::FOR_ITER:
+        case Op::SETUP_FINALLY:
+        case Op::SETUP_WITH:
+          work.push_back(in.arg);
+          work.push_back(i + 1);
+          break;
+        default:
+          work.push_back(i + 1);
+      }
+    }
+  }
+  return live;
+}
+
 FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
   (void)vm;
   // both arms of `a if c else b` continue at the same place: Dynamo's resume offset is that of
@@ -1141,6 +1191,11 @@ FramePtr Dynamo::makeResumeFrame(VM& vm, Frame& f, int target_pc) {
   rf->globals = f.globals;
   rf->locals = f.locals;
   rf->fast = f.fast;
+  // the resume function's arguments are the live locals only: a dead tensor neither makes the
+  // frame worth compiling (has_tensor_in_frame) nor is guarded
+  std::vector<bool> live = liveLocals(*f.code, target_pc, f.blocks);
+  for (size_t i = 0; i < rf->fast.size() && i < live.size(); ++i)
+    if (!live[i]) rf->fast[i] = nullptr;
   rf->cells = f.cells;
   rf->stack = f.stack;
   rf->blocks = f.blocks;

@@ -606,12 +606,15 @@ class LRScheduler:
                 return opt.step
 
             def wrap_step(step_fn):
+                opt_ref = lambda: self.optimizer
                 func = step_fn.__func__
 
                 @functools.wraps(func)
+#@line 163
                 def wrapper(*args, **kwargs):
-                    opt._opt_called = True
-                    return func(opt, *args, **kwargs)
+                    opt = opt_ref()
+                    opt._opt_called = True  # type: ignore[union-attr]
+                    return func.__get__(opt, opt.__class__)(*args, **kwargs)
 
                 wrapper._wrapped_by_lr_sched = True
                 return wrapper
@@ -708,7 +711,8 @@ class StepLR(LRScheduler):
             for base_lr in self.base_lrs
         ]
 )PY";
-  mods.push_back({"torch.optim.lr_scheduler", prefix + "/optim/lr_scheduler.py", sched});
+  mods.push_back(
+      {"torch.optim.lr_scheduler", prefix + "/optim/lr_scheduler.py", preludeLayout(sched)});
 }
 
 }  // namespace gbc::interp

@@ -186,7 +186,14 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "__kwdefaults__") return fn.kwdefaults ? Value(fn.kwdefaults) : none();
       if (name == "__globals__") return fn.globals;
       if (name == "__wrapped__" || name == "__annotations__") break;
-      if (name == "__get__" || name == "__call__") break;
+      if (name == "__get__") {  // the descriptor protocol: binds the function to an instance
+        Value f = obj;
+        return std::make_shared<BuiltinObject>("__get__", [f](VM&, CallArgs& a) -> Value {
+          Value inst = a.args.empty() ? none() : a.args[0];
+          if (isNone(inst)) return f;
+          return std::make_shared<BoundMethodObject>(inst, f);
+        });
+      }
       break;
     }
     case Kind::BoundMethod: {
