@@ -130,6 +130,24 @@ enum MakeFunctionFlags : int32_t {
 
 /// One instruction with the source position CPython would give it (the expression or
 /// statement it comes from); `pos.line == 0` means "no position" (compiler-internal code).
+/// Ops whose arg is an instruction index: the jumps, FOR_ITER's exit and the handlers of
+/// SETUP_FINALLY / SETUP_WITH.
+inline bool hasJumpTarget(Op op) {
+  switch (op) {
+    case Op::JUMP:
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE:
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP:
+    case Op::FOR_ITER:
+    case Op::SETUP_FINALLY:
+    case Op::SETUP_WITH:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct Instr {
   Op op = Op::NOP;
   int32_t arg = 0;

@@ -65,28 +65,12 @@ void Compiler::enterUnit(Scope& scope, std::string name, uint32_t firstlineno) {
   units_.push_back(std::move(unit));
 }
 
-static bool isJump(Op op) {
-  switch (op) {
-    case Op::JUMP:
-    case Op::POP_JUMP_IF_FALSE:
-    case Op::POP_JUMP_IF_TRUE:
-    case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP:
-    case Op::FOR_ITER:
-    case Op::SETUP_FINALLY:
-    case Op::SETUP_WITH:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::shared_ptr<CodeObject> Compiler::leaveUnit() {
   GBC_CHECK(u_ && !units_.empty() && units_.back().get() == u_, "unbalanced compiler units");
   GBC_CHECK(u_->fblocks.empty() && u_->comps.empty(), "blocks left open at the end of a code unit");
   CodeObject& code = *u_->code;
   for (Instr& in : code.code) {
-    if (!isJump(in.op)) continue;
+    if (!hasJumpTarget(in.op)) continue;
     int target = u_->labels.at(static_cast<size_t>(in.arg));
     GBC_CHECK(target >= 0, "jump to an unbound label");
     in.arg = target;

@@ -115,6 +115,7 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
     return static_cast<size_t>(i) < n ? at(code.cellvars, i)
                                       : at(code.freevars, i - static_cast<int>(n));
   };
+  if (hasJumpTarget(in.op)) return "to " + std::to_string(in.arg);
   switch (in.op) {
     case Op::LOAD_CONST:
       return in.arg >= 0 && static_cast<size_t>(in.arg) < code.consts.size()
@@ -156,15 +157,6 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
       return in.arg ? "is not" : "is";
     case Op::CONTAINS_OP:
       return in.arg ? "not in" : "in";
-    case Op::JUMP:
-    case Op::POP_JUMP_IF_FALSE:
-    case Op::POP_JUMP_IF_TRUE:
-    case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP:
-    case Op::FOR_ITER:
-    case Op::SETUP_FINALLY:
-    case Op::SETUP_WITH:
-      return "to " + std::to_string(in.arg);
     case Op::FORMAT_VALUE: {
       std::string s;
       int conv = in.arg & 0xff;

@@ -1149,27 +1149,10 @@ static std::vector<bool> liveLocals(const CodeObject& code, int pc,
       bool mine = static_cast<size_t>(in.arg) == slot;
       if ((in.op == Op::LOAD_FAST || in.op == Op::DELETE_FAST) && mine) live[slot] = true;
       if (in.op == Op::STORE_FAST && mine) continue;  // written first on this path
-      switch (in.op) {
-        case Op::RETURN_VALUE:
-        case Op::RAISE_VARARGS:
-        case Op::RERAISE:
-          break;
-        case Op::JUMP:
-          work.push_back(in.arg);
-          break;
-        case Op::POP_JUMP_IF_FALSE:
-        case Op::POP_JUMP_IF_TRUE:
-        case Op::JUMP_IF_FALSE_OR_POP:
-        case Op::JUMP_IF_TRUE_OR_POP:
-        case Op::FOR_ITER:
-        case Op::SETUP_FINALLY:
-        case Op::SETUP_WITH:
-          work.push_back(in.arg);
-          work.push_back(i + 1);
-          break;
-        default:
-          work.push_back(i + 1);
-      }
+      if (hasJumpTarget(in.op)) work.push_back(in.arg);
+      if (in.op != Op::JUMP && in.op != Op::RETURN_VALUE && in.op != Op::RAISE_VARARGS &&
+          in.op != Op::RERAISE)
+        work.push_back(i + 1);
     }
   }
   return live;
