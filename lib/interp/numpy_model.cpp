@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "interp/autograd.h"
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
@@ -56,11 +57,14 @@ static const Tensor& data(VM& vm, const Value& v) {
 /// The graph-input side of a value: ndarrays link through their tensor.
 static Value linkOf(const Value& v) { return isNdarray(v) ? ndarrayTensor(v) : v; }
 
-/// A new ndarray from a numpy op, recorded as `wrapped_<op>` while tracing.
-static Value result(VM& vm, const std::string& op, const std::vector<Value>& inputs, Tensor t) {
+/// A new ndarray from a numpy op, recorded as `wrapped_<op>` while tracing. Traced, torch._numpy
+/// computes it with torch ops: autograd goes through it as through the torch op `op`.
+static Value result(VM& vm, const std::string& op, const std::vector<Value>& inputs, Tensor t,
+                    const GradArgs& args = {}) {
   Value out = wrapTensor(std::move(t));
   std::vector<Value> links;
   for (const Value& v : inputs) links.push_back(linkOf(v));
+  applyGradFn(vm, op, links, out, args);
   vm.dynamo().recordOp(vm, "wrapped_" + op, graph::NodeOp::CallFunction, links, {out});
   return makeNdarray(out);
 }
@@ -349,13 +353,17 @@ void installNumpy(VM& vm) {
   };
   fn("sum", [](VM& vm, CallArgs& a) -> Value {
     Value axis = a.args.size() > 1 ? a.args[1] : a.kw("axis");
+    GradArgs ga;
+    ga.dims = axisArg(vm, axis).value_or(std::vector<int64_t>{});
     return result(vm, "sum", {a.args.at(0)},
-                  check(vm, runtime::sum(data(vm, a.args[0]), axisArg(vm, axis))));
+                  check(vm, runtime::sum(data(vm, a.args[0]), axisArg(vm, axis))), ga);
   });
   fn("mean", [](VM& vm, CallArgs& a) -> Value {
     Value axis = a.args.size() > 1 ? a.args[1] : a.kw("axis");
+    GradArgs ga;
+    ga.dims = axisArg(vm, axis).value_or(std::vector<int64_t>{});
     return result(vm, "mean", {a.args.at(0)},
-                  check(vm, runtime::mean(data(vm, a.args[0]), axisArg(vm, axis))));
+                  check(vm, runtime::mean(data(vm, a.args[0]), axisArg(vm, axis))), ga);
   });
   fn("square", [](VM& vm, CallArgs& a) -> Value {
     const Tensor& x = data(vm, a.args.at(0));

@@ -68,19 +68,25 @@ runtime::Operand tensorOperand(VM& vm, const Value& v) {
 
 /// Records a graph node for a tensor op when tracing and returns the result.
 static Value record(VM& vm, const std::string& target, graph::NodeOp op,
-                    const std::vector<Value>& inputs, Value out) {
-  applyGradFn(vm, target, inputs, out);
+                    const std::vector<Value>& inputs, Value out, const GradArgs& args = {}) {
+  applyGradFn(vm, target, inputs, out, args);
   vm.dynamo().recordOp(vm, target, op, inputs, {out});
   return out;
 }
 
-static Value fnResult(VM& vm, const std::string& target, const std::vector<Value>& inputs,
-                      Tensor t) {
-  return record(vm, target, graph::NodeOp::CallFunction, inputs, wrapTensor(std::move(t)));
+static Value fnResult(VM& vm, const std::string& target, const std::vector<Value>& inputs, Tensor t,
+                      const GradArgs& args = {}) {
+  return record(vm, target, graph::NodeOp::CallFunction, inputs, wrapTensor(std::move(t)), args);
 }
 static Value methodResult(VM& vm, const std::string& target, const std::vector<Value>& inputs,
-                          Tensor t) {
-  return record(vm, target, graph::NodeOp::CallMethod, inputs, wrapTensor(std::move(t)));
+                          Tensor t, const GradArgs& args = {}) {
+  return record(vm, target, graph::NodeOp::CallMethod, inputs, wrapTensor(std::move(t)), args);
+}
+/// A method's result, recorded as x.<name>(...) or torch.<name>(x, ...).
+static Value result(VM& vm, bool as_method, const std::string& target,
+                    const std::vector<Value>& inputs, Tensor t, const GradArgs& args) {
+  return as_method ? methodResult(vm, target, inputs, std::move(t), args)
+                   : fnResult(vm, target, inputs, std::move(t), args);
 }
 
 static const char* opTarget(BinOpKind op, bool inplace) {
@@ -171,6 +177,7 @@ Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool 
   if (inplace && a->kind == Kind::Tensor) {
     vm.dynamo().journalTensor(vm, a);
     Tensor r = check(vm, applyBinary(vm, op, a, b));
+    applyInplaceGradFn(vm, opTarget(op, true), a, {b});
     check(vm, runtime::copy_(T(a), r));
     vm.dynamo().recordOp(vm, opTarget(op, true), graph::NodeOp::CallFunction, {a, b}, {a});
     return a;
@@ -252,6 +259,10 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
   return items;
 }
 
+std::vector<runtime::IndexItem> tensorIndexItems(VM& vm, const Value& key) {
+  return indexItems(vm, key);
+}
+
 runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key) {
   return check(vm, runtime::index(T(t), indexItems(vm, key)));
 }
@@ -293,6 +304,7 @@ void assertUnbackedRange(VM& vm, const Value& u, int64_t upper) {
 void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v) {
   auto items = indexItems(vm, key);
   vm.dynamo().journalTensor(vm, t);
+  applyInplaceGradFn(vm, "setitem", t, {v, key});
   if (v->kind == Kind::Tensor)
     check(vm, runtime::setitem(T(t), items, T(v)));
   else
@@ -327,8 +339,10 @@ int64_t tensorLen(VM& vm, const Value& t) {
 std::vector<Value> tensorUnbind(VM& vm, const Value& t) {
   if (T(t).dim() == 0) vm.raise(vm.b().type_error, "iteration over a 0-d tensor");
   std::vector<Value> out;
-  for (int64_t i = 0; i < T(t).sizes()[0]; ++i)
+  for (int64_t i = 0; i < T(t).sizes()[0]; ++i) {
     out.push_back(wrapTensor(check(vm, runtime::select(T(t), 0, i))));
+    applyGradFn(vm, "unbind", {t, pyInt(i)}, out.back());  // (no graph node)
+  }
   return out;
 }
 
@@ -429,7 +443,10 @@ static Value scaledOther(VM& vm, BinOpKind op, CallArgs& a) {
   Value alpha = a.kw("alpha");
   if (!alpha) return other;
   if (op != BinOpKind::Add && op != BinOpKind::Sub) vm.unsupported("alpha= argument");
-  return wrapTensor(check(vm, runtime::mul(tensorOperand(vm, other), tensorOperand(vm, alpha))));
+  Value scaled =
+      wrapTensor(check(vm, runtime::mul(tensorOperand(vm, other), tensorOperand(vm, alpha))));
+  applyGradFn(vm, "mul", {other, alpha}, scaled);  // (no graph node: Dynamo keeps alpha=)
+  return scaled;
 }
 
 static void defineTensorMethods() {
@@ -492,6 +509,7 @@ static void defineTensorMethods() {
       Value self = a.args.at(0), other = scaledOther(vm, op, a);
       vm.dynamo().journalTensor(vm, self);
       Tensor r = check(vm, applyBinary(vm, op, self, other));
+      applyInplaceGradFn(vm, name + "_", self, {other});
       check(vm, runtime::copy_(T(self), r));
       vm.dynamo().recordOp(vm, name + "_", graph::NodeOp::CallMethod, {self, other}, {self});
       return self;
@@ -516,8 +534,12 @@ static void defineTensorMethods() {
     M[name] = [name, fn](VM& vm, CallArgs& a, bool m) {
       Value dim = arg(a, 1, "dim");
       Value kd = arg(a, 2, "keepdim");
-      Tensor r = check(vm, fn(T(a.args.at(0)), dimsArg(vm, dim), kd && vm.truthy(kd), dtypeArg(a)));
-      return m ? methodResult(vm, name, {a.args.at(0)}, r) : fnResult(vm, name, {a.args.at(0)}, r);
+      runtime::DimList dims = dimsArg(vm, dim);
+      Tensor r = check(vm, fn(T(a.args.at(0)), dims, kd && vm.truthy(kd), dtypeArg(a)));
+      GradArgs ga;
+      ga.dims = dims.value_or(std::vector<int64_t>{});
+      ga.keepdim = kd && vm.truthy(kd);
+      return result(vm, m, name, {a.args.at(0)}, r, ga);
     };
   };
   reduce("sum", runtime::sum);
@@ -551,6 +573,7 @@ static void defineTensorMethods() {
       auto vi = check(vm, is_max ? runtime::max(T(a.args.at(0)), asInt(dim), kd && vm.truthy(kd))
                                  : runtime::min(T(a.args.at(0)), asInt(dim), kd && vm.truthy(kd)));
       Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
+      applyGradFn(vm, is_max ? "max.dim" : "min.dim", {a.args.at(0)}, values);
       vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
                            {a.args.at(0)}, {values, indices});
       return pyTuple({values, indices});
@@ -569,9 +592,10 @@ static void defineTensorMethods() {
              : fnResult(vm, "argmax", {a.args.at(0)}, r);
   };
   M["softmax"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r = check(vm, runtime::softmax(T(a.args.at(0)), asInt(arg(a, 1, "dim"))));
-    return m ? methodResult(vm, "softmax", {a.args.at(0)}, r)
-             : fnResult(vm, "softmax", {a.args.at(0)}, r);
+    GradArgs ga;
+    ga.dims = {asInt(arg(a, 1, "dim"))};
+    Tensor r = check(vm, runtime::softmax(T(a.args.at(0)), ga.dims[0]));
+    return result(vm, m, "softmax", {a.args.at(0)}, r, ga);
   };
   M["view"] = [](VM& vm, CallArgs& a, bool) {
     return methodResult(vm, "view", {a.args.at(0)},
@@ -583,10 +607,10 @@ static void defineTensorMethods() {
              : fnResult(vm, "reshape", {a.args.at(0)}, r);
   };
   M["transpose"] = [](VM& vm, CallArgs& a, bool m) {
-    Tensor r =
-        check(vm, runtime::transpose(T(a.args.at(0)), asInt(a.args.at(1)), asInt(a.args.at(2))));
-    return m ? methodResult(vm, "transpose", {a.args.at(0)}, r)
-             : fnResult(vm, "transpose", {a.args.at(0)}, r);
+    GradArgs ga;
+    ga.dims = {asInt(a.args.at(1)), asInt(a.args.at(2))};
+    Tensor r = check(vm, runtime::transpose(T(a.args.at(0)), ga.dims[0], ga.dims[1]));
+    return result(vm, m, "transpose", {a.args.at(0)}, r, ga);
   };
   M["t"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::t(T(a.args.at(0))));
@@ -612,10 +636,10 @@ static void defineTensorMethods() {
   };
   M["permute"] = [](VM& vm, CallArgs& a, bool m) {
     runtime::Shape dims = shapeArgs(vm, a.args, 1);
-    Tensor r = check(
-        vm, runtime::permute(T(a.args.at(0)), std::vector<int64_t>(dims.begin(), dims.end())));
-    return m ? methodResult(vm, "permute", {a.args.at(0)}, r)
-             : fnResult(vm, "permute", {a.args.at(0)}, r);
+    GradArgs ga;
+    ga.dims.assign(dims.begin(), dims.end());
+    Tensor r = check(vm, runtime::permute(T(a.args.at(0)), ga.dims));
+    return result(vm, m, "permute", {a.args.at(0)}, r, ga);
   };
   M["expand"] = [](VM& vm, CallArgs& a, bool) {
     return methodResult(vm, "expand", {a.args.at(0)},
@@ -646,12 +670,14 @@ static void defineTensorMethods() {
   M["numel"] = [](VM&, CallArgs& a, bool) -> Value { return pyInt(T(a.args.at(0)).numel()); };
   M["zero_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     vm.dynamo().journalTensor(vm, a.args.at(0));
+    applyInplaceGradFn(vm, "zero_", a.args.at(0), {});
     runtime::zero_(T(a.args.at(0)));
     vm.dynamo().recordOp(vm, "zero_", graph::NodeOp::CallMethod, {a.args.at(0)}, {a.args.at(0)});
     return a.args.at(0);
   };
   M["fill_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     vm.dynamo().journalTensor(vm, a.args.at(0));
+    applyInplaceGradFn(vm, "fill_", a.args.at(0), {a.args.at(1)});
     Value v = a.args.at(1);  // a number, or a one-element tensor
     runtime::fill_(T(a.args.at(0)),
                    v->kind == Kind::Tensor ? check(vm, T(v).item()) : toScalar(vm, v));
@@ -660,6 +686,7 @@ static void defineTensorMethods() {
   };
   M["copy_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     vm.dynamo().journalTensor(vm, a.args.at(0));
+    applyInplaceGradFn(vm, "copy_", a.args.at(0), {a.args.at(1)});
     check(vm, runtime::copy_(T(a.args.at(0)), T(a.args.at(1))));
     vm.dynamo().recordOp(vm, "copy_", graph::NodeOp::CallMethod, {a.args.at(0), a.args.at(1)},
                          {a.args.at(0)});
@@ -671,6 +698,7 @@ static void defineTensorMethods() {
   M["lerp_"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value self = a.args.at(0), end = arg(a, 1, "end"), w = arg(a, 2, "weight");
     vm.dynamo().journalTensor(vm, self);
+    applyInplaceGradFn(vm, "lerp_", self, {end, w});
     Tensor diff = check(vm, runtime::sub(T(end), T(self)));
     double wv = w->kind == Kind::Tensor ? asFloat(tensorToPyNumber(vm, w, false)) : asFloat(w);
     Tensor r =
@@ -689,6 +717,7 @@ static void defineTensorMethods() {
     Value self = a.args.at(0), t1 = arg(a, 1, "tensor1"), t2 = arg(a, 2, "tensor2");
     Value value = a.kw("value");
     vm.dynamo().journalTensor(vm, self);
+    applyInplaceGradFn(vm, "addcmul_", self, {t1, t2});
     Value prod = wrapTensor(check(vm, runtime::mul(T(t1), T(t2))));
     Value scaled =
         value ? wrapTensor(check(vm, runtime::mul(T(prod), tensorOperand(vm, value)))) : prod;
@@ -716,6 +745,7 @@ static void defineTensorMethods() {
     Value self = a.args.at(0), t1 = arg(a, 1, "tensor1"), t2 = arg(a, 2, "tensor2");
     Value value = a.kw("value");
     vm.dynamo().journalTensor(vm, self);
+    applyInplaceGradFn(vm, "addcdiv_", self, {t1, t2});
     Tensor q = check(vm, runtime::div(T(t1), T(t2)));
     if (value) q = check(vm, runtime::mul(q, tensorOperand(vm, value)));
     check(vm, runtime::copy_(T(self), check(vm, runtime::add(T(self), q))));
@@ -761,6 +791,11 @@ static void defineTensorMethods() {
              : fnResult(vm, "narrow", {a.args.at(0)}, r);
   };
   M["numpy"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    // (traced, torch._numpy computes with tensors: autograd goes through)
+    if (T(a.args.at(0)).requiresGrad() && !vm.dynamo().tracing(vm))
+      vm.raise(vm.b().runtime_error,
+               "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
+               "instead.");
     return makeNdarray(methodResult(vm, "view_as", {a.args.at(0)}, T(a.args.at(0))));
   };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args.at(0); };

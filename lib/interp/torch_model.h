@@ -53,6 +53,8 @@ std::vector<Value>& torchFunctionModes();
 Value dispatchTorchFunctionMode(VM& vm, const char* method, const Value& a, const Value& b);
 /// t[key] computed without recording a graph node.
 runtime::Tensor tensorIndex(VM& vm, const Value& t, const Value& key);
+/// The runtime's index items of a subscript key (ints, slices, None, ..., tensors, lists).
+std::vector<runtime::IndexItem> tensorIndexItems(VM& vm, const Value& key);
 void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v);
 bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v);
 bool tensorTruthy(VM& vm, const Value& t);

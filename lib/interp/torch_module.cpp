@@ -21,6 +21,7 @@ using runtime::Tensor;
 Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
 void installTorchExtras(VM& vm);
+void installLosses(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
 
@@ -85,9 +86,9 @@ static runtime::Nested toNested(VM& vm, const Value& v) {
 }
 
 static Value factory(VM& vm, const std::string& name, Tensor t,
-                     const std::vector<Value>& inputs = {}) {
+                     const std::vector<Value>& inputs = {}, const GradArgs& args = {}) {
   Value out = wrapTensor(std::move(t));
-  applyGradFn(vm, name, inputs, out);
+  applyGradFn(vm, name, inputs, out, args);
   vm.dynamo().recordOp(vm, name, graph::NodeOp::CallFunction, inputs, {out});
   return out;
 }
@@ -119,8 +120,7 @@ static void installTensorApi(VM& vm) {
       if (Value g = to.attrs->getStr("grad")) return g;
     return none();
   };
-  P["is_leaf"] = [](VM&, const Value&) -> Value { return pyBool(true); };
-  P["data"] = [](VM&, const Value& t) -> Value { return t; };
+  // is_leaf, grad_fn, data: autograd_api.cpp
   P["T"] = [](VM& vm, const Value& t) -> Value { return tensorCallMethod(vm, t, "t", {}); };
   P["device"] = [](VM&, const Value&) -> Value { return pyStr("cpu"); };
   P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
@@ -507,8 +507,10 @@ void installTorch(VM& vm) {
   });
   def(vm, F, "softmax", [](VM& vm, CallArgs& a) -> Value {
     Value d = a.args.size() > 1 ? a.args.at(1) : a.kw("dim");
-    return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), asInt(d))),
-                   {a.args.at(0)});
+    GradArgs ga;
+    ga.dims = {asInt(d)};
+    return factory(vm, "softmax", check(vm, runtime::softmax(T(a.args.at(0)), ga.dims[0])),
+                   {a.args.at(0)}, ga);
   });
   def(vm, F, "layer_norm", [](VM& vm, CallArgs& a) -> Value {
     runtime::Shape ns;
@@ -517,8 +519,12 @@ void installTorch(VM& vm) {
     if (a.args.size() > 2 && !isNone(a.args.at(2))) w = T(a.args.at(2));
     if (a.args.size() > 3 && !isNone(a.args.at(3))) b = T(a.args.at(3));
     double eps = a.args.size() > 4 ? asFloat(a.args.at(4)) : 1e-5;
-    return factory(vm, "layer_norm", check(vm, runtime::layerNorm(T(a.args.at(0)), ns, w, b, eps)),
-                   {a.args.at(0)});
+    Value out = wrapTensor(check(vm, runtime::layerNorm(T(a.args.at(0)), ns, w, b, eps)));
+    // (the weight and bias need gradients too; the graph node takes the input only)
+    applyGradFn(vm, "layer_norm",
+                {a.args.at(0), w ? a.args.at(2) : none(), b ? a.args.at(3) : none()}, out);
+    vm.dynamo().recordOp(vm, "layer_norm", graph::NodeOp::CallFunction, {a.args.at(0)}, {out});
+    return out;
   });
   auto param = vm.makeClass("Parameter", {vm.b().tensor}, nullptr);
   vm.b().parameter = param;
@@ -543,6 +549,8 @@ void installTorch(VM& vm) {
   // Python prelude
   for (const PreludeModule& pm : preludeModules(vm.target()))
     loadPrelude(vm, pm.name, pm.filename, pm.source);
+  installLosses(vm);
+  installAutograd(vm);
   Value extutils = vm.findModule("torch._dynamo.external_utils");
   as<ModuleObject>(compiler).dict->setStr("wrap_numpy",
                                           as<ModuleObject>(extutils).dict->getStr("wrap_numpy"));

@@ -290,11 +290,14 @@ struct SuperObject : Object {
   Value self;
 };
 
+struct GradNode;  // autograd.h
+
 /// A torch.Tensor. `trace_id` links it to a node of the graph being traced (-1: none).
 struct TensorObject : Object {
   explicit TensorObject(runtime::Tensor t) : Object(Kind::Tensor), t(std::move(t)) {}
   runtime::Tensor t;
   DictPtr attrs;
+  std::shared_ptr<GradNode> grad_fn;  // the backward node of the op that made it (none: a leaf)
   bool is_parameter = false;
   bool requires_grad = false;
   int64_t uid = nextUid();

@@ -491,6 +491,7 @@ static Status assignResult(const Tensor& self, Expected<Tensor> result) {
                                     detail::shapeString(result->sizes())));
   }
   detail::copyInto(self, *result);
+  self.storage()->bumpVersion();
   return ok();
 }
 
@@ -511,6 +512,7 @@ Status copy_(const Tensor& self, const Tensor& src) {
   GBC_RT_TRY(Tensor expanded, expand(src, self.sizes()));
   if (expanded.storage() == self.storage()) expanded = expanded.clone();
   detail::copyInto(self, expanded);
+  self.storage()->bumpVersion();
   return ok();
 }
 
@@ -520,6 +522,7 @@ void fill_(const Tensor& self, const Scalar& value) {
     T v = std::visit([](auto x) { return detail::castValue<T>(x); }, value);
     detail::fillLoop<T>(self, v);
   });
+  if (self.defined()) self.storage()->bumpVersion();
 }
 
 void zero_(const Tensor& self) { fill_(self, int64_t{0}); }

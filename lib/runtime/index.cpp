@@ -230,6 +230,7 @@ Status setitem(const Tensor& self, std::span<const IndexItem> items, const Tenso
     T* dst = plan.view.data<T>();
     for (size_t i = 0; i < offs.size(); ++i) dst[offs[i]] = s[i];
   });
+  self.storage()->bumpVersion();
   return ok();
 }
 

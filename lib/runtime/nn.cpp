@@ -1,6 +1,8 @@
 // softmax / log_softmax / layer_norm (torch's CPU kernels' operation order), cat and stack.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -195,6 +197,181 @@ std::pair<T, T> rowwiseMoments(const T* x, int64_t N) {
 
 Expected<Tensor> softmax(const Tensor& x, int64_t dim) { return softmaxImpl(x, dim, false); }
 Expected<Tensor> logSoftmax(const Tensor& x, int64_t dim) { return softmaxImpl(x, dim, true); }
+
+namespace {
+
+/// SoftMaxKernel.cpp's backward kernels: along the last dim, a vectorised sum (of grad for
+/// log_softmax, of grad * out for softmax), then grad - exp(out) * sum or (grad - sum) * out;
+/// along another dim the same with scalar loops.
+Expected<Tensor> softmaxBackwardImpl(const Tensor& grad, const Tensor& out, int64_t dim,
+                                     bool logarithm) {
+  GBC_RT_TRY(int64_t d, wrapDim(dim, out.dim()));
+  if (!isFloating(out.dtype()))
+    return runtimeError("softmax backward: the result is not a floating point tensor");
+  if (grad.sizes() != out.sizes()) {
+    return runtimeError(fmt::format("softmax backward: grad of shape {} for a result of shape {}",
+                                    detail::shapeString(grad.sizes()),
+                                    detail::shapeString(out.sizes())));
+  }
+  Tensor g = grad.to(out.dtype()).contiguous();
+  Tensor o = out.contiguous();
+  Tensor gi = Tensor::empty(out.sizes(), out.dtype());
+  if (out.numel() == 0) return gi;
+  const int64_t dimSize = out.dim() == 0 ? 1 : out.sizes()[d];
+  int64_t inner = 1, outer = 1;
+  for (int64_t k = d + 1; k < out.dim(); ++k) inner *= out.sizes()[k];
+  for (int64_t k = 0; k < d; ++k) outer *= out.sizes()[k];
+  dispatchDType(out.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* gp = g.data<T>();
+      const T* op = o.data<T>();
+      T* ip = gi.data<T>();
+      std::vector<T> tmp(static_cast<size_t>(dimSize));
+      for (int64_t r = 0; r < outer; ++r) {
+        for (int64_t c = 0; c < inner; ++c) {
+          const int64_t base = r * dimSize * inner + c;
+          if (inner == 1) {
+            for (int64_t i = 0; i < dimSize; ++i)
+              tmp[i] = logarithm ? gp[base + i] : gp[base + i] * op[base + i];
+            const T sum = reduceAllSum(tmp.data(), dimSize);
+            if (logarithm) {
+              for (int64_t i = 0; i < dimSize; ++i) tmp[i] = op[base + i];
+              softmaxExp(tmp.data(), dimSize);
+              for (int64_t i = 0; i < dimSize; ++i) ip[base + i] = gp[base + i] - tmp[i] * sum;
+            } else {
+              for (int64_t i = 0; i < dimSize; ++i)
+                ip[base + i] = (gp[base + i] - sum) * op[base + i];
+            }
+            continue;
+          }
+          T sum = 0;
+          for (int64_t i = 0; i < dimSize; ++i) {
+            const int64_t k = base + i * inner;
+            sum += logarithm ? gp[k] : gp[k] * op[k];
+          }
+          for (int64_t i = 0; i < dimSize; ++i) {
+            const int64_t k = base + i * inner;
+            ip[k] = logarithm ? gp[k] - std::exp(op[k]) * sum : (gp[k] - sum) * op[k];
+          }
+        }
+      }
+    }
+  });
+  return gi;
+}
+
+/// nll_loss's checks (LossNLL.cpp); the batch size with a (C) input is 1.
+Status checkNllLoss(const Tensor& x, const Tensor& target) {
+  if (target.dtype() != DType::Int64) {
+    return runtimeError(fmt::format("expected target dtype to be Long or Byte, but got {}",
+                                    dtypeScalarName(target.dtype())));
+  }
+  if (x.dim() < 1 || x.dim() > 2) return runtimeError("input tensor should be 1D or 2D");
+  if (target.dim() > 1)
+    return runtimeError("0D or 1D target tensor expected, multi-target not supported");
+  const bool noBatchDim = x.dim() == 1 && target.dim() == 0;
+  if (!noBatchDim && x.sizes()[0] != (target.dim() == 0 ? 1 : target.sizes()[0])) {
+    return valueError(fmt::format("Expected input batch_size ({}) to match target batch_size ({}).",
+                                  x.sizes()[0], target.dim() == 0 ? 1 : target.sizes()[0]));
+  }
+  if (!isFloating(x.dtype())) {
+    return notImplemented(
+        fmt::format("\"nll_loss_out_frame\" not implemented for '{}'", dtypeScalarName(x.dtype())));
+  }
+  return ok();
+}
+
+}  // namespace
+
+Expected<Tensor> softmaxBackward(const Tensor& grad, const Tensor& out, int64_t dim) {
+  return softmaxBackwardImpl(grad, out, dim, false);
+}
+Expected<Tensor> logSoftmaxBackward(const Tensor& grad, const Tensor& out, int64_t dim) {
+  return softmaxBackwardImpl(grad, out, dim, true);
+}
+
+Expected<Tensor> nllLoss(const Tensor& x, const Tensor& target, Reduction reduction,
+                         int64_t ignoreIndex) {
+  GBC_RT_CHECK(checkNllLoss(x, target));
+  const bool noBatchDim = x.dim() == 1;
+  const int64_t batch = noBatchDim ? 1 : x.sizes()[0];
+  const int64_t classes = x.sizes()[x.dim() - 1];
+  Tensor in = x.contiguous();
+  Tensor tg = target.contiguous();
+  const int64_t* t = tg.data<int64_t>();
+  for (int64_t b = 0; b < batch; ++b) {
+    if (t[b] != ignoreIndex && (t[b] < 0 || t[b] >= classes))
+      return indexError(fmt::format("Target {} is out of bounds.", t[b]));
+  }
+  Tensor out = Tensor::empty(reduction == Reduction::None && !noBatchDim ? Shape{batch} : Shape{},
+                             x.dtype());
+  dispatchDType(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* p = in.data<T>();
+      T* o = out.data<T>();
+      if (reduction == Reduction::None) {
+        for (int64_t b = 0; b < batch; ++b)
+          o[b] = t[b] == ignoreIndex ? T(0) : -p[b * classes + t[b]];
+        return;
+      }
+      // cascade summation: level j+1 takes level j's partial sum every 2^(power * (j+1)) rows
+      constexpr int kLevels = 8;
+      const int64_t ceilLog2 =
+          batch <= 2 ? 1 : 64 - __builtin_clzll(static_cast<uint64_t>(batch - 1));
+      const int64_t power = std::max<int64_t>(4, ceilLog2 / kLevels);
+      const int64_t mask = (int64_t{1} << power) - 1;
+      T partial[kLevels] = {};
+      int64_t ignored = 0;
+      for (int64_t b = 0; b < batch; ++b) {
+        if (t[b] == ignoreIndex) {
+          ++ignored;
+          continue;
+        }
+        partial[0] -= p[b * classes + t[b]];
+        for (int j = 0; j + 1 < kLevels; ++j) {
+          if ((b & (mask << (j * power))) != 0) break;
+          partial[j + 1] += partial[j];
+          partial[j] = 0;
+        }
+      }
+      T total = 0;
+      for (T v : partial) total += v;
+      if (reduction == Reduction::Mean) total /= static_cast<T>(batch - ignored);
+      o[0] = total;
+    }
+  });
+  return out;
+}
+
+Expected<Tensor> nllLossBackward(const Tensor& grad, const Tensor& x, const Tensor& target,
+                                 Reduction reduction, int64_t ignoreIndex) {
+  GBC_RT_CHECK(checkNllLoss(x, target));
+  const bool noBatchDim = x.dim() == 1;
+  const int64_t batch = noBatchDim ? 1 : x.sizes()[0];
+  const int64_t classes = x.sizes()[x.dim() - 1];
+  Tensor tg = target.contiguous();
+  const int64_t* t = tg.data<int64_t>();
+  Tensor g = grad.to(x.dtype()).contiguous();
+  GBC_RT_TRY(Tensor gi, zeros(x.sizes(), x.dtype()));
+  int64_t ignored = 0;
+  for (int64_t b = 0; b < batch; ++b) ignored += t[b] == ignoreIndex;
+  dispatchDType(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* gp = g.data<T>();
+      T* ip = gi.data<T>();
+      const T each =
+          reduction == Reduction::Mean ? -(gp[0] / static_cast<T>(batch - ignored)) : -gp[0];
+      for (int64_t b = 0; b < batch; ++b) {
+        if (t[b] == ignoreIndex) continue;
+        ip[b * classes + t[b]] = reduction == Reduction::None ? -gp[b] : each;
+      }
+    }
+  });
+  return gi;
+}
 
 Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape,
                            const std::optional<Tensor>& weight, const std::optional<Tensor>& bias,

@@ -152,6 +152,21 @@ Expected<Tensor> linear(const Tensor& x, const Tensor& w,
                         const std::optional<Tensor>& b = std::nullopt);
 Expected<Tensor> softmax(const Tensor& x, int64_t dim);
 Expected<Tensor> logSoftmax(const Tensor& x, int64_t dim);
+/// The gradients of softmax / log_softmax's input from the gradient of their result `out`
+/// (torch's _softmax_backward_data / _log_softmax_backward_data kernels).
+Expected<Tensor> softmaxBackward(const Tensor& grad, const Tensor& out, int64_t dim);
+Expected<Tensor> logSoftmaxBackward(const Tensor& grad, const Tensor& out, int64_t dim);
+
+/// A loss's reduction (torch's Reduction enum).
+enum class Reduction { None, Mean, Sum };
+/// F.nll_loss of log-probabilities x, (N, C) or (C), and int64 class indices target, (N) or
+/// (); entries equal to ignoreIndex count for nothing. The CPU kernel's errors and cascade
+/// summation.
+Expected<Tensor> nllLoss(const Tensor& x, const Tensor& target, Reduction reduction,
+                         int64_t ignoreIndex = -100);
+/// The gradient of nllLoss's x from the gradient of its result.
+Expected<Tensor> nllLossBackward(const Tensor& grad, const Tensor& x, const Tensor& target,
+                                 Reduction reduction, int64_t ignoreIndex = -100);
 Expected<Tensor> layerNorm(const Tensor& x, const Shape& normalizedShape,
                            const std::optional<Tensor>& weight, const std::optional<Tensor>& bias,
                            double eps = 1e-5);

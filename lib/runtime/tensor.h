@@ -94,6 +94,10 @@ class Storage {
   explicit Storage(int64_t nbytes);
   std::byte* data() const { return data_.get(); }
   int64_t nbytes() const { return nbytes_; }
+  /// torch's version counter, shared by a tensor and its views: every in-place write bumps it,
+  /// so autograd can refuse a saved tensor that changed after it was saved.
+  uint64_t version() const { return version_; }
+  void bumpVersion() { ++version_; }
 
  private:
   struct Free {
@@ -102,6 +106,7 @@ class Storage {
   };
   std::unique_ptr<std::byte[], Free> data_;
   int64_t nbytes_;
+  uint64_t version_ = 0;
 };
 
 struct Nested;
