@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "interp/dynamo.h"
+#include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 
@@ -268,9 +269,19 @@ void VM::raiseValue(Value exc) { throw PyRaise{std::move(exc)}; }
 void VM::unsupported(std::string what) {
   GbcUnsupported u;
   u.what = std::move(what);
-  if (top_) {
-    u.file = top_->code->filename;
-    u.line = top_->curPos().line;
+  // located in the user's code: the innermost frame outside gbc's Python model of torch and
+  // the standard library (where the user can act on it)
+  const std::string torch_prefix = std::string(target().torch_prefix) + "/";
+  const std::string stdlib = stdlibPrefix(target()) + "/";
+  Frame* at = top_;
+  auto isModel = [&](const Frame* f) {
+    const std::string& file = f->code->filename;
+    return file.rfind(torch_prefix, 0) == 0 || file.rfind(stdlib, 0) == 0;
+  };
+  while (at && at->back && isModel(at)) at = at->back;
+  if (at) {
+    u.file = at->code->filename;
+    u.line = at->curPos().line;
   }
   throw u;
 }

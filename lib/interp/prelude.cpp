@@ -395,7 +395,6 @@ class ModuleList(Module):
 )PY";
   mods.push_back(
       {"torch.nn.modules.linear", prefix + "/nn/modules/linear.py", preludeLayout(layers)});
-  appendOptimPreludes(t, mods);
   return mods;
 }
 

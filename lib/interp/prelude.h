@@ -15,8 +15,9 @@ struct PreludeModule {
 };
 
 std::vector<PreludeModule> preludeModules(const TargetProfile& target);
-/// torch.optim, torch/_compile.py and torch.autograd.profiler (prelude_optim.cpp).
-void appendOptimPreludes(const TargetProfile& target, std::vector<PreludeModule>& mods);
+/// torch.optim, torch/_compile.py and torch.autograd.profiler (prelude_optim.cpp): loaded on
+/// first use (VM::findModule), as most programs never train.
+std::vector<PreludeModule> optimPreludes(const TargetProfile& target);
 
 /// Expands `#@line N` directives into blank lines (so the next line is line N of the file).
 std::string preludeLayout(const std::string& text);

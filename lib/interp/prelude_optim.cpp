@@ -11,7 +11,8 @@
 
 namespace gbc::interp {
 
-void appendOptimPreludes(const TargetProfile& t, std::vector<PreludeModule>& mods) {
+std::vector<PreludeModule> optimPreludes(const TargetProfile& t) {
+  std::vector<PreludeModule> mods;
   const bool v214 = t.id == TargetId::Torch2_14;
   const std::string prefix(t.torch_prefix);
 
@@ -34,7 +35,6 @@ torch._disable_dynamo = _disable_dynamo
 )PY";
   mods.push_back({"torch._compile", prefix + "/_compile.py", preludeLayout(compile)});
 
-  mods.push_back({"torch.autograd", prefix + "/autograd/__init__.py", ""});
   mods.push_back({"torch.optim", prefix + "/optim/__init__.py", ""});
   std::string profiler = R"PY(
 class record_function:
@@ -106,6 +106,8 @@ def _get_scalar_dtype(is_fused=None):
 
 class Optimizer:
     def __init__(self, params, defaults):
+        if torch.compiler.is_compiling():
+            torch._gbc_cannot_model("a torch.optim optimizer constructed inside a compiled region")
         self.defaults = defaults
         self._optimizer_step_pre_hooks = {}
         self._optimizer_step_post_hooks = {}
@@ -580,6 +582,8 @@ class LRScheduler:
     _is_initial = False
 
     def __init__(self, optimizer, last_epoch=-1):
+        if torch.compiler.is_compiling():
+            torch._gbc_cannot_model("an LR scheduler constructed inside a compiled region")
         if not isinstance(optimizer, Optimizer):
             raise TypeError(f"{type(optimizer).__name__} is not an Optimizer")
         self.optimizer = optimizer
@@ -713,6 +717,7 @@ class StepLR(LRScheduler):
 )PY";
   mods.push_back(
       {"torch.optim.lr_scheduler", prefix + "/optim/lr_scheduler.py", preludeLayout(sched)});
+  return mods;
 }
 
 }  // namespace gbc::interp

@@ -381,6 +381,9 @@ void installTorch(VM& vm) {
   def(vm, torch, "from_numpy", asTensor);
   def(vm, torch, "as_tensor", asTensor);
   // torch.compiler.wrap_numpy's conversions (external_utils.py `wrap`)
+  // the Python parts of the model say where they stop being faithful
+  def(vm, torch, "_gbc_cannot_model",
+      [](VM& vm, CallArgs& a) -> Value { vm.unsupported(asStr(a.args.at(0))); });
   def(vm, torch, "_gbc_tensors_to_numpy", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> out;
     for (const Value& v : vm.toVector(a.args.at(0)))
@@ -563,6 +566,11 @@ void installTorch(VM& vm) {
   as<ModuleObject>(linmod).dict->forEach([&](const Value& k, const Value& v) {
     if (v->kind == Kind::Class) as<ModuleObject>(nn).dict->set(k, v);
   });
+}
+
+void loadOptimModel(VM& vm) {
+  for (const PreludeModule& pm : optimPreludes(vm.target()))
+    loadPrelude(vm, pm.name, pm.filename, pm.source);
   // torch/optim/__init__.py: the optimizers at the package's top level
   auto& optim = *as<ModuleObject>(vm.findModule("torch.optim")).dict;
   for (const char* sub : {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.sgd"})

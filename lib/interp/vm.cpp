@@ -14,6 +14,7 @@ namespace gbc::interp {
 void installBuiltinClasses(VM& vm);
 void installStance(VM& vm);
 void installGradMode(VM& vm);
+void loadOptimModel(VM& vm);
 
 VM::VM(const TargetProfile& target, bool run_mode)
     : target_(target),
@@ -36,7 +37,24 @@ void VM::registerModule(const std::string& name, Value module) {
 
 Value VM::findModule(const std::string& name) {
   auto it = modules_.find(name);
-  return it == modules_.end() ? nullptr : it->second;
+  if (it != modules_.end()) return it->second;
+  // torch.optim and what only it uses are loaded on first use
+  if (!optim_loaded_ && (name == "torch.optim" || name.rfind("torch.optim.", 0) == 0 ||
+                         name == "torch.autograd.profiler" || name == "torch._compile")) {
+    optim_loaded_ = true;
+    // (untraced, when a compiled frame is the first to reach it)
+    struct Untraced {
+      Frame* f;
+      TraceState* trace;
+      ~Untraced() {
+        if (f) f->trace = trace;
+      }
+    } untraced{top(), top() ? top()->trace : nullptr};
+    if (untraced.f) untraced.f->trace = nullptr;
+    loadOptimModel(*this);
+    return findModule(name);
+  }
+  return nullptr;
 }
 
 Value VM::importModule(const std::string& dotted, const DictPtr& globals, int level) {

@@ -193,6 +193,7 @@ class VM {
   std::unique_ptr<Builtins> builtins_;
   DictPtr builtins_dict_;
   std::unordered_map<std::string, Value> modules_;
+  bool optim_loaded_ = false;  // torch.optim's preludes (loaded by the first findModule)
   std::unordered_map<std::string, NativeFn> native_methods_[32];
   std::unordered_map<std::string, std::function<Value(VM&, const Value&)>> native_props_[32];
   Frame* top_ = nullptr;
