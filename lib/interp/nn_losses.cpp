@@ -189,6 +189,9 @@ void def(const Value& module, const std::string& name, NativeFn fn) {
 
 }  // namespace
 
+static constexpr const char* kLossModules[] = {"CrossEntropyLoss", "NLLLoss", "MSELoss",
+                                               "LogSoftmax"};
+
 void installLosses(VM& vm) {
   Value F = vm.findModule("torch.nn.functional");
   Value torch = vm.findModule("torch");
@@ -211,12 +214,16 @@ void installLosses(VM& vm) {
   unbound->id = "Tensor.log_softmax";
   vm.b().tensor->dict->setStr("log_softmax", unbound);
 
-  loadPrelude(vm, "torch.nn.modules.loss",
-              std::string(vm.target().torch_prefix) + "/nn/modules/loss.py", kLossSource);
-  auto& nn = *as<ModuleObject>(vm.findModule("torch.nn")).dict;
-  auto& loss = *as<ModuleObject>(vm.findModule("torch.nn.modules.loss")).dict;
-  for (const char* name : {"CrossEntropyLoss", "NLLLoss", "MSELoss", "LogSoftmax"})
-    nn.setStr(name, loss.getStr(name));
+  // the loss modules (Python, torch/nn/modules/loss.py) load on first use
+  std::vector<std::pair<std::string, std::string>> attrs;
+  for (const char* name : kLossModules) attrs.emplace_back("torch.nn", name);
+  vm.addLazyPart({"torch.nn.modules.loss"}, std::move(attrs), [](VM& vm) {
+    loadPrelude(vm, "torch.nn.modules.loss",
+                std::string(vm.target().torch_prefix) + "/nn/modules/loss.py", kLossSource);
+    auto& nn = *as<ModuleObject>(vm.findModule("torch.nn")).dict;
+    auto& loss = *as<ModuleObject>(vm.findModule("torch.nn.modules.loss")).dict;
+    for (const char* name : kLossModules) nn.setStr(name, loss.getStr(name));
+  });
 }
 
 }  // namespace gbc::interp

@@ -21,6 +21,7 @@ using runtime::Tensor;
 Value wrapTensor(Tensor t);
 Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vector<Value> args);
 void installTorchExtras(VM& vm);
+static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
@@ -553,6 +554,7 @@ void installTorch(VM& vm) {
   for (const PreludeModule& pm : preludeModules(vm.target()))
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   installLosses(vm);
+  vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);
   Value extutils = vm.findModule("torch._dynamo.external_utils");
   as<ModuleObject>(compiler).dict->setStr("wrap_numpy",
@@ -568,7 +570,7 @@ void installTorch(VM& vm) {
   });
 }
 
-void loadOptimModel(VM& vm) {
+static void loadOptimModel(VM& vm) {
   for (const PreludeModule& pm : optimPreludes(vm.target()))
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   // torch/optim/__init__.py: the optimizers at the package's top level

@@ -14,7 +14,6 @@ namespace gbc::interp {
 void installBuiltinClasses(VM& vm);
 void installStance(VM& vm);
 void installGradMode(VM& vm);
-void loadOptimModel(VM& vm);
 
 VM::VM(const TargetProfile& target, bool run_mode)
     : target_(target),
@@ -38,23 +37,46 @@ void VM::registerModule(const std::string& name, Value module) {
 Value VM::findModule(const std::string& name) {
   auto it = modules_.find(name);
   if (it != modules_.end()) return it->second;
-  // torch.optim and what only it uses are loaded on first use
-  if (!optim_loaded_ && (name == "torch.optim" || name.rfind("torch.optim.", 0) == 0 ||
-                         name == "torch.autograd.profiler" || name == "torch._compile")) {
-    optim_loaded_ = true;
-    // (untraced, when a compiled frame is the first to reach it)
-    struct Untraced {
-      Frame* f;
-      TraceState* trace;
-      ~Untraced() {
-        if (f) f->trace = trace;
+  for (LazyPart& part : lazy_) {
+    if (part.loaded) continue;
+    for (const std::string& m : part.modules)
+      if (name == m || (name.size() > m.size() && name.rfind(m + ".", 0) == 0)) {
+        loadLazy(part);
+        return findModule(name);
       }
-    } untraced{top(), top() ? top()->trace : nullptr};
-    if (untraced.f) untraced.f->trace = nullptr;
-    loadOptimModel(*this);
-    return findModule(name);
   }
   return nullptr;
+}
+
+void VM::addLazyPart(std::vector<std::string> modules,
+                     std::vector<std::pair<std::string, std::string>> attrs, void (*load)(VM&)) {
+  lazy_.push_back({std::move(modules), std::move(attrs), load, false});
+}
+
+bool VM::loadLazyAttr(const std::string& module, std::string_view attr) {
+  for (LazyPart& part : lazy_) {
+    if (part.loaded) continue;
+    for (const auto& [m, a] : part.attrs)
+      if (m == module && a == attr) {
+        loadLazy(part);
+        return true;
+      }
+  }
+  return false;
+}
+
+void VM::loadLazy(LazyPart& part) {
+  part.loaded = true;
+  // (untraced, when a compiled frame is the first to reach it)
+  struct Untraced {
+    Frame* f;
+    TraceState* trace;
+    ~Untraced() {
+      if (f) f->trace = trace;
+    }
+  } untraced{top(), top() ? top()->trace : nullptr};
+  if (untraced.f) untraced.f->trace = nullptr;
+  part.load(*this);
 }
 
 Value VM::importModule(const std::string& dotted, const DictPtr& globals, int level) {

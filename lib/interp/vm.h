@@ -151,6 +151,12 @@ class VM {
   Value importModule(const std::string& dotted, const DictPtr& globals, int level);
   void registerModule(const std::string& name, Value module);
   Value findModule(const std::string& name);
+  /// Registers a part of the model to load when one of `modules` is looked up or one of
+  /// `attrs` is missed on its module.
+  void addLazyPart(std::vector<std::string> modules,
+                   std::vector<std::pair<std::string, std::string>> attrs, void (*load)(VM&));
+  /// Loads the lazy part that provides `module`.`attr`, if any and not loaded yet.
+  bool loadLazyAttr(const std::string& module, std::string_view attr);
   /// Native methods of builtin kinds ("append" of list, ...).
   std::unordered_map<std::string, NativeFn>& nativeMethods(Kind k) {
     return native_methods_[static_cast<int>(k)];
@@ -193,7 +199,16 @@ class VM {
   std::unique_ptr<Builtins> builtins_;
   DictPtr builtins_dict_;
   std::unordered_map<std::string, Value> modules_;
-  bool optim_loaded_ = false;  // torch.optim's preludes (loaded by the first findModule)
+  /// Parts of the torch model loaded on first use (most programs never train): by module
+  /// (`torch.optim` and its submodules) or by attribute (`torch.nn.CrossEntropyLoss`).
+  struct LazyPart {
+    std::vector<std::string> modules;
+    std::vector<std::pair<std::string, std::string>> attrs;  // (module, attribute)
+    void (*load)(VM&) = nullptr;
+    bool loaded = false;
+  };
+  std::vector<LazyPart> lazy_;
+  void loadLazy(LazyPart& part);
   std::unordered_map<std::string, NativeFn> native_methods_[32];
   std::unordered_map<std::string, std::function<Value(VM&, const Value&)>> native_props_[32];
   Frame* top_ = nullptr;

@@ -160,6 +160,8 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (Value v = m.dict->getStr(name)) return v;
       std::string sub = m.name + "." + std::string(name);
       if (Value v = findModule(sub)) return v;
+      if (loadLazyAttr(m.name, name))
+        if (Value v = m.dict->getStr(name)) return v;
       if (name == "__name__") return pyStr(m.name);
       if (name == "__dict__") return m.dict;
       if (Value ga = m.dict->getStr("__getattr__")) return call(ga, {pyStr(std::string(name))});

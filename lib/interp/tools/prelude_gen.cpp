@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     for (bool run_mode : {false, true}) {
       interp::VM vm(target, run_mode);
       vm.findModule("torch.optim");  // the preludes loaded on first use
+      vm.findModule("torch.nn.modules.loss");
     }
   }
 
