@@ -268,9 +268,9 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
   if (fn->kind == Kind::Function) {
     const std::string& file = as<FunctionObject>(fn).code->filename;
     std::string reason = inlineSkipReason(vm, file);
-    if (!reason.empty() && callable->kind == Kind::BoundMethod)
+    if (!reason.empty() && callable->kind == Kind::BoundMethod) {
       d.graphBreak(vm, skippedInline(vm, fn, reason));
-    if (!reason.empty()) {
+    } else if (!reason.empty()) {
       Value mv = vm.getAttr(fn, "__module__"), qv = vm.getAttr(fn, "__qualname__");
       const std::string prefix(vm.target().torch_prefix);
       SkippedFunction sf{mv && mv->kind == Kind::Str ? asStr(mv) : "",

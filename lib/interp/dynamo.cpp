@@ -383,7 +383,7 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
   return g;
 }
 
-Value Dynamo::callOpaque(VM& vm, const Value& fn, std::vector<Value> args) {
+Value Dynamo::untraced(VM& vm, const std::function<Value()>& body) {
   std::vector<const CompileConfig*> saved;
   saved.swap(callbacks_);
   Frame* top = vm.top();
@@ -399,7 +399,11 @@ Value Dynamo::callOpaque(VM& vm, const Value& fn, std::vector<Value> args) {
       if (top) top->trace = trace;
     }
   } restore{*this, saved, top, trace};
-  return vm.call(fn, std::move(args));
+  return body();
+}
+
+Value Dynamo::callOpaque(VM& vm, const Value& fn, CallArgs& args) {
+  return untraced(vm, [&] { return vm.call(fn, args); });
 }
 
 Value Dynamo::runDisabled(VM& vm, const FramePtr& f) {
@@ -411,6 +415,51 @@ Value Dynamo::runDisabled(VM& vm, const FramePtr& f) {
     ~Restore() { d.callbacks_.swap(saved); }
   } restore{*this, saved};
   return vm.eval(*f);
+}
+
+/// Which parameters of `opt` have which state entries (None or a tensor): the part of the
+/// optimizer state the traced step specializes on.
+static std::string optimizerStateLayout(VM& vm, const Value& opt) {
+  Value state = vm.getAttrOrNull(opt, "state");
+  Value groups = vm.getAttrOrNull(opt, "param_groups");
+  if (!state || state->kind != Kind::Dict || !groups || groups->kind != Kind::List) return "?";
+  std::string out;
+  for (const Value& g : as<ListObject>(groups).items) {
+    Value params = g->kind == Kind::Dict ? as<DictObject>(g).getStr("params") : nullptr;
+    if (!params || params->kind != Kind::List) continue;
+    for (const Value& p : as<ListObject>(params).items) {
+      out += "[";
+      if (Value st = as<DictObject>(state).get(p); st && st->kind == Kind::Dict)
+        as<DictObject>(st).forEach([&](const Value& k, const Value& v) {
+          out += vm.repr(k) + (isNone(v) ? "=N," : v->kind == Kind::Tensor ? "=T," : "=V,");
+        });
+      out += "]";
+    }
+  }
+  return out;
+}
+
+/// The value an ObjectGuard reads in frame `f` (null when it is gone; the state layout as a
+/// string).
+static Value objectGuardValue(VM& vm, const Frame& f, const ObjectGuard& og) {
+  Value opt = og.opt;
+  if (og.slot >= 0)
+    opt = static_cast<size_t>(og.slot) < f.fast.size() ? f.fast[static_cast<size_t>(og.slot)]
+                                                       : nullptr;
+  if (!opt || opt->kind != Kind::Instance) return nullptr;
+  if (og.key.empty()) return pyStr(optimizerStateLayout(vm, opt));
+  Value groups = vm.getAttrOrNull(opt, "param_groups");
+  if (!groups || groups->kind != Kind::List || og.group >= as<ListObject>(groups).items.size())
+    return nullptr;
+  const Value& g = as<ListObject>(groups).items[og.group];
+  return g->kind == Kind::Dict ? as<DictObject>(g).getStr(og.key) : nullptr;
+}
+
+/// Whether `now` (the guard's value in the frame offered) passes it.
+static bool objectGuardHolds(VM& vm, const ObjectGuard& og, const Value& now) {
+  if (!now) return false;
+  if (og.expected == "*") return now->kind == Kind::Float;
+  return (og.key.empty() ? asStr(now) : vm.repr(now)) == og.expected;
 }
 
 Value Dynamo::offer(VM& vm, const FramePtr& f) {
@@ -442,7 +491,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
       }
       for (const ObjectGuard& og : e.object_guards) {
         if (!ok) break;
-        ok = objectGuardHolds(vm, *f, og);
+        ok = objectGuardHolds(vm, og, objectGuardValue(vm, *f, og));
       }
       if (ok) return compileFrame(vm, f, cs, true);
     }
@@ -477,7 +526,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     }
     for (const ObjectGuard& og : cs.entries.back().object_guards) {
       Value now = objectGuardValue(vm, *f, og);
-      if (og.expected != "*" && now && now->kind == Kind::Float && !objectGuardHolds(vm, *f, og))
+      if (og.expected != "*" && now && now->kind == Kind::Float && !objectGuardHolds(vm, og, now))
         cs.dynamic_objects.insert(og.id);
     }
   }
@@ -1463,49 +1512,6 @@ bool Dynamo::handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result) {
   return false;
 }
 
-/// Which parameters of `opt` have which state entries (None or a tensor): the part of the
-/// optimizer state the traced step specializes on.
-static std::string optimizerStateLayout(VM& vm, const Value& opt) {
-  Value state = vm.getAttrOrNull(opt, "state");
-  Value groups = vm.getAttrOrNull(opt, "param_groups");
-  if (!state || state->kind != Kind::Dict || !groups || groups->kind != Kind::List) return "?";
-  std::string out;
-  for (const Value& g : as<ListObject>(groups).items) {
-    Value params = g->kind == Kind::Dict ? as<DictObject>(g).getStr("params") : nullptr;
-    if (!params || params->kind != Kind::List) continue;
-    for (const Value& p : as<ListObject>(params).items) {
-      out += "[";
-      if (Value st = as<DictObject>(state).get(p); st && st->kind == Kind::Dict)
-        as<DictObject>(st).forEach([&](const Value& k, const Value& v) {
-          out += vm.repr(k) + (isNone(v) ? "=N," : v->kind == Kind::Tensor ? "=T," : "=V,");
-        });
-      out += "]";
-    }
-  }
-  return out;
-}
-
-Value objectGuardValue(VM& vm, const Frame& f, const ObjectGuard& og) {
-  Value opt = og.opt;
-  if (og.slot >= 0)
-    opt = static_cast<size_t>(og.slot) < f.fast.size() ? f.fast[static_cast<size_t>(og.slot)]
-                                                       : nullptr;
-  if (!opt || opt->kind != Kind::Instance) return nullptr;
-  if (og.key.empty()) return pyStr(optimizerStateLayout(vm, opt));
-  Value groups = vm.getAttrOrNull(opt, "param_groups");
-  if (!groups || groups->kind != Kind::List || og.group >= as<ListObject>(groups).items.size())
-    return nullptr;
-  const Value& g = as<ListObject>(groups).items[og.group];
-  return g->kind == Kind::Dict ? as<DictObject>(g).getStr(og.key) : nullptr;
-}
-
-bool objectGuardHolds(VM& vm, const Frame& f, const ObjectGuard& og) {
-  Value now = objectGuardValue(vm, f, og);
-  if (!now) return false;
-  if (og.expected == "*") return now->kind == Kind::Float;
-  return (og.key.empty() ? asStr(now) : vm.repr(now)) == og.expected;
-}
-
 /// `opt._init_group(...)` of a torch.optim.Optimizer.
 static bool isOptimizerInitGroup(VM& vm, const Value& bound) {
   const auto& bm = as<BoundMethodObject>(bound);
@@ -1523,7 +1529,7 @@ static bool isOptimizerInitGroup(VM& vm, const Value& bound) {
 // hyperparameter (the lr an LR scheduler changes) that fails its guard is dynamic on the
 // recompile (automatic dynamic): a graph input whose `item()` is the graph's first node.
 Value Dynamo::traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args) {
-  Value out = callOpaque(vm, bound, args.args);
+  Value out = callOpaque(vm, bound, args);
   TraceState& st = *vm.top()->trace;
   const Value& opt = as<BoundMethodObject>(bound).self;
   int slot = -1;
@@ -1538,7 +1544,7 @@ Value Dynamo::traceOptimizerInitGroup(VM& vm, const Value& bound, CallArgs& args
     return true;
   };
   add({-1, nullptr, 0, "", optimizerStateLayout(vm, opt), "state"});
-  Value groups = vm.getAttr(opt, "param_groups");
+  Value groups = vm.getAttrOrNull(opt, "param_groups");
   if (!groups || groups->kind != Kind::List) return out;
   const auto& items = as<ListObject>(groups).items;
   for (size_t i = 0; i < items.size(); ++i) {

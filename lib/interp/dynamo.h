@@ -67,11 +67,6 @@ struct ObjectGuard {
   std::string id;        // e.g. "param_groups[0]['lr']"
 };
 
-/// The value an ObjectGuard reads in frame `f` (null when it is gone), as a repr for the state
-/// layout.
-Value objectGuardValue(VM& vm, const Frame& f, const ObjectGuard& og);
-bool objectGuardHolds(VM& vm, const Frame& f, const ObjectGuard& og);
-
 struct CacheEntry {
   std::vector<std::string> guards;  // one per input, see guardKey()
   std::vector<SymGuard> sym_guards;
@@ -178,7 +173,9 @@ class Dynamo {
   Value runDisabled(VM& vm, const FramePtr& f);
   /// Calls `fn` as an opaque op of the graph being traced: no compile callback installed and
   /// nothing recorded while it runs (the caller records the op).
-  Value callOpaque(VM& vm, const Value& fn, std::vector<Value> args);
+  Value callOpaque(VM& vm, const Value& fn, CallArgs& args);
+  /// Runs `body` as eager code from inside a traced frame: no trace, no compile callback.
+  Value untraced(VM& vm, const std::function<Value()>& body);
   void beforeInstruction(VM& vm, Frame& f);
   Value onRootReturn(VM& vm, Frame& f, Value v);
   bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);

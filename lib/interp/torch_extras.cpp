@@ -64,28 +64,6 @@ static Value firstArg(CallArgs& a, const char* kw) {
   return a.args.empty() ? a.kw(kw) : a.args.at(0);
 }
 
-/// Calls fn as eager code from inside a traced frame: no trace, no compile callback.
-static Value callUntraced(VM& vm, const Value& fn, CallArgs& a) {
-  Frame* top = vm.top();
-  Dynamo& d = vm.dynamo();
-  struct Restore {
-    Dynamo& d;
-    Frame* top;
-    TraceState* trace;
-    std::vector<const CompileConfig*> callbacks;
-    ~Restore() {
-      if (top) top->trace = trace;
-      for (auto it = callbacks.rbegin(); it != callbacks.rend(); ++it) d.pushCallback(*it);
-    }
-  } restore{d, top, top ? top->trace : nullptr, {}};
-  while (d.regionActive()) {
-    restore.callbacks.push_back(d.currentConfig());
-    d.popCallback();
-  }
-  if (top) top->trace = nullptr;
-  return vm.call(fn, a);
-}
-
 /// Forgets the nodes recorded from index `mark` on (a body traced only for its value).
 static void dropNodesFrom(TraceState& st, size_t mark) {
   st.graph.nodes.resize(mark);
@@ -164,7 +142,9 @@ void installTorchExtras(VM& vm) {
         std::vector<Value> slice;
         for (const Value& x : c.args)
           slice.push_back(wrapTensor(check(vm, runtime::select(T(x), 0, i))));
-        Value r = vm.dynamo().callOpaque(vm, func, slice);
+        CallArgs sa;
+        sa.args = std::move(slice);
+        Value r = vm.dynamo().callOpaque(vm, func, sa);
         if (r->kind != Kind::Tensor)
           vm.unsupported("a torch.vmap function that returns a non-tensor");
         outs.push_back(T(r));
@@ -394,7 +374,7 @@ void installTorchExtras(VM& vm) {
         fn->kind == Kind::Function ? as<FunctionObject>(fn).name : "nonstrict_trace",
         [fn](VM& vm, CallArgs& b) -> Value {
           if (!vm.dynamo().tracing(vm)) return vm.call(fn, b);
-          Value out = callUntraced(vm, fn, b);
+          Value out = vm.dynamo().callOpaque(vm, fn, b);
           recordOpaqueCall(vm, "flat_apply_capture", b, out);
           return out;
         });

@@ -381,10 +381,10 @@ void installTorch(VM& vm) {
   };
   def(vm, torch, "from_numpy", asTensor);
   def(vm, torch, "as_tensor", asTensor);
-  // torch.compiler.wrap_numpy's conversions (external_utils.py `wrap`)
   // the Python parts of the model say where they stop being faithful
   def(vm, torch, "_gbc_cannot_model",
       [](VM& vm, CallArgs& a) -> Value { vm.unsupported(asStr(a.args.at(0))); });
+  // torch.compiler.wrap_numpy's conversions (external_utils.py `wrap`)
   def(vm, torch, "_gbc_tensors_to_numpy", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> out;
     for (const Value& v : vm.toVector(a.args.at(0)))

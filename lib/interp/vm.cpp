@@ -68,15 +68,10 @@ bool VM::loadLazyAttr(const std::string& module, std::string_view attr) {
 void VM::loadLazy(LazyPart& part) {
   part.loaded = true;
   // (untraced, when a compiled frame is the first to reach it)
-  struct Untraced {
-    Frame* f;
-    TraceState* trace;
-    ~Untraced() {
-      if (f) f->trace = trace;
-    }
-  } untraced{top(), top() ? top()->trace : nullptr};
-  if (untraced.f) untraced.f->trace = nullptr;
-  part.load(*this);
+  dynamo().untraced(*this, [&] {
+    part.load(*this);
+    return none();
+  });
 }
 
 Value VM::importModule(const std::string& dotted, const DictPtr& globals, int level) {
