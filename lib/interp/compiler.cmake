@@ -21,3 +21,8 @@ gbc_add_test(interp_compiler_tests
 if(TARGET interp_compiler_tests)
   target_link_libraries(interp_compiler_tests PRIVATE gbc_compiler Catch2::Catch2WithMain)
 endif()
+
+# Developer tool and stdlib check: parses and compiles every .py under the given directories.
+add_executable(gbc_compile_check ${CMAKE_CURRENT_LIST_DIR}/tools/compile_check.cpp)
+target_link_libraries(gbc_compile_check PRIVATE gbc_compiler)
+target_compile_options(gbc_compile_check PRIVATE ${GBC_WARNINGS})

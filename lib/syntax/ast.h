@@ -56,6 +56,8 @@ enum class ExprKind {
   Await,           // await value
   Yield,           // yield value (value may be null)
   YieldFrom,       // yield from value
+  TemplateStr,     // t-string (PEP 750): values = Constant(str) and Interpolation parts
+  Interpolation,   // value, id (the expression's source text), conversion, format_spec
 };
 
 enum class BinOpKind {
@@ -121,11 +123,12 @@ struct Expr {
   ExprKind kind;
   Span span;
 
-  // Name / Attribute(attr) / NamedExpr target name
+  // Name / Attribute(attr) / NamedExpr target name / Interpolation's expression text
   std::string id;
   // Constant
   ConstantValue constant;
-  // Attribute, Subscript, Starred, FormattedValue, Await, Yield, YieldFrom, NamedExpr(value)
+  // Attribute, Subscript, Starred, FormattedValue, Interpolation, Await, Yield, YieldFrom,
+  // NamedExpr(value)
   ExprPtr value;
   // Subscript
   ExprPtr slice;
@@ -142,7 +145,7 @@ struct Expr {
   ExprPtr left, right, operand;
   std::vector<CmpOpKind> ops;
   ExprList comparators;
-  ExprList values;  // BoolOp operands, JoinedStr parts, Dict values
+  ExprList values;  // BoolOp operands, JoinedStr / TemplateStr parts, Dict values
   // IfExp
   ExprPtr test, body, orelse;
   // Lambda
@@ -154,8 +157,8 @@ struct Expr {
   // comprehensions
   ExprPtr elt;  // ListComp/SetComp/GeneratorExp element; DictComp uses key (left) / value (right)
   std::vector<Comprehension> generators;
-  // FormattedValue
-  int conversion = 0;  // 0, 's', 'r', 'a'
+  // FormattedValue, Interpolation
+  int conversion = 0;  // 0, 's', 'r', 'a' (CPython's -1 for none is 0 here)
   ExprPtr format_spec;
   // NamedExpr
   ExprPtr target;
@@ -186,7 +189,55 @@ enum class StmtKind {
   Nonlocal,     // identifiers
   Assert,       // test, msg
   Delete,       // targets
-  Match,        // not modelled: lowered only so that gbc can report it with a location
+  Match,        // value (the subject), cases
+  TypeAlias,    // target (a Name), type_params, value (PEP 695 `type X[T] = ...`)
+};
+
+/// A PEP 695 type parameter (CPython's ast.TypeVar / ParamSpec / TypeVarTuple).
+struct TypeParam {
+  enum class Kind { TypeVar, ParamSpec, TypeVarTuple };
+  Kind kind = Kind::TypeVar;
+  std::string name;
+  ExprPtr bound;          // TypeVar: `T: int` or `T: (int, str)` (a Tuple: constraints)
+  ExprPtr default_value;  // PEP 696 `= default`, may be null
+  Span span;
+};
+
+struct Pattern;
+using PatternPtr = std::unique_ptr<Pattern>;
+
+/// A match-statement pattern (PEP 634), as CPython's ast.pattern nodes.
+enum class PatternKind {
+  MatchValue,      // value (a literal, a signed number, a complex sum or a dotted name)
+  MatchSingleton,  // singleton (None, True, False)
+  MatchSequence,   // patterns (at most one MatchStar)
+  MatchMapping,    // keys, patterns, rest (`**rest`, may be absent)
+  MatchClass,      // cls, patterns (positional), kwd_attrs, kwd_patterns
+  MatchStar,       // name (absent for `*_`)
+  MatchAs,         // pattern (may be null), name (absent for `_`)
+  MatchOr,         // patterns
+};
+
+struct Pattern {
+  PatternKind kind;
+  Span span;
+  ExprPtr value;              // MatchValue
+  ConstantValue singleton;    // MatchSingleton
+  std::vector<PatternPtr> patterns;
+  ExprList keys;              // MatchMapping
+  std::optional<std::string> rest;  // MatchMapping `**rest`
+  ExprPtr cls;                // MatchClass
+  std::vector<std::string> kwd_attrs;
+  std::vector<PatternPtr> kwd_patterns;
+  PatternPtr pattern;                // MatchAs
+  std::optional<std::string> name;   // MatchAs, MatchStar
+  explicit Pattern(PatternKind k, Span s = {}) : kind(k), span(s) {}
+};
+
+struct MatchCase {
+  PatternPtr pattern;
+  ExprPtr guard;  // may be null
+  StmtList body;
 };
 
 struct WithItem {
@@ -242,6 +293,12 @@ struct Stmt {
   int level = 0;       // ImportFrom: number of leading dots
   // Global / Nonlocal
   std::vector<std::string> identifiers;
+  // FunctionDef / ClassDef / TypeAlias: PEP 695 type parameters
+  std::vector<TypeParam> type_params;
+  // AnnAssign: the target is a plain name, not parenthesised (CPython's `simple`)
+  bool simple = false;
+  // Match (the subject is `value`)
+  std::vector<MatchCase> cases;
 
   explicit Stmt(StmtKind k, Span s = {}) : kind(k), span(s) {}
 };

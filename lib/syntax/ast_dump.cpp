@@ -206,9 +206,68 @@ class Dumper {
     }
   }
 
+  void typeParams(int depth, const std::vector<TypeParam>& tps) {
+    if (tps.empty()) return;
+    line(depth, "type_params:");
+    for (const TypeParam& tp : tps) {
+      const char* k = tp.kind == TypeParam::Kind::TypeVar     ? "TypeVar "
+                      : tp.kind == TypeParam::Kind::ParamSpec ? "ParamSpec "
+                                                              : "TypeVarTuple ";
+      line(depth + 1, k + spanText(tp.span) + " name=" + tp.name);
+      field(depth + 2, "bound", tp.bound);
+      field(depth + 2, "default_value", tp.default_value);
+    }
+  }
+  void pattern(int depth, const char* name, const PatternPtr& p) {
+    if (!p) return;
+    line(depth, std::string(name) + ":");
+    pattern(depth + 1, *p);
+  }
+  void patterns(int depth, const char* name, const std::vector<PatternPtr>& list) {
+    if (list.empty()) return;
+    line(depth, std::string(name) + ":");
+    for (const PatternPtr& p : list) pattern(depth + 1, *p);
+  }
+  void pattern(int depth, const Pattern& p);
   void expr(int depth, const Expr& e);
   void stmt(int depth, const Stmt& s);
 };
+
+void Dumper::pattern(int depth, const Pattern& p) {
+  const std::string s = spanText(p.span);
+  const int d = depth + 1;
+  switch (p.kind) {
+    case PatternKind::MatchValue:
+      line(depth, "MatchValue " + s);
+      return field(d, "value", p.value);
+    case PatternKind::MatchSingleton:
+      return line(depth, "MatchSingleton " + s + " value=" + constantText(p.singleton));
+    case PatternKind::MatchSequence:
+      line(depth, "MatchSequence " + s);
+      return patterns(d, "patterns", p.patterns);
+    case PatternKind::MatchMapping:
+      line(depth, "MatchMapping " + s + " rest=" + p.rest.value_or("-"));
+      field(d, "keys", p.keys);
+      return patterns(d, "patterns", p.patterns);
+    case PatternKind::MatchClass: {
+      std::string attrs;
+      for (const std::string& a : p.kwd_attrs) attrs += (attrs.empty() ? "" : ",") + a;
+      line(depth, "MatchClass " + s + " kwd_attrs=" + attrs);
+      field(d, "cls", p.cls);
+      patterns(d, "patterns", p.patterns);
+      return patterns(d, "kwd_patterns", p.kwd_patterns);
+    }
+    case PatternKind::MatchStar:
+      return line(depth, "MatchStar " + s + " name=" + p.name.value_or("-"));
+    case PatternKind::MatchAs:
+      line(depth, "MatchAs " + s + " name=" + p.name.value_or("-"));
+      return pattern(d, "pattern", p.pattern);
+    case PatternKind::MatchOr:
+      line(depth, "MatchOr " + s);
+      return patterns(d, "patterns", p.patterns);
+  }
+  GBC_UNREACHABLE("PatternKind");
+}
 
 void Dumper::expr(int depth, const Expr& e) {
   const std::string s = spanText(e.span);
@@ -223,6 +282,14 @@ void Dumper::expr(int depth, const Expr& e) {
       return field(d, "values", e.values);
     case ExprKind::FormattedValue:
       line(depth, "FormattedValue " + s + " conversion=" + std::to_string(e.conversion));
+      field(d, "value", e.value);
+      return field(d, "format_spec", e.format_spec);
+    case ExprKind::TemplateStr:
+      line(depth, "TemplateStr " + s);
+      return field(d, "values", e.values);
+    case ExprKind::Interpolation:
+      line(depth, "Interpolation " + s + " str=" + escaped(e.id) +
+                      " conversion=" + std::to_string(e.conversion));
       field(d, "value", e.value);
       return field(d, "format_spec", e.format_spec);
     case ExprKind::Attribute:
@@ -320,12 +387,14 @@ void Dumper::stmt(int depth, const Stmt& st) {
     case StmtKind::FunctionDef:
       line(depth, "FunctionDef " + s + " name=" + st.name + " async=" + (st.is_async ? "1" : "0"));
       field(d, "decorators", st.decorators);
+      typeParams(d, st.type_params);
       params(d, st.params.get());
       field(d, "returns", st.returns);
       return field(d, "body", st.body);
     case StmtKind::ClassDef:
       line(depth, "ClassDef " + s + " name=" + st.name);
       field(d, "decorators", st.decorators);
+      typeParams(d, st.type_params);
       field(d, "bases", st.bases);
       keywords(d, st.keywords);
       return field(d, "body", st.body);
@@ -392,7 +461,21 @@ void Dumper::stmt(int depth, const Stmt& st) {
       line(depth, "Delete " + s);
       return field(d, "targets", st.targets);
     case StmtKind::Match:
-      return line(depth, "Match " + s);
+      line(depth, "Match " + s);
+      field(d, "subject", st.value);
+      if (!st.cases.empty()) line(d, "cases:");
+      for (const MatchCase& c : st.cases) {
+        line(d + 1, "match_case");
+        pattern(d + 2, "pattern", c.pattern);
+        field(d + 2, "guard", c.guard);
+        field(d + 2, "body", c.body);
+      }
+      return;
+    case StmtKind::TypeAlias:
+      line(depth, "TypeAlias " + s);
+      field(d, "name", st.target);
+      typeParams(d, st.type_params);
+      return field(d, "value", st.value);
     case StmtKind::Expr:
       line(depth, "Expr " + s);
       return field(d, "value", st.value);
@@ -405,7 +488,7 @@ void Dumper::stmt(int depth, const Stmt& st) {
       field(d, "target", st.target);
       return field(d, "value", st.value);
     case StmtKind::AnnAssign:
-      line(depth, "AnnAssign " + s);
+      line(depth, "AnnAssign " + s + (st.simple ? "" : " simple=0"));
       field(d, "target", st.target);
       field(d, "annotation", st.annotation);
       return field(d, "value", st.value);

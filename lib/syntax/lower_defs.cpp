@@ -6,16 +6,57 @@
 
 namespace gbc::syntax {
 
+bool Lowerer::typeParams(TSNode n, std::vector<TypeParam>& out) {
+  if (ts_node_is_null(n)) return true;
+  std::vector<TSNode> items = cst_.children(n).named();
+  if (items.empty()) return syntaxError(n, "Type parameter list cannot be empty"), false;
+  for (TSNode item : items) {
+    std::vector<TSNode> inner = cst_.children(item).named();
+    if (cst_.kind(item) != NodeKind::Type || inner.size() != 1)
+      return syntaxError(item, "invalid type parameter"), false;
+    TSNode p = inner[0];
+    TypeParam tp;
+    tp.span = Cst::span(item);
+    switch (cst_.kind(p)) {
+      case NodeKind::Identifier:
+        tp.name = identifier(p);
+        break;
+      case NodeKind::ConstrainedType: {
+        // `T: bound` (or `T: (A, B)`, constraints): two `type` children.
+        std::vector<TSNode> parts = cst_.children(p).named();
+        if (parts.size() != 2) return syntaxError(p, "invalid type parameter"), false;
+        std::vector<TSNode> name = cst_.children(parts[0]).named();
+        if (name.size() != 1 || cst_.kind(name[0]) != NodeKind::Identifier)
+          return syntaxError(p, "invalid type parameter"), false;
+        tp.name = identifier(name[0]);
+        tp.bound = expr(parts[1]);
+        break;
+      }
+      case NodeKind::SplatType: {
+        std::vector<TSNode> name = cst_.children(p).named();
+        if (name.size() != 1) return syntaxError(p, "invalid type parameter"), false;
+        tp.kind = cst_.text(p).substr(0, 2) == "**" ? TypeParam::Kind::ParamSpec
+                                                    : TypeParam::Kind::TypeVarTuple;
+        tp.name = identifier(name[0]);
+        break;
+      }
+      default:
+        return syntaxError(p, "invalid type parameter"), false;
+    }
+    if (failed()) return false;
+    out.push_back(std::move(tp));
+  }
+  return true;
+}
+
 StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
   Children ch = cst_.children(n);
-  if (!ts_node_is_null(ch.field(Field::TypeParameters)))
-    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported,
-                "type parameter lists ('def f[T]') are not supported");
   // Span starts at `def` (or `async`), not at the decorators, as in CPython 3.8+.
   auto s = std::make_unique<Stmt>(StmtKind::FunctionDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
   s->is_async = ch.hasToken("async");
   s->name = identifier(ch.field(Field::Name));
+  if (!typeParams(ch.field(Field::TypeParameters), s->type_params)) return nullptr;
   s->params = parameters(ch.field(Field::Parameters));
   s->returns = optExpr(ch.field(Field::ReturnType));
   if (failed()) return nullptr;
@@ -25,12 +66,10 @@ StmtPtr Lowerer::functionDef(TSNode n, ExprList decorators) {
 
 StmtPtr Lowerer::classDef(TSNode n, ExprList decorators) {
   Children ch = cst_.children(n);
-  if (!ts_node_is_null(ch.field(Field::TypeParameters)))
-    return fail(ch.field(Field::TypeParameters), ErrorCode::Unsupported,
-                "type parameter lists ('class C[T]') are not supported");
   auto s = std::make_unique<Stmt>(StmtKind::ClassDef, cst_.statementSpan(n));
   s->decorators = std::move(decorators);
   s->name = identifier(ch.field(Field::Name));
+  if (!typeParams(ch.field(Field::TypeParameters), s->type_params)) return nullptr;
   TSNode bases = ch.field(Field::Superclasses);
   if (!ts_node_is_null(bases)) callArguments(bases, s->bases, s->keywords);
   if (failed()) return nullptr;

@@ -153,7 +153,28 @@ std::string Lowerer::identifier(TSNode n) {
       break;
     }
   }
-  return std::string(text);
+  return normalizeIdentifier(text);
+}
+
+std::string normalizeIdentifier(std::string_view text) {
+  // CPython NFKC-normalises non-ASCII identifiers. gbc folds the fullwidth forms
+  // U+FF01..U+FF5E (UTF-8 EF BC 81 .. EF BD 9E) to ASCII, the case real code meets; other
+  // compatibility characters are kept as written.
+  if (text.find('\xEF') == std::string_view::npos) return std::string(text);
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (b(i) == 0xEF && i + 2 < text.size() && (b(i + 1) == 0xBC || b(i + 1) == 0xBD)) {
+      unsigned cp = 0xF000 | ((b(i + 1) & 0x3Fu) << 6) | (b(i + 2) & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 ExprPtr Lowerer::name(TSNode n) {
@@ -453,6 +474,11 @@ ExprPtr Lowerer::genericType(TSNode n) {
   if (types.empty()) return syntaxError(named[1], "empty subscript");
   if (types.size() == 1 && !params.hasToken(",")) {
     e->slice = expr(types[0]);
+    if (e->slice && e->slice->kind == ExprKind::Starred) {  // `tuple[*Ts]` is `tuple[(*Ts,)]`
+      auto tuple = std::make_unique<Expr>(ExprKind::Tuple, Cst::span(types[0]));
+      tuple->elts.push_back(std::move(e->slice));
+      e->slice = std::move(tuple);
+    }
     return e;
   }
   TSNode last = types.back();

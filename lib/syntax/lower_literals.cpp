@@ -2,6 +2,7 @@
 // escapes, implicit concatenation, f-strings with nested specs and `=`), as CPython builds them.
 #include "syntax/lowering.h"
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cstdlib>
@@ -75,7 +76,8 @@ void appendUtf8(std::string& out, uint32_t cp) {
 }
 
 struct Prefix {
-  bool raw = false, bytes = false, fstring = false, valid = true;
+  bool raw = false, bytes = false, fstring = false, tstring = false, valid = true;
+  std::string conflict;  // "'b' and 't' prefixes are incompatible" (CPython 3.14's message)
   size_t prefix_len = 0;  // letters before the quotes
 };
 
@@ -98,6 +100,10 @@ Prefix parsePrefix(std::string_view start) {
       case 'F':
         p.fstring = true;
         break;
+      case 't':
+      case 'T':
+        p.tstring = true;
+        break;
       case 'u':
       case 'U':
         ++u;
@@ -106,8 +112,12 @@ Prefix parsePrefix(std::string_view start) {
         p.valid = false;
     }
   }
-  if (u > 0 && (u > 1 || p.raw || p.bytes || p.fstring)) p.valid = false;
+  if (u > 0 && (u > 1 || p.raw || p.bytes || p.fstring || p.tstring)) p.valid = false;
   if (p.bytes && p.fstring) p.valid = false;
+  if (p.tstring && (p.bytes || p.fstring)) {
+    p.valid = false;
+    p.conflict = std::string(p.bytes ? "'b'" : "'f'") + " and 't' prefixes are incompatible";
+  }
   return p;
 }
 
@@ -324,7 +334,8 @@ ExprPtr Lowerer::strings(TSNode n) {
   else
     parts.push_back(n);
 
-  bool any_bytes = false, any_text = false, any_fstring = false;
+  bool any_bytes = false, any_text = false, any_fstring = false, any_tstring = false;
+  bool any_plain = false;  // a str or bytes literal without the t prefix
   std::vector<Prefix> prefixes;
   std::vector<Children> children;
   for (TSNode part : parts) {
@@ -334,11 +345,16 @@ ExprPtr Lowerer::strings(TSNode n) {
         cst_.kind(ch.items.back().node) != NodeKind::StringEnd)
       return syntaxError(part, "invalid string literal");
     Prefix p = parsePrefix(cst_.text(ch.items.front().node));
+    if (!p.conflict.empty()) return fail(part, ErrorCode::Syntax, p.conflict);
     if (!p.valid) return syntaxError(part, "invalid string prefix");
     (p.bytes ? any_bytes : any_text) = true;
     any_fstring = any_fstring || p.fstring;
+    any_tstring = any_tstring || p.tstring;
+    any_plain = any_plain || !p.tstring;
     prefixes.push_back(p);
   }
+  if (any_tstring && any_plain)
+    return fail(n, ErrorCode::Syntax, "cannot mix t-string literals with string or bytes literals");
   if (any_bytes && any_text) return syntaxError(n, "cannot mix bytes and nonbytes literals");
 
   std::vector<StrPiece> pieces;
@@ -353,7 +369,7 @@ ExprPtr Lowerer::strings(TSNode n) {
     uint32_t content_end = ts_node_end_byte(parts[k]) - quote_len;
     TSPoint content_end_point = ts_node_end_point(parts[k]);
     content_end_point.column -= quote_len;
-    if (!p.fstring) {
+    if (!p.fstring && !p.tstring) {
       StrPiece piece;
       uint32_t from = ts_node_end_byte(start), to = content_end;
       if (!decodeLiteral(parts[k], cst_.source().substr(from, to - from), p.raw, p.bytes, false,
@@ -371,12 +387,17 @@ ExprPtr Lowerer::strings(TSNode n) {
       literalGap(parts[k], ts_node_end_point(prev), ts_node_end_byte(prev),
                  is_end ? content_end_point : ts_node_start_point(c.node),
                  is_end ? content_end : ts_node_start_byte(c.node), p.raw, pieces);
-      if (!is_end) interpolation(c.node, p.raw, pieces);
+      if (!is_end) interpolation(c.node, p.raw, p.tstring, pieces);
       prev = c.node;
     }
     if (failed()) return nullptr;
   }
 
+  if (any_tstring) {
+    auto e = std::make_unique<Expr>(ExprKind::TemplateStr, Cst::span(n));
+    e->values = finishPieces(pieces);
+    return e;
+  }
   if (!any_fstring) {
     auto e = std::make_unique<Expr>(ExprKind::Constant, Cst::span(n));
     e->constant.kind = any_bytes ? ConstantValue::Kind::Bytes : ConstantValue::Kind::Str;
@@ -388,16 +409,43 @@ ExprPtr Lowerer::strings(TSNode n) {
   return e;
 }
 
-void Lowerer::interpolation(TSNode n, bool raw, std::vector<StrPiece>& out) {
+std::string Lowerer::textWithoutComments(uint32_t from, uint32_t to, TSNode within) {
+  // CPython drops the comments of a multi-line replacement field from its expression text.
+  std::vector<std::pair<uint32_t, uint32_t>> comments;
+  std::vector<TSNode> work{within};
+  while (!work.empty()) {
+    TSNode n = work.back();
+    work.pop_back();
+    if (ts_node_end_byte(n) <= from || ts_node_start_byte(n) >= to) continue;
+    if (cst_.kind(n) == NodeKind::Comment) {
+      comments.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+      continue;
+    }
+    for (uint32_t i = 0, k = ts_node_child_count(n); i < k; ++i) work.push_back(ts_node_child(n, i));
+  }
+  std::sort(comments.begin(), comments.end());
+  std::string out;
+  uint32_t at = from;
+  for (const auto& [a, b] : comments) {
+    if (a > at) out += cst_.source().substr(at, a - at);
+    at = std::max(at, b);
+  }
+  if (to > at) out += cst_.source().substr(at, to - at);
+  return out;
+}
+
+void Lowerer::interpolation(TSNode n, bool raw, bool tstring, std::vector<StrPiece>& out) {
   Children ch = cst_.children(n);
   TSNode expression = ch.field(Field::Expression);
   TSNode conversion = ch.field(Field::TypeConversion);
   TSNode spec = ch.field(Field::FormatSpecifier);
   if (ts_node_is_null(expression) || ch.items.empty()) {
-    syntaxError(n, "f-string: valid expression required before '}'");
+    syntaxError(n, std::string(tstring ? "t" : "f") +
+                       "-string: valid expression required before '}'");
     return;
   }
-  auto fv = std::make_unique<Expr>(ExprKind::FormattedValue, Cst::span(n));
+  auto fv = std::make_unique<Expr>(tstring ? ExprKind::Interpolation : ExprKind::FormattedValue,
+                                   Cst::span(n));
   fv->value = expr(expression);
   if (!ts_node_is_null(conversion)) {
     std::string_view t = cst_.text(conversion);
@@ -409,6 +457,20 @@ void Lowerer::interpolation(TSNode n, bool raw, std::vector<StrPiece>& out) {
     fv->conversion = c;
   }
   if (!ts_node_is_null(spec)) fv->format_spec = formatSpec(spec, raw);
+  if (tstring) {
+    // Interpolation.expression: the source text from `{` to the `=`, `!`, `:` or `}` after it.
+    TSNode open = ch.items.front().node;
+    TSNode stop = ch.items.back().node;
+    for (const CstChild& c : ch.items) {
+      if (ts_node_start_byte(c.node) < ts_node_end_byte(expression)) continue;
+      std::string_view type = ts_node_type(c.node);
+      if (type == "=" || ts_node_eq(c.node, conversion) || ts_node_eq(c.node, spec)) {
+        stop = c.node;
+        break;
+      }
+    }
+    fv->id = textWithoutComments(ts_node_end_byte(open), ts_node_start_byte(stop), n);
+  }
   if (ch.hasToken("=")) {
     // `{x=}`: the source text between `{` and the conversion/spec/`}` becomes a literal, and the
     // conversion defaults to repr unless a format spec is given (CPython's f-string rules).
@@ -418,7 +480,7 @@ void Lowerer::interpolation(TSNode n, bool raw, std::vector<StrPiece>& out) {
                                                : ch.items.back().node;
     uint32_t from = ts_node_end_byte(open), to = ts_node_start_byte(stop);
     StrPiece text;
-    text.value = std::string(cst_.source().substr(from, to - from));
+    text.value = textWithoutComments(from, to, n);
     TSPoint a = ts_node_end_point(open), b = ts_node_start_point(stop);
     text.span = Span{a.row + 1, a.column, b.row + 1, b.column};
     out.push_back(std::move(text));
@@ -441,7 +503,7 @@ ExprPtr Lowerer::formatSpec(TSNode n, bool raw) {
     if (cst_.kind(c.node) != NodeKind::FormatExpression) continue;
     literalGap(n, ts_node_end_point(prev), ts_node_end_byte(prev), ts_node_start_point(c.node),
                ts_node_start_byte(c.node), raw, pieces);
-    interpolation(c.node, raw, pieces);
+    interpolation(c.node, raw, false, pieces);
     prev = c.node;
   }
   literalGap(n, ts_node_end_point(prev), ts_node_end_byte(prev), ts_node_end_point(n),

@@ -192,8 +192,7 @@ void Lowerer::statement(TSNode n, StmtList& out) {
       s = decorated(n);
       break;
     case NodeKind::MatchStatement:
-      // Not modelled: kept with its location so that gbc can report it.
-      s = std::make_unique<Stmt>(StmtKind::Match, cst_.statementSpan(n));
+      s = matchStatement(n);
       break;
     case NodeKind::PrintStatement:
       s = printChevron(n);
@@ -272,6 +271,7 @@ StmtPtr Lowerer::assignment(TSNode n) {
   TSNode right = ch.field(Field::Right);
   if (!ts_node_is_null(annotation)) {
     auto s = std::make_unique<Stmt>(StmtKind::AnnAssign, Cst::span(n));
+    s->simple = cst_.kind(ch.field(Field::Left)) == NodeKind::Identifier;
     TSNode left = unwrapParenthesizedTarget(ch.field(Field::Left));
     NodeKind lk = cst_.kind(left);
     if (lk != NodeKind::Identifier && lk != NodeKind::Attribute && lk != NodeKind::Subscript)
@@ -329,10 +329,9 @@ StmtPtr Lowerer::typeAliasStatement(TSNode n) {
     head = cst_.children(head).field(f);
   }
   NodeKind head_kind = cst_.kind(head);
-  if (ts_node_is_null(right) ||
-      (head_kind != NodeKind::ParenthesizedExpression && head_kind != NodeKind::Tuple))
-    return fail(n, ErrorCode::Unsupported,
-                "type alias statements ('type X = ...') are not supported");
+  if (ts_node_is_null(right)) return syntaxError(n, "invalid syntax");
+  if (head_kind != NodeKind::ParenthesizedExpression && head_kind != NodeKind::Tuple)
+    return typeAlias(n, left, right);
   if (ts_node_eq(head, left))
     return syntaxError(n,
                        "cannot assign to function call here. Maybe you meant '==' instead of '='?");
@@ -368,6 +367,25 @@ StmtPtr Lowerer::typeAliasStatement(TSNode n) {
   stmt->value = expr(right);
   if (failed()) return nullptr;
   return stmt;
+}
+
+StmtPtr Lowerer::typeAlias(TSNode n, TSNode left, TSNode right) {
+  // `type X = v` / `type X[T, *Ts] = v`: the name is an identifier or a generic_type.
+  auto s = std::make_unique<Stmt>(StmtKind::TypeAlias, cst_.statementSpan(n));
+  TSNode name = left;
+  if (cst_.kind(left) == NodeKind::GenericType) {
+    std::vector<TSNode> parts = cst_.children(left).named();
+    if (parts.size() != 2 || cst_.kind(parts[1]) != NodeKind::TypeParameter)
+      return syntaxError(left, "invalid syntax");
+    name = parts[0];
+    if (!typeParams(parts[1], s->type_params)) return nullptr;
+  }
+  if (cst_.kind(name) != NodeKind::Identifier) return syntaxError(name, "invalid syntax");
+  s->target = std::make_unique<Expr>(ExprKind::Name, Cst::span(name));
+  s->target->id = identifier(name);
+  s->value = expr(right);
+  if (failed()) return nullptr;
+  return s;
 }
 
 StmtPtr Lowerer::augmentedAssignment(TSNode n) {

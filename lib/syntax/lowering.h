@@ -60,6 +60,8 @@ class Lowerer {
   StmtPtr classDef(TSNode n, ExprList decorators);
   StmtPtr decorated(TSNode n);
   std::unique_ptr<Parameters> parameters(TSNode n);  // n may be null (lambda without params)
+  /// The PEP 695 parameters of a type_parameter node (null: none), appended to `out`.
+  bool typeParams(TSNode n, std::vector<TypeParam>& out);
 
   /// The text of an identifier node; a hard keyword there (`return return`) is a syntax error.
   std::string identifier(TSNode n);
@@ -92,15 +94,29 @@ class Lowerer {
   ExprPtr unionType(TSNode n);
   ExprPtr constant(TSNode n, ConstantValue value);
   // literal helpers (lower_literals.cpp)
-  /// An f-string replacement field `{...}`: its debug text (for `=`) and FormattedValue.
-  void interpolation(TSNode n, bool raw, std::vector<StrPiece>& out);
+  /// An f-string (or t-string) replacement field `{...}`: its debug text (for `=`) and its
+  /// FormattedValue (Interpolation).
+  void interpolation(TSNode n, bool raw, bool tstring, std::vector<StrPiece>& out);
   ExprPtr formatSpec(TSNode n, bool raw);
+  /// Source bytes [from, to) without the comment nodes found under `within`.
+  std::string textWithoutComments(uint32_t from, uint32_t to, TSNode within);
   /// Decodes literal text (escapes, newlines, `{{`), reporting bad escapes at `at`.
   bool decodeLiteral(TSNode at, std::string_view raw_text, bool raw, bool bytes, bool fstring,
                      std::string& out);
   /// Adds the literal text between byte offsets [from, to) of an f-string as a piece.
   void literalGap(TSNode at, TSPoint from_point, uint32_t from, TSPoint to_point, uint32_t to,
                   bool raw, std::vector<StrPiece>& out);
+  // match statements (lower_match.cpp)
+  StmtPtr matchStatement(TSNode n);
+  PatternPtr pattern(TSNode n);
+  /// The pattern starting at items[i] (a `_` or `-` token, or a node); advances i past it.
+  PatternPtr patternAt(const std::vector<CstChild>& items, size_t& i);
+  /// A literal of a pattern (number, string, complex sum), negated when `minus` is a token.
+  ExprPtr literalPattern(TSNode n, TSNode minus);
+  /// `a.b.c` of a value pattern or class name: Name and Attribute nodes.
+  ExprPtr dottedValue(TSNode n);
+  PatternPtr classPattern(TSNode n);
+  PatternPtr mappingPattern(TSNode n);
   // statement helpers (lower_stmt.cpp)
   StmtPtr expressionStatement(TSNode n);
   StmtPtr printChevron(TSNode n);
@@ -108,6 +124,8 @@ class Lowerer {
   TSNode unwrapParenthesizedTarget(TSNode n);
   StmtPtr assignment(TSNode n);
   StmtPtr typeAliasStatement(TSNode n);
+  /// A real PEP 695 alias (typeAliasStatement also sees `type(x).a = v`, which is not one).
+  StmtPtr typeAlias(TSNode n, TSNode left, TSNode right);
   StmtPtr augmentedAssignment(TSNode n);
   StmtPtr ifStatement(TSNode n);
   StmtPtr forStatement(TSNode n);
@@ -136,6 +154,9 @@ class Lowerer {
   int block_depth_ = 0;
   TSNode hoisted_splat_{};  // a `*` that primary() moved outward, lowered as its operand
 };
+
+/// An identifier as CPython names it (NFKC; gbc folds the fullwidth forms only).
+std::string normalizeIdentifier(std::string_view text);
 
 /// Counts expression nesting for the duration of one expr() call.
 class ExprDepth {

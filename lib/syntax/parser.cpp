@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -158,6 +159,15 @@ std::optional<Error> checkSyntax(const std::string& path, std::string_view sourc
     if (!body && body.error().code != ErrorCode::Unsupported) return body.error();
   }
   return std::nullopt;
+}
+
+std::string dumpCst(std::string_view source) {
+  Result<TreeHandle> tree = parseTree("<cst>", std::string(source));
+  if (!tree) return tree.error().message;
+  char* text = ts_node_string(ts_tree_root_node(tree->get()));
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
 }
 
 }  // namespace gbc::syntax

@@ -27,4 +27,7 @@ Result<Module> parseModule(const std::string& path, std::string_view source);
 /// (for files gbc checks but does not execute). Unsupported constructs are not errors here.
 std::optional<Error> checkSyntax(const std::string& path, std::string_view source);
 
+/// tree-sitter's S-expression of `source` (developer tool: tools/gbc_syntax_dump --cst).
+std::string dumpCst(std::string_view source);
+
 }  // namespace gbc::syntax

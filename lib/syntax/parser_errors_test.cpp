@@ -82,12 +82,11 @@ TEST_CASE("what CPython's parser rejects but tree-sitter accepts", "[syntax][err
         "m.py:1:1: syntax error: only single target (not tuple) can be annotated");
 }
 
-TEST_CASE("constructs gbc does not model are Unsupported, with a location", "[syntax][errors]") {
-  auto [code, message] = errorOf("x = 1\ntype X = list[int]\n");
-  CHECK(code == ErrorCode::Unsupported);
-  CHECK(message == "m.py:2:1: type alias statements ('type X = ...') are not supported");
-  CHECK(errorOf("def f[T](x: T): pass\n").first == ErrorCode::Unsupported);
-  CHECK(errorOf("s = '\\N{DASH}'\n").first == ErrorCode::Unsupported);
+TEST_CASE("t-string prefixes and concatenation follow CPython 3.14", "[syntax][errors]") {
+  CHECK(errorOf("x = t'a' 'b'\n").second ==
+        "m.py:1:5: cannot mix t-string literals with string or bytes literals");
+  CHECK(errorOf("x = bt'a'\n").second == "m.py:1:5: 'b' and 't' prefixes are incompatible");
+  CHECK(errorOf("x = ft'a'\n").second == "m.py:1:5: 'f' and 't' prefixes are incompatible");
 }
 
 TEST_CASE("non-UTF-8 input is an Encoding error naming the byte", "[syntax][errors]") {

@@ -215,7 +215,7 @@ TEST_CASE("a parenthesised target is not a tuple", "[syntax][quirks]") {
       Name 1:1-1:2 id=a
     value:
       Name 1:6-1:7 id=b
-  AnnAssign 2:0-2:12
+  AnnAssign 2:0-2:12 simple=0
     target:
       Name 2:1-2:2 id=c
     annotation:

@@ -413,10 +413,340 @@ TEST_CASE("global, nonlocal, del, assert, raise, return, pass", "[syntax][stmt]"
 )dump");
 }
 
-TEST_CASE("match is kept with its span only", "[syntax][stmt]") {
+TEST_CASE("match with literal, wildcard and capture patterns", "[syntax][stmt]") {
   CHECK(dumpSource("match x:\n    case 1:\n        pass\n    case _:\n        y = 2\n") ==
         R"dump(Module
   Match 1:0-5:13
+    subject:
+      Name 1:6-1:7 id=x
+    cases:
+      match_case
+        pattern:
+          MatchValue 2:9-2:10
+            value:
+              Constant 2:9-2:10 value=1
+        body:
+          Pass 3:8-3:12
+      match_case
+        pattern:
+          MatchAs 4:9-4:10 name=-
+        body:
+          Assign 5:8-5:13
+            targets:
+              Name 5:8-5:9 id=y
+            value:
+              Constant 5:12-5:13 value=2
+)dump");
+}
+
+TEST_CASE("match patterns: or, signed and complex literals, strings, singletons",
+          "[syntax][stmt]") {
+  CHECK(
+      dumpSource(
+          "match x:\n    case 1 | -2 | 3+4j | -1.5-2j | 'a' 'b' | None | True:\n        pass\n") ==
+      R"dump(Module
+  Match 1:0-3:12
+    subject:
+      Name 1:6-1:7 id=x
+    cases:
+      match_case
+        pattern:
+          MatchOr 2:9-2:56
+            patterns:
+              MatchValue 2:9-2:10
+                value:
+                  Constant 2:9-2:10 value=1
+              MatchValue 2:13-2:15
+                value:
+                  UnaryOp 2:13-2:15 op=USub
+                    operand:
+                      Constant 2:14-2:15 value=2
+              MatchValue 2:18-2:22
+                value:
+                  BinOp 2:18-2:22 op=Add
+                    left:
+                      Constant 2:18-2:19 value=3
+                    right:
+                      Constant 2:20-2:22 value=4j
+              MatchValue 2:25-2:32
+                value:
+                  BinOp 2:25-2:32 op=Sub
+                    left:
+                      UnaryOp 2:25-2:29 op=USub
+                        operand:
+                          Constant 2:26-2:29 value=1.5
+                    right:
+                      Constant 2:30-2:32 value=2j
+              MatchValue 2:35-2:42
+                value:
+                  Constant 2:35-2:42 value=s'ab'
+              MatchSingleton 2:45-2:49 value=None
+              MatchSingleton 2:52-2:56 value=True
+        body:
+          Pass 3:8-3:12
+)dump");
+}
+
+TEST_CASE("match patterns: sequences, star, guards, groups and open sequences", "[syntax][stmt]") {
+  CHECK(dumpSource("match x, *y:\n    case [a, *rest, (b, c)] if a > 0:\n        pass\n    case (x "
+                   "as y) | _:\n        pass\n    case a, b:\n        pass\n    case *a, b,:\n     "
+                   "   pass\n    case ():\n        pass\n    case (1):\n        pass\n") ==
+        R"dump(Module
+  Match 1:0-13:12
+    subject:
+      Tuple 1:6-1:11
+        elts:
+          Name 1:6-1:7 id=x
+          Starred 1:9-1:11
+            value:
+              Name 1:10-1:11 id=y
+    cases:
+      match_case
+        pattern:
+          MatchSequence 2:9-2:27
+            patterns:
+              MatchAs 2:10-2:11 name=a
+              MatchStar 2:13-2:18 name=rest
+              MatchSequence 2:20-2:26
+                patterns:
+                  MatchAs 2:21-2:22 name=b
+                  MatchAs 2:24-2:25 name=c
+        guard:
+          Compare 2:31-2:36 ops=Gt
+            left:
+              Name 2:31-2:32 id=a
+            comparators:
+              Constant 2:35-2:36 value=0
+        body:
+          Pass 3:8-3:12
+      match_case
+        pattern:
+          MatchOr 4:9-4:21
+            patterns:
+              MatchAs 4:10-4:16 name=y
+                pattern:
+                  MatchAs 4:10-4:11 name=x
+              MatchAs 4:20-4:21 name=-
+        body:
+          Pass 5:8-5:12
+      match_case
+        pattern:
+          MatchSequence 6:9-6:13
+            patterns:
+              MatchAs 6:9-6:10 name=a
+              MatchAs 6:12-6:13 name=b
+        body:
+          Pass 7:8-7:12
+      match_case
+        pattern:
+          MatchSequence 8:9-8:15
+            patterns:
+              MatchStar 8:9-8:11 name=a
+              MatchAs 8:13-8:14 name=b
+        body:
+          Pass 9:8-9:12
+      match_case
+        pattern:
+          MatchSequence 10:9-10:11
+        body:
+          Pass 11:8-11:12
+      match_case
+        pattern:
+          MatchValue 12:10-12:11
+            value:
+              Constant 12:10-12:11 value=1
+        body:
+          Pass 13:8-13:12
+)dump");
+}
+
+TEST_CASE("match patterns: mappings, classes, values, keywords", "[syntax][stmt]") {
+  CHECK(
+      dumpSource(
+          "match x:\n    case {'k': v, -1: _, a.b: c, **kw}:\n        pass\n    case Point(1, y=2) "
+          "| mod.Cls(x=[_, *_], z=-1):\n        pass\n    case mod.CONST as z:\n        pass\n") ==
+      R"dump(Module
+  Match 1:0-7:12
+    subject:
+      Name 1:6-1:7 id=x
+    cases:
+      match_case
+        pattern:
+          MatchMapping 2:9-2:38 rest=kw
+            keys:
+              Constant 2:10-2:13 value=s'k'
+              UnaryOp 2:18-2:20 op=USub
+                operand:
+                  Constant 2:19-2:20 value=1
+              Attribute 2:25-2:28 attr=b
+                value:
+                  Name 2:25-2:26 id=a
+            patterns:
+              MatchAs 2:15-2:16 name=v
+              MatchAs 2:22-2:23 name=-
+              MatchAs 2:30-2:31 name=c
+        body:
+          Pass 3:8-3:12
+      match_case
+        pattern:
+          MatchOr 4:9-4:49
+            patterns:
+              MatchClass 4:9-4:22 kwd_attrs=y
+                cls:
+                  Name 4:9-4:14 id=Point
+                patterns:
+                  MatchValue 4:15-4:16
+                    value:
+                      Constant 4:15-4:16 value=1
+                kwd_patterns:
+                  MatchValue 4:20-4:21
+                    value:
+                      Constant 4:20-4:21 value=2
+              MatchClass 4:25-4:49 kwd_attrs=x,z
+                cls:
+                  Attribute 4:25-4:32 attr=Cls
+                    value:
+                      Name 4:25-4:28 id=mod
+                kwd_patterns:
+                  MatchSequence 4:35-4:42
+                    patterns:
+                      MatchAs 4:36-4:37 name=-
+                      MatchStar 4:39-4:41 name=-
+                  MatchValue 4:46-4:48
+                    value:
+                      UnaryOp 4:46-4:48 op=USub
+                        operand:
+                          Constant 4:47-4:48 value=1
+        body:
+          Pass 5:8-5:12
+      match_case
+        pattern:
+          MatchAs 6:9-6:23 name=z
+            pattern:
+              MatchValue 6:9-6:18
+                value:
+                  Attribute 6:9-6:18 attr=CONST
+                    value:
+                      Name 6:9-6:12 id=mod
+        body:
+          Pass 7:8-7:12
+)dump");
+}
+
+TEST_CASE("type parameters, type aliases and annotated targets", "[syntax][stmt]") {
+  CHECK(dumpSource(
+            "def f[T: int, *Ts, **P](a: T) -> T: pass\nclass C[T: (int, str), U](B): pass\ntype X "
+            "= int | str\ntype L[T] = list[T]\nx: tuple[*Ts] = ()\n(y): int\n") == R"dump(Module
+  FunctionDef 1:0-1:40 name=f async=0
+    type_params:
+      TypeVar 1:6-1:12 name=T
+        bound:
+          Name 1:9-1:12 id=int
+      TypeVarTuple 1:14-1:17 name=Ts
+      ParamSpec 1:19-1:22 name=P
+    args:
+      arguments
+        args:
+          arg 1:24-1:28 name=a
+            annotation:
+              Name 1:27-1:28 id=T
+    returns:
+      Name 1:33-1:34 id=T
+    body:
+      Pass 1:36-1:40
+  ClassDef 2:0-2:34 name=C
+    type_params:
+      TypeVar 2:8-2:21 name=T
+        bound:
+          Tuple 2:11-2:21
+            elts:
+              Name 2:12-2:15 id=int
+              Name 2:17-2:20 id=str
+      TypeVar 2:23-2:24 name=U
+    bases:
+      Name 2:26-2:27 id=B
+    body:
+      Pass 2:30-2:34
+  TypeAlias 3:0-3:18
+    name:
+      Name 3:5-3:6 id=X
+    value:
+      BinOp 3:9-3:18 op=BitOr
+        left:
+          Name 3:9-3:12 id=int
+        right:
+          Name 3:15-3:18 id=str
+  TypeAlias 4:0-4:19
+    name:
+      Name 4:5-4:6 id=L
+    type_params:
+      TypeVar 4:7-4:8 name=T
+    value:
+      Subscript 4:12-4:19
+        value:
+          Name 4:12-4:16 id=list
+        slice:
+          Name 4:17-4:18 id=T
+  AnnAssign 5:0-5:18
+    target:
+      Name 5:0-5:1 id=x
+    annotation:
+      Subscript 5:3-5:13
+        value:
+          Name 5:3-5:8 id=tuple
+        slice:
+          Tuple 5:9-5:12
+            elts:
+              Starred 5:9-5:12
+                value:
+                  Name 5:10-5:12 id=Ts
+    value:
+      Tuple 5:16-5:18
+  AnnAssign 6:0-6:8 simple=0
+    target:
+      Name 6:1-6:2 id=y
+    annotation:
+      Name 6:5-6:8 id=int
+)dump");
+}
+
+TEST_CASE("t-strings: interpolations, conversions, specs and debug text", "[syntax][stmt]") {
+  CHECK(dumpSource("t'a{ x + 1 !r:>{w}} b{y=}' t'c'\ntr'\\d{1}'\nt''\n") == R"dump(Module
+  Expr 1:0-1:31
+    value:
+      TemplateStr 1:0-1:31
+        values:
+          Constant 1:2-1:3 value=s'a'
+          Interpolation 1:3-1:19 str=' x + 1 ' conversion=114
+            value:
+              BinOp 1:5-1:10 op=Add
+                left:
+                  Name 1:5-1:6 id=x
+                right:
+                  Constant 1:9-1:10 value=1
+            format_spec:
+              JoinedStr 1:13-1:18
+                values:
+                  Constant 1:14-1:15 value=s'>'
+                  FormattedValue 1:15-1:18 conversion=0
+                    value:
+                      Name 1:16-1:17 id=w
+          Constant 1:19-1:24 value=s' by='
+          Interpolation 1:21-1:25 str='y' conversion=114
+            value:
+              Name 1:22-1:23 id=y
+          Constant 1:29-1:30 value=s'c'
+  Expr 2:0-2:9
+    value:
+      TemplateStr 2:0-2:9
+        values:
+          Constant 2:3-2:5 value=s'\x5cd'
+          Interpolation 2:5-2:8 str='1' conversion=0
+            value:
+              Constant 2:6-2:7 value=1
+  Expr 3:0-3:3
+    value:
+      TemplateStr 3:0-3:3
 )dump");
 }
 

@@ -113,6 +113,11 @@ class Dumper:
         if isinstance(n, ast.alias):
             self.line(depth, "alias %s name=%s asname=%s" % (span(n), n.name, n.asname or "-"))
             return
+        if isinstance(n, ast.match_case):
+            self.line(depth, "match_case")
+            f("pattern", n.pattern)
+            f("guard", n.guard)
+            return f("body", n.body)
         s = span(n)
         if isinstance(n, ast.Name):
             return self.line(depth, "Name %s id=%s" % (s, n.id))
@@ -121,6 +126,13 @@ class Dumper:
         if isinstance(n, ast.JoinedStr):
             self.line(depth, "JoinedStr " + s)
             return f("values", n.values)
+        if type(n).__name__ == "TemplateStr":
+            self.line(depth, "TemplateStr " + s)
+            return f("values", n.values)
+        if type(n).__name__ == "Interpolation":
+            self.line(depth, "Interpolation %s str=%s conversion=%d" % (s, escape(n.str.encode("utf-8", "surrogatepass")), max(n.conversion, 0)))
+            f("value", n.value)
+            return f("format_spec", n.format_spec)
         if isinstance(n, ast.FormattedValue):
             self.line(depth, "FormattedValue %s conversion=%d" % (s, max(n.conversion, 0)))
             f("value", n.value)
@@ -192,12 +204,14 @@ class Dumper:
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.line(depth, "FunctionDef %s name=%s async=%d" % (s, n.name, isinstance(n, ast.AsyncFunctionDef)))
             f("decorators", n.decorator_list)
+            f("type_params", getattr(n, "type_params", []))
             f("args", n.args)
             f("returns", n.returns)
             return f("body", n.body)
         if isinstance(n, ast.ClassDef):
             self.line(depth, "ClassDef %s name=%s" % (s, n.name))
             f("decorators", n.decorator_list)
+            f("type_params", getattr(n, "type_params", []))
             f("bases", n.bases)
             f("keywords", n.keywords)
             return f("body", n.body)
@@ -242,7 +256,43 @@ class Dumper:
             self.line(depth, "Delete " + s)
             return f("targets", n.targets)
         if isinstance(n, ast.Match):
-            return self.line(depth, "Match " + s)
+            self.line(depth, "Match " + s)
+            f("subject", n.subject)
+            return f("cases", n.cases)
+        if isinstance(n, ast.MatchValue):
+            self.line(depth, "MatchValue " + s)
+            return f("value", n.value)
+        if isinstance(n, ast.MatchSingleton):
+            return self.line(depth, "MatchSingleton %s value=%s" % (s, constant(n.value)))
+        if isinstance(n, ast.MatchSequence):
+            self.line(depth, "MatchSequence " + s)
+            return f("patterns", n.patterns)
+        if isinstance(n, ast.MatchMapping):
+            self.line(depth, "MatchMapping %s rest=%s" % (s, n.rest or "-"))
+            f("keys", n.keys)
+            return f("patterns", n.patterns)
+        if isinstance(n, ast.MatchClass):
+            self.line(depth, "MatchClass %s kwd_attrs=%s" % (s, ",".join(n.kwd_attrs)))
+            f("cls", n.cls)
+            f("patterns", n.patterns)
+            return f("kwd_patterns", n.kwd_patterns)
+        if isinstance(n, ast.MatchStar):
+            return self.line(depth, "MatchStar %s name=%s" % (s, n.name or "-"))
+        if isinstance(n, ast.MatchAs):
+            self.line(depth, "MatchAs %s name=%s" % (s, n.name or "-"))
+            return f("pattern", n.pattern)
+        if isinstance(n, ast.MatchOr):
+            self.line(depth, "MatchOr " + s)
+            return f("patterns", n.patterns)
+        if type(n).__name__ == "TypeAlias":
+            self.line(depth, "TypeAlias " + s)
+            f("name", n.name)
+            f("type_params", n.type_params)
+            return f("value", n.value)
+        if type(n).__name__ in ("TypeVar", "ParamSpec", "TypeVarTuple"):
+            self.line(depth, "%s %s name=%s" % (k, s, n.name))
+            f("bound", getattr(n, "bound", None))
+            return f("default_value", getattr(n, "default_value", None))
         if isinstance(n, ast.Expr):
             self.line(depth, "Expr " + s)
             return f("value", n.value)
@@ -255,7 +305,7 @@ class Dumper:
             f("target", n.target)
             return f("value", n.value)
         if isinstance(n, ast.AnnAssign):
-            self.line(depth, "AnnAssign " + s)
+            self.line(depth, "AnnAssign " + s + ("" if n.simple else " simple=0"))
             f("target", n.target)
             f("annotation", n.annotation)
             return f("value", n.value)

@@ -1,4 +1,4 @@
-// gbc_syntax_dump FILE...: prints dumpAst of each file (or the parse error), for diffing against
+// gbc_syntax_dump [--cst] FILE...: prints dumpAst of each file (or the parse error), for diffing against
 // tools/cpython_ast_dump.py. A developer tool; not installed.
 #include <fstream>
 #include <iostream>
@@ -9,7 +9,12 @@
 
 int main(int argc, char** argv) {
   int status = 0;
+  bool cst = false;  // --cst: tree-sitter's tree instead of the AST
   for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--cst") {
+      cst = true;
+      continue;
+    }
     std::ifstream in(argv[i], std::ios::binary);
     if (!in) {
       std::cerr << "cannot read '" << argv[i] << "'\n";
@@ -18,6 +23,10 @@ int main(int argc, char** argv) {
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
+    if (cst) {
+      std::cout << gbc::syntax::dumpCst(buffer.str()) << "\n";
+      continue;
+    }
     auto module = gbc::syntax::parseModule(argv[i], buffer.str());
     if (!module) {
       std::cerr << module.error().message << "\n";

@@ -104,7 +104,12 @@ STMT_CASES = [
  ("with several items", "with a as b, c:\n    pass\nwith open(p) as f, g() as (h, i):\n    pass\n"),
  ("import forms", "import a.b as c, d\nimport e.f.g\nfrom ..a.b import (c as d, e)\nfrom . import x\nfrom ... import z\nfrom .m import *\nfrom __future__ import annotations\n"),
  ("global, nonlocal, del, assert, raise, return, pass", "def f():\n    global g, h\n    def i():\n        nonlocal j\n    del a, b[0], c.d\n    del (e, f)\n    assert x, 'm'\n    assert y\n    raise E from F\n    raise\n    return\n"),
- ("match is kept with its span only", "match x:\n    case 1:\n        pass\n    case _:\n        y = 2\n"),
+ ("match with literal, wildcard and capture patterns", "match x:\n    case 1:\n        pass\n    case _:\n        y = 2\n"),
+ ("match patterns: or, signed and complex literals, strings, singletons", "match x:\n    case 1 | -2 | 3+4j | -1.5-2j | 'a' 'b' | None | True:\n        pass\n"),
+ ("match patterns: sequences, star, guards, groups and open sequences", "match x, *y:\n    case [a, *rest, (b, c)] if a > 0:\n        pass\n    case (x as y) | _:\n        pass\n    case a, b:\n        pass\n    case *a, b,:\n        pass\n    case ():\n        pass\n    case (1):\n        pass\n"),
+ ("match patterns: mappings, classes, values, keywords", "match x:\n    case {'k': v, -1: _, a.b: c, **kw}:\n        pass\n    case Point(1, y=2) | mod.Cls(x=[_, *_], z=-1):\n        pass\n    case mod.CONST as z:\n        pass\n"),
+ ("type parameters, type aliases and annotated targets", "def f[T: int, *Ts, **P](a: T) -> T: pass\nclass C[T: (int, str), U](B): pass\ntype X = int | str\ntype L[T] = list[T]\nx: tuple[*Ts] = ()\n(y): int\n"),
+ ("t-strings: interpolations, conversions, specs and debug text", "t'a{ x + 1 !r:>{w}} b{y=}' t'c'\ntr'\\d{1}'\nt''\n"),
  ("semicolon-separated statements and comments", "a = 1; b = 2  # c\nif x: y = 1; z = 2\n# end\n"),
 ]
 
