@@ -98,8 +98,43 @@ namespace gbc::interp {
   X(IMPORT_FROM) /* arg=names index: [module] -> [module, module.name] */                          \
   X(IMPORT_STAR) /* [module] -> [] */                                                              \
   X(LOAD_ASSERTION_ERROR) /* [] -> [AssertionError] */                                             \
-  X(SETUP_ANNOTATIONS)    /* no-op placeholder for class/module annotations */                     \
-  X(UNSUPPORTED)          /* arg=names index of a description: raises gbc's "cannot model" error */
+  X(SETUP_ANNOTATIONS)    /* arg=1: `__annotations__ = {}` in the locals unless there (eager       \
+                             annotations); arg=0: nothing */                                       \
+  X(UNSUPPORTED) /* arg=names index of a description: raises gbc's "cannot model" error */         \
+  /* ---- coroutines and async generators (eval_async.cpp) ---- */                                 \
+  X(GET_AWAITABLE)     /* arg=0 await, 1 after __aenter__, 2 after __aexit__: [obj] -> [iterator   \
+                          to delegate to] (YIELD_FROM 1 then awaits it) */                         \
+  X(GET_AITER)         /* [obj] -> [obj.__aiter__()] */                                            \
+  X(GET_ANEXT)         /* [aiter] -> [aiter, awaitable iterator of aiter.__anext__()] */           \
+  X(END_ASYNC_FOR)     /* [aiter, exc] -> []: StopAsyncIteration ends the loop (POP_EXCEPT         \
+                          included), anything else is raised again */                              \
+  X(BEFORE_ASYNC_WITH) /* [mgr] -> [bound mgr.__aexit__, mgr.__aenter__()] */                      \
+  X(SETUP_ASYNC_WITH)  /* arg=handler: [exit, r] -> [exit, r]; pushes a With block whose depth     \
+                          keeps `exit` (the handler sees [exit, exc]) */                           \
+  X(ASYNC_WITH_EXCEPT) /* [exit, exc] -> [exit, exc, exit(type, exc, tb)] (then awaited) */        \
+  X(ASYNC_GEN_WRAP)    /* [v] -> [v marked as an async generator's own yield] */                   \
+  /* ---- match statements (eval_match.cpp) ---- */                                                \
+  X(MATCH_MAPPING)  /* [subj] -> [subj, bool]: a mapping for pattern matching */                   \
+  X(MATCH_SEQUENCE) /* [subj] -> [subj, bool]: a sequence (not str/bytes/bytearray) */             \
+  X(MATCH_KEYS)     /* [subj, keys tuple] -> [subj, keys, values tuple | None] */                  \
+  X(MATCH_CLASS)    /* arg=n positional: [subj, cls, kwnames] -> [attributes tuple | None] */      \
+  X(GET_LEN)        /* [obj] -> [obj, len(obj)] */                                                 \
+  /* ---- except* (eval_except_star.cpp) ---- */                                                   \
+  X(CHECK_EG_MATCH)    /* [exc, type] -> [rest | None, match | None] */                            \
+  X(PREP_RERAISE_STAR) /* [orig, list of raised] -> [exception to raise | None] */                 \
+  /* ---- annotation scopes, PEP 695, PEP 649 (eval_scopes.cpp) ---- */                            \
+  X(LOAD_LOCALS)               /* [] -> [the frame's locals mapping] */                            \
+  X(LOAD_FROM_DICT_OR_GLOBALS) /* arg=names index: [mapping] -> [mapping[name], else global or     \
+                                  builtin] */                                                      \
+  X(LOAD_FROM_DICT_OR_DEREF)   /* arg=cell index: [mapping] -> [mapping[name], else the cell] */   \
+  X(LOAD_TYPING) /* arg=names index: [] -> [_typing.<name>] (module imported by the VM) */         \
+  X(SET_FUNCTION_ATTRIBUTE) /* arg=FunctionAttribute: [func, value] -> [func] */                   \
+  /* ---- template strings (eval_template.cpp) ---- */                                             \
+  X(BUILD_INTERPOLATION) /* arg=conversion | 0x100 with a spec: [value, expression text(, spec)]   \
+                            -> [Interpolation] */                                                  \
+  X(BUILD_TEMPLATE)      /* [strings tuple, interpolations tuple] -> [Template] */                 \
+  /* ---- compile(mode='single') ---- */                                                           \
+  X(PRINT_EXPR) /* [v] -> []: sys.displayhook(v) */
 
 enum class Op : uint8_t {
 #define GBC_OP_ENUM(name) name,
@@ -128,6 +163,13 @@ enum MakeFunctionFlags : int32_t {
   kHasClosure = 8,
 };
 
+/// SET_FUNCTION_ATTRIBUTE's operand: which attribute of the function the value sets.
+enum FunctionAttribute : int32_t {
+  kFnAnnotations = 4,  // `__annotations__`: a dict (3.12 eager annotations, or strings)
+  kFnAnnotate = 16,    // `__annotate__`: the PEP 649 function
+  kFnTypeParams = 32,  // `__type_params__`: a tuple (PEP 695)
+};
+
 /// One instruction with the source position CPython would give it (the expression or
 /// statement it comes from); `pos.line == 0` means "no position" (compiler-internal code).
 /// Ops whose arg is an instruction index: the jumps, FOR_ITER's exit and the handlers of
@@ -142,6 +184,7 @@ inline bool hasJumpTarget(Op op) {
     case Op::FOR_ITER:
     case Op::SETUP_FINALLY:
     case Op::SETUP_WITH:
+    case Op::SETUP_ASYNC_WITH:
       return true;
     default:
       return false;
@@ -174,6 +217,25 @@ enum CodeFlags : uint32_t {
   kClassBody = 16,  // class body (LOAD_NAME/STORE_NAME on the class namespace)
   kLambda = 32,
   kComprehensionInlined = 64,
+  kCoroutine = 128,       // `async def` without yield: calling it makes a coroutine
+  kAsyncGenerator = 256,  // `async def` with yield (or an async generator expression)
+};
+
+/// CPython's co_flags bits (inspect.CO_*), as CodeObject::co_flags carries them.
+enum CpythonCodeFlags : uint32_t {
+  kCoOptimized = 0x1,
+  kCoNewLocals = 0x2,
+  kCoVarargs = 0x4,
+  kCoVarKeywords = 0x8,
+  kCoNested = 0x10,
+  kCoGenerator = 0x20,
+  kCoNoFree = 0x40,
+  kCoCoroutine = 0x80,
+  kCoIterableCoroutine = 0x100,  // set at run time by types.coroutine
+  kCoAsyncGenerator = 0x200,
+  kCoFutureAnnotations = 0x1000000,  // `from __future__ import annotations` (compile() inherits)
+  kCoHasDocstring = 0x4000000,       // 3.14
+  kCoMethod = 0x8000000,             // 3.14: a function defined directly in a class body
 };
 
 struct CodeObject {
@@ -198,6 +260,8 @@ struct CodeObject {
   std::vector<int> cell2arg;
   /// Set when the body uses `super()` or `__class__`: the function needs its defining class.
   bool uses_class_cell = false;
+  /// CPython's co_flags (CpythonCodeFlags), for `code.co_flags` and inspect.
+  uint32_t co_flags = 0;
   /// The evaluator's converted constants (owned by the code object so they die with it).
   mutable std::shared_ptr<void> runtime_consts;
 };
@@ -268,8 +332,26 @@ struct CompileOptions {
   /// forward POP_JUMP_IF_FALSE out, then a JUMP back to the body); 3.13+ jump back to the test.
   /// Dynamo's "graph break in loop" looks for backward jumps, so the layout decides it.
   bool while_test_at_bottom = false;
+  /// PEP 649/749 (3.14): annotations compile to `__annotate__` functions; 3.12 evaluates them
+  /// eagerly into `__annotations__`.
+  bool deferred_annotations = true;
+  /// 3.14 code objects: co_flags carries CO_HAS_DOCSTRING / CO_METHOD.
+  bool python314 = true;
+  /// `from __future__ import annotations` in force before the module's own imports (compile()
+  /// inheriting its caller's flags).
+  bool future_annotations = false;
+  /// compile()'s mode: "exec" (a module), "eval" (one expression, its value returned) or
+  /// "single" (one statement; expression statements print their value via sys.displayhook).
+  enum class Mode { Exec, Eval, Single };
+  Mode mode = Mode::Exec;
 
-  static CompileOptions forPython(std::string_view version) { return {version == "3.12"}; }
+  static CompileOptions forPython(std::string_view version) {
+    CompileOptions o;
+    o.while_test_at_bottom = version == "3.12";
+    o.deferred_annotations = version != "3.12";
+    o.python314 = version != "3.12";
+    return o;
+  }
 };
 
 Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,

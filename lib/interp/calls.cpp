@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "interp/dynamo.h"
+#include "interp/eval_ext.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
@@ -127,6 +128,7 @@ Value VM::call(const Value& callable, CallArgs& args) {
     case Kind::Function: {
       auto fn = std::static_pointer_cast<FunctionObject>(callable);
       if (fn->code->flags & kGenerator) return runGeneratorFunction(*this, fn, args);
+      if (fn->code->flags & (kCoroutine | kAsyncGenerator)) return makeCoroutine(*this, fn, args);
       FramePtr f = makeFrame(fn, args);
       return runFrame(f);
     }

@@ -82,6 +82,7 @@ class Writer {
     u(c.cell2arg.size());
     for (int v : c.cell2arg) s(v);
     u(c.uses_class_cell);
+    u(c.co_flags);
   }
   std::string take() { return std::move(out_); }
 
@@ -208,6 +209,7 @@ class Reader {
     c->cell2arg.reserve(ncells);
     for (std::size_t i = 0; i < ncells && ok_; ++i) c->cell2arg.push_back(static_cast<int>(s()));
     c->uses_class_cell = u() != 0;
+    c->co_flags = u32();
     return c;
   }
 

@@ -7,7 +7,14 @@ add_library(gbc_compiler STATIC
   ${CMAKE_CURRENT_LIST_DIR}/compiler_comp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/compiler_stmt.cpp
   ${CMAKE_CURRENT_LIST_DIR}/compiler_block.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_flags.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_async.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_match.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_generic.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_annotations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_unparse.cpp
   ${CMAKE_CURRENT_LIST_DIR}/symtable.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/symtable_scopes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/compiler_symtable_analyze.cpp
   ${CMAKE_CURRENT_LIST_DIR}/disassemble.cpp
   ${CMAKE_CURRENT_LIST_DIR}/opcodes.cpp)

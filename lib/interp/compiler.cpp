@@ -47,6 +47,9 @@ void Compiler::enterUnit(Scope& scope, std::string name, uint32_t firstlineno) {
     if (sym.scope == SymScope::Free || (sym.flags & kDefFreeClass)) code->freevars.push_back(n);
   }
   if (scope.kind == ScopeKind::Class && scope.needs_class_cell) cells.push_back("__class__");
+  if (scope.kind == ScopeKind::Class && scope.needs_classdict) cells.push_back("__classdict__");
+  if (scope.kind == ScopeKind::Class && scope.has_conditional_annotations)
+    cells.push_back("__conditional_annotations__");
   collectCells(scope, cells);
   std::sort(cells.begin(), cells.end());
   code->cellvars = std::move(cells);
@@ -57,7 +60,16 @@ void Compiler::enterUnit(Scope& scope, std::string name, uint32_t firstlineno) {
     unit->varname_index[p] = static_cast<int>(code->varnames.size());
     code->varnames.push_back(p);
   }
-  if (scope.is_generator) code->flags |= kGenerator;
+  // An async def is a coroutine function, or an async generator one when it yields; so is an
+  // asynchronous generator expression.
+  const bool async_scope =
+      scope.is_async || (scope.kind == ScopeKind::GenExpr && scope.is_coroutine);
+  if (async_scope && scope.is_generator)
+    code->flags |= kAsyncGenerator;
+  else if (scope.is_async)
+    code->flags |= kCoroutine;
+  else if (scope.is_generator)
+    code->flags |= kGenerator;
   code->uses_class_cell =
       std::find(code->freevars.begin(), code->freevars.end(), "__class__") != code->freevars.end();
   unit->code = std::move(code);
@@ -81,6 +93,8 @@ std::shared_ptr<CodeObject> Compiler::leaveUnit() {
     auto it = u_->varname_index.find(code.cellvars[i]);
     if (it != u_->varname_index.end() && it->second < nparams) code.cell2arg[i] = it->second;
   }
+  code.co_flags =
+      cpythonCodeFlags(code, *u_->scope, options_, future_annotations_, u_->has_docstring);
   std::shared_ptr<CodeObject> out = u_->code;
   u_ = u_->parent;
   units_.pop_back();
@@ -196,6 +210,15 @@ Op accessOp(Access a, NameCtx ctx) {
 }  // namespace
 
 void Compiler::nameOp(const std::string& raw, NameCtx ctx, const Span& pos) {
+  if (raw == "__debug__") {
+    // CPython folds __debug__ (True without -O) and refuses to bind it.
+    if (ctx == NameCtx::Store) error(pos, "cannot assign to __debug__");
+    if (ctx == NameCtx::Del) error(pos, "cannot delete __debug__");
+    syntax::ConstantValue t;
+    t.kind = syntax::ConstantValue::Kind::Bool;
+    t.b = true;
+    return loadConst(t, pos);
+  }
   const std::string name = mangled(raw);
   Scope& unit_scope = *u_->scope;
   const bool function_like = unit_scope.isFunctionLike();
@@ -238,6 +261,9 @@ void Compiler::nameOp(const std::string& raw, NameCtx ctx, const Span& pos) {
   if (!u_->comps.empty() && unit_scope.kind == ScopeKind::Class && u_->cell_index.count(name))
     return deref(name);
   const Symbol* sym = unit_scope.lookup(name);
+  if (ctx == NameCtx::Load && unit_scope.can_see_class_scope && name != "__classdict__" &&
+      classdictLoad(name, sym ? sym->scope : SymScope::Unknown, pos))
+    return;
   switch (sym ? sym->scope : SymScope::Unknown) {
     case SymScope::Local:
       if (function_like) return fast(name);
@@ -280,19 +306,54 @@ void Compiler::makeClosure(const std::shared_ptr<CodeObject>& code, int32_t flag
 }
 
 std::string Compiler::qualnameFor(const std::string& name, bool function_or_class) const {
-  if (!u_ || u_->scope->kind == ScopeKind::Module) return name;
+  // Annotation scopes (PEP 695 type parameters) do not show in qualnames: CPython looks past
+  // them to the enclosing code.
+  const Unit* u = u_;
+  while (u && u->scope->isAnnotation()) u = u->parent;
+  if (!u || u->scope->kind == ScopeKind::Module) return name;
   if (function_or_class && currentScope().scopeOf(mangled(name)) == SymScope::GlobalExplicit)
     return name;
-  std::string base = u_->code->qualname;
-  if (u_->scope->kind == ScopeKind::Function || u_->scope->kind == ScopeKind::Lambda)
+  std::string base = u->code->qualname;
+  if (u->scope->kind == ScopeKind::Function || u->scope->kind == ScopeKind::Lambda)
     base += ".<locals>";
   return base + "." + name;
 }
 
+bool Compiler::classdictLoad(const std::string& name, SymScope scope, const Span& pos) {
+  // CPython: an annotation scope that can see its class reads a name the class may bind from
+  // the class namespace first: LOAD_DEREF __classdict__, then LOAD_FROM_DICT_OR_GLOBALS (an
+  // implicit global) or LOAD_FROM_DICT_OR_DEREF (a free variable).
+  if (scope != SymScope::GlobalImplicit && scope != SymScope::Unknown && scope != SymScope::Free)
+    return false;
+  auto cd = u_->cell_index.find("__classdict__");
+  if (cd == u_->cell_index.end()) return false;
+  emit(Op::LOAD_DEREF, cd->second, pos);
+  if (scope == SymScope::Free) {
+    emit(Op::LOAD_FROM_DICT_OR_DEREF, u_->cell_index.at(name), pos);
+  } else {
+    emit(Op::LOAD_FROM_DICT_OR_GLOBALS, addName(name), pos);
+  }
+  return true;
+}
+
 std::shared_ptr<CodeObject> Compiler::compileModule(const syntax::Module& module) {
+  future_statements_ = checkFutureImports(module).statements;
   enterUnit(st_.module(), "<module>", 1);
   u_->code->qualname = "<module>";
   u_->code->flags |= kModule;
+  if (options_.mode == CompileOptions::Mode::Eval) {
+    // eval(): one expression, whose value the code returns.
+    if (module.body.empty()) error(Span{1, 0, 1, 0}, "invalid syntax");
+    for (const auto& s : module.body)
+      if (s->kind != syntax::StmtKind::Expr || module.body.size() > 1)
+        error(s->span, "invalid syntax");
+    const Expr& e = *module.body[0]->value;
+    compileExpr(e);
+    emit(Op::RETURN_VALUE, 0, e.span);
+    return leaveUnit();
+  }
+  if (options_.mode == CompileOptions::Mode::Single && module.body.size() > 1)
+    error(module.body[1]->span, "multiple statements found while compiling a single statement");
   compileBody(module.body, true);
   Span end{1, 0, 1, 0};
   if (!module.body.empty()) end = module.body.back()->span;
@@ -331,10 +392,19 @@ int constantTruth(const Expr& e) {
 Result<std::shared_ptr<CodeObject>> compileModule(const syntax::Module& module,
                                                   const std::string& filename,
                                                   const CompileOptions& options) {
-  auto st = buildSymbolTable(module);
+  CompileOptions opts = options;
+  try {
+    if (compiler_detail::checkFutureImports(module).annotations) opts.future_annotations = true;
+  } catch (const CompileError& e) {
+    return Error{ErrorCode::Syntax, formatCompileError(e)};
+  }
+  SymtableOptions sym_options;
+  sym_options.deferred_annotations = opts.deferred_annotations;
+  sym_options.future_annotations = opts.future_annotations;
+  auto st = buildSymbolTable(module, sym_options);
   if (!st) return st.error();
   try {
-    compiler_detail::Compiler compiler(**st, filename, options);
+    compiler_detail::Compiler compiler(**st, filename, opts);
     return compiler.compileModule(module);
   } catch (const CompileError& e) {
     return Error{ErrorCode::Syntax, formatCompileError(e)};

@@ -100,7 +100,9 @@ struct FBlock {
     FinallyEnd,
     With,
     HandlerCleanup,
-    PopValue
+    PopValue,
+    AsyncWith,       // unwinding awaits __aexit__(None, None, None)
+    ExceptStarBody,  // an except* handler body: POP_BLOCK (the body's own Try block)
   };
   Kind kind;
   int start = -1;              // loops: the `continue` target
@@ -119,12 +121,15 @@ struct Unit {
   std::vector<FBlock> fblocks;
   std::vector<Scope*> comps;  // inlined comprehensions being compiled, innermost last
   std::map<std::string, int> const_index, name_index, varname_index, cell_index;
+  bool has_docstring = false;  // a def with a docstring (CO_HAS_DOCSTRING)
 };
 
 class Compiler {
  public:
   Compiler(SymbolTable& st, std::string filename, CompileOptions options = {})
-      : st_(st), filename_(std::move(filename)), options_(options) {}
+      : st_(st), filename_(std::move(filename)), options_(options) {
+    future_annotations_ = options.future_annotations;
+  }
   /// Throws CompileError.
   std::shared_ptr<CodeObject> compileModule(const syntax::Module& module);
 
@@ -142,6 +147,7 @@ class Compiler {
   void emitUnsupported(const std::string& what, const Span& pos);
   std::string mangled(const std::string& name) const;
   Scope& currentScope() const;
+  CodeObject& currentUnitCode() { return *u_->code; }
   [[noreturn]] static void error(const Span& pos, std::string message);
 
   // ---- names and closures (compiler.cpp) ----
@@ -198,14 +204,71 @@ class Compiler {
   void compileComprehension(const Expr& e);
   void compileGenExpr(const Expr& e);
   void compileCompGenerator(const Expr& e, size_t index, int depth);
+  /// The rest of a comprehension after clause `index`'s target and conditions.
+  void compileCompElement(const Expr& e, size_t index, int depth);
+
+  // ---- async (compiler_async.cpp) ----
+  /// await <e>: <e>; GET_AWAITABLE where; YIELD_FROM 1.
+  void emitAwait(int where, const Span& pos);
+  void compileAsyncFor(const Stmt& s);
+  void compileAsyncWith(const Stmt& s, size_t item);
+  /// Calls the `exit` below TOS with three Nones and awaits the result (async with's exit).
+  void emitAsyncWithExit(const Span& pos);
+  void compileAsyncCompGenerator(const Expr& e, size_t index, int depth);
+
+  // ---- match statements (compiler_match.cpp) ----
+  void compileMatch(const Stmt& s);
+
+  // ---- except* (compiler_block.cpp) ----
+  void compileTryStar(const Stmt& s);
+
+  // ---- annotation scopes: PEP 695 and PEP 649 (compiler_generic.cpp, compiler_annotations.cpp)
+  /// Opens the code unit of an annotation scope (a function taking `format` in 3.14).
+  void enterAnnotationScope(Scope& scope, const std::string& name, const Span& pos,
+                            bool takes_format, const std::string& format_name);
+  /// `if format > 2: raise NotImplementedError` (CPython 3.14's annotate prologue).
+  void emitFormatCheck(const Span& pos);
+  /// Makes the TypeVar/ParamSpec/TypeVarTuple objects of `tps`, stores each in its name and
+  /// leaves their tuple on the stack.
+  void compileTypeParams(const std::vector<syntax::TypeParam>& tps);
+  void compileTypeAlias(const Stmt& s);
+  /// The def or class of a generic definition, compiled inside its TypeParams scope.
+  void compileGenericFunction(const Stmt& s);
+  void compileGenericClass(const Stmt& s);
+  /// The function object of a def (everything but decorators and the store); leaves it on the
+  /// stack. `defaults_loaded`: the defaults are the TypeParams scope's .defaults/.kwdefaults.
+  void compileFunctionObject(const Stmt& s, bool in_type_params);
+  /// The class object (everything but decorators and the store).
+  void compileClassObject(const Stmt& s, bool generic);
+  /// Function annotations: sets `__annotations__` (eager) or `__annotate__` on the function on
+  /// TOS.
+  void compileFunctionAnnotations(const Stmt& s);
+  /// An annotated assignment's annotation in a module or class body.
+  void compileAnnAssign(const Stmt& s);
+  /// Module or class body: the `__annotate__` function of its deferred annotations (3.14).
+  void compileDeferredAnnotations(const Span& pos);
+  /// An annotation's value: the expression, or its source text as CPython unparses it under
+  /// `from __future__ import annotations`.
+  void compileAnnotationValue(const Expr& annotation);
+  bool futureAnnotations() const { return future_annotations_; }
+  /// Loads the cell of the innermost class body's `__classdict__` and emits a dict-or-globals
+  /// / dict-or-deref load of `name` (annotation scopes that can see their class).
+  bool classdictLoad(const std::string& name, SymScope scope, const Span& pos);
+
+  // ---- template strings (compiler_expr.cpp) ----
+  void compileTemplateStr(const Expr& e);
 
   // ---- calls (compiler_call.cpp) ----
   void compileCall(const Expr& e);
   /// Arguments of a call whose callable and `prefix` leading positional values are on the stack.
   void compileCallArgs(int prefix, const syntax::ExprList& args,
                        const std::vector<syntax::Keyword>& keywords, const Span& pos);
+  void compileCallArgs(int prefix, const std::vector<const Expr*>& args,
+                       const std::vector<syntax::Keyword>& keywords, const Span& pos);
   void compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend, Op add,
                           const Span& pos);
+  void compileStarredList(int prefix, const std::vector<const Expr*>& elts, Op build, Op extend,
+                          Op add, const Span& pos);
 
  private:
   std::string hiddenName(const Scope& comp, const std::string& name) const;
@@ -216,7 +279,32 @@ class Compiler {
   CompileOptions options_;
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
+  bool future_annotations_ = false;
+  std::vector<const Stmt*> future_statements_;  // a later `from __future__` is a SyntaxError
+  /// Module/class bodies being compiled: the (target, annotation) pairs of their annotated
+  /// names, for the `__annotate__` function compiled at the end of the body (3.14).
+  struct DeferredAnnotation {
+    const Stmt* stmt;       // an AnnAssign of a simple name
+    int conditional_index;  // -1 unless the body tracks `__conditional_annotations__`
+  };
+  std::vector<std::vector<DeferredAnnotation>> deferred_;
 };
+
+/// The `from __future__ import` features of a module, checked as CPython's future.c does
+/// (placement, known names); throws CompileError. `annotations` tells whether that one is on.
+struct FutureFeatures {
+  bool annotations = false;
+  std::vector<const syntax::Stmt*> statements;  // the valid `from __future__` imports
+};
+FutureFeatures checkFutureImports(const syntax::Module& module);
+
+/// `e` as source text, as CPython's ast_unparse writes annotations under
+/// `from __future__ import annotations` (compiler_unparse.cpp).
+std::string unparseExpr(const syntax::Expr& e);
+
+/// CPython's co_flags for a finished code object (CpythonCodeFlags).
+uint32_t cpythonCodeFlags(const CodeObject& code, const Scope& scope, const CompileOptions& o,
+                          bool future_annotations, bool has_docstring);
 
 /// Truthiness of a literal (for constant-test folding): 1, 0, or -1 if not a literal.
 int constantTruth(const Expr& e);

@@ -51,6 +51,19 @@ void Compiler::unwindBlock(const FBlock& fb, bool preserve_tos, const Span& pos)
       if (preserve_tos) emit(Op::SWAP, 2, pos);
       emit(Op::POP_TOP, 0, pos);
       return;
+    case Kind::AsyncWith:
+      emit(Op::POP_BLOCK, 0, fb.pos);
+      if (preserve_tos) emit(Op::SWAP, 2, fb.pos);
+      emitAsyncWithExit(fb.pos);
+      return;
+    case Kind::ExceptStarBody:
+      emit(Op::POP_BLOCK, 0, pos);
+      if (!fb.name.empty()) {
+        loadNone(pos);
+        nameOp(fb.name, NameCtx::Store, pos);
+        nameOp(fb.name, NameCtx::Del, pos);
+      }
+      return;
   }
   GBC_UNREACHABLE("fblock kind");
 }
@@ -59,6 +72,8 @@ int Compiler::unwindBlocks(bool preserve_tos, bool stop_at_loop, const Span& pos
   auto& fblocks = u_->fblocks;
   if (fblocks.empty()) return -1;
   FBlock top = fblocks.back();
+  if (top.kind == Kind::ExceptStarBody)
+    error(pos, "'break', 'continue' and 'return' cannot appear in an except* block");
   if (stop_at_loop && (top.kind == Kind::WhileLoop || top.kind == Kind::ForLoop))
     return static_cast<int>(fblocks.size()) - 1;
   // The block is popped while its unwinding code is compiled: a `return` inside a copied
@@ -74,6 +89,8 @@ void Compiler::compileReturn(const Stmt& s) {
   ScopeKind k = u_->scope->kind;
   if (k != ScopeKind::Function && k != ScopeKind::Lambda)
     error(s.span, "'return' outside function");
+  if (s.value && (u_->code->flags & kAsyncGenerator))
+    error(s.span, "'return' with value in async generator");
   const bool preserve = s.value && s.value->kind != syntax::ExprKind::Constant;
   if (preserve) compileExpr(*s.value);
   unwindBlocks(preserve, false, s.span);
@@ -151,10 +168,7 @@ void Compiler::compileWhile(const Stmt& s) {
 }
 
 void Compiler::compileFor(const Stmt& s) {
-  if (s.is_async) {
-    emitUnsupported("async for statement", s.span);
-    return;
-  }
+  if (s.is_async) return compileAsyncFor(s);
   const Span& pos = s.iter->span;
   compileExpr(*s.iter);
   emit(Op::GET_ITER, 0, pos);
@@ -172,12 +186,10 @@ void Compiler::compileFor(const Stmt& s) {
 }
 
 void Compiler::compileTry(const Stmt& s) {
-  if (s.is_star) {
-    emitUnsupported("except* clause", s.span);
-    return;
-  }
   if (!s.finalbody.empty()) {
     compileTryFinally(s);
+  } else if (s.is_star) {
+    compileTryStar(s);
   } else {
     compileTryExcept(s);
   }
@@ -189,10 +201,12 @@ void Compiler::compileTryFinally(const Stmt& s) {
   int handler = newLabel(), end = newLabel();
   emitJump(Op::SETUP_FINALLY, handler, s.span);
   u_->fblocks.push_back(FBlock{Kind::FinallyTry, -1, -1, &s, {}, s.span});
-  if (!s.handlers.empty()) {
-    compileTryExcept(s);
-  } else {
+  if (s.handlers.empty()) {
     compileStmts(s.body);
+  } else if (s.is_star) {
+    compileTryStar(s);
+  } else {
+    compileTryExcept(s);
   }
   u_->fblocks.pop_back();
   emit(Op::POP_BLOCK, 0, s.span);
@@ -257,10 +271,7 @@ void Compiler::compileTryExcept(const Stmt& s) {
 // <ctx>; SETUP_WITH H; (store | POP_TOP); <body>; POP_BLOCK; WITH_EXIT; JUMP END;
 // H: WITH_EXCEPT; POP_JUMP_IF_TRUE S; RERAISE; S: POP_TOP; POP_TOP; POP_EXCEPT; JUMP END; END:
 void Compiler::compileWith(const Stmt& s, size_t item_index) {
-  if (s.is_async) {
-    emitUnsupported("async with statement", s.span);
-    return;
-  }
+  if (s.is_async) return compileAsyncWith(s, item_index);
   const syntax::WithItem& item = s.items[item_index];
   const Span& pos = item.context_expr->span;
   compileExpr(*item.context_expr);
@@ -305,6 +316,87 @@ void Compiler::compileAssert(const Stmt& s) {
   }
   emit(Op::RAISE_VARARGS, 1, s.span);
   bind(ok);
+}
+
+// try/except* (PEP 654). The handler keeps [raised list, original, rest] on the stack; each
+// clause splits `rest` with CHECK_EG_MATCH, runs its body on the match (its own Try block
+// collects what the body raises) and PREP_RERAISE_STAR combines what is left to raise:
+//   SETUP_FINALLY H; <body>; POP_BLOCK; JUMP ELSE
+//   H: BUILD_LIST 0; SWAP 2; COPY 1
+//      per clause: <type>; CHECK_EG_MATCH; COPY 1; LOAD_CONST None; IS_OP 0;
+//        POP_JUMP_IF_TRUE NO; (STORE name | POP_TOP); SETUP_FINALLY E; <body>; POP_BLOCK;
+//        [name cleanup]; JUMP NEXT
+//        E: [name cleanup]; LIST_APPEND 3; POP_EXCEPT; JUMP NEXT
+//        NO: POP_TOP   NEXT:
+//      LIST_APPEND 2; SWAP 2; PREP_RERAISE_STAR; COPY 1; LOAD_CONST None; IS_OP 0;
+//      POP_JUMP_IF_TRUE DONE; RERAISE
+//   DONE: POP_TOP; POP_EXCEPT; JUMP END
+//   ELSE: <orelse>   END:
+void Compiler::compileTryStar(const Stmt& s) {
+  int handler = newLabel(), orelse = newLabel(), end = newLabel();
+  emitJump(Op::SETUP_FINALLY, handler, s.span);
+  u_->fblocks.push_back(FBlock{Kind::TryExcept, -1, -1, &s, {}, s.span});
+  compileStmts(s.body);
+  u_->fblocks.pop_back();
+  emit(Op::POP_BLOCK, 0, s.span);
+  emitJump(Op::JUMP, orelse, s.span);
+  bind(handler);
+  emit(Op::BUILD_LIST, 0, s.span);
+  emit(Op::SWAP, 2, s.span);
+  emit(Op::COPY, 1, s.span);
+  auto cleanupName = [&](const syntax::ExceptHandler& h) {
+    if (!h.name) return;
+    loadNone(h.span);
+    nameOp(*h.name, NameCtx::Store, h.span);
+    nameOp(*h.name, NameCtx::Del, h.span);
+  };
+  for (const syntax::ExceptHandler& h : s.handlers) {
+    if (!h.type) error(h.span, "expected one or more exception types");
+    int no_match = newLabel(), next = newLabel(), body_exc = newLabel();
+    compileExpr(*h.type);
+    emit(Op::CHECK_EG_MATCH, 0, h.span);
+    emit(Op::COPY, 1, h.span);
+    loadNone(h.span);
+    emit(Op::IS_OP, 0, h.span);
+    emitJump(Op::POP_JUMP_IF_TRUE, no_match, h.span);
+    if (h.name) {
+      nameOp(*h.name, NameCtx::Store, h.span);
+    } else {
+      emit(Op::POP_TOP, 0, h.span);
+    }
+    emitJump(Op::SETUP_FINALLY, body_exc, h.span);
+    u_->fblocks.push_back(
+        FBlock{Kind::ExceptStarBody, -1, -1, nullptr, h.name.value_or(""), h.span});
+    compileStmts(h.body);
+    u_->fblocks.pop_back();
+    emit(Op::POP_BLOCK, 0, h.span);
+    cleanupName(h);
+    emitJump(Op::JUMP, next, h.span);
+    bind(body_exc);
+    cleanupName(h);
+    emit(Op::LIST_APPEND, 3, h.span);
+    emit(Op::POP_EXCEPT, 0, h.span);
+    emitJump(Op::JUMP, next, h.span);
+    bind(no_match);
+    emit(Op::POP_TOP, 0, h.span);
+    bind(next);
+  }
+  int done = newLabel();
+  emit(Op::LIST_APPEND, 2, s.span);
+  emit(Op::SWAP, 2, s.span);
+  emit(Op::PREP_RERAISE_STAR, 0, s.span);
+  emit(Op::COPY, 1, s.span);
+  loadNone(s.span);
+  emit(Op::IS_OP, 0, s.span);
+  emitJump(Op::POP_JUMP_IF_TRUE, done, s.span);
+  emit(Op::RERAISE, 0, s.span);
+  bind(done);
+  emit(Op::POP_TOP, 0, s.span);
+  emit(Op::POP_EXCEPT, 0, s.span);
+  emitJump(Op::JUMP, end, s.span);
+  bind(orelse);
+  compileStmts(s.orelse);
+  bind(end);
 }
 
 }  // namespace gbc::interp::compiler_detail

@@ -13,7 +13,23 @@ void Compiler::compileCall(const Expr& e) {
   compileCallArgs(0, e.args, e.keywords, e.span);
 }
 
+static std::vector<const Expr*> pointers(const syntax::ExprList& list) {
+  std::vector<const Expr*> out;
+  for (const auto& e : list) out.push_back(e.get());
+  return out;
+}
+
 void Compiler::compileCallArgs(int prefix, const syntax::ExprList& args,
+                               const std::vector<syntax::Keyword>& keywords, const Span& pos) {
+  compileCallArgs(prefix, pointers(args), keywords, pos);
+}
+
+void Compiler::compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend,
+                                  Op add, const Span& pos) {
+  compileStarredList(prefix, pointers(elts), build, extend, add, pos);
+}
+
+void Compiler::compileCallArgs(int prefix, const std::vector<const Expr*>& args,
                                const std::vector<syntax::Keyword>& keywords, const Span& pos) {
   std::set<std::string> seen;
   bool double_star = false;

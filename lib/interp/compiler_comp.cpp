@@ -6,27 +6,16 @@ namespace gbc::interp::compiler_detail {
 
 using syntax::ExprKind;
 
-static bool isAsyncComprehension(const Expr& e) {
-  for (const auto& g : e.generators)
-    if (g.is_async) return true;
-  return false;
-}
-
 // BUILD_LIST 0; <iter>; GET_ITER; L: FOR_ITER E; <store>; <ifs: POP_JUMP_IF_FALSE L>; <elt>;
 // LIST_APPEND n+1; JUMP L; E:
 void Compiler::compileComprehension(const Expr& e) {
-  if (isAsyncComprehension(e)) {
-    emitUnsupported("asynchronous comprehension", e.span);
-    loadNone(e.span);
-    return;
-  }
   Op build = e.kind == ExprKind::ListComp  ? Op::BUILD_LIST
              : e.kind == ExprKind::SetComp ? Op::BUILD_SET
                                            : Op::BUILD_MAP;
   emit(build, 0, e.span);
   const Expr& iter = *e.generators[0].iter;
   compileExpr(iter);  // the outermost iterable belongs to the enclosing scope
-  emit(Op::GET_ITER, 0, iter.span);
+  emit(e.generators[0].is_async ? Op::GET_AITER : Op::GET_ITER, 0, iter.span);
   u_->code->flags |= kComprehensionInlined;
   u_->comps.push_back(&st_.scopeFor(&e));
   compileCompGenerator(e, 0, static_cast<int>(e.generators.size()));
@@ -35,14 +24,9 @@ void Compiler::compileComprehension(const Expr& e) {
 
 // <iter>; GET_ITER; [closure]; LOAD_CONST <genexpr>; MAKE_FUNCTION; SWAP 2; CALL 1
 void Compiler::compileGenExpr(const Expr& e) {
-  if (isAsyncComprehension(e)) {
-    emitUnsupported("asynchronous comprehension", e.span);
-    loadNone(e.span);
-    return;
-  }
   const Expr& iter = *e.generators[0].iter;
   compileExpr(iter);
-  emit(Op::GET_ITER, 0, iter.span);
+  emit(e.generators[0].is_async ? Op::GET_AITER : Op::GET_ITER, 0, iter.span);
   std::string qualname = qualnameFor("<genexpr>", false);
   enterUnit(st_.scopeFor(&e), "<genexpr>", e.span.line);
   u_->code->qualname = qualname;
@@ -60,6 +44,7 @@ void Compiler::compileGenExpr(const Expr& e) {
 
 void Compiler::compileCompGenerator(const Expr& e, size_t index, int depth) {
   const syntax::Comprehension& g = e.generators[index];
+  if (g.is_async) return compileAsyncCompGenerator(e, index, depth);
   const Span& iter_pos = g.iter->span;
   if (index > 0) {
     compileExpr(*g.iter);
@@ -70,6 +55,12 @@ void Compiler::compileCompGenerator(const Expr& e, size_t index, int depth) {
   emitJump(Op::FOR_ITER, anchor, iter_pos);
   compileStore(*g.target);
   for (const auto& cond : g.ifs) compileJumpIf(*cond, start, false);
+  compileCompElement(e, index, depth);
+  emitJump(Op::JUMP, start, iter_pos);
+  bind(anchor);
+}
+
+void Compiler::compileCompElement(const Expr& e, size_t index, int depth) {
   if (index + 1 < e.generators.size()) {
     compileCompGenerator(e, index + 1, depth);
   } else {
@@ -91,6 +82,7 @@ void Compiler::compileCompGenerator(const Expr& e, size_t index, int depth) {
       }
       case ExprKind::GeneratorExp:
         compileExpr(*e.elt);
+        if (u_->code->flags & kAsyncGenerator) emit(Op::ASYNC_GEN_WRAP, 0, e.elt->span);
         emit(Op::YIELD_VALUE, 0, e.elt->span);
         emit(Op::POP_TOP, 0, e.elt->span);
         break;
@@ -98,8 +90,6 @@ void Compiler::compileCompGenerator(const Expr& e, size_t index, int depth) {
         GBC_UNREACHABLE("not a comprehension");
     }
   }
-  emitJump(Op::JUMP, start, iter_pos);
-  bind(anchor);
 }
 
 }  // namespace gbc::interp::compiler_detail

@@ -173,8 +173,8 @@ void Compiler::compileExpr(const Expr& e) {
       nameOp(e.target->id, NameCtx::Store, e.target->span);
       return;
     case ExprKind::Await:
-      emitUnsupported("await expression", e.span);
-      loadNone(e.span);
+      compileExpr(*e.value);
+      emitAwait(0, e.span);
       return;
     case ExprKind::Yield:
       if (e.value) {
@@ -182,8 +182,14 @@ void Compiler::compileExpr(const Expr& e) {
       } else {
         loadNone(e.span);
       }
+      if (u_->code->flags & kAsyncGenerator) emit(Op::ASYNC_GEN_WRAP, 0, e.span);
       emit(Op::YIELD_VALUE, 0, e.span);
       return;
+    case ExprKind::TemplateStr:
+      compileTemplateStr(e);
+      return;
+    case ExprKind::Interpolation:
+      error(e.span, "interpolation outside a template string");
     case ExprKind::YieldFrom:
       compileExpr(*e.value);
       emit(Op::YIELD_FROM, 0, e.span);
@@ -366,6 +372,50 @@ void Compiler::compileJoinedStr(const Expr& e) {
   if (e.values.size() > 1) emit(Op::BUILD_STRING, static_cast<int32_t>(e.values.size()), e.span);
 }
 
+// t"...": LOAD_CONST (strings...); per interpolation <value>; LOAD_CONST <expression text>;
+// [<spec>]; BUILD_INTERPOLATION; then BUILD_TUPLE n; BUILD_TEMPLATE. `strings` always has one
+// more item than there are interpolations (empty strings between adjacent ones), as
+// Template.strings does.
+void Compiler::compileTemplateStr(const Expr& e) {
+  Constant strings;
+  strings.kind = Constant::Kind::Tuple;
+  std::string current;
+  auto flush = [&] {
+    Constant c;
+    c.value.kind = CK::Str;
+    c.value.str = std::move(current);
+    strings.tuple.push_back(std::move(c));
+    current.clear();
+  };
+  for (const auto& v : e.values) {
+    if (v->kind == ExprKind::Constant) {
+      current += v->constant.str;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  emit(Op::LOAD_CONST, addConst(strings), e.span);
+  int32_t n = 0;
+  for (const auto& v : e.values) {
+    if (v->kind != ExprKind::Interpolation) continue;
+    compileExpr(*v->value);
+    syntax::ConstantValue text;
+    text.kind = CK::Str;
+    text.str = v->id;
+    loadConst(text, v->span);
+    int32_t arg = v->conversion;
+    if (v->format_spec) {
+      compileExpr(*v->format_spec);
+      arg |= 0x100;
+    }
+    emit(Op::BUILD_INTERPOLATION, arg, v->span);
+    ++n;
+  }
+  emit(Op::BUILD_TUPLE, n, e.span);
+  emit(Op::BUILD_TEMPLATE, 0, e.span);
+}
+
 void Compiler::compileFormattedValue(const Expr& e) {
   compileExpr(*e.value);
   int32_t arg = e.conversion;
@@ -397,8 +447,8 @@ void Compiler::compileSequence(const Expr& e) {
   if (e.kind == ExprKind::Tuple) emit(Op::LIST_TO_TUPLE, 0, e.span);
 }
 
-void Compiler::compileStarredList(int prefix, const syntax::ExprList& elts, Op build, Op extend,
-                                  Op add, const Span& pos) {
+void Compiler::compileStarredList(int prefix, const std::vector<const Expr*>& elts, Op build,
+                                  Op extend, Op add, const Span& pos) {
   bool seen = false;
   for (size_t i = 0; i < elts.size(); ++i) {
     const Expr& elt = *elts[i];

@@ -1,6 +1,7 @@
 // Statements without control flow of their own: definitions (def, class, lambda), assignments,
 // deletion, imports. Control flow (if/while/for/try/with/return/...) is in compiler_block.cpp.
 #include <algorithm>
+#include <vector>
 
 #include "interp/compiler.h"
 
@@ -94,10 +95,64 @@ static syntax::ConstantValue docConstant(const Expr& doc) {
   return v;
 }
 
+// The annotated simple names of a module or class body, in source order (CPython's
+// deferred annotations of 3.14; nested scopes excluded).
+static void collectAnnotations(const syntax::StmtList& body, std::vector<const Stmt*>& out) {
+  for (const auto& s : body) {
+    switch (s->kind) {
+      case StmtKind::AnnAssign:
+        if (s->simple && s->target->kind == ExprKind::Name) out.push_back(s.get());
+        break;
+      case StmtKind::If:
+      case StmtKind::While:
+      case StmtKind::For:
+        collectAnnotations(s->body, out);
+        collectAnnotations(s->orelse, out);
+        break;
+      case StmtKind::With:
+        collectAnnotations(s->body, out);
+        break;
+      case StmtKind::Try:
+        collectAnnotations(s->body, out);
+        for (const auto& h : s->handlers) collectAnnotations(h.body, out);
+        collectAnnotations(s->orelse, out);
+        collectAnnotations(s->finalbody, out);
+        break;
+      case StmtKind::Match:
+        for (const auto& c : s->cases) collectAnnotations(c.body, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 void Compiler::compileBody(const syntax::StmtList& body, bool module_or_class) {
   size_t start = 0;
+  const bool deferred = options_.deferred_annotations && !future_annotations_;
+  bool deferred_here = false;
   if (module_or_class) {
-    if (hasAnnotations(body)) emit(Op::SETUP_ANNOTATIONS, 0, body.front()->span);
+    if (deferred) {
+      std::vector<const Stmt*> anns;
+      collectAnnotations(body, anns);
+      if (!anns.empty()) {
+        deferred_here = true;
+        const bool conditional = u_->scope->has_conditional_annotations;
+        std::vector<DeferredAnnotation> list;
+        for (const Stmt* a : anns)
+          list.push_back({a, conditional ? static_cast<int>(list.size()) : -1});
+        deferred_.push_back(std::move(list));
+        if (u_->scope->kind == ScopeKind::Module) {
+          // The module's __annotate__ comes first, then the set of annotations executed.
+          compileDeferredAnnotations(body.front()->span);
+          nameOp("__annotate__", NameCtx::Store, body.front()->span);
+          emit(Op::BUILD_SET, 0, body.front()->span);
+          nameOp("__conditional_annotations__", NameCtx::Store, body.front()->span);
+        }
+      }
+    } else if (hasAnnotations(body)) {
+      emit(Op::SETUP_ANNOTATIONS, 1, body.front()->span);
+    }
     if (const Expr* doc = docstringOf(body)) {
       loadConst(docConstant(*doc), body.front()->span);
       nameOp("__doc__", NameCtx::Store, body.front()->span);
@@ -109,6 +164,14 @@ void Compiler::compileBody(const syntax::StmtList& body, bool module_or_class) {
   for (size_t i = start; i < body.size(); ++i) {
     compileStmt(*body[i]);
     if (isTerminator(*body[i])) break;
+  }
+  if (deferred_here) {
+    if (u_->scope->kind == ScopeKind::Class) {
+      const Span& end = body.back()->span;
+      compileDeferredAnnotations(end);
+      nameOp("__annotate_func__", NameCtx::Store, end);
+    }
+    deferred_.pop_back();
   }
 }
 
@@ -191,9 +254,35 @@ void Compiler::setArgCounts(const syntax::Parameters& p) {
 
 void Compiler::compileFunctionDef(const Stmt& s) {
   for (const auto& d : s.decorators) compileExpr(*d);
+  if (!s.type_params.empty()) {
+    compileGenericFunction(s);
+  } else {
+    compileFunctionObject(s, false);
+  }
+  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
+    emit(Op::CALL, 1, (*it)->span);
+  nameOp(s.name, NameCtx::Store, s.span);
+}
+
+void Compiler::compileFunctionObject(const Stmt& s, bool in_type_params) {
   uint32_t firstlineno = s.span.line;
   for (const auto& d : s.decorators) firstlineno = std::min(firstlineno, d->span.line);
-  int32_t flags = compileDefaults(*s.params, s.span);
+  int32_t flags = 0;
+  if (in_type_params) {
+    // A generic def's defaults were evaluated outside and passed in (CPython's .defaults).
+    if (!s.params->defaults.empty()) {
+      nameOp(".defaults", NameCtx::Load, s.span);
+      flags |= kHasDefaults;
+    }
+    for (const auto& d : s.params->kw_defaults) {
+      if (!d) continue;
+      nameOp(".kwdefaults", NameCtx::Load, s.span);
+      flags |= kHasKwDefaults;
+      break;
+    }
+  } else {
+    flags = compileDefaults(*s.params, s.span);
+  }
   std::string qualname = qualnameFor(s.name, true);
   enterUnit(st_.scopeFor(&s), s.name, firstlineno);
   u_->code->def_line = s.span.line;
@@ -201,16 +290,16 @@ void Compiler::compileFunctionDef(const Stmt& s) {
   setArgCounts(*s.params);
   // consts[0]: the docstring or None (CPython 3.12: MAKE_FUNCTION reads __doc__ from there).
   Constant first;
-  if (const Expr* doc = docstringOf(s.body)) first.value = docConstant(*doc);
+  if (const Expr* doc = docstringOf(s.body)) {
+    first.value = docConstant(*doc);
+    u_->has_docstring = true;
+  }
   addConst(first);
-  if (s.is_async) emitUnsupported("async function", s.span);
   compileBody(s.body, false);
   emitImplicitReturn(s.body, s.span);
   std::shared_ptr<CodeObject> code = leaveUnit();
   makeClosure(code, flags, s.span);
-  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
-    emit(Op::CALL, 1, (*it)->span);
-  nameOp(s.name, NameCtx::Store, s.span);
+  compileFunctionAnnotations(s);
 }
 
 void Compiler::compileLambda(const Expr& e) {
@@ -233,11 +322,23 @@ void Compiler::compileLambda(const Expr& e) {
 
 void Compiler::compileClassDef(const Stmt& s) {
   for (const auto& d : s.decorators) compileExpr(*d);
+  if (!s.type_params.empty()) {
+    compileGenericClass(s);
+  } else {
+    compileClassObject(s, false);
+  }
+  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
+    emit(Op::CALL, 1, (*it)->span);
+  nameOp(s.name, NameCtx::Store, s.span);
+}
+
+void Compiler::compileClassObject(const Stmt& s, bool generic) {
   uint32_t firstlineno = s.span.line;
   for (const auto& d : s.decorators) firstlineno = std::min(firstlineno, d->span.line);
   emit(Op::LOAD_BUILD_CLASS, 0, s.span);
   std::string qualname = qualnameFor(s.name, true);
-  enterUnit(st_.scopeFor(&s), s.name, firstlineno);
+  Scope& scope = st_.scopeFor(&s);
+  enterUnit(scope, s.name, firstlineno);
   u_->code->def_line = s.span.line;
   u_->code->qualname = qualname;
   u_->code->flags |= kClassBody;
@@ -248,6 +349,19 @@ void Compiler::compileClassDef(const Stmt& s) {
   q.str = qualname;
   loadConst(q, s.span);
   nameOp("__qualname__", NameCtx::Store, s.span);
+  if (generic) {
+    nameOp(".type_params", NameCtx::Load, s.span);
+    nameOp("__type_params__", NameCtx::Store, s.span);
+  }
+  if (scope.needs_classdict) {
+    // The class namespace, for the annotation scopes that look names up in it first.
+    emit(Op::LOAD_LOCALS, 0, s.span);
+    emit(Op::STORE_DEREF, u_->cell_index.at("__classdict__"), s.span);
+  }
+  if (scope.has_conditional_annotations) {
+    emit(Op::BUILD_SET, 0, s.span);
+    emit(Op::STORE_DEREF, u_->cell_index.at("__conditional_annotations__"), s.span);
+  }
   compileBody(s.body, true);
   Span end = s.body.empty() ? s.span : s.body.back()->span;
   loadNone(end);
@@ -258,10 +372,12 @@ void Compiler::compileClassDef(const Stmt& s) {
   name.kind = syntax::ConstantValue::Kind::Str;
   name.str = s.name;
   loadConst(name, s.span);
-  compileCallArgs(2, s.bases, s.keywords, s.span);
-  for (auto it = s.decorators.rbegin(); it != s.decorators.rend(); ++it)
-    emit(Op::CALL, 1, (*it)->span);
-  nameOp(s.name, NameCtx::Store, s.span);
+  std::vector<const Expr*> bases;
+  for (const auto& b : s.bases) bases.push_back(b.get());
+  syntax::Expr generic_base(ExprKind::Name, s.span);
+  generic_base.id = ".generic_base";
+  if (generic) bases.push_back(&generic_base);
+  compileCallArgs(2, bases, s.keywords, s.span);
 }
 
 void Compiler::compileAssign(const Stmt& s) {
@@ -376,6 +492,10 @@ void Compiler::compileImport(const Stmt& s) {
 }
 
 void Compiler::compileImportFrom(const Stmt& s) {
+  if (s.module == "__future__" && s.level == 0 &&
+      std::find(future_statements_.begin(), future_statements_.end(), &s) ==
+          future_statements_.end())
+    error(s.span, "from __future__ imports must occur at the beginning of the file");
   syntax::ConstantValue level;
   level.kind = syntax::ConstantValue::Kind::Int;
   level.i = s.level;
@@ -404,6 +524,11 @@ void Compiler::compileImportFrom(const Stmt& s) {
 void Compiler::compileStmt(const Stmt& s) {
   switch (s.kind) {
     case StmtKind::Expr:
+      if (options_.mode == CompileOptions::Mode::Single && u_->scope->kind == ScopeKind::Module) {
+        compileExpr(*s.value);  // compile(..., 'single'): the value goes to sys.displayhook
+        emit(Op::PRINT_EXPR, 0, s.span);
+        return;
+      }
       if (s.value->kind == ExprKind::Constant) {
         emit(Op::NOP, 0, s.span);  // CPython drops constant statements but keeps the line
         return;
@@ -418,10 +543,10 @@ void Compiler::compileStmt(const Stmt& s) {
       compileAugAssign(s);
       return;
     case StmtKind::AnnAssign:
-      if (s.value) {
-        compileExpr(*s.value);
-        compileStore(*s.target);
-      }
+      compileAnnAssign(s);
+      return;
+    case StmtKind::TypeAlias:
+      compileTypeAlias(s);
       return;
     case StmtKind::Return:
       compileReturn(s);
@@ -477,7 +602,7 @@ void Compiler::compileStmt(const Stmt& s) {
       for (const auto& t : s.targets) compileDelete(*t);
       return;
     case StmtKind::Match:
-      emitUnsupported("match statement", s.span);
+      compileMatch(s);
       return;
   }
   GBC_UNREACHABLE("statement kind");

@@ -22,7 +22,7 @@ using NameSet = std::set<std::string>;
 }
 
 void analyzeName(const std::string& name, Symbol& sym, NameSet* bound, NameSet& local,
-                 NameSet& free, NameSet& global) {
+                 NameSet& free, NameSet& global, const Scope* class_entry) {
   uint32_t f = sym.flags;
   if (f & kDefGlobal) {
     if (f & kDefNonlocal) fail(sym, "name '" + name + "' is nonlocal and global");
@@ -43,6 +43,20 @@ void analyzeName(const std::string& name, Symbol& sym, NameSet* bound, NameSet& 
     local.insert(name);
     global.erase(name);
     return;
+  }
+  // An annotation scope that can see its class: a name the class binds is looked up in the
+  // class namespace first (the compiler reads it through `__classdict__`), then globally.
+  if (class_entry) {
+    const Symbol* cs = class_entry->lookup(name);
+    const uint32_t cf = cs ? cs->flags : 0;
+    if (cf & kDefGlobal) {
+      sym.scope = SymScope::GlobalExplicit;
+      return;
+    }
+    if ((cf & kDefBound) && !(cf & kDefNonlocal)) {
+      sym.scope = SymScope::GlobalImplicit;
+      return;
+    }
   }
   if (bound && bound->count(name)) {
     sym.scope = SymScope::Free;
@@ -66,6 +80,9 @@ void inlineComprehension(Scope& parent, Scope& comp, NameSet& comp_free) {
     if (sym.scope != SymScope::Free) continue;
     // __class__ is never free through a class scope (CPython's inline_comprehension).
     if (parent.kind == ScopeKind::Class && name == "__class__") {
+      // A closure inside the comprehension still gets the class's cell (`[lambda: __class__
+      // for _ in x]` in a class body), as in CPython.
+      if (capturedByClosure(comp, name)) parent.needs_class_cell = true;
       comp_free.erase(name);
       sym.scope = SymScope::GlobalImplicit;
       continue;
@@ -77,32 +94,40 @@ void inlineComprehension(Scope& parent, Scope& comp, NameSet& comp_free) {
   }
 }
 
-void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global);
+void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global,
+                  const Scope* class_entry);
 
-void analyzeChild(Scope& child, const NameSet& bound, const NameSet& global, NameSet& child_free) {
+void analyzeChild(Scope& child, const NameSet& bound, const NameSet& global, NameSet& child_free,
+                  const Scope* class_entry) {
   NameSet temp_bound = bound;
   NameSet temp_global = global;
-  analyzeBlock(child, &temp_bound, child_free, temp_global);
+  analyzeBlock(child, &temp_bound, child_free, temp_global, class_entry);
 }
 
-void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global) {
+void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global,
+                  const Scope* class_entry) {
   NameSet local, newglobal, newfree, newbound;
   // A class namespace is invisible to nested functions: pass down what the class received.
   if (s.kind == ScopeKind::Class) {
     newglobal = global;
     if (bound) newbound = *bound;
   }
-  for (auto& [name, sym] : s.symbols) analyzeName(name, sym, bound, local, free, global);
+  for (auto& [name, sym] : s.symbols)
+    analyzeName(name, sym, bound, local, free, global, class_entry);
   if (s.kind != ScopeKind::Class) {
     if (s.isFunctionLike()) newbound.insert(local.begin(), local.end());
     if (bound) newbound.insert(bound->begin(), bound->end());
     newglobal.insert(global.begin(), global.end());
   } else {
     newbound.insert("__class__");
+    newbound.insert("__classdict__");
+    newbound.insert("__conditional_annotations__");
   }
   for (auto& child : s.children) {
     NameSet child_free;
-    analyzeChild(*child, newbound, newglobal, child_free);
+    const Scope* child_class =
+        s.kind == ScopeKind::Class && child->can_see_class_scope ? &s : nullptr;
+    analyzeChild(*child, newbound, newglobal, child_free, child_class);
     if (child->isInlined()) inlineComprehension(s, *child, child_free);
     newfree.insert(child_free.begin(), child_free.end());
   }
@@ -113,6 +138,8 @@ void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global) {
     }
   } else if (s.kind == ScopeKind::Class) {
     if (newfree.erase("__class__")) s.needs_class_cell = true;
+    if (newfree.erase("__classdict__")) s.needs_classdict = true;
+    if (newfree.erase("__conditional_annotations__")) s.has_conditional_annotations = true;
   }
   // Record free variables of children that pass through this scope.
   for (const std::string& name : newfree) {
@@ -133,7 +160,7 @@ void analyzeBlock(Scope& s, NameSet* bound, NameSet& free, NameSet& global) {
 
 void analyzeSymbols(Scope& module) {
   NameSet free, global;
-  analyzeBlock(module, nullptr, free, global);
+  analyzeBlock(module, nullptr, free, global, nullptr);
 }
 
 }  // namespace gbc::interp

@@ -129,6 +129,7 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
     case Op::STORE_DEREF:
     case Op::DELETE_DEREF:
     case Op::LOAD_CLOSURE:
+    case Op::LOAD_FROM_DICT_OR_DEREF:
       return cell(in.arg);
     case Op::LOAD_GLOBAL:
     case Op::STORE_GLOBAL:
@@ -142,7 +143,25 @@ std::string argMeaning(const CodeObject& code, const Instr& in) {
     case Op::IMPORT_NAME:
     case Op::IMPORT_FROM:
     case Op::UNSUPPORTED:
+    case Op::LOAD_FROM_DICT_OR_GLOBALS:
+    case Op::LOAD_TYPING:
       return at(code.names, in.arg);
+    case Op::GET_AWAITABLE: {
+      static const char* const where[] = {"", "after __aenter__", "after __aexit__"};
+      return in.arg > 0 && in.arg < 3 ? where[in.arg] : "";
+    }
+    case Op::SET_FUNCTION_ATTRIBUTE:
+      return in.arg == kFnAnnotations  ? "annotations"
+             : in.arg == kFnAnnotate   ? "annotate"
+             : in.arg == kFnTypeParams ? "type_params"
+                                       : "?";
+    case Op::BUILD_INTERPOLATION: {
+      std::string s;
+      int conv = in.arg & 0xff;
+      if (conv) s = std::string("!") + static_cast<char>(conv);
+      if (in.arg & 0x100) s += s.empty() ? "with spec" : ", with spec";
+      return s;
+    }
     case Op::BINARY_OP:
       return std::string(binOpSymbol(in.arg & 0xff)) + ((in.arg & 0x100) ? "=" : "");
     case Op::UNARY_OP: {
@@ -196,7 +215,9 @@ std::string flagNames(uint32_t flags) {
       {kModule, "MODULE"},
       {kClassBody, "CLASS_BODY"},
       {kLambda, "LAMBDA"},
-      {kComprehensionInlined, "COMPREHENSION_INLINED"}};
+      {kComprehensionInlined, "COMPREHENSION_INLINED"},
+      {kCoroutine, "COROUTINE"},
+      {kAsyncGenerator, "ASYNC_GENERATOR"}};
   std::string out;
   for (const auto& [bit, name] : table) {
     if (!(flags & bit)) continue;

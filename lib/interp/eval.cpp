@@ -1,5 +1,6 @@
 // The bytecode evaluation loop and frame management.
 #include "interp/dynamo.h"
+#include "interp/eval_ext.h"
 #include "interp/format.h"
 #include "interp/vm.h"
 
@@ -140,6 +141,7 @@ Value VM::evalLoop(Frame& f) {
   const std::vector<Value>& consts = constsOf(code);
   for (;;) {
     try {
+      if (f.throw_in) raisePending(f);  // generator.throw(): raised where the frame resumes
       for (;;) {
         if (f.pc == f.stop_at) {
           f.stop_at = -1;
@@ -155,7 +157,6 @@ Value VM::evalLoop(Frame& f) {
         const Instr& in = code.code[static_cast<size_t>(f.pc++)];
         switch (in.op) {
           case Op::NOP:
-          case Op::SETUP_ANNOTATIONS:
             break;
           case Op::POP_TOP:
             f.stack.pop_back();
@@ -560,8 +561,14 @@ Value VM::evalLoop(Frame& f) {
             f.yielded = true;
             return v;
           }
-          case Op::YIELD_FROM:
-            unsupported("yield from");
+          case Op::YIELD_FROM: {
+            Value out;  // delegation (eval_async.cpp): a value to yield, or the result pushed
+            if (yieldFrom(*this, f, in, out)) {
+              f.yielded = true;
+              return out;
+            }
+            break;
+          }
           case Op::RAISE_VARARGS: {
             if (in.arg == 0) {
               if (f.handled.empty()) raise(b().runtime_error, "No active exception to reraise");
@@ -689,6 +696,32 @@ Value VM::evalLoop(Frame& f) {
             break;
           case Op::UNSUPPORTED:
             unsupported(code.names[static_cast<size_t>(in.arg)]);
+          case Op::SETUP_ANNOTATIONS:
+          case Op::GET_AWAITABLE:
+          case Op::GET_AITER:
+          case Op::GET_ANEXT:
+          case Op::END_ASYNC_FOR:
+          case Op::BEFORE_ASYNC_WITH:
+          case Op::SETUP_ASYNC_WITH:
+          case Op::ASYNC_WITH_EXCEPT:
+          case Op::ASYNC_GEN_WRAP:
+          case Op::MATCH_MAPPING:
+          case Op::MATCH_SEQUENCE:
+          case Op::MATCH_KEYS:
+          case Op::MATCH_CLASS:
+          case Op::GET_LEN:
+          case Op::CHECK_EG_MATCH:
+          case Op::PREP_RERAISE_STAR:
+          case Op::LOAD_LOCALS:
+          case Op::LOAD_FROM_DICT_OR_GLOBALS:
+          case Op::LOAD_FROM_DICT_OR_DEREF:
+          case Op::LOAD_TYPING:
+          case Op::SET_FUNCTION_ATTRIBUTE:
+          case Op::BUILD_INTERPOLATION:
+          case Op::BUILD_TEMPLATE:
+          case Op::PRINT_EXPR:
+            execExtendedOp(*this, f, in);  // the language's newer opcodes (eval_ext.h)
+            break;
         }
       }
     } catch (PyRaise& e) {

@@ -23,6 +23,17 @@ enum class ScopeKind {
   Lambda,
   GenExpr,
   Comprehension,  // list/set/dict comprehension: inlined into the enclosing code (PEP 709)
+  Annotation,     // an annotation scope (PEP 695/649): see AnnotationKind
+};
+
+/// What an annotation scope evaluates. Each is compiled as a function.
+enum class AnnotationKind : uint8_t {
+  None,
+  TypeParams,  // `<generic parameters of f>`: makes the type parameters, then the def/class
+  TypeAlias,   // the lazily evaluated value of `type X = ...`
+  Bound,       // a TypeVar's bound or constraints
+  Default,     // a type parameter's default (PEP 696)
+  Annotate,    // `__annotate__(format)` of a function, class or module (PEP 649)
 };
 
 /// Where a name lives, as CPython's symtable says (LOCAL, GLOBAL_EXPLICIT, ...).
@@ -39,6 +50,7 @@ enum SymFlags : uint32_t {
   kDefImport = 64,
   kDefCompIter = 128,  // a comprehension's iteration variable
   kDefAnnot = 256,
+  kDefTypeParam = 512,
   kDefBound = kDefLocal | kDefParam | kDefImport,
 };
 
@@ -60,8 +72,23 @@ struct Scope {
   std::string private_name;  // class name used for mangling `__x` (empty outside classes)
   bool is_generator = false;
   bool needs_class_cell = false;  // class: a method uses super() or __class__
+  bool is_async = false;          // an `async def` (or a lambda inside one: never)
+  bool is_coroutine = false;      // awaits or iterates asynchronously (CPython's ste_coroutine)
+  AnnotationKind annotation = AnnotationKind::None;
+  /// An annotation scope directly inside a class: free names look in the class namespace
+  /// first (through the `__classdict__` cell).
+  bool can_see_class_scope = false;
+  bool needs_classdict = false;  // class: an annotation scope uses `__classdict__`
+  /// Module or class: annotations sit in conditional blocks, so `__annotate__` tests the
+  /// `__conditional_annotations__` set (module annotations always count as conditional).
+  bool has_conditional_annotations = false;
+  /// Module, class or function: the `__annotate__` scope of its annotations (PEP 649).
+  Scope* annotation_block = nullptr;
+  /// Function (3.12 eager annotations, or a `def` with type parameters): its TypeParams scope.
+  Scope* type_params_block = nullptr;
 
   bool isFunctionLike() const { return kind != ScopeKind::Module && kind != ScopeKind::Class; }
+  bool isAnnotation() const { return kind == ScopeKind::Annotation; }
   bool isInlined() const { return kind == ScopeKind::Comprehension; }
   /// The symbol of a (mangled) name, or null.
   const Symbol* lookup(const std::string& name) const;
@@ -89,9 +116,19 @@ struct CompileError {
   std::string message;  // CPython's SyntaxError text, e.g. "'return' outside function"
 };
 
+/// How annotations are compiled, which decides how the symbol tables see them.
+struct SymtableOptions {
+  /// Python 3.14 (PEP 649/749): annotations live in `__annotate__` scopes. 3.12: evaluated
+  /// where they stand (function annotations in the enclosing scope).
+  bool deferred_annotations = true;
+  /// `from __future__ import annotations`: annotations are strings, never evaluated.
+  bool future_annotations = false;
+};
+
 /// Builds the symbol tables of a module and resolves every name's scope.
 /// Errors: gbc::Error{Syntax, "line:col: message"} (col 1-based, as CPython prints offsets).
-Result<std::unique_ptr<SymbolTable>> buildSymbolTable(const syntax::Module& module);
+Result<std::unique_ptr<SymbolTable>> buildSymbolTable(const syntax::Module& module,
+                                                      const SymtableOptions& options = {});
 
 /// CPython's private-name mangling: `__x` inside class `_C` becomes `_C__x`.
 std::string mangle(const std::string& private_name, const std::string& name);

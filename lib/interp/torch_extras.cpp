@@ -105,6 +105,15 @@ void installTorchExtras(VM& vm) {
   Value dyn = modNamed(vm, "torch._dynamo");
   Value compiler = modNamed(vm, "torch.compiler");
 
+  // torch.fx's classes by name only: programs annotate custom backends with them
+  // (`gm: torch.fx.GraphModule`), which Python 3.12 evaluates when the def runs.
+  Value fx = modNamed(vm, "torch.fx");
+  for (const char* cls : {"GraphModule", "Graph", "Node", "Proxy"}) {
+    ClassPtr c = vm.makeClass(cls, {vm.b().object}, nullptr);
+    c->module = "torch.fx";
+    as<ModuleObject>(fx).dict->setStr(cls, c);
+  }
+
   // torch.save writes into the in-memory file system of open()
   def(torch, "save", [](VM& vm, CallArgs& a) -> Value {
     Value f = a.args.size() > 1 ? a.args.at(1) : a.kw("f");

@@ -176,6 +176,16 @@ struct FunctionObject : Object {
   DictPtr attrs;                              // __dict__ (created on demand)
   std::weak_ptr<ClassObject> defining_class;  // for super() / __class__
   Value module_name;
+  // Annotations and PEP 695, set by SET_FUNCTION_ATTRIBUTE (eval_scopes.cpp); the VM shows
+  // them as function attributes through annotationAttr (eval_ext.h):
+  /// `__annotations__`: the dict 3.12 (or `from __future__ import annotations`) builds at def
+  /// time; in 3.14 the result of `annotate(1)`, cached on first access. Null: none yet.
+  Value annotations;
+  /// `__annotate__` (3.14, PEP 649): the function computing the annotations from a format
+  /// (1 VALUE, 2 VALUE_WITH_FAKE_GLOBALS, 3 FORWARDREF, 4 STRING). Null: None.
+  Value annotate;
+  /// `__type_params__` (PEP 695): the tuple of a generic def's type parameters. Null: ().
+  Value type_params;
 };
 
 struct BoundMethodObject : Object {

@@ -6,6 +6,7 @@
 
 #include "interp/code_image.h"
 #include "interp/dynamo.h"
+#include "interp/eval_ext.h"
 #include "interp/torch_model.h"
 #include "syntax/parser.h"
 
@@ -22,6 +23,7 @@ VM::VM(const TargetProfile& target, bool run_mode)
       builtins_(std::make_unique<Builtins>()),
       builtins_dict_(newDict()) {
   installBuiltinClasses(*this);
+  installLanguageRuntime(*this);  // eval_ext.h: coroutines, ExceptionGroup, t-strings, exec...
   installStdlibModules(*this);
   installTorch(*this);
   installStance(*this);

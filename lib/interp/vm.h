@@ -62,6 +62,11 @@ struct Frame {
   bool generator = false;
   bool yielded = false;  // the last eval() stopped at a yield
   bool started = false;  // generator frames: has run before
+  /// Generator-like frames (eval_async.cpp): suspended inside YIELD_FROM (its iterator on the
+  /// stack, the instruction runs again on resumption), and an exception to raise where the
+  /// frame resumes (generator.throw).
+  bool delegating = false;
+  Value throw_in;
   int stop_at = -1;
   // nested_graph_breaks: the inlined frame's state before its current instruction
   std::vector<Value> pre_stack;

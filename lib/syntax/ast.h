@@ -221,16 +221,16 @@ enum class PatternKind {
 struct Pattern {
   PatternKind kind;
   Span span;
-  ExprPtr value;              // MatchValue
-  ConstantValue singleton;    // MatchSingleton
+  ExprPtr value;            // MatchValue
+  ConstantValue singleton;  // MatchSingleton
   std::vector<PatternPtr> patterns;
-  ExprList keys;              // MatchMapping
+  ExprList keys;                    // MatchMapping
   std::optional<std::string> rest;  // MatchMapping `**rest`
-  ExprPtr cls;                // MatchClass
+  ExprPtr cls;                      // MatchClass
   std::vector<std::string> kwd_attrs;
   std::vector<PatternPtr> kwd_patterns;
-  PatternPtr pattern;                // MatchAs
-  std::optional<std::string> name;   // MatchAs, MatchStar
+  PatternPtr pattern;               // MatchAs
+  std::optional<std::string> name;  // MatchAs, MatchStar
   explicit Pattern(PatternKind k, Span s = {}) : kind(k), span(s) {}
 };
 

@@ -22,12 +22,11 @@ constexpr KindName kKindNames[] = {
 
 // Same order as enum Field.
 constexpr const char* kFieldNames[] = {
-    "alias",       "alternative",     "argument",  "arguments",       "attribute",
-    "body",        "cause",           "condition", "consequence",     "definition",
-    "expression",  "format_specifier", "function", "guard",           "key",
-    "left",        "module_name",     "name",      "object",          "operator",
-    "operators",   "parameters",      "return_type", "right",         "subject",
-    "subscript",   "superclasses",    "type",      "type_conversion", "type_parameters",
+    "alias",    "alternative", "argument",     "arguments",  "attribute",       "body",
+    "cause",    "condition",   "consequence",  "definition", "expression",      "format_specifier",
+    "function", "guard",       "key",          "left",       "module_name",     "name",
+    "object",   "operator",    "operators",    "parameters", "return_type",     "right",
+    "subject",  "subscript",   "superclasses", "type",       "type_conversion", "type_parameters",
     "value"};
 static_assert(sizeof(kFieldNames) / sizeof(kFieldNames[0]) == static_cast<int>(Field::kCount));
 

@@ -77,7 +77,7 @@ void appendUtf8(std::string& out, uint32_t cp) {
 
 struct Prefix {
   bool raw = false, bytes = false, fstring = false, tstring = false, valid = true;
-  std::string conflict;  // "'b' and 't' prefixes are incompatible" (CPython 3.14's message)
+  std::string conflict;   // "'b' and 't' prefixes are incompatible" (CPython 3.14's message)
   size_t prefix_len = 0;  // letters before the quotes
 };
 
@@ -421,7 +421,8 @@ std::string Lowerer::textWithoutComments(uint32_t from, uint32_t to, TSNode with
       comments.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
       continue;
     }
-    for (uint32_t i = 0, k = ts_node_child_count(n); i < k; ++i) work.push_back(ts_node_child(n, i));
+    for (uint32_t i = 0, k = ts_node_child_count(n); i < k; ++i)
+      work.push_back(ts_node_child(n, i));
   }
   std::sort(comments.begin(), comments.end());
   std::string out;
@@ -440,8 +441,8 @@ void Lowerer::interpolation(TSNode n, bool raw, bool tstring, std::vector<StrPie
   TSNode conversion = ch.field(Field::TypeConversion);
   TSNode spec = ch.field(Field::FormatSpecifier);
   if (ts_node_is_null(expression) || ch.items.empty()) {
-    syntaxError(n, std::string(tstring ? "t" : "f") +
-                       "-string: valid expression required before '}'");
+    syntaxError(n,
+                std::string(tstring ? "t" : "f") + "-string: valid expression required before '}'");
     return;
   }
   auto fv = std::make_unique<Expr>(tstring ? ExprKind::Interpolation : ExprKind::FormattedValue,

@@ -27,7 +27,8 @@ StmtPtr Lowerer::matchStatement(TSNode n) {
   } else {
     TSNode last = subjects.back();
     for (const CstChild& c : ch.items)
-      if (isToken(c.node, ",") && ts_node_start_byte(c.node) >= ts_node_end_byte(last)) last = c.node;
+      if (isToken(c.node, ",") && ts_node_start_byte(c.node) >= ts_node_end_byte(last))
+        last = c.node;
     s->value = tupleOf(subjects, Cst::spanBetween(subjects.front(), last));
   }
   TSNode body = ch.field(Field::Body);
@@ -97,7 +98,8 @@ PatternPtr Lowerer::pattern(TSNode n) {
     case NodeKind::False: {
       auto p = std::make_unique<Pattern>(PatternKind::MatchSingleton, Cst::span(n));
       NodeKind k = cst_.kind(n);
-      p->singleton.kind = k == NodeKind::None ? ConstantValue::Kind::None : ConstantValue::Kind::Bool;
+      p->singleton.kind =
+          k == NodeKind::None ? ConstantValue::Kind::None : ConstantValue::Kind::Bool;
       p->singleton.b = k == NodeKind::True;
       return p;
     }
@@ -156,7 +158,8 @@ PatternPtr Lowerer::pattern(TSNode n) {
       if (cst_.kind(target) != NodeKind::Identifier)
         return syntaxError(target, "invalid pattern target"), nullptr;
       std::string name = identifier(target);
-      if (name == "_") return fail(target, ErrorCode::Syntax, "cannot use '_' as a target"), nullptr;
+      if (name == "_")
+        return fail(target, ErrorCode::Syntax, "cannot use '_' as a target"), nullptr;
       auto p = std::make_unique<Pattern>(PatternKind::MatchAs, Cst::span(n));
       p->pattern = pattern(named[0]);
       p->name = std::move(name);
@@ -249,7 +252,8 @@ ExprPtr Lowerer::literalPattern(TSNode n, TSNode minus) {
     u->operand = std::move(left);
     left = std::move(u);
   }
-  auto b = std::make_unique<Expr>(ExprKind::BinOp, Cst::spanBetween(ts_node_is_null(sign) ? real : sign, imag));
+  auto b = std::make_unique<Expr>(ExprKind::BinOp,
+                                  Cst::spanBetween(ts_node_is_null(sign) ? real : sign, imag));
   b->binop = std::string_view(ts_node_type(op)) == "-" ? BinOpKind::Sub : BinOpKind::Add;
   b->left = std::move(left);
   b->right = std::move(right);
@@ -278,7 +282,8 @@ PatternPtr Lowerer::classPattern(TSNode n) {
       continue;
     }
     if (seen_keyword)
-      return fail(c.node, ErrorCode::Syntax, "positional patterns follow keyword patterns"), nullptr;
+      return fail(c.node, ErrorCode::Syntax, "positional patterns follow keyword patterns"),
+             nullptr;
     p->patterns.push_back(pattern(c.node));
   }
   if (!p->cls) return syntaxError(n, "invalid syntax"), nullptr;

@@ -96,14 +96,16 @@ int main(int argc, char** argv) {
     } else if (a == "--verbose") {
       verbose = true;
     } else if (!a.empty() && a[0] == '-') {
-      std::cerr << "usage: gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] [--verbose] DIR...\n";
+      std::cerr << "usage: gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] "
+                   "[--verbose] DIR...\n";
       return 2;
     } else {
       roots.push_back(a);
     }
   }
   if (roots.empty() || (python != "3.14" && python != "3.12")) {
-    std::cerr << "usage: gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] [--verbose] DIR...\n";
+    std::cerr << "usage: gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] "
+                 "[--verbose] DIR...\n";
     return 2;
   }
   std::set<std::string> skip;
@@ -145,7 +147,8 @@ int main(int argc, char** argv) {
       }
       if (expect_fail) {
         ++expected_failures;
-        if (why.empty()) failures.push_back({p.string(), p.string() + ": compiles, but CPython rejects it"});
+        if (why.empty())
+          failures.push_back({p.string(), p.string() + ": compiles, but CPython rejects it"});
         continue;
       }
       if (!why.empty()) failures.push_back({p.string(), why});

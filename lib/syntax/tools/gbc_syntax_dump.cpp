@@ -1,5 +1,5 @@
-// gbc_syntax_dump [--cst] FILE...: prints dumpAst of each file (or the parse error), for diffing against
-// tools/cpython_ast_dump.py. A developer tool; not installed.
+// gbc_syntax_dump [--cst] FILE...: prints dumpAst of each file (or the parse error), for diffing
+// against tools/cpython_ast_dump.py. A developer tool; not installed.
 #include <fstream>
 #include <iostream>
 #include <sstream>

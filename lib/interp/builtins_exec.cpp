@@ -1,0 +1,331 @@
+// compile(), exec() and eval(): source text (str, or bytes decoded per PEP 263) compiled by
+// gbc's own front end and compiler for the VM's Python version, run in the given (or the
+// caller's) namespaces. Syntax errors are SyntaxError instances with CPython's attributes
+// (msg, filename, lineno, offset, text, end_lineno, end_offset). namedtuple (eval of a lambda)
+// and dataclasses (exec of generated defs) are built on these.
+#include <cstdlib>
+
+#include "interp/gen_objects.h"
+#include "syntax/parser.h"
+#include "syntax/source_encoding.h"
+
+namespace gbc::interp {
+
+namespace {
+
+// CPython's PyCF_* compile() flags.
+constexpr int64_t kOnlyAst = 0x400;
+constexpr int64_t kTypeComments = 0x1000;
+constexpr int64_t kAllowTopLevelAwait = 0x2000;
+constexpr int64_t kDontImplyDedent = 0x200;
+constexpr int64_t kAllowIncompleteInput = 0x4000;
+constexpr int64_t kOptimizedAst = 0x8000 | kOnlyAst;
+// The CO_FUTURE_* flags compile() accepts (division .. annotations).
+constexpr int64_t kFutureFlags =
+    0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+
+Value argAt(CallArgs& a, size_t i, const char* kw, Value dflt) {
+  if (a.args.size() > i) return a.args[i];
+  if (Value v = a.kw(kw)) return v;
+  return dflt;
+}
+
+ClassPtr syntaxErrorClass(VM& vm) { return vm.b().by_name["SyntaxError"]; }
+
+/// A SyntaxError as CPython raises it from compile().
+[[noreturn]] void raiseSyntaxError(VM& vm, const std::string& msg, const std::string& filename,
+                                   uint32_t line, uint32_t col, const std::string& source) {
+  std::string text;
+  if (line > 0) {
+    size_t pos = 0;
+    for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
+      pos = source.find('\n', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    if (pos != std::string::npos && pos <= source.size()) {
+      size_t end = source.find('\n', pos);
+      text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+    }
+  }
+  Value exc = vm.makeException(syntaxErrorClass(vm), "");
+  auto& d = *as<InstanceObject>(exc).dict;
+  Value lineno = pyInt(line), offset = line ? pyInt(col) : none();
+  Value text_v = text.empty() ? none() : pyStr(text);
+  d.setStr("args", pyTuple({pyStr(msg),
+                            pyTuple({pyStr(filename), lineno, offset, text_v, lineno, offset})}));
+  d.setStr("msg", pyStr(msg));
+  d.setStr("filename", pyStr(filename));
+  d.setStr("lineno", lineno);
+  d.setStr("offset", offset);
+  d.setStr("text", text_v);
+  d.setStr("end_lineno", lineno);
+  d.setStr("end_offset", offset);
+  d.setStr("print_file_and_line", none());
+  throw PyRaise{exc};
+}
+
+/// Splits gbc's "[<filename>:]<line>:<col>: <message>" into its parts.
+void parseLocated(const std::string& message, const std::string& filename, uint32_t& line,
+                  uint32_t& col, std::string& msg) {
+  std::string rest = message;
+  if (rest.rfind(filename + ":", 0) == 0) rest = rest.substr(filename.size() + 1);
+  line = col = 0;
+  char* end = nullptr;
+  unsigned long l = std::strtoul(rest.c_str(), &end, 10);
+  if (end && *end == ':') {
+    char* end2 = nullptr;
+    unsigned long c = std::strtoul(end + 1, &end2, 10);
+    if (end2 && end2[0] == ':' && end2[1] == ' ') {
+      line = static_cast<uint32_t>(l);
+      col = static_cast<uint32_t>(c);
+      rest = std::string(end2 + 2);
+    }
+  }
+  if (rest.rfind("syntax error: ", 0) == 0) rest = rest.substr(14);
+  msg = rest;
+}
+
+/// compile(): the code object of `source` for the VM's Python version.
+std::shared_ptr<CodeObject> compileSource(VM& vm, const Value& source, const std::string& filename,
+                                          const std::string& mode, int64_t flags,
+                                          bool dont_inherit) {
+  std::string text;
+  if (source->kind == Kind::Str) {
+    text = asStr(source);
+  } else if (source->kind == Kind::Bytes) {
+    auto decoded = syntax::decodeSource(filename, as<BytesObject>(source).v);
+    if (!decoded) {
+      uint32_t line = 0, col = 0;
+      std::string msg;
+      parseLocated(decoded.error().message, filename, line, col, msg);
+      raiseSyntaxError(vm, msg, filename, line, col, "");
+    }
+    text = std::move(*decoded);
+  } else {
+    vm.raise(vm.b().type_error, "compile() arg 1 must be a string, bytes or AST object");
+  }
+  if (text.find('\0') != std::string::npos)
+    raiseSyntaxError(vm, "source code string cannot contain null bytes", filename, 0, 0, "");
+  CompileOptions options = CompileOptions::forPython(vm.target().python);
+  if (mode == "exec") {
+    options.mode = CompileOptions::Mode::Exec;
+  } else if (mode == "eval") {
+    options.mode = CompileOptions::Mode::Eval;
+  } else if (mode == "single") {
+    options.mode = CompileOptions::Mode::Single;
+  } else if (mode == "func_type") {
+    vm.unsupported("compile() mode 'func_type' (it makes an AST)");
+  } else {
+    vm.raise(vm.b().value_error, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  if (flags & ~(kFutureFlags | kOnlyAst | kTypeComments | kAllowTopLevelAwait | kDontImplyDedent |
+                kAllowIncompleteInput | kOptimizedAst))
+    vm.raise(vm.b().value_error, "compile(): unrecognised flags");
+  if (flags & (kOnlyAst | kOptimizedAst))
+    vm.unsupported("compile() returning an AST (PyCF_ONLY_AST)");
+  if (flags & kAllowTopLevelAwait) vm.unsupported("compile() with top-level await");
+  if (flags & kCoFutureAnnotations) options.future_annotations = true;
+  if (!dont_inherit && vm.top() && (vm.top()->code->co_flags & kCoFutureAnnotations))
+    options.future_annotations = true;
+  auto module = syntax::parseModule(filename, text);
+  if (!module) {
+    if (module.error().code == ErrorCode::Unsupported) vm.unsupported(module.error().message);
+    uint32_t line = 0, col = 0;
+    std::string msg;
+    parseLocated(module.error().message, filename, line, col, msg);
+    raiseSyntaxError(vm, msg, filename, line, col, text);
+  }
+  auto code = compileModule(*module, filename, options);
+  if (!code) {
+    uint32_t line = 0, col = 0;
+    std::string msg;
+    parseLocated(code.error().message, filename, line, col, msg);
+    raiseSyntaxError(vm, msg, filename, line, col, text);
+  }
+  if (!vm.sources.count(filename)) vm.sources[filename] = std::make_shared<const std::string>(text);
+  return *code;
+}
+
+/// The namespaces exec()/eval() run in: the given ones, or the caller's.
+void namespaces(VM& vm, const char* who, Value globals, Value locals, DictPtr& g, DictPtr& l) {
+  if (globals && !isNone(globals)) {
+    if (globals->kind != Kind::Dict)
+      vm.raise(vm.b().type_error,
+               std::string(who) + "() globals must be a dict, not " + vm.typeOf(globals)->name);
+    g = std::static_pointer_cast<DictObject>(globals);
+    if (!g->getStr("__builtins__"))
+      g->setStr("__builtins__",
+                vm.findModule("builtins") ? vm.findModule("builtins") : Value(vm.builtinsDict()));
+    l = g;
+  } else {
+    Frame* caller = vm.top();
+    if (!caller) vm.raise(vm.b().runtime_error, std::string(who) + "(): no current frame");
+    g = caller->globals;
+    if (caller->locals) {
+      l = caller->locals;
+    } else if (caller->func) {
+      // A function's locals: a snapshot (writes do not reach the function, as in CPython 3.12).
+      l = newDict();
+      const CodeObject& code = *caller->code;
+      for (size_t i = 0; i < code.varnames.size() && i < caller->fast.size(); ++i)
+        if (caller->fast[i] && code.varnames[i].find('@') == std::string::npos)
+          l->setStr(code.varnames[i], caller->fast[i]);
+      for (size_t i = 0; i < caller->cells.size(); ++i) {
+        const std::string& n =
+            i < code.cellvars.size() ? code.cellvars[i] : code.freevars[i - code.cellvars.size()];
+        if (caller->cells[i]->v) l->setStr(n, caller->cells[i]->v);
+      }
+    } else {
+      l = g;
+    }
+  }
+  if (locals && !isNone(locals)) {
+    if (locals->kind != Kind::Dict)
+      vm.unsupported(std::string(who) + "() with a locals mapping that is not a dict");
+    l = std::static_pointer_cast<DictObject>(locals);
+  }
+}
+
+Value runCode(VM& vm, const std::shared_ptr<CodeObject>& code, const DictPtr& globals,
+              const DictPtr& locals, const Value& closure) {
+  auto f = std::make_shared<Frame>();
+  f->code = code;
+  f->name = code->name;
+  f->globals = globals;
+  f->locals = locals;
+  f->fast.assign(code->varnames.size(), nullptr);
+  for (size_t i = 0; i < code->cellvars.size(); ++i)
+    f->cells.push_back(std::make_shared<CellObject>());
+  const size_t nfree = code->freevars.size();
+  if (nfree) {
+    if (!closure || isNone(closure) || closure->kind != Kind::Tuple ||
+        as<TupleObject>(closure).items.size() != nfree)
+      vm.raise(vm.b().type_error,
+               "code object requires a closure of exactly length " + std::to_string(nfree));
+    for (const Value& c : as<TupleObject>(closure).items) {
+      if (c->kind != Kind::Cell) vm.raise(vm.b().type_error, "closure can only contain cells");
+      f->cells.push_back(std::static_pointer_cast<CellObject>(c));
+    }
+  } else if (closure && !isNone(closure)) {
+    vm.raise(vm.b().type_error, "cannot use a closure with this code object");
+  }
+  Value r = vm.eval(*f);
+  return r ? r : none();
+}
+
+Value builtinFn(const std::string& name, NativeFn fn) {
+  return std::make_shared<BuiltinObject>(name, std::move(fn));
+}
+
+std::string stringArg(VM& vm, const Value& v, const char* what) {
+  if (v->kind == Kind::Str) return asStr(v);
+  if (v->kind == Kind::Bytes) return as<BytesObject>(v).v;
+  vm.raise(vm.b().type_error, std::string(what) + " must be str, not " + vm.typeOf(v)->name);
+}
+
+/// exec/eval's code: a code object as it is, or source compiled in `mode`.
+std::shared_ptr<CodeObject> codeArg(VM& vm, const Value& source, const char* mode,
+                                    const char* who) {
+  if (source->kind == Kind::Code) return as<CodeValue>(source).code;
+  if (source->kind != Kind::Str && source->kind != Kind::Bytes)
+    vm.raise(vm.b().type_error,
+             std::string(who) + "() arg 1 must be a string, bytes or code object");
+  Value src = source;
+  if (std::string(mode) == "eval") {
+    // eval() ignores leading spaces and tabs.
+    std::string s = stringArg(vm, source, "source");
+    size_t i = s.find_first_not_of(" \t");
+    src = source->kind == Kind::Str
+              ? pyStr(i == std::string::npos ? "" : s.substr(i))
+              : Value(std::make_shared<BytesObject>(i == std::string::npos ? "" : s.substr(i)));
+  }
+  return compileSource(vm, src, "<string>", mode, 0, false);
+}
+
+void ensureSyntaxErrors(VM& vm) {
+  auto& B = vm.b();
+  if (B.by_name.count("SyntaxError")) return;
+  auto make = [&](const std::string& name, const ClassPtr& base) {
+    auto c = vm.makeClass(name, {base}, nullptr);
+    c->module = "builtins";
+    c->is_exception = true;
+    B.by_name[name] = c;
+    vm.builtinsDict()->setStr(name, c);
+    return c;
+  };
+  ClassPtr syntax = make("SyntaxError", B.exception);
+  // str(SyntaxError): "msg (file, line N)", as CPython's SyntaxError.__str__.
+  syntax->dict->setStr(
+      "__gbc_str__", builtinFn("__str__", [](VM& vm, CallArgs& a) -> Value {
+        auto& d = *as<InstanceObject>(a.args.at(0)).dict;
+        Value msg = d.getStr("msg");
+        if (!msg) {
+          Value args = d.getStr("args");
+          if (args && args->kind == Kind::Tuple && !as<TupleObject>(args).items.empty())
+            msg = as<TupleObject>(args).items[0];
+        }
+        std::string out = msg ? vm.str(msg) : "";
+        Value file = d.getStr("filename"), line = d.getStr("lineno");
+        std::string base;
+        if (file && file->kind == Kind::Str) {
+          base = asStr(file);
+          size_t slash = base.rfind('/');
+          if (slash != std::string::npos) base = base.substr(slash + 1);
+        }
+        const bool has_line = line && isInt(line);
+        if (!base.empty() && has_line)
+          out += " (" + base + ", line " + std::to_string(asInt(line)) + ")";
+        else if (!base.empty())
+          out += " (" + base + ")";
+        else if (has_line)
+          out += " (line " + std::to_string(asInt(line)) + ")";
+        return pyStr(out);
+      }));
+  ClassPtr indentation = make("IndentationError", syntax);
+  make("TabError", indentation);
+}
+
+}  // namespace
+
+void installExecBuiltins(VM& vm) {
+  ensureSyntaxErrors(vm);
+  auto builtins = vm.builtinsDict();
+  builtins->setStr("compile", builtinFn("compile", [](VM& vm, CallArgs& a) -> Value {
+                     Value source = argAt(a, 0, "source", nullptr);
+                     Value filename = argAt(a, 1, "filename", nullptr);
+                     Value mode = argAt(a, 2, "mode", nullptr);
+                     if (!source || !filename || !mode)
+                       vm.raise(vm.b().type_error, "compile() missing required argument");
+                     Value flags = argAt(a, 3, "flags", pyInt(0));
+                     Value dont_inherit = argAt(a, 4, "dont_inherit", pyBool(false));
+                     std::string file = filename->kind == Kind::Str
+                                            ? asStr(filename)
+                                            : stringArg(vm, filename, "filename");
+                     return std::make_shared<CodeValue>(
+                         compileSource(vm, source, file, stringArg(vm, mode, "compile() mode"),
+                                       asInt(flags), vm.truthy(dont_inherit)));
+                   }));
+  builtins->setStr("exec", builtinFn("exec", [](VM& vm, CallArgs& a) -> Value {
+                     Value source = argAt(a, 0, "source", nullptr);
+                     if (!source)
+                       vm.raise(vm.b().type_error, "exec expected at least 1 argument, got 0");
+                     DictPtr g, l;
+                     namespaces(vm, "exec", argAt(a, 1, "globals", nullptr),
+                                argAt(a, 2, "locals", nullptr), g, l);
+                     auto code = codeArg(vm, source, "exec", "exec");
+                     runCode(vm, code, g, l, a.kw("closure"));
+                     return none();
+                   }));
+  builtins->setStr("eval", builtinFn("eval", [](VM& vm, CallArgs& a) -> Value {
+                     Value source = argAt(a, 0, "source", nullptr);
+                     if (!source)
+                       vm.raise(vm.b().type_error, "eval expected at least 1 argument, got 0");
+                     DictPtr g, l;
+                     namespaces(vm, "eval", argAt(a, 1, "globals", nullptr),
+                                argAt(a, 2, "locals", nullptr), g, l);
+                     auto code = codeArg(vm, source, "eval", "eval");
+                     return runCode(vm, code, g, l, nullptr);
+                   }));
+}
+
+}  // namespace gbc::interp
