@@ -33,3 +33,16 @@ endif()
 add_executable(gbc_compile_check ${CMAKE_CURRENT_LIST_DIR}/tools/compile_check.cpp)
 target_link_libraries(gbc_compile_check PRIVATE gbc_compiler)
 target_compile_options(gbc_compile_check PRIVATE ${GBC_WARNINGS})
+
+# The standard library compiles: every .py of the bundled CPython Lib/ (when the repository has
+# it) parses and compiles without an error or an UNSUPPORTED instruction, except the files
+# CPython's own compile() rejects (tools/compile_check_skip-<version>.txt).
+foreach(pyver 3.14 3.12)
+  set(stdlib_dir "${PROJECT_SOURCE_DIR}/stdlib/python${pyver}")
+  if(GBC_TESTS AND EXISTS "${stdlib_dir}")
+    add_test(NAME stdlib-compile-${pyver}
+      COMMAND gbc_compile_check --python ${pyver}
+              --skip ${CMAKE_CURRENT_LIST_DIR}/tools/compile_check_skip-${pyver}.txt "${stdlib_dir}")
+    set_tests_properties(stdlib-compile-${pyver} PROPERTIES LABELS stdlib TIMEOUT 600)
+  endif()
+endforeach()

@@ -353,7 +353,7 @@ std::shared_ptr<CodeObject> Compiler::compileModule(const syntax::Module& module
     return leaveUnit();
   }
   if (options_.mode == CompileOptions::Mode::Single && module.body.size() > 1)
-    error(module.body[1]->span, "multiple statements found while compiling a single statement");
+    error(module.body[0]->span, "multiple statements found while compiling a single statement");
   compileBody(module.body, true);
   Span end{1, 0, 1, 0};
   if (!module.body.empty()) end = module.body.back()->span;

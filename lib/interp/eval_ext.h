@@ -28,11 +28,15 @@ bool yieldFrom(VM& vm, Frame& f, const Instr& in, Value& out);
 /// The object a call of an `async def` makes: a coroutine, or an async generator.
 Value makeCoroutine(VM& vm, const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
 
-/// The annotation attributes CPython 3.14 computes: `__annotations__` (from `__annotate__(1)`,
-/// cached), `__annotate__` and `__type_params__` of functions, classes (from the class
-/// namespace's `__annotate_func__` / `__annotations_cache__`) and modules; null when `name` is
-/// none of these or `obj` has no such attribute.
-Value annotationAttr(VM& vm, const Value& obj, std::string_view name);
+/// Attributes CPython derives for functions, classes and modules: `__annotations__` (3.14: from
+/// `__annotate__(1)`, cached), `__annotate__` and `__type_params__` (classes: from the class
+/// namespace's `__annotate_func__` / `__annotations_cache__`), and the None `__doc__` of a class
+/// or module without a docstring; null when `name` is none of these or `obj` has no such one.
+Value languageAttr(VM& vm, const Value& obj, std::string_view name);
+
+/// A function's `__doc__`: its code's first constant when that is a str (the compiler puts the
+/// docstring there), else None.
+Value functionDocstring(const FunctionObject& fn);
 
 /// Registers the classes and builtins of this part of the runtime: coroutine,
 /// async_generator and their awaitables, generator.send/throw/close, BaseExceptionGroup and

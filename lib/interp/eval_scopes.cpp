@@ -167,7 +167,9 @@ Value namespaceAnnotations(VM& vm, const DictPtr& ns, const char* annotate_key,
 
 }  // namespace
 
-Value annotationAttr(VM& vm, const Value& obj, std::string_view name) {
+Value languageAttr(VM& vm, const Value& obj, std::string_view name) {
+  if (name == "__doc__")
+    return obj->kind == Kind::Class || obj->kind == Kind::Module ? none() : nullptr;
   const bool annotations = name == "__annotations__", annotate = name == "__annotate__";
   const bool type_params = name == "__type_params__";
   if (!annotations && !annotate && !type_params) return nullptr;
@@ -206,6 +208,14 @@ Value annotationAttr(VM& vm, const Value& obj, std::string_view name) {
     default:
       return nullptr;
   }
+}
+
+Value functionDocstring(const FunctionObject& fn) {
+  const auto& consts = fn.code->consts;
+  if (consts.empty() || consts[0].kind != Constant::Kind::Value ||
+      consts[0].value.kind != syntax::ConstantValue::Kind::Str || (fn.code->flags & kLambda))
+    return none();
+  return pyStr(consts[0].value.str);
 }
 
 void installLanguageRuntime(VM& vm) {

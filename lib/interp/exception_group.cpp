@@ -39,7 +39,8 @@ Value groupInit(VM& vm, CallArgs& a) {
                                     std::to_string(a.args.size() - 1) + " given)");
   Value message = a.args[1], excs = a.args[2];
   if (message->kind != Kind::Str)
-    vm.raise(vm.b().type_error, "argument 1 must be str, not " + vm.typeOf(message)->name);
+    vm.raise(vm.b().type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not " +
+                                    vm.typeOf(message)->name);
   if (excs->kind != Kind::List && excs->kind != Kind::Tuple)
     vm.raise(vm.b().type_error, "second argument (exceptions) must be a sequence");
   std::vector<Value> items = vm.toVector(excs);

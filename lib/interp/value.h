@@ -177,7 +177,7 @@ struct FunctionObject : Object {
   std::weak_ptr<ClassObject> defining_class;  // for super() / __class__
   Value module_name;
   // Annotations and PEP 695, set by SET_FUNCTION_ATTRIBUTE (eval_scopes.cpp); the VM shows
-  // them as function attributes through annotationAttr (eval_ext.h):
+  // them as function attributes through languageAttr (eval_ext.h):
   /// `__annotations__`: the dict 3.12 (or `from __future__ import annotations`) builds at def
   /// time; in 3.14 the result of `annotate(1)`, cached on first access. Null: none yet.
   Value annotations;

@@ -153,7 +153,7 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
         return v;
       }
       if (name == "__module__") return pyStr(cls->module);
-      if (Value v = annotationAttr(*this, obj, name)) return v;  // eval_scopes.cpp
+      if (Value v = languageAttr(*this, obj, name)) return v;  // eval_scopes.cpp
       raise(b().attribute_error,
             "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
     }
@@ -166,7 +166,7 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
         if (Value v = m.dict->getStr(name)) return v;
       if (name == "__name__") return pyStr(m.name);
       if (name == "__dict__") return m.dict;
-      if (Value v = annotationAttr(*this, obj, name)) return v;  // eval_scopes.cpp
+      if (Value v = languageAttr(*this, obj, name)) return v;  // eval_scopes.cpp
       if (Value ga = m.dict->getStr("__getattr__")) return call(ga, {pyStr(std::string(name))});
       // torch has the attribute, most likely: gbc's model of torch does not.
       if (m.name == "torch" || m.name.rfind("torch.", 0) == 0)
@@ -181,7 +181,7 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "__name__") return pyStr(fn.name);
       if (name == "__qualname__") return pyStr(fn.qualname);
       if (name == "__module__") return fn.module_name ? fn.module_name : none();
-      if (name == "__doc__") return none();
+      if (name == "__doc__") return functionDocstring(fn);  // eval_scopes.cpp
       if (name == "__dict__") {
         if (!fn.attrs) fn.attrs = newDict();
         return fn.attrs;
@@ -190,7 +190,7 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "__defaults__") return fn.defaults.empty() ? none() : pyTuple(fn.defaults);
       if (name == "__kwdefaults__") return fn.kwdefaults ? Value(fn.kwdefaults) : none();
       if (name == "__globals__") return fn.globals;
-      if (Value v = annotationAttr(*this, obj, name)) return v;  // eval_scopes.cpp
+      if (Value v = languageAttr(*this, obj, name)) return v;  // eval_scopes.cpp
       if (name == "__wrapped__") break;
       if (name == "__get__") {  // the descriptor protocol: binds the function to an instance
         Value f = obj;

@@ -1,6 +1,7 @@
 // Literal lowering: numbers (any base, underscores, big ints, imaginary) and strings (prefixes,
 // escapes, implicit concatenation, f-strings with nested specs and `=`), as CPython builds them.
 #include "syntax/lowering.h"
+#include "syntax/unicode_names.h"
 
 #include <algorithm>
 #include <charconv>
@@ -308,8 +309,25 @@ bool Lowerer::decodeLiteral(TSNode at, std::string_view s, bool raw, bool bytes,
       continue;
     }
     if (!bytes && e == 'N') {
-      fail(at, ErrorCode::Unsupported, "\\N{...} escapes in string literals are not supported");
-      return false;
+      // \N{NAME}: a character by its Unicode name (or alias).
+      const size_t start = i - 1;
+      const size_t close = i + 1 < size && s[i + 1] == '{' ? s.find('}', i + 2) : std::string::npos;
+      const std::string where = std::to_string(start) + "-";
+      if (close == std::string::npos || close == i + 2) {
+        syntaxError(at, "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+                            where + std::to_string(std::min(size - 1, i)) +
+                            ": malformed \\N character escape");
+        return false;
+      }
+      auto cp = lookupUnicodeName(s.substr(i + 2, close - i - 2));
+      if (!cp) {
+        syntaxError(at, "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+                            where + std::to_string(close) + ": unknown Unicode character name");
+        return false;
+      }
+      appendUtf8(out, *cp);
+      i = close;
+      continue;
     }
     out += '\\';  // unknown escape: kept as written (CPython warns)
     out += e;

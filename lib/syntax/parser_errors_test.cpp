@@ -82,6 +82,17 @@ TEST_CASE("what CPython's parser rejects but tree-sitter accepts", "[syntax][err
         "m.py:1:1: syntax error: only single target (not tuple) can be annotated");
 }
 
+TEST_CASE("\\N{} escapes name characters, aliases and computed names", "[syntax][errors]") {
+  CHECK(dumpSource(
+            "s = '\\N{EM DASH}\\N{nbsp}\\N{HANGUL SYLLABLE GAG}\\N{CJK UNIFIED IDEOGRAPH-4E00}'\n")
+            .find("value=s'\\xe2\\x80\\x94\\xc2\\xa0\\xea\\xb0\\x81\\xe4\\xb8\\x80'") !=
+        std::string::npos);
+  CHECK(errorOf("s = '\\N{NO SUCH NAME}'\n").second ==
+        "m.py:1:5: syntax error: (unicode error) 'unicodeescape' codec can't decode bytes in "
+        "position 0-15: unknown Unicode character name");
+  CHECK(errorOf("s = '\\N'\n").first == ErrorCode::Syntax);
+}
+
 TEST_CASE("t-string prefixes and concatenation follow CPython 3.14", "[syntax][errors]") {
   CHECK(errorOf("x = t'a' 'b'\n").second ==
         "m.py:1:5: cannot mix t-string literals with string or bytes literals");
