@@ -40,6 +40,10 @@ def outer(a, /, b=2, *, c):
         raise RuntimeError("bad") from e
     finally:
         pass
+
+async def coro(x: int) -> None:
+    async with x:
+        await x
 )PY";
 
 }  // namespace
@@ -51,6 +55,11 @@ TEST_CASE("a code image reads back as the same code object") {
   REQUIRE(back);
   CHECK(disassemble(*back) == disassemble(*code));
   CHECK(serializeCode(*back) == bytes);
+  // co_flags is not in the listing: the coroutine's (a constant of the module) must survive too
+  for (size_t i = 0; i < code->consts.size(); ++i) {
+    if (code->consts[i].kind != Constant::Kind::Code) continue;
+    CHECK(back->consts[i].code->co_flags == code->consts[i].code->co_flags);
+  }
 }
 
 TEST_CASE("malformed code images are refused, never read past their end") {

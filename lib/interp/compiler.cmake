@@ -24,7 +24,8 @@ target_compile_options(gbc_compiler PRIVATE ${GBC_WARNINGS})
 
 gbc_add_test(interp_compiler_tests
   ${CMAKE_CURRENT_LIST_DIR}/compiler_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/compiler_scope_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_scope_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/compiler_features_test.cpp)
 if(TARGET interp_compiler_tests)
   target_link_libraries(interp_compiler_tests PRIVATE gbc_compiler Catch2::Catch2WithMain)
 endif()

@@ -34,9 +34,10 @@
 //  4. Function code objects: consts[0] is the docstring (a str) or None, as CPython 3.12
 //     (MAKE_FUNCTION takes __doc__ from there); lambdas always have None first. Module and class
 //     bodies store a docstring with STORE_NAME __doc__.
-//  5. Annotations are never evaluated (Python 3.14's deferred annotations, PEP 649/749), neither
-//     for parameters nor for `x: T [= v]`; `x: T` alone binds nothing but makes x local (as in
-//     CPython). Module/class bodies that contain an annotated name start with SETUP_ANNOTATIONS.
+//  5. Annotations follow the Python version (compiler_annotations.cpp): 3.14 compiles them into
+//     `__annotate__` functions (PEP 649/749), 3.12 evaluates them at once into `__annotations__`,
+//     and `from __future__ import annotations` stores their unparsed text (compiler_unparse.cpp).
+//     `x: T` alone binds nothing but makes x local (as in CPython).
 //  6. Return unwinding (CPython's compiler_unwind_fblock): crossing a for loop pops the iterator
 //     (`SWAP 2; POP_TOP` when the value is kept), a try/except body `POP_BLOCK`, a try/finally
 //     body `POP_BLOCK` + a copy of the finalbody, a `finally` handler (exception on the stack)
@@ -58,11 +59,9 @@
 //     returns...) are the enclosing statement's (or with-item's / loop's) span, never line 0.
 // 10. SyntaxErrors come back as gbc::Error{Syntax, "line:col: message"} with a 1-based column
 //     and CPython's message ("'return' outside function", "no binding for nonlocal 'x' found").
-// 11. Unsupported constructs compile to `UNSUPPORTED <description>` at the node: "match
-//     statement", "await expression", "async for statement", "async with statement",
-//     "asynchronous comprehension", "except* clause", and "async function" as the first
-//     instruction of an async def's body (defining it works, calling it does not). An
-//     UNSUPPORTED in expression position is followed by a dead LOAD_CONST None (stack balance).
+// 11. The newer statements compile in files of their own: coroutines (compiler_async.cpp), match
+//     (compiler_match.cpp), except* (compiler_block.cpp), PEP 695 (compiler_generic.cpp). The
+//     UNSUPPORTED opcode remains for what gbc cannot model; the compiler no longer emits it.
 // 12. Calls: no starred/`**` arguments -> CALL n / CALL_KW n with a const tuple of names; else
 //     CALL_FUNCTION_EX, the positional tuple built as BUILD_TUPLE n without starred args or
 //     BUILD_LIST k + LIST_EXTEND 1 / LIST_APPEND 1 + LIST_TO_TUPLE with them, the kwargs dict as

@@ -2,11 +2,13 @@
 // Python version and lists each failure (a parse or compile error, or an UNSUPPORTED instruction
 // in the bytecode) as `file:line: reason`. A developer tool, and the engine of the stdlib ctest.
 //
-//   gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] [--verbose] DIR|FILE...
+//   gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] [--verbose] [--dump] DIR|FILE...
 //
 // LIST names files (relative to a given directory, one per line, `#` comments) that CPython's
 // own compile() rejects: they must fail here too, or the check reports them as unexpected passes.
-// Exit status: 0 when every file behaves as expected, 1 otherwise, 2 on bad usage.
+// --dump prints every file's disassembly ("=== FILE" before each), to compare the bytecode two
+// builds of the compiler make. Exit status: 0 when every file behaves as expected, 1 otherwise,
+// 2 on bad usage.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -48,7 +50,8 @@ std::string findUnsupported(const CodeObject& code) {
 }
 
 /// Why `path` does not compile, or "" when it does.
-std::string checkFile(const fs::path& path, const gbc::interp::CompileOptions& options) {
+std::string checkFile(const fs::path& path, const gbc::interp::CompileOptions& options,
+                      bool dump) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot read the file";
   std::stringstream buffer;
@@ -59,6 +62,7 @@ std::string checkFile(const fs::path& path, const gbc::interp::CompileOptions& o
   if (!module) return module.error().message;
   auto code = gbc::interp::compileModule(*module, path.string(), options);
   if (!code) return path.string() + ":" + code.error().message;
+  if (dump) std::cout << "=== " << path.string() << "\n" << gbc::interp::disassemble(**code);
   std::string unsupported = findUnsupported(**code);
   if (!unsupported.empty()) return path.string() + ":" + unsupported;
   return {};
@@ -84,6 +88,7 @@ int main(int argc, char** argv) {
   std::string skip_file;
   bool quiet = false;
   bool verbose = false;  // names each file on stderr before checking it (to find a crash)
+  bool dump = false;
   std::vector<std::string> roots;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -95,6 +100,8 @@ int main(int argc, char** argv) {
       quiet = true;
     } else if (a == "--verbose") {
       verbose = true;
+    } else if (a == "--dump") {
+      dump = true;
     } else if (!a.empty() && a[0] == '-') {
       std::cerr << "usage: gbc_compile_check [--python 3.14|3.12] [--skip LIST] [--quiet] "
                    "[--verbose] DIR...\n";
@@ -141,7 +148,7 @@ int main(int argc, char** argv) {
       if (verbose) std::cerr << p.string() << "\n";
       std::string why;
       try {
-        why = checkFile(p, options);
+        why = checkFile(p, options, dump);
       } catch (const std::exception& e) {  // a compiler bug: reported, and the check goes on
         why = p.string() + ": internal error: " + e.what();
       }
