@@ -1,16 +1,44 @@
 // Definitions: functions, classes, decorators and parameter lists (def and lambda).
 #include "syntax/lowering.h"
 
+#include <cctype>
 #include <string>
 #include <utility>
 
 namespace gbc::syntax {
 
+ExprPtr Lowerer::maskedDefault(uint32_t equals, uint32_t end, TSNode at) {
+  // The default alone, at its own offsets, in an otherwise blank copy of the original text.
+  const std::string& original = *original_;
+  uint32_t from = equals + 1;
+  while (from < end && std::isspace(static_cast<unsigned char>(original[from]))) ++from;
+  const bool starred = from < end && original[from] == '*';  // `*Ts = *tuple[int]`
+  const uint32_t value_from = starred ? from + 1 : from;
+  std::string isolated = isolateExpression(original, value_from, end);
+  Result<TreeHandle> tree = parseTree(path_, isolated);
+  if (!tree) return fail(at, tree.error().code, tree.error().message);
+  TSNode root = ts_tree_root_node(tree->get());
+  TSNode stmt = ts_node_named_child(root, 0);
+  TSNode paren = ts_node_is_null(stmt) ? TSNode{} : ts_node_named_child(stmt, 0);
+  if (ts_node_has_error(root) || ts_node_is_null(paren) || ts_node_named_child_count(paren) != 1)
+    return syntaxError(at, "invalid syntax");
+  Lowerer sub(path_, isolated, root);
+  ExprPtr value = sub.expr(ts_node_named_child(paren, 0));
+  if (!value) return sub.error_ ? fail(at, sub.error_->code, sub.error_->message) : nullptr;
+  if (!starred) return value;
+  Span span = value->span;
+  span.col -= value_from - from;  // the star just before the value (same line)
+  auto e = std::make_unique<Expr>(ExprKind::Starred, span);
+  e->value = std::move(value);
+  return e;
+}
+
 bool Lowerer::typeParams(TSNode n, std::vector<TypeParam>& out) {
   if (ts_node_is_null(n)) return true;
   std::vector<TSNode> items = cst_.children(n).named();
   if (items.empty()) return syntaxError(n, "Type parameter list cannot be empty"), false;
-  for (TSNode item : items) {
+  for (size_t index = 0; index < items.size(); ++index) {
+    TSNode item = items[index];
     std::vector<TSNode> inner = cst_.children(item).named();
     if (cst_.kind(item) != NodeKind::Type || inner.size() != 1)
       return syntaxError(item, "invalid type parameter"), false;
@@ -42,6 +70,20 @@ bool Lowerer::typeParams(TSNode n, std::vector<TypeParam>& out) {
       }
       default:
         return syntaxError(p, "invalid type parameter"), false;
+    }
+    if (edits_) {
+      // A default the repair masked: between this parameter and the next (or the `]`).
+      const uint32_t after = ts_node_end_byte(item);
+      const uint32_t limit =
+          index + 1 < items.size() ? ts_node_start_byte(items[index + 1]) : ts_node_end_byte(n);
+      for (const RepairEdits::Default& d : edits_->defaults) {
+        if (d.equals < after || d.equals >= limit) continue;
+        tp.default_value = maskedDefault(d.equals, d.end, item);
+        if (!tp.default_value) return false;
+        Span end = tp.default_value->span;
+        tp.span.end_line = end.end_line;
+        tp.span.end_col = end.end_col;
+      }
     }
     if (failed()) return false;
     out.push_back(std::move(tp));

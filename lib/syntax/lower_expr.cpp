@@ -435,6 +435,27 @@ ExprPtr Lowerer::starred(TSNode n) {
 }
 
 ExprPtr Lowerer::parenthesized(TSNode n) {
+  if (edits_) {
+    // `*(x)` in a subscript, whose star a repair blanked (repair.h): Starred(x).
+    uint32_t at = ts_node_start_byte(n);
+    std::string_view src = cst_.source();
+    // (the blanked star is one of the blanks before the parenthesis)
+    while (at > 0 && (src[at - 1] == ' ' || src[at - 1] == '\t') && !edits_->star(at - 1)) --at;
+    if (at > 0 && edits_->star(at - 1)) {
+      const TSNode star = n;
+      const Span span = Cst::span(n);
+      const uint32_t star_col = span.col - (ts_node_start_byte(n) - (at - 1));
+      const RepairEdits* saved = edits_;
+      edits_ = nullptr;  // the inner expression is a plain parenthesised one
+      ExprPtr inner = expr(star);
+      edits_ = saved;
+      if (!inner) return nullptr;
+      auto e = std::make_unique<Expr>(ExprKind::Starred,
+                                      Span{span.line, star_col, span.end_line, span.end_col});
+      e->value = std::move(inner);
+      return e;
+    }
+  }
   // CPython drops the parentheses: the node keeps the inner expression's span.
   std::vector<TSNode> named = cst_.children(n).named();
   if (named.size() != 1) return syntaxError(n, "invalid parenthesized expression");

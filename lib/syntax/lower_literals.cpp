@@ -465,7 +465,27 @@ void Lowerer::interpolation(TSNode n, bool raw, bool tstring, std::vector<StrPie
   }
   auto fv = std::make_unique<Expr>(tstring ? ExprKind::Interpolation : ExprKind::FormattedValue,
                                    Cst::span(n));
-  fv->value = expr(expression);
+  if (cst_.kind(expression) == NodeKind::NamedExpression && ts_node_is_null(spec) &&
+      ts_node_is_null(conversion)) {
+    // `{x:=10}` is x with the format spec "=10" (a walrus needs parentheses in a replacement
+    // field); tree-sitter reads an assignment expression.
+    TSNode target = cst_.children(expression).field(Field::Name);
+    fv->value = expr(target);
+    const uint32_t colon = ts_node_end_byte(target);
+    const uint32_t close = ts_node_start_byte(ch.items.back().node);
+    auto js = std::make_unique<Expr>(ExprKind::JoinedStr);
+    TSPoint colon_point = ts_node_end_point(target),
+            end_point = ts_node_start_point(ch.items.back().node);
+    js->span = Span{colon_point.row + 1, colon_point.column, end_point.row + 1, end_point.column};
+    std::vector<StrPiece> pieces;
+    TSPoint after_colon = colon_point;
+    ++after_colon.column;
+    literalGap(n, after_colon, colon + 1, end_point, close, raw, pieces);
+    js->values = finishPieces(pieces);
+    fv->format_spec = std::move(js);
+  } else {
+    fv->value = expr(expression);
+  }
   if (!ts_node_is_null(conversion)) {
     std::string_view t = cst_.text(conversion);
     char c = t.size() == 2 ? t[1] : '\0';

@@ -551,7 +551,11 @@ bool Lowerer::exceptHandler(TSNode n, ExceptHandler& out, bool& is_star) {
     type = inner[0];
   }
   if (!ts_node_is_null(name)) out.name = identifier(name);
-  if (!ts_node_is_null(alias)) {
+  std::vector<TSNode> repaired;
+  if (!ts_node_is_null(type) && repairedExceptTypes(type, repaired)) {
+    // `except A, B, C:` (PEP 758), parsed as the repaired `A| B| C`
+    out.type = tupleOf(repaired, Cst::spanBetween(repaired.front(), repaired.back()));
+  } else if (!ts_node_is_null(alias)) {
     // `except A, B:` (Python 3.14, PEP 758): a tuple of types without parentheses.
     out.type = tupleOf({type, alias}, Cst::spanBetween(type, alias));
   } else if (!ts_node_is_null(type)) {
@@ -559,6 +563,17 @@ bool Lowerer::exceptHandler(TSNode n, ExceptHandler& out, bool& is_star) {
   }
   out.body = blockOf(n);
   return !failed();
+}
+
+bool Lowerer::repairedExceptTypes(TSNode type, std::vector<TSNode>& out) {
+  if (!edits_ || cst_.kind(type) != NodeKind::BinaryOperator) return false;
+  Children ch = cst_.children(type);
+  TSNode op = ch.field(Field::Operator);
+  if (ts_node_is_null(op) || !edits_->exceptComma(ts_node_start_byte(op))) return false;
+  TSNode left = ch.field(Field::Left);
+  if (!repairedExceptTypes(left, out)) out.push_back(left);
+  out.push_back(ch.field(Field::Right));
+  return true;
 }
 
 StmtPtr Lowerer::tryStatement(TSNode n) {

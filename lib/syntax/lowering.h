@@ -14,6 +14,7 @@
 #include "base/result.h"
 #include "syntax/ast.h"
 #include "syntax/cst.h"
+#include "syntax/repair.h"
 
 namespace gbc::syntax {
 
@@ -28,6 +29,11 @@ class Lowerer {
       : path_(path), cst_(source, root), root_(root) {}
 
   Result<StmtList> lowerModule();
+  /// The tree is of a repaired copy of `original` (repair.h): `edits` says what was masked.
+  void setRepair(const RepairEdits* edits, const std::string* original) {
+    edits_ = edits;
+    original_ = original;
+  }
 
   // --- errors (first one wins) ---
   std::nullptr_t fail(TSNode at, ErrorCode code, const std::string& what);
@@ -153,6 +159,12 @@ class Lowerer {
   int expr_depth_ = 0;
   int block_depth_ = 0;
   TSNode hoisted_splat_{};  // a `*` that primary() moved outward, lowered as its operand
+  const RepairEdits* edits_ = nullptr;  // see setRepair
+  const std::string* original_ = nullptr;
+  /// A type parameter's default masked by a repair, parsed from the original text alone.
+  ExprPtr maskedDefault(uint32_t equals, uint32_t end, TSNode at);
+  /// `except A, B, C:` read back from its repaired `A | B | C`: the operand nodes.
+  bool repairedExceptTypes(TSNode type, std::vector<TSNode>& out);
 };
 
 /// An identifier as CPython names it (NFKC; gbc folds the fullwidth forms only).

@@ -12,6 +12,7 @@
 #include "syntax/cst.h"
 #include "syntax/lowering.h"
 #include "syntax/nesting.h"
+#include "syntax/repair.h"
 #include "syntax/source.h"
 #include "syntax/syntax_errors.h"
 #include "syntax/ts_handles.h"
@@ -111,6 +112,8 @@ Result<std::string> prepareSource(const std::string& path, std::string_view sour
   return text;
 }
 
+}  // namespace
+
 Result<TreeHandle> parseTree(const std::string& path, const std::string& src) {
   Result<TSParser*> parser = threadParser();
   if (!parser) return parser.error();
@@ -120,8 +123,6 @@ Result<TreeHandle> parseTree(const std::string& path, const std::string& src) {
   return tree;
 }
 
-}  // namespace
-
 Result<Module> parseModule(const std::string& path, std::string_view source) {
   Result<std::string> text = prepareSource(path, source);
   if (!text) return text.error();
@@ -130,9 +131,23 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
   Result<TreeHandle> tree = parseTree(path, src);
   if (!tree) return tree.error();
   TSNode root = ts_tree_root_node(tree->get());
-  if (ts_node_has_error(root)) return describeSyntaxError(path, src, root);
+  // Newer syntax the grammar lacks is masked in a copy of the text (repair.h) and read back.
+  std::optional<Repair> repair;
+  if (ts_node_has_error(root)) {
+    repair = repairSource(src, root);
+    if (repair) {
+      Result<TreeHandle> repaired = parseTree(path, repair->text);
+      if (repaired && !ts_node_has_error(ts_tree_root_node(repaired->get())))
+        tree = std::move(repaired);
+      else
+        repair.reset();
+    }
+    if (!repair) return describeSyntaxError(path, src, root);
+    root = ts_tree_root_node(tree->get());
+  }
 
-  Lowerer lowerer(path, src, root);
+  Lowerer lowerer(path, repair ? std::string_view(repair->text) : std::string_view(src), root);
+  if (repair) lowerer.setRepair(&repair->edits, &src);
   Result<StmtList> body = lowerer.lowerModule();
   if (!body) return body.error();
   Module module;
@@ -148,7 +163,15 @@ std::optional<Error> checkSyntax(const std::string& path, std::string_view sourc
   Result<TreeHandle> tree = parseTree(path, *text);
   if (!tree) return tree.error();
   TSNode root = ts_tree_root_node(tree->get());
-  if (ts_node_has_error(root)) return describeSyntaxError(path, *text, root);
+  if (ts_node_has_error(root)) {
+    // Newer syntax the grammar lacks (repair.h) is no error; parseModule checks the rest.
+    auto repair = repairSource(*text, root);
+    if (!repair) return describeSyntaxError(path, *text, root);
+    Result<TreeHandle> repaired = parseTree(path, repair->text);
+    if (!repaired || ts_node_has_error(ts_tree_root_node(repaired->get())))
+      return describeSyntaxError(path, *text, root);
+    return std::nullopt;
+  }
   // Lowering adds the nesting limits (kMaxExprDepth, kMaxBlockDepth): a tree no deeper than the
   // smaller one cannot reach either. The lexical bound settles most files; the others are
   // measured, and the few deep ones lowered to find the exact error.

@@ -710,6 +710,98 @@ TEST_CASE("type parameters, type aliases and annotated targets", "[syntax][stmt]
 )dump");
 }
 
+TEST_CASE(
+    "newer syntax tree-sitter 0.23.6 lacks, read through source repairs: PEP 696 defaults, except "
+    "with three types, *(x) in a subscript, {x:=10}",
+    "[syntax][stmt]") {
+  CHECK(
+      dumpSource(
+          "def f[T: int = int, **P = [int], *Ts = *tuple[int]](): pass\nclass C[T = int]: "
+          "pass\ntry: 1/0\nexcept E, T, Z: pass\nUnion[*args, *(kwargs.values())]\nf'{x:=10}'\n") ==
+      R"dump(Module
+  FunctionDef 1:0-1:59 name=f async=0
+    type_params:
+      TypeVar 1:6-1:18 name=T
+        bound:
+          Name 1:9-1:12 id=int
+        default_value:
+          Name 1:15-1:18 id=int
+      ParamSpec 1:20-1:31 name=P
+        default_value:
+          List 1:26-1:31
+            elts:
+              Name 1:27-1:30 id=int
+      TypeVarTuple 1:33-1:50 name=Ts
+        default_value:
+          Starred 1:39-1:50
+            value:
+              Subscript 1:40-1:50
+                value:
+                  Name 1:40-1:45 id=tuple
+                slice:
+                  Name 1:46-1:49 id=int
+    args:
+      arguments
+    body:
+      Pass 1:55-1:59
+  ClassDef 2:0-2:22 name=C
+    type_params:
+      TypeVar 2:8-2:15 name=T
+        default_value:
+          Name 2:12-2:15 id=int
+    body:
+      Pass 2:18-2:22
+  Try 3:0-4:20 star=0
+    body:
+      Expr 3:5-3:8
+        value:
+          BinOp 3:5-3:8 op=Div
+            left:
+              Constant 3:5-3:6 value=1
+            right:
+              Constant 3:7-3:8 value=0
+    handlers:
+      ExceptHandler 4:0-4:20 name=-
+        type:
+          Tuple 4:7-4:14
+            elts:
+              Name 4:7-4:8 id=E
+              Name 4:10-4:11 id=T
+              Name 4:13-4:14 id=Z
+        body:
+          Pass 4:16-4:20
+  Expr 5:0-5:32
+    value:
+      Subscript 5:0-5:32
+        value:
+          Name 5:0-5:5 id=Union
+        slice:
+          Tuple 5:6-5:31
+            elts:
+              Starred 5:6-5:11
+                value:
+                  Name 5:7-5:11 id=args
+              Starred 5:13-5:31
+                value:
+                  Call 5:15-5:30
+                    func:
+                      Attribute 5:15-5:28 attr=values
+                        value:
+                          Name 5:15-5:21 id=kwargs
+  Expr 6:0-6:10
+    value:
+      JoinedStr 6:0-6:10
+        values:
+          FormattedValue 6:2-6:9 conversion=0
+            value:
+              Name 6:3-6:4 id=x
+            format_spec:
+              JoinedStr 6:4-6:8
+                values:
+                  Constant 6:5-6:8 value=s'=10'
+)dump");
+}
+
 TEST_CASE("t-strings: interpolations, conversions, specs and debug text", "[syntax][stmt]") {
   CHECK(dumpSource("t'a{ x + 1 !r:>{w}} b{y=}' t'c'\ntr'\\d{1}'\nt''\n") == R"dump(Module
   Expr 1:0-1:31

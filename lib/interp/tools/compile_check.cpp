@@ -50,8 +50,7 @@ std::string findUnsupported(const CodeObject& code) {
 }
 
 /// Why `path` does not compile, or "" when it does.
-std::string checkFile(const fs::path& path, const gbc::interp::CompileOptions& options,
-                      bool dump) {
+std::string checkFile(const fs::path& path, const gbc::interp::CompileOptions& options, bool dump) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot read the file";
   std::stringstream buffer;

@@ -109,6 +109,7 @@ STMT_CASES = [
  ("match patterns: sequences, star, guards, groups and open sequences", "match x, *y:\n    case [a, *rest, (b, c)] if a > 0:\n        pass\n    case (x as y) | _:\n        pass\n    case a, b:\n        pass\n    case *a, b,:\n        pass\n    case ():\n        pass\n    case (1):\n        pass\n"),
  ("match patterns: mappings, classes, values, keywords", "match x:\n    case {'k': v, -1: _, a.b: c, **kw}:\n        pass\n    case Point(1, y=2) | mod.Cls(x=[_, *_], z=-1):\n        pass\n    case mod.CONST as z:\n        pass\n"),
  ("type parameters, type aliases and annotated targets", "def f[T: int, *Ts, **P](a: T) -> T: pass\nclass C[T: (int, str), U](B): pass\ntype X = int | str\ntype L[T] = list[T]\nx: tuple[*Ts] = ()\n(y): int\n"),
+ ("newer syntax tree-sitter 0.23.6 lacks, read through source repairs: PEP 696 defaults, except with three types, *(x) in a subscript, {x:=10}", "def f[T: int = int, **P = [int], *Ts = *tuple[int]](): pass\nclass C[T = int]: pass\ntry: 1/0\nexcept E, T, Z: pass\nUnion[*args, *(kwargs.values())]\nf'{x:=10}'\n"),
  ("t-strings: interpolations, conversions, specs and debug text", "t'a{ x + 1 !r:>{w}} b{y=}' t'c'\ntr'\\d{1}'\nt''\n"),
  ("semicolon-separated statements and comments", "a = 1; b = 2  # c\nif x: y = 1; z = 2\n# end\n"),
 ]
