@@ -25,6 +25,9 @@ bool yieldFrom(VM& vm, Frame& f, const Instr& in, Value& out);
 /// Raises (as a PyRaise) the exception a generator.throw() left in Frame::throw_in.
 [[noreturn]] void raisePending(Frame& f);
 
+/// next() of a generator: its next value, or null when it is exhausted.
+Value generatorNext(VM& vm, const Value& gen);
+
 /// The object a call of an `async def` makes: a coroutine, or an async generator.
 Value makeCoroutine(VM& vm, const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
 

@@ -264,6 +264,13 @@ void genClose(VM& vm, GeneratorObject& g) {
   if (!r.done) vm.raise(vm.b().runtime_error, std::string(kindName(g)) + " ignored GeneratorExit");
 }
 
+Value generatorNext(VM& vm, const Value& gen) {
+  GeneratorObject& g = as<GeneratorObject>(gen);
+  if (g.finished) return nullptr;
+  GenStep r = genSend(vm, g, none());
+  return r.done ? nullptr : r.value;
+}
+
 GenStep sendInto(VM& vm, const Value& sub, const Value& v) {
   if (GeneratorObject* g = generatorOf(vm, sub)) return genSend(vm, *g, v);
   if (isNone(v)) {

@@ -237,6 +237,7 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (name == "co_name") return pyStr(c.code->name);
       if (name == "co_filename") return pyStr(c.code->filename);
       if (name == "co_firstlineno") return pyInt(c.code->firstlineno);
+      if (name == "co_flags") return pyInt(c.code->co_flags);  // CPython's bits (bytecode.h)
       break;
     }
     default:
@@ -1029,30 +1030,8 @@ Value VM::iter(const Value& v) {
 }
 
 Value VM::next(const Value& itv) {
-  if (itv->kind == Kind::Generator) {
-    auto& g = as<GeneratorObject>(itv);
-    if (g.finished) return nullptr;
-    Frame& f = *g.frame;
-    if (f.started) f.stack.push_back(none());
-    f.started = true;
-    f.yielded = false;
-    if (top_ && top_->trace)
-      f.trace = top_->trace;
-    else
-      f.trace = nullptr;
-    Value v;
-    try {
-      v = eval(f);
-    } catch (...) {
-      g.finished = true;
-      throw;
-    }
-    if (!f.yielded) {
-      g.finished = true;
-      return nullptr;
-    }
-    return v;
-  }
+  // generators resume through the generator driver (gen_objects.cpp: yield from, PEP 479)
+  if (itv->kind == Kind::Generator) return generatorNext(*this, itv);
   if (itv->kind == Kind::Instance) {
     Value m = typeOf(itv)->lookup("__next__");
     if (!m) raise(b().type_error, "'" + typeOf(itv)->name + "' object is not an iterator");

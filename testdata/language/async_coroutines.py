@@ -121,3 +121,18 @@ try:
     w.send(None)
 except StopIteration as e:
     print("via __await__:", e.value)
+
+# co_flags carries CPython's bits (inspect.iscoroutinefunction reads them)
+CO_COROUTINE, CO_ASYNC_GENERATOR, CO_GENERATOR = 0x80, 0x200, 0x20
+
+
+async def agen():
+    yield 1
+
+
+def plain_gen():
+    yield 1
+
+
+print(bool(main.__code__.co_flags & CO_COROUTINE), bool(agen.__code__.co_flags & CO_ASYNC_GENERATOR),
+      bool(plain_gen.__code__.co_flags & CO_GENERATOR), bool(double.__code__.co_flags & CO_GENERATOR))
