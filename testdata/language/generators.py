@@ -57,7 +57,7 @@ except RuntimeError as e:
     print("RuntimeError:", e)
 def stopper():
     yield 1
-del g  # (CPython would also report the ignored GeneratorExit when it frees g)
+g.close()  # the second GeneratorExit ends its loop: closed for good
 
 
 def stopper():
