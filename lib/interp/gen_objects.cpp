@@ -178,17 +178,25 @@ Value makeNativeInstance(const ClassPtr& cls, std::shared_ptr<void> payload) {
   return inst;
 }
 
-GeneratorObject* generatorOf(VM& vm, const Value& v) {
-  if (v->kind == Kind::Generator) return &as<GeneratorObject>(v);
-  if (v->kind != Kind::Instance) return nullptr;
+// Only this runtime's native classes carry a payload, so a payload and the class name tell a
+// coroutine or async generator apart without a lookup (this runs on every resumption).
+static bool isNativeInstanceOf(const Value& v, std::string_view name) {
+  if (v->kind != Kind::Instance) return false;
   auto& inst = as<InstanceObject>(v);
-  if (inst.cls != runtimeClass(vm, "coroutine") && inst.cls != runtimeClass(vm, "async_generator"))
+  return inst.payload && inst.cls->name == name && inst.cls->module == "builtins";
+}
+
+GeneratorObject* generatorOf(VM& vm, const Value& v) {
+  (void)vm;
+  if (v->kind == Kind::Generator) return &as<GeneratorObject>(v);
+  if (!isNativeInstanceOf(v, "coroutine") && !isNativeInstanceOf(v, "async_generator"))
     return nullptr;
-  return static_cast<GeneratorObject*>(inst.payload.get());
+  return static_cast<GeneratorObject*>(as<InstanceObject>(v).payload.get());
 }
 
 bool isCoroutineObject(VM& vm, const Value& v) {
-  return v->kind == Kind::Instance && as<InstanceObject>(v).cls == runtimeClass(vm, "coroutine");
+  (void)vm;
+  return isNativeInstanceOf(v, "coroutine");
 }
 
 Value stopIterationValue(VM& vm, const Value& exc) {

@@ -275,6 +275,8 @@ struct IteratorObject : Object {
 };
 
 struct Frame;
+/// A generator; also the payload of the coroutine and async_generator instances
+/// (gen_objects.h: their frame's code has kCoroutine / kAsyncGenerator).
 struct GeneratorObject : Object {
   GeneratorObject() : Object(Kind::Generator) {}
   std::shared_ptr<Frame> frame;
