@@ -25,12 +25,19 @@ struct Awaitable {
 
 AsyncGenObject& agenOf(VM& vm, const Value& v) {
   GeneratorObject* g = generatorOf(vm, v);
-  GBC_CHECK(g && (g->frame->code->flags & kAsyncGenerator), "not an async generator");
+  if (!g || !(g->frame->code->flags & kAsyncGenerator))
+    vm.raise(vm.b().type_error,
+             "descriptor requires an 'async_generator' object, not '" + vm.typeOf(v)->name + "'");
   return static_cast<AsyncGenObject&>(*g);
 }
 
-Awaitable& awaitableOf(const Value& self) {
-  return *std::static_pointer_cast<Awaitable>(as<InstanceObject>(self).payload);
+Awaitable& awaitableOf(VM& vm, const Value& self) {
+  auto a = payloadOf<Awaitable>(vm, self, "async_generator_asend");
+  if (!a) a = payloadOf<Awaitable>(vm, self, "async_generator_athrow");
+  if (!a)
+    vm.raise(vm.b().type_error, "descriptor requires an async generator awaitable, not '" +
+                                    vm.typeOf(self)->name + "'");
+  return *a;
 }
 
 /// The value of an async generator's own yield, or null for a value passing through.
@@ -125,17 +132,17 @@ Value makeAwaitable(VM& vm, const char* cls, Value agen, Value value, bool is_th
 ClassPtr awaitableClass(VM& vm, const char* name) {
   auto d = newDict();
   d->setStr("send", builtinFn("send", [](VM& vm, CallArgs& a) -> Value {
-              return awaitableStep(vm, awaitableOf(a.args.at(0)), a.args.at(1), nullptr);
+              return awaitableStep(vm, awaitableOf(vm, a.args.at(0)), a.args.at(1), nullptr);
             }));
   d->setStr("__next__", builtinFn("__next__", [](VM& vm, CallArgs& a) -> Value {
-              return awaitableStep(vm, awaitableOf(a.args.at(0)), none(), nullptr);
+              return awaitableStep(vm, awaitableOf(vm, a.args.at(0)), none(), nullptr);
             }));
   d->setStr("throw", builtinFn("throw", [](VM& vm, CallArgs& a) -> Value {
               Value exc = exceptionFromThrowArgs(vm, a, 1);
-              return awaitableStep(vm, awaitableOf(a.args.at(0)), nullptr, exc);
+              return awaitableStep(vm, awaitableOf(vm, a.args.at(0)), nullptr, exc);
             }));
-  d->setStr("close", builtinFn("close", [](VM&, CallArgs& a) -> Value {
-              awaitableOf(a.args.at(0)).state = Awaitable::State::Closed;
+  d->setStr("close", builtinFn("close", [](VM& vm, CallArgs& a) -> Value {
+              awaitableOf(vm, a.args.at(0)).state = Awaitable::State::Closed;
               return none();
             }));
   auto self = [](VM&, CallArgs& a) -> Value { return a.args.at(0); };

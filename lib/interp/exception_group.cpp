@@ -28,12 +28,20 @@ bool isExceptionInstance(const Value& v) {
   return v->kind == Kind::Instance && as<InstanceObject>(v).cls->is_exception;
 }
 
+/// `self` of a BaseExceptionGroup method (a TypeError when called on anything else).
+InstanceObject& groupSelf(VM& vm, const Value& self) {
+  if (!isGroup(vm, self))
+    vm.raise(vm.b().type_error, "descriptor requires a 'BaseExceptionGroup' object, not '" +
+                                    vm.typeOf(self)->name + "'");
+  return as<InstanceObject>(self);
+}
+
 /// BaseExceptionGroup(message, exceptions): validates and sets the attributes. Constructing
 /// BaseExceptionGroup from Exceptions only gives an ExceptionGroup (the instance's class is
 /// changed here: gbc has no __new__ for exception classes yet).
 Value groupInit(VM& vm, CallArgs& a) {
   Value self = a.args.at(0);
-  auto& inst = as<InstanceObject>(self);
+  auto& inst = groupSelf(vm, self);
   if (a.args.size() != 3)
     vm.raise(vm.b().type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" +
                                     std::to_string(a.args.size() - 1) + " given)");
@@ -216,9 +224,11 @@ void execExceptStarOp(VM& vm, Frame& f, const Instr& in) {
           }
         } else if (isGroup(vm, exc)) {
           Value pair = vm.callMethod(exc, "split", {type});
-          auto& items = as<TupleObject>(pair).items;
-          match = items.at(0);
-          rest = items.at(1);
+          if (pair->kind != Kind::Tuple || as<TupleObject>(pair).items.size() != 2)
+            vm.raise(vm.b().type_error,
+                     "X.split(cls) must return a 2-tuple, got " + vm.typeOf(pair)->name);
+          match = as<TupleObject>(pair).items[0];
+          rest = as<TupleObject>(pair).items[1];
         } else {
           rest = exc;
         }
@@ -246,7 +256,8 @@ void installExceptionGroups(VM& vm) {
   d->setStr("__init__", builtinFn("__init__", groupInit));
   d->setStr("derive", builtinFn("derive", [](VM& vm, CallArgs& a) -> Value {
               CallArgs c;
-              c.args = {as<InstanceObject>(a.args.at(0)).dict->getStr("message"), a.args.at(1)};
+              Value message = groupSelf(vm, a.args.at(0)).dict->getStr("message");
+              c.args = {message ? message : pyStr(""), a.args.at(1)};
               return vm.call(baseGroupClass(vm), c);
             }));
   d->setStr("split", builtinFn("split", [](VM& vm, CallArgs& a) -> Value {
@@ -257,12 +268,12 @@ void installExceptionGroups(VM& vm) {
               Value m = splitGroup(vm, a.args.at(0), conditionMatcher(vm, a.args.at(1))).first;
               return m ? m : none();
             }));
-  d->setStr("__gbc_str__", builtinFn("__str__", [](VM&, CallArgs& a) -> Value {
-              auto& inst = as<InstanceObject>(a.args.at(0));
+  d->setStr("__gbc_str__", builtinFn("__str__", [](VM& vm, CallArgs& a) -> Value {
+              auto& inst = groupSelf(vm, a.args.at(0));
               Value msg = inst.dict->getStr("message");
               size_t n = groupExceptions(a.args.at(0)).size();
-              return pyStr((msg ? asStr(msg) : std::string()) + " (" + std::to_string(n) +
-                           " sub-exception" + (n == 1 ? "" : "s") + ")");
+              return pyStr((msg && msg->kind == Kind::Str ? asStr(msg) : std::string()) + " (" +
+                           std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
             }));
   ClassPtr base = vm.makeClass("BaseExceptionGroup", {B.base_exception}, d);
   base->module = "builtins";

@@ -123,7 +123,9 @@ GenStep resume(VM& vm, GeneratorObject& g, const Value& send, Value exc) {
 
 GeneratorObject& genArg(VM& vm, const Value& self) {
   GeneratorObject* g = generatorOf(vm, self);
-  GBC_CHECK(g != nullptr, "generator method on a non-generator");
+  if (!g)  // a method taken from the type and called on something else
+    vm.raise(vm.b().type_error,
+             "descriptor requires a generator-like object, not '" + vm.typeOf(self)->name + "'");
   return *g;
 }
 
@@ -353,8 +355,9 @@ void installGeneratorObjects(VM& vm) {
   // coroutine.__await__(): an iterator over the coroutine.
   auto wdict = newDict();
   auto target = [](VM& vm, const Value& self) -> GeneratorObject& {
-    Value coro = *std::static_pointer_cast<Value>(as<InstanceObject>(self).payload);
-    return genArg(vm, coro);
+    auto coro = payloadOf<Value>(vm, self, "coroutine_wrapper");
+    if (!coro) return genArg(vm, self);  // (raises the TypeError)
+    return genArg(vm, *coro);
   };
   wdict->setStr("send", builtinFn("send", [target](VM& vm, CallArgs& a) -> Value {
                   return stepResult(vm, genSend(vm, target(vm, a.args.at(0)), a.args.at(1)));

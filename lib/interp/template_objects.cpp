@@ -10,10 +10,22 @@ namespace {
 ClassPtr templateClass(VM& vm) { return runtimeClass(vm, "Template"); }
 ClassPtr interpolationClass(VM& vm) { return runtimeClass(vm, "Interpolation"); }
 
-Value attr(const Value& obj, const char* name) {
-  Value v = as<InstanceObject>(obj).dict->getStr(name);
-  GBC_CHECK(v != nullptr, "template object without its attribute");
+/// An attribute a Template or Interpolation must have (a TypeError for anything else, such as
+/// a method of the type called on another object).
+Value attr(VM& vm, const Value& obj, const char* name) {
+  Value v = obj->kind == Kind::Instance ? as<InstanceObject>(obj).dict->getStr(name) : nullptr;
+  if (!v)
+    vm.raise(vm.b().type_error,
+             "expected a string.templatelib object, got '" + vm.typeOf(obj)->name + "'");
   return v;
+}
+
+/// A tuple attribute of a Template (strings, interpolations).
+const std::vector<Value>& tupleAttr(VM& vm, const Value& obj, const char* name) {
+  Value v = attr(vm, obj, name);
+  if (v->kind != Kind::Tuple)
+    vm.raise(vm.b().type_error, std::string("Template.") + name + " must be a tuple");
+  return as<TupleObject>(v).items;
 }
 
 Value conversionValue(VM& vm, const Value& conv) {
@@ -74,10 +86,10 @@ Value property(NativeFn fget) {
   return p;
 }
 
-std::vector<Value> templateParts(const Value& t) {
+std::vector<Value> templateParts(VM& vm, const Value& t) {
   std::vector<Value> out;
-  const auto& strings = as<TupleObject>(attr(t, "strings")).items;
-  const auto& interps = as<TupleObject>(attr(t, "interpolations")).items;
+  const auto& strings = tupleAttr(vm, t, "strings");
+  const auto& interps = tupleAttr(vm, t, "interpolations");
   for (size_t i = 0; i < strings.size(); ++i) {
     out.push_back(strings[i]);
     if (i < interps.size()) out.push_back(interps[i]);
@@ -146,19 +158,19 @@ void installTemplates(VM& vm) {
                   std::vector<Value> parts(a.args.begin() + 1, a.args.end());
                   Value t = templateFromParts(vm, parts, "Template.__new__");
                   auto& self = as<InstanceObject>(a.args.at(0));
-                  self.dict->setStr("strings", attr(t, "strings"));
-                  self.dict->setStr("interpolations", attr(t, "interpolations"));
+                  self.dict->setStr("strings", attr(vm, t, "strings"));
+                  self.dict->setStr("interpolations", attr(vm, t, "interpolations"));
                   return none();
                 }));
-  tdict->setStr("values", property([](VM&, CallArgs& a) -> Value {
+  tdict->setStr("values", property([](VM& vm, CallArgs& a) -> Value {
                   std::vector<Value> values;
-                  for (const Value& i : as<TupleObject>(attr(a.args.at(0), "interpolations")).items)
-                    values.push_back(attr(i, "value"));
+                  for (const Value& i : tupleAttr(vm, a.args.at(0), "interpolations"))
+                    values.push_back(attr(vm, i, "value"));
                   return pyTuple(std::move(values));
                 }));
   tdict->setStr("__iter__", builtinFn("__iter__", [](VM& vm, CallArgs& a) -> Value {
                   std::vector<Value> items;
-                  for (Value& p : templateParts(a.args.at(0)))
+                  for (Value& p : templateParts(vm, a.args.at(0)))
                     if (p->kind != Kind::Str || !asStr(p).empty()) items.push_back(p);
                   return vm.iter(pyList(std::move(items)));
                 }));
@@ -169,8 +181,8 @@ void installTemplates(VM& vm) {
           vm.raise(vm.b().type_error, "can only concatenate string.templatelib.Template (not \"" +
                                           vm.typeOf(other)->name +
                                           "\") to string.templatelib.Template");
-        std::vector<Value> parts = templateParts(a.args.at(0));
-        for (Value& p : templateParts(other)) parts.push_back(p);
+        std::vector<Value> parts = templateParts(vm, a.args.at(0));
+        for (Value& p : templateParts(vm, other)) parts.push_back(p);
         return templateFromParts(vm, parts, "Template.__new__");
       }));
   ClassPtr tmpl = vm.makeClass("Template", {B.object}, tdict);
