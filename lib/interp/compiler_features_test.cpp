@@ -335,3 +335,12 @@ TEST_CASE("__debug__, future imports and compile modes", "[interp][compiler]") {
   CHECK(errorAs("a\nb\n", single) ==
         "1:1: multiple statements found while compiling a single statement");
 }
+
+TEST_CASE("a closure in a class-body comprehension gets the class cell",
+          "[interp][compiler][scope]") {
+  // CPython's test_listcomps: `[lambda: __class__ for _ in [1]]` in a class body
+  auto mod = compileAs("class C:\n    res = [lambda: __class__ for _ in [1]]\n");
+  const CodeObject& c = fn(mod, "C");
+  CHECK(contains(c.cellvars, "__class__"));
+  CHECK(has(c, Op::LOAD_CLOSURE));
+}
