@@ -1,6 +1,7 @@
 // Calls: argument binding, frames, functions, classes, instances, exceptions.
 #include <stdexcept>
 
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
@@ -266,24 +267,69 @@ void VM::raise(const ClassPtr& cls, std::string message) {
 
 void VM::raiseValue(Value exc) { throw PyRaise{std::move(exc)}; }
 
+bool VM::isUserFile(const std::string& file) const {
+  auto under = [&](std::string_view folder) {
+    return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 &&
+           file[folder.size()] == '/';
+  };
+  if (under(target().torch_prefix) || under(stdlibPrefix(target()))) return false;
+  for (const std::string& root : library_roots)
+    if (file.rfind(root, 0) == 0) return false;
+  return true;
+}
+
 void VM::unsupported(std::string what) {
   GbcUnsupported u;
   u.what = std::move(what);
   // located in the user's code: the innermost frame outside gbc's Python model of torch and
-  // the standard library (where the user can act on it)
-  const std::string torch_prefix = std::string(target().torch_prefix) + "/";
-  const std::string stdlib = stdlibPrefix(target()) + "/";
+  // the standard library (where the user can act on it), naming the library frame it met it in
   Frame* at = top_;
-  auto isModel = [&](const Frame* f) {
-    const std::string& file = f->code->filename;
-    return file.rfind(torch_prefix, 0) == 0 || file.rfind(stdlib, 0) == 0;
-  };
-  while (at && at->back && isModel(at)) at = at->back;
+  while (at && at->back && !isUserFile(at->code->filename)) at = at->back;
   if (at) {
     u.file = at->code->filename;
     u.line = at->curPos().line;
   }
+  if (top_ && at != top_) {
+    const std::string& inner = top_->code->filename;
+    for (const std::string& root : library_roots)
+      if (inner.rfind(root, 0) == 0) {
+        u.what += " (in " + inner + ":" + std::to_string(top_->curPos().line) + ")";
+        break;
+      }
+  }
   throw u;
+}
+
+void VM::raiseGap(const ClassPtr& cls, std::string message, std::string what) {
+  Value exc = makeException(cls, std::move(message));
+  as<InstanceObject>(exc).gap = std::make_shared<const std::string>(std::move(what));
+  throw PyRaise{std::move(exc)};
+}
+
+void VM::raiseNoAttribute(const Value& obj, std::string_view name, std::string message) {
+  // CPython's builtin types along the MRO of the object's type (of the class itself and of
+  // `type` for a class), or the module gbc provides without a source file of its own
+  std::string what;
+  auto inTypes = [&](const ClassPtr& cls) {
+    for (const ClassPtr& c : cls->mro)
+      if (c->module == "builtins" && cpythonTypeHas(c->name, name)) {
+        what = "`" + c->name + "." + std::string(name) + "`";
+        return true;
+      }
+    return false;
+  };
+  if (obj->kind == Kind::Module) {
+    auto& m = as<ModuleObject>(obj);
+    Value file = m.dict->getStr("__file__");
+    bool gbcs = !file || file->kind != Kind::Str || !isUserFile(asStr(file));
+    if (gbcs && cpythonModuleHas(m.name, name)) what = "`" + m.name + "." + std::string(name) + "`";
+  } else if (obj->kind == Kind::Class) {
+    if (!inTypes(std::static_pointer_cast<ClassObject>(obj))) inTypes(b().type);
+  } else {
+    inTypes(typeOf(obj));
+  }
+  if (!what.empty()) raiseGap(b().attribute_error, std::move(message), std::move(what));
+  raise(b().attribute_error, std::move(message));
 }
 
 std::string VM::exceptionMessage(const Value& exc) {

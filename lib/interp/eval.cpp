@@ -1,4 +1,5 @@
 // The bytecode evaluation loop and frame management.
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/vm.h"
@@ -132,7 +133,10 @@ static Value lookupName(VM& vm, Frame& f, const std::string& name, bool use_loca
   }
   if (Value v = f.globals->getStr(name)) return v;
   if (Value v = vm.builtinsDict()->getStr(name)) return v;
-  vm.raise(vm.b().name_error, "name '" + name + "' is not defined");
+  std::string message = "name '" + name + "' is not defined";
+  if (cpythonModuleHas("builtins", name))
+    vm.raiseGap(vm.b().name_error, std::move(message), "the builtin `" + name + "`");
+  vm.raise(vm.b().name_error, std::move(message));
 }
 
 Value VM::evalLoop(Frame& f) {

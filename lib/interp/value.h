@@ -243,6 +243,9 @@ struct InstanceObject : Object {
   bool suppress_context = false;
   /// Native payload (e.g. the structured Unsupported error); owned by whoever set it.
   std::shared_ptr<void> payload;
+  /// Set on an exception that stands for a gap of gbc (VM::raiseGap): what CPython has and gbc
+  /// lacks, e.g. "`str.isidentifier`".
+  std::shared_ptr<const std::string> gap;
   /// Module instance bookkeeping (nn.Module) lives in dict like torch does.
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "interp/code_image.h"
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "syntax/parser.h"
@@ -95,7 +96,16 @@ Value VM::importModule(const std::string& dotted, const DictPtr& globals, int le
   if (dot != std::string::npos) importModule(name.substr(0, dot), nullptr, 0);
   if (Value m = findModule(name)) return m;
   if (Value m = loadLocalModule(name)) return m;
-  raise(b().module_not_found_error, "No module named '" + name + "'");
+  std::string message = "No module named '" + name + "'";
+  std::string top = name.substr(0, name.find('.'));
+  if (top == "torch" || top == "numpy")  // always gbc's own models: what they lack is a gap
+    raiseGap(b().module_not_found_error, std::move(message),
+             "`" + name + "` (not in gbc's model of " + top + ")");
+  if (isStdlibModule(name.substr(0, name.find('.'))))
+    raiseGap(
+        b().module_not_found_error, std::move(message),
+        "`import " + name + "` (a module of CPython's standard library that gbc does not have)");
+  raise(b().module_not_found_error, std::move(message));
 }
 
 static bool readFile(const std::string& path, std::string& out) {

@@ -141,6 +141,16 @@ class VM {
   [[noreturn]] void raiseValue(Value exc);
   Value makeException(const ClassPtr& cls, std::string message);
   [[noreturn]] void unsupported(std::string what);
+  /// Raises `cls(message)` standing for a gap of gbc: CPython has `what`, gbc does not. The
+  /// program may catch it as it would catch the exception; uncaught, it is reported as "gbc
+  /// cannot model <what>", never as the program's own error.
+  [[noreturn]] void raiseGap(const ClassPtr& cls, std::string message, std::string what);
+  /// Raises the AttributeError for a missing `obj.name` (`message` is its text): a gap when
+  /// CPython's type or module has the name (cpython_names.h).
+  [[noreturn]] void raiseNoAttribute(const Value& obj, std::string_view name, std::string message);
+  /// Whether `file` is the user's code, where a user can act on a finding: not gbc's Python
+  /// model of torch and of the standard library, nor a folder of `library_roots`.
+  bool isUserFile(const std::string& file) const;
   std::string exceptionMessage(const Value& exc);
   std::string formatTraceback(const Value& exc);
 
@@ -168,6 +178,9 @@ class VM {
 
   /// Where `import x.y` looks for local modules: the analysed file's package root and folder.
   std::vector<std::string> module_roots;
+  /// Folders of code that is not the user's (the standard library, site-packages; each ending
+  /// in '/'): gbc's findings are located in the innermost frame outside them (isUserFile).
+  std::vector<std::string> library_roots;
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
   int recursion_limit = 1000;

@@ -134,8 +134,9 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       if (inst.cls->is_exception && name == "args") return pyTuple({});
       if (Value ga = inst.cls->lookup("__getattr__"))
         return call(bindDescriptor(*this, ga, obj, inst.cls), {pyStr(std::string(name))});
-      raise(b().attribute_error,
-            "'" + inst.cls->name + "' object has no attribute '" + std::string(name) + "'");
+      raiseNoAttribute(
+          obj, name,
+          "'" + inst.cls->name + "' object has no attribute '" + std::string(name) + "'");
     }
     case Kind::Class: {
       auto cls = std::static_pointer_cast<ClassObject>(obj);
@@ -152,8 +153,9 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
         return v;
       }
       if (name == "__module__") return pyStr(cls->module);
-      raise(b().attribute_error,
-            "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
+      raiseNoAttribute(
+          obj, name,
+          "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
     }
     case Kind::Module: {
       auto& m = as<ModuleObject>(obj);
@@ -168,8 +170,8 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       // torch has the attribute, most likely: gbc's model of torch does not.
       if (m.name == "torch" || m.name.rfind("torch.", 0) == 0)
         unsupported("`" + m.name + "." + std::string(name) + "` (not in gbc's model of torch)");
-      raise(b().attribute_error,
-            "module '" + m.name + "' has no attribute '" + std::string(name) + "'");
+      raiseNoAttribute(obj, name,
+                       "module '" + m.name + "' has no attribute '" + std::string(name) + "'");
     }
     case Kind::Function: {
       auto& fn = as<FunctionObject>(obj);
@@ -262,8 +264,8 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
   }
   if (obj->kind == Kind::Tensor && name.substr(0, 2) != "__")
     unsupported("`Tensor." + std::string(name) + "` (not in gbc's model of torch)");
-  raise(b().attribute_error,
-        "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
+  raiseNoAttribute(
+      obj, name, "'" + typeOf(obj)->name + "' object has no attribute '" + std::string(name) + "'");
 }
 
 void VM::setAttr(const Value& obj, std::string_view name, Value v) {

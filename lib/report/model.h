@@ -94,6 +94,20 @@ struct Diagnostic {
   std::string message;
 };
 
+/// Why a program did not run to its end: what comes after that point was never analysed.
+struct Stop {
+  enum class Reason {
+    CannotModel,        ///< gbc met something it cannot model (a diagnostic says what)
+    UncaughtException,  ///< the program raised an exception it did not catch (Python stops too)
+  };
+  Reason reason = Reason::CannotModel;
+  std::string file;  ///< the innermost user frame
+  uint32_t line = 0;
+  /// CannotModel: what gbc cannot model; UncaughtException: the traceback's last line
+  /// ("FileNotFoundError: [Errno 2] No such file or directory: 'x.bin'").
+  std::string message;
+};
+
 /// Everything found in one analysed file.
 struct FileReport {
   std::string path;
@@ -105,6 +119,9 @@ struct FileReport {
   std::vector<UnsupportedError> caught_errors;
   std::vector<graph::Graph> graphs;
   std::vector<Diagnostic> diagnostics;
+  /// Set when the program did not run to its end (an uncaught `Unsupported` error does not count:
+  /// that is a finding, and the program would stop there under torch too).
+  std::optional<Stop> stopped;
   /// Source text of every file a frame above refers to (the analysed file, other local modules,
   /// gbc's models of torch-internal files), so formatters can print source lines.
   std::map<std::string, std::shared_ptr<const std::string>> sources;
