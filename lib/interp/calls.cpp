@@ -169,92 +169,6 @@ Value VM::call(const Value& callable, CallArgs& args) {
   raise(b().type_error, "'" + typeOf(callable)->name + "' object is not callable");
 }
 
-ClassPtr VM::makeClass(const std::string& name, std::vector<ClassPtr> bases, DictPtr dict) {
-  auto cls = std::make_shared<ClassObject>();
-  cls->name = name;
-  cls->qualname = name;
-  cls->dict = dict ? dict : newDict();
-  if (bases.empty() && b().object) bases.push_back(b().object);
-  cls->bases = bases;
-  // C3 linearisation
-  std::vector<std::vector<ClassPtr>> seqs;
-  for (auto& base : bases) seqs.push_back(base->mro);
-  seqs.push_back(bases);
-  cls->mro.push_back(cls);
-  for (;;) {
-    bool empty = true;
-    for (auto& s : seqs)
-      if (!s.empty()) empty = false;
-    if (empty) break;
-    ClassPtr cand;
-    for (auto& s : seqs) {
-      if (s.empty()) continue;
-      ClassPtr head = s.front();
-      bool in_tail = false;
-      for (auto& t : seqs)
-        for (size_t i = 1; i < t.size(); ++i)
-          if (t[i] == head) in_tail = true;
-      if (!in_tail) {
-        cand = head;
-        break;
-      }
-    }
-    if (!cand) raise(b().type_error, "Cannot create a consistent method resolution order (MRO)");
-    cls->mro.push_back(cand);
-    for (auto& s : seqs)
-      if (!s.empty() && s.front() == cand) s.erase(s.begin());
-  }
-  for (auto& base : bases) {
-    if (base->is_exception) cls->is_exception = true;
-    if (base->instance_kind != Kind::Instance && base->instance_kind != Kind::Class)
-      cls->instance_kind = base->instance_kind;
-  }
-  if (Value m = cls->dict->getStr("__module__")) cls->module = str(m);
-  if (Value q = cls->dict->getStr("__qualname__")) cls->qualname = str(q);
-  // functions defined in the body learn their class (super(), __class__)
-  cls->dict->forEach([&](const Value&, const Value& v) {
-    Value fnv = v;
-    if (v->kind == Kind::StaticMethod) fnv = as<StaticMethodObject>(v).func;
-    if (v->kind == Kind::ClassMethod) fnv = as<ClassMethodObject>(v).func;
-    if (v->kind == Kind::Property && as<PropertyObject>(v).fget) fnv = as<PropertyObject>(v).fget;
-    if (fnv && fnv->kind == Kind::Function) as<FunctionObject>(fnv).defining_class = cls;
-  });
-  return cls;
-}
-
-Value VM::newInstance(const ClassPtr& cls, CallArgs& args) {
-  // builtin types construct natively
-  if (Value ctor = cls->dict->getStr("__gbc_new__")) {
-    if (cls->mro.size() <= 2 || cls->instance_kind != Kind::Instance) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), cls);
-      return call(ctor, a);
-    }
-  }
-  if (Value nw = cls->lookup("__gbc_new__")) {
-    // a user class deriving a builtin whose instances are native (exceptions are Instances)
-    if (cls->instance_kind != Kind::Instance) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), cls);
-      return call(nw, a);
-    }
-  }
-  auto inst = std::make_shared<InstanceObject>(cls);
-  if (cls->is_exception) {
-    inst->dict->setStr("args", pyTuple(args.args));
-  }
-  if (Value init = cls->lookup("__init__")) {
-    if (init->kind == Kind::Function || init->kind == Kind::Builtin) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), inst);
-      Value r = call(init, a);
-      if (!isNone(r))
-        raise(b().type_error, "__init__() should return None, not '" + typeOf(r)->name + "'");
-    }
-  }
-  return inst;
-}
-
 Value VM::makeException(const ClassPtr& cls, std::string message) {
   auto inst = std::make_shared<InstanceObject>(cls);
   inst->dict->setStr("args", message.empty() ? pyTuple({}) : pyTuple({pyStr(std::move(message))}));
@@ -266,6 +180,13 @@ void VM::raise(const ClassPtr& cls, std::string message) {
 }
 
 void VM::raiseValue(Value exc) { throw PyRaise{std::move(exc)}; }
+
+void VM::raiseKeyError(const Value& key) {
+  // KeyError(key): its args hold the key itself (str() shows its repr)
+  auto inst = std::make_shared<InstanceObject>(b().key_error);
+  inst->dict->setStr("args", pyTuple({key}));
+  throw PyRaise{inst};
+}
 
 bool VM::isUserFile(const std::string& file) const {
   auto under = [&](std::string_view folder) {

@@ -178,10 +178,22 @@ std::string formatInt(int64_t v, const Spec& sp) {
 }  // namespace
 
 std::string formatValue(VM& vm, const Value& v, const std::string& spec) {
-  if (v->kind == Kind::Instance) {
-    if (Value m = vm.typeOf(v)->lookup("__format__"); m && m->kind == Kind::Function)
-      return vm.str(vm.call(m, {v, pyStr(spec)}));
+  if (Value m = vm.special(v, "__format__")) {
+    Value r = vm.callSpecial(m, v, {pyStr(spec)});
+    if (r->kind != Kind::Str)
+      vm.raise(vm.b().type_error, "__format__ must return a str, not " + vm.typeOf(r)->name);
+    return asStr(r);
   }
+  if (v->kind == Kind::Instance) {  // object.__format__
+    if (!spec.empty())
+      vm.raise(vm.b().type_error,
+               "unsupported format string passed to " + vm.typeOf(v)->name + ".__format__");
+    return vm.str(v);
+  }
+  return formatNative(vm, v, spec);
+}
+
+std::string formatNative(VM& vm, const Value& v, const std::string& spec) {
   if (v->kind == Kind::Tensor) return tensorFormat(vm, v, spec);
   if (spec.empty()) return vm.str(v);
   Spec sp = parseSpec(vm, spec);
@@ -245,7 +257,7 @@ std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
       v = args.args[k];
     } else {
       v = args.kw(head);
-      if (!v) vm.raise(vm.b().key_error, "'" + head + "'");
+      if (!v) vm.raiseKeyError(pyStr(head));
     }
     while (end != std::string::npos && end < field.size()) {
       if (field[end] == '.') {

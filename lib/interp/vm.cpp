@@ -22,6 +22,7 @@ VM::VM(const TargetProfile& target, bool run_mode)
       dynamo_(std::make_unique<Dynamo>(*this)),
       builtins_(std::make_unique<Builtins>()),
       builtins_dict_(newDict()) {
+  setCurrentVM(this);
   installBuiltinClasses(*this);
   installStdlibModules(*this);
   installTorch(*this);
@@ -29,7 +30,9 @@ VM::VM(const TargetProfile& target, bool run_mode)
   installGradMode(*this);
 }
 
-VM::~VM() = default;
+VM::~VM() {
+  if (currentVM() == this) setCurrentVM(nullptr);
+}
 
 void VM::registerModule(const std::string& name, Value module) {
   modules_[name] = std::move(module);

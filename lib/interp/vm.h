@@ -111,6 +111,26 @@ class VM {
   // ---- object protocol ----
   Value getAttr(const Value& obj, std::string_view name);
   Value getAttrOrNull(const Value& obj, std::string_view name);  // null instead of AttributeError
+  /// obj.name through type(obj)'s __getattribute__ and __getattr__, null when missing (a Python
+  /// __getattribute__ or __getattr__ may still raise AttributeError).
+  Value lookupAttr(const Value& obj, std::string_view name);
+  /// object.__getattribute__: the type's data descriptors, the instance dict, then the type's
+  /// other attributes (bound); null when missing. No __getattr__.
+  Value genericGetAttr(const Value& obj, const ClassPtr& type, std::string_view name);
+  /// type.__getattribute__ on a class; null when missing.
+  Value classGetAttr(const ClassPtr& cls, std::string_view name);
+  /// object.__setattr__ (v null: object.__delattr__).
+  void genericSetAttr(const Value& obj, const ClassPtr& type, std::string_view name,
+                      const Value& v);
+  /// type.__setattr__ (v null: type.__delattr__).
+  void classSetAttr(const ClassPtr& cls, std::string_view name, const Value& v);
+  /// The descriptor protocol: `descr` found on `type` for `obj` (null: looked up on the class).
+  Value descrGet(const Value& descr, const Value& obj, const ClassPtr& type);
+  void descrSet(const Value& descr, const Value& obj, const Value& v);  // v null: delete
+  bool isDataDescriptor(const Value& descr);
+  /// The instance's own namespace (the __dict__ of an instance, module, function, ...), created
+  /// on demand where it may be, or null when the object has none.
+  DictPtr instanceDict(const Value& obj, bool create);
   void setAttr(const Value& obj, std::string_view name, Value v);
   void delAttr(const Value& obj, std::string_view name);
   bool hasAttr(const Value& obj, std::string_view name) {
@@ -119,6 +139,30 @@ class VM {
   Value getItem(const Value& obj, const Value& key);
   void setItem(const Value& obj, const Value& key, Value v);
   void delItem(const Value& obj, const Value& key);
+  /// The builtin type's own item access, whatever a subclass overrides (dict.__getitem__, ...).
+  Value getItemNative(const Value& obj, const Value& key);
+  void setItemNative(const Value& obj, const Value& key, Value v);
+  void delItemNative(const Value& obj, const Value& key);
+  /// The special method `name` that the type of `obj` defines beyond the builtin behaviour (a
+  /// user class's, or a subclass's override of a builtin type's), unbound; null when the native
+  /// behaviour applies. Call it with callSpecial.
+  Value special(const Value& obj, std::string_view name);
+  Value callSpecial(const Value& method, const Value& self, std::vector<Value> args);
+  /// The native behaviour of operators on builtin values; null / NotImplemented when the types
+  /// do not support it.
+  Value nativeBinary(syntax::BinOpKind op, const Value& a, const Value& b, bool inplace);
+  Value nativeCompare(syntax::CmpOpKind op, const Value& a, const Value& b);
+  /// repr() and str() of the builtin type itself (object.__repr__, dict.__repr__, ...).
+  std::string reprNative(const Value& v);
+  std::string objectRepr(const Value& v);  // object.__repr__
+  std::string strNative(const Value& v);
+  /// The builtin type's own iteration, containment and length.
+  Value iterNative(const Value& v);
+  bool containsNative(const Value& container, const Value& item);
+  int64_t lenNative(const Value& v);
+  /// __len__'s result checked and converted as len() does.
+  int64_t lenResult(const Value& r);
+  [[noreturn]] void raiseKeyError(const Value& key);
   Value binaryOp(syntax::BinOpKind op, const Value& a, const Value& b, bool inplace = false);
   Value unaryOp(syntax::UnaryOpKind op, const Value& a);
   Value compare(syntax::CmpOpKind op, const Value& a, const Value& b);
@@ -194,12 +238,35 @@ class VM {
   /// Source text of every file the VM has code for (for tracebacks and reports).
   std::unordered_map<std::string, std::shared_ptr<const std::string>> sources;
 
-  /// Builds an instance of a builtin or user class.
+  /// Calls a class: the metaclass's __call__ when it has its own, else type.__call__.
   Value newInstance(const ClassPtr& cls, CallArgs& args);
+  /// type.__call__: cls.__new__(cls, ...) then, for an instance of cls, __init__.
+  Value typeCall(const ClassPtr& cls, CallArgs& args);
+  /// type.__new__(meta, name, bases, ns, **kwds) (args[0] is the metaclass).
+  Value typeNew(const ClassPtr& meta, CallArgs& args);
+  /// The winner among `meta` and the metaclasses of `bases` (TypeError on a conflict).
+  ClassPtr mostDerivedMetaclass(ClassPtr meta, const std::vector<ClassPtr>& bases);
+  /// object.__new__(cls, ...) (args[0] is cls) and object.__init__(self, ...).
+  Value objectNew(const ClassPtr& cls, CallArgs& args);
+  void objectInit(const Value& self, CallArgs& args);
+  /// `native` (a fresh builtin value) made an instance of the user subclass `cls`.
+  Value makeSubclassInstance(const ClassPtr& cls, Value native);
+  /// builtins.__build_class__: the class statement.
+  Value buildClass(CallArgs& args);
+  /// super() without arguments, in the calling frame.
+  Value zeroArgSuper();
+  /// A __slots__ member descriptor `name` on `cls`.
+  void installSlotMember(const ClassPtr& cls, const std::string& name);
+  /// object.__new__ and object.__init__ (what CPython compares tp_new / tp_init with).
+  Value object_new_, object_init_, object_str_;
   Value makeFunction(std::shared_ptr<CodeObject> code, DictPtr globals);
   ClassPtr makeClass(const std::string& name, std::vector<ClassPtr> bases, DictPtr dict);
 
  private:
+  Value superGetAttr(const Value& sup, std::string_view name);
+  Value callAttrHook(const Value& getattribute, const Value& obj, const ClassPtr& type,
+                     std::string_view name);
+  std::string propertyName(const Value& prop);
   Value evalLoop(Frame& f);
   Value loadLocalModule(const std::string& name);
   bool handleException(Frame& f, const Value& exc);
@@ -222,8 +289,9 @@ class VM {
   };
   std::vector<LazyPart> lazy_;
   void loadLazy(LazyPart& part);
-  std::unordered_map<std::string, NativeFn> native_methods_[32];
-  std::unordered_map<std::string, std::function<Value(VM&, const Value&)>> native_props_[32];
+  std::unordered_map<std::string, NativeFn> native_methods_[kKindCount];
+  std::unordered_map<std::string, std::function<Value(VM&, const Value&)>>
+      native_props_[kKindCount];
   Frame* top_ = nullptr;
   int depth_ = 0;
 
@@ -240,8 +308,9 @@ struct VM::Builtins {
       not_implemented_error, assertion_error, stop_iteration, recursion_error, import_error,
       module_not_found_error, lookup_error, arithmetic_error, overflow_error, keyboard_interrupt,
       generator_exit, os_error, file_not_found_error, user_warning, warning, deprecation_warning;
-  ClassPtr tensor, dtype;  // torch.Tensor, torch.dtype
-  ClassPtr parameter;      // torch.nn.Parameter (a Tensor subclass: TensorObject::is_parameter)
+  ClassPtr getset_descriptor;  // the type of GetSetObject
+  ClassPtr tensor, dtype;      // torch.Tensor, torch.dtype
+  ClassPtr parameter;          // torch.nn.Parameter (a Tensor subclass: TensorObject::is_parameter)
   std::unordered_map<std::string, ClassPtr> by_name;
 };
 
