@@ -43,13 +43,6 @@ Value staticNew(const ClassPtr& c, NativeFn fn) {
   return b;
 }
 
-void getset(const ClassPtr& c, const std::string& name, GetSetObject::Getter get,
-            GetSetObject::Setter set = nullptr) {
-  auto gs = std::make_shared<GetSetObject>(name, std::move(get), std::move(set));
-  gs->owner = c->name;
-  c->dict->setStr(name, gs);
-}
-
 ClassPtr classArg(VM& vm, const CallArgs& a, const char* what) {
   if (a.args.empty() || a.args[0]->kind != Kind::Class)
     vm.raise(vm.b().type_error, std::string(what) + ".__new__(X): X is not a type object");

@@ -157,7 +157,7 @@ void numberSlots(VM& vm, const ClassPtr& cls) {
     binarySlots(vm, cls, {B::LShift, B::RShift, B::BitOr, B::BitXor, B::BitAnd});
   for (auto [name, op] : std::vector<std::pair<const char*, syntax::UnaryOpKind>>{
            {"__neg__", syntax::UnaryOpKind::USub}, {"__pos__", syntax::UnaryOpKind::UAdd}})
-    slot(vm, cls, name, [op = op](VM& vm, CallArgs& a) -> Value {
+    slot(vm, cls, name, [op = op](VM&, CallArgs& a) -> Value {
       Value self = a.args[0];
       if (self->kind == Kind::Float) {
         double x = as<FloatObject>(self).v;
