@@ -1,22 +1,28 @@
 // gbc_bench_native: timings of BigInt's large operations (not a test; numbers for the README
 // and for tuning the thresholds in bigint_mul.cpp, bigint_div.cpp, bigint_text.cpp).
+#include "native/bigint.h"
+
 #include <chrono>
 #include <cstdio>
 #include <string>
 
-#include "native/bigint.h"
-
 using gbc::native::BigInt;
 
+static int repetitions = 1;
+
+// Mean wall time of f over `repetitions` runs.
 template <typename F>
 static double seconds(F&& f) {
   auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (int i = 0; i < repetitions; ++i) f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+         repetitions;
 }
 
 int main(int argc, char** argv) {
+  // gbc_bench_native [digits [repetitions]]
   int digits = argc > 1 ? std::stoi(argv[1]) : 100000;
+  repetitions = argc > 2 ? std::stoi(argv[2]) : 1;
   // Pseudo-random decimal text of `digits` digits.
   std::string text;
   unsigned state = 12345;
@@ -35,7 +41,7 @@ int main(int argc, char** argv) {
   double t_div = seconds([&] { qr = BigInt::divmodNonZero(p, b); });
   double t_hex = seconds([&] { back = p.toString(16); });
   std::printf(
-      "digits=%d parse=%.4fs mul=%.4fs square=%.4fs str=%.4fs divmod(2n/n)=%.4fs hex=%.4fs\n",
+      "digits=%d parse=%.6fs mul=%.6fs square=%.6fs str=%.6fs divmod(2n/n)=%.6fs hex=%.6fs\n",
       digits, t_parse, t_mul, t_sqr, t_str, t_div, t_hex);
   bool ok = qr.quotient == a && qr.remainder.isZero() && sq == a * BigInt(a) &&
             std::get<BigInt>(BigInt::parse(a.toString(10), 10, 0)) == a;

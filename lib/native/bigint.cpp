@@ -2,11 +2,11 @@
 // two's-complement bitwise operations, bytes conversion and hash.
 #include "native/bigint.h"
 
-#include <algorithm>
-#include <bit>
-
 #include "base/check.h"
 #include "native/bigint_limbs.h"
+
+#include <algorithm>
+#include <bit>
 
 namespace gbc::native {
 

@@ -8,6 +8,8 @@
 // division, divide-and-conquer decimal conversion both ways (see gbc_bench_native).
 #pragma once
 
+#include "native/py_result.h"
+
 #include <compare>
 #include <concepts>
 #include <cstdint>
@@ -17,8 +19,6 @@
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include "native/py_result.h"
 
 namespace gbc::native {
 

@@ -3,9 +3,9 @@
 // count checks; and math.gcd and math.isqrt.
 #include "native/bigint.h"
 
-#include <cmath>
-
 #include "native/bigint_limbs.h"
+
+#include <cmath>
 
 namespace gbc::native {
 

@@ -3,10 +3,10 @@
 // comparison, and CPython's numeric hash of floats and int64s (modulus 2**61 - 1).
 #include "native/bigint.h"
 
+#include "native/bigint_limbs.h"
+
 #include <algorithm>
 #include <cmath>
-
-#include "native/bigint_limbs.h"
 
 namespace gbc::native {
 

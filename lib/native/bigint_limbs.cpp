@@ -2,9 +2,9 @@
 // and the one-limb multiply-accumulate loops that multiplication and division build on.
 #include "native/bigint_limbs.h"
 
-#include <algorithm>
-
 #include "base/check.h"
+
+#include <algorithm>
 
 namespace gbc::native::detail {
 

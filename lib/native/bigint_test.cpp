@@ -1,12 +1,13 @@
 // BigInt unit tests beside the CPython vectors: exact messages, the refusal of unstorable
 // results, and algebraic identities over random sizes that cross every algorithm threshold
 // (Karatsuba, Burnikel-Ziegler, divide-and-conquer text conversion).
+#include "native/bigint.h"
+
+#include "native/unicode_digits.h"
+
 #include <catch2/catch.hpp>
 
 #include <random>
-
-#include "native/bigint.h"
-#include "native/unicode_digits.h"
 
 namespace gbc::native {
 namespace {

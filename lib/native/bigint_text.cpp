@@ -1,12 +1,13 @@
 // BigInt <-> text: int(text, base) with CPython's literal rules and digit limit, and str()/bin()/
 // oct()/hex(). Power-of-two bases convert bit by bit (linear); other bases divide and conquer
 // over powers base**(m * 2**k), so both directions cost O(M(n) log n).
-#include <algorithm>
-#include <bit>
+#include "native/bigint.h"
 
 #include "base/check.h"
-#include "native/bigint.h"
 #include "native/bigint_limbs.h"
+
+#include <algorithm>
+#include <bit>
 
 namespace gbc::native {
 

@@ -1,15 +1,16 @@
 // BigInt against CPython 3.14: every line of testdata/native/bigint_vectors.txt (written by
 // lib/native/tools/gen_bigint_vectors.py) is one operation and CPython's result.
+#include "native/bigint.h"
+
+#include "native/test_vectors.h"
+#include "native/unicode_digits.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <sstream>
-
-#include "native/bigint.h"
-#include "native/test_vectors.h"
-#include "native/unicode_digits.h"
 
 namespace gbc::native {
 namespace {

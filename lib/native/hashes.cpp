@@ -2,10 +2,10 @@
 // each algorithm's compression function, written from RFC 1321 and FIPS 180-4.
 #include "native/hashes.h"
 
+#include "base/check.h"
+
 #include <bit>
 #include <cstring>
-
-#include "base/check.h"
 
 namespace gbc::native {
 

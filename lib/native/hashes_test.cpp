@@ -2,9 +2,9 @@
 // hashlib (testdata/native/hash_vectors.txt, from lib/native/tools/gen_hash_vectors.py).
 #include "native/hashes.h"
 
-#include <catch2/catch.hpp>
-
 #include "native/test_vectors.h"
+
+#include <catch2/catch.hpp>
 
 namespace gbc::native {
 namespace {

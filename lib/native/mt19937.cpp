@@ -2,10 +2,10 @@
 // CPython's own conventions for int seeds, random() and getrandbits().
 #include "native/mt19937.h"
 
+#include "native/hashes.h"
+
 #include <algorithm>
 #include <vector>
-
-#include "native/hashes.h"
 
 namespace gbc::native {
 

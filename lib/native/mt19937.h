@@ -3,13 +3,13 @@
 // getrandbits(k) and the 625-value state of getstate()/setstate().
 #pragma once
 
+#include "native/bigint.h"
+#include "native/py_result.h"
+
 #include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
-
-#include "native/bigint.h"
-#include "native/py_result.h"
 
 namespace gbc::native {
 

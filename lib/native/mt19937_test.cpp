@@ -2,12 +2,12 @@
 // from lib/native/tools/gen_random_vectors.py) and the reference implementation's output.
 #include "native/mt19937.h"
 
+#include "native/test_vectors.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdio>
-
-#include "native/test_vectors.h"
 
 namespace gbc::native {
 namespace {

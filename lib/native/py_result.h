@@ -3,11 +3,11 @@
 // build VM objects themselves.
 #pragma once
 
+#include "base/check.h"
+
 #include <string>
 #include <utility>
 #include <variant>
-
-#include "base/check.h"
 
 namespace gbc::native {
 

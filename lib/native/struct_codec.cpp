@@ -3,13 +3,13 @@
 // bools and byte strings; and the whole-buffer pack/unpack entry points.
 #include "native/struct_codec.h"
 
+#include "base/check.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
 #include <optional>
-
-#include "base/check.h"
 
 namespace gbc::native {
 

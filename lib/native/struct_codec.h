@@ -5,6 +5,9 @@
 // protocols (__index__, __float__, __complex__, truth value); everything else is here.
 #pragma once
 
+#include "native/bigint.h"
+#include "native/py_result.h"
+
 #include <complex>
 #include <cstddef>
 #include <cstdint>
@@ -13,9 +16,6 @@
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include "native/bigint.h"
-#include "native/py_result.h"
 
 namespace gbc::native {
 

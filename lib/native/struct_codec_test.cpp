@@ -3,14 +3,14 @@
 // table of formats and values, exact messages included.
 #include "native/struct_codec.h"
 
+#include "native/test_vectors.h"
+
 #include <catch2/catch.hpp>
 
 #include <bit>
 #include <cstring>
 #include <map>
 #include <sstream>
-
-#include "native/test_vectors.h"
 
 namespace gbc::native {
 namespace {

@@ -1,9 +1,9 @@
 // struct format strings: compiling a format to a StructLayout (CPython's prepare_s and
 // getentry), and the buffer and offset checks of pack_into, unpack_from and iter_unpack.
+#include "native/struct_codec.h"
+
 #include <cstdint>
 #include <limits>
-
-#include "native/struct_codec.h"
 
 namespace gbc::native {
 

@@ -2,12 +2,12 @@
 // testdata/native (one case a line: op, arguments, '=>', expected results) and their notations.
 #pragma once
 
+#include "native/py_result.h"
+
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "native/py_result.h"
 
 namespace gbc::native::test {
 
