@@ -150,6 +150,9 @@ struct BigDivMod {
 PyResult<BigInt> floorDiv(const BigInt& a, const BigInt& b);
 PyResult<BigInt> mod(const BigInt& a, const BigInt& b);
 PyResult<BigDivMod> divmod(const BigInt& a, const BigInt& b);
+/// CPython's _PyLong_DivmodNear: the quotient rounded half to even and a - q*b. round(x, n)
+/// for n < 0 is x - divmodNear(x, 10**-n).remainder.
+PyResult<BigDivMod> divmodNear(const BigInt& a, const BigInt& b);
 /// a / b correctly rounded; ZeroDivisionError "division by zero", OverflowError "integer
 /// division result too large for a float".
 PyResult<double> trueDivide(const BigInt& a, const BigInt& b);

@@ -73,6 +73,21 @@ PyResult<BigDivMod> divmod(const BigInt& a, const BigInt& b) {
   return BigInt::divmodNonZero(a, b);
 }
 
+PyResult<BigDivMod> divmodNear(const BigInt& a, const BigInt& b) {
+  if (b.isZero()) return divisionByZero();
+  BigDivMod d = BigInt::divmodNonZero(a, b);
+  // The floor remainder has b's sign: step up when it is past half of b, or exactly half with
+  // an odd quotient.
+  BigInt twice = d.remainder << 1;
+  auto c = twice <=> b;
+  bool past_half = b.isNegative() ? c < 0 : c > 0;
+  if (past_half || (c == 0 && d.quotient.isOdd())) {
+    d.quotient = d.quotient + BigInt(1);
+    d.remainder = d.remainder - b;
+  }
+  return d;
+}
+
 PyResult<BigInt> pow(const BigInt& base, const BigInt& exponent) {
   GBC_CHECK(!exponent.isNegative(), "pow with a negative exponent is float pow");
   if (exponent.isZero()) return BigInt(1);

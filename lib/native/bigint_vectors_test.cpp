@@ -88,6 +88,16 @@ std::vector<std::string> evaluate(const VectorLine& line) {
     return {c < 0 ? "-1" : (c > 0 ? "1" : "0")};
   }
   if (op == "gcd") return {show(gcd(num(a[0]), num(a[1])))};
+  if (op == "divmodnear") {
+    auto r = divmodNear(num(a[0]), num(a[1]));
+    if (!r) return {test::errorToken(r.error())};
+    return {show(r->quotient), show(r->remainder)};
+  }
+  if (op == "round") {
+    BigInt x = num(a[0]);
+    BigInt scale = *pow(BigInt(10), BigInt(-std::stoll(a[1])));
+    return {show(x - divmodNear(x, scale)->remainder)};
+  }
   if (op == "neg") {
     BigInt x = num(a[0]);
     return {show(-x), show(~x), show(x.abs())};
