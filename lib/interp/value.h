@@ -307,6 +307,12 @@ struct TracebackEntry {
   syntax::Span pos;
 };
 
+/// The native state of an instance of a native type (a deque's items, a StringIO's buffer):
+/// native types derive their state from this (native_type.h).
+struct NativeState {
+  virtual ~NativeState() = default;
+};
+
 struct InstanceObject : Object {
   explicit InstanceObject(ClassPtr c)
       : Object(Kind::Instance), cls(std::move(c)), dict(std::make_shared<DictObject>()) {}
@@ -318,6 +324,8 @@ struct InstanceObject : Object {
   bool suppress_context = false;
   /// Native payload (e.g. the structured Unsupported error); owned by whoever set it.
   std::shared_ptr<void> payload;
+  /// The state of an instance of a native type (native_type.h).
+  std::shared_ptr<NativeState> native;
   /// Set on an exception that stands for a gap of gbc (VM::raiseGap): what CPython has and gbc
   /// lacks, e.g. "`str.isidentifier`".
   std::shared_ptr<const std::string> gap;

@@ -7,6 +7,7 @@
 #include "interp/code_image.h"
 #include "interp/cpython_names.h"
 #include "interp/dynamo.h"
+#include "interp/native_modules.h"
 #include "interp/torch_model.h"
 #include "syntax/parser.h"
 
@@ -41,6 +42,11 @@ void VM::registerModule(const std::string& name, Value module) {
 Value VM::findModule(const std::string& name) {
   auto it = modules_.find(name);
   if (it != modules_.end()) return it->second;
+  if (NativeModuleFactory make = findNativeModule(name)) {
+    Value m = make(*this);
+    registerModule(name, m);
+    return m;
+  }
   for (LazyPart& part : lazy_) {
     if (part.loaded) continue;
     for (const std::string& m : part.modules)
