@@ -228,6 +228,8 @@ class VM {
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
   int recursion_limit = 1000;
+  /// sys.get_int_max_str_digits(): str(int) and int(str) refuse more digits (0: no limit).
+  int int_max_str_digits = 4300;
   /// Instruction/time budget of the program (limits.h); evalLoop counts every instruction.
   Budget budget;
   /// RecursionError when the C++ stack runs low, whatever recursion_limit says (limits.h).
