@@ -193,7 +193,7 @@ bool VM::isUserFile(const std::string& file) const {
     return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 &&
            file[folder.size()] == '/';
   };
-  if (under(target().torch_prefix) || under(stdlibPrefix(target()))) return false;
+  if (under(target().torch_prefix) || under(stdlibPrefix(target())) || under("<gbc>")) return false;
   for (const std::string& root : library_roots)
     if (file.rfind(root, 0) == 0) return false;
   return true;

@@ -5,6 +5,8 @@
 
 namespace gbc::interp {
 
+Value makeGbcModule(VM& vm);
+
 namespace {
 
 struct Entry {
@@ -14,7 +16,7 @@ struct Entry {
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
-    {"", nullptr},  // (placeholder: the first native modules are on their way)
+    {"_gbc", makeGbcModule},
 };
 
 }  // namespace

@@ -255,6 +255,12 @@ class VM {
   Value makeSubclassInstance(const ClassPtr& cls, Value native);
   /// builtins.__build_class__: the class statement.
   Value buildClass(CallArgs& args);
+  /// isinstance() and issubclass(): tuples, then type(cls).__instancecheck__ /
+  /// __subclasscheck__ (ABCMeta, unions, generic aliases).
+  bool isInstanceHook(const Value& obj, const Value& cls);
+  bool isSubclassHook(const Value& derived, const Value& cls);
+  /// type.__instancecheck__: the type's MRO, or the class an object claims through __class__.
+  bool realIsInstance(const Value& obj, const Value& cls);
   /// super() without arguments, in the calling frame.
   Value zeroArgSuper();
   /// A __slots__ member descriptor `name` on `cls`.
