@@ -12,6 +12,7 @@
 #include "base/target.h"
 #include "interp/limits.h"
 #include "interp/value.h"
+#include "report/model.h"
 
 namespace gbc::interp {
 
@@ -196,7 +197,9 @@ class VM {
   /// model of torch and of the standard library, nor a folder of `library_roots`.
   bool isUserFile(const std::string& file) const;
   std::string exceptionMessage(const Value& exc);
-  std::string formatTraceback(const Value& exc);
+  /// The traceback CPython prints for an uncaught `exc`, with its chain of causes and contexts.
+  report::PyTraceback tracebackReport(const Value& exc);
+  report::PyExceptionRecord exceptionRecord(const Value& exc);
 
   // ---- builtin classes and modules ----
   struct Builtins;
