@@ -17,6 +17,7 @@ namespace gbc::interp {
 void installBuiltinFunctions(VM& vm);
 void installNativeMethods(VM& vm);
 void installSlotWrappers(VM& vm);
+void installExceptionAttributes(VM& vm);
 
 namespace {
 
@@ -540,6 +541,7 @@ void installBuiltinClasses(VM& vm) {
     vm.builtinsDict()->erase(pyStr(hidden));
 
   installConstructors(vm);
+  installExceptionAttributes(vm);
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
   installSlotWrappers(vm);

@@ -170,8 +170,13 @@ Value VM::call(const Value& callable, CallArgs& args) {
 }
 
 Value VM::makeException(const ClassPtr& cls, std::string message) {
+  std::vector<Value> args;
+  if (!message.empty()) args.push_back(pyStr(std::move(message)));
+  // as CPython's PyErr_SetString, by calling the class (its __init__ sets its attributes)
+  if (cls->lookup("__init__") != b().base_exception->dict->getStr("__init__"))
+    return call(cls, std::move(args));
   auto inst = std::make_shared<InstanceObject>(cls);
-  inst->dict->setStr("args", message.empty() ? pyTuple({}) : pyTuple({pyStr(std::move(message))}));
+  inst->dict->setStr("args", pyTuple(std::move(args)));
   return inst;
 }
 
