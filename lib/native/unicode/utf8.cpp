@@ -31,7 +31,8 @@ Lead leadOf(uint8_t b) {
 
 }  // namespace
 
-std::optional<Utf8Error> decodeUtf8(std::string_view bytes, std::u32string& out) {
+std::optional<Utf8Error> decodeUtf8(std::string_view bytes, std::u32string& out,
+                                    Surrogates surrogates) {
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   const size_t n = bytes.size();
   out.reserve(out.size() + n);
@@ -44,6 +45,7 @@ std::optional<Utf8Error> decodeUtf8(std::string_view bytes, std::u32string& out)
       continue;
     }
     Lead lead = leadOf(b);
+    if (b == 0xED && surrogates == Surrogates::Pass) lead.second_hi = 0xBF;
     if (lead.length == 0) return Utf8Error{i, i + 1, "invalid start byte"};
     char32_t cp = b & (0x7F >> lead.length);
     for (int k = 1; k < lead.length; ++k) {

@@ -21,9 +21,14 @@ struct Utf8Error {
   std::string_view reason;
 };
 
+/// Whether UTF-8 input may encode surrogates (ED A0..BF xx), as the 'surrogatepass' handler
+/// allows; strict UTF-8 refuses them.
+enum class Surrogates { Reject, Pass };
+
 /// Decodes strict UTF-8 (no surrogates, no overlongs, nothing above U+10FFFF) as
 /// bytes.decode('utf-8') does; on failure returns the first error and leaves `out` partial.
-std::optional<Utf8Error> decodeUtf8(std::string_view bytes, std::u32string& out);
+std::optional<Utf8Error> decodeUtf8(std::string_view bytes, std::u32string& out,
+                                    Surrogates surrogates = Surrogates::Reject);
 
 /// Encodes code points as str.encode('utf-8') does; a surrogate (U+D800..U+DFFF) is an error
 /// covering it and the surrogates right after it. Code points above U+10FFFF are a bug.
