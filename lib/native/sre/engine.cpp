@@ -11,8 +11,9 @@
 namespace gbc::native::sre::detail {
 
 template <class C>
-Engine<C>::Engine(const Code* code, size_t groups, const C* data, ptrdiff_t length,
-                  ptrdiff_t pos_in, ptrdiff_t endpos_in, const EngineLimits& limits)
+Engine<C>::Engine(const Code* code, const SetCache* sets, size_t groups, const C* data,
+                  ptrdiff_t length, ptrdiff_t pos_in, ptrdiff_t endpos_in,
+                  const EngineLimits& limits)
     : beginning(data),
       limit(data + length),
       start(data + pos_in),
@@ -22,6 +23,7 @@ Engine<C>::Engine(const Code* code, size_t groups, const C* data, ptrdiff_t leng
       endpos(endpos_in),
       mark(2 * groups, nullptr),
       code_(code),
+      sets_(sets),
       limits_(limits) {}
 
 template <class C>
@@ -62,6 +64,37 @@ const C* findPrefix(const C* from, const C* to, const Code* prefix, size_t len) 
     ++from;
   }
   return nullptr;
+}
+
+// The operation that must match the first character of any match of `pc`, when there is one: a
+// one-character operation, or the item of a repeat of one-character items that needs at least
+// one. The general search skips the positions where it fails (CPython tries them, and fails).
+const Code* firstCharOperation(const Code* pc) {
+  switch (pc[0]) {
+    case op::kLiteral:
+    case op::kNotLiteral:
+    case op::kLiteralIgnore:
+    case op::kNotLiteralIgnore:
+    case op::kLiteralUniIgnore:
+    case op::kNotLiteralUniIgnore:
+    case op::kLiteralLocIgnore:
+    case op::kNotLiteralLocIgnore:
+    case op::kIn:
+    case op::kInIgnore:
+    case op::kInUniIgnore:
+    case op::kInLocIgnore:
+    case op::kCategory:
+      return pc;
+    case op::kRepeatOne:
+    case op::kMinRepeatOne:
+    case op::kPossessiveRepeatOne:
+      // <op> <skip> <min> <max> item: the item is one of the operations above or ANY(_ALL).
+      if (pc[2] >= 1 && pc[4] != op::kAny && pc[4] != op::kAnyAll)
+        return firstCharOperation(pc + 4);
+      return nullptr;
+    default:
+      return nullptr;
+  }
 }
 
 template <class C>
@@ -145,8 +178,11 @@ int Engine<C>::search() {
     start = ptr = stop;  // anchored at the beginning: no other position can match
     return kNotFound;
   }
+  const Code* first = firstCharOperation(pc);
   while (status == kNotFound && p < stop) {
     ++p;
+    if (first != nullptr)
+      while (p < stop && !firstCharMatches(first, *p)) ++p;
     lastmark = lastindex = -1;
     start = ptr = p;
     status = run(pc, false);

@@ -10,8 +10,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <type_traits>
 #include <vector>
 
+#include "native/sre/charset.h"
 #include "native/sre/constants.h"
 
 namespace gbc::native::sre::detail {
@@ -81,14 +85,57 @@ struct RepeatContext {
   int prev;             ///< the enclosing repeat context, or -1
 };
 
+/// A stack of trivially copyable values in one malloc'ed block, grown with realloc (which can
+/// move a large block's pages instead of copying them): the engine's stacks reach hundreds of
+/// megabytes on long subjects, as CPython's data stack does.
+template <class T>
+class PodStack {
+ public:
+  PodStack() = default;
+  PodStack(const PodStack&) = delete;
+  PodStack& operator=(const PodStack&) = delete;
+  ~PodStack() { std::free(data_); }
+
+  size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
+  T& back() { return data_[size_ - 1]; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  T* end() { return data_ + size_; }
+  /// Makes room for `n` values; false when memory ran out.
+  bool reserve(size_t n) {
+    if (n <= capacity_) return true;
+    void* grown = std::realloc(data_, n * sizeof(T));
+    if (grown == nullptr) return false;
+    data_ = static_cast<T*>(grown);
+    capacity_ = n;
+    return true;
+  }
+  /// Appends within the reserved room.
+  void push(const T& value) { data_[size_++] = value; }
+  void append(const T* values, size_t n) {
+    std::memcpy(data_ + size_, values, n * sizeof(T));
+    size_ += n;
+  }
+  void pop() { --size_; }
+  void shrink(size_t n) { size_ = n; }
+  void clear() { size_ = 0; }
+
+ private:
+  static_assert(std::is_trivially_copyable_v<T>);
+  T* data_ = nullptr;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 /// One match or search over a subject of characters of type C.
 template <class C>
 class Engine {
  public:
   /// `code` must have passed validateCode for `groups`; [pos, endpos) has been clamped to
   /// [0, length] by the caller.
-  Engine(const Code* code, size_t groups, const C* data, ptrdiff_t length, ptrdiff_t pos,
-         ptrdiff_t endpos, const EngineLimits& limits);
+  Engine(const Code* code, const SetCache* sets, size_t groups, const C* data, ptrdiff_t length,
+         ptrdiff_t pos, ptrdiff_t endpos, const EngineLimits& limits);
 
   /// Forgets the marks and stacks of the previous attempt (CPython's state_reset).
   void reset();
@@ -116,6 +163,7 @@ class Engine {
   bool atPosition(const C* at_ptr, Code at) const;
   bool inSet(const Code* set, uint32_t ch) const;
   bool inSetLocaleIgnoringCase(const Code* set, uint32_t ch) const;
+  bool firstCharMatches(const Code* op, uint32_t ch) const;
   bool pushFrame(const Code* pattern, bool toplevel);
   bool pushMarks(int upto);
   void popMarks(int upto, bool discard);
@@ -123,20 +171,24 @@ class Engine {
   bool pushSaved(const C* value);
   bool pushRepeat(const Code* pattern);
   void popRepeat();
-  bool stacksTooBig() const;
+  template <class T>
+  bool makeRoom(PodStack<T>& stack, size_t n);
+  template <class T>
+  bool grow(PodStack<T>& stack, size_t n);
   bool interrupted();
 
   const Code* code_;
+  const SetCache* sets_;  ///< the code's sets for 0..255 (or nullptr)
   EngineLimits limits_;
   unsigned ticks_ = 0;
   int repeat_ = -1;  ///< the current repeat context, or -1
-  std::vector<Frame<C>> frames_;
-  std::vector<const C*> saved_;  ///< saved marks and last_ptr values
-  std::vector<RepeatContext<C>> repeats_;
+  PodStack<Frame<C>> frames_;
+  PodStack<const C*> saved_;  ///< saved marks and last_ptr values
+  PodStack<RepeatContext<C>> repeats_;
 };
 
-extern template class Engine<uint8_t>;
-extern template class Engine<uint16_t>;
-extern template class Engine<uint32_t>;
+// Engine<uint8_t>, Engine<uint16_t> and Engine<uint32_t> are instantiated in engine.cpp and
+// engine_run.cpp. (No `extern template` here: GCC would then not inline the helpers of
+// engine_inline.h into the interpreter.)
 
 }  // namespace gbc::native::sre::detail

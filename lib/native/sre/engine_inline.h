@@ -6,9 +6,14 @@
 
 #include "base/check.h"
 #include "native/sre/chars.h"
+#include "native/sre/charset.h"
 #include "native/sre/engine.h"
 
 namespace gbc::native::sre::detail {
+
+// The helpers below run once per character or per operation: GCC does not inline them into the
+// big interpreter loop on its own.
+#define GBC_SRE_HOT [[gnu::always_inline]] inline
 
 template <class C>
 inline bool Engine<C>::atPosition(const C* p, Code at) const {
@@ -50,56 +55,48 @@ inline bool Engine<C>::atPosition(const C* p, Code at) const {
   }
 }
 
-// Whether `ch` is in the set at `set` (items up to FAILURE; NEGATE flips the answer).
+// Whether `ch` is in the set at `set`: one bit test for 0..255 when the pattern's cache knows the
+// set (it knows every set validation found), the set's items otherwise.
 template <class C>
-inline bool Engine<C>::inSet(const Code* set, uint32_t ch) const {
-  bool ok = true;
-  for (;;) {
-    switch (*set++) {
-      case op::kFailure:
-        return !ok;
-      case op::kLiteral:
-        if (ch == set[0]) return ok;
-        set += 1;
-        break;
-      case op::kCategory:
-        if (inCategory(set[0], ch)) return ok;
-        set += 1;
-        break;
-      case op::kCharset:
-        if (ch < 256 && (set[ch >> 5] & (1u << (ch & 31)))) return ok;
-        set += 8;
-        break;
-      case op::kRange:
-        if (set[0] <= ch && ch <= set[1]) return ok;
-        set += 2;
-        break;
-      case op::kRangeUniIgnore: {
-        // `ch` has been lowercased; its uppercase may be in the range instead.
-        if (set[0] <= ch && ch <= set[1]) return ok;
-        uint32_t upper = upperUnicode(ch);
-        if (set[0] <= upper && upper <= set[1]) return ok;
-        set += 2;
-        break;
-      }
-      case op::kNegate:
-        ok = !ok;
-        break;
-      case op::kBigCharset: {
-        // <blocks> <256 block numbers, bytes packed little-endian in 64 words> <256-bit maps>
-        Code blocks = *set++;
-        if (ch < 0x10000) {
-          uint32_t hi = ch >> 8;
-          uint32_t block = (set[hi >> 2] >> (8 * (hi & 3))) & 0xFF;
-          const Code* map = set + 64 + block * 8;
-          if (map[(ch & 255) >> 5] & (1u << (ch & 31))) return ok;
-        }
-        set += 64 + blocks * 8;
-        break;
-      }
-      default:
-        return false;
-    }
+GBC_SRE_HOT bool Engine<C>::inSet(const Code* set, uint32_t ch) const {
+  if (ch < 256 && sets_ != nullptr) {
+    if (const uint64_t* map = sets_->find(code_, set)) return (map[ch >> 6] >> (ch & 63)) & 1;
+  }
+  return inCharset(set, ch);
+}
+
+// Whether the one-character operation at `op` (see firstCharOperation) accepts `ch`.
+template <class C>
+inline bool Engine<C>::firstCharMatches(const Code* op, uint32_t ch) const {
+  switch (op[0]) {
+    case op::kLiteral:
+      return ch == op[1];
+    case op::kNotLiteral:
+      return ch != op[1];
+    case op::kLiteralIgnore:
+      return lowerAscii(ch) == op[1];
+    case op::kNotLiteralIgnore:
+      return lowerAscii(ch) != op[1];
+    case op::kLiteralUniIgnore:
+      return lowerUnicode(ch) == op[1];
+    case op::kNotLiteralUniIgnore:
+      return lowerUnicode(ch) != op[1];
+    case op::kLiteralLocIgnore:
+      return equalsLocaleIgnoringCase(op[1], ch);
+    case op::kNotLiteralLocIgnore:
+      return !equalsLocaleIgnoringCase(op[1], ch);
+    case op::kIn:
+      return inSet(op + 2, ch);
+    case op::kInIgnore:
+      return inSet(op + 2, lowerAscii(ch));
+    case op::kInUniIgnore:
+      return inSet(op + 2, lowerUnicode(ch));
+    case op::kInLocIgnore:
+      return inSetLocaleIgnoringCase(op + 2, ch);
+    case op::kCategory:
+      return inCategory(op[1], ch);
+    default:
+      return true;
   }
 }
 
@@ -118,70 +115,69 @@ inline bool Engine<C>::inSetLocaleIgnoringCase(const Code* set, uint32_t ch) con
   return in != negated;
 }
 
+// Makes room for `n` more values on one of the stacks, within max_stack_bytes for all three.
 template <class C>
-inline bool Engine<C>::stacksTooBig() const {
-  size_t bytes = frames_.capacity() * sizeof(Frame<C>) + saved_.capacity() * sizeof(const C*) +
-                 repeats_.capacity() * sizeof(RepeatContext<C>);
-  return bytes > limits_.max_stack_bytes;
+template <class T>
+GBC_SRE_HOT bool Engine<C>::makeRoom(PodStack<T>& stack, size_t n) {
+  if (stack.size() + n <= stack.capacity()) return true;
+  return grow(stack, n);
 }
 
 template <class C>
-inline bool Engine<C>::pushFrame(const Code* pattern, bool toplevel) {
-  if (frames_.size() == frames_.capacity()) {
-    frames_.reserve(frames_.size() * 2 + 64);
-    if (stacksTooBig()) return false;
-  }
-  frames_.push_back(Frame<C>{pattern, nullptr, 0, 0, -1, -1, -1, toplevel, Resume::None});
+template <class T>
+[[gnu::noinline]] bool Engine<C>::grow(PodStack<T>& stack, size_t n) {
+  size_t wanted = (stack.size() + n) * 2 + 64;
+  size_t others = frames_.capacity() * sizeof(Frame<C>) + saved_.capacity() * sizeof(const C*) +
+                  repeats_.capacity() * sizeof(RepeatContext<C>) - stack.capacity() * sizeof(T);
+  if (others + wanted * sizeof(T) > limits_.max_stack_bytes) return false;
+  return stack.reserve(wanted);
+}
+
+template <class C>
+GBC_SRE_HOT bool Engine<C>::pushFrame(const Code* pattern, bool toplevel) {
+  if (!makeRoom(frames_, 1)) return false;
+  frames_.push(Frame<C>{pattern, nullptr, 0, 0, -1, -1, -1, toplevel, Resume::None});
   return true;
 }
 
 template <class C>
-inline bool Engine<C>::pushSaved(const C* value) {
-  if (saved_.size() == saved_.capacity()) {
-    saved_.reserve(saved_.size() * 2 + 64);
-    if (stacksTooBig()) return false;
-  }
-  saved_.push_back(value);
+GBC_SRE_HOT bool Engine<C>::pushSaved(const C* value) {
+  if (!makeRoom(saved_, 1)) return false;
+  saved_.push(value);
   return true;
 }
 
 // Saves mark[0..upto] (nothing when upto is -1), as CPython's MARK_PUSH.
 template <class C>
-inline bool Engine<C>::pushMarks(int upto) {
+GBC_SRE_HOT bool Engine<C>::pushMarks(int upto) {
   if (upto < 0) return true;
   size_t n = static_cast<size_t>(upto) + 1;
-  if (saved_.size() + n > saved_.capacity()) {
-    saved_.reserve((saved_.size() + n) * 2 + 64);
-    if (stacksTooBig()) return false;
-  }
-  saved_.insert(saved_.end(), mark.begin(), mark.begin() + n);
+  if (!makeRoom(saved_, n)) return false;
+  saved_.append(mark.data(), n);
   return true;
 }
 
 // Restores mark[0..upto] from the top of the saved stack, dropping it or not (MARK_POP,
 // MARK_POP_KEEP).
 template <class C>
-inline void Engine<C>::popMarks(int upto, bool discard) {
+GBC_SRE_HOT void Engine<C>::popMarks(int upto, bool discard) {
   if (upto < 0) return;
   size_t n = static_cast<size_t>(upto) + 1;
-  std::copy(saved_.end() - n, saved_.end(), mark.begin());
-  if (discard) saved_.resize(saved_.size() - n);
+  std::memcpy(mark.data(), saved_.end() - n, n * sizeof(const C*));
+  if (discard) saved_.shrink(saved_.size() - n);
 }
 
 template <class C>
-inline void Engine<C>::dropMarks(int upto) {
+GBC_SRE_HOT void Engine<C>::dropMarks(int upto) {
   if (upto < 0) return;
-  saved_.resize(saved_.size() - (static_cast<size_t>(upto) + 1));
+  saved_.shrink(saved_.size() - (static_cast<size_t>(upto) + 1));
 }
 
 // Installs a repeat context for the current frame (the last one pushed) and makes it current.
 template <class C>
 inline bool Engine<C>::pushRepeat(const Code* pattern) {
-  if (repeats_.size() == repeats_.capacity()) {
-    repeats_.reserve(repeats_.size() * 2 + 16);
-    if (stacksTooBig()) return false;
-  }
-  repeats_.push_back(RepeatContext<C>{-1, pattern, nullptr, repeat_});
+  if (!makeRoom(repeats_, 1)) return false;
+  repeats_.push(RepeatContext<C>{-1, pattern, nullptr, repeat_});
   repeat_ = static_cast<int>(repeats_.size()) - 1;
   frames_.back().rep = repeat_;
   return true;
@@ -193,13 +189,15 @@ inline void Engine<C>::popRepeat() {
   GBC_CHECK(frames_.back().rep == static_cast<int>(repeats_.size()) - 1,
             "repeat contexts end in the order they began");
   repeat_ = repeats_.back().prev;
-  repeats_.pop_back();
+  repeats_.pop();
 }
 
 template <class C>
-inline bool Engine<C>::interrupted() {
+GBC_SRE_HOT bool Engine<C>::interrupted() {
   if ((++ticks_ & 0xFFF) != 0 || limits_.interrupted == nullptr) return false;
   return limits_.interrupted(limits_.interrupt_data);
 }
+
+#undef GBC_SRE_HOT
 
 }  // namespace gbc::native::sre::detail

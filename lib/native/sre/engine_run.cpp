@@ -102,7 +102,7 @@ int Engine<C>::run(const Code* pattern, bool toplevel) {
 
   // An error abandons every frame this run pushed.
   auto fail = [&](int status) {
-    frames_.resize(base);
+    frames_.shrink(base);
     return status;
   };
   auto saveLastmark = [&] {
@@ -546,7 +546,7 @@ max_until_1_resume:
   SRE_FAIL;
 max_until_2_resume:
   repeats_[f->rep].last_ptr = saved_.back();
-  saved_.pop_back();
+  saved_.pop();
   if (ret != 0) {
     dropMarks(f->lastmark);
     if (ret < 0) return fail(ret);
@@ -596,7 +596,7 @@ min_until_2_resume : {
 }
 min_until_3_resume:
   repeats_[f->rep].last_ptr = saved_.back();
-  saved_.pop_back();
+  saved_.pop();
   if (ret < 0) return fail(ret);
   if (ret != 0) SRE_SUCCEED;
   repeats_[f->rep].count = f->count - 1;
@@ -673,7 +673,7 @@ assert_not_resume:
 
   // ---- Return from the current frame to its caller.
 done:
-  frames_.pop_back();
+  frames_.pop();
   if (frames_.size() == base) return ret;
   f = &frames_.back();
   pc = f->pc;

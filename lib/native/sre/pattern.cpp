@@ -39,8 +39,11 @@ std::string_view SreError::pythonType() const {
 
 Outcome<Pattern> Pattern::compile(std::vector<Code> code, int flags, std::ptrdiff_t groups,
                                   PatternType type) {
-  if (!validateCode(code, groups)) return SreError{ErrorKind::InvalidCode, "invalid SRE code"};
-  return Pattern(std::move(code), flags, groups, type);
+  std::vector<size_t> set_offsets;
+  if (!validateCode(code, groups, &set_offsets))
+    return SreError{ErrorKind::InvalidCode, "invalid SRE code"};
+  SetCache sets(code, set_offsets);
+  return Pattern(std::move(code), std::move(sets), flags, groups, type);
 }
 
 Outcome<std::optional<Match>> Pattern::matchOrSearch(const Subject& subject, std::ptrdiff_t pos,

@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "native/sre/charset.h"
 #include "native/sre/constants.h"
 #include "native/sre/outcome.h"
 #include "native/sre/subject.h"
@@ -80,6 +81,8 @@ class Pattern {
   int flags() const { return flags_; }
   std::ptrdiff_t groups() const { return groups_; }
   PatternType type() const { return type_; }
+  /// Its character sets' membership of 0..255, for the engine.
+  const SetCache& sets() const { return sets_; }
 
   /// Pattern.match / fullmatch / search: the match, or nothing.
   Outcome<std::optional<Match>> match(const Subject& subject, std::ptrdiff_t pos = 0,
@@ -111,14 +114,19 @@ class Pattern {
                               const MatchLimits& limits = {}) const;
 
  private:
-  Pattern(std::vector<Code> code, int flags, std::ptrdiff_t groups, PatternType type)
-      : code_(std::move(code)), flags_(flags), groups_(groups), type_(type) {}
+  Pattern(std::vector<Code> code, SetCache sets, int flags, std::ptrdiff_t groups, PatternType type)
+      : code_(std::move(code)),
+        sets_(std::move(sets)),
+        flags_(flags),
+        groups_(groups),
+        type_(type) {}
 
   Outcome<std::optional<Match>> matchOrSearch(const Subject& subject, std::ptrdiff_t pos,
                                               std::ptrdiff_t endpos, const MatchLimits& limits,
                                               int mode) const;
 
   std::vector<Code> code_;
+  SetCache sets_;
   int flags_;
   std::ptrdiff_t groups_;
   PatternType type_;

@@ -19,9 +19,9 @@ std::unique_ptr<Engine<C>> makeEngine(const Pattern& pattern, const Subject& sub
   engine_limits.interrupted = limits.interrupted;
   engine_limits.interrupt_data = limits.interrupt_data;
   engine_limits.max_stack_bytes = limits.max_stack_bytes;
-  return std::make_unique<Engine<C>>(pattern.code().data(), static_cast<size_t>(pattern.groups()),
-                                     static_cast<const C*>(subject.data), subject.length, pos,
-                                     endpos, engine_limits);
+  return std::make_unique<Engine<C>>(
+      pattern.code().data(), &pattern.sets(), static_cast<size_t>(pattern.groups()),
+      static_cast<const C*>(subject.data), subject.length, pos, endpos, engine_limits);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ enum class Inner { Bad, Ok, EndsWithJump };
 
 class Validator {
  public:
-  explicit Validator(std::ptrdiff_t groups) : groups_(static_cast<uint64_t>(groups)) {}
+  Validator(std::ptrdiff_t groups, const Code* base, std::vector<size_t>* sets)
+      : groups_(static_cast<uint64_t>(groups)), base_(base), sets_(sets) {}
 
   // [code, end) is a sequence of operations.
   Inner block(const Code* code, const Code* end, int depth) {
@@ -55,6 +56,7 @@ class Validator {
           if (!readSkip(code, end, skip) || skip < 2) return Inner::Bad;
           const Code* set_end = code + skip - 2;
           if (!charset(code, set_end) || *set_end != op::kFailure) return Inner::Bad;
+          noteSet(code);
           code = set_end + 1;
           break;
         }
@@ -216,6 +218,7 @@ class Validator {
     }
     if (flags & info::kCharset) {
       if (next <= code || !charset(code, next - 1) || next[-1] != op::kFailure) return false;
+      noteSet(code);
       code = next;
     }
     return code == next;
@@ -268,15 +271,22 @@ class Validator {
     return true;
   }
 
+  void noteSet(const Code* set) {
+    if (sets_ != nullptr) sets_->push_back(static_cast<size_t>(set - base_));
+  }
+
   uint64_t groups_;
+  const Code* base_;
+  std::vector<size_t>* sets_;
 };
 
 }  // namespace
 
-bool validateCode(std::span<const Code> code, std::ptrdiff_t groups) {
+bool validateCode(std::span<const Code> code, std::ptrdiff_t groups,
+                  std::vector<size_t>* set_offsets) {
   if (groups < 0 || static_cast<uint64_t>(groups) > kMaxGroups) return false;
   if (code.empty() || code.back() != op::kSuccess) return false;
-  Validator validator(groups);
+  Validator validator(groups, code.data(), set_offsets);
   return validator.block(code.data(), code.data() + code.size() - 1, 0) == Inner::Ok;
 }
 

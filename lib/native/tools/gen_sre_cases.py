@@ -8,11 +8,12 @@
 For each pattern it records what re._compiler hands _sre.compile (code, flags, group count) and,
 for each subject, the results of match, fullmatch and search (also over smaller windows), findall,
 finditer, split, sub with a template (with the list re._parser.parse_template makes) and sub with
-a function. A match is [lastindex or -1, start0, end0, start1, end1, ...] (-1 -1 for a group that
+a function; for the random patterns ("light" cases) only match, fullmatch, search, findall,
+finditer and split. A match is [lastindex or -1, start0, end0, start1, end1, ...] (-1 -1 for a group that
 did not take part); a bytes subject or result is written as its Latin-1 decoding.
 
-The patterns: the table of CPython's own test/re_tests.py (those that compile), and a table of
-our own covering every opcode, flag and special case of the engine.
+The patterns: the table of CPython's own test/re_tests.py (those that compile), a table of our
+own covering every opcode, flag and special case of the engine, and 500 random ones.
 """
 
 import json
@@ -170,6 +171,17 @@ OWN = [
      ["192.168.0.1", "256.1.1.1"]),
     ("(?:[^\"\\\\]|\\\\.)*", 0, ['ab\\"c"d']),
     ("\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?", 0, ["1,234,567.89 and 12"]),
+    # marks and lastindex through backtracking
+    ("(a)b|ac", 0, ["ac", "ab"]), ("^(?:(a)|(b)|(c))+$", 0, ["abc", "cba", "abca"]),
+    ("(?:(?P<a1>a)|(?P<b2>b))(?P<c3>c)?", 0, ["a", "bc", "ac"]), ("(a)(b)?|(c)", 0, ["a", "c"]),
+    ("(?:a(b)?|c)+", 0, ["abc", "cab", "acb"]), ("((a)|(b))+", 0, ["ab", "ba"]),
+    ("(a)*(b)*\\1?", 0, ["aab", "b"]), ("(?:(a)|(a)b)c", 0, ["abc", "ac"]),
+    ("(a+|b+)*c", 0, ["aabbc", "abx"]), ("(?:(a)b)?ac", 0, ["abac", "ac"]),
+    ("(x(y)?)+z", 0, ["xyxz", "xxyz"]), ("(?:(?:(a)|b)c)*", 0, ["acbc", "bcac"]),
+    ("(?=(\\w+))\\1:", 0, ["abc:", "ab c:"]), ("(?:(a)|b)*?b", 0, ["aab", "ab"]),
+    ("((a)|b){2}", 0, ["ab", "ba"]), ("(a|(b))+?c", 0, ["abc", "bac"]),
+    ("(?:(\\d)|([a-z]))*$", 0, ["1a2", "a1b"]), ("(?!(a)c)(a)b", 0, ["ab"]),
+    ("(a)(?=(b))?", 0, ["ab", "a"]), ("(?:(a)(?=b)|b)+", 0, ["abab"]),
     # repeat bounds near MAXREPEAT
     ("a{0,4294967294}", 0, ["aaa"]), ("(?:ab){1,4294967294}", 0, ["ababx"]),
     ("a{3,4294967294}?", 0, ["aaaaa"]),
@@ -231,7 +243,7 @@ def windows(n):
     return [(1, n), (0, max(n - 1, 0)), (2, max(n - 2, 0)), (n, n), (3, 1)]
 
 
-def record(pattern, flags, subjects):
+def record(pattern, flags, subjects, light=False):
     try:
         captured.clear()
         compiled = compiler.compile(pattern, flags)
@@ -255,13 +267,16 @@ def record(pattern, flags, subjects):
         rec["match"] = match_record(compiled.match(s))
         rec["fullmatch"] = match_record(compiled.fullmatch(s))
         rec["search"] = match_record(compiled.search(s))
+        rec["finditer"] = [match_record(m) for m in compiled.finditer(s)]
+        rec["findall"] = [text_of(x) for x in compiled.findall(s)]
+        rec["split"] = [text_of(x) for x in compiled.split(s)]
+        if light:
+            out_subjects.append(rec)
+            continue
         rec["windows"] = [[p, e, match_record(compiled.match(s, p, e)),
                            match_record(compiled.fullmatch(s, p, e)),
                            match_record(compiled.search(s, p, e))] for p, e in windows(n)]
-        rec["findall"] = [text_of(x) for x in compiled.findall(s)]
-        rec["finditer"] = [match_record(m) for m in compiled.finditer(s)]
         rec["findall_window"] = [text_of(x) for x in compiled.findall(s, 1, max(n - 1, 0))]
-        rec["split"] = [text_of(x) for x in compiled.split(s)]
         rec["split1"] = [text_of(x) for x in compiled.split(s, 1)]
         res, count = compiled.subn(template_src, s)
         rec["sub"] = [text_of(res), count]
@@ -280,6 +295,56 @@ def record(pattern, flags, subjects):
         "template": [text_of(x) if not isinstance(x, int) else x for x in template],
         "subjects": out_subjects,
     }
+
+
+def random_cases(count, seed):
+    """Small random patterns over {a, b, c} (groups, alternation, every kind of repeat,
+    backreferences, conditionals, lookarounds, atomic groups) with random subjects: a
+    differential test of the engine's bookkeeping of marks."""
+    import random
+    rng = random.Random(seed)
+
+    def atom(depth, groups):
+        r = rng.random()
+        if depth > 2 or r < 0.35:
+            return rng.choice(["a", "b", "c", ".", "[ab]", "[^a]", "\\w", "\\b", "^", "$",
+                               "(?i:A)", "x?"])
+        if r < 0.55:
+            groups[0] += 1
+            return "(" + seq(depth + 1, groups) + ")"
+        if r < 0.65:
+            return "(?:" + seq(depth + 1, groups) + "|" + seq(depth + 1, groups) + ")"
+        if r < 0.72 and groups[0] > 0:
+            return "\\%d" % rng.randint(1, groups[0])
+        if r < 0.78 and groups[0] > 0:
+            return "(?(%d)%s|%s)" % (rng.randint(1, groups[0]), seq(depth + 1, groups),
+                                     seq(depth + 1, groups))
+        if r < 0.86:
+            return rng.choice(["(?=", "(?!", "(?<=", "(?<!"]) + rng.choice(["a", "b", "ab", "(a)", "[bc]"]) + ")"
+        if r < 0.92:
+            return "(?>" + seq(depth + 1, groups) + ")"
+        groups[0] += 1
+        return "(" + seq(depth + 1, groups) + "|" + seq(depth + 1, groups) + ")"
+
+    def piece(depth, groups):
+        a = atom(depth, groups)
+        if rng.random() < 0.45:
+            a += rng.choice(["*", "+", "?", "{0,2}", "{1,3}", "{2}"])
+            if rng.random() < 0.4:
+                a += rng.choice(["?", "+"])
+        return a
+
+    def seq(depth, groups):
+        return "".join(piece(depth, groups) for _ in range(rng.randint(0 if depth else 1, 3)))
+
+    out = []
+    while len(out) < count:
+        pattern = seq(0, [0])
+        flags = rng.choice([0, 0, 0, I, M, S])
+        subjects = ["".join(rng.choice("abcx") for _ in range(rng.randint(0, 7)))
+                    for _ in range(5)]
+        out.append((pattern, flags, subjects))
+    return out
 
 
 def encodable(s):
@@ -315,6 +380,13 @@ def main():
         case = record(pattern, flags, TEXT if subjects is None else subjects)
         assert case is not None, pattern
         cases.append(case)
+    for pattern, flags, subjects in random_cases(500, 3014):
+        if (pattern, flags) in seen:
+            continue
+        seen.add((pattern, flags))
+        case = record(pattern, flags, subjects, light=True)
+        if case is not None:
+            cases.append(case)
     for pattern, flags in BYTES:
         case = record(pattern.encode("latin-1"), flags, BYTES_SUBJECTS)
         assert case is not None, pattern
