@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 namespace gbc::native::sre {
 
@@ -19,6 +20,24 @@ inline constexpr Code kMaxGroups = 0x7FFFFFFF / 2;  ///< _sre.MAXGROUPS
 
 /// True for the MAGIC of a re package whose code this engine runs.
 constexpr bool isSupportedMagic(Code magic) { return magic == kMagic || magic == kMagic312; }
+
+/// Whose engine to behave as. The code is the same; CPython 3.13 changed three behaviours of the
+/// engine itself:
+///  - \b and \B in an empty window: 3.12 matches neither, 3.14 \B (3.14 changelog: "\B now
+///    matches the empty string");
+///  - inside a possessive repeat of a group, 3.14 saves and restores marks around each branch
+///    tried, so a failed alternative leaves no half-set group behind; 3.12 does not
+///    ((?:(a)|(b)){1,2}+c on 'abc' gives ('', 'b') in 3.12, ('a', 'b') in 3.14);
+///  - a negated set under LOCALE|IGNORECASE: 3.12 accepts a byte when either case of it is
+///    outside the set ([^ab] matches 'A'), 3.14 when neither case is in it.
+enum class Dialect { Python312, Python314 };
+
+/// The dialect of a re package by its _constants.MAGIC; nothing when it is neither.
+constexpr std::optional<Dialect> dialectForMagic(Code magic) {
+  if (magic == kMagic) return Dialect::Python314;
+  if (magic == kMagic312) return Dialect::Python312;
+  return std::nullopt;
+}
 
 namespace op {
 enum : Code {

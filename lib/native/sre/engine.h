@@ -40,6 +40,8 @@ struct EngineLimits {
   /// The most memory the backtracking stacks may take before the match fails with kErrorMemory
   /// (CPython's limit is what malloc gives).
   size_t max_stack_bytes = size_t{2} << 30;
+  /// Behave as CPython 3.12's engine (see Dialect).
+  bool python312 = false;
 };
 
 /// Where a frame continues when the frame it called returns (CPython's JUMP_* values).

@@ -18,8 +18,9 @@ namespace gbc::native::sre::detail {
 template <class C>
 inline bool Engine<C>::atPosition(const C* p, Code at) const {
   // The word boundaries look one character back and forward, but never past [beginning, end).
-  // (Before 3.14 an empty window had no boundaries at all, so \B did not match there.)
+  // CPython 3.12 has neither a boundary nor a non-boundary in an empty window.
   auto boundary = [&](auto is_word) {
+    if (limits_.python312 && beginning == end) return -1;
     bool before = p > beginning && is_word(static_cast<uint32_t>(p[-1]));
     bool after = p < end && is_word(static_cast<uint32_t>(p[0]));
     return before != after ? 1 : 0;
@@ -101,9 +102,16 @@ inline bool Engine<C>::firstCharMatches(const Code* op, uint32_t ch) const {
 }
 
 // IN_LOC_IGNORE: `ch` is in the set when its lowercase or its uppercase is; a leading NEGATE
-// negates that answer (so [^ab] excludes 'A' too), as CPython 3.14 does.
+// negates that answer (so [^ab] excludes 'A' too), as CPython 3.14 does. CPython 3.12 tests the
+// two cases against the negated set, so [^ab] accepts 'A' there.
 template <class C>
 inline bool Engine<C>::inSetLocaleIgnoringCase(const Code* set, uint32_t ch) const {
+  if (limits_.python312) {
+    uint32_t lower = lowerLocale(ch);
+    if (inSet(set, lower)) return true;
+    uint32_t upper = upperLocale(ch);
+    return upper != lower && inSet(set, upper);
+  }
   bool negated = false;
   while (*set == op::kNegate) {
     negated = !negated;

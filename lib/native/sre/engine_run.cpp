@@ -368,7 +368,7 @@ dispatch:
       // context makes the operations inside save marks when they backtrack, as inside any
       // repeat (CPython 3.14; 3.12 did not, and could keep marks of a failed alternative).
       ptr = p;
-      if (!pushRepeat(nullptr)) return fail(kErrorMemory);
+      if (!limits_.python312 && !pushRepeat(nullptr)) return fail(kErrorMemory);
       f->count = 0;
       goto possessive_min;
 
@@ -614,7 +614,7 @@ possessive_1_resume:
   if (ret < 0) return fail(ret);
   if (ret == 0) {
     ptr = p;
-    popRepeat();
+    if (!limits_.python312) popRepeat();
     SRE_FAIL;
   }
   ++f->count;
@@ -638,7 +638,7 @@ possessive_2_resume:
   restoreLastmark();
   ptr = p;
 possessive_tail:
-  popRepeat();
+  if (!limits_.python312) popRepeat();
   pc += pc[0] + 1;
   p = ptr;
   goto dispatch;

@@ -38,12 +38,12 @@ std::string_view SreError::pythonType() const {
 }
 
 Outcome<Pattern> Pattern::compile(std::vector<Code> code, int flags, std::ptrdiff_t groups,
-                                  PatternType type) {
+                                  PatternType type, Dialect dialect) {
   std::vector<size_t> set_offsets;
   if (!validateCode(code, groups, &set_offsets))
     return SreError{ErrorKind::InvalidCode, "invalid SRE code"};
   SetCache sets(code, set_offsets);
-  return Pattern(std::move(code), std::move(sets), flags, groups, type);
+  return Pattern(std::move(code), std::move(sets), flags, groups, type, dialect);
 }
 
 Outcome<std::optional<Match>> Pattern::matchOrSearch(const Subject& subject, std::ptrdiff_t pos,

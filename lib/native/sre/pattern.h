@@ -73,14 +73,16 @@ inline constexpr std::ptrdiff_t kMaxPos = std::numeric_limits<std::ptrdiff_t>::m
 class Pattern {
  public:
   /// _sre.compile(pattern, flags, code, groups, groupindex, indexgroup): checks the code as
-  /// CPython's validator does (ErrorKind::InvalidCode). `groups` counts the capturing groups.
+  /// CPython's validator does (ErrorKind::InvalidCode). `groups` counts the capturing groups;
+  /// `dialect` is the CPython whose engine to behave as (dialectForMagic of its re package).
   static Outcome<Pattern> compile(std::vector<Code> code, int flags, std::ptrdiff_t groups,
-                                  PatternType type);
+                                  PatternType type, Dialect dialect = Dialect::Python314);
 
   const std::vector<Code>& code() const { return code_; }
   int flags() const { return flags_; }
   std::ptrdiff_t groups() const { return groups_; }
   PatternType type() const { return type_; }
+  Dialect dialect() const { return dialect_; }
   /// Its character sets' membership of 0..255, for the engine.
   const SetCache& sets() const { return sets_; }
 
@@ -114,12 +116,14 @@ class Pattern {
                               const MatchLimits& limits = {}) const;
 
  private:
-  Pattern(std::vector<Code> code, SetCache sets, int flags, std::ptrdiff_t groups, PatternType type)
+  Pattern(std::vector<Code> code, SetCache sets, int flags, std::ptrdiff_t groups, PatternType type,
+          Dialect dialect)
       : code_(std::move(code)),
         sets_(std::move(sets)),
         flags_(flags),
         groups_(groups),
-        type_(type) {}
+        type_(type),
+        dialect_(dialect) {}
 
   Outcome<std::optional<Match>> matchOrSearch(const Subject& subject, std::ptrdiff_t pos,
                                               std::ptrdiff_t endpos, const MatchLimits& limits,
@@ -130,6 +134,7 @@ class Pattern {
   int flags_;
   std::ptrdiff_t groups_;
   PatternType type_;
+  Dialect dialect_;
 };
 
 /// CPython's SRE_Scanner (Pattern.scanner, and what finditer iterates): successive matches over

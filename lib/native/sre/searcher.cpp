@@ -19,6 +19,7 @@ std::unique_ptr<Engine<C>> makeEngine(const Pattern& pattern, const Subject& sub
   engine_limits.interrupted = limits.interrupted;
   engine_limits.interrupt_data = limits.interrupt_data;
   engine_limits.max_stack_bytes = limits.max_stack_bytes;
+  engine_limits.python312 = pattern.dialect() == Dialect::Python312;
   return std::make_unique<Engine<C>>(
       pattern.code().data(), &pattern.sets(), static_cast<size_t>(pattern.groups()),
       static_cast<const C*>(subject.data), subject.length, pos, endpos, engine_limits);

@@ -19,13 +19,22 @@ using nlohmann::json;
 
 namespace {
 
-const json& cases() {
-  static const json data = [] {
-    // SRE_CASES names another file of the same shape (a larger random set, say).
-    const char* other = std::getenv("SRE_CASES");
-    std::ifstream in(other != nullptr ? other : GBC_NATIVE_TESTDATA "/sre/cases.json");
-    return json::parse(in);
-  }();
+// `variable`, when set, names another file of the same shape to run instead (a larger random set,
+// say).
+json load(const char* name, const char* variable) {
+  const char* other = std::getenv(variable);
+  std::ifstream in(other != nullptr ? std::string(other)
+                                    : std::string(GBC_NATIVE_TESTDATA "/sre/") + name);
+  return json::parse(in);
+}
+
+const json& cases314() {
+  static const json data = load("cases.json", "SRE_CASES");
+  return data;
+}
+
+const json& cases312() {
+  static const json data = load("cases312.json", "SRE_CASES312");
   return data;
 }
 
@@ -156,21 +165,19 @@ class Builder : public sre::SubSink, public sre::TemplateSink {
 
 }  // namespace
 
-TEST_CASE("the recorded cases come from CPython 3.14's re", "[native][sre]") {
-  CHECK(cases().at("magic").get<uint32_t>() == sre::kMagic);
-  CHECK(cases().at("cases").size() > 500);
-}
-
-TEST_CASE("the engine gives CPython's results on every recorded case", "[native][sre]") {
+// Runs every recorded case of `data` with the engine behaving as `dialect`; returns how many
+// (pattern, subject, width) triples ran.
+static size_t runCases(const json& data, sre::Dialect dialect) {
   size_t runs = 0;
-  for (const json& c : cases().at("cases")) {
+  for (const json& c : data.at("cases")) {
     const std::string pattern_text = c.at("pattern").get<std::string>();
     const bool is_bytes = c.at("bytes").get<bool>();
     INFO("pattern " << pattern_text << (is_bytes ? " (bytes)" : "") << " flags "
                     << c.at("flags").get<int>());
-    auto pattern = sre::Pattern::compile(
-        c.at("code").get<std::vector<sre::Code>>(), c.at("flags").get<int>(),
-        c.at("groups").get<int>(), is_bytes ? sre::PatternType::Bytes : sre::PatternType::Str);
+    auto pattern =
+        sre::Pattern::compile(c.at("code").get<std::vector<sre::Code>>(), c.at("flags").get<int>(),
+                              c.at("groups").get<int>(),
+                              is_bytes ? sre::PatternType::Bytes : sre::PatternType::Str, dialect);
     REQUIRE(pattern.has_value());
     const std::ptrdiff_t groups = pattern->groups();
 
@@ -248,5 +255,21 @@ TEST_CASE("the engine gives CPython's results on every recorded case", "[native]
       }
     }
   }
-  CHECK(runs > 8000);
+  return runs;
+}
+
+TEST_CASE("the recorded cases come from CPython 3.14's and 3.12's re", "[native][sre]") {
+  CHECK(sre::dialectForMagic(cases314().at("magic").get<sre::Code>()) == sre::Dialect::Python314);
+  CHECK(cases314().at("cases").size() > 500);
+  CHECK(sre::dialectForMagic(cases312().at("magic").get<sre::Code>()) == sre::Dialect::Python312);
+  CHECK(cases312().at("cases").size() > 500);
+}
+
+TEST_CASE("the engine gives CPython 3.14's results on every recorded case", "[native][sre]") {
+  CHECK(runCases(cases314(), sre::Dialect::Python314) > 8000);
+}
+
+TEST_CASE("as 3.12, the engine gives CPython 3.12's results on every recorded case",
+          "[native][sre]") {
+  CHECK(runCases(cases312(), sre::Dialect::Python312) > 8000);
 }
