@@ -508,6 +508,10 @@ min_repeat_one_try:
     if (repeat_ >= 0) dropMarks(f->lastmark);
     SRE_FAIL;
   }
+  // A tail that starts with a literal cannot match before another character (CPython calls it
+  // and fails at once, with nothing to undo).
+  if (pc[pc[0]] == op::kLiteral && (p >= end || static_cast<Code>(*p) != pc[pc[0] + 1]))
+    goto min_repeat_one_next;
   ptr = p;
   SRE_CALL(MinRepeatOne, pc + pc[0], f->toplevel);
 min_repeat_one_resume:
@@ -518,6 +522,7 @@ min_repeat_one_resume:
   }
   if (repeat_ >= 0) popMarks(f->lastmark, false);
   restoreLastmark();
+min_repeat_one_next:
   ptr = p;
   n = count(pc + 3, 1);
   if (n < 0) return fail(static_cast<int>(n));
