@@ -7,7 +7,8 @@ CPython 3.14 itself. Run it with the oracle, from the repository root:
 
 One record per line, fields separated by spaces:
   P cp category predicates decimal digit numeric lower upper title casefold
-      properties of one code point: `predicates` is a 0/1 string in PREDICATES order, numeric is
+      properties of one code point: `predicates` is a 0/1 string in PREDICATES order then
+      linebreak, XID_Continue, Cased, Case_Ignorable (see derived()), numeric is
       repr(float) or '-', the mappings are the full ones (str.lower() of the one-character
       string), each a '.'-joined list of hex code points;
   S method input output      a str method over a string (hex code points, '.'-joined, '' as '-')
@@ -23,6 +24,20 @@ import unicodedata
 
 PREDICATES = ["isalpha", "isdecimal", "isdigit", "isnumeric", "isalnum", "islower", "isupper",
               "istitle", "isspace", "isprintable", "isidentifier"]
+
+
+def derived(c):
+    """Properties Python does not expose, read off the str methods that use them: where
+    splitlines splits, what may continue an identifier, and Cased / Case_Ignorable (str.title
+    lowercases after a Cased character; str.lower's final sigma skips Case_Ignorable ones)."""
+    linebreak = len(("a" + c + "b").splitlines()) == 2
+    xid_continue = ("a" + c).isidentifier()
+    cased = ("a" + c + "b").title()[-1] == "b"
+    if cased:
+        ignorable = (c + "\u03a3").lower()[-1] != "\u03c2"
+    else:
+        ignorable = ("A" + c + "\u03a3").lower()[-1] == "\u03c2"
+    return "".join("1" if x else "0" for x in (linebreak, xid_continue, cased, ignorable))
 
 
 def hexs(s):
@@ -43,7 +58,7 @@ def props():
         if not wanted(cp):
             continue
         c = chr(cp)
-        bits = "".join("1" if getattr(c, p)() else "0" for p in PREDICATES)
+        bits = "".join("1" if getattr(c, p)() else "0" for p in PREDICATES) + derived(c)
         num = unicodedata.numeric(c, None)
         print("P %x %s %s %d %d %s %s %s %s %s" % (
             cp, unicodedata.category(c), bits, unicodedata.decimal(c, -1),

@@ -102,6 +102,10 @@ TEST_CASE("code point properties match CPython's for the sample", "[native][unic
       u::isSpace,
       u::isPrintable,
       [](char32_t c) { return u::isXidStart(c) || c == U'_'; },  // one-character isidentifier
+      u::isLinebreak,
+      u::isXidContinue,
+      u::isCased,
+      u::isCaseIgnorable,
   };
   size_t checked = 0;
   for (const auto& line : cases()) {
