@@ -7,6 +7,7 @@
 
 #include "interp/args.h"
 #include "interp/dynamo.h"
+#include "interp/oserror.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 #include "native/bigint.h"
@@ -545,6 +546,7 @@ void installBuiltinClasses(VM& vm) {
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
   installSlotWrappers(vm);
+  installOSError(vm);  // (oserror.h)
 }
 
 }  // namespace gbc::interp

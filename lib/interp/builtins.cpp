@@ -316,10 +316,6 @@ void installBuiltinFunctions(VM& vm) {
     return pyList(std::move(names));
   });
   builtin(vm, "__build_class__", [](VM& vm, CallArgs& a) -> Value { return vm.buildClass(a); });
-  builtin(vm, "open", [](VM& vm, CallArgs& a) -> Value {
-    vm.raise(vm.b().file_not_found_error,
-             "[Errno 2] No such file or directory: " + vm.repr(a.args.at(0)));
-  });
   builtin(vm, "input", [](VM& vm, CallArgs&) -> Value {
     vm.raise(vm.b().by_name["EOFError"], "EOF when reading a line");
   });

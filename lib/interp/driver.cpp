@@ -16,6 +16,7 @@
 #include "interp/reach.h"
 #include "interp/runtime_compat.h"
 #include "interp/static_mode.h"
+#include "interp/vfs.h"
 #include "interp/vm.h"
 #include "syntax/parser.h"
 
@@ -171,6 +172,8 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   } catch (GbcBudgetExceeded& e) {
     return Error{ErrorCode::Unsupported, e.message};
   }
+  // what open files still buffer is written, as CPython flushes them at exit (vfs.h)
+  vm.vfs().flushAll();
   // static mode: compiled callables the module body never called (analyze only), also when the
   // body stopped early: it may have been about to call them
   if (!options.run) runStaticMode(vm, globals, outcome.report);

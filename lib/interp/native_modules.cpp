@@ -5,7 +5,11 @@
 
 namespace gbc::interp {
 
+// The factories (one per mod_<name>.cpp).
 Value makeGbcModule(VM& vm);
+Value makeErrnoModule(VM& vm);
+Value makeIoModule(VM& vm);
+Value makePosixModule(VM& vm);
 
 namespace {
 
@@ -17,6 +21,9 @@ struct Entry {
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
     {"_gbc", makeGbcModule},
+    {"_io", makeIoModule},
+    {"errno", makeErrnoModule},
+    {"posix", makePosixModule},
 };
 
 }  // namespace

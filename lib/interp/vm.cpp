@@ -10,6 +10,7 @@
 #include "interp/native_modules.h"
 #include "interp/pylib.h"
 #include "interp/torch_model.h"
+#include "interp/vfs.h"
 #include "syntax/parser.h"
 
 namespace gbc::interp {
@@ -33,6 +34,8 @@ VM::VM(const TargetProfile& target, bool run_mode)
 }
 
 VM::~VM() {
+  // (open files may outlive the VM: their last flushes must not reach a dead VM's streams)
+  if (vfs_) vfs_->out = vfs_->err = nullptr;
   if (currentVM() == this) setCurrentVM(nullptr);
 }
 

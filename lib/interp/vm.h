@@ -18,6 +18,7 @@ namespace gbc::interp {
 
 class Dynamo;
 struct TraceState;
+class Vfs;
 
 /// A Python exception in flight (a C++ exception carrying the exception object).
 struct PyRaise {
@@ -230,6 +231,10 @@ class VM {
   std::vector<std::string> library_roots;
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
+  /// The file system the program sees (vfs.h): the disk under `gbc run`, an in-memory overlay of
+  /// it under `gbc analyze`. Open files hold `vfsRef()`.
+  Vfs& vfs() { return *vfsRef(); }
+  const std::shared_ptr<Vfs>& vfsRef();
   int recursion_limit = 1000;
   /// sys.get_int_max_str_digits(): str(int) and int(str) refuse more digits (0: no limit).
   int int_max_str_digits = 4300;
@@ -289,6 +294,7 @@ class VM {
   std::unique_ptr<Dynamo> dynamo_;
   std::unique_ptr<Builtins> builtins_;
   DictPtr builtins_dict_;
+  std::shared_ptr<Vfs> vfs_;
   std::unordered_map<std::string, Value> modules_;
   /// Parts of the torch model loaded on first use (most programs never train): by module
   /// (`torch.optim` and its submodules) or by attribute (`torch.nn.CrossEntropyLoss`).
