@@ -221,8 +221,9 @@ void bufferedWrite(VM& vm, const Value& buffer, const std::string& data) {
 
 void bufferedFlush(VM& vm, const Value& buffer) {
   BufferedState* b = bufferedState(buffer);
-  if (!b) {
-    vm.callMethod(buffer, "flush", {});
+  if (!b || !b->writable) {
+    // (a reader's flush is its raw stream's: _io__Buffered_simple_flush)
+    vm.callMethod(b ? b->raw : buffer, "flush", {});
     return;
   }
   checkClosed(vm, *b, "flush of closed file");

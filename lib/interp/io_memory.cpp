@@ -61,7 +61,7 @@ std::string toUtf8(std::u32string_view s) {
 StringIOState& sio(VM& vm, const Value& self, const char* what) {
   StringIOState& s = nativeState<StringIOState>(vm, self, what);
   if (!s.initialized) vm.raise(vm.b().value_error, "I/O operation on uninitialized object");
-  if (s.closed) raiseClosed(vm);
+  if (s.closed) raiseClosed(vm, false);  // (stringio.c's text has no period)
   return s;
 }
 

@@ -8,8 +8,15 @@ namespace gbc::interp {
 // The factories (one per mod_<name>.cpp).
 Value makeGbcModule(VM& vm);
 Value makeErrnoModule(VM& vm);
+Value makeGrpModule(VM& vm);
 Value makeIoModule(VM& vm);
+Value makeLocaleModule(VM& vm);
 Value makePosixModule(VM& vm);
+Value makePosixSubprocessModule(VM& vm);
+Value makePwdModule(VM& vm);
+Value makeSelectModule(VM& vm);
+Value makeSignalModule(VM& vm);
+Value makeTimeModule(VM& vm);
 
 namespace {
 
@@ -22,8 +29,15 @@ struct Entry {
 const Entry kModules[] = {
     {"_gbc", makeGbcModule},
     {"_io", makeIoModule},
+    {"_locale", makeLocaleModule},
+    {"_posixsubprocess", makePosixSubprocessModule},
+    {"_signal", makeSignalModule},
     {"errno", makeErrnoModule},
+    {"grp", makeGrpModule},
     {"posix", makePosixModule},
+    {"pwd", makePwdModule},
+    {"select", makeSelectModule},
+    {"time", makeTimeModule},
 };
 
 }  // namespace

@@ -1,7 +1,6 @@
-// Small models of standard-library modules programs commonly import (math, time, random,
+// Small models of standard-library modules programs commonly import (math, random,
 // functools, warnings, logging, copy, sys, os): enough to execute them; their graph-break
 // behaviour lives in the cause table.
-#include <chrono>
 #include <cmath>
 
 #include "interp/dynamo.h"
@@ -59,16 +58,6 @@ void installStdlibModules(VM& vm) {
     for (Value& v : vm.toVector(a.args.at(0))) acc = vm.binaryOp(syntax::BinOpKind::Mult, acc, v);
     return acc;
   });
-  Value time = newModule(vm, "time");
-  fn(time, "time", [](VM&, CallArgs&) -> Value {
-    return pyFloat(
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
-  });
-  fn(time, "perf_counter", [](VM&, CallArgs&) -> Value {
-    return pyFloat(
-        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
-  });
-  fn(time, "sleep", [](VM&, CallArgs&) -> Value { return none(); });
   Value functools = newModule(vm, "functools");
   fn(functools, "wraps", [](VM&, CallArgs& a) -> Value {
     Value wrapped = a.args.at(0);

@@ -529,21 +529,30 @@ class OverlayVfs final : public Vfs {
     if (depth > 40) return ELOOP;
     std::string abs = normalize(path);
     bool want_dir = path.size() > 1 && path.back() == '/';
+    if (nodes_.empty()) return resolveReal(abs, follow, want_dir, f);
+    // each folder on the way: an overlay node decides; on disk a symbolic link is followed here
+    // (so a link on disk to something the overlay changed sees the change)
     bool overlay_only = false;
     for (size_t pos = 1;;) {
       size_t slash = abs.find('/', pos);
       if (slash == std::string::npos) break;
-      auto it = nodes_.find(abs.substr(0, slash));
+      std::string prefix = abs.substr(0, slash);
+      auto it = nodes_.find(prefix);
       if (it != nodes_.end()) {
         if (!it->second) return ENOENT;
         const Inode& n = *it->second;
         if (n.type == Inode::Type::Symlink)
-          return resolve(linkTarget(abs.substr(0, slash), n.target) + abs.substr(slash), follow, f,
-                         depth + 1);
+          return resolve(linkTarget(prefix, n.target) + abs.substr(slash), follow, f, depth + 1);
         if (n.type == Inode::Type::File) return ENOTDIR;
         overlay_only = overlay_only || n.opaque;
       } else if (overlay_only) {
         return ENOENT;
+      } else {
+        struct stat st;
+        if (::lstat(prefix.c_str(), &st) < 0) return errno;
+        if (S_ISLNK(st.st_mode))
+          return resolve(diskLink(prefix) + abs.substr(slash), follow, f, depth + 1);
+        if (!S_ISDIR(st.st_mode)) return ENOTDIR;
       }
       pos = slash + 1;
     }
@@ -561,12 +570,32 @@ class OverlayVfs final : public Vfs {
     }
     if (overlay_only) return ENOENT;
     struct stat st;
+    if (::lstat(abs.c_str(), &st) < 0) return errno;
+    if (S_ISLNK(st.st_mode) && (follow || want_dir))
+      return resolve(diskLink(abs) + (want_dir ? "/" : ""), true, f, depth + 1);
+    if (want_dir && !S_ISDIR(st.st_mode)) return ENOTDIR;
+    f.node = nullptr;
+    f.path = abs;
+    f.st = fromStat(st);
+    return 0;
+  }
+
+  /// resolve() while the overlay is empty: the disk alone.
+  static int resolveReal(const std::string& abs, bool follow, bool want_dir, Found& f) {
+    struct stat st;
     std::string real = want_dir ? abs + "/" : abs;
     if ((follow ? ::stat(real.c_str(), &st) : ::lstat(real.c_str(), &st)) < 0) return errno;
     f.node = nullptr;
     f.path = abs;
     f.st = fromStat(st);
     return 0;
+  }
+
+  /// The absolute target of the symbolic link on disk at `abs`.
+  std::string diskLink(const std::string& abs) const {
+    std::string buf(PATH_MAX, '\0');
+    ssize_t n = ::readlink(abs.c_str(), buf.data(), buf.size());
+    return linkTarget(abs, n > 0 ? buf.substr(0, static_cast<size_t>(n)) : "");
   }
 
   std::string linkTarget(const std::string& link, const std::string& target) const {
