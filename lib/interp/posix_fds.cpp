@@ -149,6 +149,12 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
       if (int e = vfs(vm).fsync(fd)) raiseOSError(vm, e);
       return none();
     });
+  moduleFunction(m, "ftruncate", [](VM& vm, CallArgs& a) -> Value {
+    positionalArgs(vm, a, "posix.ftruncate", 2, 2);
+    int fd = fdArg(vm, a.args[0]);
+    if (int e = vfs(vm).ftruncate(fd, indexValue(vm, a.args[1]))) raiseOSError(vm, e);
+    return none();
+  });
   moduleFunction(m, "isatty", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.isatty", 1, 1);
     bool tty = false;
@@ -234,11 +240,12 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "get_terminal_size", [terminal_size](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.get_terminal_size", 0, 1);
     int fd = a.args.empty() ? 1 : fdArg(vm, a.args[0]);
-    bool tty = false;
-    if (int e = vfs(vm).isatty(fd, tty)) raiseOSError(vm, e);
     winsize w{};
-    if (!tty || vfs(vm).overlay() || ::ioctl(fd, TIOCGWINSZ, &w) < 0)
-      raiseOSError(vm, tty ? errno : ENOTTY);
+    if (vfs(vm).overlay()) {
+      // (an analysed program's descriptors are never terminals)
+      raiseOSError(vm, vfs(vm).fdOpen(fd) ? ENOTTY : EBADF);
+    }
+    if (::ioctl(fd, TIOCGWINSZ, &w) < 0) raiseOSError(vm, errno);
     return makeStructSeq(vm, terminal_size, {pyInt(w.ws_col), pyInt(w.ws_row)});
   });
 }

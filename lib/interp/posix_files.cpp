@@ -238,8 +238,6 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
       const ArgSpec spec{name, {"src", "dst", "src_dir_fd", "dst_dir_fd"}, 2, 0, 2};
       std::vector<Value> v = bindArgs(vm, a, spec);
       PathArg src = pathArg(vm, v[0], name, "src"), dst = pathArg(vm, v[1], name, "dst");
-      if (src.is_bytes != dst.is_bytes)
-        vm.raise(vm.b().type_error, std::string(name) + ": src and dst must be the same type");
       int e = vfs(vm).rename(atPath(vm, v[2], src.path), atPath(vm, v[3], dst.path));
       if (e) raisePathError(vm, e, &src, &dst);
       return none();
@@ -256,8 +254,6 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
     static const ArgSpec spec{"symlink", {"src", "dst", "target_is_directory", "dir_fd"}, 2, 0, 1};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg src = pathArg(vm, v[0], "symlink", "src"), dst = pathArg(vm, v[1], "symlink", "dst");
-    if (src.is_bytes != dst.is_bytes)
-      vm.raise(vm.b().type_error, "symlink: src and dst must be the same type");
     if (int e = vfs(vm).symlink(src.path, atPath(vm, v[3], dst.path)))
       raisePathError(vm, e, &src, &dst);
     return none();

@@ -115,7 +115,7 @@ class RealVfs final : public Vfs {
   int fsync(int fd) override { return check(::fsync(fd)); }
   int isatty(int fd, bool& out) override {
     out = ::isatty(fd) != 0;
-    return 0;
+    return !out && errno == EBADF ? EBADF : 0;
   }
   int dup(int fd, int& out) override {
     out = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
