@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "interp/native_args.h"
 #include "interp/os_tables.h"
 
 namespace gbc::interp {
@@ -79,13 +80,8 @@ std::string escapeChar(uint32_t cp) {
 
 [[noreturn]] void decodeError(VM& vm, Codec codec, std::string_view in, size_t start, size_t end,
                               const std::string& reason) {
-  std::string msg = std::string("'") + codecName(codec) + "' codec can't decode ";
-  if (end - start == 1)
-    msg += "byte 0x" + hexByte(static_cast<unsigned char>(in[start])).substr(2) + " in position " +
-           std::to_string(start);
-  else
-    msg += "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1);
-  vm.raise(vm.b().by_name.at("UnicodeDecodeError"), msg + ": " + reason);
+  vm.raiseValue(makeUnicodeError(vm, true, codecName(codec), pyBytes(std::string(in)),
+                                 static_cast<int64_t>(start), static_cast<int64_t>(end), reason));
 }
 
 /// The length of the invalid UTF-8 subpart at in[i] and its reason; 0 when a valid sequence of
@@ -267,8 +263,8 @@ std::string encodeText(VM& vm, Codec codec, std::string_view in, std::string_vie
       ++pos;
       continue;
     }
-    if (errors == "strict") {
-      // the error covers the run of unencodable characters
+    // an error covers the run of unencodable characters
+    auto runEnd = [&]() {
       size_t j = i, end = pos + 1;
       while (j < in.size()) {
         size_t k = j;
@@ -276,14 +272,12 @@ std::string encodeText(VM& vm, Codec codec, std::string_view in, std::string_vie
         j = k;
         ++end;
       }
-      std::string msg = std::string("'") + codecName(codec) + "' codec can't encode ";
-      if (end - pos == 1) {
-        std::string shown = "'" + escapeChar(cp) + "'";
-        msg += "character " + shown + " in position " + std::to_string(pos);
-      } else {
-        msg += "characters in position " + std::to_string(pos) + "-" + std::to_string(end - 1);
-      }
-      vm.raise(vm.b().by_name.at("UnicodeEncodeError"), msg + ": " + reason);
+      return end;
+    };
+    if (errors == "strict") {
+      size_t end = runEnd();
+      vm.raiseValue(makeUnicodeError(vm, false, codecName(codec), pyStr(std::string(in)),
+                                     static_cast<int64_t>(pos), static_cast<int64_t>(end), reason));
     }
     if (errors == "ignore") {
     } else if (errors == "replace") {
@@ -297,9 +291,9 @@ std::string encodeText(VM& vm, Codec codec, std::string_view in, std::string_vie
     } else if (errors == "surrogatepass" && limit == 0x110000 && cp >= 0xD800 && cp <= 0xDFFF) {
       out.append(in.substr(at, i - at));
     } else if (errors == "surrogateescape" || errors == "surrogatepass") {
-      std::string msg = std::string("'") + codecName(codec) + "' codec can't encode character '" +
-                        escapeChar(cp) + "' in position " + std::to_string(pos) + ": " + reason;
-      vm.raise(vm.b().by_name.at("UnicodeEncodeError"), msg);
+      vm.raiseValue(makeUnicodeError(vm, false, codecName(codec), pyStr(std::string(in)),
+                                     static_cast<int64_t>(pos), static_cast<int64_t>(runEnd()),
+                                     reason));
     } else {
       checkErrorHandler(vm, errors);
       vm.unsupported("the error handler '" + std::string(errors) + "' when encoding");

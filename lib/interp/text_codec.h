@@ -44,6 +44,18 @@ std::string encodeText(VM& vm, Codec codec, std::string_view in, std::string_vie
 /// CPython has no such handler, gbc's gap for one gbc lacks (namereplace).
 void checkErrorHandler(VM& vm, std::string_view errors);
 
+/// Gives UnicodeDecodeError / UnicodeEncodeError their constructor, attributes and str()
+/// (unicode_error.cpp; once the builtin classes exist).
+void installUnicodeErrors(VM& vm);
+/// UnicodeDecodeError(encoding, object, start, end, reason) (UnicodeEncodeError when !decode;
+/// its positions count characters).
+Value makeUnicodeError(VM& vm, bool decode, const std::string& encoding, Value object,
+                       int64_t start, int64_t end, const std::string& reason);
+
+/// Installs str.encode and bytes.decode over these codecs (str_codecs.cpp; once the builtin
+/// classes exist).
+void installStrCodecs(VM& vm);
+
 /// Number of code points in gbc's str `s` (its len()).
 size_t codePoints(std::string_view s);
 /// The byte offset of code point `n` of `s` (s.size() when past the end).
