@@ -7,7 +7,6 @@
 
 #include "interp/args.h"
 #include "interp/dynamo.h"
-#include "interp/oserror.h"
 #include "interp/text_codec.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
@@ -547,9 +546,7 @@ void installBuiltinClasses(VM& vm) {
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
   installSlotWrappers(vm);
-  installOSError(vm);   // (oserror.h)
   installStrCodecs(vm);  // str.encode, bytes.decode (text_codec.h)
-  installUnicodeErrors(vm);
 }
 
 }  // namespace gbc::interp

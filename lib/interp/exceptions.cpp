@@ -1,11 +1,12 @@
 // What the builtin exceptions add to BaseException, as CPython's Objects/exceptions.c: the
 // attributes their constructors set (StopIteration.value, SystemExit.code, ImportError.name/
 // path/msg, AttributeError.name/obj, NameError.name, SyntaxError's location, the Unicode
-// errors' fields, OSError's errno/strerror/filename with the subclass chosen by errno) and
-// their str(); BaseExceptionGroup and ExceptionGroup.
-#include <cerrno>
+// errors' fields (unicode_error.cpp), OSError's errno/strerror/filename with the subclass chosen
+// by errno (oserror.cpp)) and their str(); BaseExceptionGroup and ExceptionGroup.
 
 #include "interp/args.h"
+#include "interp/oserror.h"
+#include "interp/text_codec.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -56,94 +57,6 @@ void init(VM& vm, const char* cls,
   });
 }
 
-std::string unicodeCharRepr(uint32_t c) {
-  char buf[16];
-  if (c < 0x100)
-    std::snprintf(buf, sizeof buf, "\\x%02x", c);
-  else if (c < 0x10000)
-    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-  else
-    std::snprintf(buf, sizeof buf, "\\U%08x", c);
-  return buf;
-}
-
-/// The OSError subclass CPython's OSError(errno, ...) constructs for `code`.
-const char* osErrorClass(int64_t code) {
-  switch (code) {
-    case EAGAIN:
-    case EALREADY:
-    case EINPROGRESS:
-      return "BlockingIOError";
-    case ECHILD:
-      return "ChildProcessError";
-    case EPIPE:
-    case ESHUTDOWN:
-      return "BrokenPipeError";
-    case ECONNABORTED:
-      return "ConnectionAbortedError";
-    case ECONNREFUSED:
-      return "ConnectionRefusedError";
-    case ECONNRESET:
-      return "ConnectionResetError";
-    case EEXIST:
-      return "FileExistsError";
-    case ENOENT:
-      return "FileNotFoundError";
-    case EISDIR:
-      return "IsADirectoryError";
-    case ENOTDIR:
-      return "NotADirectoryError";
-    case EINTR:
-      return "InterruptedError";
-    case EACCES:
-    case EPERM:
-      return "PermissionError";
-    case ESRCH:
-      return "ProcessLookupError";
-    case ETIMEDOUT:
-      return "TimeoutError";
-    default:
-      return nullptr;
-  }
-}
-
-void installOSError(VM& vm) {
-  auto& B = vm.b();
-  auto nw = std::make_shared<BuiltinObject>("__new__", [](VM& vm, CallArgs& a) -> Value {
-    auto cls = std::static_pointer_cast<ClassObject>(a.args.at(0));
-    // OSError(errno, strerror, ...) is the subclass for that errno
-    if (cls == vm.b().os_error && a.args.size() >= 3 && isInt(a.args[1]))
-      if (const char* sub = osErrorClass(asInt(a.args[1]))) cls = vm.b().by_name.at(sub);
-    auto e = std::make_shared<InstanceObject>(cls);
-    e->dict->setStr("args", pyTuple(ctorArgs(a)));
-    return e;
-  });
-  nw->binds = false;
-  B.os_error->dict->setStr("__new__", nw);
-  init(vm, "OSError", [](VM&, const Value& self, const std::vector<Value>& args, CallArgs&) {
-    for (const char* n : {"errno", "strerror", "filename", "filename2"}) set(self, n, none());
-    if (args.size() >= 2 && args.size() <= 5) {
-      set(self, "errno", args[0]);
-      set(self, "strerror", args[1]);
-      if (args.size() >= 3) set(self, "filename", args[2]);
-      if (args.size() == 5) set(self, "filename2", args[4]);
-      set(self, "args", pyTuple({args[0], args[1]}));
-    }
-  });
-  method(vm, "OSError", "__str__", [](VM& vm, CallArgs& a) -> Value {
-    const Value& self = a.args.at(0);
-    Value err = attr(self, "errno"), msg = attr(self, "strerror");
-    Value f1 = attr(self, "filename"), f2 = attr(self, "filename2");
-    if (!isNone(f1) && !isNone(f2))
-      return pyStr("[Errno " + vm.str(err) + "] " + vm.str(msg) + ": " + vm.repr(f1) + " -> " +
-                   vm.repr(f2));
-    if (!isNone(f1))
-      return pyStr("[Errno " + vm.str(err) + "] " + vm.str(msg) + ": " + vm.repr(f1));
-    if (!isNone(err) && !isNone(msg)) return pyStr("[Errno " + vm.str(err) + "] " + vm.str(msg));
-    return pyStr(vm.strNative(self));
-  });
-}
-
 void installSyntaxError(VM& vm) {
   init(vm, "SyntaxError", [](VM& vm, const Value& self, const std::vector<Value>& args, CallArgs&) {
     for (const char* n : {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset",
@@ -173,50 +86,6 @@ void installSyntaxError(VM& vm) {
     if (!base.empty()) return pyStr(msg + " (" + base + ")");
     if (has_line) return pyStr(msg + " (line " + std::to_string(asInt(line)) + ")");
     return pyStr(msg);
-  });
-}
-
-void installUnicodeErrors(VM& vm) {
-  for (const char* cls : {"UnicodeDecodeError", "UnicodeEncodeError"}) {
-    init(vm, cls, [cls](VM& vm, const Value& self, const std::vector<Value>& args, CallArgs&) {
-      if (args.size() != 5)
-        vm.raise(vm.b().type_error, std::string("function takes exactly 5 arguments (") +
-                                        std::to_string(args.size()) + " given)");
-      (void)cls;
-      const char* names[] = {"encoding", "object", "start", "end", "reason"};
-      for (size_t i = 0; i < 5; ++i) set(self, names[i], args[i]);
-    });
-  }
-  method(vm, "UnicodeDecodeError", "__str__", [](VM& vm, CallArgs& a) -> Value {
-    const Value& self = a.args.at(0);
-    int64_t start = asInt(attr(self, "start")), end = asInt(attr(self, "end"));
-    std::string enc = vm.str(attr(self, "encoding")), reason = vm.str(attr(self, "reason"));
-    Value obj = attr(self, "object");
-    if (end == start + 1 && obj->kind == Kind::Bytes &&
-        static_cast<size_t>(start) < as<BytesObject>(obj).v.size()) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "0x%02x",
-                    static_cast<unsigned char>(as<BytesObject>(obj).v[static_cast<size_t>(start)]));
-      return pyStr("'" + enc + "' codec can't decode byte " + buf + " in position " +
-                   std::to_string(start) + ": " + reason);
-    }
-    return pyStr("'" + enc + "' codec can't decode bytes in position " + std::to_string(start) +
-                 "-" + std::to_string(end - 1) + ": " + reason);
-  });
-  method(vm, "UnicodeEncodeError", "__str__", [](VM& vm, CallArgs& a) -> Value {
-    const Value& self = a.args.at(0);
-    int64_t start = asInt(attr(self, "start")), end = asInt(attr(self, "end"));
-    std::string enc = vm.str(attr(self, "encoding")), reason = vm.str(attr(self, "reason"));
-    Value obj = attr(self, "object");
-    if (end == start + 1 && obj->kind == Kind::Str) {
-      Value ch = vm.getItem(obj, pyInt(start));
-      Value code = vm.call(vm.builtinsDict()->getStr("ord"), {ch});
-      return pyStr("'" + enc + "' codec can't encode character '" +
-                   unicodeCharRepr(static_cast<uint32_t>(asInt(code))) + "' in position " +
-                   std::to_string(start) + ": " + reason);
-    }
-    return pyStr("'" + enc + "' codec can't encode characters in position " +
-                 std::to_string(start) + "-" + std::to_string(end - 1) + ": " + reason);
   });
 }
 
@@ -351,9 +220,9 @@ void installExceptionAttributes(VM& vm) {
          set(self, "name", argOr(a, 1000, "name", none()));
        },
        {"name"});
-  installOSError(vm);
+  installOSError(vm);  // (oserror.cpp)
   installSyntaxError(vm);
-  installUnicodeErrors(vm);
+  installUnicodeErrors(vm);  // (unicode_error.cpp)
   installExceptionGroups(vm);
 }
 

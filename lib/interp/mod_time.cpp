@@ -136,23 +136,11 @@ const ClockInfo kClocks[] = {
     {"thread_time", CLOCK_THREAD_CPUTIME_ID, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false},
 };
 
-/// types.SimpleNamespace(**kwargs): the class of sys.implementation when sys has one.
+/// types.SimpleNamespace(**kwargs) (gbc's pylib has the class).
 Value simpleNamespace(VM& vm, std::vector<std::pair<std::string, Value>> fields) {
-  Value cls;
-  if (Value sys = vm.findModule("sys"))
-    if (Value impl = vm.getAttrOrNull(sys, "implementation")) cls = vm.typeOf(impl);
-  if (!cls) {
-    static thread_local std::weak_ptr<ClassObject> made;
-    ClassPtr c = made.lock();
-    if (!c) {
-      c = vm.makeClass("SimpleNamespace", {vm.b().object}, nullptr);
-      c->module = "types";
-      made = c;
-    }
-    Value obj = std::make_shared<InstanceObject>(c);
-    for (auto& [k, v] : fields) vm.setAttr(obj, k, v);
-    return obj;
-  }
+  Value types = vm.findModule("_gbc_types");
+  Value cls = types ? vm.getAttrOrNull(types, "SimpleNamespace") : nullptr;
+  if (!cls) vm.unsupported("`types.SimpleNamespace` (gbc's pylib is missing)");
   CallArgs a;
   a.kwargs = std::move(fields);
   return vm.call(cls, a);
