@@ -66,6 +66,16 @@ void installBuiltinFunctions(VM& vm) {
     Value file = a.kw("file");
     bool to_stderr = file && file->kind == Kind::Instance &&
                      as<InstanceObject>(file).cls->name == "__gbc_stderr__";
+    if (file && !isNone(file) && !to_stderr) {
+      // a file of the program's: its write(), piece by piece as CPython's print calls it
+      for (size_t i = 0; i < a.args.size(); ++i) {
+        if (i) vm.callMethod(file, "write", {pyStr(sep)});
+        vm.callMethod(file, "write", {pyStr(vm.str(a.args[i]))});
+      }
+      vm.callMethod(file, "write", {pyStr(end)});
+      if (Value flush = a.kw("flush"); flush && vm.truthy(flush)) vm.callMethod(file, "flush", {});
+      return none();
+    }
     if (!to_stderr) vm.dynamo().notePrinted(vm, out);
     if (!to_stderr && vm.out) vm.out(out);
     return none();
