@@ -26,6 +26,7 @@ struct Entry {
 };
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
+// clang-format off
 const Entry kModules[] = {
     {"_gbc", makeGbcModule},
     {"_io", makeIoModule},
@@ -39,6 +40,7 @@ const Entry kModules[] = {
     {"select", makeSelectModule},
     {"time", makeTimeModule},
 };
+// clang-format on
 
 }  // namespace
 
