@@ -57,12 +57,12 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
   t->iobase = base;
   nativeGetSet(base, "closed",
                [](VM& vm, const Value& self) -> Value { return pyBool(iobaseClosed(vm, self)); });
-  nativeMethod(base, "_checkClosed", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "_checkClosed", [](VM& vm, CallArgs& a) -> Value {
     checkClosed(vm, a.args.at(0));
     return none();
   });
   auto check = [t](const char* name, const char* method, const char* msg) {
-    nativeMethod(t->iobase, name, [t, method, msg](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(t->iobase, name, [t, method, msg](VM& vm, CallArgs& a) -> Value {
       if (!callBool(vm, a.args.at(0), method)) raiseUnsupported(vm, *t, msg);
       return none();
     });
@@ -70,11 +70,11 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
   check("_checkSeekable", "seekable", "File or stream is not seekable.");
   check("_checkReadable", "readable", "File or stream is not readable.");
   check("_checkWritable", "writable", "File or stream is not writable.");
-  nativeMethod(base, "flush", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "flush", [](VM& vm, CallArgs& a) -> Value {
     if (iobaseClosed(vm, a.args.at(0))) raiseClosed(vm);
     return none();
   });
-  nativeMethod(base, "close", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "close", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     if (iobaseClosed(vm, self)) return none();
     DictPtr d = vm.instanceDict(self, true);
@@ -87,37 +87,37 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (d) d->setStr(kClosedKey, pyBool(true));
     return none();
   });
-  nativeMethod(base, "seek", [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "seek"); });
-  nativeMethod(base, "tell", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "seek", [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "seek"); });
+  checkedNativeMethod(base, "tell", [](VM& vm, CallArgs& a) -> Value {
     return vm.callMethod(a.args.at(0), "seek", {pyInt(0), pyInt(1)});
   });
-  nativeMethod(base, "truncate",
+  checkedNativeMethod(base, "truncate",
                [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "truncate"); });
   for (const char* name : {"seekable", "readable", "writable"})
-    nativeMethod(base, name, [](VM&, CallArgs&) -> Value { return pyBool(false); });
-  nativeMethod(base, "fileno",
+    checkedNativeMethod(base, name, [](VM&, CallArgs&) -> Value { return pyBool(false); });
+  checkedNativeMethod(base, "fileno",
                [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "fileno"); });
-  nativeMethod(base, "isatty", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "isatty", [](VM& vm, CallArgs& a) -> Value {
     checkClosed(vm, a.args.at(0));
     return pyBool(false);
   });
-  nativeMethod(base, "__enter__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "__enter__", [](VM& vm, CallArgs& a) -> Value {
     checkClosed(vm, a.args.at(0));
     return a.args[0];
   });
-  nativeMethod(base, "__exit__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "__exit__", [](VM& vm, CallArgs& a) -> Value {
     return vm.callMethod(a.args.at(0), "close", {});
   });
-  nativeMethod(base, "__iter__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "__iter__", [](VM& vm, CallArgs& a) -> Value {
     checkClosed(vm, a.args.at(0));
     return a.args[0];
   });
-  nativeMethod(base, "__next__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "__next__", [](VM& vm, CallArgs& a) -> Value {
     Value line = vm.callMethod(a.args.at(0), "readline", {});
     if (vm.len(line) == 0) vm.raise(vm.b().stop_iteration, "");
     return line;
   });
-  nativeMethod(base, "readline", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "readline", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readline", 0, 1, 1);
     const Value& self = a.args[0];
     int64_t limit = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
@@ -142,7 +142,7 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     }
     return pyBytes(std::move(out));
   });
-  nativeMethod(base, "readlines", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "readlines", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readlines", 0, 1, 1);
     int64_t hint = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
     std::vector<Value> lines;
@@ -155,7 +155,7 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     }
     return pyList(std::move(lines));
   });
-  nativeMethod(base, "writelines", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(base, "writelines", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "writelines", 1, 1, 1);
     checkClosed(vm, a.args[0]);
     Value it = vm.iter(a.args[1]);
@@ -165,14 +165,14 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
 
   ClassPtr raw = makeNativeType(vm, "_io", "_RawIOBase", {base});
   t->rawiobase = raw;
-  nativeMethod(raw, "read", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(raw, "read", [t](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "read", 0, 1, 1);
     int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
     if (n < 0) return vm.callMethod(a.args[0], "readall", {});
     // (CPython hands readinto() a bytearray, which gbc does not have yet)
     vm.unsupported("`_RawIOBase.read(n)` of a Python raw stream (it needs a bytearray)");
   });
-  nativeMethod(raw, "readall", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(raw, "readall", [t](VM& vm, CallArgs& a) -> Value {
     std::string out;
     bool any = false;
     for (;;) {
@@ -189,19 +189,19 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return pyBytes(std::move(out));
   });
   for (const char* name : {"readinto", "write"})
-    nativeMethod(raw, name,
+    checkedNativeMethod(raw, name,
                  [](VM& vm, CallArgs&) -> Value { vm.raise(vm.b().not_implemented_error, ""); });
 
   ClassPtr buffered = makeNativeType(vm, "_io", "_BufferedIOBase", {base});
   t->bufferediobase = buffered;
   for (const char* name : {"read", "read1", "write", "detach", "readinto", "readinto1"})
-    nativeMethod(buffered, name,
+    checkedNativeMethod(buffered, name,
                  [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
 
   ClassPtr text = makeNativeType(vm, "_io", "_TextIOBase", {base});
   t->textiobase = text;
   for (const char* name : {"read", "readline", "write", "detach"})
-    nativeMethod(text, name,
+    checkedNativeMethod(text, name,
                  [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
   for (const char* name : {"encoding", "newlines", "errors"})
     nativeGetSet(text, name, [](VM&, const Value&) -> Value { return none(); });

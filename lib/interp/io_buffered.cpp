@@ -166,7 +166,6 @@ int64_t tellOf(VM& vm, BufferedState& b) {
   return pos < 0 ? 0 : pos;
 }
 
-std::string typeName(const ClassPtr& cls) { return cls->builtin ? "_io." + cls->name : cls->name; }
 
 BufferedState* bufferedState(const Value& v) {
   if (!v || v->kind != Kind::Instance) return nullptr;
@@ -238,7 +237,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
   auto make = [&](const char* name, bool readable, bool writable) {
     ClassPtr cls = makeNativeType(vm, "_io", name, {t->bufferediobase});
     nativeNew<BufferedState>(cls);
-    nativeMethod(cls, "__init__", [t, name, readable, writable](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "__init__", [t, name, readable, writable](VM& vm, CallArgs& a) -> Value {
       const ArgSpec spec{name, {"raw", "buffer_size"}, 1};
       std::vector<Value> v = bindArgs(vm, a, spec, 1);
       BufferedState& b = nativeState<BufferedState>(vm, a.args.at(0), "__init__");
@@ -276,14 +275,14 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (readable) delegated.push_back("readable");
     if (writable) delegated.push_back("writable");
     for (const char* method : delegated)
-      nativeMethod(cls, method, [method](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, method, [method](VM& vm, CallArgs& a) -> Value {
         return vm.callMethod(stateOf(vm, a.args.at(0), method).raw, method, {});
       });
-    nativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
       bufferedFlush(vm, a.args.at(0));
       return none();
     });
-    nativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
       BufferedState& b = stateOf(vm, a.args.at(0), "close");
       if (rawClosed(vm, b)) return none();
       try {
@@ -300,13 +299,13 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
       vm.callMethod(b.raw, "close", {});
       return none();
     });
-    nativeMethod(cls, "detach", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "detach", [](VM& vm, CallArgs& a) -> Value {
       BufferedState& b = stateOf(vm, a.args.at(0), "detach");
       flushWrites(vm, b);
       b.detached = true;
       return b.raw;
     });
-    nativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, "seek", 1, 2, 1);
       BufferedState& b = stateOf(vm, a.args[0], "seek");
       int64_t target = indexValue(vm, a.args[1]);
@@ -330,10 +329,10 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
       b.rbuf.clear(), b.rpos = 0;
       return pyInt(rawSeek(vm, b, target, whence));
     });
-    nativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
       return pyInt(tellOf(vm, stateOf(vm, a.args.at(0), "tell")));
     });
-    nativeMethod(cls, "truncate", [t](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "truncate", [t](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, "truncate", 0, 1, 1);
       BufferedState& b = stateOf(vm, a.args[0], "truncate");
       checkClosed(vm, b, "truncate of closed file");
@@ -343,7 +342,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
       rewindReads(vm, b);
       return vm.callMethod(b.raw, "truncate", {pos});
     });
-    nativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
       const Value& self = a.args.at(0);
       std::string type = typeName(vm.typeOf(self));
       Value name;
@@ -355,12 +354,12 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
       if (!name) return pyStr("<" + type + ">");
       return pyStr("<" + type + " name=" + vm.repr(name) + ">");
     });
-    nativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
       vm.raise(vm.b().type_error,
                "cannot pickle '" + typeName(vm.typeOf(a.args.at(0))) + "' instances");
     });
     if (readable) {
-      nativeMethod(cls, "read", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "read", [](VM& vm, CallArgs& a) -> Value {
         positionalArgs(vm, a, "read", 0, 1, 1);
         BufferedState& b = stateOf(vm, a.args[0], "read");
         int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
@@ -369,27 +368,27 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
         checkClosed(vm, b, "read of closed file");
         return pyBytes(readN(vm, b, n));
       });
-      nativeMethod(cls, "read1", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "read1", [](VM& vm, CallArgs& a) -> Value {
         positionalArgs(vm, a, "read1", 0, 1, 1);
         stateOf(vm, a.args[0], "read1");
         int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
         return pyBytes(bufferedRead1(vm, a.args[0], n));
       });
-      nativeMethod(cls, "peek", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "peek", [](VM& vm, CallArgs& a) -> Value {
         positionalArgs(vm, a, "peek", 0, 1, 1);
         BufferedState& b = stateOf(vm, a.args[0], "peek");
         checkClosed(vm, b, "peek of closed file");
         if (!b.unread()) fill(vm, b);
         return pyBytes(b.rbuf.substr(b.rpos));
       });
-      nativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
         positionalArgs(vm, a, "readline", 0, 1, 1);
         BufferedState& b = stateOf(vm, a.args[0], "readline");
         int64_t limit = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
         checkClosed(vm, b, "readline of closed file");
         return pyBytes(readLine(vm, b, limit));
       });
-      nativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
         BufferedState& b = stateOf(vm, a.args.at(0), "__next__");
         checkClosed(vm, b, "readline of closed file");
         std::string line = readLine(vm, b, -1);
@@ -397,7 +396,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
         return pyBytes(std::move(line));
       });
       for (const char* name : {"readinto", "readinto1"})
-        nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
+        checkedNativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
           positionalArgs(vm, a, name, 1, 1, 1);
           if (a.args[1]->kind == Kind::Bytes || a.args[1]->kind == Kind::Str)
             vm.raise(vm.b().type_error,
@@ -407,7 +406,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
         });
     }
     if (writable)
-      nativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
+      checkedNativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
         positionalArgs(vm, a, "write", 1, 1, 1);
         stateOf(vm, a.args[0], "write");
         const Value& data = a.args[1];
@@ -426,7 +425,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
   // BufferedRWPair: a reader and a writer over two raw streams, as one object
   ClassPtr pair = makeNativeType(vm, "_io", "BufferedRWPair", {t->bufferediobase});
   t->buffered_rwpair = pair;
-  nativeMethod(pair, "__init__", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(pair, "__init__", [t](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"BufferedRWPair", {"reader", "writer", "buffer_size"}, 2, 3};
     std::vector<Value> v = bindArgs(vm, a, spec, 1);
     std::vector<Value> extra;
@@ -446,24 +445,24 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return p;
   };
   for (const char* method : {"read", "peek", "read1", "readinto", "readinto1", "readable"})
-    nativeMethod(pair, method, [part, method](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(pair, method, [part, method](VM& vm, CallArgs& a) -> Value {
       CallArgs c;
       c.args.assign(a.args.begin() + 1, a.args.end());
       c.kwargs = a.kwargs;
       return vm.call(vm.getAttr(part(vm, a.args.at(0), "__gbc_reader"), method), c);
     });
   for (const char* method : {"write", "flush", "writable"})
-    nativeMethod(pair, method, [part, method](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(pair, method, [part, method](VM& vm, CallArgs& a) -> Value {
       CallArgs c;
       c.args.assign(a.args.begin() + 1, a.args.end());
       c.kwargs = a.kwargs;
       return vm.call(vm.getAttr(part(vm, a.args.at(0), "__gbc_writer"), method), c);
     });
-  nativeMethod(pair, "isatty", [part](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(pair, "isatty", [part](VM& vm, CallArgs& a) -> Value {
     return pyBool(callBool(vm, part(vm, a.args.at(0), "__gbc_writer"), "isatty") ||
                   callBool(vm, part(vm, a.args.at(0), "__gbc_reader"), "isatty"));
   });
-  nativeMethod(pair, "close", [part](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(pair, "close", [part](VM& vm, CallArgs& a) -> Value {
     vm.callMethod(part(vm, a.args.at(0), "__gbc_writer"), "close", {});
     vm.callMethod(part(vm, a.args.at(0), "__gbc_reader"), "close", {});
     return none();

@@ -47,7 +47,6 @@ std::string modeString(const FileIOState& f) {
   return "wb";
 }
 
-std::string typeName(const ClassPtr& cls) { return cls->builtin ? "_io." + cls->name : cls->name; }
 
 }  // namespace
 
@@ -100,7 +99,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   ClassPtr cls = makeNativeType(vm, "_io", "FileIO", {t->rawiobase});
   t->fileio = cls;
   nativeNew<FileIOState>(cls);
-  nativeMethod(cls, "__init__", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [t](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"FileIO", {"file", "mode", "closefd", "opener"}, 1};
     const Value self = a.args.at(0);
     FileIOState& f = stateOf(vm, self, "__init__");
@@ -198,19 +197,19 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     }
     return none();
   });
-  nativeMethod(cls, "read", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "read", [t](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "read", 0, 1, 1);
     FileIOState& f = openState(vm, a.args[0], "read");
     if (!f.readable) raiseUnsupported(vm, *t, "File not open for reading");
     int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
     return pyBytes(fileRead(vm, f, n));
   });
-  nativeMethod(cls, "readall", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readall", [t](VM& vm, CallArgs& a) -> Value {
     FileIOState& f = openState(vm, a.args.at(0), "readall");
     if (!f.readable) raiseUnsupported(vm, *t, "File not open for reading");
     return pyBytes(fileRead(vm, f, -1));
   });
-  nativeMethod(cls, "readinto", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readinto", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readinto", 1, 1, 1);
     openState(vm, a.args[0], "readinto");
     if (a.args[1]->kind == Kind::Bytes || a.args[1]->kind == Kind::Str)
@@ -218,7 +217,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
                                       vm.typeOf(a.args[1])->name);
     vm.unsupported("`FileIO.readinto` (gbc has no writable buffers yet)");
   });
-  nativeMethod(cls, "write", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "write", [t](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "write", 1, 1, 1);
     FileIOState& f = openState(vm, a.args[0], "write");
     const Value& b = a.args[1];
@@ -228,18 +227,18 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (!f.writable) raiseUnsupported(vm, *t, "File not open for writing");
     return pyInt(static_cast<int64_t>(fileWrite(vm, f, as<BytesObject>(b).v)));
   });
-  nativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     FileIOState& f = openState(vm, a.args[0], "seek");
     int64_t pos = indexValue(vm, a.args[1]);
     int whence = a.args.size() > 2 ? static_cast<int>(indexValue(vm, a.args[2])) : 0;
     return pyInt(fileSeek(vm, f, pos, whence));
   });
-  nativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
     FileIOState& f = openState(vm, a.args.at(0), "tell");
     return pyInt(fileSeek(vm, f, 0, SEEK_CUR));
   });
-  nativeMethod(cls, "truncate", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "truncate", [t](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     FileIOState& f = openState(vm, a.args[0], "truncate");
     if (!f.writable) raiseUnsupported(vm, *t, "File not open for writing");
@@ -248,25 +247,25 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (int e = f.vfs->ftruncate(f.fd, size)) raiseOSError(vm, e);
     return pyInt(size);
   });
-  nativeMethod(cls, "seekable", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "seekable", [](VM& vm, CallArgs& a) -> Value {
     return pyBool(fileSeekable(vm, openState(vm, a.args.at(0), "seekable")));
   });
-  nativeMethod(cls, "readable", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readable", [](VM& vm, CallArgs& a) -> Value {
     return pyBool(openState(vm, a.args.at(0), "readable").readable);
   });
-  nativeMethod(cls, "writable", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "writable", [](VM& vm, CallArgs& a) -> Value {
     return pyBool(openState(vm, a.args.at(0), "writable").writable);
   });
-  nativeMethod(cls, "fileno", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "fileno", [](VM& vm, CallArgs& a) -> Value {
     return pyInt(openState(vm, a.args.at(0), "fileno").fd);
   });
-  nativeMethod(cls, "isatty", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "isatty", [](VM& vm, CallArgs& a) -> Value {
     FileIOState& f = openState(vm, a.args.at(0), "isatty");
     bool tty = false;
     (void)f.vfs->isatty(f.fd, tty);
     return pyBool(tty);
   });
-  nativeMethod(cls, "close", [t](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "close", [t](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     FileIOState& f = stateOf(vm, self, "close");
     // _RawIOBase.close (flush, mark closed), then the descriptor
@@ -293,7 +292,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return pyInt(stateOf(vm, self, "_blksize").blksize);
   });
   nativeGetSet(cls, "_finalizing", [](VM&, const Value&) -> Value { return pyBool(false); });
-  nativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     FileIOState& f = stateOf(vm, self, "__repr__");
     std::string type = typeName(vm.typeOf(self));
@@ -304,7 +303,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (!name) return pyStr("<" + type + " fd=" + std::to_string(f.fd) + tail + ">");
     return pyStr("<" + type + " name=" + vm.repr(name) + tail + ">");
   });
-  nativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
     vm.raise(vm.b().type_error,
              "cannot pickle '" + typeName(vm.typeOf(a.args.at(0))) + "' instances");
   });

@@ -137,7 +137,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   ClassPtr cls = makeNativeType(vm, "_io", "StringIO", {t->textiobase});
   t->stringio = cls;
   nativeNew<StringIOState>(cls);
-  nativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"StringIO", {"initial_value", "newline"}, 0};
     std::vector<Value> v = bindArgs(vm, a, spec, 1);
     StringIOState& s = nativeState<StringIOState>(vm, a.args.at(0), "__init__");
@@ -166,7 +166,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     }
     return none();
   });
-  nativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "write", 1, 1, 1);
     StringIOState& s = sio(vm, a.args[0], "write");
     if (a.args[1]->kind != Kind::Str)
@@ -174,7 +174,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
                "string argument expected, got '" + vm.typeOf(a.args[1])->name + "'");
     return pyInt(sioWrite(s, asStr(a.args[1])));
   });
-  nativeMethod(cls, "read", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "read", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "read", 0, 1, 1);
     StringIOState& s = sio(vm, a.args[0], "read");
     int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
@@ -185,24 +185,24 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     s.pos += count;
     return pyStr(std::move(out));
   });
-  nativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readline", 0, 1, 1);
     StringIOState& s = sio(vm, a.args[0], "readline");
     return pyStr(sioReadline(s, a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1));
   });
-  nativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
     StringIOState& s = sio(vm, a.args.at(0), "__next__");
     std::string line = sioReadline(s, -1);
     if (line.empty()) vm.raise(vm.b().stop_iteration, "");
     return pyStr(std::move(line));
   });
-  nativeMethod(cls, "getvalue", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "getvalue", [](VM& vm, CallArgs& a) -> Value {
     return pyStr(toUtf8(sio(vm, a.args.at(0), "getvalue").text));
   });
-  nativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
     return pyInt(static_cast<int64_t>(sio(vm, a.args.at(0), "tell").pos));
   });
-  nativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     StringIOState& s = sio(vm, a.args[0], "seek");
     int64_t pos = indexValue(vm, a.args[1]);
@@ -220,7 +220,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     s.pos = static_cast<size_t>(pos);
     return pyInt(pos);
   });
-  nativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     StringIOState& s = sio(vm, a.args[0], "truncate");
     int64_t size = static_cast<int64_t>(s.pos);
@@ -230,11 +230,11 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return pyInt(size);
   });
   for (const char* name : {"readable", "writable", "seekable"})
-    nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
       sio(vm, a.args.at(0), name);
       return pyBool(true);
     });
-  nativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
     StringIOState& s = nativeState<StringIOState>(vm, a.args.at(0), "close");
     s.closed = true;
     s.text.clear();
@@ -251,7 +251,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     StringIOState& s = sio(vm, self, "newlines");
     return s.tracks ? newlinesValue(s.seennl) : none();
   });
-  nativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     StringIOState& s = sio(vm, self, "__getstate__");
     DictPtr d = vm.instanceDict(self, false);
@@ -304,7 +304,7 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   ClassPtr cls = makeNativeType(vm, "_io", "BytesIO", {t->bufferediobase});
   t->bytesio = cls;
   nativeNew<BytesIOState>(cls);
-  nativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"BytesIO", {"initial_bytes"}, 0};
     Value init = bindArgs(vm, a, spec, 1)[0];
     BytesIOState& b = nativeState<BytesIOState>(vm, a.args.at(0), "__init__");
@@ -313,23 +313,23 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return none();
   });
   for (const char* name : {"read", "read1"})
-    nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, name, 0, 1, 1);
       BytesIOState& b = bio(vm, a.args[0], name);
       return pyBytes(bioRead(b, a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1));
     });
-  nativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readline", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readline", 0, 1, 1);
     BytesIOState& b = bio(vm, a.args[0], "readline");
     return pyBytes(bioReadline(b, a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1));
   });
-  nativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
     BytesIOState& b = bio(vm, a.args.at(0), "__next__");
     std::string line = bioReadline(b, -1);
     if (line.empty()) vm.raise(vm.b().stop_iteration, "");
     return pyBytes(std::move(line));
   });
-  nativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "write", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "write", 1, 1, 1);
     BytesIOState& b = bio(vm, a.args[0], "write");
     const std::string& data = bytesArg(vm, a.args[1]);
@@ -339,15 +339,15 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     b.pos += data.size();
     return pyInt(static_cast<int64_t>(data.size()));
   });
-  nativeMethod(cls, "getvalue", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "getvalue", [](VM& vm, CallArgs& a) -> Value {
     return pyBytes(bio(vm, a.args.at(0), "getvalue").data);
   });
-  nativeMethod(cls, "getbuffer", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "getbuffer", [](VM& vm, CallArgs& a) -> Value {
     bio(vm, a.args.at(0), "getbuffer");
     vm.unsupported("`BytesIO.getbuffer` (gbc has no memoryview yet)");
   });
   for (const char* name : {"readinto", "readinto1"})
-    nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, name, 1, 1, 1);
       bio(vm, a.args[0], name);
       if (a.args[1]->kind == Kind::Bytes || a.args[1]->kind == Kind::Str)
@@ -356,10 +356,10 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
                                         vm.typeOf(a.args[1])->name);
       vm.unsupported(std::string("`BytesIO.") + name + "` (gbc has no writable buffers yet)");
     });
-  nativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
     return pyInt(static_cast<int64_t>(bio(vm, a.args.at(0), "tell").pos));
   });
-  nativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     BytesIOState& b = bio(vm, a.args[0], "seek");
     int64_t pos = indexValue(vm, a.args[1]);
@@ -376,7 +376,7 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     b.pos = static_cast<size_t>(std::max<int64_t>(pos, 0));
     return pyInt(static_cast<int64_t>(b.pos));
   });
-  nativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     BytesIOState& b = bio(vm, a.args[0], "truncate");
     int64_t size = static_cast<int64_t>(b.pos);
@@ -386,19 +386,19 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return pyInt(size);
   });
   for (const char* name : {"readable", "writable", "seekable"})
-    nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
       bio(vm, a.args.at(0), name);
       return pyBool(true);
     });
-  nativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
     bio(vm, a.args.at(0), "flush");
     return none();
   });
-  nativeMethod(cls, "isatty", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "isatty", [](VM& vm, CallArgs& a) -> Value {
     bio(vm, a.args.at(0), "isatty");
     return pyBool(false);
   });
-  nativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
     BytesIOState& b = nativeState<BytesIOState>(vm, a.args.at(0), "close");
     b.closed = true;
     b.data.clear();
@@ -407,7 +407,7 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   nativeGetSet(cls, "closed", [](VM& vm, const Value& self) -> Value {
     return pyBool(nativeState<BytesIOState>(vm, self, "closed").closed);
   });
-  nativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     BytesIOState& b = bio(vm, self, "__getstate__");
     DictPtr d = vm.instanceDict(self, false);

@@ -64,7 +64,7 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
   ClassPtr cls = makeNativeType(vm, "_io", "IncrementalNewlineDecoder");
   t->newline_decoder = cls;
   nativeNew<NewlineState>(cls);
-  nativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"IncrementalNewlineDecoder", {"decoder", "translate", "errors"}, 2};
     std::vector<Value> v = bindArgs(vm, a, spec, 1);
     NewlineState& s = nativeState<NewlineState>(vm, a.args.at(0), "__init__");
@@ -75,13 +75,13 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
     s.initialized = true;
     return none();
   });
-  nativeMethod(cls, "decode", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "decode", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"decode", {"input", "final"}, 1};
     std::vector<Value> v = bindArgs(vm, a, spec, 1);
     NewlineState& s = stateOf(vm, a.args.at(0), "decode");
     return pyStr(decode(vm, s, v[0], v[1] && vm.truthy(v[1])));
   });
-  nativeMethod(cls, "getstate", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "getstate", [](VM& vm, CallArgs& a) -> Value {
     NewlineState& s = stateOf(vm, a.args.at(0), "getstate");
     Value buffer = pyBytes("");
     int64_t flag = 0;
@@ -95,7 +95,7 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
     flag = (flag << 1) | (s.pendingcr ? 1 : 0);
     return pyTuple({buffer, pyInt(flag)});
   });
-  nativeMethod(cls, "setstate", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "setstate", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "setstate", 1, 1, 1);
     NewlineState& s = stateOf(vm, a.args[0], "setstate");
     const Value& st = a.args[1];
@@ -108,7 +108,7 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
       vm.callMethod(s.decoder, "setstate", {pyTuple({items[0], pyInt(flag >> 1)})});
     return none();
   });
-  nativeMethod(cls, "reset", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "reset", [](VM& vm, CallArgs& a) -> Value {
     NewlineState& s = stateOf(vm, a.args.at(0), "reset");
     s.seennl = 0;
     s.pendingcr = false;

@@ -287,7 +287,6 @@ void setNewline(VM& vm, TextState& t, const Value& nl, const char* fname) {
   t.writenl = given && !s.empty() ? s : "\n";
 }
 
-std::string typeName(const ClassPtr& cls) { return cls->builtin ? "_io." + cls->name : cls->name; }
 
 }  // namespace
 
@@ -303,7 +302,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
   ClassPtr cls = makeNativeType(vm, "_io", "TextIOWrapper", {types->textiobase});
   types->text_wrapper = cls;
   nativeNew<TextState>(cls);
-  nativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{
         "TextIOWrapper",
         {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"},
@@ -337,7 +336,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     vm.vfs().addFlushable(std::static_pointer_cast<TextState>(as<InstanceObject>(self).native));
     return none();
   });
-  nativeMethod(cls, "write", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "write", [types](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "write", 1, 1, 1);
     TextState& t = openState(vm, a.args[0], "write");
     const Value& text = a.args[1];
@@ -368,21 +367,21 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     if (needflush) bufferedFlush(vm, t.buffer);
     return pyInt(length);
   });
-  nativeMethod(cls, "read", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "read", [types](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "read", 0, 1, 1);
     TextState& t = openState(vm, a.args[0], "read");
     int64_t n = a.args.size() > 1 ? sizeArg(vm, a.args[1]) : -1;
     if (!t.readable) raiseUnsupported(vm, *types, "not readable");
     return pyStr(readText(vm, t, n));
   });
-  nativeMethod(cls, "readline", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "readline", [types](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readline", 0, 1, 1);
     TextState& t = openState(vm, a.args[0], "readline");
     int64_t limit = a.args.size() > 1 ? indexValue(vm, a.args[1]) : -1;
     if (!t.readable) raiseUnsupported(vm, *types, "not readable");
     return pyStr(readLine(vm, t, limit));
   });
-  nativeMethod(cls, "__next__", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__next__", [types](VM& vm, CallArgs& a) -> Value {
     TextState& t = openState(vm, a.args.at(0), "__next__");
     if (!t.readable) raiseUnsupported(vm, *types, "not readable");
     t.telling = false;
@@ -393,11 +392,11 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     }
     return pyStr(std::move(line));
   });
-  nativeMethod(cls, "tell", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "tell", [types](VM& vm, CallArgs& a) -> Value {
     TextState& t = openState(vm, a.args.at(0), "tell");
     return pyInt(tellOf(vm, t, *types));
   });
-  nativeMethod(cls, "seek", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "seek", [types](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     TextState& t = openState(vm, a.args[0], "seek");
     const Value& cookie = a.args[1];
@@ -430,7 +429,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     t.bom_written = target != 0;
     return cookie;
   });
-  nativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "truncate", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     TextState& t = openState(vm, a.args[0], "truncate");
     flushPending(vm, t);
@@ -438,14 +437,14 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     Value pos = a.args.size() > 1 ? a.args[1] : none();
     return vm.callMethod(t.buffer, "truncate", {pos});
   });
-  nativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "flush", [](VM& vm, CallArgs& a) -> Value {
     TextState& t = openState(vm, a.args.at(0), "flush");
     t.telling = t.seekable;
     flushPending(vm, t);
     bufferedFlush(vm, t.buffer);
     return none();
   });
-  nativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "close", [](VM& vm, CallArgs& a) -> Value {
     const Value self = a.args.at(0);
     TextState& t = stateOf(vm, self, "close");
     if (closedOf(vm, t)) return none();
@@ -463,7 +462,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     vm.callMethod(t.buffer, "close", {});
     return none();
   });
-  nativeMethod(cls, "detach", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "detach", [](VM& vm, CallArgs& a) -> Value {
     const Value self = a.args.at(0);
     TextState& t = stateOf(vm, self, "detach");
     vm.callMethod(self, "flush", {});
@@ -471,7 +470,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     return t.buffer;
   });
   for (const char* method : {"fileno", "seekable", "readable", "writable", "isatty"})
-    nativeMethod(cls, method, [method](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, method, [method](VM& vm, CallArgs& a) -> Value {
       return vm.callMethod(stateOf(vm, a.args.at(0), method).buffer, method, {});
     });
   for (const char* attr : {"name", "closed"})
@@ -508,7 +507,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
         stateOf(vm, self, "_CHUNK_SIZE").chunk_size = n;
       });
   nativeGetSet(cls, "_finalizing", [](VM&, const Value&) -> Value { return pyBool(false); });
-  nativeMethod(cls, "reconfigure", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "reconfigure", [types](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"reconfigure",
                               {"encoding", "errors", "newline", "line_buffering", "write_through"},
                               0,
@@ -534,7 +533,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     if (v[4] && !isNone(v[4])) t.write_through = vm.truthy(v[4]);
     return none();
   });
-  nativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
     const Value self = a.args.at(0);
     TextState& t = nativeState<TextState>(vm, self, "__repr__");
     std::string out = "<" + typeName(vm.typeOf(self));
@@ -552,7 +551,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     if (t.initialized) out += " encoding=" + vm.repr(pyStr(t.encoding));
     return pyStr(out + ">");
   });
-  nativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__getstate__", [](VM& vm, CallArgs& a) -> Value {
     vm.raise(vm.b().type_error,
              "cannot pickle '" + typeName(vm.typeOf(a.args.at(0))) + "' instances");
   });

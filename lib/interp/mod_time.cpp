@@ -296,7 +296,9 @@ void installCalendar(const Value& m, const ClassPtr& struct_time) {
   });
   moduleFunction(m, "strptime", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "time.strptime", 1, 2);
+    // (as timemodule.c: _strptime._strptime_time, imported through builtins.__import__)
     Value import = vm.builtinsDict()->getStr("__import__");
+    if (!import) vm.unsupported("`time.strptime` (it imports _strptime; gbc has no __import__)");
     Value mod = vm.call(import, std::vector<Value>{pyStr("_strptime")});
     std::vector<Value> args(a.args.begin(), a.args.end());
     return vm.call(vm.getAttr(mod, "_strptime_time"), std::move(args));

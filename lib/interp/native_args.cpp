@@ -2,6 +2,7 @@
 // CPython 3.14's Python/getargs.c and Modules/posixmodule.c (path_converter).
 #include "interp/native_args.h"
 
+#include "interp/native_type.h"
 #include "interp/text_codec.h"
 
 namespace gbc::interp {
@@ -198,6 +199,27 @@ PathArg pathArg(VM& vm, const Value& v, std::string_view fname, std::string_view
   // (a str path's lone surrogates are the bytes os.fsdecode escaped)
   p.path = p.is_bytes ? text : encodeText(vm, Codec::Utf8, text, "surrogateescape");
   return p;
+}
+
+std::string typeName(const ClassPtr& cls) {
+  if (cls->builtin && !cls->module.empty() && cls->module != "builtins")
+    return cls->module + "." + cls->name;
+  return cls->name;
+}
+
+Value checkedNativeMethod(const ClassPtr& cls, const std::string& name, NativeFn fn) {
+  std::weak_ptr<ClassObject> weak = cls;
+  std::string qualname = cls->name + "." + name;
+  return nativeMethod(cls, name, [weak, name, qualname, fn](VM& vm, CallArgs& a) -> Value {
+    if (a.args.empty())
+      vm.raise(vm.b().type_error, "unbound method " + qualname + "() needs an argument");
+    ClassPtr owner = weak.lock();
+    if (owner && !vm.isInstance(a.args[0], owner.get()))
+      vm.raise(vm.b().type_error, "descriptor '" + name + "' for '" + typeName(owner) +
+                                      "' objects doesn't apply to a '" +
+                                      typeName(vm.typeOf(a.args[0])) + "' object");
+    return fn(vm, a);
+  });
 }
 
 Value pyBytes(std::string s) { return std::make_shared<BytesObject>(std::move(s)); }

@@ -79,6 +79,14 @@ struct PathArg {
 PathArg pathArg(VM& vm, const Value& v, std::string_view fname, std::string_view argname,
                 bool allow_fd = false, bool nullable = false);
 
+/// The name CPython's messages give a type (tp_name): "_io.TextIOWrapper", "int", "MyClass".
+std::string typeName(const ClassPtr& cls);
+
+/// Adds a method to native class `cls` (native_type.h's nativeMethod) whose receiver is checked as
+/// CPython's method descriptors check it: "unbound method StringIO.getvalue() needs an
+/// argument", "descriptor 'read' for '_io.TextIOWrapper' objects doesn't apply to a 'int' object".
+Value checkedNativeMethod(const ClassPtr& cls, const std::string& name, NativeFn fn);
+
 /// A new bytes object.
 Value pyBytes(std::string s);
 

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "interp/native_args.h"
 #include "interp/native_type.h"
 
 namespace gbc::interp {
@@ -171,7 +172,7 @@ void installOSError(VM& vm) {
     return Value(inst);
   });
   as<BuiltinObject>(nw).binds = false;
-  nativeMethod(os_error, "__init__", [os_error, useInit](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(os_error, "__init__", [os_error, useInit](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     ClassPtr type = vm.typeOf(self);
     if (!useInit(type, os_error)) return none();
@@ -181,7 +182,7 @@ void installOSError(VM& vm) {
     initFrom(vm, self, args, parseArgs(args));
     return none();
   });
-  nativeMethod(os_error, "__str__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(os_error, "__str__", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     if (OSErrorState* s = stateOf(self)) {
       if (s->filename) {
@@ -195,7 +196,7 @@ void installOSError(VM& vm) {
     }
     return pyStr(vm.strNative(self));
   });
-  nativeMethod(os_error, "__reduce__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(os_error, "__reduce__", [](VM& vm, CallArgs& a) -> Value {
     const Value& self = a.args.at(0);
     Value args = vm.getAttr(self, "args");
     OSErrorState* s = stateOf(self);

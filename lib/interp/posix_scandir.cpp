@@ -89,37 +89,37 @@ void installScandir(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& t
     auto& e = nativeState<DirEntryState>(vm, self, "path");
     return asText(e, e.path);
   });
-  nativeMethod(entry, "__fspath__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "__fspath__", [](VM& vm, CallArgs& a) -> Value {
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "__fspath__");
     return asText(e, e.path);
   });
-  nativeMethod(entry, "__repr__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "__repr__", [](VM& vm, CallArgs& a) -> Value {
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "__repr__");
     return pyStr("<DirEntry " + vm.repr(asText(e, e.name)) + ">");
   });
-  nativeMethod(entry, "inode", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "inode", [](VM& vm, CallArgs& a) -> Value {
     noArgs(vm, a, "inode", 1);
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "inode");
     return pyInt(static_cast<int64_t>(e.ino));
   });
-  nativeMethod(entry, "is_symlink", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "is_symlink", [](VM& vm, CallArgs& a) -> Value {
     noArgs(vm, a, "is_symlink", 1);
     return pyBool(isSymlink(vm, nativeState<DirEntryState>(vm, a.args.at(0), "is_symlink")));
   });
-  nativeMethod(entry, "is_junction", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "is_junction", [](VM& vm, CallArgs& a) -> Value {
     noArgs(vm, a, "is_junction", 1);
     nativeState<DirEntryState>(vm, a.args.at(0), "is_junction");
     return pyBool(false);
   });
-  nativeMethod(entry, "is_dir", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "is_dir", [](VM& vm, CallArgs& a) -> Value {
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "is_dir");
     return pyBool(testMode(vm, e, followArg(vm, a, "is_dir"), DT_DIR, S_IFDIR));
   });
-  nativeMethod(entry, "is_file", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "is_file", [](VM& vm, CallArgs& a) -> Value {
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "is_file");
     return pyBool(testMode(vm, e, followArg(vm, a, "is_file"), DT_REG, S_IFREG));
   });
-  nativeMethod(entry, "stat", [types](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(entry, "stat", [types](VM& vm, CallArgs& a) -> Value {
     auto& e = nativeState<DirEntryState>(vm, a.args.at(0), "stat");
     bool follow = followArg(vm, a, "stat") && isSymlink(vm, e);
     Value& cached = follow ? e.stat_obj : e.lstat_obj;
@@ -137,8 +137,8 @@ void installScandir(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& t
   });
   nb->binds = false;
   iter->dict->setStr("__new__", nb);
-  nativeMethod(iter, "__iter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
-  nativeMethod(iter, "__next__", [](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(iter, "__iter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
+  checkedNativeMethod(iter, "__next__", [](VM& vm, CallArgs& a) -> Value {
     auto& s = nativeState<ScandirState>(vm, a.args.at(0), "__next__");
     if (s.closed || s.next >= s.entries.size()) {
       s.closed = true;
@@ -153,9 +153,9 @@ void installScandir(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& t
     s.entries.clear();
     return none();
   };
-  nativeMethod(iter, "close", close);
-  nativeMethod(iter, "__enter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
-  nativeMethod(iter, "__exit__", close);
+  checkedNativeMethod(iter, "close", close);
+  checkedNativeMethod(iter, "__enter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
+  checkedNativeMethod(iter, "__exit__", close);
 
   moduleFunction(m, "scandir", [entry, iter](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"scandir", {"path"}, 0};

@@ -117,7 +117,7 @@ void installMethods(VM& vm, const ClassPtr& cls, const std::shared_ptr<const Str
     return build(type, info, std::move(values));
   });
   as<BuiltinObject>(nw).binds = false;
-  nativeMethod(cls, "__repr__", [info](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__repr__", [info](VM& vm, CallArgs& a) -> Value {
     StructSeqObject& o = self(vm, a.args.at(0), "__repr__");
     std::string out = vm.typeOf(a.args[0])->builtin ? info->full_name : vm.typeOf(a.args[0])->name;
     out += "(";
@@ -129,7 +129,7 @@ void installMethods(VM& vm, const ClassPtr& cls, const std::shared_ptr<const Str
     }
     return pyStr(out + ")");
   });
-  nativeMethod(cls, "__reduce__", [info](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__reduce__", [info](VM& vm, CallArgs& a) -> Value {
     StructSeqObject& o = self(vm, a.args.at(0), "__reduce__");
     auto dict = newDict();
     for (size_t i = 0; i < o.hidden.size(); ++i)
@@ -137,7 +137,7 @@ void installMethods(VM& vm, const ClassPtr& cls, const std::shared_ptr<const Str
     return pyTuple({vm.typeOf(a.args[0]), pyTuple({pyTuple(o.items), dict})});
   });
   if (vm.target().python != "3.12")
-    nativeMethod(cls, "__replace__", [info](VM& vm, CallArgs& a) -> Value {
+    checkedNativeMethod(cls, "__replace__", [info](VM& vm, CallArgs& a) -> Value {
       StructSeqObject& o = self(vm, a.args.at(0), "__replace__");
       if (a.args.size() > 1)
         vm.raise(vm.b().type_error, "__replace__() takes no positional arguments");

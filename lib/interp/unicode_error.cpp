@@ -59,13 +59,13 @@ void init(VM& vm, const Value& self, const std::vector<Value>& args, bool decode
 }
 
 void install(const ClassPtr& cls, bool decode) {
-  nativeMethod(cls, "__init__", [decode](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__init__", [decode](VM& vm, CallArgs& a) -> Value {
     if (!a.kwargs.empty())
       vm.raise(vm.b().type_error, vm.typeOf(a.args.at(0))->name + "() takes no keyword arguments");
     init(vm, a.args.at(0), std::vector<Value>(a.args.begin() + 1, a.args.end()), decode);
     return none();
   });
-  nativeMethod(cls, "__str__", [decode](VM& vm, CallArgs& a) -> Value {
+  checkedNativeMethod(cls, "__str__", [decode](VM& vm, CallArgs& a) -> Value {
     UnicodeErrorState* s = stateOf(a.args.at(0));
     if (!s || !s->object) return pyStr("");
     int64_t start = asInt(s->start), end = asInt(s->end);
