@@ -2,6 +2,9 @@
 // CPython 3.14's Python/getargs.c and Modules/posixmodule.c (path_converter).
 #include "interp/native_args.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "interp/native_type.h"
 #include "interp/text_codec.h"
 
@@ -15,6 +18,58 @@ std::string plural(size_t n, const char* word) {
 
 [[noreturn]] void typeError(VM& vm, std::string message) {
   vm.raise(vm.b().type_error, std::move(message));
+}
+
+// CPython 3.14's "Did you mean" for a mistyped keyword (Python/suggestions.c): the closest
+// candidate by its Levenshtein distance (a case change costs 1, another edit 2), within
+// (len(name) + len(candidate) + 3) * 2 / 6.
+constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxStringSize = 40;
+
+size_t substitutionCost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if ('A' <= a && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
+  if ('A' <= b && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
+  if (a == b) return 0;
+  while (!a.empty() && !b.empty() && a.front() == b.front()) a.remove_prefix(1), b.remove_prefix(1);
+  while (!a.empty() && !b.empty() && a.back() == b.back()) a.remove_suffix(1), b.remove_suffix(1);
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  std::vector<size_t> buffer(a.size());
+  for (size_t i = 0; i < a.size(); ++i) buffer[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); ++bi) {
+    size_t distance = result = bi * kMoveCost, minimum = SIZE_MAX;
+    for (size_t i = 0; i < a.size(); ++i) {
+      size_t substitute = distance + substitutionCost(b[bi], a[i]);
+      distance = buffer[i];
+      result = std::min(std::min(result, distance) + kMoveCost, substitute);
+      buffer[i] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+std::string suggestion(std::string_view name, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  size_t best_distance = SIZE_MAX;
+  for (std::string_view item : candidates) {
+    if (item == name) continue;
+    size_t max_distance = (name.size() + item.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = levenshtein(name, item, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) best = item, best_distance = d;
+  }
+  return best.empty() ? "" : ". Did you mean '" + std::string(best) + "'?";
 }
 
 }  // namespace
@@ -67,7 +122,10 @@ std::vector<Value> bindArgs(VM& vm, const CallArgs& a, const ArgSpec& spec, size
       if (spec.params[i] == unknown)
         typeError(vm, fname + " got some positional-only arguments passed as keyword arguments: '" +
                           unknown + "'");
-    typeError(vm, fname + " got an unexpected keyword argument '" + unknown + "'");
+    std::vector<std::string_view> keywords(
+        spec.params.begin() + static_cast<ptrdiff_t>(spec.posonly), spec.params.end());
+    typeError(vm, fname + " got an unexpected keyword argument '" + unknown + "'" +
+                      suggestion(unknown, keywords));
   }
   return out;
 }
