@@ -87,16 +87,17 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (d) d->setStr(kClosedKey, pyBool(true));
     return none();
   });
-  checkedNativeMethod(base, "seek", [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "seek"); });
+  checkedNativeMethod(base, "seek",
+                      [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "seek"); });
   checkedNativeMethod(base, "tell", [](VM& vm, CallArgs& a) -> Value {
     return vm.callMethod(a.args.at(0), "seek", {pyInt(0), pyInt(1)});
   });
   checkedNativeMethod(base, "truncate",
-               [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "truncate"); });
+                      [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "truncate"); });
   for (const char* name : {"seekable", "readable", "writable"})
     checkedNativeMethod(base, name, [](VM&, CallArgs&) -> Value { return pyBool(false); });
   checkedNativeMethod(base, "fileno",
-               [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "fileno"); });
+                      [t](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, "fileno"); });
   checkedNativeMethod(base, "isatty", [](VM& vm, CallArgs& a) -> Value {
     checkClosed(vm, a.args.at(0));
     return pyBool(false);
@@ -189,20 +190,20 @@ void installIOBase(VM& vm, const std::shared_ptr<IoTypes>& t) {
     return pyBytes(std::move(out));
   });
   for (const char* name : {"readinto", "write"})
-    checkedNativeMethod(raw, name,
-                 [](VM& vm, CallArgs&) -> Value { vm.raise(vm.b().not_implemented_error, ""); });
+    checkedNativeMethod(
+        raw, name, [](VM& vm, CallArgs&) -> Value { vm.raise(vm.b().not_implemented_error, ""); });
 
   ClassPtr buffered = makeNativeType(vm, "_io", "_BufferedIOBase", {base});
   t->bufferediobase = buffered;
   for (const char* name : {"read", "read1", "write", "detach", "readinto", "readinto1"})
     checkedNativeMethod(buffered, name,
-                 [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
+                        [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
 
   ClassPtr text = makeNativeType(vm, "_io", "_TextIOBase", {base});
   t->textiobase = text;
   for (const char* name : {"read", "readline", "write", "detach"})
     checkedNativeMethod(text, name,
-                 [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
+                        [t, name](VM& vm, CallArgs&) -> Value { raiseUnsupported(vm, *t, name); });
   for (const char* name : {"encoding", "newlines", "errors"})
     nativeGetSet(text, name, [](VM&, const Value&) -> Value { return none(); });
 }

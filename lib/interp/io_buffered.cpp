@@ -166,7 +166,6 @@ int64_t tellOf(VM& vm, BufferedState& b) {
   return pos < 0 ? 0 : pos;
 }
 
-
 BufferedState* bufferedState(const Value& v) {
   if (!v || v->kind != Kind::Instance) return nullptr;
   auto* b = dynamic_cast<BufferedState*>(as<InstanceObject>(v).native.get());
@@ -237,33 +236,35 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
   auto make = [&](const char* name, bool readable, bool writable) {
     ClassPtr cls = makeNativeType(vm, "_io", name, {t->bufferediobase});
     nativeNew<BufferedState>(cls);
-    checkedNativeMethod(cls, "__init__", [t, name, readable, writable](VM& vm, CallArgs& a) -> Value {
-      const ArgSpec spec{name, {"raw", "buffer_size"}, 1};
-      std::vector<Value> v = bindArgs(vm, a, spec, 1);
-      BufferedState& b = nativeState<BufferedState>(vm, a.args.at(0), "__init__");
-      b.initialized = false;
-      // (_PyIOBase_check_seekable / _readable / _writable: the raw stream's own answers)
-      if (writable && readable && !callBool(vm, v[0], "seekable"))
-        raiseUnsupported(vm, *t, "File or stream is not seekable.");
-      if (readable && !callBool(vm, v[0], "readable"))
-        raiseUnsupported(vm, *t, "File or stream is not readable.");
-      if (writable && !callBool(vm, v[0], "writable"))
-        raiseUnsupported(vm, *t, "File or stream is not writable.");
-      int64_t size = v[1] ? indexValue(vm, v[1]) : t->default_buffer_size;
-      if (size <= 0) vm.raise(vm.b().value_error, "buffer size must be strictly positive");
-      b.raw = v[0];
-      b.readable = readable;
-      b.writable = writable;
-      b.buffer_size = size;
-      b.rbuf.clear(), b.wbuf.clear(), b.rpos = 0;
-      b.detached = false;
-      b.initialized = true;
-      if (writable) {
-        auto state = std::static_pointer_cast<BufferedState>(as<InstanceObject>(a.args[0]).native);
-        vm.vfs().addFlushable(state);
-      }
-      return none();
-    });
+    checkedNativeMethod(
+        cls, "__init__", [t, name, readable, writable](VM& vm, CallArgs& a) -> Value {
+          const ArgSpec spec{name, {"raw", "buffer_size"}, 1};
+          std::vector<Value> v = bindArgs(vm, a, spec, 1);
+          BufferedState& b = nativeState<BufferedState>(vm, a.args.at(0), "__init__");
+          b.initialized = false;
+          // (_PyIOBase_check_seekable / _readable / _writable: the raw stream's own answers)
+          if (writable && readable && !callBool(vm, v[0], "seekable"))
+            raiseUnsupported(vm, *t, "File or stream is not seekable.");
+          if (readable && !callBool(vm, v[0], "readable"))
+            raiseUnsupported(vm, *t, "File or stream is not readable.");
+          if (writable && !callBool(vm, v[0], "writable"))
+            raiseUnsupported(vm, *t, "File or stream is not writable.");
+          int64_t size = v[1] ? indexValue(vm, v[1]) : t->default_buffer_size;
+          if (size <= 0) vm.raise(vm.b().value_error, "buffer size must be strictly positive");
+          b.raw = v[0];
+          b.readable = readable;
+          b.writable = writable;
+          b.buffer_size = size;
+          b.rbuf.clear(), b.wbuf.clear(), b.rpos = 0;
+          b.detached = false;
+          b.initialized = true;
+          if (writable) {
+            auto state =
+                std::static_pointer_cast<BufferedState>(as<InstanceObject>(a.args[0]).native);
+            vm.vfs().addFlushable(state);
+          }
+          return none();
+        });
     nativeGetSet(cls, "raw",
                  [](VM& vm, const Value& self) -> Value { return stateOf(vm, self, "raw").raw; });
     for (const char* attr : {"closed", "name", "mode"})

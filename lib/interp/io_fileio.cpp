@@ -47,7 +47,6 @@ std::string modeString(const FileIOState& f) {
   return "wb";
 }
 
-
 }  // namespace
 
 std::string fileRead(VM& vm, FileIOState& f, int64_t n) {

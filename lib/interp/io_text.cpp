@@ -287,7 +287,6 @@ void setNewline(VM& vm, TextState& t, const Value& nl, const char* fname) {
   t.writenl = given && !s.empty() ? s : "\n";
 }
 
-
 }  // namespace
 
 void setTextWriteThrough(const Value& text) {
