@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "interp/mod_itertools.h"
+
 namespace gbc::interp {
 
 namespace {
@@ -14,7 +16,7 @@ struct Entry {
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
-    {"", nullptr},  // (placeholder: the first native modules are on their way)
+    {"itertools", makeItertoolsModule},
 };
 
 }  // namespace

@@ -1,0 +1,117 @@
+// CPython's argument parsing messages (clinic_args.h), as Python/getargs.c words them.
+#include "interp/clinic_args.h"
+
+#include <string_view>
+
+namespace gbc::interp {
+
+namespace {
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::vector<Value> clinicParse(VM& vm, const CallArgs& a, const ClinicSpec& spec, size_t skip) {
+  std::vector<const char*> names(spec.names);
+  const size_t maxargs = names.size();
+  const size_t maxpos = spec.maxpos < 0 ? maxargs : static_cast<size_t>(spec.maxpos);
+  const size_t posonly = static_cast<size_t>(spec.posonly);
+  const size_t required = static_cast<size_t>(spec.required);
+  const size_t nargs = a.args.size() > skip ? a.args.size() - skip : 0;
+  size_t nkwargs = a.kwargs.size();
+  std::string f = std::string(spec.fname) + "()";
+  if (nargs + nkwargs > maxargs)
+    vm.raise(vm.b().type_error, f + " takes at most " + std::to_string(maxargs) + " " +
+                                    (nargs == 0 ? "keyword " : "") + "argument" +
+                                    (maxargs == 1 ? "" : "s") + " (" +
+                                    std::to_string(nargs + nkwargs) + " given)");
+  if (nargs > maxpos) {
+    if (maxpos == 0) vm.raise(vm.b().type_error, f + " takes no positional arguments");
+    vm.raise(vm.b().type_error, f + " takes " + (required < maxpos ? "at most " : "exactly ") +
+                                    plural(maxpos, "positional argument") + " (" +
+                                    std::to_string(nargs) + " given)");
+  }
+  size_t min_posonly = std::min(required, posonly);
+  if (nargs < min_posonly)
+    vm.raise(vm.b().type_error, f + " takes " + (min_posonly < maxpos ? "at least " : "exactly ") +
+                                    plural(min_posonly, "positional argument") + " (" +
+                                    std::to_string(nargs) + " given)");
+  std::vector<Value> out(maxargs);
+  for (size_t i = 0; i < nargs; ++i) out[i] = a.args[skip + i];
+  for (size_t i = std::max(nargs, posonly); i < maxargs; ++i) {
+    Value v = nkwargs ? a.kw(names[i]) : nullptr;
+    if (v) {
+      out[i] = v;
+      --nkwargs;
+      continue;
+    }
+    if (i < required)
+      vm.raise(vm.b().type_error, f + " missing required argument '" + names[i] + "' (pos " +
+                                      std::to_string(i + 1) + ")");
+  }
+  if (nkwargs == 0) return out;
+  for (size_t i = posonly; i < nargs; ++i)
+    if (a.kw(names[i]))
+      vm.raise(vm.b().type_error, "argument for " + f + " given by name ('" + names[i] +
+                                      "') and position (" + std::to_string(i + 1) + ")");
+  for (const auto& [k, v] : a.kwargs) {
+    bool known = false;
+    for (size_t i = posonly; i < maxargs; ++i) known = known || k == names[i];
+    if (known) continue;
+    for (size_t i = 0; i < posonly; ++i)
+      if (k == names[i])
+        vm.raise(vm.b().type_error,
+                 f + " got some positional-only arguments passed as keyword arguments: '" + k +
+                     "'");
+    vm.raise(vm.b().type_error, f + " got an unexpected keyword argument '" + k + "'");
+  }
+  return out;
+}
+
+void checkPositional(VM& vm, const CallArgs& a, const char* name, size_t min, size_t max,
+                     size_t skip) {
+  size_t n = a.args.size() > skip ? a.args.size() - skip : 0;
+  if (n < min)
+    vm.raise(vm.b().type_error, std::string(name) + " expected " + (min == max ? "" : "at least ") +
+                                    plural(min, "argument") + ", got " + std::to_string(n));
+  if (n > max)
+    vm.raise(vm.b().type_error, std::string(name) + " expected " + (min == max ? "" : "at most ") +
+                                    plural(max, "argument") + ", got " + std::to_string(n));
+}
+
+void noKeywords(VM& vm, const CallArgs& a, const char* name) {
+  if (!a.kwargs.empty())
+    vm.raise(vm.b().type_error, std::string(name) + "() takes no keyword arguments");
+}
+
+bool hasIndex(VM& vm, const Value& v) {
+  if (v->kind == Kind::Int || v->kind == Kind::Bool) return true;
+  return (v->kind == Kind::Instance || v->sub) && vm.typeOf(v)->lookup("__index__");
+}
+
+int64_t indexValue(VM& vm, const Value& v) {
+  if (v->kind == Kind::Int || v->kind == Kind::Bool) return asInt(v);
+  if (v->kind == Kind::Instance || v->sub)
+    if (Value m = vm.typeOf(v)->lookup("__index__")) {
+      Value r = vm.callSpecial(m, v, {});
+      if (r->kind != Kind::Int && r->kind != Kind::Bool)
+        vm.raise(vm.b().type_error,
+                 "__index__ returned non-int (type " + vm.typeOf(r)->name + ")");
+      return asInt(r);
+    }
+  vm.raise(vm.b().type_error,
+           "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
+}
+
+bool isNumberLike(VM& vm, const Value& v) {
+  if (v->kind == Kind::Int || v->kind == Kind::Bool || v->kind == Kind::Float) return true;
+  if (v->kind != Kind::Instance && !v->sub) return false;
+  ClassPtr t = vm.typeOf(v);
+  for (std::string_view m : {"__index__", "__int__", "__float__", "__complex__"})
+    if (t->lookup(m)) return true;
+  return false;
+}
+
+}  // namespace gbc::interp
