@@ -86,6 +86,22 @@ void noKeywords(VM& vm, const CallArgs& a, const char* name) {
     vm.raise(vm.b().type_error, std::string(name) + "() takes no keyword arguments");
 }
 
+Value methOneArg(VM& vm, const CallArgs& a, const std::string& qualname) {
+  if (!a.kwargs.empty()) vm.raise(vm.b().type_error, qualname + "() takes no keyword arguments");
+  if (a.args.size() != 2)
+    vm.raise(vm.b().type_error, qualname + "() takes exactly one argument (" +
+                                    std::to_string(a.args.empty() ? 0 : a.args.size() - 1) +
+                                    " given)");
+  return a.args[1];
+}
+
+void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname) {
+  if (!a.kwargs.empty()) vm.raise(vm.b().type_error, qualname + "() takes no keyword arguments");
+  if (a.args.size() > 1)
+    vm.raise(vm.b().type_error, qualname + "() takes no arguments (" +
+                                    std::to_string(a.args.size() - 1) + " given)");
+}
+
 bool hasIndex(VM& vm, const Value& v) {
   if (v->kind == Kind::Int || v->kind == Kind::Bool) return true;
   return (v->kind == Kind::Instance || v->sub) && vm.typeOf(v)->lookup("__index__");

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "interp/native_type.h"
 
@@ -65,5 +66,28 @@ inline std::string tpName(const ClassPtr& cls) {
     return cls->module + "." + cls->name;
   return cls->name;
 }
+
+/// Py_ReprEnter / Py_ReprLeave: while a guard for an object lives, a nested guard for the same
+/// object is recursive() (CPython then prints "[...]" or "{...}").
+class ReprGuard {
+ public:
+  explicit ReprGuard(const Object* obj) {
+    for (const Object* o : active()) recursive_ = recursive_ || o == obj;
+    if (!recursive_) active().push_back(obj);
+  }
+  ~ReprGuard() {
+    if (!recursive_) active().pop_back();
+  }
+  ReprGuard(const ReprGuard&) = delete;
+  ReprGuard& operator=(const ReprGuard&) = delete;
+  bool recursive() const { return recursive_; }
+
+ private:
+  static std::vector<const Object*>& active() {
+    static thread_local std::vector<const Object*> objects;
+    return objects;
+  }
+  bool recursive_ = false;
+};
 
 }  // namespace gbc::interp

@@ -3,9 +3,12 @@
 
 #include <utility>
 
+#include "interp/mod_collections.h"
 #include "interp/mod_itertools.h"
 
 namespace gbc::interp {
+
+Value makeWeakrefModule(VM& vm);
 
 namespace {
 
@@ -16,6 +19,8 @@ struct Entry {
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
+    {"_collections", makeCollectionsModule},
+    {"_weakref", makeWeakrefModule},
     {"itertools", makeItertoolsModule},
 };
 
