@@ -73,11 +73,7 @@ void installDefaultDict(VM& vm, const Value& m) {
   nativeMethod(cls, "__missing__", [](VM& vm, CallArgs& a) -> Value {
     Value key = methOneArg(vm, a, "defaultdict.__missing__");
     DefaultDictState& s = ddState(vm, a.args[0], "__missing__");
-    if (!s.factory) {
-      auto exc = std::make_shared<InstanceObject>(vm.b().key_error);
-      exc->dict->setStr("args", pyTuple({pyTuple({key})}));
-      vm.raiseValue(exc);
-    }
+    if (!s.factory) vm.raiseKeyError(key);
     Value value = vm.call(s.factory, std::vector<Value>{});
     // (3.13+: PyDict_SetDefaultRef, no __setitem__; a value the factory stored wins)
     auto& dict = as<DictObject>(a.args[0]);
