@@ -8,6 +8,7 @@
 
 namespace gbc::interp {
 
+Value makeFunctoolsModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
 
 namespace {
@@ -20,6 +21,7 @@ struct Entry {
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
     {"_collections", makeCollectionsModule},
+    {"_functools", makeFunctoolsModule},
     {"_weakref", makeWeakrefModule},
     {"itertools", makeItertoolsModule},
 };
