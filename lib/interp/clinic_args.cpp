@@ -1,6 +1,8 @@
 // CPython's argument parsing messages (clinic_args.h), as Python/getargs.c words them.
 #include "interp/clinic_args.h"
 
+#include "base/check.h"
+
 #include <string_view>
 
 namespace gbc::interp {
@@ -100,6 +102,12 @@ void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname) {
   if (a.args.size() > 1)
     vm.raise(vm.b().type_error, qualname + "() takes no arguments (" +
                                     std::to_string(a.args.size() - 1) + " given)");
+}
+
+ClassPtr builtinClass(VM& vm, const char* name) {
+  Value cls = vm.builtinsDict()->getStr(name);
+  GBC_CHECK(cls && cls->kind == Kind::Class, "the builtins have the class");
+  return std::static_pointer_cast<ClassObject>(cls);
 }
 
 bool hasIndex(VM& vm, const Value& v) {

@@ -53,6 +53,9 @@ int64_t indexValue(VM& vm, const Value& v);
 /// Whether `v` is a number (PyNumber_Check: int, float, complex, __index__, __int__, __float__).
 bool isNumberLike(VM& vm, const Value& v);
 
+/// The builtin class `name` (MemoryError, ReferenceError, ...), which the VM must have.
+ClassPtr builtinClass(VM& vm, const char* name);
+
 /// The positionals of a call after `skip` (a method's self).
 inline std::vector<Value> restArgs(const CallArgs& a, size_t skip) {
   if (a.args.size() <= skip) return {};

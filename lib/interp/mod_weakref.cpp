@@ -6,7 +6,6 @@
 // and WeakSet keep dead entries until they look at them (their lengths count them), and
 // weakref.finalize runs its function at exit only (through atexit). Objects in reference cycles
 // never die (gbc has no cycle collector: gc.collect() finds nothing).
-#include "base/check.h"
 #include "interp/clinic_args.h"
 #include "interp/native_iter.h"
 #include "interp/native_modules.h"
@@ -201,18 +200,12 @@ void installRef(VM& vm, const Value& m, const std::shared_ptr<WeakrefModule>& mo
   as<ModuleObject>(m).dict->setStr("ReferenceType", cls);
 }
 
-ClassPtr referenceError(VM& vm) {
-  Value cls = vm.builtinsDict()->getStr("ReferenceError");
-  GBC_CHECK(cls && cls->kind == Kind::Class, "builtins has ReferenceError");
-  return std::static_pointer_cast<ClassObject>(cls);
-}
-
 /// The object a proxy stands for (ReferenceError once it is gone); other values as they are.
 Value unwrap(VM& vm, const Value& v) {
   RefState* s = refState(v);
   if (!s || !s->proxy) return v;
   Value obj = referent(*s);
-  if (!obj) vm.raise(referenceError(vm), "weakly-referenced object no longer exists");
+  if (!obj) vm.raise(builtinClass(vm, "ReferenceError"), "weakly-referenced object no longer exists");
   return obj;
 }
 

@@ -9,6 +9,8 @@
 namespace gbc::interp {
 
 Value makeFunctoolsModule(VM& vm);
+Value makeRandomModule(VM& vm);
+Value makeStructModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
 
 namespace {
@@ -22,6 +24,8 @@ struct Entry {
 const Entry kModules[] = {
     {"_collections", makeCollectionsModule},
     {"_functools", makeFunctoolsModule},
+    {"_random", makeRandomModule},
+    {"_struct", makeStructModule},
     {"_weakref", makeWeakrefModule},
     {"itertools", makeItertoolsModule},
 };
