@@ -88,20 +88,21 @@ void noKeywords(VM& vm, const CallArgs& a, const char* name) {
     vm.raise(vm.b().type_error, std::string(name) + "() takes no keyword arguments");
 }
 
-Value methOneArg(VM& vm, const CallArgs& a, const std::string& qualname) {
+Value methOneArg(VM& vm, const CallArgs& a, const std::string& qualname, size_t skip) {
   if (!a.kwargs.empty()) vm.raise(vm.b().type_error, qualname + "() takes no keyword arguments");
-  if (a.args.size() != 2)
-    vm.raise(vm.b().type_error, qualname + "() takes exactly one argument (" +
-                                    std::to_string(a.args.empty() ? 0 : a.args.size() - 1) +
-                                    " given)");
-  return a.args[1];
+  size_t n = a.args.size() > skip ? a.args.size() - skip : 0;
+  if (n != 1)
+    vm.raise(vm.b().type_error,
+             qualname + "() takes exactly one argument (" + std::to_string(n) + " given)");
+  return a.args[skip];
 }
 
-void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname) {
+void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname, size_t skip) {
   if (!a.kwargs.empty()) vm.raise(vm.b().type_error, qualname + "() takes no keyword arguments");
-  if (a.args.size() > 1)
-    vm.raise(vm.b().type_error, qualname + "() takes no arguments (" +
-                                    std::to_string(a.args.size() - 1) + " given)");
+  size_t n = a.args.size() > skip ? a.args.size() - skip : 0;
+  if (n > 0)
+    vm.raise(vm.b().type_error,
+             qualname + "() takes no arguments (" + std::to_string(n) + " given)");
 }
 
 ClassPtr builtinClass(VM& vm, const char* name) {

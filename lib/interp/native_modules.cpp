@@ -8,8 +8,12 @@
 
 namespace gbc::interp {
 
+Value makeAtexitModule(VM& vm);
+Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
+Value makeGcModule(VM& vm);
 Value makeRandomModule(VM& vm);
+Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
 
@@ -25,8 +29,12 @@ const Entry kModules[] = {
     {"_collections", makeCollectionsModule},
     {"_functools", makeFunctoolsModule},
     {"_random", makeRandomModule},
+    {"_string", makeStringModule},
     {"_struct", makeStructModule},
     {"_weakref", makeWeakrefModule},
+    {"atexit", makeAtexitModule},
+    {"errno", makeErrnoModule},
+    {"gc", makeGcModule},
     {"itertools", makeItertoolsModule},
 };
 
