@@ -3,6 +3,9 @@
 
 #include "base/check.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <string_view>
 
 namespace gbc::interp {
@@ -14,6 +17,56 @@ std::string plural(size_t n, const char* word) {
 }
 
 }  // namespace
+
+std::string suggestName(std::string_view name, const std::vector<std::string_view>& candidates) {
+  // Python/suggestions.c: Levenshtein distance, a case change costing half a move, trimmed of
+  // common affixes; at most a third of the characters changed; the first best candidate wins
+  constexpr size_t kMove = 2, kCase = 1, kMaxString = 40;
+  auto cost = [](char a, char b) -> size_t {
+    if (a == b) return 0;
+    if (std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)))
+      return kCase;
+    return kMove;
+  };
+  auto distance = [&](std::string_view a, std::string_view b, size_t max_cost) -> size_t {
+    while (!a.empty() && !b.empty() && a.front() == b.front()) a.remove_prefix(1), b.remove_prefix(1);
+    while (!a.empty() && !b.empty() && a.back() == b.back()) a.remove_suffix(1), b.remove_suffix(1);
+    if (a.empty() || b.empty()) return (a.size() + b.size()) * kMove;
+    if (a.size() > kMaxString || b.size() > kMaxString) return max_cost + 1;
+    if (b.size() < a.size()) std::swap(a, b);
+    if ((b.size() - a.size()) * kMove > max_cost) return max_cost + 1;
+    std::vector<size_t> row(a.size());
+    for (size_t i = 0; i < a.size(); ++i) row[i] = (i + 1) * kMove;
+    size_t result = 0;
+    for (size_t bi = 0; bi < b.size(); ++bi) {
+      size_t d = result = bi * kMove;
+      size_t minimum = SIZE_MAX;
+      for (size_t i = 0; i < a.size(); ++i) {
+        size_t substitute = d + cost(b[bi], a[i]);
+        d = row[i];
+        result = std::min(std::min(result, d) + kMove, substitute);
+        row[i] = result;
+        minimum = std::min(minimum, result);
+      }
+      if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+  };
+  std::string_view best;
+  size_t best_distance = SIZE_MAX;
+  for (std::string_view item : candidates) {
+    if (item == name) continue;
+    size_t max_distance = (name.size() + item.size() + 3) * kMove / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = distance(name, item, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = item;
+      best_distance = d;
+    }
+  }
+  return std::string(best);
+}
 
 std::vector<Value> clinicParse(VM& vm, const CallArgs& a, const ClinicSpec& spec, size_t skip) {
   std::vector<const char*> names(spec.names);
@@ -67,7 +120,14 @@ std::vector<Value> clinicParse(VM& vm, const CallArgs& a, const ClinicSpec& spec
         vm.raise(vm.b().type_error,
                  f + " got some positional-only arguments passed as keyword arguments: '" + k +
                      "'");
-    vm.raise(vm.b().type_error, f + " got an unexpected keyword argument '" + k + "'");
+    std::string message = f + " got an unexpected keyword argument '" + k + "'";
+    if (vm.target().python >= "3.14") {  // (3.14 suggests a close parameter name)
+      std::vector<std::string_view> candidates(names.begin() + static_cast<std::ptrdiff_t>(posonly),
+                                               names.end());
+      std::string close = suggestName(k, candidates);
+      if (!close.empty()) message += ". Did you mean '" + close + "'?";
+    }
+    vm.raise(vm.b().type_error, message);
   }
   return out;
 }

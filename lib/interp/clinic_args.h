@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "interp/vm.h"
@@ -27,6 +28,10 @@ struct ClinicSpec {
 /// The arguments of a call (after the first `skip` positionals, a method's self) by parameter,
 /// null where not given; TypeError as CPython's clinic raises it.
 std::vector<Value> clinicParse(VM& vm, const CallArgs& a, const ClinicSpec& spec, size_t skip = 0);
+
+/// The candidate closest to a mistyped `name` as CPython 3.14 suggests one ("Did you mean
+/// 'start'?"), or "" when none is close enough (Python/suggestions.c's rules).
+std::string suggestName(std::string_view name, const std::vector<std::string_view>& candidates);
 
 /// PyArg_UnpackTuple's / _PyArg_CheckPositional's count check ("cycle expected 1 argument, got
 /// 0"), over the positionals after `skip`.

@@ -9,6 +9,7 @@
 namespace gbc::interp {
 
 Value makeAtexitModule(VM& vm);
+Value makeContextvarsModule(VM& vm);
 Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
 Value makeGcModule(VM& vm);
@@ -27,6 +28,7 @@ struct Entry {
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
     {"_collections", makeCollectionsModule},
+    {"_contextvars", makeContextvarsModule},
     {"_functools", makeFunctoolsModule},
     {"_random", makeRandomModule},
     {"_string", makeStringModule},

@@ -104,6 +104,15 @@ TEST_CASE("clinicParse words its errors as Argument Clinic does", "[interp][nati
         "'str' object cannot be interpreted as an integer");
 }
 
+TEST_CASE("suggestName picks a close parameter name as CPython 3.14 does", "[interp][native]") {
+  CHECK(suggestName("strt", {"start", "step"}) == "start");
+  CHECK(suggestName("stp", {"start", "step"}) == "step");
+  CHECK(suggestName("Initial", {"iterable", "func", "initial"}) == "initial");
+  CHECK(suggestName("dflt", {"default"}).empty());
+  CHECK(suggestName("foo", {"repeat"}).empty());
+  CHECK(suggestName("step", {"step"}).empty());
+}
+
 TEST_CASE("runAtexitCallbacks runs the registered functions last first, once",
           "[interp][native][atexit]") {
   VM vm(gbc::kTarget2_14, true);
