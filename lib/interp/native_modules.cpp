@@ -9,6 +9,7 @@
 namespace gbc::interp {
 
 Value makeAtexitModule(VM& vm);
+Value makeBinasciiModule(VM& vm);
 Value makeContextvarsModule(VM& vm);
 Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
@@ -35,6 +36,7 @@ const Entry kModules[] = {
     {"_struct", makeStructModule},
     {"_weakref", makeWeakrefModule},
     {"atexit", makeAtexitModule},
+    {"binascii", makeBinasciiModule},
     {"errno", makeErrnoModule},
     {"gc", makeGcModule},
     {"itertools", makeItertoolsModule},
