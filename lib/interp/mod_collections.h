@@ -1,7 +1,7 @@
 // The parts of the _collections module (mod_collections*.cpp) and its factory.
 #pragma once
 
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 
 namespace gbc::interp {
 

@@ -3,7 +3,7 @@
 // set() replaces (CPython uses a HAMT; gbc copies a small vector, in insertion order, where
 // CPython iterates in hash order); each VM has one current context, entered by Context.run.
 #include "interp/clinic_args.h"
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 #include "interp/native_modules.h"
 
 namespace gbc::interp {

@@ -3,7 +3,7 @@
 // placeholders), and cmp_to_key's KeyWrapper. functools' pure-Python _lru_cache_wrapper is used
 // as it is (functools.py falls back to it).
 #include "interp/clinic_args.h"
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 #include "interp/native_modules.h"
 
 namespace gbc::interp {

@@ -1,7 +1,7 @@
 // The parts of the itertools module (mod_itertools*.cpp) and its factory.
 #pragma once
 
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 
 namespace gbc::interp {
 

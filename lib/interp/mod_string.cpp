@@ -3,7 +3,7 @@
 // Strings are UTF-8: the syntax characters are ASCII, so the scan is bytewise; a conversion
 // character is read as a whole code point.
 #include "interp/clinic_args.h"
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 #include "interp/native_modules.h"
 
 namespace gbc::interp {

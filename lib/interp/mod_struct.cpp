@@ -5,7 +5,7 @@
 // "gbc cannot model"), complex values (gbc has no complex) and pack_into (gbc has no writable
 // buffer: bytearray, memoryview), which fails as CPython fails for bytes.
 #include "interp/clinic_args.h"
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 #include "interp/native_modules.h"
 #include "native/struct_codec.h"
 

@@ -7,7 +7,7 @@
 // weakref.finalize runs its function at exit only (through atexit). Objects in reference cycles
 // never die (gbc has no cycle collector: gc.collect() finds nothing).
 #include "interp/clinic_args.h"
-#include "interp/native_iter.h"
+#include "interp/native_support.h"
 #include "interp/native_modules.h"
 
 #include <unordered_map>

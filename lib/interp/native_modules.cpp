@@ -9,12 +9,17 @@
 namespace gbc::interp {
 
 Value makeAtexitModule(VM& vm);
+Value makeBlake2Module(VM& vm);
 Value makeBinasciiModule(VM& vm);
 Value makeContextvarsModule(VM& vm);
 Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
 Value makeGcModule(VM& vm);
+Value makeMd5Module(VM& vm);
 Value makeRandomModule(VM& vm);
+Value makeSha1Module(VM& vm);
+Value makeSha2Module(VM& vm);
+Value makeSha3Module(VM& vm);
 Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
@@ -28,10 +33,15 @@ struct Entry {
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
+    {"_blake2", makeBlake2Module},
     {"_collections", makeCollectionsModule},
     {"_contextvars", makeContextvarsModule},
     {"_functools", makeFunctoolsModule},
+    {"_md5", makeMd5Module},
     {"_random", makeRandomModule},
+    {"_sha1", makeSha1Module},
+    {"_sha2", makeSha2Module},
+    {"_sha3", makeSha3Module},
     {"_string", makeStringModule},
     {"_struct", makeStructModule},
     {"_weakref", makeWeakrefModule},

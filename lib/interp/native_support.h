@@ -1,7 +1,8 @@
-// Native iterator types (itertools.count, collections' deque iterators, ...): a state with a
-// virtual next() and a class whose __iter__ returns self and whose __next__ raises
-// StopIteration when next() gives nothing. Also the constructor helper shared by native types
-// that parse their arguments in __new__, as CPython's tp_new does.
+// Helpers for native types beyond native_type.h: a constructor that parses its arguments in
+// __new__ as CPython's tp_new does; native iterator types (itertools.count, the deque iterators:
+// a state with a virtual next() and a class whose __iter__ returns self and whose __next__
+// raises StopIteration when next() gives nothing); CPython's tp_name of a type; and the guard
+// against recursive reprs (Py_ReprEnter).
 #pragma once
 
 #include <functional>
