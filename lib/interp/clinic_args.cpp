@@ -115,11 +115,6 @@ std::vector<Value> clinicParse(VM& vm, const CallArgs& a, const ClinicSpec& spec
     bool known = false;
     for (size_t i = posonly; i < maxargs; ++i) known = known || k == names[i];
     if (known) continue;
-    for (size_t i = 0; i < posonly; ++i)
-      if (k == names[i])
-        vm.raise(vm.b().type_error,
-                 f + " got some positional-only arguments passed as keyword arguments: '" + k +
-                     "'");
     std::string message = f + " got an unexpected keyword argument '" + k + "'";
     if (vm.target().python >= "3.14") {  // (3.14 suggests a close parameter name)
       std::vector<std::string_view> candidates(names.begin() + static_cast<std::ptrdiff_t>(posonly),

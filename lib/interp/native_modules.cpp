@@ -16,6 +16,7 @@ Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
 Value makeGcModule(VM& vm);
 Value makeMd5Module(VM& vm);
+Value makeOpcodeModule(VM& vm);
 Value makeRandomModule(VM& vm);
 Value makeSha1Module(VM& vm);
 Value makeSha2Module(VM& vm);
@@ -38,6 +39,7 @@ const Entry kModules[] = {
     {"_contextvars", makeContextvarsModule},
     {"_functools", makeFunctoolsModule},
     {"_md5", makeMd5Module},
+    {"_opcode", makeOpcodeModule},
     {"_random", makeRandomModule},
     {"_sha1", makeSha1Module},
     {"_sha2", makeSha2Module},
