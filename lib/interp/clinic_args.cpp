@@ -29,7 +29,8 @@ std::string suggestName(std::string_view name, const std::vector<std::string_vie
     return kMove;
   };
   auto distance = [&](std::string_view a, std::string_view b, size_t max_cost) -> size_t {
-    while (!a.empty() && !b.empty() && a.front() == b.front()) a.remove_prefix(1), b.remove_prefix(1);
+    while (!a.empty() && !b.empty() && a.front() == b.front())
+      a.remove_prefix(1), b.remove_prefix(1);
     while (!a.empty() && !b.empty() && a.back() == b.back()) a.remove_suffix(1), b.remove_suffix(1);
     if (a.empty() || b.empty()) return (a.size() + b.size()) * kMove;
     if (a.size() > kMaxString || b.size() > kMaxString) return max_cost + 1;
@@ -177,8 +178,7 @@ int64_t indexValue(VM& vm, const Value& v) {
     if (Value m = vm.typeOf(v)->lookup("__index__")) {
       Value r = vm.callSpecial(m, v, {});
       if (r->kind != Kind::Int && r->kind != Kind::Bool)
-        vm.raise(vm.b().type_error,
-                 "__index__ returned non-int (type " + vm.typeOf(r)->name + ")");
+        vm.raise(vm.b().type_error, "__index__ returned non-int (type " + vm.typeOf(r)->name + ")");
       return asInt(r);
     }
   vm.raise(vm.b().type_error,

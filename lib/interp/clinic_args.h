@@ -41,8 +41,8 @@ void checkPositional(VM& vm, const CallArgs& a, const char* name, size_t min, si
 /// _PyArg_NoKeywords: "chain() takes no keyword arguments".
 void noKeywords(VM& vm, const CallArgs& a, const char* name);
 
-/// A METH_O function's one argument (after `skip` positionals: 1 for a method's self): "deque.append()
-/// takes exactly one argument (0 given)" otherwise; `qualname` is "deque.append".
+/// A METH_O function's one argument (after `skip` positionals: 1 for a method's self):
+/// "deque.append() takes exactly one argument (0 given)" otherwise; `qualname` is "deque.append".
 Value methOneArg(VM& vm, const CallArgs& a, const std::string& qualname, size_t skip = 1);
 
 /// A METH_NOARGS function's check (after `skip` positionals): "deque.pop() takes no arguments (1

@@ -56,8 +56,8 @@ std::string b2aBase64(const std::string& in, bool newline) {
   std::string out;
   size_t i = 0;
   for (; i + 3 <= in.size(); i += 3) {
-    uint32_t n = (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) |
-                 uint8_t(in[i + 2]);
+    uint32_t n =
+        (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) | uint8_t(in[i + 2]);
     for (int s = 18; s >= 0; s -= 6) out += kBase64[(n >> s) & 63];
   }
   if (i + 1 == in.size()) {
@@ -255,7 +255,8 @@ std::string a2bUu(VM& vm, const Binascii& mod, const std::string& in) {
   }
   for (; pos < in.size(); ++pos) {
     char c = in[pos];
-    if (c != ' ' && c != ' ' + 64 && c != '\n' && c != '\r') vm.raise(mod.error, "Trailing garbage");
+    if (c != ' ' && c != ' ' + 64 && c != '\n' && c != '\r')
+      vm.raise(mod.error, "Trailing garbage");
   }
   return out;
 }
@@ -314,11 +315,11 @@ std::string b2aQp(const std::string& in, bool quotetabs, bool istext, bool heade
     auto c = static_cast<unsigned char>(in[i]);
     bool at_end = i + 1 == n;
     char next = at_end ? 0 : in[i + 1];
-    bool encode = c > 126 || c == '=' || (header && c == '_') ||
-                  (c == '.' && linelen == 0 &&
-                   (at_end || next == '\n' || next == '\r' || next == 0)) ||
-                  (!istext && (c == '\r' || c == '\n')) || ((c == '\t' || c == ' ') && at_end) ||
-                  (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
+    bool encode =
+        c > 126 || c == '=' || (header && c == '_') ||
+        (c == '.' && linelen == 0 && (at_end || next == '\n' || next == '\r' || next == 0)) ||
+        (!istext && (c == '\r' || c == '\n')) || ((c == '\t' || c == ' ') && at_end) ||
+        (c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' ')));
     if (encode) {
       if (linelen + 3 >= kMaxLine) {
         out += '=';
@@ -390,7 +391,8 @@ uint32_t crcHqx(uint32_t crc, const std::string& data) {
 /// An unsigned int argument taken bitwise (any int, kept modulo 2**32).
 uint32_t bitwiseUnsigned(VM& vm, const Value& v) {
   if (v->kind != Kind::Int && v->kind != Kind::Bool)
-    vm.raise(vm.b().type_error, "'" + typeName(vm, v) + "' object cannot be interpreted as an integer");
+    vm.raise(vm.b().type_error,
+             "'" + typeName(vm, v) + "' object cannot be interpreted as an integer");
   return static_cast<uint32_t>(static_cast<uint64_t>(asInt(v)));
 }
 
@@ -430,8 +432,8 @@ void installFunctions(const Value& m, const std::shared_ptr<Binascii>& mod) {
   });
   moduleFunction(m, "b2a_qp", [](VM& vm, CallArgs& a) -> Value {
     auto p = clinicParse(vm, a, {"b2a_qp", {"data", "quotetabs", "istext", "header"}, 0, 1});
-    return bytesOf(b2aQp(binaryArg(vm, p[0]), flag(vm, p[1]), !p[2] || vm.truthy(p[2]),
-                         flag(vm, p[3])));
+    return bytesOf(
+        b2aQp(binaryArg(vm, p[0]), flag(vm, p[1]), !p[2] || vm.truthy(p[2]), flag(vm, p[3])));
   });
   moduleFunction(m, "crc32", [](VM& vm, CallArgs& a) -> Value {
     noKeywords(vm, a, "crc32");
@@ -453,9 +455,8 @@ void installFunctions(const Value& m, const std::shared_ptr<Binascii>& mod) {
 Value makeBinasciiModule(VM& vm) {
   Value m = newNativeModule("binascii");
   auto mod = std::make_shared<Binascii>();
-  for (auto [name, base, slot] :
-       {std::tuple{"Error", vm.b().value_error, &mod->error},
-        std::tuple{"Incomplete", vm.b().exception, &mod->incomplete}}) {
+  for (auto [name, base, slot] : {std::tuple{"Error", vm.b().value_error, &mod->error},
+                                  std::tuple{"Incomplete", vm.b().exception, &mod->incomplete}}) {
     auto dict = newDict();
     dict->setStr("__module__", pyStr("binascii"));
     *slot = vm.makeClass(name, {base}, dict);

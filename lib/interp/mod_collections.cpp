@@ -140,8 +140,7 @@ Value countElements(VM& vm, CallArgs& a) {
   Value it = vm.iter(a.args[1]);
   ClassPtr type = vm.typeOf(mapping);
   const ClassPtr& dict = vm.b().dict;
-  bool plain = mapping->kind == Kind::Dict &&
-               type->lookup("get") == dict->dict->getStr("get") &&
+  bool plain = mapping->kind == Kind::Dict && type->lookup("get") == dict->dict->getStr("get") &&
                type->lookup("__setitem__") == dict->dict->getStr("__setitem__");
   Value one = pyInt(1), zero = pyInt(0);
   if (plain) {

@@ -162,7 +162,8 @@ ClassPtr installDequeIter(VM& vm, const Value& m, const char* name, bool reverse
     ClassPtr c = constructedClass(a);
     checkPositional(vm, a, name, 1, 2, 1);
     if (!isDeque(a.args[1]))
-      vm.raise(vm.b().type_error, std::string(name) + "() argument 1 must be collections.deque, not " +
+      vm.raise(vm.b().type_error, std::string(name) +
+                                      "() argument 1 must be collections.deque, not " +
                                       typeName(vm, a.args[1]));
     Value it = newDequeIter(vm, c, a.args[1], reverse);
     int64_t index = a.args.size() > 2 ? indexValue(vm, a.args[2]) : 0;
@@ -176,8 +177,7 @@ ClassPtr installDequeIter(VM& vm, const Value& m, const char* name, bool reverse
   });
   nativeMethod(cls, "__reduce__", [](VM& vm, CallArgs& a) -> Value {
     auto& s = iterState<DequeIterState>(vm, a, "__reduce__");
-    return pyTuple({vm.typeOf(a.args[0]),
-                    pyTuple({s.owner, pyInt(s.d->size() - s.counter)})});
+    return pyTuple({vm.typeOf(a.args[0]), pyTuple({s.owner, pyInt(s.d->size() - s.counter)})});
   });
   as<ModuleObject>(m).dict->setStr(name, cls);
   return cls;
@@ -189,8 +189,7 @@ Value compareDeques(VM& vm, const Value& v, const Value& w, CmpOpKind op) {
   if (!isDeque(v) || !isDeque(w)) return notImplemented();
   int64_t vs = deque(vm, v, "__eq__").size(), ws = deque(vm, w, "__eq__").size();
   if (op == CmpOpKind::Eq && (v.get() == w.get() || vs != ws)) return pyBool(v.get() == w.get());
-  if (op == CmpOpKind::NotEq && (v.get() == w.get() || vs != ws))
-    return pyBool(v.get() != w.get());
+  if (op == CmpOpKind::NotEq && (v.get() == w.get() || vs != ws)) return pyBool(v.get() != w.get());
   Value it1 = vm.iter(v), it2 = vm.iter(w);
   for (;;) {
     Value x = vm.next(it1);
@@ -218,8 +217,8 @@ Value compareDeques(VM& vm, const Value& v, const Value& w, CmpOpKind op) {
 
 void installComparisons(const ClassPtr& cls) {
   const std::pair<const char*, CmpOpKind> ops[] = {
-      {"__eq__", CmpOpKind::Eq}, {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
-      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},  {"__ge__", CmpOpKind::GtE}};
+      {"__eq__", CmpOpKind::Eq},  {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
+      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},    {"__ge__", CmpOpKind::GtE}};
   for (auto [name, op] : ops)
     nativeMethod(cls, name, [op = op, name = name](VM& vm, CallArgs& a) -> Value {
       checkPositional(vm, a, name, 1, 1, 1);
@@ -368,11 +367,9 @@ void installMutators(const ClassPtr& cls) {
 
 // ---- sequence protocol ----
 
-void installSequence(const ClassPtr& cls, const ClassPtr& iter_cls,
-                     const ClassPtr& reverse_cls) {
-  nativeMethod(cls, "__len__", [](VM& vm, CallArgs& a) -> Value {
-    return pyInt(self(vm, a, "__len__").size());
-  });
+void installSequence(const ClassPtr& cls, const ClassPtr& iter_cls, const ClassPtr& reverse_cls) {
+  nativeMethod(cls, "__len__",
+               [](VM& vm, CallArgs& a) -> Value { return pyInt(self(vm, a, "__len__").size()); });
   nativeMethod(cls, "__iter__", [iter_cls](VM& vm, CallArgs& a) -> Value {
     self(vm, a, "__iter__");
     return newDequeIter(vm, iter_cls, a.args[0], false);

@@ -3,8 +3,8 @@
 // set() replaces (CPython uses a HAMT; gbc copies a small vector, in insertion order, where
 // CPython iterates in hash order); each VM has one current context, entered by Context.run.
 #include "interp/clinic_args.h"
-#include "interp/native_support.h"
 #include "interp/native_modules.h"
+#include "interp/native_support.h"
 
 namespace gbc::interp {
 
@@ -134,10 +134,9 @@ void installVar(VM& vm, const Value& m, const std::shared_ptr<Module>& mod) {
   mod->var = cls;
   nativeConstructor(cls, [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() != 2)
-      vm.raise(vm.b().type_error, std::string("ContextVar() takes ") +
-                                      (a.args.size() < 2 ? "exactly" : "at most") +
-                                      " 1 positional argument (" +
-                                      std::to_string(a.args.size() - 1) + " given)");
+      vm.raise(vm.b().type_error,
+               std::string("ContextVar() takes ") + (a.args.size() < 2 ? "exactly" : "at most") +
+                   " 1 positional argument (" + std::to_string(a.args.size() - 1) + " given)");
     auto s = std::make_shared<VarState>();
     for (const auto& [k, v] : a.kwargs) {
       if (k != "default")
@@ -151,8 +150,8 @@ void installVar(VM& vm, const Value& m, const std::shared_ptr<Module>& mod) {
     s->name = a.args[1];
     return newNative(constructedClass(a), s);
   });
-  auto init_subclass = std::make_shared<BuiltinObject>(
-      "__init_subclass__", [](VM& vm, CallArgs&) -> Value {
+  auto init_subclass =
+      std::make_shared<BuiltinObject>("__init_subclass__", [](VM& vm, CallArgs&) -> Value {
         vm.raise(vm.b().type_error,
                  "type '_contextvars.ContextVar' is not an acceptable base type");
       });
@@ -238,9 +237,8 @@ void installToken(VM& vm, const Value& m, const std::shared_ptr<Module>& mod) {
 Value runInContext(VM& vm, Module& mod, const Value& ctx, CallArgs& a) {
   ContextState& s = ctxState(vm, ctx, "run");
   if (s.entered)
-    vm.raise(vm.b().runtime_error,
-             "cannot enter context: <_contextvars.Context object at " + address() +
-                 "> is already entered");
+    vm.raise(vm.b().runtime_error, "cannot enter context: <_contextvars.Context object at " +
+                                       address() + "> is already entered");
   if (a.args.size() < 2)
     vm.raise(vm.b().type_error, "run() missing 1 required positional argument");
   s.entered = true;

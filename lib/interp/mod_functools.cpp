@@ -3,8 +3,8 @@
 // placeholders), and cmp_to_key's KeyWrapper. functools' pure-Python _lru_cache_wrapper is used
 // as it is (functools.py falls back to it).
 #include "interp/clinic_args.h"
-#include "interp/native_support.h"
 #include "interp/native_modules.h"
+#include "interp/native_support.h"
 
 namespace gbc::interp {
 
@@ -133,7 +133,8 @@ Value callPartial(VM& vm, const FunctoolsModule& mod, CallArgs& a) {
                    a.args.end());
   s.kw->forEach([&](const Value& k, const Value& v) {
     bool overridden = false;
-    for (const auto& kv : a.kwargs) overridden = overridden || (k->kind == Kind::Str && asStr(k) == kv.first);
+    for (const auto& kv : a.kwargs)
+      overridden = overridden || (k->kind == Kind::Str && asStr(k) == kv.first);
     if (!overridden) call.kwargs.emplace_back(k->kind == Kind::Str ? asStr(k) : vm.str(k), v);
   });
   for (const auto& kv : a.kwargs) call.kwargs.push_back(kv);
@@ -150,7 +151,8 @@ std::string partialRepr(VM& vm, const Value& self) {
   if (guard.recursive()) return "...";
   std::string out = vm.repr(s.fn);
   for (const Value& v : s.args) out += ", " + vm.repr(v);
-  s.kw->forEach([&](const Value& k, const Value& v) { out += ", " + vm.str(k) + "=" + vm.repr(v); });
+  s.kw->forEach(
+      [&](const Value& k, const Value& v) { out += ", " + vm.str(k) + "=" + vm.repr(v); });
   return module + "." + qualname + "(" + out + ")";
 }
 
@@ -170,7 +172,8 @@ void setPartialState(VM& vm, const FunctoolsModule& mod, const Value& self, cons
   s.args = args;
   s.phcount = countPlaceholders(args, mod.placeholder);
   s.kw = newDict();
-  if (!isNone(kw)) as<DictObject>(kw).forEach([&](const Value& k, const Value& v) { s.kw->set(k, v); });
+  if (!isNone(kw))
+    as<DictObject>(kw).forEach([&](const Value& k, const Value& v) { s.kw->set(k, v); });
   DictPtr own = as<InstanceObject>(self).dict;
   own->entries.clear();
   own->index.clear();
@@ -193,8 +196,7 @@ void installPartial(VM& vm, const Value& m, const std::shared_ptr<FunctoolsModul
     PartialState& s = nativeState<PartialState>(vm, a.args.at(0), "__reduce__");
     DictPtr dict = as<InstanceObject>(a.args[0]).dict;
     return pyTuple({vm.typeOf(a.args[0]), pyTuple({s.fn}),
-                    pyTuple({s.fn, pyTuple(s.args), s.kw,
-                             dict->size() ? Value(dict) : none()})});
+                    pyTuple({s.fn, pyTuple(s.args), s.kw, dict->size() ? Value(dict) : none()})});
   });
   nativeMethod(cls, "__setstate__", [mod](VM& vm, CallArgs& a) -> Value {
     checkPositional(vm, a, "__setstate__", 1, 1, 1);
@@ -244,8 +246,8 @@ void installPlaceholder(VM& vm, const Value& m, FunctoolsModule& mod) {
   });
   nativeMethod(cls, "__repr__", [](VM&, CallArgs&) -> Value { return pyStr("Placeholder"); });
   nativeMethod(cls, "__reduce__", [](VM&, CallArgs&) -> Value { return pyStr("Placeholder"); });
-  auto init_subclass = std::make_shared<BuiltinObject>(
-      "__init_subclass__", [](VM& vm, CallArgs&) -> Value {
+  auto init_subclass =
+      std::make_shared<BuiltinObject>("__init_subclass__", [](VM& vm, CallArgs&) -> Value {
         vm.raise(vm.b().type_error,
                  "type 'functools._PlaceholderType' is not an acceptable base type");
       });
@@ -274,8 +276,8 @@ void installCmpToKey(VM& vm, const Value& m) {
     return newNative(vm.typeOf(a.args[0]), k);
   });
   const std::pair<const char*, CmpOpKind> ops[] = {
-      {"__eq__", CmpOpKind::Eq}, {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
-      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},  {"__ge__", CmpOpKind::GtE}};
+      {"__eq__", CmpOpKind::Eq},  {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
+      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},    {"__ge__", CmpOpKind::GtE}};
   for (auto [name, op] : ops)
     nativeMethod(cls, name, [op = op, name = name](VM& vm, CallArgs& a) -> Value {
       checkPositional(vm, a, name, 1, 1, 1);
@@ -296,7 +298,9 @@ void installCmpToKey(VM& vm, const Value& m) {
         if (!o) vm.raise(vm.b().attribute_error, "obj");
         return o;
       },
-      [](VM& vm, const Value& v, const Value& o) { nativeState<KeyState>(vm, v, "obj").object = o; });
+      [](VM& vm, const Value& v, const Value& o) {
+        nativeState<KeyState>(vm, v, "obj").object = o;
+      });
   moduleFunction(m, "cmp_to_key", [cls](VM& vm, CallArgs& a) -> Value {
     auto p = clinicParse(vm, a, {"cmp_to_key", {"mycmp"}, 0, 1});
     auto k = std::make_shared<KeyState>();

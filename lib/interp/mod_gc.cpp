@@ -89,8 +89,8 @@ Value makeGcModule(VM& vm) {
   });
   moduleFunction(m, "get_threshold", [state](VM& vm, CallArgs& a) -> Value {
     methNoArgs(vm, a, "gc.get_threshold", 0);
-    return pyTuple({pyInt(state->threshold[0]), pyInt(state->threshold[1]),
-                    pyInt(state->threshold[2])});
+    return pyTuple(
+        {pyInt(state->threshold[0]), pyInt(state->threshold[1]), pyInt(state->threshold[2])});
   });
   moduleFunction(m, "set_threshold", [state](VM& vm, CallArgs& a) -> Value {
     noKeywords(vm, a, "set_threshold");
@@ -112,8 +112,9 @@ Value makeGcModule(VM& vm) {
     if (p[0] && !isNone(p[0])) {
       int64_t g = indexValue(vm, p[0]);
       if (g >= 3)
-        vm.raise(vm.b().value_error, "generation parameter must be less than the number of "
-                                     "available generations (3)");
+        vm.raise(vm.b().value_error,
+                 "generation parameter must be less than the number of "
+                 "available generations (3)");
     }
     return pyList({});  // (gbc keeps no list of live objects)
   });

@@ -222,8 +222,7 @@ Blake2Params blake2Params(VM& vm, Blake2Variant variant, const std::vector<Value
   auto bytes = [&](const Value& v) -> std::string {
     if (!v) return "";
     if (v->kind != Kind::Bytes)
-      vm.raise(vm.b().type_error,
-               "a bytes-like object is required, not '" + typeName(vm, v) + "'");
+      vm.raise(vm.b().type_error, "a bytes-like object is required, not '" + typeName(vm, v) + "'");
     return as<BytesObject>(v).v;
   };
   auto integer = [&](const Value& v, int64_t dflt) { return v ? indexValue(vm, v) : dflt; };
@@ -244,11 +243,10 @@ Blake2Params blake2Params(VM& vm, Blake2Variant variant, const std::vector<Value
              "maximum salt length is " + std::to_string(Blake2::saltSize(variant)) + " bytes");
   params.person = bytes(p[4]);
   if (params.person.size() > Blake2::personSize(variant))
-    vm.raise(vm.b().value_error, "maximum person length is " +
-                                     std::to_string(Blake2::personSize(variant)) + " bytes");
+    vm.raise(vm.b().value_error,
+             "maximum person length is " + std::to_string(Blake2::personSize(variant)) + " bytes");
   int64_t fanout = integer(p[5], 1), depth = integer(p[6], 1);
-  if (fanout < 0 || fanout > 255)
-    vm.raise(vm.b().value_error, "fanout must be between 0 and 255");
+  if (fanout < 0 || fanout > 255) vm.raise(vm.b().value_error, "fanout must be between 0 and 255");
   if (depth <= 0 || depth > 255) vm.raise(vm.b().value_error, "depth must be between 1 and 255");
   int64_t leaf = integer(p[7], 0), offset = integer(p[8], 0);
   if (leaf < 0 || offset < 0) vm.raise(vm.b().value_error, "Cannot convert negative int");
@@ -277,14 +275,17 @@ void installBlake2Type(VM& vm, const Value& m, Blake2Variant variant) {
   fixedDigests(cls, name);
   nativeConstructor(cls, [variant, name](VM& vm, CallArgs& a) -> Value {
     bool v312 = is312(vm);
-    auto p = clinicParse(vm, a,
-                         {name.c_str(),
-                          {"data", "digest_size", "key", "salt", "person", "fanout", "depth",
-                           "leaf_size", "node_offset", "node_depth", "inner_size", "last_node",
-                           "usedforsecurity", "string"},
-                          v312 ? 1 : 0, 0, 1},
-                         1);
-    if (v312 && p[13]) vm.raise(vm.b().type_error, name + "() got an unexpected keyword argument 'string'");
+    auto p = clinicParse(
+        vm, a,
+        {name.c_str(),
+         {"data", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size",
+          "node_offset", "node_depth", "inner_size", "last_node", "usedforsecurity", "string"},
+         v312 ? 1 : 0,
+         0,
+         1},
+        1);
+    if (v312 && p[13])
+      vm.raise(vm.b().type_error, name + "() got an unexpected keyword argument 'string'");
     Value data = initialData(vm, p[0], p[13]);
     Blake2Params params = blake2Params(vm, variant, p);
     return newHash(vm, constructedClass(a), Blake2(variant, params), data);

@@ -3,8 +3,8 @@
 // islice, batched, zip_longest. groupby and tee are in mod_itertools_group.cpp, the
 // combinatoric iterators in mod_itertools_comb.cpp. Each consumes its input lazily and in
 // CPython's order, so side effects of the input happen as they would there.
-#include "interp/clinic_args.h"
 #include "interp/mod_itertools.h"
+#include "interp/clinic_args.h"
 #include "interp/native_modules.h"
 
 namespace gbc::interp {
@@ -294,8 +294,8 @@ struct IsliceState : IterState {
     }
     ++cnt;
     int64_t old = next_index;
-    next_index = static_cast<int64_t>(static_cast<uint64_t>(next_index) +
-                                      static_cast<uint64_t>(step));
+    next_index =
+        static_cast<int64_t>(static_cast<uint64_t>(next_index) + static_cast<uint64_t>(step));
     if (next_index < old || (stop != -1 && next_index > stop)) next_index = stop;
     return item;
   }

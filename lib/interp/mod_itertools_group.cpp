@@ -82,8 +82,8 @@ void installGroupby(VM& vm, const Value& m) {
     bool ok = parent->kind == Kind::Instance &&
               dynamic_cast<GroupbyState*>(as<InstanceObject>(parent).native.get());
     if (!ok)
-      vm.raise(vm.b().type_error, "_grouper() argument 1 must be itertools.groupby, not " +
-                                      tpName(vm.typeOf(parent)));
+      vm.raise(vm.b().type_error,
+               "_grouper() argument 1 must be itertools.groupby, not " + tpName(vm.typeOf(parent)));
     return newGrouper(c, parent, a.args[2]);
   });
   ClassPtr groupby = makeIteratorType(vm, "itertools", "groupby");

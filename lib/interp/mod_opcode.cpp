@@ -108,21 +108,33 @@ void install314(const Value& m) {
   });
   moduleFunction(m, "get_nb_ops", [](VM& vm, CallArgs& a) -> Value {
     methNoArgs(vm, a, "get_nb_ops", 0);
-    static const char* const kOps[][2] = {
-        {"NB_ADD", "+"},          {"NB_AND", "&"},
-        {"NB_FLOOR_DIVIDE", "//"}, {"NB_LSHIFT", "<<"},
-        {"NB_MATRIX_MULTIPLY", "@"}, {"NB_MULTIPLY", "*"},
-        {"NB_REMAINDER", "%"},    {"NB_OR", "|"},
-        {"NB_POWER", "**"},       {"NB_RSHIFT", ">>"},
-        {"NB_SUBTRACT", "-"},     {"NB_TRUE_DIVIDE", "/"},
-        {"NB_XOR", "^"},          {"NB_INPLACE_ADD", "+="},
-        {"NB_INPLACE_AND", "&="}, {"NB_INPLACE_FLOOR_DIVIDE", "//="},
-        {"NB_INPLACE_LSHIFT", "<<="}, {"NB_INPLACE_MATRIX_MULTIPLY", "@="},
-        {"NB_INPLACE_MULTIPLY", "*="}, {"NB_INPLACE_REMAINDER", "%="},
-        {"NB_INPLACE_OR", "|="},  {"NB_INPLACE_POWER", "**="},
-        {"NB_INPLACE_RSHIFT", ">>="}, {"NB_INPLACE_SUBTRACT", "-="},
-        {"NB_INPLACE_TRUE_DIVIDE", "/="}, {"NB_INPLACE_XOR", "^="},
-        {"NB_SUBSCR", "[]"}};
+    static const char* const kOps[][2] = {{"NB_ADD", "+"},
+                                          {"NB_AND", "&"},
+                                          {"NB_FLOOR_DIVIDE", "//"},
+                                          {"NB_LSHIFT", "<<"},
+                                          {"NB_MATRIX_MULTIPLY", "@"},
+                                          {"NB_MULTIPLY", "*"},
+                                          {"NB_REMAINDER", "%"},
+                                          {"NB_OR", "|"},
+                                          {"NB_POWER", "**"},
+                                          {"NB_RSHIFT", ">>"},
+                                          {"NB_SUBTRACT", "-"},
+                                          {"NB_TRUE_DIVIDE", "/"},
+                                          {"NB_XOR", "^"},
+                                          {"NB_INPLACE_ADD", "+="},
+                                          {"NB_INPLACE_AND", "&="},
+                                          {"NB_INPLACE_FLOOR_DIVIDE", "//="},
+                                          {"NB_INPLACE_LSHIFT", "<<="},
+                                          {"NB_INPLACE_MATRIX_MULTIPLY", "@="},
+                                          {"NB_INPLACE_MULTIPLY", "*="},
+                                          {"NB_INPLACE_REMAINDER", "%="},
+                                          {"NB_INPLACE_OR", "|="},
+                                          {"NB_INPLACE_POWER", "**="},
+                                          {"NB_INPLACE_RSHIFT", ">>="},
+                                          {"NB_INPLACE_SUBTRACT", "-="},
+                                          {"NB_INPLACE_TRUE_DIVIDE", "/="},
+                                          {"NB_INPLACE_XOR", "^="},
+                                          {"NB_SUBSCR", "[]"}};
     std::vector<Value> out;
     for (const auto& op : kOps) out.push_back(pyTuple({pyStr(op[0]), pyStr(op[1])}));
     return pyList(std::move(out));

@@ -3,8 +3,8 @@
 // Strings are UTF-8: the syntax characters are ASCII, so the scan is bytewise; a conversion
 // character is read as a whole code point.
 #include "interp/clinic_args.h"
-#include "interp/native_support.h"
 #include "interp/native_modules.h"
+#include "interp/native_support.h"
 
 namespace gbc::interp {
 

@@ -5,8 +5,8 @@
 // "gbc cannot model"), complex values (gbc has no complex) and pack_into (gbc has no writable
 // buffer: bytearray, memoryview), which fails as CPython fails for bytes.
 #include "interp/clinic_args.h"
-#include "interp/native_support.h"
 #include "interp/native_modules.h"
+#include "interp/native_support.h"
 #include "native/struct_codec.h"
 
 #include <cstdio>
@@ -84,8 +84,8 @@ void asciiFormat(VM& vm, const std::string& text) {
 std::shared_ptr<const StructLayout> compileFormat(VM& vm, StructModule& mod, const Value& format,
                                                   std::string& text) {
   if (format->kind != Kind::Str && format->kind != Kind::Bytes)
-    vm.raise(vm.b().type_error, "Struct() argument 1 must be a str or bytes object, not " +
-                                    typeName(vm, format));
+    vm.raise(vm.b().type_error,
+             "Struct() argument 1 must be a str or bytes object, not " + typeName(vm, format));
   text = format->kind == Kind::Str ? asStr(format) : as<BytesObject>(format).v;
   if (format->kind == Kind::Str) asciiFormat(vm, text);
   auto it = mod.cache.find(text);
@@ -150,8 +150,8 @@ std::string pack(VM& vm, StructModule& mod, const StructLayout& layout,
   size_t next = 0;
   for (const StructItem& item : layout.items) {
     if (item.kind == StructCodeKind::Pad) continue;
-    bool one_value = item.kind == StructCodeKind::String ||
-                     item.kind == StructCodeKind::PascalString;
+    bool one_value =
+        item.kind == StructCodeKind::String || item.kind == StructCodeKind::PascalString;
     size_t count = one_value ? 1 : item.repeat;
     for (size_t k = 0; k < count; ++k) {
       StructArg arg = classify(vm, item, args[next++]);
@@ -184,8 +184,8 @@ struct UnpackIterState : IterState {
   Value next(VM& vm) override {
     if (index >= count) return nullptr;
     const std::string& data = as<BytesObject>(buffer).v;
-    auto r = native::structUnpack(*layout, std::string_view(data).substr(index * layout->size,
-                                                                         layout->size));
+    auto r = native::structUnpack(
+        *layout, std::string_view(data).substr(index * layout->size, layout->size));
     ++index;
     return tupleOf(vm, check(vm, *mod, r));
   }
@@ -221,8 +221,8 @@ Value iterUnpack(VM& vm, const std::shared_ptr<StructModule>& mod,
     vm.raise(mod.error, "pack_into expected " + std::to_string(layout.value_count) +
                             " items for packing (got " + std::to_string(args.size() - 2) + ")");
   }
-  vm.raise(vm.b().type_error, "argument must be read-write bytes-like object, not " +
-                                  typeName(vm, args[0]));
+  vm.raise(vm.b().type_error,
+           "argument must be read-write bytes-like object, not " + typeName(vm, args[0]));
 }
 
 StructState& structState(VM& vm, const Value& v, const char* what) {

@@ -7,8 +7,8 @@
 // weakref.finalize runs its function at exit only (through atexit). Objects in reference cycles
 // never die (gbc has no cycle collector: gc.collect() finds nothing).
 #include "interp/clinic_args.h"
-#include "interp/native_support.h"
 #include "interp/native_modules.h"
+#include "interp/native_support.h"
 
 #include <unordered_map>
 
@@ -102,8 +102,8 @@ bool weakrefable(VM& vm, const Value& v) {
     if (c->builtin) return c != vm.b().object;
     Value slots = c->dict->getStr("__slots__");
     if (!slots) return true;  // a class without __slots__ gives its instances __weakref__
-    std::vector<Value> names = slots->kind == Kind::Str ? std::vector<Value>{slots}
-                                                        : vm.toVector(slots);
+    std::vector<Value> names =
+        slots->kind == Kind::Str ? std::vector<Value>{slots} : vm.toVector(slots);
     for (const Value& n : names)
       if (n->kind == Kind::Str && asStr(n) == "__weakref__") return true;
   }
@@ -117,8 +117,8 @@ Value referent(const RefState& s) { return s.target.lock(); }
 Value newRef(VM& vm, WeakrefModule& mod, const ClassPtr& cls, const Value& obj,
              const Value& callback, bool proxy) {
   if (!weakrefable(vm, obj))
-    vm.raise(vm.b().type_error, "cannot create weak reference to '" + tpName(vm.typeOf(obj)) +
-                                    "' object");
+    vm.raise(vm.b().type_error,
+             "cannot create weak reference to '" + tpName(vm.typeOf(obj)) + "' object");
   Value cb = callback && !isNone(callback) ? callback : nullptr;
   if (!cb && (proxy || cls == mod.ref))
     for (const Value& r : mod.registry.refsOf(obj)) {
@@ -181,8 +181,8 @@ void installRef(VM& vm, const Value& m, const std::shared_ptr<WeakrefModule>& mo
   nativeMethod(cls, "__repr__", [state](VM& vm, CallArgs& a) -> Value {
     Value obj = referent(state(vm, a.args.at(0)));
     if (!obj) return pyStr("<weakref at " + address() + "; dead>");
-    std::string out = "<weakref at " + address() + "; to '" + tpName(vm.typeOf(obj)) + "' at " +
-                      address();
+    std::string out =
+        "<weakref at " + address() + "; to '" + tpName(vm.typeOf(obj)) + "' at " + address();
     Value name = vm.getAttrOrNull(obj, "__name__");
     if (name && name->kind == Kind::Str) out += " (" + asStr(name) + ")";
     return pyStr(out + ">");
@@ -205,7 +205,8 @@ Value unwrap(VM& vm, const Value& v) {
   RefState* s = refState(v);
   if (!s || !s->proxy) return v;
   Value obj = referent(*s);
-  if (!obj) vm.raise(builtinClass(vm, "ReferenceError"), "weakly-referenced object no longer exists");
+  if (!obj)
+    vm.raise(builtinClass(vm, "ReferenceError"), "weakly-referenced object no longer exists");
   return obj;
 }
 
@@ -240,15 +241,14 @@ void installProxyMethods(const ClassPtr& cls, bool callable) {
   nativeMethod(cls, "__len__", [](VM& vm, CallArgs& a) -> Value {
     return pyInt(vm.len(unwrap(vm, a.args.at(0))));
   });
-  nativeMethod(cls, "__iter__", [](VM& vm, CallArgs& a) -> Value {
-    return vm.iter(unwrap(vm, a.args.at(0)));
-  });
+  nativeMethod(cls, "__iter__",
+               [](VM& vm, CallArgs& a) -> Value { return vm.iter(unwrap(vm, a.args.at(0))); });
   nativeMethod(cls, "__next__", [](VM& vm, CallArgs& a) -> Value {
     Value obj = unwrap(vm, a.args.at(0));
     if (obj->kind != Kind::Iterator && obj->kind != Kind::Generator &&
         !vm.typeOf(obj)->lookup("__next__"))
-      vm.raise(vm.b().type_error, "Weakref proxy referenced a non-iterator '" +
-                                      tpName(vm.typeOf(obj)) + "' object");
+      vm.raise(vm.b().type_error,
+               "Weakref proxy referenced a non-iterator '" + tpName(vm.typeOf(obj)) + "' object");
     Value v = vm.next(obj);
     if (!v) vm.raise(vm.b().stop_iteration, "");
     return v;
@@ -272,18 +272,20 @@ void installProxyMethods(const ClassPtr& cls, bool callable) {
     return pyBool(vm.contains(unwrap(vm, a.args[0]), unwrap(vm, a.args[1])));
   });
   const std::pair<const char*, CmpOpKind> cmps[] = {
-      {"__eq__", CmpOpKind::Eq}, {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
-      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},  {"__ge__", CmpOpKind::GtE}};
+      {"__eq__", CmpOpKind::Eq},  {"__ne__", CmpOpKind::NotEq}, {"__lt__", CmpOpKind::Lt},
+      {"__le__", CmpOpKind::LtE}, {"__gt__", CmpOpKind::Gt},    {"__ge__", CmpOpKind::GtE}};
   for (auto [name, op] : cmps)
     nativeMethod(cls, name, [op = op, name = name](VM& vm, CallArgs& a) -> Value {
       checkPositional(vm, a, name, 1, 1, 1);
       return vm.compare(op, unwrap(vm, a.args[0]), unwrap(vm, a.args[1]));
     });
   const std::pair<const char*, BinOpKind> ops[] = {
-      {"add", BinOpKind::Add},       {"sub", BinOpKind::Sub},         {"mul", BinOpKind::Mult},
-      {"matmul", BinOpKind::MatMult}, {"truediv", BinOpKind::Div},    {"floordiv", BinOpKind::FloorDiv},
-      {"mod", BinOpKind::Mod},       {"pow", BinOpKind::Pow},         {"lshift", BinOpKind::LShift},
-      {"rshift", BinOpKind::RShift}, {"and", BinOpKind::BitAnd},      {"or", BinOpKind::BitOr},
+      {"add", BinOpKind::Add},       {"sub", BinOpKind::Sub},
+      {"mul", BinOpKind::Mult},      {"matmul", BinOpKind::MatMult},
+      {"truediv", BinOpKind::Div},   {"floordiv", BinOpKind::FloorDiv},
+      {"mod", BinOpKind::Mod},       {"pow", BinOpKind::Pow},
+      {"lshift", BinOpKind::LShift}, {"rshift", BinOpKind::RShift},
+      {"and", BinOpKind::BitAnd},    {"or", BinOpKind::BitOr},
       {"xor", BinOpKind::BitXor}};
   for (auto [name, op] : ops) {
     std::string n = name;
@@ -307,7 +309,8 @@ void installProxyMethods(const ClassPtr& cls, bool callable) {
     nativeMethod(cls, name, [op = op](VM& vm, CallArgs& a) -> Value {
       return vm.unaryOp(op, unwrap(vm, a.args.at(0)));
     });
-  for (const char* name : {"__abs__", "__int__", "__float__", "__index__", "__reversed__", "__bytes__"})
+  for (const char* name :
+       {"__abs__", "__int__", "__float__", "__index__", "__reversed__", "__bytes__"})
     nativeMethod(cls, name, [name](VM& vm, CallArgs& a) -> Value {
       return vm.callMethod(unwrap(vm, a.args.at(0)), name, {});
     });
@@ -365,8 +368,8 @@ Value makeWeakrefModule(VM& vm) {
     noKeywords(vm, a, "_remove_dead_weakref");
     checkPositional(vm, a, "_remove_dead_weakref", 2, 2);
     if (a.args[0]->kind != Kind::Dict)
-      vm.raise(vm.b().type_error, "_remove_dead_weakref() argument 1 must be dict, not " +
-                                      typeName(vm, a.args[0]));
+      vm.raise(vm.b().type_error,
+               "_remove_dead_weakref() argument 1 must be dict, not " + typeName(vm, a.args[0]));
     auto& d = as<DictObject>(a.args[0]);
     Value v = d.get(a.args[1]);
     if (!v) return none();

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "interp/clinic_args.h"
 #include "interp/bytecode.h"
+#include "interp/clinic_args.h"
 #include "interp/mod_atexit.h"
 #include "interp/native_modules.h"
 #include "interp/vm.h"
@@ -67,21 +67,25 @@ TEST_CASE("the native module table is sorted and every entry builds", "[interp][
 TEST_CASE("clinicParse words its errors as Argument Clinic does", "[interp][native]") {
   VM vm(gbc::kTarget2_14, true);
   ClinicSpec count{"count", {"start", "step"}};
-  CHECK(typeErrorOf(vm, [&] { clinicParse(vm, call({pyInt(1), pyInt(2), pyInt(3)}), count); }) ==
-        "count() takes at most 2 arguments (3 given)");
-  CHECK(typeErrorOf(vm, [&] { clinicParse(vm, call({}, {{"x", pyInt(1)}}), count); }) ==
-        "count() got an unexpected keyword argument 'x'");
+  CHECK(typeErrorOf(vm, [&] {
+          clinicParse(vm, call({pyInt(1), pyInt(2), pyInt(3)}), count);
+        }) == "count() takes at most 2 arguments (3 given)");
+  CHECK(typeErrorOf(vm, [&] {
+          clinicParse(vm, call({}, {{"x", pyInt(1)}}), count);
+        }) == "count() got an unexpected keyword argument 'x'");
   ClinicSpec acc{"accumulate", {"iterable", "func", "initial"}, 0, 1, 2};
   CHECK(typeErrorOf(vm, [&] { clinicParse(vm, call({}), acc); }) ==
         "accumulate() missing required argument 'iterable' (pos 1)");
-  CHECK(typeErrorOf(vm, [&] { clinicParse(vm, call({none(), none(), none()}), acc); }) ==
-        "accumulate() takes at most 2 positional arguments (3 given)");
+  CHECK(typeErrorOf(vm, [&] {
+          clinicParse(vm, call({none(), none(), none()}), acc);
+        }) == "accumulate() takes at most 2 positional arguments (3 given)");
   CHECK(typeErrorOf(vm, [&] {
           clinicParse(vm, call({none()}, {{"iterable", none()}}), acc);
         }) == "argument for accumulate() given by name ('iterable') and position (1)");
   ClinicSpec reduce{"reduce", {"function", "iterable", "initial"}, 2, 2};
-  CHECK(typeErrorOf(vm, [&] { clinicParse(vm, call({}, {{"function", none()}}), reduce); }) ==
-        "reduce() takes at least 2 positional arguments (0 given)");
+  CHECK(typeErrorOf(vm, [&] {
+          clinicParse(vm, call({}, {{"function", none()}}), reduce);
+        }) == "reduce() takes at least 2 positional arguments (0 given)");
   CHECK(typeErrorOf(vm, [&] {
           clinicParse(vm, call({none(), none()}, {{"function", none()}}), reduce);
         }) == "reduce() got an unexpected keyword argument 'function'");
@@ -91,14 +95,16 @@ TEST_CASE("clinicParse words its errors as Argument Clinic does", "[interp][nati
   CHECK(asInt(got[1]) == 2);
   CHECK(typeErrorOf(vm, [&] { checkPositional(vm, call({}), "cycle", 1, 1); }) ==
         "cycle expected 1 argument, got 0");
-  CHECK(typeErrorOf(vm, [&] { checkPositional(vm, call({none(), none()}), "tee", 1, 1); }) ==
-        "tee expected 1 argument, got 2");
+  CHECK(typeErrorOf(vm, [&] {
+          checkPositional(vm, call({none(), none()}), "tee", 1, 1);
+        }) == "tee expected 1 argument, got 2");
   CHECK(typeErrorOf(vm, [&] { checkPositional(vm, call({}), "islice", 2, 4); }) ==
         "islice expected at least 2 arguments, got 0");
   CHECK(typeErrorOf(vm, [&] { methOneArg(vm, call({none()}), "deque.append"); }) ==
         "deque.append() takes exactly one argument (0 given)");
-  CHECK(typeErrorOf(vm, [&] { methNoArgs(vm, call({none(), none()}), "deque.pop"); }) ==
-        "deque.pop() takes no arguments (1 given)");
+  CHECK(typeErrorOf(vm, [&] {
+          methNoArgs(vm, call({none(), none()}), "deque.pop");
+        }) == "deque.pop() takes no arguments (1 given)");
   CHECK(typeErrorOf(vm, [&] { indexValue(vm, pyStr("a")); }) ==
         "'str' object cannot be interpreted as an integer");
 }

@@ -38,7 +38,8 @@ void keccakF1600(std::array<std::uint64_t, 25>& a) {
     for (int i = 0; i < 25; ++i) a[i] ^= d[i % 5];
     // rho and pi: lane (x, y) moves to (y, 2x + 3y)
     for (int x = 0; x < 5; ++x)
-      for (int y = 0; y < 5; ++y) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(a[x + 5 * y], kRotations[x + 5 * y]);
+      for (int y = 0; y < 5; ++y)
+        b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(a[x + 5 * y], kRotations[x + 5 * y]);
     for (int y = 0; y < 5; ++y)
       for (int x = 0; x < 5; ++x)
         a[x + 5 * y] = b[x + 5 * y] ^ (~b[(x + 1) % 5 + 5 * y] & b[(x + 2) % 5 + 5 * y]);

@@ -81,8 +81,8 @@ TEST_CASE("SHA-3, SHAKE and BLAKE2 agree with hashlib, whole and in pieces",
       REQUIRE(kind);
       std::string data = test::decodeHex(line.args.at(1));
       std::size_t length = std::stoul(line.args.at(2));
-      for (std::size_t step : {std::size_t{1} << 20, std::size_t{1}, std::size_t{7},
-                               std::size_t{136}}) {
+      for (std::size_t step :
+           {std::size_t{1} << 20, std::size_t{1}, std::size_t{7}, std::size_t{136}}) {
         Sha3 h(*kind);
         for (std::size_t at = 0; at < data.size(); at += step)
           h.update(std::string_view(data).substr(at, step));
