@@ -115,6 +115,8 @@ void installStdlibModules(VM& vm) {
   Value copy = newModule(vm, "copy");
   fn(copy, "copy", [](VM& vm, CallArgs& a) -> Value {
     const Value& v = a.args.at(0);
+    // a type's own __copy__ first (deque, defaultdict, functools.partial's state), as copy.copy
+    if (Value m = vm.special(v, "__copy__")) return vm.callSpecial(m, v, {});
     if (v->kind == Kind::List) return pyList(as<ListObject>(v).items);
     if (v->kind == Kind::Dict) return vm.callMethod(v, "copy", {});
     return v;
