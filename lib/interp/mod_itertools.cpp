@@ -171,6 +171,11 @@ void installChain(VM& vm, const Value& m) {
   from->id = "itertools.chain.from_iterable";
   from->class_method = true;
   cls->dict->setStr("from_iterable", from);
+  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
+    vm.unsupported("`itertools.chain[...]` (types.GenericAlias)");
+  });
+  cgi->class_method = true;
+  cls->dict->setStr("__class_getitem__", cgi);
   as<ModuleObject>(m).dict->setStr("chain", cls);
 }
 
