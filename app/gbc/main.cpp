@@ -22,6 +22,7 @@
 #include "report/sarif.h"
 #include "report/suppress.h"
 #include "report/text.h"
+#include "report/traceback.h"
 
 #include <CLI/CLI.hpp>
 
@@ -131,6 +132,12 @@ Result<bool> writeFileAtomically(const std::string& path, const std::string& tex
   return true;
 }
 
+/// The program's uncaught exception as the interpreter prints it (Python 3.11+ caret lines).
+std::string uncaughtText(const interp::Outcome& outcome) {
+  if (!outcome.uncaught_exception) return "";
+  return report::formatPyTraceback(*outcome.uncaught_exception, outcome.report.sources, true);
+}
+
 std::string directoryOf(const std::string& path) {
   return std::filesystem::path(absolutePath(path)).parent_path().string();
 }
@@ -198,7 +205,7 @@ int analyze(AnalyzeArgs args) {
       app::analyzeFiles(files, options, args.jobs, progressBar(files.size()));
 
   report::Report report;
-  std::vector<std::optional<std::string>> uncaught;
+  std::vector<std::string> uncaught;
   std::string errors_text;  // input errors, in file order
   bool input_error = false;
   for (app::FileResult& result : results) {
@@ -228,7 +235,7 @@ int analyze(AnalyzeArgs args) {
     }
     report::applySuppressions(result.outcome->report, registry, ignore);
     report.files.push_back(std::move(result.outcome->report));
-    uncaught.push_back(std::move(result.outcome->uncaught_exception));
+    uncaught.push_back(uncaughtText(*result.outcome));
     if (args.format != "text") continue;
     // Text goes out per file, in input order, as each file's records would be logged.
     report::FileReport& file = report.files.back();
@@ -239,7 +246,7 @@ int analyze(AnalyzeArgs args) {
       file = std::move(one.files.front());
     }
     writeErr(report::renderFileText(report::withoutInactive(file), target));
-    if (uncaught.back()) writeErr(*uncaught.back());
+    writeErr(uncaught.back());
     if (file.stopped && file.stopped->reason == report::Stop::Reason::UncaughtException)
       writeErr(report::renderStopNote(*file.stopped));
   }
@@ -317,7 +324,7 @@ int explain(const std::string& target_name, const std::string& file) {
     for (const report::Diagnostic& diagnostic : outcome->report.diagnostics)
       writeErr(report::renderDiagnostic(diagnostic, outcome->report.path));
     if (stop->reason == report::Stop::Reason::UncaughtException) {
-      if (outcome->uncaught_exception) writeErr(*outcome->uncaught_exception);
+      writeErr(uncaughtText(*outcome));
       writeErr(report::renderStopNote(*stop));
     }
     return kExitIncomplete;
@@ -360,7 +367,7 @@ int run(const RunArgs& args) {
     writeErr(report::renderFileText(records, target));
   }
   if (outcome->uncaught_exception) {
-    writeErr(*outcome->uncaught_exception);
+    writeErr(uncaughtText(*outcome));
     return kExitFindings;
   }
   return kExitOk;

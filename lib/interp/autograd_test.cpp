@@ -9,6 +9,7 @@
 #include "interp/driver.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "report/traceback.h"
 
 namespace {
 
@@ -21,7 +22,9 @@ std::string run(const std::string& body) {
   opt.run = true;
   auto outcome = gbc::interp::runFile("/tmp/gbc_autograd_test.py", "import torch\n" + body, opt);
   if (!outcome) return "error: " + outcome.error().message;
-  if (outcome->uncaught_exception) return out + *outcome->uncaught_exception;
+  if (outcome->uncaught_exception)
+    return out + gbc::report::formatPyTraceback(*outcome->uncaught_exception,
+                                                outcome->report.sources, true);
   return out;
 }
 

@@ -9,12 +9,15 @@
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
+#include "native/unicode_digits.h"
 
 namespace gbc::interp {
 
 void installBuiltinFunctions(VM& vm);
 void installNativeMethods(VM& vm);
 void installSlotWrappers(VM& vm);
+void installExceptionAttributes(VM& vm);
 
 namespace {
 
@@ -58,7 +61,7 @@ Value ofClass(VM& vm, const ClassPtr& cls, Value v) {
 Value toInt(VM& vm, const Value& v, int base) {
   switch (v->kind) {
     case Kind::Int:
-      return v->sub ? pyInt(asInt(v)) : v;
+      return v->sub ? pyBigInt(toBigInt(v)) : v;
     case Kind::Bool:
       return pyInt(asInt(v));
     case Kind::Float: {
@@ -66,63 +69,21 @@ Value toInt(VM& vm, const Value& v, int base) {
       if (std::isnan(d)) vm.raise(vm.b().value_error, "cannot convert float NaN to integer");
       if (std::isinf(d))
         vm.raise(vm.b().overflow_error, "cannot convert float infinity to integer");
-      if (std::fabs(d) >= 9.2e18) vm.unsupported("an int beyond 64 bits");
+      if (std::fabs(d) >= 9.2e18) return pyBigInt(native::BigInt::fromDouble(d));
       return pyInt(static_cast<int64_t>(d));
     }
-    case Kind::Str: {
-      std::string s = asStr(v);
-      s.erase(0, s.find_first_not_of(" \t\n\r\f\v"));
-      s.erase(s.find_last_not_of(" \t\n\r\f\v") + 1);
-      std::string clean;
-      for (size_t i = 0; i < s.size(); ++i) {
-        // single underscores between digits only
-        if (s[i] == '_' && i > 0 && i + 1 < s.size() && std::isalnum((unsigned char)s[i - 1]) &&
-            std::isalnum((unsigned char)s[i + 1]))
-          continue;
-        clean += s[i];
-      }
-      int b = base;
-      std::string digits = clean;
-      bool neg = false;
-      if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
-        neg = digits[0] == '-';
-        digits.erase(0, 1);
-      }
-      auto prefix = [&](char c) {
-        return digits.size() > 1 && digits[0] == '0' && std::tolower((unsigned char)digits[1]) == c;
-      };
-      if ((b == 16 || b == 0) && prefix('x'))
-        b = 16, digits.erase(0, 2);
-      else if ((b == 8 || b == 0) && prefix('o'))
-        b = 8, digits.erase(0, 2);
-      else if ((b == 2 || b == 0) && prefix('b'))
-        b = 2, digits.erase(0, 2);
-      else if (b == 0) {
-        b = 10;
-        if (digits.size() > 1 && digits[0] == '0' &&
-            digits.find_first_not_of('0') != std::string::npos)
-          digits = "!";  // int('010', 0) is an error
-      }
-      bool ok = !digits.empty() && digits[0] != '_';
-      uint64_t acc = 0;
-      for (char ch : digits) {
-        int d = std::isdigit((unsigned char)ch)   ? ch - '0'
-                : std::isalpha((unsigned char)ch) ? std::tolower((unsigned char)ch) - 'a' + 10
-                                                  : 99;
-        if (d >= b) {
-          ok = false;
-          break;
-        }
-        if (acc > (UINT64_MAX - static_cast<uint64_t>(d)) / static_cast<uint64_t>(b))
-          vm.unsupported("an int beyond 64 bits");
-        acc = acc * static_cast<uint64_t>(b) + static_cast<uint64_t>(d);
-      }
-      if (!ok)
+    case Kind::Str:
+    case Kind::Bytes: {
+      // int(text, base) exactly as CPython parses it (Unicode digits and spaces too)
+      std::string text = v->kind == Kind::Str ? native::transformDecimalAndSpaceToAscii(asStr(v))
+                                              : as<BytesObject>(v).v;
+      auto parsed = native::BigInt::parse(text, base, vm.int_max_str_digits);
+      if (auto* n = std::get_if<native::BigInt>(&parsed)) return pyBigInt(std::move(*n));
+      const auto& failure = std::get<native::IntParseFailure>(parsed);
+      if (failure.kind == native::IntParseFailure::Kind::ExceedsDigitLimit)
         vm.raise(vm.b().value_error,
-                 "invalid literal for int() with base " + std::to_string(base) + ": " + vm.repr(v));
-      if (acc > static_cast<uint64_t>(INT64_MAX) + (neg ? 1 : 0))
-        vm.unsupported("an int beyond 64 bits");
-      return pyInt(neg ? static_cast<int64_t>(0 - acc) : static_cast<int64_t>(acc));
+                 native::parseDigitLimitMessage(vm.int_max_str_digits, failure.digits));
+      vm.raise(vm.b().value_error, native::invalidLiteralMessage(base, vm.repr(v)));
     }
     case Kind::Tensor:
       return tensorToPyNumber(vm, v, true);
@@ -148,7 +109,7 @@ Value toFloat(VM& vm, const Value& v) {
       return v->sub ? pyFloat(as<FloatObject>(v).v) : v;
     case Kind::Int:
     case Kind::Bool:
-      return pyFloat(static_cast<double>(asInt(v)));
+      return pyFloat(asFloat(v));
     case Kind::Str: {
       std::string s = asStr(v);
       s.erase(0, s.find_first_not_of(" \t\n\r\f\v"));
@@ -262,7 +223,7 @@ void installConstructors(VM& vm) {
       if (base) vm.raise(vm.b().type_error, "int() missing string argument");
       r = pyInt(0);
     } else if (base) {
-      if (x->kind != Kind::Str)
+      if (x->kind != Kind::Str && x->kind != Kind::Bytes)
         vm.raise(vm.b().type_error, "int() can't convert non-string with explicit base");
       int64_t b = asInt(base);
       if (b != 0 && (b < 2 || b > 36))
@@ -272,7 +233,9 @@ void installConstructors(VM& vm) {
       r = toInt(vm, x, 10);
     }
     if (cls->builtin) return r;
-    return ofClass(vm, cls, std::make_shared<IntObject>(asInt(r)));
+    auto sub_int = std::make_shared<IntObject>(isBigInt(r) ? 0 : asInt(r));
+    if (isBigInt(r)) sub_int->big = as<IntObject>(r).big;
+    return ofClass(vm, cls, sub_int);
   });
   staticNew(B.float_, [](VM& vm, CallArgs& a) -> Value {
     ClassPtr cls = classArg(vm, a, "float");
@@ -578,6 +541,7 @@ void installBuiltinClasses(VM& vm) {
     vm.builtinsDict()->erase(pyStr(hidden));
 
   installConstructors(vm);
+  installExceptionAttributes(vm);
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
   installSlotWrappers(vm);

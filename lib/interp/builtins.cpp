@@ -80,24 +80,16 @@ void installBuiltinFunctions(VM& vm) {
     return pyStr(percentFormat(vm, asStr(a.args[0]), a.args[1]));
   });
   builtin(vm, "isinstance", [](VM& vm, CallArgs& a) -> Value {
-    const Value& t = a.args.at(1);
-    std::vector<Value> types =
-        t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
-    for (const Value& c : types)
-      if (c->kind == Kind::Class && vm.isInstance(a.args[0], &as<ClassObject>(c)))
-        return pyBool(true);
-    return pyBool(false);
+    if (a.args.size() != 2)
+      vm.raise(vm.b().type_error,
+               "isinstance expected 2 arguments, got " + std::to_string(a.args.size()));
+    return pyBool(vm.isInstanceHook(a.args[0], a.args[1]));
   });
   builtin(vm, "issubclass", [](VM& vm, CallArgs& a) -> Value {
-    const Value& t = a.args.at(1);
-    if (a.args[0]->kind != Kind::Class)
-      vm.raise(vm.b().type_error, "issubclass() arg 1 must be a class");
-    std::vector<Value> types =
-        t->kind == Kind::Tuple ? as<TupleObject>(t).items : std::vector<Value>{t};
-    for (const Value& c : types)
-      if (c->kind == Kind::Class && as<ClassObject>(a.args[0]).isSubclassOf(&as<ClassObject>(c)))
-        return pyBool(true);
-    return pyBool(false);
+    if (a.args.size() != 2)
+      vm.raise(vm.b().type_error,
+               "issubclass expected 2 arguments, got " + std::to_string(a.args.size()));
+    return pyBool(vm.isSubclassHook(a.args[0], a.args[1]));
   });
   builtin(vm, "hasattr", [](VM& vm, CallArgs& a) -> Value {
     return pyBool(vm.hasAttr(a.args.at(0), asStr(a.args.at(1))));
@@ -305,9 +297,24 @@ void installBuiltinFunctions(VM& vm) {
           [](VM& vm, CallArgs& a) -> Value { return vm.getAttr(a.args.at(0), "__dict__"); });
   builtin(vm, "dir", [](VM& vm, CallArgs& a) -> Value {
     std::vector<Value> names;
-    Value d = vm.getAttrOrNull(a.args.at(0), "__dict__");
-    if (d && d->kind == Kind::Dict)
-      as<DictObject>(d).forEach([&](const Value& k, const Value&) { names.push_back(k); });
+    if (a.args.empty()) {  // the caller's local names
+      Frame* f = vm.top();
+      if (f->locals)
+        f->locals->forEach([&](const Value& k, const Value&) { names.push_back(k); });
+      else
+        for (size_t i = 0; i < f->fast.size(); ++i)
+          if (f->fast[i]) names.push_back(pyStr(f->code->varnames[i]));
+    } else {
+      // type(obj).__dir__(obj)
+      const Value& obj = a.args[0];
+      ClassPtr type = vm.typeOf(obj);
+      Value d = type->lookup("__dir__");
+      if (!d) vm.raise(vm.b().type_error, "object does not provide __dir__");
+      names = vm.toVector(vm.call(vm.descrGet(d, obj, type), std::vector<Value>{}));
+    }
+    std::stable_sort(names.begin(), names.end(), [&](const Value& x, const Value& y) {
+      return vm.truthy(vm.compare(syntax::CmpOpKind::Lt, x, y));
+    });
     return pyList(std::move(names));
   });
   builtin(vm, "__build_class__", [](VM& vm, CallArgs& a) -> Value { return vm.buildClass(a); });

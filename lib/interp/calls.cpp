@@ -170,8 +170,13 @@ Value VM::call(const Value& callable, CallArgs& args) {
 }
 
 Value VM::makeException(const ClassPtr& cls, std::string message) {
+  std::vector<Value> args;
+  if (!message.empty()) args.push_back(pyStr(std::move(message)));
+  // as CPython's PyErr_SetString, by calling the class (its __init__ sets its attributes)
+  if (cls->lookup("__init__") != b().base_exception->dict->getStr("__init__"))
+    return call(cls, std::move(args));
   auto inst = std::make_shared<InstanceObject>(cls);
-  inst->dict->setStr("args", message.empty() ? pyTuple({}) : pyTuple({pyStr(std::move(message))}));
+  inst->dict->setStr("args", pyTuple(std::move(args)));
   return inst;
 }
 
@@ -193,7 +198,7 @@ bool VM::isUserFile(const std::string& file) const {
     return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 &&
            file[folder.size()] == '/';
   };
-  if (under(target().torch_prefix) || under(stdlibPrefix(target()))) return false;
+  if (under(target().torch_prefix) || under(stdlibPrefix(target())) || under("<gbc>")) return false;
   for (const std::string& root : library_roots)
     if (file.rfind(root, 0) == 0) return false;
   return true;
@@ -258,34 +263,66 @@ std::string VM::exceptionMessage(const Value& exc) {
   return str(exc);
 }
 
-std::string VM::formatTraceback(const Value& exc) {
-  std::string out;
-  if (exc->kind != Kind::Instance) return "Exception\n";
+report::PyExceptionRecord VM::exceptionRecord(const Value& exc) {
+  report::PyExceptionRecord rec;
+  ClassPtr cls = typeOf(exc);
+  rec.type = cls->module.empty() || cls->module == "builtins" || cls->module == "__main__"
+                 ? cls->qualname
+                 : cls->module + "." + cls->qualname;
+  try {
+    rec.message = str(exc);
+  } catch (PyRaise&) {
+    rec.message = "<exception str() failed>";
+  }
+  if (exc->kind != Kind::Instance) return rec;
   auto& inst = as<InstanceObject>(exc);
-  out += "Traceback (most recent call last):\n";
   for (auto it = inst.traceback.rbegin(); it != inst.traceback.rend(); ++it) {
-    out += "  File \"" + it->file + "\", line " + std::to_string(it->pos.line) + ", in " +
-           it->name + "\n";
-    auto src = sources.find(it->file);
-    if (src != sources.end() && it->pos.line > 0) {
-      const std::string& text = *src->second;
-      size_t pos = 0;
-      for (uint32_t l = 1; l < it->pos.line && pos != std::string::npos; ++l) {
-        pos = text.find('\n', pos);
-        if (pos != std::string::npos) ++pos;
-      }
-      if (pos != std::string::npos) {
-        size_t end = text.find('\n', pos);
-        std::string line =
-            text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        size_t s = line.find_first_not_of(" \t");
-        if (s != std::string::npos) out += "    " + line.substr(s) + "\n";
-      }
+    report::FrameSummary f;
+    f.file = it->file;
+    f.line = it->pos.line;
+    f.function = it->name;
+    f.has_columns = it->pos.end_line != 0;
+    f.col = it->pos.col;
+    f.end_line = it->pos.end_line;
+    f.end_col = it->pos.end_col;
+    rec.frames.push_back(std::move(f));
+  }
+  if (Value notes = inst.dict->getStr("__notes__"); notes && notes->kind == Kind::List)
+    for (const Value& n : as<ListObject>(notes).items)
+      rec.notes.push_back(n->kind == Kind::Str ? asStr(n) : repr(n));
+  return rec;
+}
+
+report::PyTraceback VM::tracebackReport(const Value& exc) {
+  // the chain of causes and contexts, printed earliest first (CPython's print_exception)
+  std::vector<std::pair<Value, std::string>> chain;  // exception, its link to the next
+  std::vector<const Object*> seen;
+  Value at = exc;
+  std::string link;
+  while (at && at->kind == Kind::Instance &&
+         std::find(seen.begin(), seen.end(), at.get()) == seen.end() && seen.size() < 64) {
+    seen.push_back(at.get());
+    chain.emplace_back(at, link);
+    auto& inst = as<InstanceObject>(at);
+    if (inst.cause && !isNone(inst.cause)) {
+      at = inst.cause;
+      link = "cause";
+    } else if (inst.context && !isNone(inst.context) && !inst.suppress_context) {
+      at = inst.context;
+      link = "context";
+    } else {
+      break;
     }
   }
-  std::string msg = str(exc);
-  out += inst.cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
-  return out;
+  if (chain.empty()) chain.emplace_back(exc, "");
+  report::PyTraceback tb;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    // (an exception's link says what it is to the one printed after it: its cause or context)
+    report::PyExceptionRecord rec = exceptionRecord(it->first);
+    rec.link = it->second;
+    tb.chain.push_back(std::move(rec));
+  }
+  return tb;
 }
 
 }  // namespace gbc::interp

@@ -158,13 +158,11 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
       Status s = cannotModel(std::move(what), at.file, at.pos.line);
       if (!s) return s.error();
     } else {
-      outcome.uncaught_exception = vm.formatTraceback(e.exc);
+      outcome.uncaught_exception = vm.tracebackReport(e.exc);
       if (!endsNormally(vm, e.exc)) {
         TracebackEntry at = stopEntry(vm, e.exc);
-        std::string last = *outcome.uncaught_exception;
-        last.pop_back();
         outcome.report.stopped = report::Stop{report::Stop::Reason::UncaughtException, at.file,
-                                              at.pos.line, last.substr(last.rfind('\n') + 1)};
+                                              at.pos.line, outcome.uncaught_exception->lastLine()};
       }
     }
   } catch (GbcUnsupported& u) {

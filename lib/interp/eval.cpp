@@ -3,6 +3,7 @@
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -41,8 +42,11 @@ static Value constantToValue(const Constant& c) {
       return pyBool(v.b);
     case K::Int:
       return pyInt(v.i);
-    case K::BigInt:
-      return pyFloat(std::stod(v.str));  // not modelled exactly (see diagnostics)
+    case K::BigInt: {
+      auto parsed = native::BigInt::parse(v.str, 10, 0);
+      if (auto* b = std::get_if<native::BigInt>(&parsed)) return pyBigInt(std::move(*b));
+      return pyFloat(std::stod(v.str));  // (the front end produced a literal it cannot read)
+    }
     case K::Float:
       return pyFloat(v.f);
     case K::Complex:

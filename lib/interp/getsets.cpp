@@ -8,6 +8,8 @@
 
 namespace gbc::interp {
 
+Value mappingProxy(VM& vm, const Value& mapping);
+
 namespace {
 
 void getset(const ClassPtr& c, const std::string& name, GetSetObject::Getter get,
@@ -74,7 +76,8 @@ void typeGetSets(VM& vm) {
   getset(T, "__mro__", [](VM&, const Value& c) -> Value {
     return pyTuple(std::vector<Value>(cls(c)->mro.begin(), cls(c)->mro.end()));
   });
-  getset(T, "__dict__", [](VM&, const Value& c) -> Value { return cls(c)->dict; });
+  getset(T, "__dict__",
+         [](VM& vm, const Value& c) -> Value { return mappingProxy(vm, cls(c)->dict); });
   getset(T, "__doc__", [](VM& vm, const Value& c) -> Value {
     Value d = cls(c)->dict->getStr("__doc__");
     if (!d) return none();
@@ -116,6 +119,23 @@ void typeGetSets(VM& vm) {
         return v ? v : pyTuple({});
       },
       [](VM&, const Value& c, const Value& v) { cls(c)->dict->setStr("__type_params__", v); });
+  method(T, "__dir__", [](VM&, CallArgs& a) -> Value {
+    // the names of the class and its bases (not of the metaclass), as type.__dir__
+    auto names = std::make_shared<SetObject>();
+    for (const ClassPtr& c : cls(a.args.at(0))->mro)
+      c->dict->forEach([&](const Value& k, const Value&) { names->add(k); });
+    std::vector<Value> out;
+    for (const Value& v : names->entries)
+      if (v) out.push_back(v);
+    return pyList(std::move(out));
+  });
+  method(vm.b().module, "__dir__", [](VM& vm, CallArgs& a) -> Value {
+    auto& m = as<ModuleObject>(a.args.at(0));
+    if (Value d = m.dict->getStr("__dir__")) return vm.call(d, std::vector<Value>{});
+    std::vector<Value> out;
+    m.dict->forEach([&](const Value& k, const Value&) { out.push_back(k); });
+    return pyList(std::move(out));
+  });
   method(T, "mro", [](VM&, CallArgs& a) -> Value {
     auto& mro = cls(a.args.at(0))->mro;
     return pyList(std::vector<Value>(mro.begin(), mro.end()));
@@ -127,7 +147,7 @@ void typeGetSets(VM& vm) {
     return pyList(std::move(out));
   });
   method(T, "__instancecheck__", [](VM& vm, CallArgs& a) -> Value {
-    return pyBool(vm.isInstance(a.args.at(1), cls(a.args.at(0)).get()));
+    return pyBool(vm.realIsInstance(a.args.at(1), a.args.at(0)));
   });
   method(T, "__subclasscheck__", [](VM& vm, CallArgs& a) -> Value {
     if (a.args.at(1)->kind != Kind::Class)

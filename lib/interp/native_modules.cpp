@@ -9,11 +9,12 @@
 namespace gbc::interp {
 
 Value makeAtexitModule(VM& vm);
-Value makeBlake2Module(VM& vm);
 Value makeBinasciiModule(VM& vm);
+Value makeBlake2Module(VM& vm);
 Value makeContextvarsModule(VM& vm);
 Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
+Value makeGbcModule(VM& vm);
 Value makeGcModule(VM& vm);
 Value makeMd5Module(VM& vm);
 Value makeOpcodeModule(VM& vm);
@@ -38,6 +39,7 @@ const Entry kModules[] = {
     {"_collections", makeCollectionsModule},
     {"_contextvars", makeContextvarsModule},
     {"_functools", makeFunctoolsModule},
+    {"_gbc", makeGbcModule},
     {"_md5", makeMd5Module},
     {"_opcode", makeOpcodeModule},
     {"_random", makeRandomModule},

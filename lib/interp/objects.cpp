@@ -1,6 +1,9 @@
 // Object model basics: constructors, dict/set storage, hashing, equality, truthiness.
 #include "interp/value.h"
 
+#include "interp/vm.h"
+#include "native/bigint.h"
+
 #include <cmath>
 #include <functional>
 
@@ -25,6 +28,39 @@ Value pyInt(int64_t i) {
   return std::make_shared<IntObject>(i);
 }
 Value pyFloat(double d) { return std::make_shared<FloatObject>(d); }
+
+void intTooLarge() {
+  VM* vm = currentVM();
+  GBC_CHECK(vm != nullptr, "an int beyond int64 needs a VM to raise OverflowError");
+  vm->raise(vm->b().overflow_error, "Python int too large to convert to C ssize_t");
+}
+
+Value pyBigInt(native::BigInt b) {
+  if (b.fitsInt64()) return pyInt(b.toInt64());
+  auto i = std::make_shared<IntObject>(0);
+  i->big = std::make_shared<const native::BigInt>(std::move(b));
+  return i;
+}
+
+native::BigInt toBigInt(const Value& v) {
+  if (v->kind == Kind::Int)
+    if (const auto& big = static_cast<const IntObject&>(*v).big) return *big;
+  return native::BigInt(asInt(v));
+}
+
+double asFloat(const Value& v) {
+  if (v->kind == Kind::Float) return static_cast<const FloatObject&>(*v).v;
+  if (isBigInt(v)) {
+    native::PyResult<double> d = as<IntObject>(v).big->toDouble();
+    if (!d) {
+      VM* vm = currentVM();
+      GBC_CHECK(vm != nullptr, "float() of a big int needs a VM to raise OverflowError");
+      vm->raise(vm->b().overflow_error, d.error().message);
+    }
+    return *d;
+  }
+  return static_cast<double>(asInt(v));
+}
 Value pyStr(std::string s) { return std::make_shared<StrObject>(std::move(s)); }
 Value pyTuple(std::vector<Value> items) { return std::make_shared<TupleObject>(std::move(items)); }
 Value pyList(std::vector<Value> items) { return std::make_shared<ListObject>(std::move(items)); }
@@ -107,6 +143,7 @@ int64_t nativeHash(const Value& v) {
       return 0xFCA86420;
     case Kind::Bool:
     case Kind::Int:
+      if (isBigInt(v)) return as<IntObject>(v).big->hash();
       return intHash(asInt(v));
     case Kind::Float:
       return floatHash(as<FloatObject>(v).v);
@@ -137,14 +174,34 @@ bool KeyEq::operator()(const Value& a, const Value& b) const {
   return nativeEquals(a, b);
 }
 
+int compareNumbers(const Value& a, const Value& b) {
+  bool fa = a->kind == Kind::Float, fb = b->kind == Kind::Float;
+  if (fa && fb) {
+    double x = as<FloatObject>(a).v, y = as<FloatObject>(b).v;
+    if (std::isnan(x) || std::isnan(y)) return 2;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (fa || fb) {
+    // an int and a float: exactly, whatever their sizes (CPython's float_richcompare)
+    const Value& i = fa ? b : a;
+    double d = fa ? as<FloatObject>(a).v : as<FloatObject>(b).v;
+    std::optional<int> c = toBigInt(i).compareWithDouble(d);
+    if (!c) return 2;
+    return fa ? -*c : *c;
+  }
+  if (isBigInt(a) || isBigInt(b)) {
+    auto c = toBigInt(a) <=> toBigInt(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+  }
+  int64_t x = asInt(a), y = asInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 bool nativeEquals(const Value& a, const Value& b) {
   if (a.get() == b.get()) return true;
   bool an = a->kind == Kind::Int || a->kind == Kind::Bool || a->kind == Kind::Float;
   bool bn = b->kind == Kind::Int || b->kind == Kind::Bool || b->kind == Kind::Float;
-  if (an && bn) {
-    if (a->kind == Kind::Float || b->kind == Kind::Float) return asFloat(a) == asFloat(b);
-    return asInt(a) == asInt(b);
-  }
+  if (an && bn) return compareNumbers(a, b) == 0;
   if (a->kind != b->kind) return false;
   switch (a->kind) {
     case Kind::None:

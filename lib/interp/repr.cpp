@@ -5,6 +5,7 @@
 #include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -77,6 +78,12 @@ std::string VM::reprNative(const Value& v) {
     case Kind::Bool:
       return as<BoolObject>(v).v ? "True" : "False";
     case Kind::Int:
+      if (isBigInt(v)) {
+        native::PyResult<std::string> text =
+            as<IntObject>(v).big->toDecimalString(int_max_str_digits);
+        if (!text) raise(b().value_error, text.error().message);
+        return *text;
+      }
       return std::to_string(as<IntObject>(v).v);
     case Kind::Float:
       return runtime::formatPythonFloat(as<FloatObject>(v).v);

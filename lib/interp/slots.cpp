@@ -11,6 +11,7 @@
 namespace gbc::interp {
 
 void installGetSets(VM& vm);
+void installTypeHooks(VM& vm);
 
 namespace {
 
@@ -372,6 +373,7 @@ void installSlotWrappers(VM& vm) {
   slot(vm, B.base_exception, "__repr__",
        [](VM& vm, CallArgs& a) -> Value { return pyStr(vm.reprNative(a.args[0])); });
   installGetSets(vm);
+  installTypeHooks(vm);
   publishNativeMethods(vm);
 }
 

@@ -68,7 +68,7 @@ static std::optional<runtime::DType> dtypeKw(const CallArgs& a) {
 
 static runtime::Scalar scalarOf(VM& vm, const Value& v) {
   if (v->kind == Kind::Bool) return as<BoolObject>(v).v;
-  if (v->kind == Kind::Int) return as<IntObject>(v).v;
+  if (v->kind == Kind::Int) return asInt(v);
   if (v->kind == Kind::Float) return as<FloatObject>(v).v;
   if (v->kind == Kind::Tensor) return check(vm, T(v).item());
   vm.raise(vm.b().type_error, "expected a number");

@@ -354,6 +354,55 @@ Value VM::buildClass(CallArgs& a) {
   return cls;
 }
 
+bool VM::isInstanceHook(const Value& obj, const Value& cls) {
+  // PyObject_IsInstance: exact type first, tuples, then type(cls).__instancecheck__
+  if (cls->kind == Kind::Class && typeOf(obj).get() == &as<ClassObject>(cls)) return true;
+  if (cls->kind == Kind::Tuple && !cls->sub) {
+    for (const Value& c : as<TupleObject>(cls).items)
+      if (isInstanceHook(obj, c)) return true;
+    return false;
+  }
+  ClassPtr meta = typeOf(cls);
+  if (Value check = meta->lookup("__instancecheck__")) {
+    if (cls->kind == Kind::Class && check->kind == Kind::Builtin) return realIsInstance(obj, cls);
+    return truthy(call(descrGet(check, cls, meta), std::vector<Value>{obj}));
+  }
+  raise(b().type_error, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+bool VM::realIsInstance(const Value& obj, const Value& cls) {
+  auto* c = &as<ClassObject>(cls);
+  if (isInstance(obj, c)) return true;
+  // an object may claim another class through __class__ (proxies, mocks)
+  if (obj->kind == Kind::Instance)
+    if (Value claimed = getAttrOrNull(obj, "__class__");
+        claimed && claimed->kind == Kind::Class && claimed.get() != typeOf(obj).get())
+      return as<ClassObject>(claimed).isSubclassOf(c);
+  return false;
+}
+
+bool VM::isSubclassHook(const Value& derived, const Value& cls) {
+  if (cls->kind == Kind::Tuple && !cls->sub) {
+    for (const Value& c : as<TupleObject>(cls).items)
+      if (isSubclassHook(derived, c)) return true;
+    return false;
+  }
+  ClassPtr meta = typeOf(cls);
+  if (Value check = meta->lookup("__subclasscheck__")) {
+    if (cls->kind == Kind::Class && check->kind == Kind::Builtin) {
+      if (derived->kind != Kind::Class) {
+        // a class-like object with __bases__ (abstract_issubclass)
+        if (!getAttrOrNull(derived, "__bases__"))
+          raise(b().type_error, "issubclass() arg 1 must be a class");
+        return false;
+      }
+      return as<ClassObject>(derived).isSubclassOf(&as<ClassObject>(cls));
+    }
+    return truthy(call(descrGet(check, cls, meta), std::vector<Value>{derived}));
+  }
+  raise(b().type_error, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+}
+
 Value VM::zeroArgSuper() {
   Frame* f = top();
   if (!f || !f->func || f->code->argcount + f->code->kwonlyargcount == 0)

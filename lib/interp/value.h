@@ -14,6 +14,10 @@
 #include "interp/bytecode.h"
 #include "runtime/tensor.h"
 
+namespace gbc::native {
+class BigInt;
+}
+
 namespace gbc::interp {
 
 struct Object;
@@ -87,6 +91,9 @@ struct BoolObject : Object {
 struct IntObject : Object {
   explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {}
   int64_t v;
+  /// The value when it does not fit int64 (then `v` is 0). Ints are normalised: an int that
+  /// fits int64 never has one (pyBigInt).
+  std::shared_ptr<const native::BigInt> big;
   /// A dynamic (symbolic) int while Dynamo traces: the input slot it stands for (-1: derived
   /// from one), kUnbacked for an unbacked one (Tensor.item() under capture_scalar_outputs), or
   /// -2 for a plain Python int.
@@ -132,6 +139,8 @@ bool vmEquals(VM& vm, const Value& a, const Value& b);  // VM::equals
 int64_t nativeHash(const Value& v);
 /// CPython's default hash of an object: its address rotated (object.__hash__).
 int64_t identityHash(const void* p);
+/// Compares two numbers (int of any size, bool, float) exactly: -1, 0, 1, or 2 when one is NaN.
+int compareNumbers(const Value& a, const Value& b);
 /// == between builtin values by their native kinds (no user __eq__).
 bool nativeEquals(const Value& a, const Value& b);
 
@@ -416,14 +425,24 @@ Value notImplemented();
 
 inline bool isNone(const Value& v) { return v->kind == Kind::None; }
 inline bool isInt(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool; }
+/// An int beyond int64 (IntObject::big).
+inline bool isBigInt(const Value& v) {
+  return v->kind == Kind::Int && static_cast<const IntObject&>(*v).big != nullptr;
+}
+/// Raises OverflowError "Python int too large to convert to C ssize_t" (asInt of a big int).
+[[noreturn]] void intTooLarge();
 inline int64_t asInt(const Value& v) {
-  return v->kind == Kind::Bool ? static_cast<const BoolObject&>(*v).v
-                               : static_cast<const IntObject&>(*v).v;
+  if (v->kind == Kind::Bool) return static_cast<const BoolObject&>(*v).v;
+  const auto& i = static_cast<const IntObject&>(*v);
+  if (i.big) intTooLarge();
+  return i.v;
 }
-inline double asFloat(const Value& v) {
-  if (v->kind == Kind::Float) return static_cast<const FloatObject&>(*v).v;
-  return static_cast<double>(asInt(v));
-}
+/// float(v) of an int or float (OverflowError for an int beyond the float range).
+double asFloat(const Value& v);
+/// An int value of any size (normalised: int64 when it fits).
+Value pyBigInt(native::BigInt b);
+/// The value of an int (or bool) as a BigInt.
+native::BigInt toBigInt(const Value& v);
 inline const std::string& asStr(const Value& v) { return static_cast<const StrObject&>(*v).v; }
 template <typename T>
 T& as(const Value& v) {

@@ -8,6 +8,7 @@
 #include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/native_modules.h"
+#include "interp/pylib.h"
 #include "interp/torch_model.h"
 #include "syntax/parser.h"
 
@@ -47,6 +48,7 @@ Value VM::findModule(const std::string& name) {
     registerModule(name, m);
     return m;
   }
+  if (Value m = loadPylibModule(*this, name)) return m;
   for (LazyPart& part : lazy_) {
     if (part.loaded) continue;
     for (const std::string& m : part.modules)

@@ -12,6 +12,7 @@
 #include "base/target.h"
 #include "interp/limits.h"
 #include "interp/value.h"
+#include "report/model.h"
 
 namespace gbc::interp {
 
@@ -196,7 +197,9 @@ class VM {
   /// model of torch and of the standard library, nor a folder of `library_roots`.
   bool isUserFile(const std::string& file) const;
   std::string exceptionMessage(const Value& exc);
-  std::string formatTraceback(const Value& exc);
+  /// The traceback CPython prints for an uncaught `exc`, with its chain of causes and contexts.
+  report::PyTraceback tracebackReport(const Value& exc);
+  report::PyExceptionRecord exceptionRecord(const Value& exc);
 
   // ---- builtin classes and modules ----
   struct Builtins;
@@ -228,6 +231,8 @@ class VM {
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
   int recursion_limit = 1000;
+  /// sys.get_int_max_str_digits(): str(int) and int(str) refuse more digits (0: no limit).
+  int int_max_str_digits = 4300;
   /// Instruction/time budget of the program (limits.h); evalLoop counts every instruction.
   Budget budget;
   /// RecursionError when the C++ stack runs low, whatever recursion_limit says (limits.h).
@@ -253,6 +258,12 @@ class VM {
   Value makeSubclassInstance(const ClassPtr& cls, Value native);
   /// builtins.__build_class__: the class statement.
   Value buildClass(CallArgs& args);
+  /// isinstance() and issubclass(): tuples, then type(cls).__instancecheck__ /
+  /// __subclasscheck__ (ABCMeta, unions, generic aliases).
+  bool isInstanceHook(const Value& obj, const Value& cls);
+  bool isSubclassHook(const Value& derived, const Value& cls);
+  /// type.__instancecheck__: the type's MRO, or the class an object claims through __class__.
+  bool realIsInstance(const Value& obj, const Value& cls);
   /// super() without arguments, in the calling frame.
   Value zeroArgSuper();
   /// A __slots__ member descriptor `name` on `cls`.

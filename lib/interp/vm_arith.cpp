@@ -5,9 +5,11 @@
 #include <cmath>
 
 #include "interp/dynamo.h"
+#include "interp/native_errors.h"
 #include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -62,33 +64,77 @@ double pyFloorMod(double a, double b) {
   return m;
 }
 
+/// a op b for ints of any size (the int64 path's overflow and big operands).
+Value bigOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
+  using native::BigInt;
+  BigInt x = toBigInt(a), y = toBigInt(b);
+  switch (op) {
+    case BinOpKind::Add:
+      return pyBigInt(x + y);
+    case BinOpKind::Sub:
+      return pyBigInt(x - y);
+    case BinOpKind::Mult:
+      return pyBigInt(x * y);
+    case BinOpKind::Div:
+      return pyFloat(unwrap(vm, native::trueDivide(x, y)));
+    case BinOpKind::FloorDiv:
+      return pyBigInt(unwrap(vm, native::floorDiv(x, y)));
+    case BinOpKind::Mod:
+      return pyBigInt(unwrap(vm, native::mod(x, y)));
+    case BinOpKind::Pow:
+      if (y.isNegative()) {
+        if (x.isZero()) vm.raise(vm.b().zero_division_error, "zero to a negative power");
+        return pyFloat(std::pow(asFloat(a), asFloat(b)));
+      }
+      return pyBigInt(unwrap(vm, native::pow(x, y)));
+    case BinOpKind::LShift:
+      return pyBigInt(unwrap(vm, native::lshift(x, y)));
+    case BinOpKind::RShift:
+      return pyBigInt(unwrap(vm, native::rshift(x, y)));
+    case BinOpKind::BitOr:
+      return pyBigInt(x | y);
+    case BinOpKind::BitXor:
+      return pyBigInt(x ^ y);
+    case BinOpKind::BitAnd:
+      return pyBigInt(x & y);
+    case BinOpKind::MatMult:
+      break;
+  }
+  return nullptr;
+}
+
 Value numberOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
   bool fl = a->kind == Kind::Float || b->kind == Kind::Float;
   if (!fl) {
+    if (isBigInt(a) || isBigInt(b)) return bigOp(vm, op, a, b);
     int64_t x = asInt(a), y = asInt(b);
-    auto overflow = [&]() -> Value { vm.unsupported("an int beyond 64 bits"); };
+    auto overflow = [&]() -> Value { return bigOp(vm, op, a, b); };
     switch (op) {
       case BinOpKind::Add: {
         int64_t r;
-        if (__builtin_add_overflow(x, y, &r)) overflow();
+        if (__builtin_add_overflow(x, y, &r)) return overflow();
         return pyInt(r);
       }
       case BinOpKind::Sub: {
         int64_t r;
-        if (__builtin_sub_overflow(x, y, &r)) overflow();
+        if (__builtin_sub_overflow(x, y, &r)) return overflow();
         return pyInt(r);
       }
       case BinOpKind::Mult: {
         int64_t r;
-        if (__builtin_mul_overflow(x, y, &r)) overflow();
+        if (__builtin_mul_overflow(x, y, &r)) return overflow();
         return pyInt(r);
       }
-      case BinOpKind::Div:
+      case BinOpKind::Div: {
         if (y == 0) vm.raise(vm.b().zero_division_error, "division by zero");
+        // exact operands of a double divide exactly; beyond 2**53 the BigInt path rounds once
+        const int64_t exact = int64_t{1} << 53;
+        if (x > exact || x < -exact || y > exact || y < -exact) return overflow();
         return pyFloat(static_cast<double>(x) / static_cast<double>(y));
+      }
       case BinOpKind::FloorDiv: {
         if (y == 0) vm.raise(vm.b().zero_division_error, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) overflow();
+        if (x == INT64_MIN && y == -1) return overflow();
         int64_t q = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
         return pyInt(q);
@@ -108,16 +154,16 @@ Value numberOp(VM& vm, BinOpKind op, const Value& a, const Value& b) {
         int64_t r = 1, base = x;
         for (int64_t e = y; e > 0; e >>= 1) {
           if (e & 1)
-            if (__builtin_mul_overflow(r, base, &r)) overflow();
+            if (__builtin_mul_overflow(r, base, &r)) return overflow();
           if (e > 1)
-            if (__builtin_mul_overflow(base, base, &base)) overflow();
+            if (__builtin_mul_overflow(base, base, &base)) return overflow();
         }
         return pyInt(r);
       }
       case BinOpKind::LShift:
         if (y < 0) vm.raise(vm.b().value_error, "negative shift count");
         if (x == 0) return pyInt(0);
-        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) overflow();
+        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) return overflow();
         return pyInt(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
       case BinOpKind::RShift:
         if (y < 0) vm.raise(vm.b().value_error, "negative shift count");
@@ -379,10 +425,14 @@ Value VM::unaryOp(UnaryOpKind op, const Value& a) {
                   : op == UnaryOpKind::UAdd ? "__pos__"
                                             : "__invert__";
   if (Value m = special(a, n)) return callSpecial(m, a, {});
+  if (isBigInt(a)) {
+    const native::BigInt& x = *as<IntObject>(a).big;
+    return pyBigInt(op == UnaryOpKind::USub ? -x : op == UnaryOpKind::UAdd ? x : ~x);
+  }
   if (a->kind == Kind::Int || a->kind == Kind::Bool) {
     int64_t x = asInt(a);
     if (op == UnaryOpKind::USub) {
-      if (x == INT64_MIN) unsupported("an int beyond 64 bits");
+      if (x == INT64_MIN) return pyBigInt(-native::BigInt(x));
       if (as<IntObject>(a).symbolic() && top_ && top_->trace && a->kind == Kind::Int)
         return dynamo_->symIntOp(*this, "neg", a, pyInt(0), -x);
       return pyInt(-x);
@@ -471,14 +521,8 @@ Value VM::nativeCompare(CmpOpKind op, const Value& a, const Value& b) {
   bool eqop = op == CmpOpKind::Eq || op == CmpOpKind::NotEq;
   auto result = [&](bool r) { return pyBool(r); };
   if (isNumber(a) && isNumber(b)) {
-    int c;
-    if (a->kind != Kind::Float && b->kind != Kind::Float) {
-      c = asInt(a) < asInt(b) ? -1 : asInt(a) > asInt(b) ? 1 : 0;
-    } else {
-      double x = asFloat(a), y = asFloat(b);
-      if (std::isnan(x) || std::isnan(y)) return result(op == CmpOpKind::NotEq);
-      c = x < y ? -1 : x > y ? 1 : 0;
-    }
+    int c = compareNumbers(a, b);
+    if (c == 2) return result(op == CmpOpKind::NotEq);  // NaN
     return result(ordered(op, c));
   }
   Kind ka = a->kind, kb = b->kind;

@@ -293,7 +293,7 @@ bool VM::truthy(const Value& v) {
     case Kind::Bool:
       return as<BoolObject>(v).v;
     case Kind::Int:
-      return as<IntObject>(v).v != 0;
+      return as<IntObject>(v).v != 0 || as<IntObject>(v).big;
     case Kind::Float:
       return as<FloatObject>(v).v != 0.0;
     case Kind::Str:

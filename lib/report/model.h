@@ -94,6 +94,29 @@ struct Diagnostic {
   std::string message;
 };
 
+/// One exception of a Python traceback as CPython prints it: its frames (outermost first), the
+/// `Type: message` line, the notes (add_note) and how the next exception of the chain relates.
+struct PyExceptionRecord {
+  std::vector<FrameSummary> frames;
+  std::string type;     ///< qualified as CPython prints it: "ValueError", "mymod.MyError"
+  std::string message;  ///< str(exc); empty prints the type alone
+  std::vector<std::string> notes;
+  /// How this exception led to the next one printed: "" (last), "cause" (raise ... from), or
+  /// "context" (raised while handling it).
+  std::string link;
+};
+
+/// An uncaught exception and the chain printed before it (earliest first).
+struct PyTraceback {
+  std::vector<PyExceptionRecord> chain;
+  /// "Type: message" of the last exception (what a one-line summary shows).
+  std::string lastLine() const {
+    if (chain.empty()) return "";
+    const PyExceptionRecord& e = chain.back();
+    return e.message.empty() ? e.type : e.type + ": " + e.message;
+  }
+};
+
 /// Why a program did not run to its end: what comes after that point was never analysed.
 struct Stop {
   enum class Reason {

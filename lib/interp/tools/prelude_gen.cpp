@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "interp/code_image.h"
+#include "interp/pylib.h"
 #include "interp/vm.h"
 
 using namespace gbc;
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
       interp::VM vm(target, run_mode);
       vm.findModule("torch.optim");  // the preludes loaded on first use
       vm.findModule("torch.nn.modules.loss");
+      for (const interp::PylibModule& m : interp::pylibModules()) vm.findModule(m.name);
     }
   }
 
