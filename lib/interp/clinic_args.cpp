@@ -2,6 +2,7 @@
 #include "interp/clinic_args.h"
 
 #include "base/check.h"
+#include "native/bigint.h"
 
 #include <algorithm>
 #include <cctype>
@@ -172,17 +173,26 @@ bool hasIndex(VM& vm, const Value& v) {
   return (v->kind == Kind::Instance || v->sub) && vm.typeOf(v)->lookup("__index__");
 }
 
-int64_t indexValue(VM& vm, const Value& v) {
-  if (v->kind == Kind::Int || v->kind == Kind::Bool) return asInt(v);
+Value indexObject(VM& vm, const Value& v) {
+  if (v->kind == Kind::Int) return v->sub ? pyBigInt(toBigInt(v)) : v;
+  if (v->kind == Kind::Bool) return pyInt(asInt(v));
   if (v->kind == Kind::Instance || v->sub)
     if (Value m = vm.typeOf(v)->lookup("__index__")) {
       Value r = vm.callSpecial(m, v, {});
       if (r->kind != Kind::Int && r->kind != Kind::Bool)
         vm.raise(vm.b().type_error, "__index__ returned non-int (type " + vm.typeOf(r)->name + ")");
-      return asInt(r);
+      return r;
     }
   vm.raise(vm.b().type_error,
            "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
+}
+
+int64_t indexValue(VM& vm, const Value& v) { return asInt(indexObject(vm, v)); }
+
+uint64_t lowBits(const Value& v) {
+  if (!isBigInt(v)) return static_cast<uint64_t>(asInt(v));
+  native::BigInt mask = native::BigInt::fromUint64(~uint64_t{0});
+  return (toBigInt(v) & mask).toUint64();
 }
 
 bool isNumberLike(VM& vm, const Value& v) {

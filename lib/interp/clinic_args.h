@@ -52,7 +52,15 @@ void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname, size_t s
 /// Whether `v` is an int or has __index__ (PyIndex_Check).
 bool hasIndex(VM& vm, const Value& v);
 
-/// PyNumber_Index as a C Py_ssize_t: an int, a bool, or __index__'s int result; TypeError "'str'
+/// PyNumber_Index: an int (of any size) as it is, a bool as its int, or __index__'s int result;
+/// TypeError "'str' object cannot be interpreted as an integer" otherwise.
+Value indexObject(VM& vm, const Value& v);
+
+/// The low 64 bits of an int of any size in two's complement (PyLong_AsUnsignedLongLongMask).
+uint64_t lowBits(const Value& v);
+
+/// PyNumber_Index as a C Py_ssize_t (OverflowError "Python int too large to convert to C
+/// ssize_t" beyond 64 bits): an int, a bool, or __index__'s int result; TypeError "'str'
 /// object cannot be interpreted as an integer" otherwise.
 int64_t indexValue(VM& vm, const Value& v);
 

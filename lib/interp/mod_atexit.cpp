@@ -49,16 +49,15 @@ bool isCallable(VM& vm, const Value& v) {
   }
 }
 
-std::vector<std::string> runCallbacks(VM& vm, AtexitState& state) {
-  std::vector<std::string> reports;
+std::vector<AtexitFailure> runCallbacks(VM& vm, AtexitState& state) {
+  std::vector<AtexitFailure> reports;
   while (!state.callbacks.empty()) {
     Callback cb = std::move(state.callbacks.back());
     state.callbacks.pop_back();
     try {
       vm.call(cb.func, cb.args);
     } catch (PyRaise& e) {
-      reports.push_back("Exception ignored in atexit callback " + vm.repr(cb.func) + ":\n" +
-                        vm.formatTraceback(e.exc));
+      reports.push_back({vm.repr(cb.func), vm.tracebackReport(e.exc)});
     }
   }
   return reports;
@@ -66,7 +65,7 @@ std::vector<std::string> runCallbacks(VM& vm, AtexitState& state) {
 
 }  // namespace
 
-std::vector<std::string> runAtexitCallbacks(VM& vm) {
+std::vector<AtexitFailure> runAtexitCallbacks(VM& vm) {
   std::shared_ptr<AtexitState> state;
   {
     std::lock_guard<std::mutex> lock(registryMutex());

@@ -6,13 +6,20 @@
 #include <vector>
 
 #include "interp/vm.h"
+#include "report/model.h"
 
 namespace gbc::interp {
 
+/// A callback that raised at exit: CPython prints "Exception ignored in atexit callback
+/// <callback>:" and the traceback on stderr, and goes on with the others.
+struct AtexitFailure {
+  std::string callback;  ///< repr() of the callback
+  report::PyTraceback traceback;
+};
+
 /// Runs the functions atexit.register()ed in `vm`, last registered first, and forgets them, as
-/// CPython does at exit. A function that raises does not stop the others; each such failure is
-/// returned as CPython reports it on stderr ("Exception ignored in atexit callback <f>:\n" and
-/// the traceback), for the driver to print. Nothing runs if the program never imported atexit.
-std::vector<std::string> runAtexitCallbacks(VM& vm);
+/// CPython does at exit; returns the failures for the driver to report. Nothing runs if the
+/// program never imported atexit.
+std::vector<AtexitFailure> runAtexitCallbacks(VM& vm);
 
 }  // namespace gbc::interp

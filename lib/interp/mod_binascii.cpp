@@ -393,7 +393,7 @@ uint32_t bitwiseUnsigned(VM& vm, const Value& v) {
   if (v->kind != Kind::Int && v->kind != Kind::Bool)
     vm.raise(vm.b().type_error,
              "'" + typeName(vm, v) + "' object cannot be interpreted as an integer");
-  return static_cast<uint32_t>(static_cast<uint64_t>(asInt(v)));
+  return static_cast<uint32_t>(lowBits(v));
 }
 
 void installFunctions(const Value& m, const std::shared_ptr<Binascii>& mod) {

@@ -123,11 +123,7 @@ void installDefaultDict(VM& vm, const Value& m) {
       [](VM& vm, const Value& obj, const Value& v) {
         ddState(vm, obj, "default_factory").factory = v && !isNone(v) ? v : nullptr;
       });
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`collections.defaultdict[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
   as<ModuleObject>(m).dict->setStr("defaultdict", cls);
 }
 

@@ -486,11 +486,7 @@ void installObjectMethods(const ClassPtr& cls) {
     DequeState& d = deque(vm, obj, "maxlen");
     return d.maxlen < 0 ? none() : pyInt(d.maxlen);
   });
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`collections.deque[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
 }
 
 }  // namespace

@@ -187,11 +187,7 @@ void installVar(VM& vm, const Value& m, const std::shared_ptr<Module>& mod) {
     varState(vm, a.args.at(0), "__hash__");
     return pyInt(identityHash(a.args[0].get()));
   });
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`contextvars.ContextVar[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
   as<ModuleObject>(m).dict->setStr("ContextVar", cls);
 }
 

@@ -226,11 +226,7 @@ void installPartial(VM& vm, const Value& m, const std::shared_ptr<FunctoolsModul
       if (isNone(obj)) return a.args[0];
       return std::make_shared<BoundMethodObject>(obj, a.args[0]);
     });
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`functools.partial[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
   as<ModuleObject>(m).dict->setStr("partial", cls);
 }
 

@@ -39,7 +39,7 @@ void installCount(VM& vm, const Value& m) {
   nativeMethod(cls, "__repr__", [](VM& vm, CallArgs& a) -> Value {
     auto& s = iterState<CountState>(vm, a, "__repr__");
     std::string name = vm.typeOf(a.args[0])->name;
-    bool unit_step = s.step->kind == Kind::Int && asInt(s.step) == 1;
+    bool unit_step = s.step->kind == Kind::Int && !isBigInt(s.step) && asInt(s.step) == 1;
     if (unit_step) return pyStr(name + "(" + vm.repr(s.cnt) + ")");
     return pyStr(name + "(" + vm.repr(s.cnt) + ", " + vm.repr(s.step) + ")");
   });
@@ -171,11 +171,7 @@ void installChain(VM& vm, const Value& m) {
   from->id = "itertools.chain.from_iterable";
   from->class_method = true;
   cls->dict->setStr("from_iterable", from);
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`itertools.chain[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
   as<ModuleObject>(m).dict->setStr("chain", cls);
 }
 
@@ -311,7 +307,8 @@ struct IsliceState : IterState {
 int64_t isliceIndex(VM& vm, const Value& v, int64_t none_value) {
   if (isNone(v)) return none_value;
   if (!hasIndex(vm, v)) return -1;
-  return indexValue(vm, v);
+  Value i = indexObject(vm, v);
+  return isBigInt(i) ? -1 : asInt(i);
 }
 
 Value makeIslice(VM& vm, CallArgs& a) {

@@ -36,17 +36,21 @@ const OpcodeInfo* findOpcode(int64_t op) {
 
 /// A C int argument (OverflowError beyond 32 bits, as PyLong_AsInt).
 int64_t cInt(VM& vm, const Value& v) {
-  int64_t i = indexValue(vm, v);
-  if (i > INT32_MAX || i < INT32_MIN)
+  Value index = indexObject(vm, v);
+  if (isBigInt(index) || asInt(index) > INT32_MAX || asInt(index) < INT32_MIN)
     vm.raise(vm.b().overflow_error, "Python int too large to convert to C int");
-  return i;
+  return asInt(index);
 }
 
 Value stackEffect(VM& vm, CallArgs& a) {
   auto p = clinicParse(vm, a, {"stack_effect", {"opcode", "oparg", "jump"}, 2, 1, 2});
   int64_t op = cInt(vm, p[0]);
   int64_t oparg = 0;
-  if (p[1] && !isNone(p[1])) oparg = indexValue(vm, p[1]);
+  if (p[1] && !isNone(p[1])) {
+    Value arg = indexObject(vm, p[1]);
+    if (isBigInt(arg)) vm.raise(vm.b().overflow_error, "Python int too large to convert to C long");
+    oparg = asInt(arg);
+  }
   int jump = -1;  // -1: either way (the larger effect)
   if (p[2] && !isNone(p[2])) {
     if (p[2]->kind != Kind::Bool)

@@ -1,8 +1,6 @@
 // _random (Modules/_randommodule.c): Random with random, seed, getstate, setstate and
 // getrandbits, binding CPython's Mersenne Twister of lib/native/mt19937.h; random.py's Random
-// subclasses it. seed(None) draws from std::random_device (CPython: os.urandom). Results that
-// need ints beyond 64 bits (getrandbits(k) with a value >= 2**63) are a located "gbc cannot
-// model" until gbc's int has BigInt.
+// subclasses it. seed(None) draws from std::random_device (CPython: os.urandom).
 #include "interp/clinic_args.h"
 #include "interp/native_modules.h"
 #include "interp/native_type.h"
@@ -35,7 +33,7 @@ void seed(VM& vm, RandomState& s, const Value& arg) {
     return;
   }
   if (arg->kind == Kind::Int || arg->kind == Kind::Bool) {
-    s.mt.seed(BigInt(asInt(arg)));  // (its absolute value's words)
+    s.mt.seed(toBigInt(arg));  // (its absolute value's words)
     return;
   }
   s.mt.seed(BigInt::fromUint64(static_cast<std::uint64_t>(vm.hash(arg))));
@@ -61,9 +59,12 @@ void setState(VM& vm, RandomState& s, const Value& state) {
     // PyLong_AsUnsignedLong: an int only, not negative; kept modulo 2**32
     if (w->kind != Kind::Int && w->kind != Kind::Bool)
       vm.raise(vm.b().type_error, "an integer is required");
-    if (asInt(w) < 0)
+    BigInt word = toBigInt(w);
+    if (word.isNegative())
       vm.raise(vm.b().overflow_error, "can't convert negative value to unsigned int");
-    words[i] = static_cast<std::uint32_t>(asInt(w));
+    if (!word.fitsUint64())
+      vm.raise(vm.b().overflow_error, "Python int too large to convert to C unsigned long");
+    words[i] = static_cast<std::uint32_t>(word.toUint64());
   }
   int64_t index = indexValue(vm, items.back());
   auto r = s.mt.setState(words, index);
@@ -110,9 +111,7 @@ Value makeRandomModule(VM& vm) {
     RandomState& s = self(vm, a, "getrandbits");
     int64_t k = indexValue(vm, kv);
     if (k < 0) vm.raise(vm.b().value_error, "Cannot convert negative int");
-    BigInt bits = s.mt.getrandbits(static_cast<std::uint64_t>(k));
-    if (!bits.fitsInt64()) vm.unsupported("an int beyond 64 bits");
-    return pyInt(bits.toInt64());
+    return pyBigInt(s.mt.getrandbits(static_cast<std::uint64_t>(k)));
   });
   nativeMethod(cls, "getstate", [](VM& vm, CallArgs& a) -> Value {
     methNoArgs(vm, a, "Random.getstate");

@@ -1,15 +1,14 @@
 // _struct (Modules/_struct.c): Struct, pack, pack_into, unpack, unpack_from, iter_unpack,
 // calcsize and error, binding the codec of lib/native/struct_codec.h. The VM's part is CPython's
 // argument handling and each argument's conversion (__index__, __float__, truth value) in
-// argument order. Not yet: results beyond 64 bits (gbc's int has no BigInt yet: a located
-// "gbc cannot model"), complex values (gbc has no complex) and pack_into (gbc has no writable
-// buffer: bytearray, memoryview), which fails as CPython fails for bytes.
+// argument order. Not yet: complex values (gbc has no complex: a located "gbc cannot model")
+// and pack_into (gbc has no writable buffer: bytearray, memoryview), which fails as CPython fails
+// for bytes.
 #include "interp/clinic_args.h"
 #include "interp/native_modules.h"
 #include "interp/native_support.h"
 #include "native/struct_codec.h"
 
-#include <cstdio>
 #include <unordered_map>
 
 namespace gbc::interp {
@@ -54,29 +53,19 @@ T& check(VM& vm, const StructModule& mod, native::PyResult<T>& r) {
   return *r;
 }
 
-/// A str format must encode as ASCII (UnicodeEncodeError, as str.encode('ascii') words it).
-void asciiFormat(VM& vm, const std::string& text) {
-  size_t position = 0;
+/// A str format must encode as ASCII (UnicodeEncodeError, as str.encode('ascii') raises it).
+void asciiFormat(VM& vm, const Value& format) {
+  const std::string& text = asStr(format);
+  int64_t position = 0;
   for (size_t i = 0; i < text.size(); ++position) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
       continue;
     }
-    int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-    uint32_t cp = c & (0x3f >> (len - 1));
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < text.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3f);
-    char hex[16];
-    if (cp < 0x100)
-      std::snprintf(hex, sizeof hex, "\\x%02x", cp);
-    else if (cp < 0x10000)
-      std::snprintf(hex, sizeof hex, "\\u%04x", cp);
-    else
-      std::snprintf(hex, sizeof hex, "\\U%08x", cp);
-    vm.raise(builtinClass(vm, "UnicodeEncodeError"),
-             std::string("'ascii' codec can't encode character '") + hex + "' in position " +
-                 std::to_string(position) + ": ordinal not in range(128)");
+    std::vector<Value> args{pyStr("ascii"), format, pyInt(position), pyInt(position + 1),
+                            pyStr("ordinal not in range(128)")};
+    vm.raiseValue(vm.call(builtinClass(vm, "UnicodeEncodeError"), std::move(args)));
   }
 }
 
@@ -87,7 +76,7 @@ std::shared_ptr<const StructLayout> compileFormat(VM& vm, StructModule& mod, con
     vm.raise(vm.b().type_error,
              "Struct() argument 1 must be a str or bytes object, not " + typeName(vm, format));
   text = format->kind == Kind::Str ? asStr(format) : as<BytesObject>(format).v;
-  if (format->kind == Kind::Str) asciiFormat(vm, text);
+  if (format->kind == Kind::Str) asciiFormat(vm, format);
   auto it = mod.cache.find(text);
   if (it != mod.cache.end()) return it->second;
   auto layout = native::compileStructFormat(text);
@@ -102,14 +91,18 @@ StructArg classify(VM& vm, const StructItem& item, const Value& v) {
   switch (item.kind) {
     case StructCodeKind::Pad:
       return std::monostate{};
-    case StructCodeKind::Integer:
+    case StructCodeKind::Integer: {
       if (!hasIndex(vm, v)) return std::monostate{};
-      return indexValue(vm, v);
+      Value i = indexObject(vm, v);
+      if (isBigInt(i)) return toBigInt(i);
+      return asInt(i);
+    }
     case StructCodeKind::Bool:
       return vm.truthy(v);
     case StructCodeKind::Float:
     case StructCodeKind::Complex:
       if (v->kind == Kind::Float) return asFloat(v);
+      if (isBigInt(v)) return toBigInt(v);
       if (v->kind == Kind::Int || v->kind == Kind::Bool) return asInt(v);
       try {  // PyFloat_AsDouble: __float__, then __index__; any failure is "not a float"
         if (Value f = vm.typeOf(v)->lookup("__float__")) {
@@ -117,7 +110,11 @@ StructArg classify(VM& vm, const StructItem& item, const Value& v) {
           if (r->kind == Kind::Float) return asFloat(r);
           return std::monostate{};
         }
-        if (hasIndex(vm, v)) return static_cast<double>(indexValue(vm, v));
+        if (hasIndex(vm, v)) {
+          Value i = indexObject(vm, v);
+          if (isBigInt(i)) return toBigInt(i);
+          return asInt(i);
+        }
       } catch (PyRaise&) {
       }
       return std::monostate{};
@@ -135,7 +132,7 @@ Value toValue(VM& vm, const StructValue& v) {
   if (const auto* d = std::get_if<double>(&v)) return pyFloat(*d);
   if (const auto* b = std::get_if<bool>(&v)) return pyBool(*b);
   if (const auto* s = std::get_if<std::string>(&v)) return std::make_shared<BytesObject>(*s);
-  if (std::holds_alternative<native::BigInt>(v)) vm.unsupported("an int beyond 64 bits");
+  if (const auto* b = std::get_if<native::BigInt>(&v)) return pyBigInt(*b);
   vm.unsupported("`struct.unpack` of a complex (gbc has no complex)");
 }
 

@@ -191,11 +191,7 @@ void installRef(VM& vm, const Value& m, const std::shared_ptr<WeakrefModule>& mo
     RefState& s = nativeState<RefState>(vm, v, "__callback__");
     return s.callback && referent(s) ? s.callback : none();
   });
-  auto cgi = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs&) -> Value {
-    vm.unsupported("`weakref.ref[...]` (types.GenericAlias)");
-  });
-  cgi->class_method = true;
-  cls->dict->setStr("__class_getitem__", cgi);
+  nativeClassGetItem(cls);
   as<ModuleObject>(m).dict->setStr("ref", cls);
   as<ModuleObject>(m).dict->setStr("ReferenceType", cls);
 }

@@ -132,11 +132,11 @@ TEST_CASE("runAtexitCallbacks runs the registered functions last first, once",
        "print('body')\n",
        out);
   CHECK(out == "body\n");
-  std::vector<std::string> reports = runAtexitCallbacks(vm);
+  std::vector<AtexitFailure> reports = runAtexitCallbacks(vm);
   CHECK(out == "body\nlast!\nfirst\n");
   REQUIRE(reports.size() == 1);
-  CHECK(reports[0].rfind("Exception ignored in atexit callback <function boom", 0) == 0);
-  CHECK(reports[0].find("ValueError: boom\n") != std::string::npos);
+  CHECK(reports[0].callback.rfind("<function boom", 0) == 0);
+  CHECK(reports[0].traceback.lastLine() == "ValueError: boom");
   CHECK(runAtexitCallbacks(vm).empty());
   CHECK(out == "body\nlast!\nfirst\n");
 }

@@ -60,6 +60,18 @@ inline ClassPtr makeIteratorType(VM& vm, const std::string& module, const std::s
   return cls;
 }
 
+/// Gives `cls` CPython's __class_getitem__ = classmethod(GenericAlias): `deque[int]` is a
+/// types.GenericAlias (made by gbc's pylib, _gbc_types._class_getitem, as `list[int]` is).
+inline void nativeClassGetItem(const ClassPtr& cls) {
+  auto cg = std::make_shared<BuiltinObject>("__class_getitem__", [](VM& vm, CallArgs& a) -> Value {
+    Value make = vm.getAttr(vm.importModule("_gbc_types", nullptr, 0), "_class_getitem");
+    return vm.call(make, std::vector<Value>{a.args.at(0), a.args.at(1)});
+  });
+  cg->class_method = true;
+  cg->qualname = cls->name + ".__class_getitem__";
+  cls->dict->setStr("__class_getitem__", cg);
+}
+
 /// CPython's tp_name of a type: "module.name" for a native type of a C module, the bare name
 /// for builtins and classes defined in Python.
 inline std::string tpName(const ClassPtr& cls) {

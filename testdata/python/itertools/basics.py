@@ -198,3 +198,9 @@ class Counter2(count):
 
 
 print(repr(Counter2(4)), next(Counter2(4, 3)))
+t(lambda: list(islice("abc", 2**70)))
+t(lambda: list(islice("abc", 2**70, None)))
+t(lambda: list(islice("abc", 0, 3, 2**70)))
+t(lambda: list(islice(count(2**64), 2)))
+t(lambda: repr(count(2**64, 2**65)))
+t(lambda: repeat(1, 2**70))

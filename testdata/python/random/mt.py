@@ -52,3 +52,9 @@ class Sub(_random.Random):
 
 s2 = Sub(0, "t")
 print(s2.random(), s2.tag, isinstance(s2, _random.Random))
+r3 = _random.Random(2**100 + 7)
+print(r3.random(), r3.getrandbits(64), r3.getrandbits(70), r3.getrandbits(200))
+r3.seed(-(2**70))
+print(r3.random())
+t(lambda: r3.setstate((2**64,) + r3.getstate()[1:]))
+t(lambda: r3.setstate((2**63 + 9,) + r3.getstate()[1:]) or r3.getstate()[0])

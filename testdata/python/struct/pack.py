@@ -21,8 +21,17 @@ t(lambda: pack(1))
 t(lambda: pack("i"))
 t(lambda: pack("i", "a"))
 t(lambda: pack("i", 1.5))
-t(lambda: pack("\xe9"))
-t(lambda: pack("ab\u20ac"))
+
+
+def encode_error(fmt):
+    try:
+        pack(fmt)
+    except UnicodeEncodeError as e:
+        return (e.encoding, e.object, e.start, e.end, e.reason)
+
+
+t(lambda: encode_error("\xe9"))
+t(lambda: encode_error("ab\u20ac"))
 t(lambda: pack(b"<i", 7))
 t(lambda: Struct("i"))
 t(lambda: Struct())
@@ -92,3 +101,12 @@ t(lambda: Struct("<3i").unpack(Struct("<3i").pack(1, 2, 3)))
 t(lambda: unpack(">f", pack(">f", 1e300)))
 t(lambda: pack(">f", 1e300))
 t(lambda: unpack("<e", b"\x00\x7c"))
+t(lambda: pack(">Q", 2**64 - 1))
+t(lambda: pack("q", 2**63))
+t(lambda: pack("Q", 2**64))
+t(lambda: pack("<q", -2**63))
+t(lambda: unpack("<Q", b"\xff" * 8))
+t(lambda: unpack(">q", b"\x80" + b"\x00" * 7))
+t(lambda: pack("d", 2**80))
+t(lambda: pack("f", 2**200))
+t(lambda: pack("d", 10**400))
