@@ -12,11 +12,12 @@ namespace gbc::interp {
 
 namespace {
 
-/// The Python-level special method `name` of `type`, null when it is the builtin object's (or
-/// type's) own native one: only an override changes what the generic protocol does.
+/// The special method `name` of `type` that overrides the generic protocol (a Python one, or a
+/// native type's own such as a weakref proxy's), null when it is the builtin object's (or type's)
+/// slot wrapper: only an override changes what the generic protocol does.
 Value override(VM& vm, const ClassPtr& type, std::string_view name) {
   Value m = type->lookup(name);
-  if (!m || m->kind == Kind::Builtin) return nullptr;
+  if (!m || (m->kind == Kind::Builtin && as<BuiltinObject>(m).slot)) return nullptr;
   (void)vm;
   return m;
 }

@@ -243,6 +243,8 @@ void installBuiltinFunctions(VM& vm) {
         "filter");
   });
   builtin(vm, "reversed", [](VM& vm, CallArgs& a) -> Value {
+    // a type's own __reversed__ (deque's) first, as CPython's reversed() does
+    if (Value m = vm.special(a.args.at(0), "__reversed__")) return vm.callSpecial(m, a.args[0], {});
     std::vector<Value> items = vm.toVector(a.args.at(0));
     std::reverse(items.begin(), items.end());
     auto l = pyList(std::move(items));

@@ -164,22 +164,6 @@ void positionalArgs(VM& vm, const CallArgs& a, std::string_view name, size_t min
       vm, shown + " expected " + bound + plural(want, "argument") + ", got " + std::to_string(got));
 }
 
-bool hasIndex(VM& vm, const Value& v) {
-  if (isInt(v)) return true;
-  return (v->kind == Kind::Instance || v->sub) && vm.typeOf(v)->lookup("__index__");
-}
-
-int64_t indexValue(VM& vm, const Value& v) {
-  if (isInt(v)) return asInt(v);
-  if (v->kind == Kind::Instance || v->sub)
-    if (Value idx = vm.typeOf(v)->lookup("__index__")) {
-      Value r = vm.callSpecial(idx, v, {});
-      if (!isInt(r)) typeError(vm, "__index__ returned non-int (type " + vm.typeOf(r)->name + ")");
-      return asInt(r);
-    }
-  typeError(vm, "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
-}
-
 const std::string& strArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg) {
   if (v->kind != Kind::Str)
     typeError(vm, std::string(fname) + "() argument '" + std::string(arg) + "' must be str, not " +

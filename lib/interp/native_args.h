@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interp/clinic_args.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -44,11 +45,7 @@ Value oneArg(VM& vm, const CallArgs& a, std::string_view name, size_t first = 0)
 void positionalArgs(VM& vm, const CallArgs& a, std::string_view name, size_t min, size_t max,
                     size_t first = 0);
 
-/// operator.index(v): an int, or the result of v.__index__() ("'str' object cannot be
-/// interpreted as an integer").
-int64_t indexValue(VM& vm, const Value& v);
-/// Whether `v` is an int or has __index__.
-bool hasIndex(VM& vm, const Value& v);
+// indexValue / hasIndex: clinic_args.h
 /// A str argument: "open() argument 'mode' must be str, not int".
 const std::string& strArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg);
 /// The same for an argument that may also be None (returns false for None).

@@ -3,6 +3,9 @@
 
 #include <utility>
 
+#include "interp/mod_collections.h"
+#include "interp/mod_itertools.h"
+
 namespace gbc::interp {
 
 // The factories (one per mod_<name>.cpp).
@@ -17,6 +20,21 @@ Value makePwdModule(VM& vm);
 Value makeSelectModule(VM& vm);
 Value makeSignalModule(VM& vm);
 Value makeTimeModule(VM& vm);
+Value makeAtexitModule(VM& vm);
+Value makeBinasciiModule(VM& vm);
+Value makeBlake2Module(VM& vm);
+Value makeContextvarsModule(VM& vm);
+Value makeFunctoolsModule(VM& vm);
+Value makeGcModule(VM& vm);
+Value makeMd5Module(VM& vm);
+Value makeOpcodeModule(VM& vm);
+Value makeRandomModule(VM& vm);
+Value makeSha1Module(VM& vm);
+Value makeSha2Module(VM& vm);
+Value makeSha3Module(VM& vm);
+Value makeStringModule(VM& vm);
+Value makeStructModule(VM& vm);
+Value makeWeakrefModule(VM& vm);
 
 namespace {
 
@@ -28,13 +46,30 @@ struct Entry {
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 // clang-format off
 const Entry kModules[] = {
+    {"_blake2", makeBlake2Module},
+    {"_collections", makeCollectionsModule},
+    {"_contextvars", makeContextvarsModule},
+    {"_functools", makeFunctoolsModule},
     {"_gbc", makeGbcModule},
     {"_io", makeIoModule},
     {"_locale", makeLocaleModule},
+    {"_md5", makeMd5Module},
+    {"_opcode", makeOpcodeModule},
     {"_posixsubprocess", makePosixSubprocessModule},
+    {"_random", makeRandomModule},
+    {"_sha1", makeSha1Module},
+    {"_sha2", makeSha2Module},
+    {"_sha3", makeSha3Module},
     {"_signal", makeSignalModule},
+    {"_string", makeStringModule},
+    {"_struct", makeStructModule},
+    {"_weakref", makeWeakrefModule},
+    {"atexit", makeAtexitModule},
+    {"binascii", makeBinasciiModule},
     {"errno", makeErrnoModule},
+    {"gc", makeGcModule},
     {"grp", makeGrpModule},
+    {"itertools", makeItertoolsModule},
     {"posix", makePosixModule},
     {"pwd", makePwdModule},
     {"select", makeSelectModule},

@@ -64,6 +64,7 @@ using DictPtr = std::shared_ptr<DictObject>;
 struct ClassObject;
 using ClassPtr = std::shared_ptr<ClassObject>;
 class VM;
+struct NativeState;
 
 /// What an instance of a user subclass of a builtin type carries besides its native value (an
 /// int of an IntEnum, the tuple of a namedtuple, the dict of an OrderedDict): the object keeps
@@ -71,6 +72,8 @@ class VM;
 struct SubclassState {
   ClassPtr cls;
   DictPtr dict;  // the instance __dict__
+  /// C++ state of a native subclass of a builtin type (defaultdict's default_factory).
+  std::shared_ptr<NativeState> native = nullptr;
 };
 
 struct Object {
