@@ -2,7 +2,6 @@
 # a respaced schedule (timestep_respacing="4"), with one denoising step compiled: a function that
 # calls diffusion.p_sample on the model -- which reads its schedule from NumPy arrays through
 # th.from_numpy(...)[timesteps] -- driven by a Python loop over the timesteps.
-import numpy as np
 import torch
 
 from improved_diffusion.script_util import (

@@ -4,7 +4,7 @@
 import torch
 
 from mingpt.model import GPT
-from mingpt.utils import CfgNode as CN, set_seed
+from mingpt.utils import set_seed
 
 set_seed(42)
 config = GPT.get_default_config()
