@@ -5,6 +5,7 @@
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/torch_model.h"
+#include "interp/mod_sys.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -414,11 +415,8 @@ void installBuiltinFunctions(VM& vm) {
       out += vm.str(a.args[i]);
     }
     out += end;
-    Value file = a.kw("file");
-    bool to_stderr = file && file->kind == Kind::Instance &&
-                     as<InstanceObject>(file).cls->name == "__gbc_stderr__";
-    if (!to_stderr) vm.dynamo().notePrinted(vm, out);
-    if (!to_stderr && vm.out) vm.out(out);
+    Value flush = a.kw("flush");
+    printTo(vm, a.kw("file"), out, flush && vm.truthy(flush));  // (mod_sys.h)
     return none();
   });
   builtin(vm, "len", [](VM& vm, CallArgs& a) -> Value { return pyInt(vm.len(a.args.at(0))); });

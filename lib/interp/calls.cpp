@@ -4,6 +4,7 @@
 #include "interp/dynamo.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
+#include "interp/importer.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -272,11 +273,10 @@ void VM::unsupported(std::string what) {
   // located in the user's code: the innermost frame outside gbc's Python model of torch and
   // the standard library (where the user can act on it)
   const std::string torch_prefix = std::string(target().torch_prefix) + "/";
-  const std::string stdlib = stdlibPrefix(target()) + "/";
   Frame* at = top_;
   auto isModel = [&](const Frame* f) {
     const std::string& file = f->code->filename;
-    return file.rfind(torch_prefix, 0) == 0 || file.rfind(stdlib, 0) == 0;
+    return file.rfind(torch_prefix, 0) == 0 || importer_->isLibraryFile(file);
   };
   while (at && at->back && isModel(at)) at = at->back;
   if (at) {

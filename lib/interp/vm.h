@@ -16,6 +16,7 @@
 namespace gbc::interp {
 
 class Dynamo;
+class Importer;
 struct TraceState;
 
 /// A Python exception in flight (a C++ exception carrying the exception object).
@@ -90,6 +91,8 @@ class VM {
   /// Executes a module's code in a fresh module namespace named `name`.
   Value execModule(const std::shared_ptr<CodeObject>& code, const std::string& name,
                    DictPtr globals);
+  /// Runs a module's code in `globals` as exec() does (adds __builtins__ when missing).
+  Value runModuleCode(const std::shared_ptr<CodeObject>& code, const DictPtr& globals);
 
   // ---- frames ----
   FramePtr makeFrame(const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
@@ -148,9 +151,17 @@ class VM {
   struct Builtins;
   Builtins& b() { return *builtins_; }
   DictPtr builtinsDict() const { return builtins_dict_; }
-  Value importModule(const std::string& dotted, const DictPtr& globals, int level);
+  /// The import system (importer.h): sys.modules, sys.path, the import statement.
+  Importer& importer() { return *importer_; }
+  /// Registers a module gbc implements natively (imports find it first, as CPython's built-in
+  /// modules).
   void registerModule(const std::string& name, Value module);
+  /// The module `name` if imported (sys.modules) or native (loading its lazy part); never
+  /// imports from sys.path.
   Value findModule(const std::string& name);
+  /// Loads the lazy part of the model that provides module `name`; false when none does (or it
+  /// is loaded already).
+  bool loadLazyModule(const std::string& name);
   /// Registers a part of the model to load when one of `modules` is looked up or one of
   /// `attrs` is missed on its module.
   void addLazyPart(std::vector<std::string> modules,
@@ -170,6 +181,8 @@ class VM {
   std::vector<std::string> module_roots;
   /// Program output (print); discarded in analyze mode.
   std::function<void(std::string_view)> out;
+  /// The program's standard error (sys.stderr); discarded when unset.
+  std::function<void(std::string_view)> err;
   int recursion_limit = 1000;
   /// Instruction/time budget of the program (limits.h); evalLoop counts every instruction.
   Budget budget;
@@ -188,7 +201,6 @@ class VM {
 
  private:
   Value evalLoop(Frame& f);
-  Value loadLocalModule(const std::string& name);
   bool handleException(Frame& f, const Value& exc);
   void addTraceback(const Value& exc, Frame& f);
   void bindArgs(Frame& f, FunctionObject& fn, CallArgs& args);
@@ -198,7 +210,7 @@ class VM {
   std::unique_ptr<Dynamo> dynamo_;
   std::unique_ptr<Builtins> builtins_;
   DictPtr builtins_dict_;
-  std::unordered_map<std::string, Value> modules_;
+  std::unique_ptr<Importer> importer_;
   /// Parts of the torch model loaded on first use (most programs never train): by module
   /// (`torch.optim` and its submodules) or by attribute (`torch.nn.CrossEntropyLoss`).
   struct LazyPart {
