@@ -133,6 +133,26 @@ bool isPossiblyShadowing(VM& vm, const std::string& origin) {
 
 // ---- module_from_spec and _init_module_attrs
 
+Value Importer::specField(const Value& spec, std::string_view field) {
+  // ModuleSpec's properties, computed here for the specs of ModuleSpec itself: the common case
+  // runs no Python (and spends none of the program's instruction budget)
+  if (spec->kind != Kind::Instance || as<InstanceObject>(spec).cls.get() != classes_->spec.get())
+    return vm_.getAttr(spec, field);
+  const DictPtr& d = as<InstanceObject>(spec).dict;
+  Value name = d->getStr("name"), locations = d->getStr("submodule_search_locations");
+  Value fileattr = d->getStr("_set_fileattr"), cached = d->getStr("_cached");
+  if (!name || !locations || !fileattr || !cached || name->kind != Kind::Str)
+    return vm_.getAttr(spec, field);
+  if (field == "parent") {
+    if (!isNone(locations)) return name;
+    size_t dot = asStr(name).rfind('.');
+    return pyStr(dot == std::string::npos ? std::string() : asStr(name).substr(0, dot));
+  }
+  if (field == "has_location") return pyBool(vm_.truthy(fileattr));
+  if (field == "cached" && !isNone(cached)) return cached;
+  return vm_.getAttr(spec, field);
+}
+
 Value Importer::moduleFromSpec(const Value& spec) {
   std::string name = vm_.str(vm_.getAttr(spec, "name"));
   Value loader = vm_.getAttr(spec, "loader");
@@ -177,17 +197,17 @@ void Importer::initModuleAttrs(const Value& spec, const Value& module, bool over
     setAttrQuietly(vm_, module, "__loader__", loader);
   }
   if (override || !nonNoneAttr(vm_, module, "__package__"))
-    setAttrQuietly(vm_, module, "__package__", vm_.getAttr(spec, "parent"));
+    setAttrQuietly(vm_, module, "__package__", specField(spec, "parent"));
   setAttrQuietly(vm_, module, "__spec__", spec);
   if (override || !nonNoneAttr(vm_, module, "__path__")) {
     Value locations = vm_.getAttr(spec, "submodule_search_locations");
     if (!isNone(locations)) setAttrQuietly(vm_, module, "__path__", locations);
   }
-  if (vm_.truthy(vm_.getAttr(spec, "has_location"))) {
+  if (vm_.truthy(specField(spec, "has_location"))) {
     if (override || !nonNoneAttr(vm_, module, "__file__"))
       setAttrQuietly(vm_, module, "__file__", vm_.getAttr(spec, "origin"));
     if (override || !nonNoneAttr(vm_, module, "__cached__")) {
-      Value cached = vm_.getAttr(spec, "cached");
+      Value cached = specField(spec, "cached");
       if (!isNone(cached)) setAttrQuietly(vm_, module, "__cached__", cached);
     }
   }

@@ -115,7 +115,7 @@ std::string Importer::resolveName(const std::string& name, const DictPtr& global
     if (pkg->kind != Kind::Str) vm_.raise(vm_.b().type_error, "package must be a string");
     package = asStr(pkg);
   } else if (spec && !isNone(spec)) {
-    Value parent = vm_.getAttr(spec, "parent");
+    Value parent = specField(spec, "parent");
     if (parent->kind != Kind::Str) vm_.raise(vm_.b().type_error, "__spec__.parent must be a string");
     package = asStr(parent);
   } else {

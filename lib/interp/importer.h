@@ -131,6 +131,8 @@ class Importer {
   Value frozenSpec(const std::string& name);
   /// Runs `module` with `loader` (natively for gbc's own loaders, else loader.exec_module).
   Value execLoader(const Value& loader, const Value& module);
+  /// spec.parent / has_location / cached without running Python for gbc's own specs.
+  Value specField(const Value& spec, std::string_view field);
   /// A SourceFileLoader(name, path) (the loader of __main__).
   Value makeSourceLoader(const std::string& name, const std::string& path);
   /// _handle_fromlist: imports the submodules `fromlist` names that `module` lacks.
