@@ -107,7 +107,8 @@ struct EnvironmentArgs {
         ->allow_extra_args(false);
   }
   /// Finds the environment and puts it into `options`; `config_python` is [tool.gbc] python.
-  Result<bool> apply(interp::Options& options, const std::optional<std::string>& config_python) const {
+  Result<bool> apply(interp::Options& options,
+                     const std::optional<std::string>& config_python) const {
     interp::EnvironmentRequest request;
     request.python = python;
     if (python.empty() && config_python) {

@@ -4,8 +4,8 @@
 
 #include "interp/dynamo.h"
 #include "interp/format.h"
-#include "interp/torch_model.h"
 #include "interp/mod_sys.h"
+#include "interp/torch_model.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {

@@ -2,9 +2,9 @@
 #include <stdexcept>
 
 #include "interp/dynamo.h"
+#include "interp/importer.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
-#include "interp/importer.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {

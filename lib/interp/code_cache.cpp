@@ -36,7 +36,8 @@ bool getU64(std::string_view in, size_t& pos, uint64_t& v) {
   if (in.size() - pos < 8) return false;
   v = 0;
   for (int i = 0; i < 8; ++i)
-    v |= static_cast<uint64_t>(static_cast<unsigned char>(in[pos + static_cast<size_t>(i)])) << (8 * i);
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(in[pos + static_cast<size_t>(i)]))
+         << (8 * i);
   pos += 8;
   return true;
 }
@@ -44,9 +45,8 @@ bool getU64(std::string_view in, size_t& pos, uint64_t& v) {
 /// Everything an entry depends on, as one string (stored whole in the entry and compared).
 std::string keyOf(const SourceStamp& stamp, std::string_view python) {
   std::string key;
-  for (std::string_view part :
-       {std::string_view(stamp.real_path), std::string_view(stamp.filename), python,
-        std::string_view(buildIdentity())}) {
+  for (std::string_view part : {std::string_view(stamp.real_path), std::string_view(stamp.filename),
+                                python, std::string_view(buildIdentity())}) {
     key += part;
     key += '\0';
   }
@@ -84,7 +84,8 @@ int elfBuildId(struct dl_phdr_info* info, size_t, void* data) {
       const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
       const char* name = p + sizeof(ElfW(Nhdr));
       const char* desc = name + ((note->n_namesz + 3) & ~3u);
-      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0) {
         static const char* digits = "0123456789abcdef";
         for (uint32_t k = 0; k < note->n_descsz; ++k) {
           auto byte = static_cast<unsigned char>(desc[k]);
@@ -123,7 +124,8 @@ std::string CodeCache::defaultDirectory() {
   if (const char* dir = std::getenv("GBC_CACHE_DIR")) return dir;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
     return std::string(xdg) + "/gbc";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/gbc";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.cache/gbc";
   return {};
 }
 
@@ -137,7 +139,8 @@ std::string CodeCache::entryPath(const SourceStamp& stamp, std::string_view pyth
   return dir_ + "/code/" + hex64(sourceHash(key)) + ".gbcc";
 }
 
-std::shared_ptr<CodeObject> CodeCache::load(const SourceStamp& stamp, std::string_view python) const {
+std::shared_ptr<CodeObject> CodeCache::load(const SourceStamp& stamp,
+                                            std::string_view python) const {
   if (!enabled()) return nullptr;
   std::string data;
   if (!readAll(entryPath(stamp, python), data)) return nullptr;
@@ -155,7 +158,8 @@ std::shared_ptr<CodeObject> CodeCache::load(const SourceStamp& stamp, std::strin
   return deserializeCode(payload);
 }
 
-bool CodeCache::store(const SourceStamp& stamp, std::string_view python, const CodeObject& code) const {
+bool CodeCache::store(const SourceStamp& stamp, std::string_view python,
+                      const CodeObject& code) const {
   if (!enabled()) return false;
   std::string key = keyOf(stamp, python);
   std::string payload = serializeCode(code);
@@ -167,8 +171,8 @@ bool CodeCache::store(const SourceStamp& stamp, std::string_view python, const C
   out += payload;
   std::string path = entryPath(stamp, python);
   static std::atomic<uint64_t> counter{0};
-  std::string temp = path + ".tmp." + std::to_string(::getpid()) + "." +
-                     std::to_string(counter.fetch_add(1));
+  std::string temp =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
   std::FILE* fp = std::fopen(temp.c_str(), "wb");
   if (!fp) {
     makeDirectories(dir_ + "/code");

@@ -104,9 +104,9 @@ std::vector<std::string> installationSites(const std::string& prefix, const std:
     if (isDir(site)) out.push_back(site);
   }
   if (isDir(prefix + "/lib/python3/dist-packages")) {
-    for (const std::string& dir :
-         {prefix + "/local/lib/python" + version + "/dist-packages", prefix + "/lib/python3/dist-packages",
-          prefix + "/lib/python" + version + "/dist-packages"})
+    for (const std::string& dir : {prefix + "/local/lib/python" + version + "/dist-packages",
+                                   prefix + "/lib/python3/dist-packages",
+                                   prefix + "/lib/python" + version + "/dist-packages"})
       if (isDir(dir)) out.push_back(dir);
     return out;
   }
@@ -130,7 +130,8 @@ std::string onlyVersionUnder(const std::string& prefix) {
 
 /// Runs `interpreter` once to ask for its version, prefix and site folders; the answer is cached
 /// by the interpreter's path and mtime. Empty when it cannot be run.
-std::vector<std::string> askInterpreter(const std::string& interpreter, const std::string& cache_dir) {
+std::vector<std::string> askInterpreter(const std::string& interpreter,
+                                        const std::string& cache_dir) {
   struct stat st;
   if (::stat(interpreter.c_str(), &st) != 0) return {};
   std::string key = interpreter + "\n" + std::to_string(st.st_mtim.tv_sec) + "." +
@@ -215,8 +216,8 @@ void addSiteDir(const std::string& dir, PythonEnvironment& env) {
       std::string path = trim(line);
       if (path.empty()) continue;
       std::string full = absolute(path[0] == '/' ? path : dir + "/" + path);
-      if (isDir(full) &&
-          std::find(env.site_packages.begin(), env.site_packages.end(), full) == env.site_packages.end())
+      if (isDir(full) && std::find(env.site_packages.begin(), env.site_packages.end(), full) ==
+                             env.site_packages.end())
         env.site_packages.push_back(full);
     }
     if (skipped)
@@ -237,7 +238,8 @@ Result<PythonEnvironment> findEnvironment(const EnvironmentRequest& request) {
   std::string python = request.python;
   env.origin = python.empty() ? "" : request.python_origin;
   if (!python.empty() && !isDir(python) && !isFile(python))
-    return Error{ErrorCode::Usage, request.python_origin + " '" + python + "': no such file or directory"};
+    return Error{ErrorCode::Usage,
+                 request.python_origin + " '" + python + "': no such file or directory"};
   if (python.empty() && request.search) {
     if (const char* venv = std::getenv("VIRTUAL_ENV"); venv && isDir(venv)) {
       python = venv;
@@ -276,11 +278,12 @@ Result<PythonEnvironment> findEnvironment(const EnvironmentRequest& request) {
     std::string system = configValue(cfg, "include-system-site-packages");
     std::string home = configValue(cfg, "home");
     if ((system == "true" || system == "True") && !home.empty())
-      for (const std::string& dir : installationSites(parentOf(home), env.version)) addSiteDir(dir, env);
+      for (const std::string& dir : installationSites(parentOf(home), env.version))
+        addSiteDir(dir, env);
   } else {
     std::error_code ec;
-    std::string real = env.interpreter.empty() ? std::string()
-                                               : fs::canonical(env.interpreter, ec).string();
+    std::string real =
+        env.interpreter.empty() ? std::string() : fs::canonical(env.interpreter, ec).string();
     if (!real.empty() && !ec) {
       env.version = majorMinor(real.substr(real.rfind('/') + 1));
       std::string prefix = parentOf(parentOf(real));
@@ -303,8 +306,9 @@ Result<PythonEnvironment> findEnvironment(const EnvironmentRequest& request) {
   }
   if (!env.version.empty() && env.version != request.target_python)
     env.notes.insert(env.notes.begin(),
-                     "the environment's Python (" + (env.interpreter.empty() ? env.prefix : env.interpreter) +
-                         ", from " + env.origin + ") is " + env.version + ", the target's " +
+                     "the environment's Python (" +
+                         (env.interpreter.empty() ? env.prefix : env.interpreter) + ", from " +
+                         env.origin + ") is " + env.version + ", the target's " +
                          request.target_python + ": its packages are used anyway");
   return env;
 }

@@ -647,8 +647,8 @@ Value VM::evalLoop(Frame& f) {
             Value fromlist = pop(f);
             Value level = pop(f);
             const std::string& name = code.names[static_cast<size_t>(in.arg)];
-            f.stack.push_back(importer_->importName(name, f.globals, fromlist,
-                                                    static_cast<int>(asInt(level))));
+            f.stack.push_back(
+                importer_->importName(name, f.globals, fromlist, static_cast<int>(asInt(level))));
             break;
           }
           case Op::IMPORT_FROM: {

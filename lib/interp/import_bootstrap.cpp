@@ -134,8 +134,8 @@ void installImp(VM& vm, Importer& importer, const Value& imp) {
 void installHelpers(VM& vm, Importer& importer, const Value& gbc) {
   (void)vm;
   auto& d = *as<ModuleObject>(gbc).dict;
-  d.setStr("magic_number",
-           bytesOf(vm.target().python == "3.12" ? std::string("\xcb\r\r\n") : std::string("+\x0e\r\n")));
+  d.setStr("magic_number", bytesOf(vm.target().python == "3.12" ? std::string("\xcb\r\r\n")
+                                                                : std::string("+\x0e\r\n")));
   // str methods the VM lacks yet, for the preludes
   def(gbc, "rpartition", [](VM& vm, CallArgs& a) -> Value {
     std::string s = vm.str(a.args.at(0)), sep = vm.str(a.args.at(1));
@@ -443,7 +443,8 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   installBootstrapFunctions(importer, bootstrap, dunder_import);
 
   // sys.meta_path, sys.path_hooks: CPython's defaults (zipimport's hook aside)
-  as<ListObject>(importer.meta_path_).items = {c.builtin_importer, c.frozen_importer, c.path_finder};
+  as<ListObject>(importer.meta_path_).items = {c.builtin_importer, c.frozen_importer,
+                                               c.path_finder};
   Value loaders = vm.call(as<ModuleObject>(external).dict->getStr("_get_supported_file_loaders"),
                           std::vector<Value>{});
   std::vector<Value> loader_pairs = vm.toVector(loaders);
@@ -454,7 +455,8 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   std::vector<Value> details;
   for (const Value& pair : loader_pairs) {
     std::vector<Value> parts = vm.toVector(pair);
-    for (const Value& suffix : vm.toVector(parts.at(1))) details.push_back(pyTuple({suffix, parts.at(0)}));
+    for (const Value& suffix : vm.toVector(parts.at(1)))
+      details.push_back(pyTuple({suffix, parts.at(0)}));
   }
   c.loader_details = pyList(std::move(details));
 

@@ -2,8 +2,8 @@
 // PathFinder over sys.path and a package's __path__, and FileFinder over one folder, with the
 // folder's listing cached until its mtime changes (as CPython's FileFinder does). Also where
 // sys.path's entries come from and how the bundled standard library is shown.
-#include <sys/stat.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,7 +28,8 @@ std::string join(const std::string& dir, const std::string& name) {
 }
 
 bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string currentDirectory() {
@@ -53,7 +54,8 @@ std::string extensionModuleName(const std::string& file) {
 
 std::string Importer::realPath(const std::string& shown) const {
   if (shown == stdlib_shown_) return stdlib_real_;
-  if (shown.size() > stdlib_shown_.size() && shown.compare(0, stdlib_shown_.size(), stdlib_shown_) == 0 &&
+  if (shown.size() > stdlib_shown_.size() &&
+      shown.compare(0, stdlib_shown_.size(), stdlib_shown_) == 0 &&
       shown[stdlib_shown_.size()] == '/')
     return stdlib_real_.empty() ? std::string() : stdlib_real_ + shown.substr(stdlib_shown_.size());
   return shown;
@@ -112,8 +114,8 @@ std::string findStdlibBundle(const std::string& python) {
     dir = dir.substr(0, dir.rfind('/'));
     // an installed gbc (PREFIX/bin/gbc, PREFIX/share/gbc/stdlib); a build tree inside the source
     // tree (build/gbc, build/lib/interp/*_tests)
-    for (const std::string& root : {dir + "/../share/gbc/stdlib", dir + "/../stdlib",
-                                    dir + "/../../../stdlib"})
+    for (const std::string& root :
+         {dir + "/../share/gbc/stdlib", dir + "/../stdlib", dir + "/../../../stdlib"})
       if (has(root)) return root + "/python" + python;
   }
 #ifdef GBC_STDLIB_DIR
@@ -143,7 +145,8 @@ void Importer::setSearchPath(const SearchPath& search) {
 
 Value Importer::makeSpec(const std::string& name, const Value& loader, const Value& origin,
                          bool is_package, bool has_location) {
-  auto spec = std::make_shared<InstanceObject>(std::static_pointer_cast<ClassObject>(classes_->spec));
+  auto spec =
+      std::make_shared<InstanceObject>(std::static_pointer_cast<ClassObject>(classes_->spec));
   DictPtr d = spec->dict;
   d->setStr("name", pyStr(name));
   d->setStr("loader", loader);
@@ -271,8 +274,8 @@ Value Importer::pathFindSpec(const std::string& name, const Value& path) {
   if (namespace_path.empty()) return none();
   Value spec = makeSpec(name, none(), none(), false, false);
   Value get_spec = vm_.getAttr(classes_->path_finder, "_get_spec");
-  Value ns_path =
-      vm_.call(classes_->namespace_path, std::vector<Value>{pyStr(name), pyList(namespace_path), get_spec});
+  Value ns_path = vm_.call(classes_->namespace_path,
+                           std::vector<Value>{pyStr(name), pyList(namespace_path), get_spec});
   as<InstanceObject>(spec).dict->setStr("submodule_search_locations", ns_path);
   return spec;
 }
@@ -300,7 +303,8 @@ Value Importer::fileFinderFindSpec(const std::string& dir, const std::string& fu
     for (const std::string& suffix : names.extension_suffixes)
       if (isFile(base + "/__init__" + suffix))
         return loaderSpec(classes_->extension_loader, base + "/__init__" + suffix, true, base);
-    if (isFile(base + "/__init__.py")) return loaderSpec(classes_->source_loader, base + "/__init__.py", true, base);
+    if (isFile(base + "/__init__.py"))
+      return loaderSpec(classes_->source_loader, base + "/__init__.py", true, base);
     if (isFile(base + "/__init__.pyc"))
       return loaderSpec(classes_->sourceless_loader, base + "/__init__.pyc", true, base);
     is_namespace = isDirectory(base);

@@ -172,7 +172,8 @@ Value Importer::moduleFromSpec(const Value& spec) {
     module = vm_.call(create, std::vector<Value>{spec});
     if (isNone(module)) module = nullptr;
   } else if (vm_.getAttrOrNull(loader, "exec_module")) {
-    vm_.raise(vm_.b().import_error, "loaders that define exec_module() must also define create_module()");
+    vm_.raise(vm_.b().import_error,
+              "loaders that define exec_module() must also define create_module()");
   }
   if (!module) module = newModuleObject(name);
   initModuleAttrs(spec, module, false);
@@ -253,7 +254,7 @@ void Importer::execSource(const Value& module, const std::string& shown_path) {
 }
 
 std::shared_ptr<CodeObject> Importer::sourceCode(const std::string& shown_path,
-                                                  const std::string& name) {
+                                                 const std::string& name) {
   std::string real = realPath(shown_path);
   std::string text;
   struct stat st;
@@ -287,9 +288,9 @@ std::shared_ptr<CodeObject> Importer::sourceCode(const std::string& shown_path,
     const std::string& message = code.error().message;
     if (library)
       vm_.unsupported("`" + name + "` (" + shown_path + "), which gbc cannot compile: " + message);
-    if (ClassPtr syntax_error = vm_.b().by_name["SyntaxError"])
-      vm_.raise(syntax_error, message);
-    vm_.unsupported("the module `" + name + "`, which has a syntax error gbc reports as: " + message);
+    if (ClassPtr syntax_error = vm_.b().by_name["SyntaxError"]) vm_.raise(syntax_error, message);
+    vm_.unsupported("the module `" + name +
+                    "`, which has a syntax error gbc reports as: " + message);
   }
   cache.store(stamp, python, **code);
   return *code;

@@ -37,7 +37,8 @@ void Importer::install() {
 
 void Importer::forgetStartupImports() {
   auto kept = newDict();
-  for (const char* name : {"sys", "builtins", "_imp", "_frozen_importlib", "_frozen_importlib_external"})
+  for (const char* name :
+       {"sys", "builtins", "_imp", "_frozen_importlib", "_frozen_importlib_external"})
     if (Value m = modules_->getStr(name)) kept->setStr(name, m);
   modules_->entries.clear();
   modules_->index.clear();
@@ -71,8 +72,7 @@ Value Importer::importName(const std::string& name, const DictPtr& globals, cons
                            int level) {
   Value import = vm_.builtinsDict()->getStr("__import__");
   if (!import) vm_.raise(vm_.b().import_error, "__import__ not found");
-  if (import == classes_->dunder_import)
-    return importModuleLevel(name, globals, fromlist, level);
+  if (import == classes_->dunder_import) return importModuleLevel(name, globals, fromlist, level);
   Value g = globals ? Value(globals) : none();
   return vm_.call(import, std::vector<Value>{pyStr(name), g, none(), fromlist, pyInt(level)});
 }
@@ -116,7 +116,8 @@ std::string Importer::resolveName(const std::string& name, const DictPtr& global
     package = asStr(pkg);
   } else if (spec && !isNone(spec)) {
     Value parent = specField(spec, "parent");
-    if (parent->kind != Kind::Str) vm_.raise(vm_.b().type_error, "__spec__.parent must be a string");
+    if (parent->kind != Kind::Str)
+      vm_.raise(vm_.b().type_error, "__spec__.parent must be a string");
     package = asStr(parent);
   } else {
     Value mod_name = globals->getStr("__name__");
@@ -202,10 +203,10 @@ Value Importer::findAndLoadUnlocked(const std::string& name) {
     {
       path = dunderAttr(vm_, parent_module, "__path__");
       if (!path)
-        raiseImportError(vm_, vm_.b().module_not_found_error,
-                         "No module named " + pyRepr(name) + "; " + pyRepr(parent) +
-                             " is not a package",
-                         pyStr(name), none());
+        raiseImportError(
+            vm_, vm_.b().module_not_found_error,
+            "No module named " + pyRepr(name) + "; " + pyRepr(parent) + " is not a package",
+            pyStr(name), none());
       if (vm_.target().python != "3.12") parent_spec = dunderAttr(vm_, parent_module, "__spec__");
       if (Value m = modules_->getStr(name); m && !isNone(m)) return m;
     }
@@ -233,7 +234,10 @@ Value Importer::findAndLoadUnlocked(const std::string& name) {
 }
 
 bool Importer::isLibraryFile(const std::string& file) const {
-  if (file.rfind("<frozen ", 0) == 0 || file.rfind(stdlib_shown_ + "/", 0) == 0) return true;
+  // (gbc's own Python helpers are `<gbc ...>`)
+  if (file.rfind("<frozen ", 0) == 0 || file.rfind("<gbc ", 0) == 0 ||
+      file.rfind(stdlib_shown_ + "/", 0) == 0)
+    return true;
   for (const std::string& dir : site_packages_)
     if (file.rfind(dir + "/", 0) == 0) return true;
   return false;
@@ -251,7 +255,8 @@ void Importer::noteEnvironmentUse(const Value& spec) {
   Frame* at = vm_.top();
   while (at && at->back && isLibraryFile(at->code->filename)) at = at->back;
   for (const std::string& message : pending_notes_)
-    notes_.push_back({at ? at->code->filename : std::string(), at ? at->curPos().line : 0, message});
+    notes_.push_back(
+        {at ? at->code->filename : std::string(), at ? at->curPos().line : 0, message});
   pending_notes_.clear();
 }
 
@@ -403,8 +408,8 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
   std::string message;
   if (vm_.target().python == "3.12") {
     // 3.12: the module's __file__ decides
-    origin = module->kind == Kind::Module ? as<ModuleObject>(module).dict->getStr("__file__")
-                                          : nullptr;
+    origin =
+        module->kind == Kind::Module ? as<ModuleObject>(module).dict->getStr("__file__") : nullptr;
     if (!origin || origin->kind != Kind::Str) {
       origin = nullptr;
       message = what + named + " (unknown location)";
@@ -419,8 +424,8 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
   } else {
     origin = specFileOrigin(vm_, spec);
     bool shadowing = origin && isPossiblyShadowing(vm_, asStr(origin));
-    bool shadowing_stdlib =
-        shadowing && mod_name && cpythonModules(vm_.target().python).stdlib_set.count(asStr(mod_name));
+    bool shadowing_stdlib = shadowing && mod_name &&
+                            cpythonModules(vm_.target().python).stdlib_set.count(asStr(mod_name));
     if (!origin && module->kind == Kind::Module) {
       origin = as<ModuleObject>(module).dict->getStr("__file__");
       if (origin && origin->kind != Kind::Str) origin = nullptr;

@@ -44,10 +44,10 @@ struct ImportNote {
 
 /// Counts of what imports did (for tests and measurements).
 struct ImportStats {
-  uint64_t parsed = 0;        // source files parsed and compiled
-  uint64_t cache_hits = 0;    // code read from the on-disk cache (code_cache.h)
-  uint64_t listings = 0;      // directory listings read (FileFinder's cache fills)
-  uint64_t executed = 0;      // modules whose code ran
+  uint64_t parsed = 0;      // source files parsed and compiled
+  uint64_t cache_hits = 0;  // code read from the on-disk cache (code_cache.h)
+  uint64_t listings = 0;    // directory listings read (FileFinder's cache fills)
+  uint64_t executed = 0;    // modules whose code ran
 };
 
 class Importer {
@@ -138,12 +138,13 @@ class Importer {
   /// _handle_fromlist: imports the submodules `fromlist` names that `module` lacks.
   Value handleFromlist(const Value& module, const Value& fromlist, bool recursive);
   /// A ModuleSpec made natively (no Python code runs).
-  Value makeSpec(const std::string& name, const Value& loader, const Value& origin,
-                 bool is_package, bool has_location);
+  Value makeSpec(const std::string& name, const Value& loader, const Value& origin, bool is_package,
+                 bool has_location);
 
   /// Whether `file` (a code object's file name) belongs to a library rather than the user's
-  /// program: the standard library (its frozen modules included) or the environment's
-  /// site-packages. Diagnostics are located at the user's code around it.
+  /// program: the standard library (its frozen modules included), the environment's
+  /// site-packages, gbc's own Python helpers (`<gbc ...>`). Diagnostics are located at the user's
+  /// code around it.
   bool isLibraryFile(const std::string& file) const;
 
   const ImportStats& stats() const { return stats_; }

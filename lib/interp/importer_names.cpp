@@ -13,10 +13,20 @@ namespace {
 
 // CPython 3.11+ freezes these standard-library modules (Python/frozen.c; the same list in 3.12
 // and 3.14, read from _imp._frozen_module_names()); os.path is 3.12's frozen alias of posixpath.
-const char* const kFrozen[] = {"zipimport",     "abc",     "codecs",           "io",
-                               "_collections_abc", "_sitebuiltins", "genericpath",
-                               "ntpath",        "posixpath", "os",            "site",
-                               "stat",          "importlib.util", "importlib.machinery",
+const char* const kFrozen[] = {"zipimport",
+                               "abc",
+                               "codecs",
+                               "io",
+                               "_collections_abc",
+                               "_sitebuiltins",
+                               "genericpath",
+                               "ntpath",
+                               "posixpath",
+                               "os",
+                               "site",
+                               "stat",
+                               "importlib.util",
+                               "importlib.machinery",
                                "runpy"};
 
 template <size_t N>
@@ -59,7 +69,8 @@ struct StandInState {
       for (size_t start = 0; start <= off.size();) {
         size_t comma = off.find(',', start);
         if (comma == std::string::npos) comma = off.size();
-        if (off.compare(start, comma - start, name) == 0 && comma - start == std::string(name).size())
+        if (off.compare(start, comma - start, name) == 0 &&
+            comma - start == std::string(name).size())
           listed = true;
         start = comma + 1;
       }

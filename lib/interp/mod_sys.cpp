@@ -27,10 +27,14 @@ struct Version {
   const char* prefix;          // where the target's CPython is installed
 };
 
-const Version kPython314{"3.14.8 (main, Oct  1 2026, 19:55:55) [GCC 16.2.0]", 14, 8, 0x030E08F0,
-                         "NPTL 2.43", "/usr"};
-const Version kPython312{"3.12.7 (main, Jun  4 2025, 22:38:17) [GCC 12.2.0]", 12, 7, 0x030C07F0,
-                         "NPTL 2.36", "/usr/local"};
+const Version kPython314{
+    "3.14.8 (main, Oct  1 2026, 19:55:55) [GCC 16.2.0]", 14, 8, 0x030E08F0, "NPTL 2.43", "/usr"};
+const Version kPython312{"3.12.7 (main, Jun  4 2025, 22:38:17) [GCC 12.2.0]",
+                         12,
+                         7,
+                         0x030C07F0,
+                         "NPTL 2.36",
+                         "/usr/local"};
 
 const Version& versionOf(const VM& vm) {
   return vm.target().python == "3.12" ? kPython312 : kPython314;
@@ -178,16 +182,28 @@ void installVersionInfo(VM& vm, const Value& sys) {
   d->setStr("warnoptions", pyList({}));
   d->setStr("_xoptions", newDict());
 
-  std::vector<std::string> flag_names = {
-      "debug",       "inspect",         "interactive",      "optimize",
-      "dont_write_bytecode", "no_user_site", "no_site",     "ignore_environment",
-      "verbose",     "bytes_warning",   "quiet",            "hash_randomization",
-      "isolated",    "dev_mode",        "utf8_mode",        "warn_default_encoding",
-      "safe_path",   "int_max_str_digits"};
-  std::vector<Value> flag_values = {pyInt(0), pyInt(0), pyInt(0), pyInt(0), pyInt(0), pyInt(0),
-                                    pyInt(0), pyInt(0), pyInt(0), pyInt(0), pyInt(0), pyInt(1),
-                                    pyInt(0), pyBool(false), pyInt(0), pyInt(0), pyBool(false),
-                                    pyInt(4300)};
+  std::vector<std::string> flag_names = {"debug",
+                                         "inspect",
+                                         "interactive",
+                                         "optimize",
+                                         "dont_write_bytecode",
+                                         "no_user_site",
+                                         "no_site",
+                                         "ignore_environment",
+                                         "verbose",
+                                         "bytes_warning",
+                                         "quiet",
+                                         "hash_randomization",
+                                         "isolated",
+                                         "dev_mode",
+                                         "utf8_mode",
+                                         "warn_default_encoding",
+                                         "safe_path",
+                                         "int_max_str_digits"};
+  std::vector<Value> flag_values = {pyInt(0), pyInt(0),      pyInt(0),   pyInt(0),      pyInt(0),
+                                    pyInt(0), pyInt(0),      pyInt(0),   pyInt(0),      pyInt(0),
+                                    pyInt(0), pyInt(1),      pyInt(0),   pyBool(false), pyInt(0),
+                                    pyInt(0), pyBool(false), pyInt(4300)};
   if (v.minor >= 14) {
     // 3.13+ fields that are attributes only (not in the tuple)
     for (const char* name : {"gil", "thread_inherit_context", "context_aware_warnings"})
@@ -197,23 +213,22 @@ void installVersionInfo(VM& vm, const Value& sys) {
   d->setStr("flags", makeStructSeq(vm, makeStructSeqType(vm, "sys.flags", flag_names, 18),
                                    std::move(flag_values)));
   d->setStr("float_info",
-            makeStructSeq(vm,
-                          makeStructSeqType(vm, "sys.float_info",
-                                            {"max", "max_exp", "max_10_exp", "min", "min_exp",
-                                             "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
-                                             "rounds"},
-                                            11),
-                          {pyFloat(std::numeric_limits<double>::max()), pyInt(1024), pyInt(308),
-                           pyFloat(std::numeric_limits<double>::min()), pyInt(-1021), pyInt(-307),
-                           pyInt(15), pyInt(53), pyFloat(std::numeric_limits<double>::epsilon()),
-                           pyInt(2), pyInt(1)}));
-  d->setStr("int_info",
-            makeStructSeq(vm,
-                          makeStructSeqType(vm, "sys.int_info",
-                                            {"bits_per_digit", "sizeof_digit",
-                                             "default_max_str_digits", "str_digits_check_threshold"},
-                                            4),
-                          {pyInt(30), pyInt(4), pyInt(4300), pyInt(640)}));
+            makeStructSeq(
+                vm,
+                makeStructSeqType(vm, "sys.float_info",
+                                  {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                   "dig", "mant_dig", "epsilon", "radix", "rounds"},
+                                  11),
+                {pyFloat(std::numeric_limits<double>::max()), pyInt(1024), pyInt(308),
+                 pyFloat(std::numeric_limits<double>::min()), pyInt(-1021), pyInt(-307), pyInt(15),
+                 pyInt(53), pyFloat(std::numeric_limits<double>::epsilon()), pyInt(2), pyInt(1)}));
+  d->setStr("int_info", makeStructSeq(vm,
+                                      makeStructSeqType(
+                                          vm, "sys.int_info",
+                                          {"bits_per_digit", "sizeof_digit",
+                                           "default_max_str_digits", "str_digits_check_threshold"},
+                                          4),
+                                      {pyInt(30), pyInt(4), pyInt(4300), pyInt(640)}));
   d->setStr("hash_info",
             makeStructSeq(vm,
                           makeStructSeqType(vm, "sys.hash_info",
@@ -222,9 +237,10 @@ void installVersionInfo(VM& vm, const Value& sys) {
                                             9),
                           {pyInt(64), pyInt(2305843009213693951), pyInt(314159), pyInt(0),
                            pyInt(1000003), pyStr("siphash13"), pyInt(64), pyInt(128), pyInt(0)}));
-  d->setStr("thread_info",
-            makeStructSeq(vm, makeStructSeqType(vm, "sys.thread_info", {"name", "lock", "version"}, 3),
-                          {pyStr("pthread"), pyStr("semaphore"), pyStr(v.thread_version)}));
+  d->setStr(
+      "thread_info",
+      makeStructSeq(vm, makeStructSeqType(vm, "sys.thread_info", {"name", "lock", "version"}, 3),
+                    {pyStr("pthread"), pyStr("semaphore"), pyStr(v.thread_version)}));
   const CPythonModules& names = cpythonModules(vm.target().python);
   d->setStr("builtin_module_names", strTuple(names.builtin));
   auto stdlib = std::make_shared<SetObject>();
@@ -251,15 +267,19 @@ void installStreams(VM& vm, const Value& sys, const DictPtr& prelude) {
 
 void installFunctions(const Value& sys) {
   DictPtr d = as<ModuleObject>(sys).dict;
-  def(sys, "getrecursionlimit", [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
+  def(sys, "getrecursionlimit",
+      [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
   def(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
     const Value& n = a.args.at(0);
-    if (!isInt(n)) vm.raise(vm.b().type_error, "'" + vm.typeOf(n)->name + "' object cannot be interpreted as an integer");
-    if (asInt(n) < 1) vm.raise(vm.b().value_error, "recursion limit must be greater or equal than 1");
+    if (!isInt(n))
+      vm.raise(vm.b().type_error,
+               "'" + vm.typeOf(n)->name + "' object cannot be interpreted as an integer");
+    if (asInt(n) < 1)
+      vm.raise(vm.b().value_error, "recursion limit must be greater or equal than 1");
     if (asInt(n) <= vm.depth())
-      vm.raise(vm.b().recursion_error,
-               "cannot set the recursion limit to " + std::to_string(asInt(n)) +
-                   " at the recursion depth " + std::to_string(vm.depth()) + ": the limit is too low");
+      vm.raise(vm.b().recursion_error, "cannot set the recursion limit to " +
+                                           std::to_string(asInt(n)) + " at the recursion depth " +
+                                           std::to_string(vm.depth()) + ": the limit is too low");
     vm.recursion_limit = static_cast<int>(std::min<int64_t>(asInt(n), INT_MAX));
     return none();
   });
@@ -333,7 +353,8 @@ void installFunctions(const Value& sys) {
     std::string slot = std::string("__gbc_") + kind;
     d->setStr(slot, none());
     def(sys, std::string("set") + kind, [slot](VM& vm, CallArgs& a) -> Value {
-      as<ModuleObject>(vm.findModule("sys")).dict->setStr(slot, a.args.empty() ? none() : a.args[0]);
+      as<ModuleObject>(vm.findModule("sys"))
+          .dict->setStr(slot, a.args.empty() ? none() : a.args[0]);
       return none();
     });
     def(sys, std::string("get") + kind, [slot](VM& vm, CallArgs&) -> Value {
@@ -389,12 +410,12 @@ void installFunctions(const Value& sys) {
 void installMonitoring(VM& vm, Importer& importer, const Value& sys) {
   auto mon = std::make_shared<ModuleObject>("sys.monitoring");
   mon->dict->setStr("__name__", pyStr("sys.monitoring"));
-  for (const auto& [name, id] : {std::pair{"DEBUGGER_ID", 0}, {"COVERAGE_ID", 1},
-                                 {"PROFILER_ID", 2}, {"OPTIMIZER_ID", 5}})
+  for (const auto& [name, id] :
+       {std::pair{"DEBUGGER_ID", 0}, {"COVERAGE_ID", 1}, {"PROFILER_ID", 2}, {"OPTIMIZER_ID", 5}})
     mon->dict->setStr(name, pyInt(id));
-  for (const char* fn : {"use_tool_id", "free_tool_id", "clear_tool_id", "get_tool",
-                         "register_callback", "get_events", "set_events", "get_local_events",
-                         "set_local_events", "restart_events"}) {
+  for (const char* fn :
+       {"use_tool_id", "free_tool_id", "clear_tool_id", "get_tool", "register_callback",
+        "get_events", "set_events", "get_local_events", "set_local_events", "restart_events"}) {
     std::string what = std::string("`sys.monitoring.") + fn + "` (PEP 669 monitoring)";
     def(mon, fn, [what](VM& vm, CallArgs&) -> Value { vm.unsupported(what); });
   }

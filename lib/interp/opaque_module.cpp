@@ -60,15 +60,17 @@ std::string opaqueClassSource() {
       {"__exit__(self, *args)", "a with-block on"},
       {"__mro_entries__(self, bases)", "subclassing"},
   };
-  std::string src = "class gbc_opaque_extension_value:\n"
-                    "    def __getattr__(self, name):\n"
-                    "        return _attr(self, name)\n";
+  std::string src =
+      "class gbc_opaque_extension_value:\n"
+      "    def __getattr__(self, name):\n"
+      "        return _attr(self, name)\n";
   for (const auto& [signature, what] : uses)
     src += std::string("    def ") + signature + ":\n        _use(self, '" + what + "')\n";
   for (const char* op : {"add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow",
                          "lshift", "rshift", "and", "or", "xor"})
     for (const char* form : {"__", "__r", "__i"})
-      src += std::string("    def ") + form + op + "__(self, other):\n        _use(self, 'arithmetic on')\n";
+      src += std::string("    def ") + form + op +
+             "__(self, other):\n        _use(self, 'arithmetic on')\n";
   return src;
 }
 
@@ -112,8 +114,7 @@ Value makeOpaqueExtensionModule(VM& vm, const std::string& name, const std::stri
         std::string attr = vm.str(a.args.at(0));
         if (attr.size() > 4 && attr.rfind("__", 0) == 0 &&
             attr.compare(attr.size() - 2, 2, "__") == 0)
-          vm.raise(vm.b().attribute_error,
-                   "module '" + name + "' has no attribute '" + attr + "'");
+          vm.raise(vm.b().attribute_error, "module '" + name + "' has no attribute '" + attr + "'");
         return makeValue(vm, cls, {name, path, name + "." + attr});
       });
   m->dict->setStr("__getattr__", getattr);
