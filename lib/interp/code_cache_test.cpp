@@ -113,7 +113,7 @@ TEST_CASE("a warm import reads code from the cache and parses nothing", "[interp
       << "import __future__, colorsys\nVALUE = __future__.annotations is not None\n";
   auto importAll = [&](ImportStats& stats) {
     VM vm(kTarget2_14, true);
-    vm.importer().setSearchPath({{src}, {}});
+    vm.importer().setSearchPath({{src}, {}, {}});
     Value m = vm.importer().gcdImport("pkg_warm", "", 0);
     CHECK(vm.truthy(vm.getAttr(m, "VALUE")));
     stats = vm.importer().stats();
