@@ -134,7 +134,7 @@ std::vector<std::string> askInterpreter(const std::string& interpreter,
                                         const std::string& cache_dir) {
   struct stat st;
   if (::stat(interpreter.c_str(), &st) != 0) return {};
-  std::string key = interpreter + "\n" + std::to_string(st.st_mtim.tv_sec) + "." +
+  std::string key = interpreter + " " + std::to_string(st.st_mtim.tv_sec) + "." +
                     std::to_string(st.st_mtim.tv_nsec);
   std::string cache_file;
   if (!cache_dir.empty()) {
