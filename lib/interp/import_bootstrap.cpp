@@ -134,6 +134,7 @@ void installImp(VM& vm, Importer& importer, const Value& imp) {
 void installHelpers(VM& vm, Importer& importer, const Value& gbc) {
   (void)vm;
   auto& d = *as<ModuleObject>(gbc).dict;
+  d.setStr("raw_magic_number", pyInt(vm.target().python == "3.12" ? 168627659 : 168627755));
   d.setStr("magic_number", bytesOf(vm.target().python == "3.12" ? std::string("\xcb\r\r\n")
                                                                 : std::string("+\x0e\r\n")));
   // str methods the VM lacks yet, for the preludes
@@ -223,6 +224,20 @@ void installHelpers(VM& vm, Importer& importer, const Value& gbc) {
                                  static_cast<double>(st.st_mtim.tv_nsec) * 1e-9));
     out->setStr("size", pyInt(static_cast<int64_t>(st.st_size)));
     return out;
+  });
+  def(gbc, "stat", [&importer](VM& vm, CallArgs& a) -> Value {
+    std::string path = vm.str(a.args.at(0));
+    struct stat st;
+    if (::stat(importer.realPath(path).c_str(), &st) != 0)
+      vm.raiseValue(vm.makeException(vm.b().file_not_found_error,
+                                     "[Errno 2] No such file or directory: " + pyRepr(path)));
+    return pyTuple({pyInt(st.st_mode), pyInt(static_cast<int64_t>(st.st_size)),
+                    pyFloat(static_cast<double>(st.st_mtim.tv_sec) +
+                            static_cast<double>(st.st_mtim.tv_nsec) * 1e-9)});
+  });
+  def(gbc, "no_pyc", [](VM& vm, CallArgs& a) -> Value {
+    vm.unsupported("`importlib._bootstrap_external." + vm.str(a.args.at(0)) +
+                   "` (CPython's .pyc files, which gbc neither reads nor writes)");
   });
   def(gbc, "exec_source", [&importer](VM& vm, CallArgs& a) -> Value {
     importer.execSource(a.args.at(1), vm.str(vm.getAttr(a.args.at(0), "path")));

@@ -191,6 +191,53 @@ class FrozenImporter:
     load_module = classmethod(_load_module_shim)
 
 
+class _DeadlockError(RuntimeError):
+    pass
+
+
+class _ModuleLock:
+    # one thread runs the program: a module lock never blocks
+    def __init__(self, name):
+        self.name = name
+        self.count = 0
+
+    def acquire(self):
+        self.count += 1
+        return True
+
+    def release(self):
+        if self.count == 0:
+            raise RuntimeError('cannot release un-acquired lock')
+        self.count -= 1
+
+    def locked(self):
+        return self.count > 0
+
+    def __repr__(self):
+        return f'_ModuleLock({self.name!r}) at {id(self)}'
+
+
+class _ModuleLockManager:
+    def __init__(self, name):
+        self._name = name
+        self._lock = None
+
+    def __enter__(self):
+        self._lock = _get_module_lock(self._name)
+        self._lock.acquire()
+
+    def __exit__(self, *args, **kwargs):
+        self._lock.release()
+
+
+def _get_module_lock(name):
+    return _ModuleLock(name)
+
+
+def _lock_unlock_module(name):
+    pass
+
+
 class _ImportLockContext:
     def __enter__(self):
         _imp.acquire_lock()
@@ -231,8 +278,83 @@ def _pack_uint32(x):
     return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
 
 
+def _unpack_uint64(data):
+    return int.from_bytes(data, 'little')
+
+
 def _unpack_uint32(data):
     return int.from_bytes(data, 'little')
+
+
+def _unpack_uint16(data):
+    return int.from_bytes(data, 'little')
+
+
+_RAW_MAGIC_NUMBER = _gbc.raw_magic_number
+
+
+class _stat_result:
+    def __init__(self, mode, size, mtime):
+        self.st_mode = mode
+        self.st_size = size
+        self.st_mtime = mtime
+
+
+def _path_stat(path):
+    return _stat_result(*_gbc.stat(path))
+
+
+def _fix_up_module(ns, name, pathname, cpathname=None):
+    loader = ns.get('__loader__')
+    spec = ns.get('__spec__')
+    if not loader:
+        if spec:
+            loader = spec.loader
+        elif pathname == cpathname:
+            loader = SourcelessFileLoader(name, pathname)
+        else:
+            loader = SourceFileLoader(name, pathname)
+    if not spec:
+        spec = spec_from_file_location(name, pathname, loader=loader)
+        if cpathname:
+            spec.cached = _path_abspath(cpathname)
+    ns['__spec__'] = spec
+    ns['__loader__'] = loader
+    ns['__file__'] = pathname
+    ns['__cached__'] = cpathname
+
+
+# CPython's .pyc files: gbc neither reads nor writes them
+def _classify_pyc(data, name, exc_details):
+    _gbc.no_pyc('_classify_pyc')
+
+
+def _validate_timestamp_pyc(data, source_mtime, source_size, name, exc_details):
+    _gbc.no_pyc('_validate_timestamp_pyc')
+
+
+def _validate_hash_pyc(data, source_hash, name, exc_details):
+    _gbc.no_pyc('_validate_hash_pyc')
+
+
+def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None):
+    _gbc.no_pyc('_compile_bytecode')
+
+
+def _code_to_timestamp_pyc(code, mtime=0, source_size=0):
+    _gbc.no_pyc('_code_to_timestamp_pyc')
+
+
+def _code_to_hash_pyc(code, source_hash, checked=True):
+    _gbc.no_pyc('_code_to_hash_pyc')
+
+
+def _write_atomic(path, data, mode=0o666):
+    _gbc.no_pyc('_write_atomic')
+
+
+def _calc_mode(path):
+    return _path_stat(path).st_mode | 0o200
 
 
 def _path_join(*path_parts):

@@ -404,6 +404,21 @@ TEST_CASE(
     CHECK(lastLine(run(tree)) == "unsupported: `torch.fx` (not in gbc's model of torch) at " +
                                      tree.path("main.py") + ":1");
   }
+  SECTION("3.12: a module pyodide's bundle of 3.12 leaves out") {
+    tree.write("main.py", "import sqlite3\n");
+    CHECK(lastLine(run(tree, "main.py", kTarget2_11)) ==
+          "unsupported: the standard-library module `sqlite3` of Python 3.12, which gbc's bundle "
+          "of the standard library does not include at " +
+              tree.path("main.py") + ":1");
+  }
+  SECTION("a zip archive on sys.path is not read") {
+    tree.write("lib.zip", "PK");
+    tree.write("main.py",
+               "import sys\nsys.path.insert(0, sys.path[0] + '/lib.zip')\nimport zipped\n");
+    CHECK(lastLine(run(tree)) ==
+          "unsupported: importing `zipped` from the archive `" + tree.path("lib.zip") +
+              "` on sys.path (gbc does not read zip archives) at " + tree.path("main.py") + ":3");
+  }
   SECTION("a local module shadows a standard-library one, as sys.path orders them") {
     tree.write("json.py", "LOCAL = True\n");
     tree.write("main.py", "import json\nprint(json.LOCAL)\n");

@@ -40,8 +40,9 @@ const Version& versionOf(const VM& vm) {
   return vm.target().python == "3.12" ? kPython312 : kPython314;
 }
 
-const char* const kCopyright =
-    "Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n"
+/// sys.copyright after its first line (3.14 dropped the years of the first).
+const char* const kCopyrightRest =
+    "\nAll Rights Reserved.\n\n"
     "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
     "All Rights Reserved.\n\n"
@@ -167,7 +168,11 @@ void installVersionInfo(VM& vm, const Value& sys) {
   d->setStr("version", pyStr(v.version));
   d->setStr("hexversion", pyInt(v.hexversion));
   d->setStr("api_version", pyInt(1013));
-  d->setStr("copyright", pyStr(kCopyright));
+  d->setStr(
+      "copyright",
+      pyStr(std::string(v.minor >= 14 ? "Copyright (c) 2001 Python Software Foundation."
+                                      : "Copyright (c) 2001-2023 Python Software Foundation.") +
+            kCopyrightRest));
   d->setStr("platform", pyStr("linux"));
   d->setStr("byteorder", pyStr("little"));
   d->setStr("maxsize", pyInt(std::numeric_limits<int64_t>::max()));
@@ -335,17 +340,21 @@ void installFunctions(const Value& sys) {
   def(sys, "getswitchinterval", [](VM&, CallArgs&) -> Value { return pyFloat(0.005); });
   def(sys, "setswitchinterval", [](VM&, CallArgs&) -> Value { return none(); });
   def(sys, "_is_gil_enabled", [](VM&, CallArgs&) -> Value { return pyBool(true); });
+  d->setStr("__gbc_int_max_str_digits", pyInt(4300));
   def(sys, "get_int_max_str_digits", [](VM& vm, CallArgs&) -> Value {
-    Value flags = as<ModuleObject>(vm.findModule("sys")).dict->getStr("flags");
-    return vm.getAttr(flags, "int_max_str_digits");
+    return as<ModuleObject>(vm.findModule("sys")).dict->getStr("__gbc_int_max_str_digits");
   });
   def(sys, "set_int_max_str_digits", [](VM& vm, CallArgs& a) -> Value {
     Value n = a.args.empty() ? a.kw("maxdigits") : a.args[0];
     if (!n || !isInt(n)) vm.raise(vm.b().type_error, "set_int_max_str_digits() needs an int");
+    bool v312 = vm.target().python == "3.12";
     if (asInt(n) != 0 && asInt(n) < 640)
-      vm.raise(vm.b().value_error, "maxdigits must be >= 640 or 0 for unlimited");
-    Value flags = as<ModuleObject>(vm.findModule("sys")).dict->getStr("flags");
-    as<InstanceObject>(flags).dict->setStr("int_max_str_digits", n);
+      vm.raise(vm.b().value_error, v312 ? "maxdigits must be 0 or larger than 640"
+                                        : "maxdigits must be >= 640 or 0 for unlimited");
+    DictPtr d = as<ModuleObject>(vm.findModule("sys")).dict;
+    d->setStr("__gbc_int_max_str_digits", n);
+    // (3.13+ keeps sys.flags.int_max_str_digits in step)
+    if (!v312) as<InstanceObject>(d->getStr("flags")).dict->setStr("int_max_str_digits", n);
     return none();
   });
   // hooks gbc has no machinery for: kept, so programs read back what they set
