@@ -1,6 +1,7 @@
 // Finding the user's Python environment (environment.h).
 #include "interp/environment.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -197,11 +198,14 @@ void addSiteDir(const std::string& dir, PythonEnvironment& env) {
     return;
   env.site_packages.push_back(dir);
   std::vector<std::string> pth;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pth") == 0 && name[0] != '.')
-      pth.push_back(name);
+  // (readdir: a site-packages folder has hundreds of entries, std::filesystem costs more per one)
+  if (DIR* folder = ::opendir(dir.c_str())) {
+    while (const struct dirent* entry = ::readdir(folder)) {
+      std::string_view name = entry->d_name;
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".pth" && name[0] != '.')
+        pth.emplace_back(name);
+    }
+    ::closedir(folder);
   }
   std::sort(pth.begin(), pth.end());
   for (const std::string& name : pth) {

@@ -97,7 +97,7 @@ void installImp(VM& vm, Importer& importer, const Value& imp) {
   def(imp, "exec_dynamic", [](VM&, CallArgs&) -> Value { return pyInt(0); });
   def(imp, "is_frozen", [&importer](VM& vm, CallArgs& a) -> Value {
     return pyBool(!isNone(importer.findLoaded("_frozen_importlib")) &&
-                  cpythonModules(vm.target().python).frozen.count(strArg(vm, a, 0, "name")));
+                  cpythonModules(vm.target().python).frozen.contains(strArg(vm, a, 0, "name")));
   });
   def(imp, "is_frozen_package", [](VM&, CallArgs&) -> Value { return pyBool(false); });
   def(imp, "find_frozen", [](VM&, CallArgs&) -> Value { return none(); });
@@ -109,7 +109,7 @@ void installImp(VM& vm, Importer& importer, const Value& imp) {
   def(imp, "init_frozen", [](VM&, CallArgs&) -> Value { return none(); });
   def(imp, "_frozen_module_names", [](VM& vm, CallArgs&) -> Value {
     std::vector<Value> out{pyStr("_frozen_importlib"), pyStr("_frozen_importlib_external")};
-    for (const std::string& n : cpythonModules(vm.target().python).frozen) out.push_back(pyStr(n));
+    for (const char* n : cpythonModules(vm.target().python).frozen) out.push_back(pyStr(n));
     return pyList(std::move(out));
   });
   std::vector<Value> suffixes;
@@ -173,6 +173,23 @@ void installHelpers(VM& vm, Importer& importer, const Value& gbc) {
     bool ok = !s.empty();
     for (char ch : s) ok = ok && std::isalnum(static_cast<unsigned char>(ch));
     return pyBool(ok);
+  });
+  def(gbc, "load_external", [&importer](VM&, CallArgs&) -> Value {
+    importer.ensureExternal();
+    return importer.findLoaded("_frozen_importlib_external");
+  });
+  def(gbc, "default_loaders", [&importer](VM& vm, CallArgs&) -> Value {
+    importer.ensureExternal();
+    Value ext = importer.findLoaded("_frozen_importlib_external");
+    return vm.call(as<ModuleObject>(ext).dict->getStr("_get_supported_file_loaders"),
+                   std::vector<Value>{});
+  });
+  def(gbc, "abspath", [](VM& vm, CallArgs& a) -> Value {
+    std::string path = vm.str(a.args.at(0));
+    if (!path.empty() && path[0] == '/') return pyStr(path);
+    char buf[4096];
+    std::string cwd = ::getcwd(buf, sizeof buf) ? buf : "";
+    return pyStr(path.empty() ? cwd : cwd + "/" + path);
   });
   def(gbc, "getcwd", [](VM&, CallArgs&) -> Value {
     char buf[4096];
@@ -444,10 +461,18 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   c.path_finder = cls(external, "PathFinder");
   c.file_finder = cls(external, "FileFinder");
   c.source_loader = cls(external, "SourceFileLoader");
-  c.sourceless_loader = cls(external, "SourcelessFileLoader");
-  c.extension_loader = cls(external, "ExtensionFileLoader");
-  c.namespace_loader = cls(external, "NamespaceLoader");
-  c.namespace_path = cls(external, "_NamespacePath");
+  // the rest of _frozen_importlib_external: on first use (PEP 562 __getattr__, ensureExternal)
+  auto rest = std::make_shared<BuiltinObject>("__getattr__", [&importer](VM& vm, CallArgs& a) {
+    importer.ensureExternal();
+    std::string name = vm.str(a.args.at(0));
+    Value v =
+        as<ModuleObject>(importer.findLoaded("_frozen_importlib_external")).dict->getStr(name);
+    if (!v)
+      vm.raise(vm.b().attribute_error,
+               "module '_frozen_importlib_external' has no attribute '" + name + "'");
+    return v;
+  });
+  as<ModuleObject>(external).dict->setStr("__getattr__", rest);
 
   // builtins.__import__ and _frozen_importlib.__import__: the same native function
   auto dunder_import = std::make_shared<BuiltinObject>(
@@ -460,20 +485,9 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   // sys.meta_path, sys.path_hooks: CPython's defaults (zipimport's hook aside)
   as<ListObject>(importer.meta_path_).items = {c.builtin_importer, c.frozen_importer,
                                                c.path_finder};
-  Value loaders = vm.call(as<ModuleObject>(external).dict->getStr("_get_supported_file_loaders"),
-                          std::vector<Value>{});
-  std::vector<Value> loader_pairs = vm.toVector(loaders);
-  CallArgs hook_args;
-  hook_args.args = loader_pairs;  // (call may consume its arguments)
-  c.file_finder_hook = vm.call(vm.getAttr(c.file_finder, "path_hook"), hook_args);
+  // (the hook's loaders are the defaults, taken when the hook first runs)
+  c.file_finder_hook = vm.call(vm.getAttr(c.file_finder, "path_hook"), std::vector<Value>{});
   as<ListObject>(importer.path_hooks_).items = {c.file_finder_hook};
-  std::vector<Value> details;
-  for (const Value& pair : loader_pairs) {
-    std::vector<Value> parts = vm.toVector(pair);
-    for (const Value& suffix : vm.toVector(parts.at(1)))
-      details.push_back(pyTuple({suffix, parts.at(0)}));
-  }
-  c.loader_details = pyList(std::move(details));
 
   // the modules a CPython process starts with, with their specs
   auto frozenSpec = [&](const std::string& name) {

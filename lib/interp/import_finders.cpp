@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "interp/import_internal.h"
+#include "interp/import_prelude.h"
 #include "interp/importer_names.h"
 #include "interp/stdlib_io.h"
 
@@ -191,7 +192,7 @@ Value Importer::nativeSpec(const std::string& name) {
 
 Value Importer::frozenSpec(const std::string& name) {
   const CPythonModules& names = cpythonModules(vm_.target().python);
-  if (!names.frozen.count(name) || (isStandIn(name) && standInActive(name))) return none();
+  if (!names.frozen.contains(name) || (isStandIn(name) && standInActive(name))) return none();
   std::string rel = name;
   std::replace(rel.begin(), rel.end(), '.', '/');
   if (!isFile(stdlib_shown_ + "/" + rel + ".py")) return none();
@@ -204,6 +205,27 @@ bool Importer::nativeStandInAt(const std::string& name, const std::string& entry
 }
 
 // ---- PathFinder
+
+void Importer::ensureExternal() {
+  if (external_loaded_) return;
+  external_loaded_ = true;
+  DictPtr d = as<ModuleObject>(classes_->external).dict;
+  d->erase(pyStr("__getattr__"));
+  runPreludeInto(vm_, d, "<frozen importlib._bootstrap_external>", kBootstrapExternalRestPrelude);
+  classes_->sourceless_loader = d->getStr("SourcelessFileLoader");
+  classes_->extension_loader = d->getStr("ExtensionFileLoader");
+  classes_->namespace_loader = d->getStr("NamespaceLoader");
+  classes_->namespace_path = d->getStr("_NamespacePath");
+  // FileFinder._loaders of the default hook: [(suffix, loader class)]
+  std::vector<Value> details;
+  for (const Value& pair :
+       vm_.toVector(vm_.call(d->getStr("_get_supported_file_loaders"), std::vector<Value>{}))) {
+    std::vector<Value> parts = vm_.toVector(pair);
+    for (const Value& suffix : vm_.toVector(parts.at(1)))
+      details.push_back(pyTuple({suffix, parts.at(0)}));
+  }
+  classes_->loader_details = pyList(std::move(details));
+}
 
 Value Importer::pathEntryFinder(const std::string& entry) {
   std::string key = entry;
@@ -222,6 +244,7 @@ Value Importer::pathEntryFinder(const std::string& entry) {
     for (const Value& hook : vm_.toVector(hooks)) {
       if (hook == classes_->file_finder_hook) {
         if (!isDirectory(key)) continue;
+        ensureExternal();
         auto f = std::make_shared<InstanceObject>(
             std::static_pointer_cast<ClassObject>(classes_->file_finder));
         f->dict->setStr("_loaders", classes_->loader_details);
@@ -272,6 +295,7 @@ Value Importer::pathFindSpec(const std::string& name, const Value& path) {
     for (Value& p : vm_.toVector(portions)) namespace_path.push_back(std::move(p));
   }
   if (namespace_path.empty()) return none();
+  ensureExternal();
   Value spec = makeSpec(name, none(), none(), false, false);
   Value get_spec = vm_.getAttr(classes_->path_finder, "_get_spec");
   Value ns_path = vm_.call(classes_->namespace_path,
@@ -283,6 +307,7 @@ Value Importer::pathFindSpec(const std::string& name, const Value& path) {
 // ---- FileFinder
 
 Value Importer::fileFinderFindSpec(const std::string& dir, const std::string& fullname) {
+  ensureExternal();
   size_t dot = fullname.rfind('.');
   std::string tail = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   std::string real_dir = realPath(dir);

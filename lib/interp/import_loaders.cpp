@@ -112,7 +112,7 @@ bool isPossiblyShadowing(VM& vm, const std::string& origin) {
   Value sys = vm.findModule("sys");
   if (!sys) return false;
   DictPtr d = as<ModuleObject>(sys).dict;
-  if (Value flags = d->getStr("flags"))
+  if (Value flags = vm.getAttrOrNull(sys, "flags"))
     if (Value safe = vm.getAttrOrNull(flags, "safe_path"); safe && vm.truthy(safe)) return false;
   std::string root = origin;
   const std::string init = "/__init__.py";
@@ -187,6 +187,7 @@ void Importer::initModuleAttrs(const Value& spec, const Value& module, bool over
     Value loader = vm_.getAttr(spec, "loader");
     Value locations = vm_.getAttr(spec, "submodule_search_locations");
     if (isNone(loader) && !isNone(locations)) {
+      ensureExternal();
       // a namespace package: its loader is a NamespaceLoader made without __init__
       auto ns = std::make_shared<InstanceObject>(
           std::static_pointer_cast<ClassObject>(classes_->namespace_loader));
@@ -263,7 +264,7 @@ std::shared_ptr<CodeObject> Importer::sourceCode(const std::string& shown_path,
                                   "[Errno 2] No such file or directory: " + pyRepr(shown_path));
     vm_.raiseValue(exc);
   }
-  bool frozen = cpythonModules(vm_.target().python).frozen.count(name) &&
+  bool frozen = cpythonModules(vm_.target().python).frozen.contains(name) &&
                 shown_path.rfind(stdlib_shown_ + "/", 0) == 0;
   SourceStamp stamp{real, frozen ? "<frozen " + name + ">" : shown_path,
                     static_cast<int64_t>(st.st_size),

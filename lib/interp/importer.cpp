@@ -425,7 +425,7 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
     origin = specFileOrigin(vm_, spec);
     bool shadowing = origin && isPossiblyShadowing(vm_, asStr(origin));
     bool shadowing_stdlib = shadowing && mod_name &&
-                            cpythonModules(vm_.target().python).stdlib_set.count(asStr(mod_name));
+                            cpythonModules(vm_.target().python).stdlib.contains(asStr(mod_name));
     if (!origin && module->kind == Kind::Module) {
       origin = as<ModuleObject>(module).dict->getStr("__file__");
       if (origin && origin->kind != Kind::Str) origin = nullptr;
@@ -484,17 +484,17 @@ void Importer::importStar(const Value& module, const DictPtr& into) {
 
 void Importer::checkUnimplementedBuiltin(const std::string& name) {
   const CPythonModules& names = cpythonModules(vm_.target().python);
-  if (names.builtin_set.count(name) && !isBuiltin(name))
+  if (names.builtin.contains(name) && !isBuiltin(name))
     vm_.unsupported("the C module `" + name + "` of CPython, which gbc does not implement");
 }
 
 void Importer::raiseMissing(const std::string& name) {
   const CPythonModules& names = cpythonModules(vm_.target().python);
   std::string top = name.substr(0, name.find('.'));
-  if (!names.other_platforms.count(top)) {
-    if (names.c_modules.count(name))
+  if (!names.other_platforms.contains(top)) {
+    if (names.c_modules.contains(name))
       vm_.unsupported("the C module `" + name + "` of CPython, which gbc does not implement");
-    if (top == name && names.stdlib_set.count(name))
+    if (top == name && names.stdlib.contains(name))
       vm_.unsupported("the standard-library module `" + name + "` of Python " +
                       std::string(vm_.target().python) +
                       ", which gbc's bundle of the standard library does not include");

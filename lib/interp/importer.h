@@ -131,6 +131,9 @@ class Importer {
   Value frozenSpec(const std::string& name);
   /// Runs `module` with `loader` (natively for gbc's own loaders, else loader.exec_module).
   Value execLoader(const Value& loader, const Value& module);
+  /// Loads the part of importlib._bootstrap_external that is loaded on first use (the other
+  /// loaders, namespace paths, spec_from_file_location, ...; import_prelude.h).
+  void ensureExternal();
   /// spec.parent / has_location / cached without running Python for gbc's own specs.
   Value specField(const Value& spec, std::string_view field);
   /// A SourceFileLoader(name, path) (the loader of __main__).
@@ -179,6 +182,7 @@ class Importer {
   std::unordered_map<std::string, Value> native_;
   std::unordered_map<std::string, std::unique_ptr<Listing>> listings_;
   std::unique_ptr<Classes> classes_;
+  bool external_loaded_ = false;
   std::string stdlib_shown_, stdlib_real_;
   std::vector<std::string> site_packages_;
   std::vector<std::string> pending_notes_;

@@ -1,6 +1,7 @@
 // CPython's module-name tables and the stand-in switch (importer_names.h).
 #include "interp/importer_names.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -12,44 +13,26 @@ namespace {
 #include "interp/cpython_modules.inc"
 
 // CPython 3.11+ freezes these standard-library modules (Python/frozen.c; the same list in 3.12
-// and 3.14, read from _imp._frozen_module_names()); os.path is 3.12's frozen alias of posixpath.
-const char* const kFrozen[] = {"zipimport",
-                               "abc",
-                               "codecs",
-                               "io",
-                               "_collections_abc",
-                               "_sitebuiltins",
-                               "genericpath",
-                               "ntpath",
-                               "posixpath",
-                               "os",
-                               "site",
-                               "stat",
-                               "importlib.util",
-                               "importlib.machinery",
-                               "runpy"};
+// and 3.14, read from _imp._frozen_module_names()); sorted.
+const char* const kFrozen[] = {
+    "_collections_abc",    "_sitebuiltins",  "abc",  "codecs", "genericpath",
+    "importlib.machinery", "importlib.util", "io",   "ntpath", "os",
+    "posixpath",           "runpy",          "site", "stat",   "zipimport"};
 
 template <size_t N>
-std::vector<std::string> list(const char* const (&names)[N]) {
-  return std::vector<std::string>(names, names + N);
+NameList list(const char* const (&names)[N]) {
+  return NameList(names, N);
 }
 
-CPythonModules make(std::vector<std::string> builtin, std::vector<std::string> stdlib,
-                    std::vector<std::string> c_modules, std::string_view tag) {
-  CPythonModules m;
-  m.builtin = std::move(builtin);
-  m.stdlib = std::move(stdlib);
-  m.c_modules.insert(c_modules.begin(), c_modules.end());
-  m.builtin_set.insert(m.builtin.begin(), m.builtin.end());
-  m.stdlib_set.insert(m.stdlib.begin(), m.stdlib.end());
-  for (const char* name : kOtherPlatforms) m.other_platforms.insert(name);
-  for (const char* name : kFrozen) m.frozen.insert(name);
+CPythonModules make(NameList builtin, NameList stdlib, NameList c_modules, std::string_view tag) {
   // _imp.extension_suffixes() of CPython on x86-64 Linux (3.14 added the abi3 one with the
   // platform triplet)
-  m.extension_suffixes = {".cpython-" + std::string(tag) + "-x86_64-linux-gnu.so", ".abi3.so"};
-  if (tag == "314") m.extension_suffixes.push_back(".abi3-x86_64-linux-gnu.so");
-  m.extension_suffixes.push_back(".so");
-  return m;
+  std::vector<std::string> suffixes = {".cpython-" + std::string(tag) + "-x86_64-linux-gnu.so",
+                                       ".abi3.so"};
+  if (tag == "314") suffixes.push_back(".abi3-x86_64-linux-gnu.so");
+  suffixes.push_back(".so");
+  return CPythonModules{
+      builtin, stdlib, c_modules, list(kOtherPlatforms), list(kFrozen), std::move(suffixes)};
 }
 
 /// The stand-ins: gbc's native models of pure-Python modules, kept until the real module runs
@@ -85,6 +68,11 @@ StandInState& standIns() {
 }
 
 }  // namespace
+
+bool NameList::contains(std::string_view name) const {
+  return std::binary_search(names_, names_ + count_, name,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
 
 const CPythonModules& cpythonModules(std::string_view python) {
   static const CPythonModules m314 =

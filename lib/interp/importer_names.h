@@ -3,27 +3,39 @@
 // modules.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace gbc::interp {
 
+/// A sorted static list of module names (no allocation: the tables cost nothing at start-up).
+class NameList {
+ public:
+  NameList(const char* const* names, size_t count) : names_(names), count_(count) {}
+  bool contains(std::string_view name) const;
+  const char* const* begin() const { return names_; }
+  const char* const* end() const { return names_ + count_; }
+  size_t size() const { return count_; }
+
+ private:
+  const char* const* names_;
+  size_t count_;
+};
+
 struct CPythonModules {
   /// sys.builtin_module_names of the target's CPython (Linux).
-  std::vector<std::string> builtin;
+  NameList builtin;
   /// sys.stdlib_module_names.
-  std::vector<std::string> stdlib;
+  NameList stdlib;
   /// The modules CPython writes in C on Linux (built in, or extension modules in lib-dynload).
-  std::unordered_set<std::string> c_modules;
-  std::unordered_set<std::string> builtin_set;
+  NameList c_modules;
   /// Modules of other platforms (winreg, msvcrt, ...): ModuleNotFoundError on Linux.
-  std::unordered_set<std::string> other_platforms;
-  std::unordered_set<std::string> stdlib_set;
+  NameList other_platforms;
   /// The standard-library modules CPython freezes into its binary (os, abc, codecs, ...): their
   /// spec says origin 'frozen' and their code objects `<frozen NAME>`.
-  std::unordered_set<std::string> frozen;
+  NameList frozen;
   /// _imp.extension_suffixes().
   std::vector<std::string> extension_suffixes;
 };

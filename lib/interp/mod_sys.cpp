@@ -133,9 +133,9 @@ void def(const Value& module, const std::string& name, NativeFn fn) {
   as<ModuleObject>(module).dict->setStr(name, b);
 }
 
-Value strTuple(const std::vector<std::string>& items) {
+Value strTuple(const NameList& items) {
   std::vector<Value> out;
-  for (const std::string& s : items) out.push_back(pyStr(s));
+  for (const char* s : items) out.push_back(pyStr(s));
   return pyTuple(std::move(out));
 }
 
@@ -157,14 +157,9 @@ Value handledException(VM& vm) {
   return nullptr;
 }
 
-void installVersionInfo(VM& vm, const Value& sys) {
+void installIdentity(VM& vm, const Value& sys) {
   const Version& v = versionOf(vm);
   DictPtr d = as<ModuleObject>(sys).dict;
-  ClassPtr vi = makeStructSeqType(vm, "sys.version_info",
-                                  {"major", "minor", "micro", "releaselevel", "serial"}, 5);
-  Value version_info =
-      makeStructSeq(vm, vi, {pyInt(3), pyInt(v.minor), pyInt(v.micro), pyStr("final"), pyInt(0)});
-  d->setStr("version_info", version_info);
   d->setStr("version", pyStr(v.version));
   d->setStr("hexversion", pyInt(v.hexversion));
   d->setStr("api_version", pyInt(1013));
@@ -186,7 +181,18 @@ void installVersionInfo(VM& vm, const Value& sys) {
   d->setStr("dont_write_bytecode", pyBool(false));
   d->setStr("warnoptions", pyList({}));
   d->setStr("_xoptions", newDict());
+}
 
+/// The struct sequences and the module-name sets (built on first use: most programs never
+/// look).
+void installStructSeqs(VM& vm, const Value& sys) {
+  const Version& v = versionOf(vm);
+  DictPtr d = as<ModuleObject>(sys).dict;
+  ClassPtr vi = makeStructSeqType(vm, "sys.version_info",
+                                  {"major", "minor", "micro", "releaselevel", "serial"}, 5);
+  Value version_info =
+      makeStructSeq(vm, vi, {pyInt(3), pyInt(v.minor), pyInt(v.micro), pyStr("final"), pyInt(0)});
+  d->setStr("version_info", version_info);
   std::vector<std::string> flag_names = {"debug",
                                          "inspect",
                                          "interactive",
@@ -249,7 +255,7 @@ void installVersionInfo(VM& vm, const Value& sys) {
   const CPythonModules& names = cpythonModules(vm.target().python);
   d->setStr("builtin_module_names", strTuple(names.builtin));
   auto stdlib = std::make_shared<SetObject>();
-  for (const std::string& n : names.stdlib) stdlib->add(pyStr(n));
+  for (const char* n : names.stdlib) stdlib->add(pyStr(n));
   stdlib->frozen = true;
   d->setStr("stdlib_module_names", stdlib);
 }
@@ -351,10 +357,10 @@ void installFunctions(const Value& sys) {
     if (asInt(n) != 0 && asInt(n) < 640)
       vm.raise(vm.b().value_error, v312 ? "maxdigits must be 0 or larger than 640"
                                         : "maxdigits must be >= 640 or 0 for unlimited");
-    DictPtr d = as<ModuleObject>(vm.findModule("sys")).dict;
-    d->setStr("__gbc_int_max_str_digits", n);
+    Value sys = vm.findModule("sys");
+    as<ModuleObject>(sys).dict->setStr("__gbc_int_max_str_digits", n);
     // (3.13+ keeps sys.flags.int_max_str_digits in step)
-    if (!v312) as<InstanceObject>(d->getStr("flags")).dict->setStr("int_max_str_digits", n);
+    if (!v312) as<InstanceObject>(vm.getAttr(sys, "flags")).dict->setStr("int_max_str_digits", n);
     return none();
   });
   // hooks gbc has no machinery for: kept, so programs read back what they set
@@ -392,7 +398,7 @@ void installFunctions(const Value& sys) {
     return none();
   });
   def(sys, "excepthook", [](VM& vm, CallArgs& a) -> Value {
-    Value err = as<ModuleObject>(vm.findModule("sys")).dict->getStr("stderr");
+    Value err = vm.getAttr(vm.findModule("sys"), "stderr");
     printTo(vm, err, vm.formatTraceback(a.args.at(1)), false);
     return none();
   });
@@ -416,7 +422,7 @@ void installFunctions(const Value& sys) {
 }
 
 /// sys.monitoring (PEP 669): the constants; using it is not something gbc models.
-void installMonitoring(VM& vm, Importer& importer, const Value& sys) {
+void installMonitoring(const Value& sys) {
   auto mon = std::make_shared<ModuleObject>("sys.monitoring");
   mon->dict->setStr("__name__", pyStr("sys.monitoring"));
   for (const auto& [name, id] :
@@ -429,27 +435,15 @@ void installMonitoring(VM& vm, Importer& importer, const Value& sys) {
     def(mon, fn, [what](VM& vm, CallArgs&) -> Value { vm.unsupported(what); });
   }
   as<ModuleObject>(sys).dict->setStr("monitoring", mon);
-  importer.registerNative("sys.monitoring", mon);
-  (void)vm;
 }
 
-}  // namespace
-
-void installSys(VM& vm, Importer& importer) {
-  auto sys = std::make_shared<ModuleObject>("sys");
-  DictPtr d = sys->dict;
-  d->setStr("__name__", pyStr("sys"));
-  d->setStr("__doc__", none());
-  importer.registerNative("sys", sys);
-  d->setStr("modules", importer.modules());
-  d->setStr("path", importer.path());
-  d->setStr("meta_path", importer.metaPath());
-  d->setStr("path_hooks", importer.pathHooks());
-  d->setStr("path_importer_cache", importer.pathImporterCache());
-  d->setStr("_stdlib_dir", pyStr(importer.stdlibDir()));
-  installVersionInfo(vm, sys);
-  installFunctions(sys);
-  installMonitoring(vm, importer, sys);
+/// The parts of sys built on first use (VM::addLazyPart): struct sequences, module-name sets,
+/// sys.implementation, the standard streams, sys.monitoring.
+void loadSysExtras(VM& vm) {
+  Value sys = vm.findModule("sys");
+  DictPtr d = as<ModuleObject>(sys).dict;
+  installStructSeqs(vm, sys);
+  installMonitoring(sys);
   DictPtr prelude = newDict();
   prelude->setStr("__name__", pyStr("types"));
   prelude->setStr("__builtins__", vm.builtinsDict());
@@ -477,6 +471,31 @@ void installSys(VM& vm, Importer& importer) {
                  {"_multiarch", pyStr("x86_64-linux-gnu")}};
   if (v.minor >= 14) impl.kwargs.push_back({"supports_isolated_interpreters", pyBool(true)});
   d->setStr("implementation", vm.call(namespace_cls, impl));
+}
+
+}  // namespace
+
+void installSys(VM& vm, Importer& importer) {
+  auto sys = std::make_shared<ModuleObject>("sys");
+  DictPtr d = sys->dict;
+  d->setStr("__name__", pyStr("sys"));
+  d->setStr("__doc__", none());
+  importer.registerNative("sys", sys);
+  d->setStr("modules", importer.modules());
+  d->setStr("path", importer.path());
+  d->setStr("meta_path", importer.metaPath());
+  d->setStr("path_hooks", importer.pathHooks());
+  d->setStr("path_importer_cache", importer.pathImporterCache());
+  d->setStr("_stdlib_dir", pyStr(importer.stdlibDir()));
+  installIdentity(vm, sys);
+  installFunctions(sys);
+  std::vector<std::pair<std::string, std::string>> lazy;
+  for (const char* name :
+       {"version_info", "flags", "float_info", "int_info", "hash_info", "thread_info",
+        "builtin_module_names", "stdlib_module_names", "implementation", "monitoring", "stdin",
+        "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"})
+    lazy.emplace_back("sys", name);
+  vm.addLazyPart({}, std::move(lazy), loadSysExtras);
   configureSys(vm, {});
 }
 
@@ -507,9 +526,10 @@ void configureSys(VM& vm, const SysSettings& settings) {
 void printTo(VM& vm, const Value& file, const std::string& text, bool flush) {
   Value sys = vm.findModule("sys");
   DictPtr d = as<ModuleObject>(sys).dict;
+  // (sys.stdout not made yet: nothing replaced it)
   Value f = file && !isNone(file) ? file : d->getStr("stdout");
-  if (!f || isNone(f)) return;
-  if (f == d->getStr("__stdout__")) {
+  if (f && isNone(f)) return;
+  if (!f || f == d->getStr("__stdout__")) {
     vm.dynamo().notePrinted(vm, text);
     if (vm.out) vm.out(text);
     return;
