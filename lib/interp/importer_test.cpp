@@ -234,6 +234,31 @@ ZeroDivisionError False
   }
 }
 
+TEST_CASE("ImportError takes name and path, as CPython's does", "[interp][importer]") {
+  Tree tree;
+  tree.write("main.py", R"PY(try:
+    raise ImportError('m', name='n', path='p')
+except ImportError as e:
+    print(e, e.name, e.path, e.msg, e.args)
+try:
+    raise ModuleNotFoundError('x')
+except ImportError as e:
+    print(e, e.name, repr(e))
+try:
+    ImportError(bad=1)
+except TypeError as e:
+    print(e)
+print(ImportError('a', 'b').msg, ImportError().args)
+)PY");
+  CHECK(run(tree) == R"(m n p m ('m',)
+x None ModuleNotFoundError('x')
+ImportError() got an unexpected keyword argument 'bad'
+None ()
+)");
+  std::string out312 = run(tree, "main.py", kTarget2_11);
+  CHECK(out312.find("'bad' is an invalid keyword argument for ImportError()") != std::string::npos);
+}
+
 TEST_CASE("circular imports inside a package, importlib.import_module, tracebacks into modules",
           "[interp][importer]") {
   Tree tree;
