@@ -53,9 +53,9 @@ struct Options {
 /// What happened when the program ran to its end (or stopped).
 struct Outcome {
   report::FileReport report;
-  /// The program ended with an uncaught Python exception: its traceback text (as CPython prints
-  /// it to stderr) — a finding about the program, not a gbc failure.
-  std::optional<std::string> uncaught_exception;
+  /// The program ended with an uncaught Python exception: its traceback (as CPython prints it
+  /// to stderr: report::formatPyTraceback) — a finding about the program, not a gbc failure.
+  std::optional<report::PyTraceback> uncaught_exception;
 };
 
 /// Analyses (or, with options.run, executes) the Python file at `path` whose text is `source`.

@@ -100,7 +100,8 @@ TEST_CASE("an installation is read from its prefix's layout", "[interp][environm
   }
 }
 
-TEST_CASE("site-packages folders named on the command line come first, and need no interpreter", "[interp][environment]") {
+TEST_CASE("site-packages folders named on the command line come first, and need no interpreter",
+          "[interp][environment]") {
   Tree tree;
   std::string dir = tree.mkdir("pkgs");
   EnvironmentRequest request;

@@ -1,8 +1,10 @@
 // The bytecode evaluation loop and frame management.
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
 #include "interp/importer.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -41,8 +43,11 @@ static Value constantToValue(const Constant& c) {
       return pyBool(v.b);
     case K::Int:
       return pyInt(v.i);
-    case K::BigInt:
-      return pyFloat(std::stod(v.str));  // not modelled exactly (see diagnostics)
+    case K::BigInt: {
+      auto parsed = native::BigInt::parse(v.str, 10, 0);
+      if (auto* b = std::get_if<native::BigInt>(&parsed)) return pyBigInt(std::move(*b));
+      return pyFloat(std::stod(v.str));  // (the front end produced a literal it cannot read)
+    }
     case K::Float:
       return pyFloat(v.f);
     case K::Complex:
@@ -133,7 +138,10 @@ static Value lookupName(VM& vm, Frame& f, const std::string& name, bool use_loca
   }
   if (Value v = f.globals->getStr(name)) return v;
   if (Value v = vm.builtinsDict()->getStr(name)) return v;
-  vm.raise(vm.b().name_error, "name '" + name + "' is not defined");
+  std::string message = "name '" + name + "' is not defined";
+  if (cpythonModuleHas("builtins", name))
+    vm.raiseGap(vm.b().name_error, std::move(message), "the builtin `" + name + "`");
+  vm.raise(vm.b().name_error, std::move(message));
 }
 
 Value VM::evalLoop(Frame& f) {

@@ -5,9 +5,11 @@
 #include <cstring>
 
 #include "interp/format.h"
+
 #include "interp/runtime_compat.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -132,44 +134,36 @@ std::string formatFloat(double v, const Spec& sp) {
   return pad(sign + body, sp, '>', sign.size());
 }
 
-std::string formatInt(int64_t v, const Spec& sp) {
+std::string formatInt(const native::BigInt& v, const Spec& sp) {
   if (sp.type == 'e' || sp.type == 'f' || sp.type == 'g' || sp.type == 'E' || sp.type == 'F' ||
-      sp.type == 'G' || sp.type == '%')
-    return formatFloat(static_cast<double>(v), sp);
-  bool neg = v < 0;
-  uint64_t a = neg ? static_cast<uint64_t>(-(v + 1)) + 1 : static_cast<uint64_t>(v);
+      sp.type == 'G' || sp.type == '%') {
+    native::PyResult<double> d = v.toDouble();
+    return formatFloat(d ? *d : (v.isNegative() ? -HUGE_VAL : HUGE_VAL), sp);
+  }
+  bool neg = v.isNegative();
+  native::BigInt a = v.abs();
   std::string digits;
   std::string prefix;
   switch (sp.type) {
     case 'x':
-    case 'X': {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, sp.type == 'x' ? "%llx" : "%llX",
-                    static_cast<unsigned long long>(a));
-      digits = buf;
+    case 'X':
+      digits = a.toString(16);
+      if (sp.type == 'X')
+        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       if (sp.alt) prefix = sp.type == 'x' ? "0x" : "0X";
       break;
-    }
-    case 'o': {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%llo", static_cast<unsigned long long>(a));
-      digits = buf;
+    case 'o':
+      digits = a.toString(8);
       if (sp.alt) prefix = "0o";
       break;
-    }
-    case 'b': {
-      if (a == 0) digits = "0";
-      while (a) {
-        digits.insert(digits.begin(), static_cast<char>('0' + (a & 1)));
-        a >>= 1;
-      }
+    case 'b':
+      digits = a.toString(2);
       if (sp.alt) prefix = "0b";
       break;
-    }
     case 'c':
-      return pad(std::string(1, static_cast<char>(v)), sp, '<', 0);
+      return pad(std::string(1, static_cast<char>(v.toInt64())), sp, '<', 0);
     default:
-      digits = std::to_string(a);
+      digits = a.toString(10);
   }
   if (sp.grouping) digits = group(digits, sp.grouping);
   std::string sign = neg ? "-" : (sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "");
@@ -178,15 +172,27 @@ std::string formatInt(int64_t v, const Spec& sp) {
 }  // namespace
 
 std::string formatValue(VM& vm, const Value& v, const std::string& spec) {
-  if (v->kind == Kind::Instance) {
-    if (Value m = vm.typeOf(v)->lookup("__format__"); m && m->kind == Kind::Function)
-      return vm.str(vm.call(m, {v, pyStr(spec)}));
+  if (Value m = vm.special(v, "__format__")) {
+    Value r = vm.callSpecial(m, v, {pyStr(spec)});
+    if (r->kind != Kind::Str)
+      vm.raise(vm.b().type_error, "__format__ must return a str, not " + vm.typeOf(r)->name);
+    return asStr(r);
   }
+  if (v->kind == Kind::Instance) {  // object.__format__
+    if (!spec.empty())
+      vm.raise(vm.b().type_error,
+               "unsupported format string passed to " + vm.typeOf(v)->name + ".__format__");
+    return vm.str(v);
+  }
+  return formatNative(vm, v, spec);
+}
+
+std::string formatNative(VM& vm, const Value& v, const std::string& spec) {
   if (v->kind == Kind::Tensor) return tensorFormat(vm, v, spec);
   if (spec.empty()) return vm.str(v);
   Spec sp = parseSpec(vm, spec);
   if (v->kind == Kind::Bool && sp.type == 0) return pad(vm.str(v), sp, '<', 0);
-  if (v->kind == Kind::Int || v->kind == Kind::Bool) return formatInt(asInt(v), sp);
+  if (v->kind == Kind::Int || v->kind == Kind::Bool) return formatInt(toBigInt(v), sp);
   if (v->kind == Kind::Float) return formatFloat(as<FloatObject>(v).v, sp);
   std::string s = vm.str(v);
   if (sp.precision >= 0 && static_cast<int>(s.size()) > sp.precision)
@@ -245,7 +251,7 @@ std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
       v = args.args[k];
     } else {
       v = args.kw(head);
-      if (!v) vm.raise(vm.b().key_error, "'" + head + "'");
+      if (!v) vm.raiseKeyError(pyStr(head));
     }
     while (end != std::string::npos && end < field.size()) {
       if (field[end] == '.') {

@@ -130,37 +130,6 @@ void installImp(VM& vm, Importer& importer, const Value& imp) {
   if (vm.target().python != "3.12") d.setStr("pyc_magic_number_token", pyInt(168627755));
 }
 
-/// ImportError.__init__(*args, name=None, path=None): the attributes msg, name, path and
-/// name_from every ImportError has (Objects/exceptions.c, ImportError_init).
-void installImportErrorInit(VM& vm) {
-  auto init = std::make_shared<BuiltinObject>("__init__", [](VM& vm, CallArgs& a) -> Value {
-    const Value& self = a.args.at(0);
-    Value name = none(), path = none();
-    for (const auto& [key, value] : a.kwargs) {
-      if (key == "name") {
-        name = value;
-      } else if (key == "path") {
-        path = value;
-      } else {
-        vm.raise(vm.b().type_error,
-                 vm.target().python == "3.12"
-                     ? "'" + key + "' is an invalid keyword argument for ImportError()"
-                     : "ImportError() got an unexpected keyword argument '" + key + "'");
-      }
-    }
-    DictPtr d = as<InstanceObject>(self).dict;
-    std::vector<Value> args(a.args.begin() + 1, a.args.end());
-    d->setStr("msg", args.size() == 1 ? args[0] : none());
-    d->setStr("args", pyTuple(std::move(args)));
-    d->setStr("name", name);
-    d->setStr("path", path);
-    d->setStr("name_from", none());
-    return none();
-  });
-  init->qualname = "ImportError.__init__";
-  vm.b().import_error->dict->setStr("__init__", init);
-}
-
 /// `_gbc`: what import_prelude.cpp's Python calls natively.
 void installHelpers(VM& vm, Importer& importer, const Value& gbc) {
   (void)vm;
@@ -451,7 +420,6 @@ void installBootstrapFunctions(Importer& importer, const Value& bootstrap,
 
 void installImportBootstrap(VM& vm, Importer& importer) {
   Importer::Classes& c = *importer.classes_;
-  installImportErrorInit(vm);
   Value sys = importer.findLoaded("sys");
   Value builtins = std::make_shared<ModuleObject>("builtins");
   as<ModuleObject>(builtins).dict = vm.builtinsDict();

@@ -138,6 +138,9 @@ void Importer::setSearchPath(const SearchPath& search) {
   entries.push_back(pyStr(stdlib_shown_ + "/lib-dynload"));
   for (const std::string& dir : search.site_packages) entries.push_back(pyStr(dir));
   site_packages_ = search.site_packages;
+  // the environment's code is not the user's: findings are located outside it (VM::isUserFile)
+  vm_.library_roots.clear();
+  for (const std::string& dir : search.site_packages) vm_.library_roots.push_back(dir + "/");
   pending_notes_ = search.notes;
   as<ListObject>(path_).items = std::move(entries);
 }

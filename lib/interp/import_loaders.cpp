@@ -161,7 +161,7 @@ Value Importer::moduleFromSpec(const Value& spec) {
     if (!isBuiltin(name))
       raiseImportError(vm_, vm_.b().import_error, pyRepr(name) + " is not a built-in module",
                        pyStr(name), none());
-    module = native_[name];
+    module = nativeModule(name);
   } else if (isInstanceOf(loader, classes_->extension_loader)) {
     module = makeOpaqueExtensionModule(vm_, name, vm_.str(vm_.getAttr(loader, "path")));
   } else if (isInstanceOf(loader, classes_->source_loader) ||

@@ -8,6 +8,8 @@
 #include "interp/import_internal.h"
 #include "interp/importer_names.h"
 #include "interp/mod_sys.h"
+#include "interp/native_modules.h"
+#include "interp/pylib.h"
 #include "interp/stdlib_io.h"
 #include "interp/vm.h"
 
@@ -30,7 +32,8 @@ void Importer::install() {
     installImportBootstrap(vm_, *this);
   } catch (PyRaise& e) {
     // the bootstrap failing is a bug of gbc's: say where before stopping
-    std::fputs(vm_.formatTraceback(e.exc).c_str(), stderr);
+    std::fputs((vm_.typeOf(e.exc)->name + ": " + vm_.exceptionMessage(e.exc) + "\n").c_str(),
+               stderr);
     GBC_CHECK(false, "the import system's bootstrap runs without an exception");
   }
 }
@@ -54,7 +57,19 @@ void Importer::registerNative(const std::string& name, Value module) {
 
 Value Importer::findLoaded(const std::string& name) {
   if (Value m = modules_->getStr(name); m && !isNone(m)) return m;
+  return nativeModule(name);
+}
+
+Value Importer::nativeModule(const std::string& name) {
   if (auto it = native_.find(name); it != native_.end()) return it->second;
+  // a C module of CPython gbc implements (native_modules.h), built on its first import; one of
+  // gbc's Python versions of C modules (pylib.h); a lazy part of the torch model
+  if (NativeModuleFactory make = findNativeModule(name)) {
+    Value m = make(vm_);
+    registerNative(name, m);
+    return m;
+  }
+  if (Value m = loadPylibModule(vm_, name)) return m;
   if (vm_.loadLazyModule(name))
     if (auto it = native_.find(name); it != native_.end()) return it->second;
   return nullptr;
@@ -62,8 +77,7 @@ Value Importer::findLoaded(const std::string& name) {
 
 bool Importer::isBuiltin(const std::string& name) {
   if (isStandIn(name) && !standInActive(name)) return false;
-  if (native_.count(name)) return true;
-  return vm_.loadLazyModule(name) && native_.count(name);
+  return nativeModule(name) != nullptr;
 }
 
 // ---- the import statement
@@ -142,6 +156,11 @@ std::string Importer::resolveName(const std::string& name, const DictPtr& global
   return name.empty() ? base : base + "." + name;
 }
 
+Value Importer::importModule(const std::string& name, const DictPtr& globals, int level) {
+  if (level == 0) return gcdImport(name, "", 0);
+  return findAndLoad(resolveName(name, globals, level));
+}
+
 Value Importer::gcdImport(const std::string& name, const std::string& package, int level) {
   // (_bootstrap._sanity_check, _resolve_name)
   if (level < 0) vm_.raise(vm_.b().value_error, "level must be >= 0");
@@ -184,7 +203,7 @@ Value Importer::findAndLoadUnlocked(const std::string& name) {
   std::string top = name.substr(0, name.find('.'));
   if ((top == "torch" || top == "numpy") && !isBuiltin(name))
     // torch and numpy are gbc's own models, never found on sys.path
-    vm_.unsupported("`" + name + "` (not in gbc's model of " + top + ")");
+    raiseMissingGap(name, "`" + name + "` (not in gbc's model of " + top + ")");
   if (!parent.empty() && isBuiltin(name)) {
     // gbc's native submodules (torch.nn, the os.path stand-in): their parents as far as gbc has
     // them natively, no __path__ needed (the native tree has gaps, e.g. torch.nn.modules)
@@ -233,16 +252,6 @@ Value Importer::findAndLoadUnlocked(const std::string& name) {
   return module;
 }
 
-bool Importer::isLibraryFile(const std::string& file) const {
-  // (gbc's own Python helpers are `<gbc ...>`)
-  if (file.rfind("<frozen ", 0) == 0 || file.rfind("<gbc ", 0) == 0 ||
-      file.rfind(stdlib_shown_ + "/", 0) == 0)
-    return true;
-  for (const std::string& dir : site_packages_)
-    if (file.rfind(dir + "/", 0) == 0) return true;
-  return false;
-}
-
 void Importer::noteEnvironmentUse(const Value& spec) {
   Value origin = vm_.getAttrOrNull(spec, "origin");
   if (!origin || origin->kind != Kind::Str) return;
@@ -253,7 +262,7 @@ void Importer::noteEnvironmentUse(const Value& spec) {
   if (!from_site) return;
   // located at the user's import: the innermost frame outside the environment and the stdlib
   Frame* at = vm_.top();
-  while (at && at->back && isLibraryFile(at->code->filename)) at = at->back;
+  while (at && at->back && !vm_.isUserFile(at->code->filename)) at = at->back;
   for (const std::string& message : pending_notes_)
     notes_.push_back(
         {at ? at->code->filename : std::string(), at ? at->curPos().line : 0, message});
@@ -485,7 +494,19 @@ void Importer::importStar(const Value& module, const DictPtr& into) {
 void Importer::checkUnimplementedBuiltin(const std::string& name) {
   const CPythonModules& names = cpythonModules(vm_.target().python);
   if (names.builtin.contains(name) && !isBuiltin(name))
-    vm_.unsupported("the C module `" + name + "` of CPython, which gbc does not implement");
+    raiseMissingGap(name, "the C module `" + name + "` of CPython, which gbc does not implement");
+}
+
+void Importer::raiseMissingGap(const std::string& name, std::string what) {
+  Value exc = vm_.makeException(vm_.b().module_not_found_error, "No module named " + pyRepr(name));
+  DictPtr d = as<InstanceObject>(exc).dict;
+  d->setStr("msg", pyStr("No module named " + pyRepr(name)));
+  d->setStr("name", pyStr(name));
+  d->setStr("path", none());
+  d->setStr("name_from", none());
+  // a gap of gbc (VM::raiseGap): the program may catch it; uncaught, it is "gbc cannot model"
+  as<InstanceObject>(exc).gap = std::make_shared<const std::string>(std::move(what));
+  vm_.raiseValue(exc);
 }
 
 void Importer::raiseMissing(const std::string& name) {
@@ -493,11 +514,11 @@ void Importer::raiseMissing(const std::string& name) {
   std::string top = name.substr(0, name.find('.'));
   if (!names.other_platforms.contains(top)) {
     if (names.c_modules.contains(name))
-      vm_.unsupported("the C module `" + name + "` of CPython, which gbc does not implement");
+      raiseMissingGap(name, "the C module `" + name + "` of CPython, which gbc does not implement");
     if (top == name && names.stdlib.contains(name))
-      vm_.unsupported("the standard-library module `" + name + "` of Python " +
-                      std::string(vm_.target().python) +
-                      ", which gbc's bundle of the standard library does not include");
+      raiseMissingGap(name, "the standard-library module `" + name + "` of Python " +
+                                std::string(vm_.target().python) +
+                                ", which gbc's bundle of the standard library does not include");
   }
   raiseImportError(vm_, vm_.b().module_not_found_error, "No module named " + pyRepr(name),
                    pyStr(name), none());

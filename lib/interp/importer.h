@@ -79,6 +79,9 @@ class Importer {
   /// The module `name`: sys.modules' entry, else the native one (loading a lazy part of the torch
   /// model if one provides it). Never imports from the path.
   Value findLoaded(const std::string& name);
+  /// The native module `name` (registered, built by its factory, a pylib module, or a lazy part
+  /// of the torch model), or null.
+  Value nativeModule(const std::string& name);
   /// Whether BuiltinImporter provides `name` (a native module, not a switched-off stand-in).
   bool isBuiltin(const std::string& name);
 
@@ -94,6 +97,8 @@ class Importer {
   /// CPython's PyImport_ImportModuleLevelObject: what the builtin __import__ does.
   Value importModuleLevel(const std::string& name, const DictPtr& globals, const Value& fromlist,
                           int level);
+  /// The module `name` (relative to `globals`' package at `level`): what VM::importModule does.
+  Value importModule(const std::string& name, const DictPtr& globals, int level);
   /// importlib._bootstrap._gcd_import: the module `name` (relative to `package` at `level`).
   Value gcdImport(const std::string& name, const std::string& package, int level);
 
@@ -144,12 +149,6 @@ class Importer {
   Value makeSpec(const std::string& name, const Value& loader, const Value& origin, bool is_package,
                  bool has_location);
 
-  /// Whether `file` (a code object's file name) belongs to a library rather than the user's
-  /// program: the standard library (its frozen modules included), the environment's
-  /// site-packages, gbc's own Python helpers (`<gbc ...>`). Diagnostics are located at the user's
-  /// code around it.
-  bool isLibraryFile(const std::string& file) const;
-
   const ImportStats& stats() const { return stats_; }
   /// The notes given so far (the environment's, at the first import of one of its modules).
   const std::vector<ImportNote>& notes() const { return notes_; }
@@ -167,6 +166,7 @@ class Importer {
   Value findAndLoadUnlocked(const std::string& name);
   std::string resolveName(const std::string& name, const DictPtr& globals, int level);
   [[noreturn]] void raiseMissing(const std::string& name);
+  [[noreturn]] void raiseMissingGap(const std::string& name, std::string what);
   void checkUnimplementedBuiltin(const std::string& name);
   const Listing& listing(const std::string& real_dir);
   Value newLoader(const ClassPtr& cls, const std::string& name, const std::string& path);

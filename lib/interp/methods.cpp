@@ -326,7 +326,7 @@ void installNativeMethods(VM& vm) {
     Value v = d.get(a.args.at(1));
     if (!v) {
       if (a.args.size() > 2) return a.args[2];
-      vm.raise(vm.b().key_error, vm.repr(a.args[1]));
+      vm.raiseKeyError(a.args[1]);
     }
     d.erase(a.args[1]);
     return v;
@@ -376,8 +376,7 @@ void installNativeMethods(VM& vm) {
     return none();
   };
   St["remove"] = [](VM& vm, CallArgs& a) -> Value {
-    if (!as<SetObject>(a.args[0]).erase(a.args.at(1)))
-      vm.raise(vm.b().key_error, vm.repr(a.args[1]));
+    if (!as<SetObject>(a.args[0]).erase(a.args.at(1))) vm.raiseKeyError(a.args[1]);
     return none();
   };
   St["update"] = [](VM& vm, CallArgs& a) -> Value {

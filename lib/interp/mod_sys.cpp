@@ -14,6 +14,7 @@
 #include "interp/importer.h"
 #include "interp/importer_names.h"
 #include "interp/struct_seq.h"
+#include "report/traceback.h"
 
 namespace gbc::interp {
 
@@ -332,11 +333,9 @@ void installFunctions(const Value& sys) {
     vm.unsupported("`sys.getrefcount` (CPython's reference counts)");
   });
   def(sys, "exit", [](VM& vm, CallArgs& a) -> Value {
-    Value code = a.args.empty() ? none() : a.args[0];
-    Value exc = vm.makeException(systemExit(vm), "");
-    as<InstanceObject>(exc).dict->setStr("args", a.args.empty() ? pyTuple({}) : pyTuple({code}));
-    as<InstanceObject>(exc).dict->setStr("code", code);
-    vm.raiseValue(exc);
+    std::vector<Value> args;
+    if (!a.args.empty()) args.push_back(a.args[0]);
+    vm.raiseValue(vm.call(systemExit(vm), std::move(args)));
   });
   def(sys, "getdefaultencoding", [](VM&, CallArgs&) -> Value { return pyStr("utf-8"); });
   def(sys, "getfilesystemencoding", [](VM&, CallArgs&) -> Value { return pyStr("utf-8"); });
@@ -346,10 +345,8 @@ void installFunctions(const Value& sys) {
   def(sys, "getswitchinterval", [](VM&, CallArgs&) -> Value { return pyFloat(0.005); });
   def(sys, "setswitchinterval", [](VM&, CallArgs&) -> Value { return none(); });
   def(sys, "_is_gil_enabled", [](VM&, CallArgs&) -> Value { return pyBool(true); });
-  d->setStr("__gbc_int_max_str_digits", pyInt(4300));
-  def(sys, "get_int_max_str_digits", [](VM& vm, CallArgs&) -> Value {
-    return as<ModuleObject>(vm.findModule("sys")).dict->getStr("__gbc_int_max_str_digits");
-  });
+  def(sys, "get_int_max_str_digits",
+      [](VM& vm, CallArgs&) -> Value { return pyInt(vm.int_max_str_digits); });
   def(sys, "set_int_max_str_digits", [](VM& vm, CallArgs& a) -> Value {
     Value n = a.args.empty() ? a.kw("maxdigits") : a.args[0];
     if (!n || !isInt(n)) vm.raise(vm.b().type_error, "set_int_max_str_digits() needs an int");
@@ -358,7 +355,7 @@ void installFunctions(const Value& sys) {
       vm.raise(vm.b().value_error, v312 ? "maxdigits must be 0 or larger than 640"
                                         : "maxdigits must be >= 640 or 0 for unlimited");
     Value sys = vm.findModule("sys");
-    as<ModuleObject>(sys).dict->setStr("__gbc_int_max_str_digits", n);
+    vm.int_max_str_digits = static_cast<int>(asInt(n));
     // (3.13+ keeps sys.flags.int_max_str_digits in step)
     if (!v312) as<InstanceObject>(vm.getAttr(sys, "flags")).dict->setStr("int_max_str_digits", n);
     return none();
@@ -399,7 +396,11 @@ void installFunctions(const Value& sys) {
   });
   def(sys, "excepthook", [](VM& vm, CallArgs& a) -> Value {
     Value err = vm.getAttr(vm.findModule("sys"), "stderr");
-    printTo(vm, err, vm.formatTraceback(a.args.at(1)), false);
+    report::py::SourceMap sources(vm.sources.begin(), vm.sources.end());
+    printTo(vm, err,
+            report::formatPyTraceback(vm.tracebackReport(a.args.at(1)), sources,
+                                      vm.target().caret_lines),
+            false);
     return none();
   });
   for (const char* hook : {"displayhook", "excepthook"})
@@ -458,7 +459,7 @@ void loadSysExtras(VM& vm) {
                     }
                     return none();
                   }));
-  runPreludeInto(vm, prelude, "<gbc sys>", kSysPrelude);
+  runPreludeInto(vm, prelude, "<gbc>/sys_streams.py", kSysPrelude);
   installStreams(vm, sys, prelude);
   const Version& v = versionOf(vm);
   Value namespace_cls = prelude->getStr("SimpleNamespace");

@@ -90,7 +90,7 @@ ClassPtr opaqueClass(VM& vm) {
     return makeValue(vm, as<InstanceObject>(self).cls, std::move(info));
   });
   globals->setStr("_attr", attr);
-  runPreludeInto(vm, globals, "<gbc opaque extension value>", opaqueClassSource());
+  runPreludeInto(vm, globals, "<gbc>/opaque_extension.py", opaqueClassSource());
   Value cls = globals->getStr("gbc_opaque_extension_value");
   GBC_CHECK(cls && cls->kind == Kind::Class, "the opaque-value prelude defines its class");
   by_name[kClassKey] = std::static_pointer_cast<ClassObject>(cls);

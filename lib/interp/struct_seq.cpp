@@ -79,7 +79,7 @@ ClassPtr baseClass(VM& vm) {
   DictPtr globals = newDict();
   globals->setStr("__name__", pyStr("builtins"));
   globals->setStr("__builtins__", vm.builtinsDict());
-  runPreludeInto(vm, globals, "<gbc structseq>", kStructSeqPrelude);
+  runPreludeInto(vm, globals, "<gbc>/structseq.py", kStructSeqPrelude);
   Value cls = globals->getStr("structseq");
   GBC_CHECK(cls && cls->kind == Kind::Class, "the struct-sequence prelude defines structseq");
   by_name[kBaseKey] = std::static_pointer_cast<ClassObject>(cls);
