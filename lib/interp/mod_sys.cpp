@@ -49,20 +49,8 @@ const char* const kCopyrightRest =
     "All Rights Reserved.\n\n"
     "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
 
-/// What is simpler in Python: the standard streams' class and types.SimpleNamespace.
+/// What is simpler in Python: the standard streams' class.
 const char* const kSysPrelude = R"PY(
-class SimpleNamespace:
-    def __init__(self, **kwargs):
-        self.__dict__.update(kwargs)
-
-    def __repr__(self):
-        items = ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())
-        return f'namespace({items})'
-
-    def __eq__(self, other):
-        return isinstance(other, SimpleNamespace) and self.__dict__ == other.__dict__
-
-
 class TextIOWrapper:
     def __init__(self, fd, name, mode, errors):
         self._fd = fd
@@ -462,7 +450,8 @@ void loadSysExtras(VM& vm) {
   runPreludeInto(vm, prelude, "<gbc>/sys_streams.py", kSysPrelude);
   installStreams(vm, sys, prelude);
   const Version& v = versionOf(vm);
-  Value namespace_cls = prelude->getStr("SimpleNamespace");
+  // (types.SimpleNamespace, as CPython's sys.implementation is)
+  Value namespace_cls = vm.getAttr(vm.importModule("_gbc_types", nullptr, 0), "SimpleNamespace");
   CallArgs impl;
   std::string tag = "cpython-3" + std::to_string(v.minor);
   impl.kwargs = {{"name", pyStr("cpython")},
