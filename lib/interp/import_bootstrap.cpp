@@ -16,6 +16,14 @@
 
 namespace gbc::interp {
 
+/// import_spec.cpp
+ClassPtr makeModuleSpecClass(VM& vm);
+ClassPtr makeBuiltinImporterClass(VM& vm, Importer& importer);
+
+}  // namespace gbc::interp
+
+namespace gbc::interp {
+
 namespace {
 
 Value newModule(const std::string& name) {
@@ -418,6 +426,22 @@ void installBootstrapFunctions(Importer& importer, const Value& bootstrap,
 
 }  // namespace
 
+/// A PEP 562 `__getattr__` for `module`: the rest of it loads on first use (`load`).
+Value lazyModuleGetattr(Importer& importer, std::string module, void (Importer::*load)()) {
+  return std::make_shared<BuiltinObject>(
+      "__getattr__", [&importer, module, load](VM& vm, CallArgs& a) -> Value {
+        (importer.*load)();
+        std::string name = vm.str(a.args.at(0));
+        Value v = as<ModuleObject>(importer.findLoaded(module)).dict->getStr(name);
+        if (!v)
+          vm.raise(vm.b().attribute_error,
+                   "module '" + module + "' has no attribute '" + name + "'");
+        return v;
+      });
+}
+
+void loadImportHooks(VM& vm) { vm.importer().materializeHooks(); }
+
 void installImportBootstrap(VM& vm, Importer& importer) {
   Importer::Classes& c = *importer.classes_;
   Value sys = importer.findLoaded("sys");
@@ -427,9 +451,11 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   Value imp = newModule("_imp");
   importer.registerNative("_imp", imp);
   installImp(vm, importer, imp);
-  Value gbc = newModule("_gbc");  // not importable: the preludes get it as a global
+  Value gbc = newModule("_gbc_importlib");  // not importable: the preludes get it as `_gbc`
   installHelpers(vm, importer, gbc);
 
+  // importlib's Python surface (import_prelude.cpp) loads on first use; what every import needs
+  // is native: ModuleSpec, BuiltinImporter, the import functions
   Value bootstrap = newModule("_frozen_importlib");
   Value external = newModule("_frozen_importlib_external");
   for (const Value& m : {bootstrap, external}) {
@@ -441,38 +467,20 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   }
   importer.registerNative("_frozen_importlib", bootstrap);
   importer.registerNative("_frozen_importlib_external", external);
-  runPreludeInto(vm, as<ModuleObject>(bootstrap).dict, "<frozen importlib._bootstrap>",
-                 kBootstrapPrelude);
-  as<ModuleObject>(external).dict->setStr("_bootstrap", bootstrap);
-  runPreludeInto(vm, as<ModuleObject>(external).dict, "<frozen importlib._bootstrap_external>",
-                 kBootstrapExternalPrelude);
-  as<ModuleObject>(bootstrap).dict->setStr("_bootstrap_external", external);
-
-  auto cls = [&](const Value& m, const char* name) {
-    Value v = as<ModuleObject>(m).dict->getStr(name);
-    GBC_CHECK(v && v->kind == Kind::Class, "the import prelude defines its classes");
-    return v;
-  };
   c.bootstrap = bootstrap;
   c.external = external;
-  c.spec = cls(bootstrap, "ModuleSpec");
-  c.builtin_importer = cls(bootstrap, "BuiltinImporter");
-  c.frozen_importer = cls(bootstrap, "FrozenImporter");
-  c.path_finder = cls(external, "PathFinder");
-  c.file_finder = cls(external, "FileFinder");
-  c.source_loader = cls(external, "SourceFileLoader");
-  // the rest of _frozen_importlib_external: on first use (PEP 562 __getattr__, ensureExternal)
-  auto rest = std::make_shared<BuiltinObject>("__getattr__", [&importer](VM& vm, CallArgs& a) {
-    importer.ensureExternal();
-    std::string name = vm.str(a.args.at(0));
-    Value v =
-        as<ModuleObject>(importer.findLoaded("_frozen_importlib_external")).dict->getStr(name);
-    if (!v)
-      vm.raise(vm.b().attribute_error,
-               "module '_frozen_importlib_external' has no attribute '" + name + "'");
-    return v;
-  });
-  as<ModuleObject>(external).dict->setStr("__getattr__", rest);
+  c.spec = makeModuleSpecClass(vm);
+  c.builtin_importer = makeBuiltinImporterClass(vm, importer);
+  DictPtr bd = as<ModuleObject>(bootstrap).dict;
+  bd->setStr("ModuleSpec", c.spec);
+  bd->setStr("BuiltinImporter", c.builtin_importer);
+  bd->setStr("_bootstrap_external", external);
+  bd->setStr("__getattr__",
+             lazyModuleGetattr(importer, "_frozen_importlib", &Importer::ensureBootstrap));
+  as<ModuleObject>(external).dict->setStr("_bootstrap", bootstrap);
+  as<ModuleObject>(external).dict->setStr(
+      "__getattr__",
+      lazyModuleGetattr(importer, "_frozen_importlib_external", &Importer::ensureExternal));
 
   // builtins.__import__ and _frozen_importlib.__import__: the same native function
   auto dunder_import = std::make_shared<BuiltinObject>(
@@ -482,17 +490,12 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   vm.builtinsDict()->setStr("__import__", dunder_import);
   installBootstrapFunctions(importer, bootstrap, dunder_import);
 
-  // sys.meta_path, sys.path_hooks: CPython's defaults (zipimport's hook aside)
-  as<ListObject>(importer.meta_path_).items = {c.builtin_importer, c.frozen_importer,
-                                               c.path_finder};
-  // (the hook's loaders are the defaults, taken when the hook first runs)
-  c.file_finder_hook = vm.call(vm.getAttr(c.file_finder, "path_hook"), std::vector<Value>{});
-  as<ListObject>(importer.path_hooks_).items = {c.file_finder_hook};
+  // sys.meta_path, sys.path_hooks: made when a program first looks (the importer follows
+  // CPython's defaults until then)
+  vm.addLazyPart({}, {{"sys", "meta_path"}, {"sys", "path_hooks"}}, loadImportHooks);
 
-  // the modules a CPython process starts with, with their specs
-  auto frozenSpec = [&](const std::string& name) {
-    return importer.makeSpec(name, c.frozen_importer, pyStr("frozen"), false, false);
-  };
+  // the modules a CPython process starts with, with their specs (the frozen ones get their
+  // loader, FrozenImporter, with the rest of _frozen_importlib)
   for (const char* name : {"sys", "builtins", "_imp"}) {
     Value m = importer.findLoaded(name);
     importer.initModuleAttrs(importer.nativeSpec(name), m, true);
@@ -500,7 +503,8 @@ void installImportBootstrap(VM& vm, Importer& importer) {
   }
   for (const Value& m : {bootstrap, external}) {
     const std::string& name = as<ModuleObject>(m).name;
-    importer.initModuleAttrs(frozenSpec(name), m, true);
+    importer.initModuleAttrs(importer.makeSpec(name, none(), pyStr("frozen"), false, false), m,
+                             true);
     importer.modules()->setStr(name, m);
   }
 }

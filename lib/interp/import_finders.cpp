@@ -185,6 +185,7 @@ Value Importer::newLoader(const ClassPtr& cls, const std::string& name, const st
 }
 
 Value Importer::makeSourceLoader(const std::string& name, const std::string& path) {
+  ensureExternalCore();
   return newLoader(std::static_pointer_cast<ClassObject>(classes_->source_loader), name, path);
 }
 
@@ -199,6 +200,7 @@ Value Importer::frozenSpec(const std::string& name) {
   std::string rel = name;
   std::replace(rel.begin(), rel.end(), '.', '/');
   if (!isFile(stdlib_shown_ + "/" + rel + ".py")) return none();
+  ensureBootstrap();
   return makeSpec(name, classes_->frozen_importer, pyStr("frozen"), false, false);
 }
 
@@ -209,9 +211,37 @@ bool Importer::nativeStandInAt(const std::string& name, const std::string& entry
 
 // ---- PathFinder
 
+void Importer::ensureBootstrap() {
+  if (bootstrap_loaded_) return;
+  bootstrap_loaded_ = true;
+  DictPtr d = as<ModuleObject>(classes_->bootstrap).dict;
+  d->erase(pyStr("__getattr__"));
+  runPreludeInto(vm_, d, "<frozen importlib._bootstrap>", kBootstrapPrelude);
+  d->setStr("_bootstrap_external", classes_->external);
+  classes_->frozen_importer = d->getStr("FrozenImporter");
+  // the frozen modules' loader
+  for (const Value& m : {classes_->bootstrap, classes_->external}) {
+    Value spec = as<ModuleObject>(m).dict->getStr("__spec__");
+    if (spec && spec->kind == Kind::Instance)
+      as<InstanceObject>(spec).dict->setStr("loader", classes_->frozen_importer);
+    as<ModuleObject>(m).dict->setStr("__loader__", classes_->frozen_importer);
+  }
+}
+
+void Importer::ensureExternalCore() {
+  if (external_core_loaded_) return;
+  external_core_loaded_ = true;
+  DictPtr d = as<ModuleObject>(classes_->external).dict;
+  runPreludeInto(vm_, d, "<frozen importlib._bootstrap_external>", kBootstrapExternalPrelude);
+  d->setStr("_bootstrap", classes_->bootstrap);
+  classes_->source_loader = d->getStr("SourceFileLoader");
+}
+
 void Importer::ensureExternal() {
   if (external_loaded_) return;
   external_loaded_ = true;
+  ensureBootstrap();
+  ensureExternalCore();
   DictPtr d = as<ModuleObject>(classes_->external).dict;
   d->erase(pyStr("__getattr__"));
   runPreludeInto(vm_, d, "<frozen importlib._bootstrap_external>", kBootstrapExternalRestPrelude);
@@ -219,6 +249,8 @@ void Importer::ensureExternal() {
   classes_->extension_loader = d->getStr("ExtensionFileLoader");
   classes_->namespace_loader = d->getStr("NamespaceLoader");
   classes_->namespace_path = d->getStr("_NamespacePath");
+  classes_->path_finder = d->getStr("PathFinder");
+  classes_->file_finder = d->getStr("FileFinder");
   // FileFinder._loaders of the default hook: [(suffix, loader class)]
   std::vector<Value> details;
   for (const Value& pair :
@@ -228,6 +260,19 @@ void Importer::ensureExternal() {
       details.push_back(pyTuple({suffix, parts.at(0)}));
   }
   classes_->loader_details = pyList(std::move(details));
+  // (the hook's loaders are the defaults, taken when the hook first runs)
+  classes_->file_finder_hook =
+      vm_.call(vm_.getAttr(classes_->file_finder, "path_hook"), std::vector<Value>{});
+}
+
+void Importer::materializeHooks() {
+  ensureExternal();
+  Value sys = native_["sys"];
+  as<ListObject>(meta_path_).items = {classes_->builtin_importer, classes_->frozen_importer,
+                                      classes_->path_finder};
+  as<ListObject>(path_hooks_).items = {classes_->file_finder_hook};
+  as<ModuleObject>(sys).dict->setStr("meta_path", meta_path_);
+  as<ModuleObject>(sys).dict->setStr("path_hooks", path_hooks_);
 }
 
 Value Importer::pathEntryFinder(const std::string& entry) {
@@ -243,7 +288,17 @@ Value Importer::pathEntryFinder(const std::string& entry) {
   if (Value finder = cache.getStr(key)) return finder;
   Value finder = none();
   Value hooks = sysModule("path_hooks");
-  if (hooks && !isNone(hooks)) {
+  if (!hooks) {
+    // sys.path_hooks not made yet: CPython's default hook (a FileFinder for a folder)
+    if (isDirectory(key)) {
+      ensureExternal();
+      auto f = std::make_shared<InstanceObject>(
+          std::static_pointer_cast<ClassObject>(classes_->file_finder));
+      f->dict->setStr("_loaders", classes_->loader_details);
+      f->dict->setStr("path", pyStr(key));
+      finder = f;
+    }
+  } else if (!isNone(hooks)) {
     for (const Value& hook : vm_.toVector(hooks)) {
       if (hook == classes_->file_finder_hook) {
         if (!isDirectory(key)) continue;

@@ -42,60 +42,6 @@ def _verbose_message(message, *args, verbosity=1):
         print(message.format(*args), file=sys.stderr)
 
 
-class ModuleSpec:
-    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
-        self.name = name
-        self.loader = loader
-        self.origin = origin
-        self.loader_state = loader_state
-        self.submodule_search_locations = [] if is_package else None
-        self._uninitialized_submodules = []
-        self._set_fileattr = False
-        self._cached = None
-
-    def __repr__(self):
-        parts = [f'name={self.name!r}', f'loader={self.loader!r}']
-        if self.origin is not None:
-            parts.append(f'origin={self.origin!r}')
-        if self.submodule_search_locations is not None:
-            parts.append(f'submodule_search_locations={self.submodule_search_locations}')
-        return f'{self.__class__.__name__}({", ".join(parts)})'
-
-    def __eq__(self, other):
-        locations = self.submodule_search_locations
-        try:
-            return (self.name == other.name and self.loader == other.loader and
-                    self.origin == other.origin and
-                    locations == other.submodule_search_locations and
-                    self.cached == other.cached and self.has_location == other.has_location)
-        except AttributeError:
-            return NotImplemented
-
-    def _get_cached(self):
-        if self._cached is None and self.origin is not None and self._set_fileattr:
-            self._cached = _bootstrap_external._get_cached(self.origin)
-        return self._cached
-
-    def _set_cached(self, cached):
-        self._cached = cached
-
-    cached = property(_get_cached, _set_cached)
-
-    @property
-    def parent(self):
-        if self.submodule_search_locations is None:
-            return _gbc.rpartition(self.name, '.')[0]
-        return self.name
-
-    def _get_has_location(self):
-        return self._set_fileattr
-
-    def _set_has_location(self, value):
-        self._set_fileattr = bool(value)
-
-    has_location = property(_get_has_location, _set_has_location)
-
-
 def spec_from_loader(name, loader, *, origin=None, is_package=None):
     if origin is None:
         origin = getattr(loader, '_ORIGIN', None)
@@ -122,40 +68,6 @@ def _load_module_shim(self, fullname):
         _exec(spec, module)
         return sys.modules[fullname]
     return _load(spec)
-
-
-class BuiltinImporter:
-    _ORIGIN = 'built-in'
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        if _imp.is_builtin(fullname):
-            return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
-        return None
-
-    @staticmethod
-    def create_module(spec):
-        if not _imp.is_builtin(spec.name):
-            raise ImportError(f'{spec.name!r} is not a built-in module', name=spec.name)
-        return _imp.create_builtin(spec)
-
-    @staticmethod
-    def exec_module(module):
-        _imp.exec_builtin(module)
-
-    @classmethod
-    def get_code(cls, fullname):
-        return None
-
-    @classmethod
-    def get_source(cls, fullname):
-        return None
-
-    @classmethod
-    def is_package(cls, fullname):
-        return False
-
-    load_module = classmethod(_load_module_shim)
 
 
 class FrozenImporter:
@@ -356,60 +268,6 @@ class SourceFileLoader(FileLoader, SourceLoader):
 
     def get_code(self, fullname):
         return _gbc.source_code(self.get_filename(fullname))
-
-
-class PathFinder:
-    @staticmethod
-    def invalidate_caches():
-        for name, finder in list(sys.path_importer_cache.items()):
-            if finder is None or not name.startswith('/'):
-                del sys.path_importer_cache[name]
-            elif hasattr(finder, 'invalidate_caches'):
-                finder.invalidate_caches()
-        _gbc.load_external()._NamespacePath._epoch += 1
-
-    @classmethod
-    def _path_importer_cache(cls, path):
-        return _gbc.path_entry_finder(path)
-
-    @classmethod
-    def _get_spec(cls, fullname, path, target=None):
-        return _gbc.path_get_spec(fullname, path)
-
-    @classmethod
-    def find_spec(cls, fullname, path=None, target=None):
-        return _gbc.path_find_spec(fullname, path)
-
-    @staticmethod
-    def find_distributions(*args, **kwargs):
-        from importlib.metadata import MetadataPathFinder
-        return MetadataPathFinder.find_distributions(*args, **kwargs)
-
-
-class FileFinder:
-    def __init__(self, path, *loader_details):
-        loaders = []
-        for loader, suffixes in loader_details:
-            loaders.extend((suffix, loader) for suffix in suffixes)
-        self._loaders = loaders
-        self.path = _gbc.getcwd() if not path or path == '.' else _gbc.abspath(path)
-
-    def invalidate_caches(self):
-        _gbc.invalidate_directory(self.path)
-
-    def find_spec(self, fullname, target=None):
-        return _gbc.file_finder_find_spec(self, fullname)
-
-    @classmethod
-    def path_hook(cls, *loader_details):
-        def path_hook_for_FileFinder(path):
-            if not _gbc.path_isdir(path):
-                raise ImportError('only directories are supported', path=path)
-            return cls(path, *(loader_details or _gbc.default_loaders()))
-        return path_hook_for_FileFinder
-
-    def __repr__(self):
-        return f'FileFinder({self.path!r})'
 )PY";
 
 }  // namespace gbc::interp

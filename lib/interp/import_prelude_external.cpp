@@ -362,6 +362,60 @@ def _get_supported_file_loaders():
     return [(ExtensionFileLoader, _imp.extension_suffixes()),
             (SourceFileLoader, SOURCE_SUFFIXES),
             (SourcelessFileLoader, BYTECODE_SUFFIXES)]
+
+
+class PathFinder:
+    @staticmethod
+    def invalidate_caches():
+        for name, finder in list(sys.path_importer_cache.items()):
+            if finder is None or not name.startswith('/'):
+                del sys.path_importer_cache[name]
+            elif hasattr(finder, 'invalidate_caches'):
+                finder.invalidate_caches()
+        _gbc.load_external()._NamespacePath._epoch += 1
+
+    @classmethod
+    def _path_importer_cache(cls, path):
+        return _gbc.path_entry_finder(path)
+
+    @classmethod
+    def _get_spec(cls, fullname, path, target=None):
+        return _gbc.path_get_spec(fullname, path)
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return _gbc.path_find_spec(fullname, path)
+
+    @staticmethod
+    def find_distributions(*args, **kwargs):
+        from importlib.metadata import MetadataPathFinder
+        return MetadataPathFinder.find_distributions(*args, **kwargs)
+
+
+class FileFinder:
+    def __init__(self, path, *loader_details):
+        loaders = []
+        for loader, suffixes in loader_details:
+            loaders.extend((suffix, loader) for suffix in suffixes)
+        self._loaders = loaders
+        self.path = _gbc.getcwd() if not path or path == '.' else _gbc.abspath(path)
+
+    def invalidate_caches(self):
+        _gbc.invalidate_directory(self.path)
+
+    def find_spec(self, fullname, target=None):
+        return _gbc.file_finder_find_spec(self, fullname)
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        def path_hook_for_FileFinder(path):
+            if not _gbc.path_isdir(path):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *(loader_details or _gbc.default_loaders()))
+        return path_hook_for_FileFinder
+
+    def __repr__(self):
+        return f'FileFinder({self.path!r})'
 )PY";
 
 }  // namespace gbc::interp

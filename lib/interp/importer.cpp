@@ -15,6 +15,15 @@
 
 namespace gbc::interp {
 
+namespace {
+
+// Stand-ins for FrozenImporter and PathFinder in the default finder order while sys.meta_path
+// is not made yet (their classes are Python, loaded on first use)
+const Value kFrozenImporterSlot = std::make_shared<Object>(Kind::None);
+const Value kPathFinderSlot = std::make_shared<Object>(Kind::None);
+
+}  // namespace
+
 Importer::Importer(VM& vm) : vm_(vm), modules_(newDict()), classes_(std::make_unique<Classes>()) {}
 
 Importer::~Importer() = default;
@@ -39,6 +48,7 @@ void Importer::install() {
 }
 
 void Importer::forgetStartupImports() {
+  starting_ = false;
   auto kept = newDict();
   for (const char* name :
        {"sys", "builtins", "_imp", "_frozen_importlib", "_frozen_importlib_external"})
@@ -93,6 +103,14 @@ Value Importer::importName(const std::string& name, const DictPtr& globals, cons
 
 Value Importer::importModuleLevel(const std::string& name, const DictPtr& globals,
                                   const Value& fromlist, int level) {
+  if (starting_ && level == 0)
+    if (Value m = nativeModule(name)) {
+      // a prelude's import while the VM is built: `import a.b` binds a, `from a.b import x` a.b
+      bool has_from = fromlist && !isNone(fromlist) && vm_.truthy(fromlist);
+      size_t dot = name.find('.');
+      if (has_from || dot == std::string::npos) return m;
+      if (Value top = nativeModule(name.substr(0, dot))) return top;
+    }
   if (level < 0) vm_.raise(vm_.b().value_error, "level must be >= 0");
   std::string abs_name;
   if (level > 0) {
@@ -284,18 +302,24 @@ void Importer::setParentAttribute(const std::string& name, const Value& module) 
 
 Value Importer::findSpec(const std::string& name, const Value& path) {
   Value meta = sysModule("meta_path");
-  if (!meta || isNone(meta))
+  if (meta && isNone(meta))
     vm_.raise(vm_.b().import_error, "sys.meta_path is None, Python is likely shutting down");
   bool is_reload = modules_->getStr(name) != nullptr;
-  for (const Value& finder : vm_.toVector(meta)) {
+  // (sys.meta_path not made yet: CPython's default finders)
+  std::vector<Value> finders =
+      meta ? vm_.toVector(meta)
+           : std::vector<Value>{classes_->builtin_importer, kFrozenImporterSlot, kPathFinderSlot};
+  for (const Value& finder : finders) {
     Value spec;
     if (finder == classes_->builtin_importer) {
       checkUnimplementedBuiltin(name);
       // (a stand-in is found at the standard library's place on sys.path: pathFindSpec)
       if (!isStandIn(name)) spec = nativeSpec(name);
-    } else if (finder == classes_->frozen_importer) {
+    } else if (finder == kFrozenImporterSlot ||
+               (classes_->frozen_importer && finder == classes_->frozen_importer)) {
       spec = frozenSpec(name);
-    } else if (finder == classes_->path_finder) {
+    } else if (finder == kPathFinderSlot ||
+               (classes_->path_finder && finder == classes_->path_finder)) {
       spec = pathFindSpec(name, path);
     } else {
       Value find_spec = vm_.getAttrOrNull(finder, "find_spec");

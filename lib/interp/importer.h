@@ -139,6 +139,12 @@ class Importer {
   /// Loads the part of importlib._bootstrap_external that is loaded on first use (the other
   /// loaders, namespace paths, spec_from_file_location, ...; import_prelude.h).
   void ensureExternal();
+  /// Loads the Python part of importlib._bootstrap (FrozenImporter, spec_from_loader, ...).
+  void ensureBootstrap();
+  /// Loads the source loaders of importlib._bootstrap_external (SourceFileLoader).
+  void ensureExternalCore();
+  /// Makes sys.meta_path and sys.path_hooks (CPython's defaults; on first use).
+  void materializeHooks();
   /// spec.parent / has_location / cached without running Python for gbc's own specs.
   Value specField(const Value& spec, std::string_view field);
   /// A SourceFileLoader(name, path) (the loader of __main__).
@@ -182,7 +188,10 @@ class Importer {
   std::unordered_map<std::string, Value> native_;
   std::unordered_map<std::string, std::unique_ptr<Listing>> listings_;
   std::unique_ptr<Classes> classes_;
-  bool external_loaded_ = false;
+  bool external_loaded_ = false, external_core_loaded_ = false, bootstrap_loaded_ = false;
+  /// The VM is being built: its preludes' imports of gbc's native modules take the modules
+  /// directly (no specs: sys.modules is reset when the VM is ready).
+  bool starting_ = true;
   std::string stdlib_shown_, stdlib_real_;
   std::vector<std::string> site_packages_;
   std::vector<std::string> pending_notes_;

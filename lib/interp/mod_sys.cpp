@@ -473,8 +473,7 @@ void installSys(VM& vm, Importer& importer) {
   importer.registerNative("sys", sys);
   d->setStr("modules", importer.modules());
   d->setStr("path", importer.path());
-  d->setStr("meta_path", importer.metaPath());
-  d->setStr("path_hooks", importer.pathHooks());
+  // (sys.meta_path and sys.path_hooks: made on first use, import_bootstrap.cpp)
   d->setStr("path_importer_cache", importer.pathImporterCache());
   d->setStr("_stdlib_dir", pyStr(importer.stdlibDir()));
   installIdentity(vm, sys);
