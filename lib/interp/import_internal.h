@@ -11,8 +11,10 @@
 
 namespace gbc::interp {
 
-/// The objects of import_prelude.cpp the native importer recognises by identity (a program's
-/// own finder or loader is called through Python instead).
+/// The objects of importlib's surface the native importer recognises by identity (a program's
+/// own finder or loader is called through Python instead). spec and builtin_importer exist from
+/// the start (native); the others are null until their Python part loads (ensureBootstrap,
+/// ensureExternalCore, ensureExternal).
 struct Importer::Classes {
   Value bootstrap, external;  // the modules _frozen_importlib, _frozen_importlib_external
   Value spec, builtin_importer, frozen_importer, path_finder, file_finder, source_loader,

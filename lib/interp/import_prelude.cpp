@@ -1,10 +1,12 @@
 // The Python surface of gbc's import system: the classes and functions programs see as
 // importlib._bootstrap (`_frozen_importlib`) and importlib._bootstrap_external
-// (`_frozen_importlib_external`). The import statement never runs this code: the native
-// importer (importer.cpp) creates the same objects and only calls into Python for loaders and
-// finders a program defines itself. Written for gbc after the behaviour of CPython 3.14's
+// (`_frozen_importlib_external`), loaded when a program first uses them (ModuleSpec and
+// BuiltinImporter are native, import_spec.cpp). The import statement never runs this code: the
+// native importer (importer.cpp) creates the same objects and only calls into Python for loaders
+// and finders a program defines itself. Written for gbc after the behaviour of CPython 3.14's
 // importlib; `_gbc` is the native helper module (import_bootstrap.cpp), which also stands in for
-// the str methods the VM does not have yet (rpartition, rsplit, rfind, partition, isalnum).
+// str methods the VM did not have when this was written (rpartition, rsplit, rfind, partition,
+// isalnum).
 #include "interp/import_prelude.h"
 
 namespace gbc::interp {
