@@ -10,7 +10,9 @@
 #include "base/result.h"
 #include "base/target.h"
 #include "config.h"
+#include "interp/code_cache.h"
 #include "interp/driver.h"
+#include "interp/environment.h"
 #include "lsp_server.h"
 #include "report/baseline.h"
 #include "report/explain.h"
@@ -95,7 +97,43 @@ struct Limits {
   }
 };
 
+/// The user's Python environment (--python, --site-packages; interp/environment.h).
+struct EnvironmentArgs {
+  std::string python;
+  std::vector<std::string> site_packages;
+  void add(CLI::App* cmd) {
+    cmd->add_option("--python", python,
+                    "the Python interpreter (or environment folder) whose packages the program "
+                    "imports (default: $VIRTUAL_ENV, else python3 on PATH)");
+    cmd->add_option("--site-packages", site_packages,
+                    "a folder of packages to import from, before the environment's (repeatable)")
+        ->allow_extra_args(false);
+  }
+  /// Finds the environment and puts it into `options`; `config_python` is [tool.gbc] python.
+  Result<bool> apply(interp::Options& options,
+                     const std::optional<std::string>& config_python) const {
+    interp::EnvironmentRequest request;
+    request.python = python;
+    if (python.empty() && config_python) {
+      request.python = *config_python;
+      request.python_origin = "[tool.gbc] python";
+    }
+    request.site_packages = site_packages;
+    request.target_python = std::string(options.target.python);
+    std::string cache = interp::CodeCache::defaultDirectory();
+    request.cache_dir = cache;
+    Result<interp::PythonEnvironment> env = interp::findEnvironment(request);
+    if (!env) return env.error();
+    options.site_packages = env->site_packages;
+    options.python_executable = env->interpreter;
+    options.python_prefix = env->prefix;
+    options.environment_notes = env->notes;
+    return true;
+  }
+};
+
 struct AnalyzeArgs {
+  EnvironmentArgs environment;
   Limits limits;
   std::string target = "2.14";
   std::string format = "text";
@@ -199,6 +237,10 @@ int analyze(AnalyzeArgs args) {
   interp::Options options;
   options.target = target;
   args.limits.apply(options);
+  if (Result<bool> env = args.environment.apply(options, config->python); !env) {
+    printError(env.error(), "gbc");
+    return kExitInput;
+  }
   // One file: the process ends right after, freeing the program's state would only cost time.
   options.keep_state = files.size() == 1;
   std::vector<app::FileResult> results =
@@ -333,6 +375,7 @@ int explain(const std::string& target_name, const std::string& file) {
 }
 
 struct RunArgs {
+  EnvironmentArgs environment;
   Limits limits;
   std::string target = "2.14";
   std::optional<uint64_t> seed;
@@ -353,6 +396,14 @@ int run(const RunArgs& args) {
   options.seed = args.seed;
   args.limits.apply(options);
   options.out = [](std::string_view text) { writeOut(text); };
+  options.err = [](std::string_view text) {
+    std::fflush(stdout);  // (the program's own order of its two streams)
+    writeErr(text);
+  };
+  if (Result<bool> env = args.environment.apply(options, std::nullopt); !env) {
+    printError(env.error(), "gbc");
+    return kExitInput;
+  }
   Result<interp::Outcome> outcome = interp::runFile(absolutePath(args.file), *source, options);
   std::fflush(stdout);
   if (!outcome) {
@@ -430,6 +481,7 @@ int runCli(int argc, char** argv) {
       ->capture_default_str();
   analyze_cmd->add_option("PATH", analyze_args.files, "Python files or directories")->required();
   analyze_args.limits.add(analyze_cmd);
+  analyze_args.environment.add(analyze_cmd);
 
   std::string explain_target = "2.14";
   std::string explain_file;
@@ -458,6 +510,7 @@ int runCli(int argc, char** argv) {
       ->check(CLI::IsMember({"graph_breaks"}));
   run_cmd->add_option("FILE", run_args.file, "Python file")->required();
   run_args.limits.add(run_cmd);
+  run_args.environment.add(run_cmd);
 
   std::string codes_target = "2.14";
   std::string code;

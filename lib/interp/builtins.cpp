@@ -5,6 +5,7 @@
 #include "interp/args.h"
 #include "interp/dynamo.h"
 #include "interp/format.h"
+#include "interp/mod_sys.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 
@@ -57,27 +58,15 @@ void installBuiltinFunctions(VM& vm) {
     std::string sep = " ", end = "\n";
     if (Value s = a.kw("sep"); s && !isNone(s)) sep = asStr(s);
     if (Value e = a.kw("end"); e && !isNone(e)) end = asStr(e);
-    std::string out;
+    // the pieces print() writes one by one: each argument's str, the separators, the end
+    std::vector<std::string> pieces;
     for (size_t i = 0; i < a.args.size(); ++i) {
-      if (i) out += sep;
-      out += vm.str(a.args[i]);
+      if (i) pieces.push_back(sep);
+      pieces.push_back(vm.str(a.args[i]));
     }
-    out += end;
-    Value file = a.kw("file");
-    bool to_stderr = file && file->kind == Kind::Instance &&
-                     as<InstanceObject>(file).cls->name == "__gbc_stderr__";
-    if (file && !isNone(file) && !to_stderr) {
-      // a file of the program's: its write(), piece by piece as CPython's print calls it
-      for (size_t i = 0; i < a.args.size(); ++i) {
-        if (i) vm.callMethod(file, "write", {pyStr(sep)});
-        vm.callMethod(file, "write", {pyStr(vm.str(a.args[i]))});
-      }
-      vm.callMethod(file, "write", {pyStr(end)});
-      if (Value flush = a.kw("flush"); flush && vm.truthy(flush)) vm.callMethod(file, "flush", {});
-      return none();
-    }
-    if (!to_stderr) vm.dynamo().notePrinted(vm, out);
-    if (!to_stderr && vm.out) vm.out(out);
+    pieces.push_back(end);
+    Value flush = a.kw("flush");
+    printTo(vm, a.kw("file"), pieces, flush && vm.truthy(flush));  // (mod_sys.h)
     return none();
   });
   builtin(vm, "len", [](VM& vm, CallArgs& a) -> Value { return pyInt(vm.len(a.args.at(0))); });

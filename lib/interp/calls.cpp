@@ -166,7 +166,8 @@ Value VM::call(const Value& callable, CallArgs& args) {
     args.args.insert(args.args.begin(), callable);
     return call(c, args);
   }
-  raise(b().type_error, "'" + typeOf(callable)->name + "' object is not callable");
+  raiseTypeErrorOrGap(callable, "__call__",
+                      "'" + typeOf(callable)->name + "' object is not callable");
 }
 
 Value VM::makeException(const ClassPtr& cls, std::string message) {
@@ -199,6 +200,8 @@ bool VM::isUserFile(const std::string& file) const {
            file[folder.size()] == '/';
   };
   if (under(target().torch_prefix) || under(stdlibPrefix(target())) || under("<gbc>")) return false;
+  // the standard library's frozen modules and importlib's bootstrap: `<frozen os>`
+  if (file.rfind("<frozen ", 0) == 0) return false;
   for (const std::string& root : library_roots)
     if (file.rfind(root, 0) == 0) return false;
   return true;
@@ -230,6 +233,14 @@ void VM::raiseGap(const ClassPtr& cls, std::string message, std::string what) {
   Value exc = makeException(cls, std::move(message));
   as<InstanceObject>(exc).gap = std::make_shared<const std::string>(std::move(what));
   throw PyRaise{std::move(exc)};
+}
+
+void VM::raiseTypeErrorOrGap(const Value& obj, std::string_view dunder, std::string message) {
+  // a builtin type of CPython's that has the special method: gbc's own gap
+  for (const ClassPtr& c : typeOf(obj)->mro)
+    if (c->module == "builtins" && c->builtin && cpythonTypeHas(c->name, dunder))
+      raiseGap(b().type_error, std::move(message), "`" + c->name + "." + std::string(dunder) + "`");
+  raise(b().type_error, std::move(message));
 }
 
 void VM::raiseNoAttribute(const Value& obj, std::string_view name, std::string message) {

@@ -13,6 +13,8 @@
 #include <pthread.h>
 
 #include "interp/dynamo.h"
+#include "interp/importer.h"
+#include "interp/mod_sys.h"
 #include "interp/reach.h"
 #include "interp/runtime_compat.h"
 #include "interp/static_mode.h"
@@ -50,6 +52,23 @@ ImportSetting importSetting(const std::string& path) {
   ImportSetting setting{{dir}, package};
   if (!package.empty()) setting.roots.push_back(root);
   return setting;
+}
+
+/// The namespace of `__main__`, in sys.modules as CPython has it for `python path`: __spec__ None,
+/// __loader__ a SourceFileLoader. Inside a package, gbc sets __package__ so that the file's
+/// relative imports resolve as when the package imports it (CPython would refuse them).
+DictPtr mainModule(VM& vm, const std::string& path, const std::string& package) {
+  auto main = std::make_shared<ModuleObject>("__main__");
+  DictPtr globals = main->dict;
+  globals->setStr("__name__", pyStr("__main__"));
+  globals->setStr("__doc__", none());
+  globals->setStr("__package__", package.empty() ? none() : pyStr(package));
+  globals->setStr("__loader__", vm.importer().makeSourceLoader("__main__", path));
+  globals->setStr("__spec__", none());
+  globals->setStr("__file__", pyStr(path));
+  globals->setStr("__builtins__", vm.builtinsDict());
+  vm.importer().modules()->setStr("__main__", main);
+  return globals;
 }
 
 /// The innermost frame of `exc`'s traceback in the user's code (VM::isUserFile), if any.
@@ -100,7 +119,8 @@ void keepAlive(std::initializer_list<std::shared_ptr<const void>> objects) {
 Result<Outcome> runFileHere(const std::string& path, const std::string& source,
                             const Options& options) {
   ImportSetting imports = importSetting(path);
-  if (!options.run && !mayReachTorch(source, imports.roots.front(), imports.roots)) {
+  if (!options.run &&
+      !mayReachTorch(source, imports.roots.front(), imports.roots, options.site_packages)) {
     // Nothing here can import torch (reach.h): its syntax is all there is to check.
     if (std::optional<Error> error = syntax::checkSyntax(path, source)) return *error;
     Outcome outcome;
@@ -126,11 +146,12 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   vm.dynamo().sink = &outcome.report;
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));
-  auto globals = newDict();
   vm.module_roots = imports.roots;
-  const std::string& package = imports.package;
-  globals->setStr("__package__", package.empty() ? none() : pyStr(package));
-  globals->setStr("__file__", pyStr(path));
+  vm.err = options.err;
+  SearchPath search{imports.roots, options.site_packages, options.environment_notes};
+  vm.importer().setSearchPath(search);
+  configureSys(vm, {options.python_executable, options.python_prefix, "", {path}});
+  DictPtr globals = mainModule(vm, path, imports.package);
   // What gbc cannot model stops the program with a located diagnostic (in `run`, an error).
   auto cannotModel = [&](std::string what, const std::string& file, uint32_t line) -> Status {
     std::string where = file.empty() ? path : file;
@@ -174,6 +195,9 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   }
   // what open files still buffer is written, as CPython flushes them at exit (vfs.h)
   vm.vfs().flushAll();
+  for (const ImportNote& note : vm.importer().notes())
+    outcome.report.diagnostics.push_back(
+        {report::Severity::Note, note.file, note.line, 0, note.message});
   // static mode: compiled callables the module body never called (analyze only), also when the
   // body stopped early: it may have been about to call them
   if (!options.run) runStaticMode(vm, globals, outcome.report);

@@ -1,5 +1,5 @@
 // Small models of standard-library modules programs commonly import (math, random,
-// functools, warnings, logging, copy, sys, os): enough to execute them; their graph-break
+// functools, warnings, logging, copy, os): enough to execute them; their graph-break
 // behaviour lives in the cause table.
 #include <cmath>
 
@@ -85,18 +85,6 @@ void installStdlibModules(VM& vm) {
   for (const char* name : {"partial", "reduce"})
     as<ModuleObject>(functools).dict->setStr(
         name, as<ModuleObject>(vm.findModule("_functools")).dict->getStr(name));
-  Value sys = newModule(vm, "sys");
-  as<ModuleObject>(sys).dict->setStr(
-      "version_info", pyTuple({pyInt(3), pyInt(vm.target().python == "3.14" ? 14 : 12), pyInt(0)}));
-  as<ModuleObject>(sys).dict->setStr("argv", pyList({pyStr("")}));
-  auto stderr_cls = vm.makeClass("__gbc_stderr__", {vm.b().object}, nullptr);
-  as<ModuleObject>(sys).dict->setStr("stderr", std::make_shared<InstanceObject>(stderr_cls));
-  fn(sys, "getrecursionlimit",
-     [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
-  fn(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
-    vm.recursion_limit = static_cast<int>(asInt(a.args.at(0)));
-    return none();
-  });
   Value warnings = newModule(vm, "warnings");
   fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });

@@ -17,6 +17,7 @@
 namespace gbc::interp {
 
 class Dynamo;
+class Importer;
 struct TraceState;
 class Vfs;
 
@@ -92,6 +93,8 @@ class VM {
   /// Executes a module's code in a fresh module namespace named `name`.
   Value execModule(const std::shared_ptr<CodeObject>& code, const std::string& name,
                    DictPtr globals);
+  /// Runs a module's code in `globals` as exec() does (adds __builtins__ when missing).
+  Value runModuleCode(const std::shared_ptr<CodeObject>& code, const DictPtr& globals);
 
   // ---- frames ----
   FramePtr makeFrame(const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
@@ -194,6 +197,10 @@ class VM {
   /// Raises the AttributeError for a missing `obj.name` (`message` is its text): a gap when
   /// CPython's type or module has the name (cpython_names.h).
   [[noreturn]] void raiseNoAttribute(const Value& obj, std::string_view name, std::string message);
+  /// Raises TypeError(message) for an operation `obj`'s type does not support (`dunder` is its
+  /// special method): a gap when CPython's builtin type has that method.
+  [[noreturn]] void raiseTypeErrorOrGap(const Value& obj, std::string_view dunder,
+                                        std::string message);
   /// Whether `file` is the user's code, where a user can act on a finding: not gbc's Python
   /// model of torch and of the standard library, nor a folder of `library_roots`.
   bool isUserFile(const std::string& file) const;
@@ -206,9 +213,20 @@ class VM {
   struct Builtins;
   Builtins& b() { return *builtins_; }
   DictPtr builtinsDict() const { return builtins_dict_; }
+  /// The import system (importer.h): sys.modules, sys.path, the import statement.
+  Importer& importer() { return *importer_; }
+  /// importlib.import_module's work from C++: the module `dotted` (relative to `globals`'
+  /// package at `level`), imported as CPython imports it.
   Value importModule(const std::string& dotted, const DictPtr& globals, int level);
+  /// Registers a module gbc implements natively (imports find it first, as CPython's built-in
+  /// modules).
   void registerModule(const std::string& name, Value module);
+  /// The module `name` if imported (sys.modules) or native (loading its lazy part); never
+  /// imports from sys.path.
   Value findModule(const std::string& name);
+  /// Loads the lazy part of the model that provides module `name`; false when none does (or it
+  /// is loaded already).
+  bool loadLazyModule(const std::string& name);
   /// Registers a part of the model to load when one of `modules` is looked up or one of
   /// `attrs` is missed on its module.
   void addLazyPart(std::vector<std::string> modules,
@@ -235,6 +253,8 @@ class VM {
   /// it under `gbc analyze`. Open files hold `vfsRef()`.
   Vfs& vfs() { return *vfsRef(); }
   const std::shared_ptr<Vfs>& vfsRef();
+  /// The program's standard error (sys.stderr); discarded when unset.
+  std::function<void(std::string_view)> err;
   int recursion_limit = 1000;
   /// sys.get_int_max_str_digits(): str(int) and int(str) refuse more digits (0: no limit).
   int int_max_str_digits = 4300;
@@ -284,7 +304,6 @@ class VM {
                      std::string_view name);
   std::string propertyName(const Value& prop);
   Value evalLoop(Frame& f);
-  Value loadLocalModule(const std::string& name);
   bool handleException(Frame& f, const Value& exc);
   void addTraceback(const Value& exc, Frame& f);
   void bindArgs(Frame& f, FunctionObject& fn, CallArgs& args);
@@ -295,7 +314,7 @@ class VM {
   std::unique_ptr<Builtins> builtins_;
   DictPtr builtins_dict_;
   std::shared_ptr<Vfs> vfs_;
-  std::unordered_map<std::string, Value> modules_;
+  std::unique_ptr<Importer> importer_;
   /// Parts of the torch model loaded on first use (most programs never train): by module
   /// (`torch.optim` and its submodules) or by attribute (`torch.nn.CrossEntropyLoss`).
   struct LazyPart {

@@ -448,7 +448,11 @@ Value VM::unaryOp(UnaryOpKind op, const Value& a) {
   const char* sym = op == UnaryOpKind::USub   ? "unary -"
                     : op == UnaryOpKind::UAdd ? "unary +"
                                               : "unary ~";
-  raise(b().type_error, std::string("bad operand type for ") + sym + ": '" + typeOf(a)->name + "'");
+  raiseTypeErrorOrGap(a,
+                      op == UnaryOpKind::USub   ? "__neg__"
+                      : op == UnaryOpKind::UAdd ? "__pos__"
+                                                : "__invert__",
+                      std::string("bad operand type for ") + sym + ": '" + typeOf(a)->name + "'");
 }
 
 namespace {

@@ -209,7 +209,8 @@ Value VM::getItemNative(const Value& obj, const Value& key) {
     default:
       break;
   }
-  raise(b().type_error, "'" + typeOf(obj)->name + "' object is not subscriptable");
+  raiseTypeErrorOrGap(obj, "__getitem__",
+                      "'" + typeOf(obj)->name + "' object is not subscriptable");
 }
 
 void VM::setItem(const Value& obj, const Value& key, Value v) {
@@ -250,7 +251,8 @@ void VM::setItemNative(const Value& obj, const Value& key, Value v) {
     default:
       break;
   }
-  raise(b().type_error, "'" + typeOf(obj)->name + "' object does not support item assignment");
+  raiseTypeErrorOrGap(obj, "__setitem__",
+                      "'" + typeOf(obj)->name + "' object does not support item assignment");
 }
 
 void VM::delItem(const Value& obj, const Value& key) {
@@ -273,7 +275,8 @@ void VM::delItemNative(const Value& obj, const Value& key) {
                                               "list assignment"));
     return;
   }
-  raise(b().type_error, "'" + typeOf(obj)->name + "' object doesn't support item deletion");
+  raiseTypeErrorOrGap(obj, "__delitem__",
+                      "'" + typeOf(obj)->name + "' object doesn't support item deletion");
 }
 
 bool VM::truthy(const Value& v) {
@@ -442,7 +445,7 @@ Value VM::iterNative(const Value& v) {
     default:
       break;
   }
-  raise(b().type_error, "'" + typeOf(v)->name + "' object is not iterable");
+  raiseTypeErrorOrGap(v, "__iter__", "'" + typeOf(v)->name + "' object is not iterable");
 }
 
 Value VM::next(const Value& itv) {
@@ -560,7 +563,7 @@ int64_t VM::lenNative(const Value& v) {
     default:
       break;
   }
-  raise(b().type_error, "object of type '" + typeOf(v)->name + "' has no len()");
+  raiseTypeErrorOrGap(v, "__len__", "object of type '" + typeOf(v)->name + "' has no len()");
 }
 
 int64_t VM::hash(const Value& v) {
