@@ -5,6 +5,7 @@
 
 namespace gbc::interp {
 
+Value makeCodecsModule(VM& vm);
 Value makeGbcModule(VM& vm);
 
 namespace {
@@ -16,6 +17,7 @@ struct Entry {
 
 // One line per native module, sorted by name: {"itertools", makeItertoolsModule},
 const Entry kModules[] = {
+    {"_codecs", makeCodecsModule},
     {"_gbc", makeGbcModule},
 };
 
