@@ -12,6 +12,7 @@
 #include "interp/text.h"
 #include "interp/text_args.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -237,6 +238,17 @@ void installBuiltins(VM& vm) {
     if (a.args.size() > 1) spec = strArg(vm, a.args[1], "format", "2");
     return pyStr(formatValue(vm, a.args[0], spec));
   });
+  for (auto [name, base] : {std::pair<const char*, int>{"bin", 2}, {"oct", 8}, {"hex", 16}}) {
+    std::string fname = name;
+    int b = base;
+    builtinFunction(vm, name, [fname, b](VM& vm, CallArgs& a) -> Value {
+      if (a.args.size() != 1 || !a.kwargs.empty())
+        vm.raise(vm.b().type_error, fname + "() takes exactly one argument (" +
+                                        std::to_string(a.args.size()) + " given)");
+      std::string s = toBigInt(indexInt(vm, a.args[0])).toPrefixedString(b);
+      return pyStrKnown(s, s.size());
+    });
+  }
   builtinFunction(vm, "__gbc_percent_format__", [](VM& vm, CallArgs& a) -> Value {
     return percentFormatStr(vm, a.args.at(0), a.args.at(1));
   });

@@ -7,6 +7,8 @@ namespace gbc::interp {
 
 Value makeCodecsModule(VM& vm);
 Value makeGbcModule(VM& vm);
+Value makeSreModule(VM& vm);
+Value makeUnicodedataModule(VM& vm);
 
 namespace {
 
@@ -19,6 +21,8 @@ struct Entry {
 const Entry kModules[] = {
     {"_codecs", makeCodecsModule},
     {"_gbc", makeGbcModule},
+    {"_sre", makeSreModule},
+    {"unicodedata", makeUnicodedataModule},
 };
 
 }  // namespace

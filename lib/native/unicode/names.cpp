@@ -139,15 +139,15 @@ std::string characterName(char32_t cp) {
   return decodeName(static_cast<size_t>(it - begin));
 }
 
-std::optional<char32_t> lookupName(std::string_view name, bool aliases) {
+std::optional<char32_t> lookupName(std::string_view name, bool aliases, bool fold_computed) {
   std::string key = upper(name);
   const auto& index = nameIndex(aliases);
   if (auto it = index.find(key); it != index.end()) return it->second;
-  return computedName(key);
+  return computedName(fold_computed ? key : std::string(name));
 }
 
-std::optional<std::u32string> lookupNameOrSequence(std::string_view name) {
-  if (auto cp = lookupName(name, true)) return std::u32string(1, *cp);
+std::optional<std::u32string> lookupNameOrSequence(std::string_view name, bool fold_computed) {
+  if (auto cp = lookupName(name, true, fold_computed)) return std::u32string(1, *cp);
   std::string key = upper(name);
   for (size_t i = 0; i < t::kNamedSequenceCount; ++i) {
     const auto& seq = t::kNamedSequences[i];
