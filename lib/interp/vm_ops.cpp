@@ -4,6 +4,7 @@
 #include "interp/bytes_ops.h"
 #include "interp/dynamo.h"
 #include "interp/runtime_compat.h"
+#include "interp/slicing.h"
 #include "interp/str_ops.h"
 #include "interp/text.h"
 #include "interp/torch_model.h"
@@ -96,7 +97,10 @@ bool VM::isInstance(const Value& v, const ClassObject* cls) {
 }
 
 Value VM::special(const Value& obj, std::string_view name) {
-  if (obj->kind != Kind::Instance && !obj->sub) return nullptr;
+  // (a class whose metaclass is a user class: the metaclass's methods, `for m in SomeEnum`)
+  bool user_meta = obj->kind == Kind::Class && as<ClassObject>(obj).meta &&
+                   !as<ClassObject>(obj).meta->builtin;
+  if (obj->kind != Kind::Instance && !obj->sub && !user_meta) return nullptr;
   Value m = typeOf(obj)->lookup(name);
   if (m && m->kind == Kind::Builtin && as<BuiltinObject>(m).slot) return nullptr;
   return m;
@@ -273,6 +277,26 @@ void VM::delItemNative(const Value& obj, const Value& key) {
     byteArrayDelItem(*this, obj, key);
     return;
   }
+  if (obj->kind == Kind::List && key->kind == Kind::Slice) {
+    auto& l = as<ListObject>(obj);
+    dynamo_->journalList(*this, obj);
+    SliceBounds sb = sliceBounds(*this, as<SliceObject>(key), static_cast<int64_t>(l.items.size()));
+    if (sb.length <= 0) return;
+    if (sb.step < 0) {  // the same items, walked forwards
+      sb.start += (sb.length - 1) * sb.step;
+      sb.step = -sb.step;
+    }
+    std::vector<Value> kept;
+    for (int64_t i = 0, k = 0; i < static_cast<int64_t>(l.items.size()); ++i) {
+      bool gone = k < sb.length && i == sb.start + k * sb.step;
+      if (gone)
+        ++k;
+      else
+        kept.push_back(l.items[static_cast<size_t>(i)]);
+    }
+    l.items = std::move(kept);
+    return;
+  }
   if (obj->kind == Kind::List) {
     auto& l = as<ListObject>(obj);
     l.items.erase(l.items.begin() + normIndex(*this, asInt(key),
@@ -371,7 +395,7 @@ bool VM::containsNative(const Value& c, const Value& item) {
 }
 
 Value VM::iter(const Value& v) {
-  if (v->kind == Kind::Instance || v->sub) {
+  if (v->kind == Kind::Instance || v->sub || v->kind == Kind::Class) {
     if (Value m = special(v, "__iter__")) {
       Value r = callSpecial(m, v, {});
       if (r->kind != Kind::Iterator && r->kind != Kind::Generator && !typeOf(r)->lookup("__next__"))
