@@ -7,6 +7,7 @@
 
 #include "interp/args.h"
 #include "interp/dynamo.h"
+#include "interp/slicing.h"
 #include "interp/text_codec.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
@@ -18,6 +19,7 @@ namespace gbc::interp {
 void installBuiltinFunctions(VM& vm);
 void installNativeMethods(VM& vm);
 void installSlotWrappers(VM& vm);
+void installTextTypes(VM& vm);
 void installExceptionAttributes(VM& vm);
 
 namespace {
@@ -247,46 +249,6 @@ void installConstructors(VM& vm) {
   staticNew(B.bool_, [](VM& vm, CallArgs& a) -> Value {
     return pyBool(a.args.size() >= 2 && vm.truthy(a.args[1]));
   });
-  staticNew(B.str, [](VM& vm, CallArgs& a) -> Value {
-    ClassPtr cls = classArg(vm, a, "str");
-    Value obj = argOr(a, 1, "object", nullptr);
-    std::string s;
-    if (obj) {
-      Value encoding = argOr(a, 2, "encoding", nullptr);
-      if (encoding && obj->kind == Kind::Bytes)
-        s = as<BytesObject>(obj).v;  // UTF-8 (and ASCII) bytes are the text itself
-      else
-        s = vm.str(obj);
-    }
-    return ofClass(vm, cls, pyStr(std::move(s)));
-  });
-  staticNew(B.bytes, [](VM& vm, CallArgs& a) -> Value {
-    ClassPtr cls = classArg(vm, a, "bytes");
-    Value src = argOr(a, 1, "source", nullptr);
-    std::string out;
-    if (src) {
-      if (src->kind == Kind::Str) {
-        if (!argOr(a, 2, "encoding", nullptr))
-          vm.raise(vm.b().type_error, "string argument without an encoding");
-        out = asStr(src);
-      } else if (src->kind == Kind::Bytes) {
-        out = as<BytesObject>(src).v;
-      } else if (isInt(src)) {
-        if (asInt(src) < 0) vm.raise(vm.b().value_error, "negative count");
-        out.assign(static_cast<size_t>(asInt(src)), '\0');
-      } else {
-        for (const Value& v : vm.toVector(src)) {
-          if (!isInt(v))
-            vm.raise(vm.b().type_error,
-                     "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
-          int64_t x = asInt(v);
-          if (x < 0 || x > 255) vm.raise(vm.b().value_error, "bytes must be in range(0, 256)");
-          out += static_cast<char>(x);
-        }
-      }
-    }
-    return ofClass(vm, cls, std::make_shared<BytesObject>(std::move(out)));
-  });
   staticNew(B.tuple, [](VM& vm, CallArgs& a) -> Value {
     ClassPtr cls = classArg(vm, a, "tuple");
     std::vector<Value> items = a.args.size() < 2 ? std::vector<Value>{} : vm.toVector(a.args[1]);
@@ -338,11 +300,14 @@ void installConstructors(VM& vm) {
       const Value& v = a.args[i];
       if (v->kind == Kind::Tensor)
         n.push_back(asInt(tensorToPyNumber(vm, v, true)));
-      else if (isInt(v))
-        n.push_back(asInt(v));
-      else if (Value idx = vm.typeOf(v)->lookup("__index__"))
-        n.push_back(asInt(vm.call(vm.descrGet(idx, v, vm.typeOf(v)), std::vector<Value>{})));
-      else
+      else if (hasIndex(vm, v)) {
+        Value i = indexInt(vm, v);
+        // (CPython's range holds ints of any size; gbc's holds 64-bit bounds)
+        if (isBigInt(i))
+          vm.raiseGap(vm.b().overflow_error, "Python int too large to convert to C ssize_t",
+                      "a range with a bound beyond 64 bits");
+        n.push_back(asInt(i));
+      } else
         vm.raise(vm.b().type_error,
                  "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
     }
@@ -439,6 +404,7 @@ void installBuiltinClasses(VM& vm) {
   B.float_ = makeBuiltinClass(vm, "float", {B.object}, Kind::Float);
   B.str = makeBuiltinClass(vm, "str", {B.object}, Kind::Str);
   B.bytes = makeBuiltinClass(vm, "bytes", {B.object}, Kind::Bytes);
+  B.bytearray = makeBuiltinClass(vm, "bytearray", {B.object}, Kind::ByteArray);
   B.tuple = makeBuiltinClass(vm, "tuple", {B.object}, Kind::Tuple);
   B.list = makeBuiltinClass(vm, "list", {B.object}, Kind::List);
   B.dict = makeBuiltinClass(vm, "dict", {B.object}, Kind::Dict);
@@ -546,7 +512,7 @@ void installBuiltinClasses(VM& vm) {
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
   installSlotWrappers(vm);
-  installStrCodecs(vm);  // str.encode, bytes.decode (text_codec.h)
+  installTextTypes(vm);
 }
 
 }  // namespace gbc::interp

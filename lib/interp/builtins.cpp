@@ -71,13 +71,6 @@ void installBuiltinFunctions(VM& vm) {
   });
   builtin(vm, "len", [](VM& vm, CallArgs& a) -> Value { return pyInt(vm.len(a.args.at(0))); });
   builtin(vm, "repr", [](VM& vm, CallArgs& a) -> Value { return pyStr(vm.repr(a.args.at(0))); });
-  builtin(vm, "ascii", [](VM& vm, CallArgs& a) -> Value { return pyStr(vm.repr(a.args.at(0))); });
-  builtin(vm, "format", [](VM& vm, CallArgs& a) -> Value {
-    return pyStr(formatValue(vm, a.args.at(0), a.args.size() > 1 ? asStr(a.args[1]) : ""));
-  });
-  builtin(vm, "__gbc_percent_format__", [](VM& vm, CallArgs& a) -> Value {
-    return pyStr(percentFormat(vm, asStr(a.args[0]), a.args[1]));
-  });
   builtin(vm, "isinstance", [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() != 2)
       vm.raise(vm.b().type_error,
@@ -111,7 +104,7 @@ void installBuiltinFunctions(VM& vm) {
   builtin(vm, "callable", [](VM& vm, CallArgs& a) -> Value {
     Kind k = a.args.at(0)->kind;
     bool c = k == Kind::Function || k == Kind::Builtin || k == Kind::BoundMethod ||
-             k == Kind::Class || (k == Kind::Instance && vm.typeOf(a.args[0])->lookup("__call__"));
+             k == Kind::Class || vm.typeOf(a.args[0])->lookup("__call__");
     return pyBool(c);
   });
   builtin(vm, "id", [](VM&, CallArgs& a) -> Value {
@@ -252,36 +245,6 @@ void installBuiltinFunctions(VM& vm) {
     std::vector<Value> out;
     for (auto& kv : keyed) out.push_back(kv.second);
     return pyList(std::move(out));
-  });
-  builtin(vm, "chr", [](VM&, CallArgs& a) -> Value {
-    int64_t c = asInt(a.args.at(0));
-    std::string s;
-    if (c < 0x80)
-      s += static_cast<char>(c);
-    else if (c < 0x800) {
-      s += static_cast<char>(0xc0 | (c >> 6));
-      s += static_cast<char>(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-      s += static_cast<char>(0xe0 | (c >> 12));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
-      s += static_cast<char>(0x80 | (c & 0x3f));
-    } else {
-      s += static_cast<char>(0xf0 | (c >> 18));
-      s += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
-      s += static_cast<char>(0x80 | (c & 0x3f));
-    }
-    return pyStr(s);
-  });
-  builtin(vm, "ord", [](VM&, CallArgs& a) -> Value {
-    const std::string& s = asStr(a.args.at(0));
-    unsigned char c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return pyInt(c);
-    int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-    int64_t cp = c & (0x3f >> n);
-    for (int i = 1; i <= n; ++i)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0x3f);
-    return pyInt(cp);
   });
   builtin(vm, "globals", [](VM& vm, CallArgs&) -> Value { return vm.top()->globals; });
   builtin(vm, "locals", [](VM& vm, CallArgs&) -> Value {

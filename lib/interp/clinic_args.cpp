@@ -168,11 +168,6 @@ ClassPtr builtinClass(VM& vm, const char* name) {
   return std::static_pointer_cast<ClassObject>(cls);
 }
 
-bool hasIndex(VM& vm, const Value& v) {
-  if (v->kind == Kind::Int || v->kind == Kind::Bool) return true;
-  return (v->kind == Kind::Instance || v->sub) && vm.typeOf(v)->lookup("__index__");
-}
-
 Value indexObject(VM& vm, const Value& v) {
   if (v->kind == Kind::Int) return v->sub ? pyBigInt(toBigInt(v)) : v;
   if (v->kind == Kind::Bool) return pyInt(asInt(v));
@@ -186,8 +181,6 @@ Value indexObject(VM& vm, const Value& v) {
   vm.raise(vm.b().type_error,
            "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
 }
-
-int64_t indexValue(VM& vm, const Value& v) { return asInt(indexObject(vm, v)); }
 
 uint64_t lowBits(const Value& v) {
   if (!isBigInt(v)) return static_cast<uint64_t>(asInt(v));

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interp/slicing.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -49,9 +50,6 @@ Value methOneArg(VM& vm, const CallArgs& a, const std::string& qualname, size_t 
 /// given)".
 void methNoArgs(VM& vm, const CallArgs& a, const std::string& qualname, size_t skip = 1);
 
-/// Whether `v` is an int or has __index__ (PyIndex_Check).
-bool hasIndex(VM& vm, const Value& v);
-
 /// PyNumber_Index: an int (of any size) as it is, a bool as its int, or __index__'s int result;
 /// TypeError "'str' object cannot be interpreted as an integer" otherwise.
 Value indexObject(VM& vm, const Value& v);
@@ -59,10 +57,7 @@ Value indexObject(VM& vm, const Value& v);
 /// The low 64 bits of an int of any size in two's complement (PyLong_AsUnsignedLongLongMask).
 uint64_t lowBits(const Value& v);
 
-/// PyNumber_Index as a C Py_ssize_t (OverflowError "Python int too large to convert to C
-/// ssize_t" beyond 64 bits): an int, a bool, or __index__'s int result; TypeError "'str'
-/// object cannot be interpreted as an integer" otherwise.
-int64_t indexValue(VM& vm, const Value& v);
+// PyNumber_Index as a C Py_ssize_t: ssizeArg (slicing.h).
 
 /// Whether `v` is a number (PyNumber_Check: int, float, complex, __index__, __int__, __float__).
 bool isNumberLike(VM& vm, const Value& v);

@@ -478,10 +478,12 @@ TEST_CASE("a native stand-in can be switched off: the bundled module runs instea
   tree.write("main.py", "import copy\nprint(copy.__spec__.origin)\n");
   CHECK(run(tree) == "built-in\n");
   setStandInActive("copy", false);
-  // the real copy.py runs (and stops where the VM lacks a C module it imports)
+  // the real copy.py of the bundled standard library runs
   std::string out = run(tree);
   setStandInActive("copy", true);
-  CHECK(out.find("cannot model ") != std::string::npos);
+  // (copy.py's origin, or where its imports meet a gap of gbc: never the stand-in's)
+  CHECK(!out.empty());
+  CHECK(out.find("built-in") == std::string::npos);
 }
 
 TEST_CASE("sys: version, struct sequences, streams, frames, exit", "[interp][importer][sys]") {

@@ -77,7 +77,7 @@ void rawWriteAll(VM& vm, BufferedState& b, std::string_view data) {
     } else {
       Value r = vm.callMethod(b.raw, "write", {pyBytes(std::string(data.substr(done)))});
       if (isNone(r)) vm.unsupported("non-blocking raw streams under a buffered writer");
-      n = static_cast<size_t>(indexValue(vm, r));
+      n = static_cast<size_t>(ssizeArg(vm, r));
     }
     if (n == 0) break;
     done += n;
@@ -87,7 +87,7 @@ void rawWriteAll(VM& vm, BufferedState& b, std::string_view data) {
 int64_t rawSeek(VM& vm, BufferedState& b, int64_t pos, int whence) {
   if (FileIOState* f = b.fast()) return fileSeek(vm, *f, pos, whence);
   Value r = vm.callMethod(b.raw, "seek", {pyInt(pos), pyInt(whence)});
-  int64_t n = indexValue(vm, r);
+  int64_t n = ssizeArg(vm, r);
   if (n < 0) vm.raise(vm.b().os_error, "Raw stream returned invalid position " + std::to_string(n));
   return n;
 }
@@ -161,7 +161,7 @@ int64_t tellOf(VM& vm, BufferedState& b) {
   if (FileIOState* f = b.fast())
     raw = fileSeek(vm, *f, 0, SEEK_CUR);
   else
-    raw = indexValue(vm, vm.callMethod(b.raw, "tell", {}));
+    raw = ssizeArg(vm, vm.callMethod(b.raw, "tell", {}));
   int64_t pos = raw - static_cast<int64_t>(b.unread()) + static_cast<int64_t>(b.wbuf.size());
   return pos < 0 ? 0 : pos;
 }
@@ -249,7 +249,7 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
             raiseUnsupported(vm, *t, "File or stream is not readable.");
           if (writable && !callBool(vm, v[0], "writable"))
             raiseUnsupported(vm, *t, "File or stream is not writable.");
-          int64_t size = v[1] ? indexValue(vm, v[1]) : t->default_buffer_size;
+          int64_t size = v[1] ? ssizeArg(vm, v[1]) : t->default_buffer_size;
           if (size <= 0) vm.raise(vm.b().value_error, "buffer size must be strictly positive");
           b.raw = v[0];
           b.readable = readable;
@@ -309,8 +309,8 @@ void installBuffered(VM& vm, const std::shared_ptr<IoTypes>& t) {
     checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, "seek", 1, 2, 1);
       BufferedState& b = stateOf(vm, a.args[0], "seek");
-      int64_t target = indexValue(vm, a.args[1]);
-      int whence = a.args.size() > 2 ? static_cast<int>(indexValue(vm, a.args[2])) : 0;
+      int64_t target = ssizeArg(vm, a.args[1]);
+      int whence = a.args.size() > 2 ? static_cast<int>(ssizeArg(vm, a.args[2])) : 0;
       if (whence < 0 || whence > 4)
         vm.raise(vm.b().value_error, "whence value " + std::to_string(whence) + " unsupported");
       checkClosed(vm, b, "seek of closed file");

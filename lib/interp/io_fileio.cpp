@@ -8,6 +8,7 @@
 
 #include "interp/io_internal.h"
 #include "interp/oserror.h"
+#include "interp/text_args.h"
 
 namespace gbc::interp {
 
@@ -109,7 +110,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     }
     f.vfs = vm.vfsRef();
     Value file = v[0];
-    std::string mode = v[1] ? strArg(vm, v[1], "FileIO", "mode") : "r";
+    std::string mode = v[1] ? strArg(vm, v[1], "FileIO", "'mode'") : "r";
     bool closefd = !v[2] || vm.truthy(v[2]);
     Value opener = v[3] && !isNone(v[3]) ? v[3] : nullptr;
     int fd = -1;
@@ -118,7 +119,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (file->kind == Kind::Float)
       vm.raise(vm.b().type_error, "expected str, bytes or os.PathLike object, not float");
     if (hasIndex(vm, file) && file->kind != Kind::Str && file->kind != Kind::Bytes) {
-      int64_t n = indexValue(vm, file);
+      int64_t n = ssizeArg(vm, file);
       if (n < 0) vm.raise(vm.b().value_error, "negative file descriptor");
       fd = static_cast<int>(n);
     } else {
@@ -229,8 +230,8 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     FileIOState& f = openState(vm, a.args[0], "seek");
-    int64_t pos = indexValue(vm, a.args[1]);
-    int whence = a.args.size() > 2 ? static_cast<int>(indexValue(vm, a.args[2])) : 0;
+    int64_t pos = ssizeArg(vm, a.args[1]);
+    int whence = a.args.size() > 2 ? static_cast<int>(ssizeArg(vm, a.args[2])) : 0;
     return pyInt(fileSeek(vm, f, pos, whence));
   });
   checkedNativeMethod(cls, "tell", [](VM& vm, CallArgs& a) -> Value {
@@ -241,7 +242,7 @@ void installFileIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     FileIOState& f = openState(vm, a.args[0], "truncate");
     if (!f.writable) raiseUnsupported(vm, *t, "File not open for writing");
-    int64_t size = a.args.size() > 1 && !isNone(a.args[1]) ? indexValue(vm, a.args[1])
+    int64_t size = a.args.size() > 1 && !isNone(a.args[1]) ? ssizeArg(vm, a.args[1])
                                                            : fileSeek(vm, f, 0, SEEK_CUR);
     if (int e = f.vfs->ftruncate(f.fd, size)) raiseOSError(vm, e);
     return pyInt(size);

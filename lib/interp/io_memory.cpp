@@ -205,8 +205,8 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     StringIOState& s = sio(vm, a.args[0], "seek");
-    int64_t pos = indexValue(vm, a.args[1]);
-    int64_t whence = a.args.size() > 2 ? indexValue(vm, a.args[2]) : 0;
+    int64_t pos = ssizeArg(vm, a.args[1]);
+    int64_t whence = a.args.size() > 2 ? ssizeArg(vm, a.args[2]) : 0;
     if (whence < 0 || whence > 2)
       vm.raise(vm.b().value_error,
                "Invalid whence (" + std::to_string(whence) + ", should be 0, 1 or 2)");
@@ -224,7 +224,7 @@ void installStringIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     StringIOState& s = sio(vm, a.args[0], "truncate");
     int64_t size = static_cast<int64_t>(s.pos);
-    if (a.args.size() > 1 && !isNone(a.args[1])) size = indexValue(vm, a.args[1]);
+    if (a.args.size() > 1 && !isNone(a.args[1])) size = ssizeArg(vm, a.args[1]);
     if (size < 0) vm.raise(vm.b().value_error, "Negative size value " + std::to_string(size));
     if (static_cast<size_t>(size) < s.text.size()) s.text.resize(static_cast<size_t>(size));
     return pyInt(size);
@@ -362,8 +362,8 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
   checkedNativeMethod(cls, "seek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     BytesIOState& b = bio(vm, a.args[0], "seek");
-    int64_t pos = indexValue(vm, a.args[1]);
-    int64_t whence = a.args.size() > 2 ? indexValue(vm, a.args[2]) : 0;
+    int64_t pos = ssizeArg(vm, a.args[1]);
+    int64_t whence = a.args.size() > 2 ? ssizeArg(vm, a.args[2]) : 0;
     if (pos < 0 && whence == 0)
       vm.raise(vm.b().value_error, "negative seek value " + std::to_string(pos));
     if (whence == 1)
@@ -380,7 +380,7 @@ void installBytesIO(VM& vm, const std::shared_ptr<IoTypes>& t) {
     positionalArgs(vm, a, "truncate", 0, 1, 1);
     BytesIOState& b = bio(vm, a.args[0], "truncate");
     int64_t size = static_cast<int64_t>(b.pos);
-    if (a.args.size() > 1 && !isNone(a.args[1])) size = indexValue(vm, a.args[1]);
+    if (a.args.size() > 1 && !isNone(a.args[1])) size = ssizeArg(vm, a.args[1]);
     if (size < 0) vm.raise(vm.b().value_error, "negative size value " + std::to_string(size));
     if (static_cast<size_t>(size) < b.data.size()) b.data.resize(static_cast<size_t>(size));
     return pyInt(size);

@@ -90,7 +90,7 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
       if (st->kind != Kind::Tuple || as<TupleObject>(st).items.size() != 2)
         vm.raise(vm.b().type_error, "illegal decoder state");
       buffer = as<TupleObject>(st).items[0];
-      flag = indexValue(vm, as<TupleObject>(st).items[1]);
+      flag = ssizeArg(vm, as<TupleObject>(st).items[1]);
     }
     flag = (flag << 1) | (s.pendingcr ? 1 : 0);
     return pyTuple({buffer, pyInt(flag)});
@@ -102,7 +102,7 @@ void installNewlineDecoder(VM& vm, const std::shared_ptr<IoTypes>& t) {
     if (st->kind != Kind::Tuple) vm.raise(vm.b().type_error, "state argument must be a tuple");
     const auto& items = as<TupleObject>(st).items;
     if (items.size() != 2) vm.raise(vm.b().type_error, "state argument must be a tuple");
-    int64_t flag = indexValue(vm, items[1]);
+    int64_t flag = ssizeArg(vm, items[1]);
     s.pendingcr = flag & 1;
     if (!isNone(s.decoder))
       vm.callMethod(s.decoder, "setstate", {pyTuple({items[0], pyInt(flag >> 1)})});

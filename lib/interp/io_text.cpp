@@ -174,7 +174,7 @@ void decodeMore(VM& vm, TextState& t, const std::string& bytes, bool final) {
 /// Reads and decodes one chunk; false at the end of the file.
 bool readChunk(VM& vm, TextState& t) {
   if (t.stream_pos < 0 && t.seekable && t.leftover.empty() && !t.pending_cr)
-    t.stream_pos = indexValue(vm, vm.callMethod(t.buffer, "tell", {}));
+    t.stream_pos = ssizeArg(vm, vm.callMethod(t.buffer, "tell", {}));
   std::string bytes = bufferedRead1(vm, t.buffer, t.chunk_size);
   bool eof = bytes.empty();
   decodeMore(vm, t, bytes, eof);
@@ -249,7 +249,7 @@ int64_t tellOf(VM& vm, TextState& t, const IoTypes& types) {
   if (t.pos_at < t.pos.size() && t.pos[t.pos_at] >= 0) return t.pos[t.pos_at];
   if (t.pending_cr && t.cr_pos >= 0) return t.cr_pos;
   if (t.stream_pos >= 0) return t.stream_pos - static_cast<int64_t>(t.leftover.size());
-  return indexValue(vm, vm.callMethod(t.buffer, "tell", {}));
+  return ssizeArg(vm, vm.callMethod(t.buffer, "tell", {}));
 }
 
 Value newlinesOf(const TextState& t) {
@@ -330,7 +330,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     resetDecoder(t, true, true);
     t.bom_written = false;
     if (t.seekable && t.writable && t.codec == Codec::Utf8Sig)
-      t.bom_written = indexValue(vm, vm.callMethod(t.buffer, "tell", {})) != 0;
+      t.bom_written = ssizeArg(vm, vm.callMethod(t.buffer, "tell", {})) != 0;
     t.initialized = true;
     vm.vfs().addFlushable(std::static_pointer_cast<TextState>(as<InstanceObject>(self).native));
     return none();
@@ -376,7 +376,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
   checkedNativeMethod(cls, "readline", [types](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "readline", 0, 1, 1);
     TextState& t = openState(vm, a.args[0], "readline");
-    int64_t limit = a.args.size() > 1 ? indexValue(vm, a.args[1]) : -1;
+    int64_t limit = a.args.size() > 1 ? ssizeArg(vm, a.args[1]) : -1;
     if (!t.readable) raiseUnsupported(vm, *types, "not readable");
     return pyStr(readLine(vm, t, limit));
   });
@@ -399,10 +399,10 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
     positionalArgs(vm, a, "seek", 1, 2, 1);
     TextState& t = openState(vm, a.args[0], "seek");
     const Value& cookie = a.args[1];
-    int whence = a.args.size() > 2 ? static_cast<int>(indexValue(vm, a.args[2])) : 0;
+    int whence = a.args.size() > 2 ? static_cast<int>(ssizeArg(vm, a.args[2])) : 0;
     if (!t.seekable) raiseUnsupported(vm, *types, "underlying stream is not seekable");
     int64_t target = cookie->kind == Kind::Float ? static_cast<int64_t>(as<FloatObject>(cookie).v)
-                                                 : indexValue(vm, cookie);
+                                                 : ssizeArg(vm, cookie);
     if (whence == 1) {
       if (target != 0) raiseUnsupported(vm, *types, "can't do nonzero cur-relative seeks");
       target = tellOf(vm, t, *types);
@@ -501,7 +501,7 @@ void installTextIO(VM& vm, const std::shared_ptr<IoTypes>& types) {
       },
       [](VM& vm, const Value& self, const Value& v) {
         if (!v) vm.raise(vm.b().attribute_error, "cannot delete attribute");
-        int64_t n = indexValue(vm, v);
+        int64_t n = ssizeArg(vm, v);
         if (n <= 0) vm.raise(vm.b().value_error, "a strictly positive integer is required");
         stateOf(vm, self, "_CHUNK_SIZE").chunk_size = n;
       });

@@ -414,7 +414,7 @@ void installFunctions(const Value& m, const std::shared_ptr<Binascii>& mod) {
   for (const char* name : {"b2a_hex", "hexlify"})
     moduleFunction(m, name, [name](VM& vm, CallArgs& a) -> Value {
       auto p = clinicParse(vm, a, {name, {"data", "sep", "bytes_per_sep"}, 0, 1});
-      int64_t per = p[2] ? indexValue(vm, p[2]) : 1;
+      int64_t per = p[2] ? ssizeArg(vm, p[2]) : 1;
       return bytesOf(hexlify(vm, binaryArg(vm, p[0]), p[1], per));
     });
   moduleFunction(m, "a2b_uu", [mod](VM& vm, CallArgs& a) -> Value {

@@ -170,7 +170,7 @@ void installTupleGetter(VM& vm, const Value& m) {
     if (c->builtin) noKeywords(vm, a, "_tuplegetter");
     checkPositional(vm, a, "_tuplegetter", 2, 2, 1);
     auto s = std::make_shared<TupleGetterState>();
-    s->index = indexValue(vm, a.args[1]);
+    s->index = ssizeArg(vm, a.args[1]);
     s->doc = a.args[2];
     return newNative(c, s);
   });

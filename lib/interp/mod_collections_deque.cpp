@@ -110,7 +110,7 @@ void inplaceRepeat(DequeState& d, int64_t n) {
 size_t itemIndex(VM& vm, const Value& key, int64_t len) {
   if (!hasIndex(vm, key))
     vm.raise(vm.b().type_error, "sequence index must be integer, not '" + typeName(vm, key) + "'");
-  int64_t i = indexValue(vm, key);
+  int64_t i = ssizeArg(vm, key);
   if (i < 0) i += len;
   if (i < 0 || i >= len) vm.raise(vm.b().index_error, "deque index out of range");
   return static_cast<size_t>(i);
@@ -120,7 +120,7 @@ size_t itemIndex(VM& vm, const Value& key, int64_t len) {
 int64_t sliceIndex(VM& vm, const Value& v) {
   if (!hasIndex(vm, v))
     vm.raise(vm.b().type_error, "slice indices must be integers or have an __index__ method");
-  return indexValue(vm, v);
+  return ssizeArg(vm, v);
 }
 
 // ---- iterators ----
@@ -166,7 +166,7 @@ ClassPtr installDequeIter(VM& vm, const Value& m, const char* name, bool reverse
                                       "() argument 1 must be collections.deque, not " +
                                       typeName(vm, a.args[1]));
     Value it = newDequeIter(vm, c, a.args[1], reverse);
-    int64_t index = a.args.size() > 2 ? indexValue(vm, a.args[2]) : 0;
+    int64_t index = a.args.size() > 2 ? ssizeArg(vm, a.args[2]) : 0;
     auto& s = nativeState<DequeIterState>(vm, it, name);
     for (int64_t i = 0; i < index && s.next(vm); ++i) {
     }
@@ -348,14 +348,14 @@ void installMutators(const ClassPtr& cls) {
     noKeywords(vm, a, "rotate");
     checkPositional(vm, a, "rotate", 0, 1, 1);
     DequeState& d = self(vm, a, "rotate");
-    d.rotate(a.args.size() > 1 ? indexValue(vm, a.args[1]) : 1);
+    d.rotate(a.args.size() > 1 ? ssizeArg(vm, a.args[1]) : 1);
     return none();
   });
   nativeMethod(cls, "insert", [](VM& vm, CallArgs& a) -> Value {
     noKeywords(vm, a, "insert");
     checkPositional(vm, a, "insert", 2, 2, 1);
     DequeState& d = self(vm, a, "insert");
-    int64_t index = indexValue(vm, a.args[1]), n = d.size();
+    int64_t index = ssizeArg(vm, a.args[1]), n = d.size();
     if (d.maxlen == n) vm.raise(vm.b().index_error, "deque already at its maximum size");
     if (index < 0) index = std::max<int64_t>(index + n, 0);
     index = std::min(index, n);
@@ -417,7 +417,7 @@ void installSequence(const ClassPtr& cls, const ClassPtr& iter_cls, const ClassP
     if (!hasIndex(vm, n))
       vm.raise(vm.b().type_error,
                "can't multiply sequence by non-int of type '" + typeName(vm, n) + "'");
-    return indexValue(vm, n);
+    return ssizeArg(vm, n);
   };
   for (const char* name : {"__mul__", "__rmul__"})
     nativeMethod(cls, name, [times, name](VM& vm, CallArgs& a) -> Value {

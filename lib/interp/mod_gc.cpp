@@ -45,7 +45,7 @@ bool isTracked(VM& vm, const Value& v) {
 }
 
 int64_t generationArg(VM& vm, const Value& v) {
-  int64_t g = indexValue(vm, v);
+  int64_t g = ssizeArg(vm, v);
   if (g < 0 || g > 2) vm.raise(vm.b().value_error, "invalid generation");
   return g;
 }
@@ -96,7 +96,7 @@ Value makeGcModule(VM& vm) {
     noKeywords(vm, a, "set_threshold");
     if (a.args.empty() || a.args.size() > 3)
       vm.raise(vm.b().type_error, "gc.set_threshold requires 1 to 3 arguments");
-    for (size_t i = 0; i < a.args.size(); ++i) state->threshold[i] = indexValue(vm, a.args[i]);
+    for (size_t i = 0; i < a.args.size(); ++i) state->threshold[i] = ssizeArg(vm, a.args[i]);
     return none();
   });
   moduleFunction(m, "get_debug", [state](VM& vm, CallArgs& a) -> Value {
@@ -104,13 +104,13 @@ Value makeGcModule(VM& vm) {
     return pyInt(state->debug);
   });
   moduleFunction(m, "set_debug", [state](VM& vm, CallArgs& a) -> Value {
-    state->debug = indexValue(vm, methOneArg(vm, a, "gc.set_debug", 0));
+    state->debug = ssizeArg(vm, methOneArg(vm, a, "gc.set_debug", 0));
     return none();
   });
   moduleFunction(m, "get_objects", [](VM& vm, CallArgs& a) -> Value {
     auto p = clinicParse(vm, a, {"get_objects", {"generation"}});
     if (p[0] && !isNone(p[0])) {
-      int64_t g = indexValue(vm, p[0]);
+      int64_t g = ssizeArg(vm, p[0]);
       if (g >= 3)
         vm.raise(vm.b().value_error,
                  "generation parameter must be less than the number of "

@@ -5,6 +5,7 @@
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/struct_seq.h"
+#include "interp/text_args.h"
 
 namespace gbc::interp {
 
@@ -30,7 +31,7 @@ Value makeGrpModule(VM& vm) {
     Value id = bindArgs(vm, a, spec)[0];
     if (!hasIndex(vm, id))
       vm.raise(vm.b().type_error, "gid should be integer, not " + vm.typeOf(id)->name);
-    int64_t n = indexValue(vm, id);
+    int64_t n = ssizeArg(vm, id);
     group g, *out = nullptr;
     std::string buf(65536, '\0');
     if (n >= 0 && n <= UINT32_MAX)
@@ -41,7 +42,7 @@ Value makeGrpModule(VM& vm) {
   moduleFunction(m, "getgrnam", [type](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"getgrnam", {"name"}, 1};
     Value name = bindArgs(vm, a, spec)[0];
-    const std::string& s = strArg(vm, name, "getgrnam", "name");
+    const std::string& s = strArg(vm, name, "getgrnam", "'name'");
     group g, *out = nullptr;
     std::string buf(65536, '\0');
     getgrnam_r(s.c_str(), &g, buf.data(), buf.size(), &out);

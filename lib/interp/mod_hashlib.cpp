@@ -187,7 +187,7 @@ void installSha3Type(VM& vm, const Value& m, native::Sha3Kind kind) {
     for (bool hex : {false, true})
       nativeMethod(cls, hex ? "hexdigest" : "digest", [hex](VM& vm, CallArgs& a) -> Value {
         auto p = clinicParse(vm, a, {hex ? "hexdigest" : "digest", {"length"}, 0, 1}, 1);
-        int64_t length = indexValue(vm, p[0]);
+        int64_t length = ssizeArg(vm, p[0]);
         if (length < 0) vm.raise(vm.b().value_error, "Cannot convert negative int");
         if (length >= (int64_t{1} << 29)) vm.raise(vm.b().value_error, "length is too large");
         const auto& s = std::get<Sha3>(hashState(vm, a.args[0], "digest").engine);
@@ -225,7 +225,7 @@ Blake2Params blake2Params(VM& vm, Blake2Variant variant, const std::vector<Value
       vm.raise(vm.b().type_error, "a bytes-like object is required, not '" + typeName(vm, v) + "'");
     return as<BytesObject>(v).v;
   };
-  auto integer = [&](const Value& v, int64_t dflt) { return v ? indexValue(vm, v) : dflt; };
+  auto integer = [&](const Value& v, int64_t dflt) { return v ? ssizeArg(vm, v) : dflt; };
   Blake2Params params;
   int64_t digest_size = integer(p[1], max_digest);
   if (digest_size <= 0 || digest_size > max_digest)

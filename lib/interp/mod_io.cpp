@@ -3,6 +3,7 @@
 // io_base.cpp, io_fileio.cpp, io_buffered.cpp, io_text.cpp, io_memory.cpp, and
 // IncrementalNewlineDecoder; makeStdStream builds sys.stdout / sys.stderr.
 #include "interp/mod_io.h"
+#include "interp/text_args.h"
 
 #include "interp/io_internal.h"
 #include "interp/native_modules.h"
@@ -19,8 +20,8 @@ Value openImpl(VM& vm, const IoTypes& t, CallArgs& a) {
       1};
   std::vector<Value> v = bindArgs(vm, a, spec);
   Value file = v[0];
-  std::string mode = v[1] ? strArg(vm, v[1], "open", "mode") : "r";
-  int64_t buffering = v[2] ? indexValue(vm, v[2]) : -1;
+  std::string mode = v[1] ? strArg(vm, v[1], "open", "'mode'") : "r";
+  int64_t buffering = v[2] ? ssizeArg(vm, v[2]) : -1;
   std::string encoding, errors, newline;
   bool has_encoding = optStrArg(vm, v[3], "open", "encoding", encoding);
   bool has_errors = optStrArg(vm, v[4], "open", "errors", errors);
@@ -135,13 +136,13 @@ Value makeIoModule(VM& vm) {
   as<BuiltinObject>(open).id = "builtins.open";
   moduleFunction(m, "open_code", [t](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"open_code", {"path"}, 1};
-    const std::string& path = strArg(vm, bindArgs(vm, a, spec)[0], "open_code", "path");
+    const std::string& path = strArg(vm, bindArgs(vm, a, spec)[0], "open_code", "'path'");
     CallArgs o;
     o.args = {pyStr(path), pyStr("rb")};
     return openImpl(vm, *t, o);
   });
   moduleFunction(m, "text_encoding", [](VM& vm, CallArgs& a) -> Value {
-    positionalArgs(vm, a, "text_encoding", 1, 2);
+    positionalArgs(vm, a, "text_encoding", 1, 2, 1);
     // (the warning of -X warn_default_encoding is off, as in a default CPython)
     return isNone(a.args[0]) ? pyStr("locale") : a.args[0];
   });

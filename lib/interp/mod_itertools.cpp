@@ -86,7 +86,7 @@ void installRepeat(VM& vm, const Value& m) {
     auto s = std::make_shared<RepeatState>();
     s->element = p[0];
     if (p[1]) {
-      s->cnt = indexValue(vm, p[1]);
+      s->cnt = ssizeArg(vm, p[1]);
       // (CPython clamps only a positional count: repeat(x, times=-1) repeats forever)
       if (a.args.size() == 3 && s->cnt < 0) s->cnt = 0;
     }
@@ -379,7 +379,7 @@ Value makeBatched(VM& vm, CallArgs& a) {
       has_strict ? clinicParse(vm, a, {"batched", {"iterable", "n", "strict"}, 0, 2, 2}, 1)
                  : clinicParse(vm, a, {"batched", {"iterable", "n"}, 0, 2}, 1);
   auto s = std::make_shared<BatchedState>();
-  s->n = indexValue(vm, p[1]);
+  s->n = ssizeArg(vm, p[1]);
   if (has_strict && p[2]) s->strict = vm.truthy(p[2]);
   if (s->n < 1) vm.raise(vm.b().value_error, "n must be at least one");
   s->it = vm.iter(p[0]);

@@ -51,7 +51,7 @@ Value makeProduct(VM& vm, CallArgs& a) {
     CallArgs kw;
     kw.kwargs = a.kwargs;
     auto p = clinicParse(vm, kw, {"product", {"repeat"}});
-    if (p[0]) repeat = indexValue(vm, p[0]);
+    if (p[0]) repeat = ssizeArg(vm, p[0]);
     if (repeat < 0) vm.raise(vm.b().value_error, "repeat argument cannot be negative");
   }
   auto s = std::make_shared<ProductState>();
@@ -170,7 +170,7 @@ struct CombinationsState : IterState {
 NativeFn makeCombinations(const char* name, bool replace) {
   return [name, replace](VM& vm, CallArgs& a) -> Value {
     auto p = clinicParse(vm, a, {name, {"iterable", "r"}, 0, 2}, 1);
-    int64_t r = indexValue(vm, p[1]);
+    int64_t r = ssizeArg(vm, p[1]);
     auto s = std::make_shared<CombinationsState>();
     s->pool = toPool(vm, p[0]);
     if (r < 0) vm.raise(vm.b().value_error, "r must be non-negative");

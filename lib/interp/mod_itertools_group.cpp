@@ -186,7 +186,7 @@ void installTee(VM& vm, const Value& m) {
   moduleFunction(m, "tee", [tee](VM& vm, CallArgs& a) -> Value {
     noKeywords(vm, a, "itertools.tee");
     checkPositional(vm, a, "tee", 1, 2);
-    int64_t n = a.args.size() > 1 ? indexValue(vm, a.args[1]) : 2;
+    int64_t n = a.args.size() > 1 ? ssizeArg(vm, a.args[1]) : 2;
     if (n < 0) vm.raise(vm.b().value_error, "n must be >= 0");
     std::vector<Value> out;
     if (n == 0) return pyTuple({});

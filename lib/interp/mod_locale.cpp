@@ -56,7 +56,7 @@ Value makeLocaleModule(VM& vm) {
   moduleFunction(m, "setlocale", [state, error](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"setlocale", {"category", "locale"}, 1, 2};
     std::vector<Value> v = bindArgs(vm, a, spec);
-    int64_t category = indexValue(vm, v[0]);
+    int64_t category = ssizeArg(vm, v[0]);
     bool known = category == LC_ALL || state->categories.count(category);
     std::string name;
     if (!optStrArg(vm, v[1], "setlocale", "locale", name)) {
@@ -96,7 +96,7 @@ Value makeLocaleModule(VM& vm) {
   });
   moduleFunction(m, "nl_langinfo", [state](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "_locale.nl_langinfo", 1, 1);
-    int64_t key = indexValue(vm, a.args[0]);
+    int64_t key = ssizeArg(vm, a.args[0]);
     bool known = false;
     for (const IntConstant& c : osTable(OsTable::Locale))
       if (c.value == key && std::string(c.name) != "LC_ALL" &&

@@ -147,7 +147,7 @@ void install314(const Value& m) {
     auto p = clinicParse(vm, a, {"get_executor", {"code", "offset"}, 0, 2});
     if (p[0]->kind != Kind::Code)
       vm.raise(vm.b().type_error, "expected a code object, not '" + typeName(vm, p[0]) + "'");
-    indexValue(vm, p[1]);
+    ssizeArg(vm, p[1]);
     // (gbc, like a CPython built without the JIT, has no executors)
     vm.raise(vm.b().value_error, "no executor at given byte offset");
   });

@@ -80,7 +80,7 @@ void noArgsFn(const Value& m, const std::string& name, std::function<Value(VM&)>
 void statusFn(const Value& m, const std::string& name, int64_t (*f)(int)) {
   moduleFunction(m, name, [name, f](VM& vm, CallArgs& a) -> Value {
     const ArgSpec spec{name, {"status"}, 1};
-    int status = static_cast<int>(indexValue(vm, bindArgs(vm, a, spec)[0]));
+    int status = static_cast<int>(ssizeArg(vm, bindArgs(vm, a, spec)[0]));
     int64_t r = f(status);
     return name.rfind("WIF", 0) == 0 || name == "WCOREDUMP" ? pyBool(r != 0) : pyInt(r);
   });
@@ -110,7 +110,7 @@ void installProcess(VM& vm, const Value& m) {
   for (const char* name : {"getpgid", "getsid"})
     moduleFunction(m, name, [name](VM& vm, CallArgs& a) -> Value {
       positionalArgs(vm, a, std::string("posix.") + name, 1, 1);
-      pid_t pid = static_cast<pid_t>(indexValue(vm, a.args[0]));
+      pid_t pid = static_cast<pid_t>(ssizeArg(vm, a.args[0]));
       pid_t r = std::string(name) == "getpgid" ? ::getpgid(pid) : ::getsid(pid);
       if (r < 0) raiseOSError(vm, errno);
       return pyInt(r);
@@ -140,7 +140,7 @@ void installProcess(VM& vm, const Value& m) {
   });
   moduleFunction(m, "urandom", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"urandom", {"size"}, 1, 1};
-    int64_t n = indexValue(vm, bindArgs(vm, a, spec)[0]);
+    int64_t n = ssizeArg(vm, bindArgs(vm, a, spec)[0]);
     if (n < 0) vm.raise(vm.b().value_error, "negative argument not allowed");
     std::string out(static_cast<size_t>(n), '\0');
     for (size_t got = 0; got < out.size();) {
@@ -154,8 +154,8 @@ void installProcess(VM& vm, const Value& m) {
   moduleFunction(m, "getrandom", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"getrandom", {"size", "flags"}, 1};
     std::vector<Value> v = bindArgs(vm, a, spec);
-    int64_t n = indexValue(vm, v[0]);
-    int flags = v[1] ? static_cast<int>(indexValue(vm, v[1])) : 0;
+    int64_t n = ssizeArg(vm, v[0]);
+    int flags = v[1] ? static_cast<int>(ssizeArg(vm, v[1])) : 0;
     if (n < 0) raiseOSError(vm, EINVAL);
     std::string out(static_cast<size_t>(n), '\0');
     ssize_t r;
@@ -173,7 +173,7 @@ void installProcess(VM& vm, const Value& m) {
     positionalArgs(vm, a, "posix.sched_getaffinity", 1, 1);
     cpu_set_t set;
     CPU_ZERO(&set);
-    if (::sched_getaffinity(static_cast<pid_t>(indexValue(vm, a.args[0])), sizeof set, &set) < 0)
+    if (::sched_getaffinity(static_cast<pid_t>(ssizeArg(vm, a.args[0])), sizeof set, &set) < 0)
       raiseOSError(vm, errno);
     auto out = std::make_shared<SetObject>();
     for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
@@ -212,11 +212,11 @@ void installProcess(VM& vm, const Value& m) {
   dictOf(m)->setStr("pathconf_names", namesDict(OsTable::PosixPathconfNames));
   moduleFunction(m, "strerror", [](VM& vm, CallArgs& a) -> Value {
     Value code = oneArg(vm, a, "posix.strerror");
-    return pyStr(std::strerror(static_cast<int>(indexValue(vm, code))));
+    return pyStr(std::strerror(static_cast<int>(ssizeArg(vm, code))));
   });
   moduleFunction(m, "umask", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.umask", 1, 1);
-    return pyInt(vm.vfs().umask(static_cast<int>(indexValue(vm, a.args[0]))));
+    return pyInt(vm.vfs().umask(static_cast<int>(ssizeArg(vm, a.args[0]))));
   });
   moduleFunction(m, "register_at_fork", [](VM& vm, CallArgs& a) -> Value {
     // gbc never forks: the callables are checked as CPython checks them, then kept nowhere
@@ -239,7 +239,7 @@ void installProcess(VM& vm, const Value& m) {
   });
   moduleFunction(m, "waitstatus_to_exitcode", [](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"waitstatus_to_exitcode", {"status"}, 1};
-    int status = static_cast<int>(indexValue(vm, bindArgs(vm, a, spec)[0]));
+    int status = static_cast<int>(ssizeArg(vm, bindArgs(vm, a, spec)[0]));
     if (WIFEXITED(status)) return pyInt(WEXITSTATUS(status));
     if (WIFSIGNALED(status)) return pyInt(-WTERMSIG(status));
     if (WIFSTOPPED(status))

@@ -7,6 +7,7 @@
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/struct_seq.h"
+#include "interp/text_args.h"
 
 namespace gbc::interp {
 
@@ -30,7 +31,7 @@ Value makePwdModule(VM& vm) {
     Value uid = oneArg(vm, a, "pwd.getpwuid");
     if (!hasIndex(vm, uid))
       vm.raise(vm.b().type_error, "uid should be integer, not " + vm.typeOf(uid)->name);
-    int64_t n = indexValue(vm, uid);
+    int64_t n = ssizeArg(vm, uid);
     if (n < 0 || n > UINT32_MAX) vm.raiseKeyError(pyStr("getpwuid(): uid not found"));
     passwd pw, *out = nullptr;
     std::string buf(16384, '\0');
@@ -40,7 +41,7 @@ Value makePwdModule(VM& vm) {
   });
   moduleFunction(m, "getpwnam", [type](VM& vm, CallArgs& a) -> Value {
     Value name = oneArg(vm, a, "pwd.getpwnam");
-    const std::string& s = strArg(vm, name, "getpwnam", "name");
+    const std::string& s = strArg(vm, name, "getpwnam", "'name'");
     passwd pw, *out = nullptr;
     std::string buf(16384, '\0');
     getpwnam_r(s.c_str(), &pw, buf.data(), buf.size(), &out);

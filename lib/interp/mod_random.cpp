@@ -66,7 +66,7 @@ void setState(VM& vm, RandomState& s, const Value& state) {
       vm.raise(vm.b().overflow_error, "Python int too large to convert to C unsigned long");
     words[i] = static_cast<std::uint32_t>(word.toUint64());
   }
-  int64_t index = indexValue(vm, items.back());
+  int64_t index = ssizeArg(vm, items.back());
   auto r = s.mt.setState(words, index);
   if (!r) vm.raise(vm.b().value_error, r.error().message);
 }
@@ -109,7 +109,7 @@ Value makeRandomModule(VM& vm) {
   nativeMethod(cls, "getrandbits", [](VM& vm, CallArgs& a) -> Value {
     Value kv = methOneArg(vm, a, "Random.getrandbits");
     RandomState& s = self(vm, a, "getrandbits");
-    int64_t k = indexValue(vm, kv);
+    int64_t k = ssizeArg(vm, kv);
     if (k < 0) vm.raise(vm.b().value_error, "Cannot convert negative int");
     return pyBigInt(s.mt.getrandbits(static_cast<std::uint64_t>(k)));
   });

@@ -27,7 +27,7 @@ struct SignalState {
 };
 
 int64_t signalArg(VM& vm, const Value& v) {
-  int64_t n = indexValue(vm, v);
+  int64_t n = ssizeArg(vm, v);
   if (n < 1 || n >= NSIG) vm.raise(vm.b().value_error, "signal number out of range");
   return n;
 }
@@ -102,14 +102,14 @@ Value makeSignalModule(VM& vm) {
   });
   moduleFunction(m, "set_wakeup_fd", [state](VM& vm, CallArgs& a) -> Value {
     static const ArgSpec spec{"set_wakeup_fd", {"fd", "warn_on_full_buffer"}, 1, 1, 1};
-    int64_t fd = indexValue(vm, bindArgs(vm, a, spec)[0]);
+    int64_t fd = ssizeArg(vm, bindArgs(vm, a, spec)[0]);
     int64_t old = state->wakeup_fd;
     state->wakeup_fd = fd;
     return pyInt(old);
   });
   moduleFunction(m, "pthread_sigmask", [state](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "_signal.pthread_sigmask", 2, 2);
-    int64_t how = indexValue(vm, a.args[0]);
+    int64_t how = ssizeArg(vm, a.args[0]);
     std::vector<int64_t> sigs = signalSet(vm, a.args[1]);
     if (how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK) raiseOSError(vm, EINVAL);
     Value old = setOf(state->mask);

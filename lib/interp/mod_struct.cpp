@@ -193,7 +193,7 @@ struct UnpackIterState : IterState {
 Value unpackFrom(VM& vm, StructModule& mod, const StructLayout& layout, const Value& buffer,
                  const Value& offset) {
   const std::string& data = readBuffer(vm, buffer);
-  int64_t off = offset ? indexValue(vm, offset) : 0;
+  int64_t off = offset ? ssizeArg(vm, offset) : 0;
   auto r = native::structUnpackFrom(layout, data, off);
   return tupleOf(vm, check(vm, mod, r));
 }

@@ -43,7 +43,7 @@ time_t timestampArg(VM& vm, const Value& v) {
   if (!hasIndex(vm, v))
     vm.raise(vm.b().type_error,
              "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
-  return static_cast<time_t>(indexValue(vm, v));
+  return static_cast<time_t>(ssizeArg(vm, v));
 }
 
 Value structTime(VM& vm, const ClassPtr& type, const tm& t) {
@@ -65,7 +65,7 @@ tm tmArg(VM& vm, const Value& v, const char* fname) {
     if (!hasIndex(vm, items[i]))
       vm.raise(vm.b().type_error,
                "'" + vm.typeOf(items[i])->name + "' object cannot be interpreted as an integer");
-    f[i] = indexValue(vm, items[i]);
+    f[i] = ssizeArg(vm, items[i]);
     if (f[i] > INT32_MAX || f[i] < INT32_MIN)
       vm.raise(vm.b().overflow_error, "Python int too large to convert to C int");
   }
@@ -166,7 +166,7 @@ void installClocks(VM&, const Value& m) {
   timeFn(m, "thread_time_ns", [] { return pyInt(clockNs(CLOCK_THREAD_CPUTIME_ID)); });
   auto clockArg = [](VM& vm, CallArgs& a, const std::string& name) {
     positionalArgs(vm, a, "time." + name, 1, 1);
-    return static_cast<clockid_t>(indexValue(vm, a.args[0]));
+    return static_cast<clockid_t>(ssizeArg(vm, a.args[0]));
   };
   moduleFunction(m, "clock_gettime", [clockArg](VM& vm, CallArgs& a) -> Value {
     timespec t;
@@ -211,7 +211,7 @@ void installClocks(VM&, const Value& m) {
       s = as<FloatObject>(secs).v;
       if (std::isnan(s)) vm.raise(vm.b().value_error, "Invalid value NaN (not a number)");
     } else if (hasIndex(vm, secs)) {
-      s = static_cast<double>(indexValue(vm, secs));
+      s = static_cast<double>(ssizeArg(vm, secs));
     } else {
       vm.raise(vm.b().type_error, "'" + vm.typeOf(secs)->name +
                                       "' object cannot be interpreted as an integer or float");

@@ -164,13 +164,6 @@ void positionalArgs(VM& vm, const CallArgs& a, std::string_view name, size_t min
       vm, shown + " expected " + bound + plural(want, "argument") + ", got " + std::to_string(got));
 }
 
-const std::string& strArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg) {
-  if (v->kind != Kind::Str)
-    typeError(vm, std::string(fname) + "() argument '" + std::string(arg) + "' must be str, not " +
-                      vm.typeOf(v)->name);
-  return asStr(v);
-}
-
 bool optStrArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg,
                std::string& out) {
   if (!v || isNone(v)) return false;
@@ -185,7 +178,7 @@ bool optSizeArg(VM& vm, const Value& v, int64_t& out) {
   if (!v || isNone(v)) return false;
   if (!hasIndex(vm, v))
     typeError(vm, "argument should be integer or None, not '" + vm.typeOf(v)->name + "'");
-  out = indexValue(vm, v);
+  out = ssizeArg(vm, v);
   return true;
 }
 
@@ -213,7 +206,7 @@ PathArg pathArg(VM& vm, const Value& v, std::string_view fname, std::string_view
     return p;
   }
   if (allow_fd && hasIndex(vm, v) && v->kind != Kind::Str && v->kind != Kind::Bytes) {
-    int64_t fd = indexValue(vm, v);
+    int64_t fd = ssizeArg(vm, v);
     if (fd < 0) vm.raise(vm.b().value_error, prefix + "fd is negative");  // (never a path)
     if (fd > INT32_MAX) vm.raise(vm.b().overflow_error, prefix + "fd is greater than maximum");
     p.fd = static_cast<int>(fd);
@@ -263,8 +256,6 @@ Value checkedNativeMethod(const ClassPtr& cls, const std::string& name, NativeFn
     return fn(vm, a);
   });
 }
-
-Value pyBytes(std::string s) { return std::make_shared<BytesObject>(std::move(s)); }
 
 std::string osBytes(VM& vm, const Value& v) {
   if (v->kind == Kind::Bytes) return as<BytesObject>(v).v;

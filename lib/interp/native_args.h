@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interp/bytes_ops.h"
 #include "interp/clinic_args.h"
 #include "interp/vm.h"
 
@@ -45,9 +46,7 @@ Value oneArg(VM& vm, const CallArgs& a, std::string_view name, size_t first = 0)
 void positionalArgs(VM& vm, const CallArgs& a, std::string_view name, size_t min, size_t max,
                     size_t first = 0);
 
-// indexValue / hasIndex: clinic_args.h
-/// A str argument: "open() argument 'mode' must be str, not int".
-const std::string& strArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg);
+// ssizeArg / hasIndex: slicing.h
 /// The same for an argument that may also be None (returns false for None).
 bool optStrArg(VM& vm, const Value& v, std::string_view fname, std::string_view arg,
                std::string& out);
@@ -83,9 +82,6 @@ std::string typeName(const ClassPtr& cls);
 /// CPython's method descriptors check it: "unbound method StringIO.getvalue() needs an
 /// argument", "descriptor 'read' for '_io.TextIOWrapper' objects doesn't apply to a 'int' object".
 Value checkedNativeMethod(const ClassPtr& cls, const std::string& name, NativeFn fn);
-
-/// A new bytes object.
-Value pyBytes(std::string s);
 
 /// A str or bytes as the bytes the OS sees (str: UTF-8, its surrogate escapes undone, as
 /// os.fsencode).

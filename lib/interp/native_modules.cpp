@@ -9,31 +9,34 @@
 namespace gbc::interp {
 
 // The factories (one per mod_<name>.cpp).
-Value makeGbcModule(VM& vm);
-Value makeErrnoModule(VM& vm);
-Value makeGrpModule(VM& vm);
-Value makeIoModule(VM& vm);
-Value makeLocaleModule(VM& vm);
-Value makePosixModule(VM& vm);
-Value makePosixSubprocessModule(VM& vm);
-Value makePwdModule(VM& vm);
-Value makeSelectModule(VM& vm);
-Value makeSignalModule(VM& vm);
-Value makeTimeModule(VM& vm);
 Value makeAtexitModule(VM& vm);
 Value makeBinasciiModule(VM& vm);
 Value makeBlake2Module(VM& vm);
+Value makeCodecsModule(VM& vm);
 Value makeContextvarsModule(VM& vm);
+Value makeErrnoModule(VM& vm);
 Value makeFunctoolsModule(VM& vm);
+Value makeGbcModule(VM& vm);
 Value makeGcModule(VM& vm);
+Value makeGrpModule(VM& vm);
+Value makeIoModule(VM& vm);
+Value makeLocaleModule(VM& vm);
 Value makeMd5Module(VM& vm);
 Value makeOpcodeModule(VM& vm);
+Value makePosixModule(VM& vm);
+Value makePosixSubprocessModule(VM& vm);
+Value makePwdModule(VM& vm);
 Value makeRandomModule(VM& vm);
+Value makeSelectModule(VM& vm);
 Value makeSha1Module(VM& vm);
 Value makeSha2Module(VM& vm);
 Value makeSha3Module(VM& vm);
+Value makeSignalModule(VM& vm);
+Value makeSreModule(VM& vm);
 Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
+Value makeTimeModule(VM& vm);
+Value makeUnicodedataModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
 
 namespace {
@@ -47,6 +50,7 @@ struct Entry {
 // clang-format off
 const Entry kModules[] = {
     {"_blake2", makeBlake2Module},
+    {"_codecs", makeCodecsModule},
     {"_collections", makeCollectionsModule},
     {"_contextvars", makeContextvarsModule},
     {"_functools", makeFunctoolsModule},
@@ -61,6 +65,7 @@ const Entry kModules[] = {
     {"_sha2", makeSha2Module},
     {"_sha3", makeSha3Module},
     {"_signal", makeSignalModule},
+    {"_sre", makeSreModule},
     {"_string", makeStringModule},
     {"_struct", makeStructModule},
     {"_weakref", makeWeakrefModule},
@@ -74,6 +79,7 @@ const Entry kModules[] = {
     {"pwd", makePwdModule},
     {"select", makeSelectModule},
     {"time", makeTimeModule},
+    {"unicodedata", makeUnicodedataModule},
 };
 // clang-format on
 

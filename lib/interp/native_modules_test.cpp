@@ -105,7 +105,7 @@ TEST_CASE("clinicParse words its errors as Argument Clinic does", "[interp][nati
   CHECK(typeErrorOf(vm, [&] {
           methNoArgs(vm, call({none(), none()}), "deque.pop");
         }) == "deque.pop() takes no arguments (1 given)");
-  CHECK(typeErrorOf(vm, [&] { indexValue(vm, pyStr("a")); }) ==
+  CHECK(typeErrorOf(vm, [&] { ssizeArg(vm, pyStr("a")); }) ==
         "'str' object cannot be interpreted as an integer");
 }
 

@@ -232,7 +232,7 @@ Value DictObject::get(const Value& key) const {
 Value DictObject::getStr(std::string_view key) const {
   // Namespaces are looked up by name constantly; a temporary key keeps one hashing path.
   thread_local std::shared_ptr<StrObject> probe = std::make_shared<StrObject>("");
-  probe->v.assign(key.data(), key.size());
+  probe->assign(key);
   return get(probe);
 }
 

@@ -20,7 +20,7 @@ namespace {
 Vfs& vfs(VM& vm) { return vm.vfs(); }
 
 int fdArg(VM& vm, const Value& v) {
-  int64_t fd = indexValue(vm, v);
+  int64_t fd = ssizeArg(vm, v);
   if (fd > INT32_MAX || fd < INT32_MIN)
     vm.raise(vm.b().overflow_error, fd > 0 ? "signed integer is greater than maximum"
                                            : "signed integer is less than minimum");
@@ -36,13 +36,6 @@ int fdArg(VM& vm, const Value& v) {
 }
 
 /// The bytes of a bytes-like argument ("a bytes-like object is required, not 'str'").
-const std::string& bufferArg(VM& vm, const Value& v) {
-  if (v->kind != Kind::Bytes)
-    vm.raise(vm.b().type_error,
-             "a bytes-like object is required, not '" + vm.typeOf(v)->name + "'");
-  return as<BytesObject>(v).v;
-}
-
 /// The inheritable and blocking flags programs set on descriptors (no process is ever
 /// created, so they only answer get_inheritable / get_blocking).
 struct FdFlags {
@@ -59,8 +52,8 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
     static const ArgSpec spec{"open", {"path", "flags", "mode", "dir_fd"}, 2, 0, 1};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg p = pathArg(vm, v[0], "open", "path");
-    int fl = static_cast<int>(indexValue(vm, v[1]));
-    uint32_t mode = v[2] ? static_cast<uint32_t>(indexValue(vm, v[2])) : 0777;
+    int fl = static_cast<int>(ssizeArg(vm, v[1]));
+    uint32_t mode = v[2] ? static_cast<uint32_t>(ssizeArg(vm, v[2])) : 0777;
     int fd = -1;
     if (int e = vfs(vm).open(atPath(vm, v[3], p.path), fl, mode, fd)) raisePathError(vm, e, &p);
     flags->inheritable.erase(fd);
@@ -84,7 +77,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "read", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.read", 2, 2);
     int fd = fdArg(vm, a.args[0]);
-    int64_t n = indexValue(vm, a.args[1]);
+    int64_t n = ssizeArg(vm, a.args[1]);
     if (n < 0) raiseOSError(vm, EINVAL);
     std::string out;
     if (int e = vfs(vm).read(fd, static_cast<size_t>(n), out)) fdError(vm, e);
@@ -100,7 +93,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "pread", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.pread", 3, 3);
     int fd = fdArg(vm, a.args[0]);
-    int64_t n = indexValue(vm, a.args[1]), offset = indexValue(vm, a.args[2]), saved = 0, at = 0;
+    int64_t n = ssizeArg(vm, a.args[1]), offset = ssizeArg(vm, a.args[2]), saved = 0, at = 0;
     if (n < 0) raiseOSError(vm, EINVAL);
     std::string out;
     // (the file position is kept, as pread(2) keeps it)
@@ -114,8 +107,8 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "pwrite", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.pwrite", 3, 3);
     int fd = fdArg(vm, a.args[0]);
-    const std::string& data = bufferArg(vm, a.args[1]);
-    int64_t offset = indexValue(vm, a.args[2]), saved = 0, at = 0;
+    std::string_view data = bufferArg(vm, a.args[1]);
+    int64_t offset = ssizeArg(vm, a.args[2]), saved = 0, at = 0;
     size_t written = 0;
     if (int e = vfs(vm).lseek(fd, 0, SEEK_CUR, saved)) fdError(vm, e);
     if (int e = vfs(vm).lseek(fd, offset, SEEK_SET, at)) fdError(vm, e);
@@ -127,7 +120,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "lseek", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.lseek", 3, 3);
     int fd = fdArg(vm, a.args[0]);
-    int64_t pos = indexValue(vm, a.args[1]), out = 0;
+    int64_t pos = ssizeArg(vm, a.args[1]), out = 0;
     int whence = fdArg(vm, a.args[2]);
     if (int e = vfs(vm).lseek(fd, pos, whence, out)) raiseOSError(vm, e);
     return pyInt(out);
@@ -152,7 +145,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   moduleFunction(m, "ftruncate", [](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.ftruncate", 2, 2);
     int fd = fdArg(vm, a.args[0]);
-    if (int e = vfs(vm).ftruncate(fd, indexValue(vm, a.args[1]))) raiseOSError(vm, e);
+    if (int e = vfs(vm).ftruncate(fd, ssizeArg(vm, a.args[1]))) raiseOSError(vm, e);
     return none();
   });
   moduleFunction(m, "isatty", [](VM& vm, CallArgs& a) -> Value {
@@ -194,7 +187,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
   });
   moduleFunction(m, "pipe2", [makePipe](VM& vm, CallArgs& a) -> Value {
     positionalArgs(vm, a, "posix.pipe2", 1, 1);
-    int64_t fl = indexValue(vm, a.args[0]);
+    int64_t fl = ssizeArg(vm, a.args[0]);
     if (fl & ~static_cast<int64_t>(O_CLOEXEC | O_NONBLOCK)) raiseOSError(vm, EINVAL);
     if (fl & O_NONBLOCK) vm.unsupported("`os.pipe2(os.O_NONBLOCK)`");
     return makePipe(vm);
@@ -209,7 +202,7 @@ void installPosixFds(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>& 
     positionalArgs(vm, a, "posix.set_inheritable", 2, 2);
     int fd = fdArg(vm, a.args[0]);
     if (!vfs(vm).fdOpen(fd)) raiseOSError(vm, EBADF);
-    if (indexValue(vm, a.args[1]))
+    if (ssizeArg(vm, a.args[1]))
       flags->inheritable.insert(fd);
     else
       flags->inheritable.erase(fd);

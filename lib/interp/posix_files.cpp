@@ -28,7 +28,7 @@ Value nanoseconds(const timespec& t) {
 Vfs& vfs(VM& vm) { return vm.vfs(); }
 
 /// fd argument of the f* functions (fstat(fd), fchdir(fd), ...).
-int fdArg(VM& vm, const Value& v) { return static_cast<int>(indexValue(vm, v)); }
+int fdArg(VM& vm, const Value& v) { return static_cast<int>(ssizeArg(vm, v)); }
 
 bool present(const Value& v) { return v && !isNone(v); }
 
@@ -44,7 +44,7 @@ timespec timeArg(VM& vm, const Value& v) {
     if (t.tv_nsec >= 1000000000) ++t.tv_sec, t.tv_nsec -= 1000000000;
     return t;
   }
-  t.tv_sec = static_cast<time_t>(indexValue(vm, v));
+  t.tv_sec = static_cast<time_t>(ssizeArg(vm, v));
   return t;
 }
 
@@ -140,7 +140,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
         "access", {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, 2, 0, 3};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg p = pathArg(vm, v[0], "access", "path");
-    int mode = static_cast<int>(indexValue(vm, v[1]));
+    int mode = static_cast<int>(ssizeArg(vm, v[1]));
     if (boolArg(vm, v[3], false)) vm.unsupported("`os.access(..., effective_ids=True)`");
     std::string path = atPath(vm, v[2], p.path);
     if (!boolArg(vm, v[4], true)) {
@@ -170,7 +170,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
     static const ArgSpec spec{"chmod", {"path", "mode", "dir_fd", "follow_symlinks"}, 2, 0, 2};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg p = pathArg(vm, v[0], "chmod", "path", true);
-    uint32_t mode = static_cast<uint32_t>(indexValue(vm, v[1]));
+    uint32_t mode = static_cast<uint32_t>(ssizeArg(vm, v[1]));
     std::string path = p.is_fd() ? vfs(vm).fdPath(p.fd) : atPath(vm, v[2], p.path);
     if (p.is_fd() && path.empty()) raisePathError(vm, EBADF, &p);
     if (int e = vfs(vm).chmod(path, mode, boolArg(vm, v[3], true))) raisePathError(vm, e, &p);
@@ -182,7 +182,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
     int fd = fdArg(vm, v[0]);
     std::string path = vfs(vm).fdPath(fd);
     if (path.empty()) raiseOSError(vm, EBADF);
-    if (int e = vfs(vm).chmod(path, static_cast<uint32_t>(indexValue(vm, v[1])), true))
+    if (int e = vfs(vm).chmod(path, static_cast<uint32_t>(ssizeArg(vm, v[1])), true))
       raiseOSError(vm, e);
     return none();
   });
@@ -214,7 +214,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
     static const ArgSpec spec{"mkdir", {"path", "mode", "dir_fd"}, 1, 0, 1};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg p = pathArg(vm, v[0], "mkdir", "path");
-    uint32_t mode = v[1] ? static_cast<uint32_t>(indexValue(vm, v[1])) : 0777;
+    uint32_t mode = v[1] ? static_cast<uint32_t>(ssizeArg(vm, v[1])) : 0777;
     if (int e = vfs(vm).mkdir(atPath(vm, v[2], p.path), mode)) raisePathError(vm, e, &p);
     return none();
   });
@@ -262,7 +262,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
     static const ArgSpec spec{"truncate", {"path", "length"}, 2};
     std::vector<Value> v = bindArgs(vm, a, spec);
     PathArg p = pathArg(vm, v[0], "truncate", "path", true);
-    int64_t length = indexValue(vm, v[1]);
+    int64_t length = ssizeArg(vm, v[1]);
     int e = p.is_fd() ? vfs(vm).ftruncate(p.fd, length) : vfs(vm).truncate(p.path, length);
     if (e) raisePathError(vm, e, &p);
     return none();
@@ -286,7 +286,7 @@ void installPosixFiles(VM& vm, const Value& m, const std::shared_ptr<PosixTypes>
       if (t->kind != Kind::Tuple || as<TupleObject>(t).items.size() != 2)
         vm.raise(vm.b().type_error, "utime: 'ns' must be a tuple of two ints");
       for (int i = 0; i < 2; ++i) {
-        int64_t ns = indexValue(vm, as<TupleObject>(t).items[static_cast<size_t>(i)]);
+        int64_t ns = ssizeArg(vm, as<TupleObject>(t).items[static_cast<size_t>(i)]);
         timespec& ts = i ? mt : at;
         ts.tv_sec = static_cast<time_t>(ns / 1000000000);
         ts.tv_nsec = static_cast<long>(ns % 1000000000);

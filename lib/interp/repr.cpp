@@ -2,7 +2,9 @@
 #include <algorithm>
 
 #include "interp/bytecode.h"
+#include "interp/bytes_ops.h"
 #include "interp/runtime_compat.h"
+#include "interp/str_ops.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 #include "native/bigint.h"
@@ -88,9 +90,10 @@ std::string VM::reprNative(const Value& v) {
     case Kind::Float:
       return runtime::formatPythonFloat(as<FloatObject>(v).v);
     case Kind::Str:
-      return pyStringRepr(asStr(v), false);
+      return strRepr(as<StrObject>(v));
     case Kind::Bytes:
-      return pyStringRepr(as<BytesObject>(v).v, true);
+    case Kind::ByteArray:
+      return bytesRepr(*this, v);
     case Kind::Tuple: {
       auto& t = as<TupleObject>(v);
       if (t.is_size) {

@@ -53,9 +53,11 @@ Value slot(VM& vm, const ClassPtr& cls, const std::string& name, NativeFn fn) {
 }
 
 Value arg(VM& vm, CallArgs& a, size_t i, const char* method) {
-  if (i >= a.args.size())
-    vm.raise(vm.b().type_error, std::string(method) + "() takes exactly " + std::to_string(i) +
-                                    " argument (" + std::to_string(a.args.size() - 1) + " given)");
+  (void)method;
+  if (i >= a.args.size())  // CPython's slot wrappers: "expected 1 argument, got 0"
+    vm.raise(vm.b().type_error, "expected " + std::to_string(i) + " argument" +
+                                    (i == 1 ? "" : "s") + ", got " +
+                                    std::to_string(a.args.size() - 1));
   return a.args[i];
 }
 
@@ -307,6 +309,7 @@ void publishNativeMethods(VM& vm) {
   };
   publish(Kind::Str, B.str, {});
   publish(Kind::Bytes, B.bytes, {});
+  publish(Kind::ByteArray, B.bytearray, {});
   publish(Kind::List, B.list, {});
   publish(Kind::Tuple, B.tuple, {});
   publish(Kind::Dict, B.dict, {});
@@ -341,6 +344,11 @@ void installSlotWrappers(VM& vm) {
     formatSlot(vm, cls);
   }
   slot(vm, B.str, "__str__", [](VM&, CallArgs& a) -> Value { return pyStr(asStr(a.args[0])); });
+  reprSlots(vm, B.bytearray);
+  hashSlot(vm, B.bytearray, false);
+  compareSlots(vm, B.bytearray, true);
+  containerSlots(vm, B.bytearray, true);
+  binarySlots(vm, B.bytearray, {Bo::Add, Bo::Mult, Bo::Mod}, true);
   reprSlots(vm, B.tuple);
   hashSlot(vm, B.tuple, true);
   compareSlots(vm, B.tuple, true);
@@ -372,6 +380,14 @@ void installSlotWrappers(VM& vm) {
        [](VM& vm, CallArgs& a) -> Value { return pyStr(vm.strNative(a.args[0])); });
   slot(vm, B.base_exception, "__repr__",
        [](VM& vm, CallArgs& a) -> Value { return pyStr(vm.reprNative(a.args[0])); });
+  // calling: functions, builtins, bound methods and classes have __call__ (tp_call)
+  for (const ClassPtr& cls : {B.function, B.builtin_function, B.method, B.type})
+    slot(vm, cls, "__call__", [](VM& vm, CallArgs& a) -> Value {
+      CallArgs rest;
+      rest.args.assign(a.args.begin() + 1, a.args.end());
+      rest.kwargs = std::move(a.kwargs);
+      return vm.call(a.args[0], rest);
+    });
   installGetSets(vm);
   installTypeHooks(vm);
   publishNativeMethods(vm);

@@ -1,7 +1,8 @@
-// The text codecs gbc implements natively (for TextIOWrapper, os.fsencode/fsdecode, str.encode
-// and bytes.decode): UTF-8, UTF-8 with BOM ("utf-8-sig"), Latin-1 and ASCII, with the error
-// handlers strict, ignore, replace, surrogateescape, backslashreplace (both ways) and
-// xmlcharrefreplace / surrogatepass, and CPython 3.14's UnicodeError texts.
+// The text codecs gbc implements natively (for TextIOWrapper and os.fsencode/fsdecode; str.encode
+// and bytes.decode have every codec of CPython's, codecs.h): UTF-8, UTF-8 with BOM ("utf-8-sig"),
+// Latin-1 and ASCII, with the error handlers strict, ignore, replace, surrogateescape,
+// backslashreplace (both ways) and xmlcharrefreplace / surrogatepass, and CPython 3.14's
+// UnicodeError texts.
 //
 // gbc's str holds UTF-8, with lone surrogates (surrogateescape's U+DC80..U+DCFF) as their
 // three-byte forms. A codec CPython has and gbc lacks (utf-16, cp1252, ...) is a gap of gbc,
@@ -51,10 +52,6 @@ void installUnicodeErrors(VM& vm);
 /// its positions count characters).
 Value makeUnicodeError(VM& vm, bool decode, const std::string& encoding, Value object,
                        int64_t start, int64_t end, const std::string& reason);
-
-/// Installs str.encode and bytes.decode over these codecs (str_codecs.cpp; once the builtin
-/// classes exist).
-void installStrCodecs(VM& vm);
 
 /// Number of code points in gbc's str `s` (its len()).
 size_t codePoints(std::string_view s);

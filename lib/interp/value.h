@@ -30,6 +30,7 @@ enum class Kind : uint8_t {
   Float,
   Str,
   Bytes,
+  ByteArray,
   Tuple,
   List,
   Dict,
@@ -106,13 +107,27 @@ struct FloatObject : Object {
   explicit FloatObject(double d) : Object(Kind::Float), v(d) {}
   double v;
 };
+struct StrIndex;  // text.h
+/// A str: UTF-8, with lone surrogates in their three-byte form; text.h gives its code points.
 struct StrObject : Object {
   explicit StrObject(std::string s) : Object(Kind::Str), v(std::move(s)) {}
   std::string v;
+  /// Caches of text.h (a str never changes; `assign` resets them for a reused probe): the
+  /// length in code points (-1: not known yet) and, for a non-ASCII str, its index.
+  mutable int64_t length_ = -1;
+  mutable std::shared_ptr<const StrIndex> index_;
+  void assign(std::string_view s) {
+    v.assign(s.data(), s.size());
+    length_ = -1;
+    index_.reset();
+  }
 };
+/// bytes (Kind::Bytes) and bytearray (Kind::ByteArray, mutable).
 struct BytesObject : Object {
-  explicit BytesObject(std::string s) : Object(Kind::Bytes), v(std::move(s)) {}
+  explicit BytesObject(std::string s, Kind k = Kind::Bytes) : Object(k), v(std::move(s)) {}
   std::string v;
+  /// bytearray: live buffer exports (memoryviews) that forbid resizing.
+  int exports = 0;
 };
 struct TupleObject : Object {
   explicit TupleObject(std::vector<Value> items) : Object(Kind::Tuple), items(std::move(items)) {}

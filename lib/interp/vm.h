@@ -300,6 +300,7 @@ class VM {
 
  private:
   Value superGetAttr(const Value& sup, std::string_view name);
+  void sequenceOpError(syntax::BinOpKind op, const Value& a, const Value& b);
   Value callAttrHook(const Value& getattribute, const Value& obj, const ClassPtr& type,
                      std::string_view name);
   std::string propertyName(const Value& prop);
@@ -336,9 +337,10 @@ class VM {
 
 /// Builtin classes the evaluator needs by name.
 struct VM::Builtins {
-  ClassPtr object, type, int_, float_, bool_, str, bytes, tuple, list, dict, set, frozenset, slice,
-      range, none_type, function, builtin_function, method, module, cell, iterator, generator,
-      property, staticmethod, classmethod, super_, ellipsis, notimplemented, code;
+  ClassPtr object, type, int_, float_, bool_, str, bytes, bytearray, memoryview, tuple, list, dict,
+      set, frozenset, slice, range, none_type, function, builtin_function, method, module, cell,
+      iterator, generator, property, staticmethod, classmethod, super_, ellipsis, notimplemented,
+      code;
   ClassPtr base_exception, exception, type_error, value_error, attribute_error, name_error,
       unbound_local_error, key_error, index_error, zero_division_error, runtime_error,
       not_implemented_error, assertion_error, stop_iteration, recursion_error, import_error,

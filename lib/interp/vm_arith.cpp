@@ -4,9 +4,14 @@
 // (numbers, sequences, sets, dicts) and Dynamo's symbolic ints.
 #include <cmath>
 
+#include "interp/bytes_ops.h"
 #include "interp/dynamo.h"
+#include "interp/format.h"
+#include "interp/memoryview.h"
 #include "interp/native_errors.h"
 #include "interp/runtime_compat.h"
+#include "interp/slicing.h"
+#include "interp/str_ops.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 #include "native/bigint.h"
@@ -235,9 +240,18 @@ Value VM::nativeBinary(BinOpKind op, const Value& a, const Value& b, bool inplac
   }
   Kind ka = a->kind, kb = b->kind;
   if (op == BinOpKind::Add) {
-    if (ka == Kind::Str && kb == Kind::Str) return pyStr(asStr(a) + asStr(b));
-    if (ka == Kind::Bytes && kb == Kind::Bytes)
-      return std::make_shared<BytesObject>(as<BytesObject>(a).v + as<BytesObject>(b).v);
+    if (ka == Kind::Str && kb == Kind::Str) return strConcat(a, b);
+    if (isBytesKind(ka))
+      if (auto view = bufferView(*this, b)) {
+        if (ka == Kind::ByteArray && inplace) {
+          checkResizable(*this, a);
+          as<BytesObject>(a).v += *view;
+          return a;
+        }
+        std::string out = bytesOf(a);
+        out += *view;
+        return ka == Kind::ByteArray ? pyByteArray(std::move(out)) : pyBytes(std::move(out));
+      }
     if (ka == Kind::List && kb == Kind::List) {
       if (inplace) {
         dynamo_->journalList(*this, a);
@@ -265,17 +279,28 @@ Value VM::nativeBinary(BinOpKind op, const Value& a, const Value& b, bool inplac
   }
   if (op == BinOpKind::Mult) {
     auto repeat = [&](const Value& seq, const Value& n) -> Value {
-      int64_t k = asInt(n);
+      Value count = indexInt(*this, n);
+      if (isBigInt(count))
+        raise(this->b().overflow_error,
+              "cannot fit '" + typeOf(n)->name + "' into an index-sized integer");
+      int64_t k = asInt(count);
       switch (seq->kind) {
-        case Kind::Str: {
+        case Kind::Str:
+          return strRepeat(*this, seq, k);
+        case Kind::Bytes:
+        case Kind::ByteArray: {
+          const std::string& src = bytesOf(seq);
+          if (k > 0 && !src.empty() && static_cast<uint64_t>(k) > (uint64_t{1} << 62) / src.size())
+            raise(this->b().by_name["MemoryError"], "");
           std::string s;
-          for (int64_t i = 0; i < k; ++i) s += asStr(seq);
-          return pyStr(std::move(s));
-        }
-        case Kind::Bytes: {
-          std::string s;
-          for (int64_t i = 0; i < k; ++i) s += as<BytesObject>(seq).v;
-          return std::make_shared<BytesObject>(std::move(s));
+          if (k > 0) s.reserve(src.size() * static_cast<size_t>(k));
+          for (int64_t i = 0; i < k; ++i) s += src;
+          if (seq->kind == Kind::ByteArray && inplace && seq == a) {
+            if (s.size() != src.size()) checkResizable(*this, a);
+            as<BytesObject>(a).v = std::move(s);
+            return a;
+          }
+          return seq->kind == Kind::ByteArray ? pyByteArray(std::move(s)) : pyBytes(std::move(s));
         }
         case Kind::List:
           if (inplace && seq == a) {
@@ -289,13 +314,14 @@ Value VM::nativeBinary(BinOpKind op, const Value& a, const Value& b, bool inplac
       }
     };
     auto isSeq = [](Kind k) {
-      return k == Kind::Str || k == Kind::Bytes || k == Kind::List || k == Kind::Tuple;
+      return k == Kind::Str || k == Kind::Bytes || k == Kind::ByteArray || k == Kind::List ||
+             k == Kind::Tuple;
     };
-    if (isSeq(ka) && isInt(b)) return repeat(a, b);
-    if (isSeq(kb) && isInt(a)) return repeat(b, a);
+    if (isSeq(ka) && hasIndex(*this, b) && !isSeq(kb)) return repeat(a, b);
+    if (isSeq(kb) && hasIndex(*this, a) && !isSeq(ka)) return repeat(b, a);
   }
-  if (op == BinOpKind::Mod && ka == Kind::Str)
-    return call(builtinsDict()->getStr("__gbc_percent_format__"), {a, b});
+  if (op == BinOpKind::Mod && ka == Kind::Str) return percentFormatStr(*this, a, b);
+  if (op == BinOpKind::Mod && isBytesKind(ka)) return percentFormatBytes(*this, a, b);
   if (ka == Kind::Set && kb == Kind::Set) {
     auto& x = as<SetObject>(a);
     auto& y = as<SetObject>(b);
@@ -377,6 +403,30 @@ Value VM::nativeBinary(BinOpKind op, const Value& a, const Value& b, bool inplac
   return nullptr;
 }
 
+/// The messages of CPython's sequence slots (sq_concat, sq_repeat) where + or * fails on a
+/// sequence.
+void VM::sequenceOpError(BinOpKind op, const Value& a, const Value& b) {
+  auto seq = [](const Value& v) {
+    Kind k = v->kind;
+    return k == Kind::Str || k == Kind::Bytes || k == Kind::ByteArray || k == Kind::List ||
+           k == Kind::Tuple;
+  };
+  if (op == BinOpKind::Add && seq(a)) {
+    Kind k = a->kind;
+    if (k == Kind::Bytes || k == Kind::ByteArray)
+      raise(this->b().type_error, "can't concat " + typeOf(b)->name + " to " + typeOf(a)->name);
+    const char* name = k == Kind::Str ? "str" : k == Kind::List ? "list" : "tuple";
+    raise(this->b().type_error, std::string("can only concatenate ") + name + " (not \"" +
+                                    typeOf(b)->name + "\") to " + name);
+  }
+  if (op == BinOpKind::Mult && (seq(a) || seq(b))) {
+    const Value& other = seq(a) ? b : a;
+    if (!hasIndex(*this, other) || (seq(a) && seq(b)))
+      raise(this->b().type_error,
+            "can't multiply sequence by non-int of type '" + typeOf(other)->name + "'");
+  }
+}
+
 Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
   if (a->kind == Kind::Tensor || b->kind == Kind::Tensor) {
     if (Value r = tensorBinaryOp(*this, op, a, b, inplace)) return r;
@@ -413,6 +463,7 @@ Value VM::binaryOp(BinOpKind op, const Value& a, const Value& b, bool inplace) {
       r = nativeBinary(op, a, b, false);
     if (r && r->kind != Kind::NotImplemented) return r;
   }
+  sequenceOpError(op, a, b);
   raise(this->b().type_error, std::string("unsupported operand type(s) for ") + binOpSymbol(op) +
                                   (inplace ? "=" : "") + ": '" + typeOf(a)->name + "' and '" +
                                   typeOf(b)->name + "'");
@@ -531,8 +582,11 @@ Value VM::nativeCompare(CmpOpKind op, const Value& a, const Value& b) {
   }
   Kind ka = a->kind, kb = b->kind;
   if (ka == Kind::Str && kb == Kind::Str) return result(ordered(op, asStr(a).compare(asStr(b))));
-  if (ka == Kind::Bytes && kb == Kind::Bytes)
+  if (isBytesKind(ka) && isBytesKind(kb))
     return result(ordered(op, as<BytesObject>(a).v.compare(as<BytesObject>(b).v)));
+  if (ka == Kind::ByteArray && memoryViewState(b))  // bytearray compares with any buffer
+    if (auto view = bufferView(*this, b))
+      return result(ordered(op, std::string_view(as<BytesObject>(a).v).compare(*view)));
   if ((ka == Kind::Tuple && kb == Kind::Tuple) || (ka == Kind::List && kb == Kind::List)) {
     const auto& x = ka == Kind::List ? as<ListObject>(a).items : as<TupleObject>(a).items;
     const auto& y = kb == Kind::List ? as<ListObject>(b).items : as<TupleObject>(b).items;

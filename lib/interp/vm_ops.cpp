@@ -1,8 +1,12 @@
 // The object protocol: attributes, items, operators, comparisons, iteration, str/repr.
 #include <cmath>
 
+#include "interp/bytes_ops.h"
 #include "interp/dynamo.h"
 #include "interp/runtime_compat.h"
+#include "interp/slicing.h"
+#include "interp/str_ops.h"
+#include "interp/text.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 
@@ -28,6 +32,8 @@ ClassPtr VM::typeOf(const Value& v) {
       return B.str;
     case Kind::Bytes:
       return B.bytes;
+    case Kind::ByteArray:
+      return B.bytearray;
     case Kind::Tuple:
       return B.tuple;
     case Kind::List:
@@ -91,7 +97,10 @@ bool VM::isInstance(const Value& v, const ClassObject* cls) {
 }
 
 Value VM::special(const Value& obj, std::string_view name) {
-  if (obj->kind != Kind::Instance && !obj->sub) return nullptr;
+  // (a class whose metaclass is a user class: the metaclass's methods, `for m in SomeEnum`)
+  bool user_meta =
+      obj->kind == Kind::Class && as<ClassObject>(obj).meta && !as<ClassObject>(obj).meta->builtin;
+  if (obj->kind != Kind::Instance && !obj->sub && !user_meta) return nullptr;
   Value m = typeOf(obj)->lookup(name);
   if (m && m->kind == Kind::Builtin && as<BuiltinObject>(m).slot) return nullptr;
   return m;
@@ -170,16 +179,11 @@ Value VM::getItemNative(const Value& obj, const Value& key) {
                                                  static_cast<int64_t>(items.size()),
                                                  obj->kind == Kind::List ? "list" : "tuple"))];
     }
-    case Kind::Str: {
-      const std::string& s = asStr(obj);
-      if (key->kind == Kind::Slice) {
-        std::vector<char> chars(s.begin(), s.end());
-        auto out = sliceSeq(*this, chars, as<SliceObject>(key));
-        return pyStr(std::string(out.begin(), out.end()));
-      }
-      int64_t i = normIndex(*this, asInt(key), static_cast<int64_t>(s.size()), "string");
-      return pyStr(std::string(1, s[static_cast<size_t>(i)]));
-    }
+    case Kind::Str:
+      return strGetItem(*this, obj, key);
+    case Kind::Bytes:
+    case Kind::ByteArray:
+      return bytesGetItem(*this, obj, key);
     case Kind::Dict: {
       if (Value v = as<DictObject>(obj).get(key)) return v;
       // a dict subclass's __missing__ (defaultdict, Counter)
@@ -248,6 +252,9 @@ void VM::setItemNative(const Value& obj, const Value& key, Value v) {
     case Kind::Tensor:
       tensorSetItem(*this, obj, key, v);
       return;
+    case Kind::ByteArray:
+      byteArraySetItem(*this, obj, key, v);
+      return;
     default:
       break;
   }
@@ -266,6 +273,30 @@ void VM::delItem(const Value& obj, const Value& key) {
 void VM::delItemNative(const Value& obj, const Value& key) {
   if (obj->kind == Kind::Dict) {
     if (!as<DictObject>(obj).erase(key)) raiseKeyError(key);
+    return;
+  }
+  if (obj->kind == Kind::ByteArray) {
+    byteArrayDelItem(*this, obj, key);
+    return;
+  }
+  if (obj->kind == Kind::List && key->kind == Kind::Slice) {
+    auto& l = as<ListObject>(obj);
+    dynamo_->journalList(*this, obj);
+    SliceBounds sb = sliceBounds(*this, as<SliceObject>(key), static_cast<int64_t>(l.items.size()));
+    if (sb.length <= 0) return;
+    if (sb.step < 0) {  // the same items, walked forwards
+      sb.start += (sb.length - 1) * sb.step;
+      sb.step = -sb.step;
+    }
+    std::vector<Value> kept;
+    for (int64_t i = 0, k = 0; i < static_cast<int64_t>(l.items.size()); ++i) {
+      bool gone = k < sb.length && i == sb.start + k * sb.step;
+      if (gone)
+        ++k;
+      else
+        kept.push_back(l.items[static_cast<size_t>(i)]);
+    }
+    l.items = std::move(kept);
     return;
   }
   if (obj->kind == Kind::List) {
@@ -301,6 +332,9 @@ bool VM::truthy(const Value& v) {
       return as<FloatObject>(v).v != 0.0;
     case Kind::Str:
       return !asStr(v).empty();
+    case Kind::Bytes:
+    case Kind::ByteArray:
+      return !as<BytesObject>(v).v.empty();
     case Kind::Tuple:
       return !as<TupleObject>(v).items.empty();
     case Kind::List:
@@ -341,16 +375,10 @@ bool VM::containsNative(const Value& c, const Value& item) {
     case Kind::Set:
       return as<SetObject>(c).contains(item);
     case Kind::Str:
-      if (item->kind != Kind::Str)
-        raise(b().type_error,
-              "'in <string>' requires string as left operand, not " + typeOf(item)->name);
-      return asStr(c).find(asStr(item)) != std::string::npos;
+      return strContains(*this, c, item);
     case Kind::Bytes:
-      if (isInt(item))
-        return as<BytesObject>(c).v.find(static_cast<char>(asInt(item))) != std::string::npos;
-      if (item->kind != Kind::Bytes)
-        raise(b().type_error, "a bytes-like object is required, not '" + typeOf(item)->name + "'");
-      return as<BytesObject>(c).v.find(as<BytesObject>(item).v) != std::string::npos;
+    case Kind::ByteArray:
+      return bytesContains(*this, c, item);
     case Kind::Range: {
       auto& r = as<RangeObject>(c);
       if (isInt(item) && !item->sub) {
@@ -370,7 +398,7 @@ bool VM::containsNative(const Value& c, const Value& item) {
 }
 
 Value VM::iter(const Value& v) {
-  if (v->kind == Kind::Instance || v->sub) {
+  if (v->kind == Kind::Instance || v->sub || v->kind == Kind::Class) {
     if (Value m = special(v, "__iter__")) {
       Value r = callSpecial(m, v, {});
       if (r->kind != Kind::Iterator && r->kind != Kind::Generator && !typeOf(r)->lookup("__next__"))
@@ -416,9 +444,10 @@ Value VM::iterNative(const Value& v) {
       it->type_name = "range_iterator";
       return it;
     case Kind::Str:
-      it->source = IteratorObject::Source::Str;
-      it->type_name = "str_ascii_iterator";
-      return it;
+      return strIterator(v);
+    case Kind::Bytes:
+    case Kind::ByteArray:
+      return bytesIterator(v);
     case Kind::Dict: {
       auto keys = std::make_shared<ListObject>(std::vector<Value>{});
       as<DictObject>(v).forEach([&](const Value& k, const Value&) { keys->items.push_back(k); });
@@ -502,21 +531,8 @@ Value VM::next(const Value& itv) {
       if (it.index >= r.length()) return nullptr;
       return pyInt(r.start + r.step * it.index++);
     }
-    case IteratorObject::Source::Str: {
-      const std::string& s = asStr(it.target);
-      if (it.index >= static_cast<int64_t>(s.size())) return nullptr;
-      size_t i = static_cast<size_t>(it.index);
-      size_t n = 1;
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0xf0)
-        n = 4;
-      else if (c >= 0xe0)
-        n = 3;
-      else if (c >= 0xc0)
-        n = 2;
-      it.index += static_cast<int64_t>(n);
-      return pyStr(s.substr(i, n));
-    }
+    case IteratorObject::Source::Str:
+      return strIteratorNext(it);
     case IteratorObject::Source::Native:
       return it.next ? it.next(*this) : nullptr;
     default:
@@ -540,13 +556,10 @@ int64_t VM::len(const Value& v) {
 
 int64_t VM::lenNative(const Value& v) {
   switch (v->kind) {
-    case Kind::Str: {
-      int64_t n = 0;
-      for (unsigned char c : asStr(v))
-        if ((c & 0xc0) != 0x80) ++n;
-      return n;
-    }
+    case Kind::Str:
+      return static_cast<int64_t>(strLength(v));
     case Kind::Bytes:
+    case Kind::ByteArray:
       return static_cast<int64_t>(as<BytesObject>(v).v.size());
     case Kind::Tuple:
       return static_cast<int64_t>(as<TupleObject>(v).items.size());
@@ -579,7 +592,7 @@ int64_t VM::hash(const Value& v) {
     }
     if (v->kind == Kind::Instance) return identityHash(v.get());
   }
-  if (v->kind == Kind::List || v->kind == Kind::Dict ||
+  if (v->kind == Kind::List || v->kind == Kind::Dict || v->kind == Kind::ByteArray ||
       (v->kind == Kind::Set && !as<SetObject>(v).frozen))
     unhashable();
   if (v->kind == Kind::Tuple) {
