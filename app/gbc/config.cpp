@@ -65,6 +65,12 @@ static Result<Config> readTable(const toml::value& table, const std::string& fil
           config.ignore.push_back(code);
         }
       }
+    } else if (key == "python") {
+      // an interpreter or an environment's folder, relative to the configuration file
+      if (!value.is_string()) return configError(file, "'python' must be a string");
+      fs::path python(std::string(value.as_string().str));
+      config.python =
+          python.is_absolute() ? python.string() : (fs::path(config.dir) / python).string();
     } else {
       return configError(file, "unknown key '" + key + "' in [tool.gbc]");
     }

@@ -20,6 +20,7 @@ struct Config {
   std::optional<std::string> format;   ///< "text" | "json" | "sarif" | "github"
   std::vector<std::string> exclude;    ///< glob patterns
   std::vector<std::string> ignore;     ///< gb-codes never reported
+  std::optional<std::string> python;   ///< the environment (interp/environment.h), made absolute
 };
 
 /// Reads `path` (a pyproject.toml's `[tool.gbc]` table, or a gbc.toml's top level). Fails with

@@ -3,13 +3,16 @@
 //
 // Exit codes: 0 nothing to fail on; 1 `analyze`: findings to fail on (`--fail-on`, default an
 // Unsupported error that would be raised; `run`: the program ended with an uncaught exception);
-// 2 usage or input error (bad flag or config, unreadable file, syntax error, something gbc cannot
-// model while running); 3 internal error.
+// 2 usage or input error (bad flag or config, unreadable file, syntax error); 3 internal error;
+// 4 not analysed (or run) to the end: gbc cannot model something the program does, or (analyze)
+// the program stopped on an uncaught exception, or it ran past its budget.
 #include "analysis.h"
 #include "base/result.h"
 #include "base/target.h"
 #include "config.h"
+#include "interp/code_cache.h"
 #include "interp/driver.h"
+#include "interp/environment.h"
 #include "lsp_server.h"
 #include "report/baseline.h"
 #include "report/explain.h"
@@ -21,6 +24,7 @@
 #include "report/sarif.h"
 #include "report/suppress.h"
 #include "report/text.h"
+#include "report/traceback.h"
 
 #include <CLI/CLI.hpp>
 
@@ -48,6 +52,7 @@ using namespace gbc;
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitInput = 2;
+constexpr int kExitIncomplete = 4;
 
 void writeOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 void writeErr(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
@@ -84,15 +89,51 @@ struct Limits {
   }
   void add(CLI::App* cmd) {
     cmd->add_option("--max-instructions", max_instructions,
-                    "stop the program after N bytecode instructions (exit 2; 0: no limit)")
+                    "stop the program after N bytecode instructions (exit 4; 0: no limit)")
         ->capture_default_str();
     cmd->add_option("--timeout", timeout_s,
-                    "stop the program after SECONDS of running (exit 2; 0: no limit)")
+                    "stop the program after SECONDS of running (exit 4; 0: no limit)")
         ->capture_default_str();
   }
 };
 
+/// The user's Python environment (--python, --site-packages; interp/environment.h).
+struct EnvironmentArgs {
+  std::string python;
+  std::vector<std::string> site_packages;
+  void add(CLI::App* cmd) {
+    cmd->add_option("--python", python,
+                    "the Python interpreter (or environment folder) whose packages the program "
+                    "imports (default: $VIRTUAL_ENV, else python3 on PATH)");
+    cmd->add_option("--site-packages", site_packages,
+                    "a folder of packages to import from, before the environment's (repeatable)")
+        ->allow_extra_args(false);
+  }
+  /// Finds the environment and puts it into `options`; `config_python` is [tool.gbc] python.
+  Result<bool> apply(interp::Options& options,
+                     const std::optional<std::string>& config_python) const {
+    interp::EnvironmentRequest request;
+    request.python = python;
+    if (python.empty() && config_python) {
+      request.python = *config_python;
+      request.python_origin = "[tool.gbc] python";
+    }
+    request.site_packages = site_packages;
+    request.target_python = std::string(options.target.python);
+    std::string cache = interp::CodeCache::defaultDirectory();
+    request.cache_dir = cache;
+    Result<interp::PythonEnvironment> env = interp::findEnvironment(request);
+    if (!env) return env.error();
+    options.site_packages = env->site_packages;
+    options.python_executable = env->interpreter;
+    options.python_prefix = env->prefix;
+    options.environment_notes = env->notes;
+    return true;
+  }
+};
+
 struct AnalyzeArgs {
+  EnvironmentArgs environment;
   Limits limits;
   std::string target = "2.14";
   std::string format = "text";
@@ -127,6 +168,12 @@ Result<bool> writeFileAtomically(const std::string& path, const std::string& tex
     return Error{ErrorCode::Io, "cannot write '" + path + "': " + ec.message()};
   }
   return true;
+}
+
+/// The program's uncaught exception as the interpreter prints it (Python 3.11+ caret lines).
+std::string uncaughtText(const interp::Outcome& outcome) {
+  if (!outcome.uncaught_exception) return "";
+  return report::formatPyTraceback(*outcome.uncaught_exception, outcome.report.sources, true);
 }
 
 std::string directoryOf(const std::string& path) {
@@ -190,16 +237,32 @@ int analyze(AnalyzeArgs args) {
   interp::Options options;
   options.target = target;
   args.limits.apply(options);
+  if (Result<bool> env = args.environment.apply(options, config->python); !env) {
+    printError(env.error(), "gbc");
+    return kExitInput;
+  }
   // One file: the process ends right after, freeing the program's state would only cost time.
   options.keep_state = files.size() == 1;
   std::vector<app::FileResult> results =
       app::analyzeFiles(files, options, args.jobs, progressBar(files.size()));
 
   report::Report report;
-  std::vector<std::optional<std::string>> uncaught;
+  std::vector<std::string> uncaught;
   std::string errors_text;  // input errors, in file order
   bool input_error = false;
   for (app::FileResult& result : results) {
+    if (result.error && result.error->code == ErrorCode::Unsupported) {
+      // not an input error: gbc could not analyse the file to its end (a construct it cannot
+      // parse yet, the budget); the file counts as stopped
+      writeErr("gbc: error: " + result.error->message + "\n");
+      report::FileReport stopped;
+      stopped.path = absolutePath(result.name);
+      stopped.stopped =
+          report::Stop{report::Stop::Reason::CannotModel, stopped.path, 0, result.error->message};
+      report.files.push_back(std::move(stopped));
+      uncaught.emplace_back();
+      continue;
+    }
     if (result.error) {
       input_error = true;
       if (result.error->code == ErrorCode::Syntax || result.error->code == ErrorCode::Encoding)
@@ -214,7 +277,7 @@ int analyze(AnalyzeArgs args) {
     }
     report::applySuppressions(result.outcome->report, registry, ignore);
     report.files.push_back(std::move(result.outcome->report));
-    uncaught.push_back(std::move(result.outcome->uncaught_exception));
+    uncaught.push_back(uncaughtText(*result.outcome));
     if (args.format != "text") continue;
     // Text goes out per file, in input order, as each file's records would be logged.
     report::FileReport& file = report.files.back();
@@ -225,7 +288,9 @@ int analyze(AnalyzeArgs args) {
       file = std::move(one.files.front());
     }
     writeErr(report::renderFileText(report::withoutInactive(file), target));
-    if (uncaught.back()) writeErr(*uncaught.back());
+    writeErr(uncaught.back());
+    if (file.stopped && file.stopped->reason == report::Stop::Reason::UncaughtException)
+      writeErr(report::renderStopNote(*file.stopped));
   }
   writeErr(errors_text);
   // Baseline keys count across files, so non-text formats apply it to the whole report.
@@ -276,6 +341,8 @@ int analyze(AnalyzeArgs args) {
   }
   if (input_error) return kExitInput;
   if (args.exit_zero) return kExitOk;
+  for (const report::FileReport& file : report.files)
+    if (file.stopped) return kExitIncomplete;
   return fails ? kExitFindings : kExitOk;
 }
 
@@ -291,13 +358,24 @@ int explain(const std::string& target_name, const std::string& file) {
   Result<interp::Outcome> outcome = app::analyzeSource(absolutePath(file), *source, options);
   if (!outcome) {
     printError(outcome.error(), "gbc");
-    return kExitInput;
+    return outcome.error().code == ErrorCode::Unsupported ? kExitIncomplete : kExitInput;
   }
   writeOut(report::renderExplain(outcome->report, target));
+  if (const auto& stop = outcome->report.stopped) {
+    // what explain counted is only what ran before the program stopped
+    for (const report::Diagnostic& diagnostic : outcome->report.diagnostics)
+      writeErr(report::renderDiagnostic(diagnostic, outcome->report.path));
+    if (stop->reason == report::Stop::Reason::UncaughtException) {
+      writeErr(uncaughtText(*outcome));
+      writeErr(report::renderStopNote(*stop));
+    }
+    return kExitIncomplete;
+  }
   return kExitOk;
 }
 
 struct RunArgs {
+  EnvironmentArgs environment;
   Limits limits;
   std::string target = "2.14";
   std::optional<uint64_t> seed;
@@ -318,11 +396,19 @@ int run(const RunArgs& args) {
   options.seed = args.seed;
   args.limits.apply(options);
   options.out = [](std::string_view text) { writeOut(text); };
+  options.err = [](std::string_view text) {
+    std::fflush(stdout);  // (the program's own order of its two streams)
+    writeErr(text);
+  };
+  if (Result<bool> env = args.environment.apply(options, std::nullopt); !env) {
+    printError(env.error(), "gbc");
+    return kExitInput;
+  }
   Result<interp::Outcome> outcome = interp::runFile(absolutePath(args.file), *source, options);
   std::fflush(stdout);
   if (!outcome) {
     printError(outcome.error(), "gbc run");
-    return kExitInput;
+    return outcome.error().code == ErrorCode::Unsupported ? kExitIncomplete : kExitInput;
   }
   if (args.log == "graph_breaks") {
     // TORCH_LOGS=graph_breaks shows the records only; errors reach the program as exceptions.
@@ -332,7 +418,7 @@ int run(const RunArgs& args) {
     writeErr(report::renderFileText(records, target));
   }
   if (outcome->uncaught_exception) {
-    writeErr(*outcome->uncaught_exception);
+    writeErr(uncaughtText(*outcome));
     return kExitFindings;
   }
   return kExitOk;
@@ -395,6 +481,7 @@ int runCli(int argc, char** argv) {
       ->capture_default_str();
   analyze_cmd->add_option("PATH", analyze_args.files, "Python files or directories")->required();
   analyze_args.limits.add(analyze_cmd);
+  analyze_args.environment.add(analyze_cmd);
 
   std::string explain_target = "2.14";
   std::string explain_file;
@@ -423,6 +510,7 @@ int runCli(int argc, char** argv) {
       ->check(CLI::IsMember({"graph_breaks"}));
   run_cmd->add_option("FILE", run_args.file, "Python file")->required();
   run_args.limits.add(run_cmd);
+  run_args.environment.add(run_cmd);
 
   std::string codes_target = "2.14";
   std::string code;

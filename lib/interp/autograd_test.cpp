@@ -9,6 +9,7 @@
 #include "interp/driver.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "report/traceback.h"
 
 namespace {
 
@@ -21,7 +22,9 @@ std::string run(const std::string& body) {
   opt.run = true;
   auto outcome = gbc::interp::runFile("/tmp/gbc_autograd_test.py", "import torch\n" + body, opt);
   if (!outcome) return "error: " + outcome.error().message;
-  if (outcome->uncaught_exception) return out + *outcome->uncaught_exception;
+  if (outcome->uncaught_exception)
+    return out + gbc::report::formatPyTraceback(*outcome->uncaught_exception,
+                                                outcome->report.sources, true);
   return out;
 }
 
@@ -75,7 +78,7 @@ TEST_CASE("torch.func.grad of a non-scalar output is functorch's RuntimeError",
 TEST_CASE("torch.func.grad through an op the tape cannot differentiate says so",
           "[interp][autograd]") {
   CHECK(run("torch.func.grad(lambda x: x.amax())(torch.ones(3))\n") ==
-        "error: unsupported: torch.func.grad through `amax` at /tmp/gbc_autograd_test.py:2");
+        "error: cannot model torch.func.grad through `amax` at /tmp/gbc_autograd_test.py:2");
 }
 
 // ---- eager autograd: Tensor.backward ----------------------------------------------------------
@@ -375,7 +378,7 @@ TEST_CASE("backward where gbc cannot follow an in-place op is a gbc diagnostic",
             "h = x * 1\n"
             "h *= w\n"
             "h.sum().backward()\n") ==
-        "error: unsupported: Tensor.backward through the in-place `imul` at "
+        "error: cannot model Tensor.backward through the in-place `imul` at "
         "/tmp/gbc_autograd_test.py:6");
   // a write through a view: torch rebases h's history, gbc knows h's node is out of date
   CHECK(run("x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
@@ -383,7 +386,7 @@ TEST_CASE("backward where gbc cannot follow an in-place op is a gbc diagnostic",
             "v = h[0:1]\n"
             "v *= 3\n"
             "h.sum().backward()\n") ==
-        "error: unsupported: Tensor.backward through `mul`, whose result was modified in place "
+        "error: cannot model Tensor.backward through `mul`, whose result was modified in place "
         "outside the graph at /tmp/gbc_autograd_test.py:6");
   // torch raises "one of the variables needed for gradient computation has been modified by an
   // inplace operation": gbc does not compute a gradient from the changed value
@@ -393,7 +396,7 @@ TEST_CASE("backward where gbc cannot follow an in-place op is a gbc diagnostic",
             "with torch.no_grad():\n"
             "    w += 1\n"
             "y.backward()\n") ==
-        "error: unsupported: Tensor.backward through `mul` after a tensor it saved was modified "
+        "error: cannot model Tensor.backward through `mul` after a tensor it saved was modified "
         "in place at /tmp/gbc_autograd_test.py:7");
   // an op without a rule, off the path to the leaves, is never run
   CHECK(run("x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
@@ -401,7 +404,7 @@ TEST_CASE("backward where gbc cannot follow an in-place op is a gbc diagnostic",
             "((x * w).sum() + x.amax()).backward(inputs=[w])\n"
             "assert x.grad is None and w.grad.tolist() == [1.0, 2.0]\n"
             "(x.amax() * 1).backward()\n") ==
-        "error: unsupported: Tensor.backward through `amax` at /tmp/gbc_autograd_test.py:6");
+        "error: cannot model Tensor.backward through `amax` at /tmp/gbc_autograd_test.py:6");
 }
 
 TEST_CASE("rows of an iterated tensor and a layer norm's parameters are in the graph",
@@ -419,7 +422,7 @@ TEST_CASE("rows of an iterated tensor and a layer norm's parameters are in the g
         "tensor([[-1.0000,  1.0000]], grad_fn=<NativeLayerNormBackward0>)\n");
   CHECK(run("ln = torch.nn.LayerNorm(2)\n"
             "ln(torch.tensor([[1.0, 2.0]])).sum().backward()\n") ==
-        "error: unsupported: Tensor.backward through `layer_norm` at "
+        "error: cannot model Tensor.backward through `layer_norm` at "
         "/tmp/gbc_autograd_test.py:3");
 }
 

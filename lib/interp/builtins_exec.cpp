@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "interp/gen_objects.h"
+#include "interp/native_args.h"
+#include "interp/text_args.h"
 #include "syntax/parser.h"
 #include "syntax/source_encoding.h"
 
@@ -24,12 +26,6 @@ constexpr int64_t kOptimizedAst = 0x8000 | kOnlyAst;
 constexpr int64_t kFutureFlags =
     0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
 
-Value argAt(CallArgs& a, size_t i, const char* kw, Value dflt) {
-  if (a.args.size() > i) return a.args[i];
-  if (Value v = a.kw(kw)) return v;
-  return dflt;
-}
-
 ClassPtr syntaxErrorClass(VM& vm) { return vm.b().by_name["SyntaxError"]; }
 
 /// A SyntaxError as CPython raises it from compile().
@@ -47,20 +43,13 @@ ClassPtr syntaxErrorClass(VM& vm) { return vm.b().by_name["SyntaxError"]; }
       text = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
     }
   }
-  Value exc = vm.makeException(syntaxErrorClass(vm), "");
-  auto& d = *as<InstanceObject>(exc).dict;
+  // (SyntaxError's constructor sets msg, filename, lineno, ... from the details: exceptions.cpp)
   Value lineno = pyInt(line), offset = line ? pyInt(col) : none();
   Value text_v = text.empty() ? none() : pyStr(text);
-  d.setStr("args", pyTuple({pyStr(msg),
-                            pyTuple({pyStr(filename), lineno, offset, text_v, lineno, offset})}));
-  d.setStr("msg", pyStr(msg));
-  d.setStr("filename", pyStr(filename));
-  d.setStr("lineno", lineno);
-  d.setStr("offset", offset);
-  d.setStr("text", text_v);
-  d.setStr("end_lineno", lineno);
-  d.setStr("end_offset", offset);
-  d.setStr("print_file_and_line", none());
+  Value exc =
+      vm.call(syntaxErrorClass(vm),
+              std::vector<Value>{
+                  pyStr(msg), pyTuple({pyStr(filename), lineno, offset, text_v, lineno, offset})});
   throw PyRaise{exc};
 }
 
@@ -217,12 +206,6 @@ Value builtinFn(const std::string& name, NativeFn fn) {
   return std::make_shared<BuiltinObject>(name, std::move(fn));
 }
 
-std::string stringArg(VM& vm, const Value& v, const char* what) {
-  if (v->kind == Kind::Str) return asStr(v);
-  if (v->kind == Kind::Bytes) return as<BytesObject>(v).v;
-  vm.raise(vm.b().type_error, std::string(what) + " must be str, not " + vm.typeOf(v)->name);
-}
-
 /// exec/eval's code: a code object as it is, or source compiled in `mode`.
 std::shared_ptr<CodeObject> codeArg(VM& vm, const Value& source, const char* mode,
                                     const char* who) {
@@ -233,7 +216,7 @@ std::shared_ptr<CodeObject> codeArg(VM& vm, const Value& source, const char* mod
   Value src = source;
   if (std::string(mode) == "eval") {
     // eval() ignores leading spaces and tabs.
-    std::string s = stringArg(vm, source, "source");
+    const std::string& s = source->kind == Kind::Str ? asStr(source) : as<BytesObject>(source).v;
     size_t i = s.find_first_not_of(" \t");
     src = source->kind == Kind::Str
               ? pyStr(i == std::string::npos ? "" : s.substr(i))
@@ -242,88 +225,46 @@ std::shared_ptr<CodeObject> codeArg(VM& vm, const Value& source, const char* mod
   return compileSource(vm, src, "<string>", mode, 0, false);
 }
 
-void ensureSyntaxErrors(VM& vm) {
-  auto& B = vm.b();
-  if (B.by_name.count("SyntaxError")) return;
-  auto make = [&](const std::string& name, const ClassPtr& base) {
-    auto c = vm.makeClass(name, {base}, nullptr);
-    c->module = "builtins";
-    c->is_exception = true;
-    B.by_name[name] = c;
-    vm.builtinsDict()->setStr(name, c);
-    return c;
-  };
-  ClassPtr syntax = make("SyntaxError", B.exception);
-  // str(SyntaxError): "msg (file, line N)", as CPython's SyntaxError.__str__.
-  syntax->dict->setStr(
-      "__gbc_str__", builtinFn("__str__", [](VM& vm, CallArgs& a) -> Value {
-        auto& d = *as<InstanceObject>(a.args.at(0)).dict;
-        Value msg = d.getStr("msg");
-        if (!msg) {
-          Value args = d.getStr("args");
-          if (args && args->kind == Kind::Tuple && !as<TupleObject>(args).items.empty())
-            msg = as<TupleObject>(args).items[0];
-        }
-        std::string out = msg ? vm.str(msg) : "";
-        Value file = d.getStr("filename"), line = d.getStr("lineno");
-        std::string base;
-        if (file && file->kind == Kind::Str) {
-          base = asStr(file);
-          size_t slash = base.rfind('/');
-          if (slash != std::string::npos) base = base.substr(slash + 1);
-        }
-        const bool has_line = line && isInt(line);
-        if (!base.empty() && has_line)
-          out += " (" + base + ", line " + std::to_string(asInt(line)) + ")";
-        else if (!base.empty())
-          out += " (" + base + ")";
-        else if (has_line)
-          out += " (line " + std::to_string(asInt(line)) + ")";
-        return pyStr(out);
-      }));
-  ClassPtr indentation = make("IndentationError", syntax);
-  make("TabError", indentation);
-}
-
 }  // namespace
 
 void installExecBuiltins(VM& vm) {
-  ensureSyntaxErrors(vm);
   auto builtins = vm.builtinsDict();
   builtins->setStr("compile", builtinFn("compile", [](VM& vm, CallArgs& a) -> Value {
-                     Value source = argAt(a, 0, "source", nullptr);
-                     Value filename = argAt(a, 1, "filename", nullptr);
-                     Value mode = argAt(a, 2, "mode", nullptr);
-                     if (!source || !filename || !mode)
-                       vm.raise(vm.b().type_error, "compile() missing required argument");
-                     Value flags = argAt(a, 3, "flags", pyInt(0));
-                     Value dont_inherit = argAt(a, 4, "dont_inherit", pyBool(false));
-                     std::string file = filename->kind == Kind::Str
-                                            ? asStr(filename)
-                                            : stringArg(vm, filename, "filename");
+                     static const ArgSpec spec{"compile",
+                                               {"source", "filename", "mode", "flags",
+                                                "dont_inherit", "optimize", "_feature_version"},
+                                               3,
+                                               0,
+                                               1};
+                     std::vector<Value> v = bindArgs(vm, a, spec);
+                     Value filename = fspath(vm, v[1]);
+                     std::string file = filename->kind == Kind::Str ? asStr(filename)
+                                                                    : as<BytesObject>(filename).v;
+                     const std::string& mode = strArg(vm, v[2], "compile", "'mode'");
+                     int64_t flags = v[3] ? intArgOf(vm, v[3]) : 0;
+                     bool dont_inherit = v[4] && intArgOf(vm, v[4]) != 0;
+                     if (v[5]) intArgOf(vm, v[5]);  // (optimize: gbc keeps asserts and docstrings)
                      return std::make_shared<CodeValue>(
-                         compileSource(vm, source, file, stringArg(vm, mode, "compile() mode"),
-                                       asInt(flags), vm.truthy(dont_inherit)));
+                         compileSource(vm, v[0], file, mode, flags, dont_inherit));
                    }));
-  builtins->setStr("exec", builtinFn("exec", [](VM& vm, CallArgs& a) -> Value {
-                     Value source = argAt(a, 0, "source", nullptr);
-                     if (!source)
-                       vm.raise(vm.b().type_error, "exec expected at least 1 argument, got 0");
-                     DictPtr g, l;
-                     namespaces(vm, "exec", argAt(a, 1, "globals", nullptr),
-                                argAt(a, 2, "locals", nullptr), g, l);
-                     auto code = codeArg(vm, source, "exec", "exec");
-                     runCode(vm, code, g, l, a.kw("closure"));
-                     return none();
-                   }));
+  builtins->setStr(
+      "exec", builtinFn("exec", [](VM& vm, CallArgs& a) -> Value {
+        static const ArgSpec spec{"exec", {"source", "globals", "locals", "closure"}, 1, 1, 1};
+        std::vector<Value> v = bindArgs(vm, a, spec);
+        if (v[3] && !isNone(v[3]) && v[0]->kind != Kind::Code)
+          vm.raise(vm.b().type_error, "closure can only be used when source is a code object");
+        DictPtr g, l;
+        namespaces(vm, "exec", v[1], v[2], g, l);
+        auto code = codeArg(vm, v[0], "exec", "exec");
+        runCode(vm, code, g, l, v[3]);
+        return none();
+      }));
   builtins->setStr("eval", builtinFn("eval", [](VM& vm, CallArgs& a) -> Value {
-                     Value source = argAt(a, 0, "source", nullptr);
-                     if (!source)
-                       vm.raise(vm.b().type_error, "eval expected at least 1 argument, got 0");
+                     static const ArgSpec spec{"eval", {"source", "globals", "locals"}, 1, 1, 0};
+                     std::vector<Value> v = bindArgs(vm, a, spec);
                      DictPtr g, l;
-                     namespaces(vm, "eval", argAt(a, 1, "globals", nullptr),
-                                argAt(a, 2, "locals", nullptr), g, l);
-                     auto code = codeArg(vm, source, "eval", "eval");
+                     namespaces(vm, "eval", v[1], v[2], g, l);
+                     auto code = codeArg(vm, v[0], "eval", "eval");
                      return runCode(vm, code, g, l, nullptr);
                    }));
 }

@@ -1,6 +1,7 @@
 // Calls: argument binding, frames, functions, classes, instances, exceptions.
 #include <stdexcept>
 
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
 #include "interp/stdlib_io.h"
@@ -167,98 +168,18 @@ Value VM::call(const Value& callable, CallArgs& args) {
     args.args.insert(args.args.begin(), callable);
     return call(c, args);
   }
-  raise(b().type_error, "'" + typeOf(callable)->name + "' object is not callable");
-}
-
-ClassPtr VM::makeClass(const std::string& name, std::vector<ClassPtr> bases, DictPtr dict) {
-  auto cls = std::make_shared<ClassObject>();
-  cls->name = name;
-  cls->qualname = name;
-  cls->dict = dict ? dict : newDict();
-  if (bases.empty() && b().object) bases.push_back(b().object);
-  cls->bases = bases;
-  // C3 linearisation
-  std::vector<std::vector<ClassPtr>> seqs;
-  for (auto& base : bases) seqs.push_back(base->mro);
-  seqs.push_back(bases);
-  cls->mro.push_back(cls);
-  for (;;) {
-    bool empty = true;
-    for (auto& s : seqs)
-      if (!s.empty()) empty = false;
-    if (empty) break;
-    ClassPtr cand;
-    for (auto& s : seqs) {
-      if (s.empty()) continue;
-      ClassPtr head = s.front();
-      bool in_tail = false;
-      for (auto& t : seqs)
-        for (size_t i = 1; i < t.size(); ++i)
-          if (t[i] == head) in_tail = true;
-      if (!in_tail) {
-        cand = head;
-        break;
-      }
-    }
-    if (!cand) raise(b().type_error, "Cannot create a consistent method resolution order (MRO)");
-    cls->mro.push_back(cand);
-    for (auto& s : seqs)
-      if (!s.empty() && s.front() == cand) s.erase(s.begin());
-  }
-  for (auto& base : bases) {
-    if (base->is_exception) cls->is_exception = true;
-    if (base->instance_kind != Kind::Instance && base->instance_kind != Kind::Class)
-      cls->instance_kind = base->instance_kind;
-  }
-  if (Value m = cls->dict->getStr("__module__")) cls->module = str(m);
-  if (Value q = cls->dict->getStr("__qualname__")) cls->qualname = str(q);
-  // functions defined in the body learn their class (super(), __class__)
-  cls->dict->forEach([&](const Value&, const Value& v) {
-    Value fnv = v;
-    if (v->kind == Kind::StaticMethod) fnv = as<StaticMethodObject>(v).func;
-    if (v->kind == Kind::ClassMethod) fnv = as<ClassMethodObject>(v).func;
-    if (v->kind == Kind::Property && as<PropertyObject>(v).fget) fnv = as<PropertyObject>(v).fget;
-    if (fnv && fnv->kind == Kind::Function) as<FunctionObject>(fnv).defining_class = cls;
-  });
-  return cls;
-}
-
-Value VM::newInstance(const ClassPtr& cls, CallArgs& args) {
-  // builtin types construct natively
-  if (Value ctor = cls->dict->getStr("__gbc_new__")) {
-    if (cls->mro.size() <= 2 || cls->instance_kind != Kind::Instance) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), cls);
-      return call(ctor, a);
-    }
-  }
-  if (Value nw = cls->lookup("__gbc_new__")) {
-    // a user class deriving a builtin whose instances are native (exceptions are Instances)
-    if (cls->instance_kind != Kind::Instance) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), cls);
-      return call(nw, a);
-    }
-  }
-  auto inst = std::make_shared<InstanceObject>(cls);
-  if (cls->is_exception) {
-    inst->dict->setStr("args", pyTuple(args.args));
-  }
-  if (Value init = cls->lookup("__init__")) {
-    if (init->kind == Kind::Function || init->kind == Kind::Builtin) {
-      CallArgs a = args;
-      a.args.insert(a.args.begin(), inst);
-      Value r = call(init, a);
-      if (!isNone(r))
-        raise(b().type_error, "__init__() should return None, not '" + typeOf(r)->name + "'");
-    }
-  }
-  return inst;
+  raiseTypeErrorOrGap(callable, "__call__",
+                      "'" + typeOf(callable)->name + "' object is not callable");
 }
 
 Value VM::makeException(const ClassPtr& cls, std::string message) {
+  std::vector<Value> args;
+  if (!message.empty()) args.push_back(pyStr(std::move(message)));
+  // as CPython's PyErr_SetString, by calling the class (its __init__ sets its attributes)
+  if (cls->lookup("__init__") != b().base_exception->dict->getStr("__init__"))
+    return call(cls, std::move(args));
   auto inst = std::make_shared<InstanceObject>(cls);
-  inst->dict->setStr("args", message.empty() ? pyTuple({}) : pyTuple({pyStr(std::move(message))}));
+  inst->dict->setStr("args", pyTuple(std::move(args)));
   return inst;
 }
 
@@ -268,24 +189,86 @@ void VM::raise(const ClassPtr& cls, std::string message) {
 
 void VM::raiseValue(Value exc) { throw PyRaise{std::move(exc)}; }
 
+void VM::raiseKeyError(const Value& key) {
+  // KeyError(key): its args hold the key itself (str() shows its repr)
+  auto inst = std::make_shared<InstanceObject>(b().key_error);
+  inst->dict->setStr("args", pyTuple({key}));
+  throw PyRaise{inst};
+}
+
+bool VM::isUserFile(const std::string& file) const {
+  auto under = [&](std::string_view folder) {
+    return file.size() > folder.size() && file.compare(0, folder.size(), folder) == 0 &&
+           file[folder.size()] == '/';
+  };
+  if (under(target().torch_prefix) || under(stdlibPrefix(target())) || under("<gbc>")) return false;
+  // the standard library's frozen modules and importlib's bootstrap: `<frozen os>`
+  if (file.rfind("<frozen ", 0) == 0) return false;
+  for (const std::string& root : library_roots)
+    if (file.rfind(root, 0) == 0) return false;
+  return true;
+}
+
 void VM::unsupported(std::string what) {
   GbcUnsupported u;
   u.what = std::move(what);
   // located in the user's code: the innermost frame outside gbc's Python model of torch and
-  // the standard library (where the user can act on it)
-  const std::string torch_prefix = std::string(target().torch_prefix) + "/";
-  const std::string stdlib = stdlibPrefix(target()) + "/";
+  // the standard library (where the user can act on it), naming the library frame it met it in
   Frame* at = top_;
-  auto isModel = [&](const Frame* f) {
-    const std::string& file = f->code->filename;
-    return file.rfind(torch_prefix, 0) == 0 || file.rfind(stdlib, 0) == 0;
-  };
-  while (at && at->back && isModel(at)) at = at->back;
+  while (at && at->back && !isUserFile(at->code->filename)) at = at->back;
   if (at) {
     u.file = at->code->filename;
     u.line = at->curPos().line;
   }
+  if (top_ && at != top_) {
+    const std::string& inner = top_->code->filename;
+    for (const std::string& root : library_roots)
+      if (inner.rfind(root, 0) == 0) {
+        u.what += " (in " + inner + ":" + std::to_string(top_->curPos().line) + ")";
+        break;
+      }
+  }
   throw u;
+}
+
+void VM::raiseGap(const ClassPtr& cls, std::string message, std::string what) {
+  Value exc = makeException(cls, std::move(message));
+  as<InstanceObject>(exc).gap = std::make_shared<const std::string>(std::move(what));
+  throw PyRaise{std::move(exc)};
+}
+
+void VM::raiseTypeErrorOrGap(const Value& obj, std::string_view dunder, std::string message) {
+  // a builtin type of CPython's that has the special method: gbc's own gap
+  for (const ClassPtr& c : typeOf(obj)->mro)
+    if (c->module == "builtins" && c->builtin && cpythonTypeHas(c->name, dunder))
+      raiseGap(b().type_error, std::move(message), "`" + c->name + "." + std::string(dunder) + "`");
+  raise(b().type_error, std::move(message));
+}
+
+void VM::raiseNoAttribute(const Value& obj, std::string_view name, std::string message) {
+  // CPython's builtin types along the MRO of the object's type (of the class itself and of
+  // `type` for a class), or the module gbc provides without a source file of its own
+  std::string what;
+  auto inTypes = [&](const ClassPtr& cls) {
+    for (const ClassPtr& c : cls->mro)
+      if (c->module == "builtins" && cpythonTypeHas(c->name, name)) {
+        what = "`" + c->name + "." + std::string(name) + "`";
+        return true;
+      }
+    return false;
+  };
+  if (obj->kind == Kind::Module) {
+    auto& m = as<ModuleObject>(obj);
+    Value file = m.dict->getStr("__file__");
+    bool gbcs = !file || file->kind != Kind::Str || !isUserFile(asStr(file));
+    if (gbcs && cpythonModuleHas(m.name, name)) what = "`" + m.name + "." + std::string(name) + "`";
+  } else if (obj->kind == Kind::Class) {
+    if (!inTypes(std::static_pointer_cast<ClassObject>(obj))) inTypes(b().type);
+  } else {
+    inTypes(typeOf(obj));
+  }
+  if (!what.empty()) raiseGap(b().attribute_error, std::move(message), std::move(what));
+  raise(b().attribute_error, std::move(message));
 }
 
 std::string VM::exceptionMessage(const Value& exc) {
@@ -293,34 +276,66 @@ std::string VM::exceptionMessage(const Value& exc) {
   return str(exc);
 }
 
-std::string VM::formatTraceback(const Value& exc) {
-  std::string out;
-  if (exc->kind != Kind::Instance) return "Exception\n";
+report::PyExceptionRecord VM::exceptionRecord(const Value& exc) {
+  report::PyExceptionRecord rec;
+  ClassPtr cls = typeOf(exc);
+  rec.type = cls->module.empty() || cls->module == "builtins" || cls->module == "__main__"
+                 ? cls->qualname
+                 : cls->module + "." + cls->qualname;
+  try {
+    rec.message = str(exc);
+  } catch (PyRaise&) {
+    rec.message = "<exception str() failed>";
+  }
+  if (exc->kind != Kind::Instance) return rec;
   auto& inst = as<InstanceObject>(exc);
-  out += "Traceback (most recent call last):\n";
   for (auto it = inst.traceback.rbegin(); it != inst.traceback.rend(); ++it) {
-    out += "  File \"" + it->file + "\", line " + std::to_string(it->pos.line) + ", in " +
-           it->name + "\n";
-    auto src = sources.find(it->file);
-    if (src != sources.end() && it->pos.line > 0) {
-      const std::string& text = *src->second;
-      size_t pos = 0;
-      for (uint32_t l = 1; l < it->pos.line && pos != std::string::npos; ++l) {
-        pos = text.find('\n', pos);
-        if (pos != std::string::npos) ++pos;
-      }
-      if (pos != std::string::npos) {
-        size_t end = text.find('\n', pos);
-        std::string line =
-            text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        size_t s = line.find_first_not_of(" \t");
-        if (s != std::string::npos) out += "    " + line.substr(s) + "\n";
-      }
+    report::FrameSummary f;
+    f.file = it->file;
+    f.line = it->pos.line;
+    f.function = it->name;
+    f.has_columns = it->pos.end_line != 0;
+    f.col = it->pos.col;
+    f.end_line = it->pos.end_line;
+    f.end_col = it->pos.end_col;
+    rec.frames.push_back(std::move(f));
+  }
+  if (Value notes = inst.dict->getStr("__notes__"); notes && notes->kind == Kind::List)
+    for (const Value& n : as<ListObject>(notes).items)
+      rec.notes.push_back(n->kind == Kind::Str ? asStr(n) : repr(n));
+  return rec;
+}
+
+report::PyTraceback VM::tracebackReport(const Value& exc) {
+  // the chain of causes and contexts, printed earliest first (CPython's print_exception)
+  std::vector<std::pair<Value, std::string>> chain;  // exception, its link to the next
+  std::vector<const Object*> seen;
+  Value at = exc;
+  std::string link;
+  while (at && at->kind == Kind::Instance &&
+         std::find(seen.begin(), seen.end(), at.get()) == seen.end() && seen.size() < 64) {
+    seen.push_back(at.get());
+    chain.emplace_back(at, link);
+    auto& inst = as<InstanceObject>(at);
+    if (inst.cause && !isNone(inst.cause)) {
+      at = inst.cause;
+      link = "cause";
+    } else if (inst.context && !isNone(inst.context) && !inst.suppress_context) {
+      at = inst.context;
+      link = "context";
+    } else {
+      break;
     }
   }
-  std::string msg = str(exc);
-  out += inst.cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
-  return out;
+  if (chain.empty()) chain.emplace_back(exc, "");
+  report::PyTraceback tb;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    // (an exception's link says what it is to the one printed after it: its cause or context)
+    report::PyExceptionRecord rec = exceptionRecord(it->first);
+    rec.link = it->second;
+    tb.chain.push_back(std::move(rec));
+  }
+  return tb;
 }
 
 }  // namespace gbc::interp

@@ -13,9 +13,12 @@
 #include <pthread.h>
 
 #include "interp/dynamo.h"
+#include "interp/importer.h"
+#include "interp/mod_sys.h"
 #include "interp/reach.h"
 #include "interp/runtime_compat.h"
 #include "interp/static_mode.h"
+#include "interp/vfs.h"
 #include "interp/vm.h"
 #include "syntax/parser.h"
 
@@ -51,6 +54,59 @@ ImportSetting importSetting(const std::string& path) {
   return setting;
 }
 
+/// The namespace of `__main__`, in sys.modules as CPython has it for `python path`: __spec__ None,
+/// __loader__ a SourceFileLoader. Inside a package, gbc sets __package__ so that the file's
+/// relative imports resolve as when the package imports it (CPython would refuse them).
+DictPtr mainModule(VM& vm, const std::string& path, const std::string& package) {
+  auto main = std::make_shared<ModuleObject>("__main__");
+  DictPtr globals = main->dict;
+  globals->setStr("__name__", pyStr("__main__"));
+  globals->setStr("__doc__", none());
+  globals->setStr("__package__", package.empty() ? none() : pyStr(package));
+  globals->setStr("__loader__", vm.importer().makeSourceLoader("__main__", path));
+  globals->setStr("__spec__", none());
+  globals->setStr("__file__", pyStr(path));
+  globals->setStr("__builtins__", vm.builtinsDict());
+  vm.importer().modules()->setStr("__main__", main);
+  return globals;
+}
+
+/// The innermost frame of `exc`'s traceback in the user's code (VM::isUserFile), if any.
+const TracebackEntry* innermostUserEntry(VM& vm, const Value& exc) {
+  for (const TracebackEntry& entry : as<InstanceObject>(exc).traceback)  // innermost first
+    if (vm.isUserFile(entry.file)) return &entry;
+  return nullptr;
+}
+
+/// Where an uncaught exception stops the program: its innermost user frame, else its outermost.
+TracebackEntry stopEntry(VM& vm, const Value& exc) {
+  if (const TracebackEntry* entry = innermostUserEntry(vm, exc)) return *entry;
+  const auto& tb = as<InstanceObject>(exc).traceback;
+  return tb.empty() ? TracebackEntry{} : tb.back();
+}
+
+/// The exception on `exc`'s __cause__ / __context__ chain that carries a gap of gbc.
+Value gapException(const Value& exc) {
+  Value at = exc;
+  for (int depth = 0; at && at->kind == Kind::Instance && depth < 100; ++depth) {
+    auto& inst = as<InstanceObject>(at);
+    if (inst.gap) return at;
+    at = inst.cause && !isNone(inst.cause) ? inst.cause : inst.context;
+  }
+  return nullptr;
+}
+
+/// Whether an uncaught exception still ends the program as planned: `sys.exit()`
+/// (SystemExit), or torch's `Unsupported` error, which is a finding of its own.
+bool endsNormally(VM& vm, const Value& exc) {
+  if (exc->kind != Kind::Instance) return false;
+  const ClassPtr& cls = as<InstanceObject>(exc).cls;
+  for (const ClassPtr& c : cls->mro)
+    if (c->name == "SystemExit" && c->module == "builtins") return true;
+  const ClassPtr& unsupported = vm.dynamo().unsupported_class;
+  return unsupported && cls->isSubclassOf(unsupported.get());
+}
+
 /// Keeps `objects` alive to the end of the process (Options::keep_state): held by a global that is
 /// never destroyed, so LeakSanitizer sees them reachable.
 void keepAlive(std::initializer_list<std::shared_ptr<const void>> objects) {
@@ -63,7 +119,8 @@ void keepAlive(std::initializer_list<std::shared_ptr<const void>> objects) {
 Result<Outcome> runFileHere(const std::string& path, const std::string& source,
                             const Options& options) {
   ImportSetting imports = importSetting(path);
-  if (!options.run && !mayReachTorch(source, imports.roots.front(), imports.roots)) {
+  if (!options.run &&
+      !mayReachTorch(source, imports.roots.front(), imports.roots, options.site_packages)) {
     // Nothing here can import torch (reach.h): its syntax is all there is to check.
     if (std::optional<Error> error = syntax::checkSyntax(path, source)) return *error;
     Outcome outcome;
@@ -89,31 +146,61 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   vm.dynamo().sink = &outcome.report;
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));
-  auto globals = newDict();
   vm.module_roots = imports.roots;
-  const std::string& package = imports.package;
-  globals->setStr("__package__", package.empty() ? none() : pyStr(package));
-  globals->setStr("__file__", pyStr(path));
-  bool completed = false;
+  vm.err = options.err;
+  SearchPath search{imports.roots, options.site_packages, options.environment_notes};
+  vm.importer().setSearchPath(search);
+  configureSys(vm, {options.python_executable, options.python_prefix, "", {path}});
+  DictPtr globals = mainModule(vm, path, imports.package);
+  // What gbc cannot model stops the program with a located diagnostic (in `run`, an error).
+  auto cannotModel = [&](std::string what, const std::string& file, uint32_t line) -> Status {
+    std::string where = file.empty() ? path : file;
+    if (options.run)
+      return Error{ErrorCode::Unsupported,
+                   "cannot model " + what + " at " + where + ":" + std::to_string(line)};
+    outcome.report.diagnostics.push_back({report::Severity::Warning, where, line, 0,
+                                          "gbc cannot model " + what + "; analysis stopped here"});
+    outcome.report.stopped =
+        report::Stop{report::Stop::Reason::CannotModel, where, line, std::move(what)};
+    return Ok{};
+  };
   try {
     vm.execModule(*code, "__main__", globals);
-    completed = true;
   } catch (PyRaise& e) {
     vm.dynamo().noteUncaught(e.exc);
-    outcome.uncaught_exception = vm.formatTraceback(e.exc);
+    if (Value gap = gapException(e.exc)) {
+      // an exception only gbc's gap made: not the program's own. Located where the gap was met
+      // in the user's code (else where the program stopped), naming the library frame if any.
+      const auto& tb = as<InstanceObject>(gap).traceback;
+      const TracebackEntry* user = innermostUserEntry(vm, gap);
+      TracebackEntry at = user ? *user : stopEntry(vm, e.exc);
+      std::string what = *as<InstanceObject>(gap).gap;
+      if (!tb.empty() && !vm.isUserFile(tb.front().file))
+        what += " (in " + tb.front().file + ":" + std::to_string(tb.front().pos.line) + ")";
+      Status s = cannotModel(std::move(what), at.file, at.pos.line);
+      if (!s) return s.error();
+    } else {
+      outcome.uncaught_exception = vm.tracebackReport(e.exc);
+      if (!endsNormally(vm, e.exc)) {
+        TracebackEntry at = stopEntry(vm, e.exc);
+        outcome.report.stopped = report::Stop{report::Stop::Reason::UncaughtException, at.file,
+                                              at.pos.line, outcome.uncaught_exception->lastLine()};
+      }
+    }
   } catch (GbcUnsupported& u) {
-    std::string where = u.file.empty() ? path : u.file;
-    std::string msg = "unsupported: " + u.what + " at " + where + ":" + std::to_string(u.line);
-    if (options.run) return Error{ErrorCode::Unsupported, msg};
-    outcome.report.diagnostics.push_back(
-        {report::Severity::Warning, where, u.line, 0,
-         "gbc cannot model " + u.what + "; analysis stopped here"});
+    Status s = cannotModel(u.what, u.file, u.line);
+    if (!s) return s.error();
   } catch (GbcBudgetExceeded& e) {
     return Error{ErrorCode::Unsupported, e.message};
   }
-  // static mode: compiled callables the module body never called (analyze only; a body that
-  // stopped early may have been about to call them)
-  if (!options.run && completed) runStaticMode(vm, globals, outcome.report);
+  // what open files still buffer is written, as CPython flushes them at exit (vfs.h)
+  vm.vfs().flushAll();
+  for (const ImportNote& note : vm.importer().notes())
+    outcome.report.diagnostics.push_back(
+        {report::Severity::Note, note.file, note.line, 0, note.message});
+  // static mode: compiled callables the module body never called (analyze only), also when the
+  // body stopped early: it may have been about to call them
+  if (!options.run) runStaticMode(vm, globals, outcome.report);
   vm.dynamo().finish();
   for (auto& [file, text] : vm.sources) outcome.report.sources[file] = text;
   return outcome;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "base/target.h"
@@ -20,6 +21,15 @@ struct Options {
   std::optional<uint64_t> seed;
   /// Where the program's stdout goes when running (print()).
   std::function<void(std::string_view)> out;
+  /// Where the program's stderr goes (sys.stderr); discarded when unset.
+  std::function<void(std::string_view)> err;
+  /// The environment's site-packages folders, searched after the standard library
+  /// (environment.h finds them).
+  std::vector<std::string> site_packages;
+  /// sys.executable and sys.prefix of the environment ("": the target CPython's own).
+  std::string python_executable, python_prefix;
+  /// Notes about the environment, reported where the program first imports one of its modules.
+  std::vector<std::string> environment_notes;
   /// Python's recursion limit for the analysed program.
   int recursion_limit = 1000;
   /// Budget of the analysed program (`--max-instructions`, `--timeout`): past it, runFile fails
@@ -43,9 +53,9 @@ struct Options {
 /// What happened when the program ran to its end (or stopped).
 struct Outcome {
   report::FileReport report;
-  /// The program ended with an uncaught Python exception: its traceback text (as CPython prints
-  /// it to stderr) — a finding about the program, not a gbc failure.
-  std::optional<std::string> uncaught_exception;
+  /// The program ended with an uncaught Python exception: its traceback (as CPython prints it
+  /// to stderr: report::formatPyTraceback) — a finding about the program, not a gbc failure.
+  std::optional<report::PyTraceback> uncaught_exception;
 };
 
 /// Analyses (or, with options.run, executes) the Python file at `path` whose text is `source`.

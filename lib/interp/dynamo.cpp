@@ -2,6 +2,8 @@
 // ../shared/spec/dynamo-walkthrough.md, cited as R<n>.
 #include "interp/dynamo.h"
 
+#include "native/bigint.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -325,7 +327,7 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
     }
     case Kind::Int:
       if (dyn) return "I*";
-      return "I" + std::to_string(as<IntObject>(v).v);
+      return "I" + (isBigInt(v) ? as<IntObject>(v).big->toString() : std::to_string(asInt(v)));
     case Kind::Bool:
       return std::string("B") + (as<BoolObject>(v).v ? "1" : "0");
     case Kind::Float:

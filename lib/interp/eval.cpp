@@ -1,8 +1,11 @@
 // The bytecode evaluation loop and frame management.
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
 #include "interp/format.h"
+#include "interp/importer.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -41,8 +44,11 @@ static Value constantToValue(const Constant& c) {
       return pyBool(v.b);
     case K::Int:
       return pyInt(v.i);
-    case K::BigInt:
-      return pyFloat(std::stod(v.str));  // not modelled exactly (see diagnostics)
+    case K::BigInt: {
+      auto parsed = native::BigInt::parse(v.str, 10, 0);
+      if (auto* b = std::get_if<native::BigInt>(&parsed)) return pyBigInt(std::move(*b));
+      return pyFloat(std::stod(v.str));  // (the front end produced a literal it cannot read)
+    }
     case K::Float:
       return pyFloat(v.f);
     case K::Complex:
@@ -133,7 +139,10 @@ static Value lookupName(VM& vm, Frame& f, const std::string& name, bool use_loca
   }
   if (Value v = f.globals->getStr(name)) return v;
   if (Value v = vm.builtinsDict()->getStr(name)) return v;
-  vm.raise(vm.b().name_error, "name '" + name + "' is not defined");
+  std::string message = "name '" + name + "' is not defined";
+  if (cpythonModuleHas("builtins", name))
+    vm.raiseGap(vm.b().name_error, std::move(message), "the builtin `" + name + "`");
+  vm.raise(vm.b().name_error, std::move(message));
 }
 
 Value VM::evalLoop(Frame& f) {
@@ -653,42 +662,19 @@ Value VM::evalLoop(Frame& f) {
             Value fromlist = pop(f);
             Value level = pop(f);
             const std::string& name = code.names[static_cast<size_t>(in.arg)];
-            Value mod = importModule(name, f.globals, static_cast<int>(asInt(level)));
-            if (isNone(fromlist) && name.find('.') != std::string::npos && asInt(level) == 0)
-              mod = importModule(name.substr(0, name.find('.')), f.globals, 0);
-            f.stack.push_back(mod);
+            f.stack.push_back(
+                importer_->importName(name, f.globals, fromlist, static_cast<int>(asInt(level))));
             break;
           }
           case Op::IMPORT_FROM: {
-            const Value& mod = f.stack.back();
             const std::string& name = code.names[static_cast<size_t>(in.arg)];
-            Value v = getAttrOrNull(mod, name);
-            if (!v && mod->kind == Kind::Module) {
-              std::string sub = as<ModuleObject>(mod).name + "." + name;
-              v = findModule(sub);
-              if (!v) {
-                try {
-                  v = importModule(sub, f.globals, 0);
-                } catch (PyRaise&) {
-                  v = nullptr;
-                }
-              }
-            }
-            if (!v)
-              raise(b().import_error, "cannot import name '" + name + "' from '" +
-                                          (mod->kind == Kind::Module ? as<ModuleObject>(mod).name
-                                                                     : std::string("?")) +
-                                          "'");
-            f.stack.push_back(v);
+            Value v = importer_->importFrom(f.stack.back(), name);
+            f.stack.push_back(std::move(v));
             break;
           }
           case Op::IMPORT_STAR: {
             Value mod = pop(f);
-            DictPtr& d = f.locals ? f.locals : f.globals;
-            if (mod->kind == Kind::Module)
-              as<ModuleObject>(mod).dict->forEach([&](const Value& k, const Value& v) {
-                if (!asStr(k).empty() && asStr(k)[0] != '_') d->set(k, v);
-              });
+            importer_->importStar(mod, f.locals ? f.locals : f.globals);
             break;
           }
           case Op::LOAD_ASSERTION_ERROR:

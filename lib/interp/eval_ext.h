@@ -1,9 +1,10 @@
 // The runtime side of the opcodes and objects the compiler gained for the rest of the language:
 // coroutines and async generators (eval_async.cpp, gen_objects.cpp), match statements
 // (eval_match.cpp), except* and ExceptionGroup (exception_group.cpp), annotation scopes and
-// PEP 649/695 (eval_scopes.cpp), template strings (template_objects.cpp) and compile/exec/eval
-// (builtins_exec.cpp). eval.cpp calls in through execExtendedOp and yieldFrom; the VM installs
-// the classes and builtins with installLanguageRuntime.
+// PEP 649/695 (eval_scopes.cpp; the annotation attributes are annotations.cpp's getsets),
+// template strings (template_objects.cpp) and compile/exec/eval (builtins_exec.cpp). eval.cpp
+// calls in through execExtendedOp and yieldFrom; the VM installs the classes and builtins with
+// installLanguageRuntime (ExceptionGroup comes with the builtin exceptions).
 #pragma once
 
 #include <memory>
@@ -25,25 +26,24 @@ bool yieldFrom(VM& vm, Frame& f, const Instr& in, Value& out);
 /// Raises (as a PyRaise) the exception a generator.throw() left in Frame::throw_in.
 [[noreturn]] void raisePending(Frame& f);
 
-/// next() of a generator: its next value, or null when it is exhausted.
-Value generatorNext(VM& vm, const Value& gen);
+/// next() of a generator: its next value, or null when it is exhausted (then `*returned`, when
+/// given, is what it returned, for StopIteration.value).
+Value generatorNext(VM& vm, const Value& gen, Value* returned = nullptr);
+
+/// The next value of an iterator, or StopIteration (with the value a generator returned), as
+/// next(it) and it.__next__() raise it.
+Value nextOrStop(VM& vm, const Value& it);
 
 /// The object a call of an `async def` makes: a coroutine, or an async generator.
 Value makeCoroutine(VM& vm, const std::shared_ptr<FunctionObject>& fn, CallArgs& args);
-
-/// Attributes CPython derives for functions, classes and modules: `__annotations__` (3.14: from
-/// `__annotate__(1)`, cached), `__annotate__` and `__type_params__` (classes: from the class
-/// namespace's `__annotate_func__` / `__annotations_cache__`), and the None `__doc__` of a class
-/// or module without a docstring; null when `name` is none of these or `obj` has no such one.
-Value languageAttr(VM& vm, const Value& obj, std::string_view name);
 
 /// A function's `__doc__`: its code's first constant when that is a str (the compiler puts the
 /// docstring there), else None.
 Value functionDocstring(const FunctionObject& fn);
 
 /// Registers the classes and builtins of this part of the runtime: coroutine,
-/// async_generator and their awaitables, generator.send/throw/close, BaseExceptionGroup and
-/// ExceptionGroup, Template and Interpolation, compile/exec/eval.
+/// async_generator and their awaitables, generator.send/throw/close and gi_*, Template and
+/// Interpolation, compile/exec/eval.
 void installLanguageRuntime(VM& vm);
 
 }  // namespace gbc::interp

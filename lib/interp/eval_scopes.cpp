@@ -11,7 +11,6 @@ void execAsyncOp(VM& vm, Frame& f, const Instr& in);       // eval_async.cpp
 void execMatchOp(VM& vm, Frame& f, const Instr& in);       // eval_match.cpp
 void execExceptStarOp(VM& vm, Frame& f, const Instr& in);  // exception_group.cpp
 void execTemplateOp(VM& vm, Frame& f, const Instr& in);    // template_objects.cpp
-void installExceptionGroups(VM& vm);                       // exception_group.cpp
 void installTemplates(VM& vm);                             // template_objects.cpp
 void installExecBuiltins(VM& vm);                          // builtins_exec.cpp
 
@@ -142,74 +141,6 @@ void execExtendedOp(VM& vm, Frame& f, const Instr& in) {
   }
 }
 
-namespace {
-
-/// `annotate(1)`, which must be a dict.
-Value callAnnotate(VM& vm, const Value& annotate) {
-  Value d = vm.call(annotate, std::vector<Value>{pyInt(1)});
-  if (d->kind != Kind::Dict)
-    vm.raise(vm.b().type_error,
-             "__annotate__ returned non-dict of type '" + vm.typeOf(d)->name + "'");
-  return d;
-}
-
-/// A namespace's (class or module dict's) annotations: its cache, else computed from the
-/// annotate function under `annotate_key` and cached under `cache_key`, else an empty dict.
-Value namespaceAnnotations(VM& vm, const DictPtr& ns, const char* annotate_key,
-                           const char* cache_key) {
-  if (Value v = ns->getStr(cache_key)) return v;
-  Value annotate = ns->getStr("__annotate__");
-  if (!annotate || isNone(annotate)) annotate = ns->getStr(annotate_key);
-  Value d = annotate && !isNone(annotate) ? callAnnotate(vm, annotate) : Value(newDict());
-  ns->setStr(cache_key, d);
-  return d;
-}
-
-}  // namespace
-
-Value languageAttr(VM& vm, const Value& obj, std::string_view name) {
-  if (name == "__doc__")
-    return obj->kind == Kind::Class || obj->kind == Kind::Module ? none() : nullptr;
-  const bool annotations = name == "__annotations__", annotate = name == "__annotate__";
-  const bool type_params = name == "__type_params__";
-  if (!annotations && !annotate && !type_params) return nullptr;
-  switch (obj->kind) {
-    case Kind::Function: {
-      auto& fn = as<FunctionObject>(obj);
-      if (annotate) return fn.annotate ? fn.annotate : none();
-      if (type_params) return fn.type_params ? fn.type_params : pyTuple({});
-      if (!fn.annotations) fn.annotations = fn.annotate ? callAnnotate(vm, fn.annotate) : newDict();
-      return fn.annotations;
-    }
-    case Kind::Class: {
-      auto& cls = as<ClassObject>(obj);
-      if (!cls.dict) return nullptr;
-      if (annotate) {
-        if (Value v = cls.dict->getStr("__annotate__")) return v;
-        Value v = cls.dict->getStr("__annotate_func__");
-        return v ? v : none();
-      }
-      if (type_params) {
-        Value v = cls.dict->getStr("__type_params__");
-        return v ? v : pyTuple({});
-      }
-      if (Value v = cls.dict->getStr("__annotations__")) return v;  // eager (3.12)
-      return namespaceAnnotations(vm, cls.dict, "__annotate_func__", "__annotations_cache__");
-    }
-    case Kind::Module: {
-      auto& m = as<ModuleObject>(obj);
-      if (type_params) return nullptr;
-      if (annotate) {
-        Value v = m.dict->getStr("__annotate__");
-        return v ? v : none();
-      }
-      return namespaceAnnotations(vm, m.dict, "__annotate__", "__annotations__");
-    }
-    default:
-      return nullptr;
-  }
-}
-
 Value functionDocstring(const FunctionObject& fn) {
   const auto& consts = fn.code->consts;
   if (consts.empty() || consts[0].kind != Constant::Kind::Value ||
@@ -221,7 +152,6 @@ Value functionDocstring(const FunctionObject& fn) {
 void installLanguageRuntime(VM& vm) {
   installGeneratorObjects(vm);
   installAsyncGenerators(vm);
-  installExceptionGroups(vm);
   installTemplates(vm);
   installExecBuiltins(vm);
 }

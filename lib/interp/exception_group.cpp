@@ -1,4 +1,6 @@
-// PEP 654: BaseExceptionGroup and ExceptionGroup (message, exceptions, split, subgroup, derive)
+// PEP 654: BaseExceptionGroup and ExceptionGroup (__new__ choosing the class, message,
+// exceptions, split, subgroup, derive, str/repr) -- gbc's one implementation of them, installed
+// with the builtin exceptions (exceptions.cpp) --
 // and the opcodes of except*: CHECK_EG_MATCH (split the exception being handled by a clause's
 // types; a naked exception is wrapped in a group) and PREP_RERAISE_STAR (what is left to raise:
 // the unhandled rest and what the clauses raised, re-raised parts projected back onto the
@@ -36,12 +38,13 @@ InstanceObject& groupSelf(VM& vm, const Value& self) {
   return as<InstanceObject>(self);
 }
 
-/// BaseExceptionGroup(message, exceptions): validates and sets the attributes. Constructing
-/// BaseExceptionGroup from Exceptions only gives an ExceptionGroup (the instance's class is
-/// changed here: gbc has no __new__ for exception classes yet).
-Value groupInit(VM& vm, CallArgs& a) {
-  Value self = a.args.at(0);
-  auto& inst = groupSelf(vm, self);
+/// BaseExceptionGroup.__new__(cls, message, exceptions): validates the arguments and picks the
+/// class: BaseExceptionGroup of Exceptions only gives an ExceptionGroup, and a subclass of
+/// Exception cannot hold a BaseException.
+Value groupNew(VM& vm, CallArgs& a) {
+  if (a.args.empty() || a.args[0]->kind != Kind::Class)
+    vm.raise(vm.b().type_error, "BaseExceptionGroup.__new__(X): X is not a type object");
+  auto cls = std::static_pointer_cast<ClassObject>(a.args[0]);
   if (a.args.size() != 3)
     vm.raise(vm.b().type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" +
                                     std::to_string(a.args.size() - 1) + " given)");
@@ -49,7 +52,8 @@ Value groupInit(VM& vm, CallArgs& a) {
   if (message->kind != Kind::Str)
     vm.raise(vm.b().type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not " +
                                     vm.typeOf(message)->name);
-  if (excs->kind != Kind::List && excs->kind != Kind::Tuple)
+  if (excs->kind == Kind::Set || excs->kind == Kind::Dict || !vm.getAttrOrNull(excs, "__len__") ||
+      !vm.getAttrOrNull(excs, "__getitem__"))
     vm.raise(vm.b().type_error, "second argument (exceptions) must be a sequence");
   std::vector<Value> items = vm.toVector(excs);
   if (items.empty())
@@ -61,17 +65,18 @@ Value groupInit(VM& vm, CallArgs& a) {
                                        " of second argument (exceptions) is not an exception");
     all_exceptions = all_exceptions && vm.isInstance(items[i], vm.b().exception.get());
   }
-  if (inst.cls == baseGroupClass(vm)) {
-    if (all_exceptions) inst.cls = groupClass(vm);
-  } else if (inst.cls->isSubclassOf(vm.b().exception.get()) && !all_exceptions) {
-    vm.raise(vm.b().type_error, inst.cls == groupClass(vm)
+  if (cls == baseGroupClass(vm)) {
+    if (all_exceptions) cls = groupClass(vm);
+  } else if (cls->isSubclassOf(vm.b().exception.get()) && !all_exceptions) {
+    vm.raise(vm.b().type_error, cls == groupClass(vm)
                                     ? std::string("Cannot nest BaseExceptions in an ExceptionGroup")
-                                    : "Cannot nest BaseExceptions in '" + inst.cls->name + "'");
+                                    : "Cannot nest BaseExceptions in '" + cls->name + "'");
   }
-  inst.dict->setStr("message", message);
-  inst.dict->setStr("exceptions", pyTuple(items));
-  inst.dict->setStr("args", pyTuple({message, excs}));
-  return none();
+  auto e = std::make_shared<InstanceObject>(cls);
+  e->dict->setStr("message", message);
+  e->dict->setStr("exceptions", pyTuple(items));
+  e->dict->setStr("args", pyTuple({message, excs}));
+  return e;
 }
 
 /// `exc.derive(excs)` with the original's metadata copied over (CPython's exceptiongroup_subset).
@@ -133,12 +138,10 @@ Matcher conditionMatcher(VM& vm, const Value& condition) {
     };
   }
   vm.raise(vm.b().type_error,
-           "expected an exception type, a tuple of exception types, or a callable (other than a "
-           "class)");
-}
-
-Value builtinFn(const std::string& name, NativeFn fn) {
-  return std::make_shared<BuiltinObject>(name, std::move(fn));
+           vm.target().python == "3.12"
+               ? "expected a function, exception type or tuple of exception types"
+               : "expected an exception type, a tuple of exception types, or a callable (other "
+                 "than a class)");
 }
 
 /// except* T: T must be exception classes, and not exception groups.
@@ -252,39 +255,59 @@ void execExceptStarOp(VM& vm, Frame& f, const Instr& in) {
 
 void installExceptionGroups(VM& vm) {
   auto& B = vm.b();
+  auto method = [](const DictPtr& d, const std::string& name, NativeFn fn) {
+    auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
+    b->qualname = "BaseExceptionGroup." + name;
+    b->id = b->qualname;
+    d->setStr(name, b);
+    return b;
+  };
   auto d = newDict();
-  d->setStr("__init__", builtinFn("__init__", groupInit));
-  d->setStr("derive", builtinFn("derive", [](VM& vm, CallArgs& a) -> Value {
-              CallArgs c;
-              Value message = groupSelf(vm, a.args.at(0)).dict->getStr("message");
-              c.args = {message ? message : pyStr(""), a.args.at(1)};
-              return vm.call(baseGroupClass(vm), c);
-            }));
-  d->setStr("split", builtinFn("split", [](VM& vm, CallArgs& a) -> Value {
-              auto [m, r] = splitGroup(vm, a.args.at(0), conditionMatcher(vm, a.args.at(1)));
-              return pyTuple({m ? m : none(), r ? r : none()});
-            }));
-  d->setStr("subgroup", builtinFn("subgroup", [](VM& vm, CallArgs& a) -> Value {
-              Value m = splitGroup(vm, a.args.at(0), conditionMatcher(vm, a.args.at(1))).first;
-              return m ? m : none();
-            }));
-  d->setStr("__gbc_str__", builtinFn("__str__", [](VM& vm, CallArgs& a) -> Value {
-              auto& inst = groupSelf(vm, a.args.at(0));
-              Value msg = inst.dict->getStr("message");
-              size_t n = groupExceptions(a.args.at(0)).size();
-              return pyStr((msg && msg->kind == Kind::Str ? asStr(msg) : std::string()) + " (" +
-                           std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
-            }));
+  method(d, "__new__", groupNew)->binds = false;
+  // (the arguments were taken by __new__; a subclass's __init__ may take others)
+  method(d, "__init__", [](VM&, CallArgs&) -> Value { return none(); });
+  method(d, "__str__", [](VM& vm, CallArgs& a) -> Value {
+    auto& inst = groupSelf(vm, a.args.at(0));
+    Value msg = inst.dict->getStr("message");
+    size_t n = groupExceptions(a.args.at(0)).size();
+    return pyStr((msg && msg->kind == Kind::Str ? asStr(msg) : std::string()) + " (" +
+                 std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
+  });
+  method(d, "__repr__", [](VM& vm, CallArgs& a) -> Value {
+    // the exceptions as they were given (a list stays a list), as CPython's repr
+    auto& inst = groupSelf(vm, a.args.at(0));
+    Value args = inst.dict->getStr("args");
+    Value msg = inst.dict->getStr("message");
+    Value excs = args && args->kind == Kind::Tuple && as<TupleObject>(args).items.size() == 2
+                     ? as<TupleObject>(args).items[1]
+                     : pyTuple(groupExceptions(a.args[0]));
+    return pyStr(inst.cls->name + "(" + vm.repr(msg ? msg : pyStr("")) + ", " + vm.repr(excs) +
+                 ")");
+  });
+  method(d, "derive", [](VM& vm, CallArgs& a) -> Value {
+    Value message = groupSelf(vm, a.args.at(0)).dict->getStr("message");
+    return vm.call(baseGroupClass(vm),
+                   std::vector<Value>{message ? message : pyStr(""), a.args.at(1)});
+  });
+  method(d, "split", [](VM& vm, CallArgs& a) -> Value {
+    groupSelf(vm, a.args.at(0));
+    auto [m, r] = splitGroup(vm, a.args.at(0), conditionMatcher(vm, a.args.at(1)));
+    return pyTuple({m ? m : none(), r ? r : none()});
+  });
+  method(d, "subgroup", [](VM& vm, CallArgs& a) -> Value {
+    groupSelf(vm, a.args.at(0));
+    Value m = splitGroup(vm, a.args.at(0), conditionMatcher(vm, a.args.at(1))).first;
+    return m ? m : none();
+  });
   ClassPtr base = vm.makeClass("BaseExceptionGroup", {B.base_exception}, d);
-  base->module = "builtins";
-  base->is_exception = true;
-  B.by_name["BaseExceptionGroup"] = base;
-  vm.builtinsDict()->setStr("BaseExceptionGroup", base);
   ClassPtr group = vm.makeClass("ExceptionGroup", {base, B.exception}, nullptr);
-  group->module = "builtins";
-  group->is_exception = true;
-  B.by_name["ExceptionGroup"] = group;
-  vm.builtinsDict()->setStr("ExceptionGroup", group);
+  for (const ClassPtr& c : {base, group}) {
+    c->module = "builtins";
+    c->builtin = true;
+    c->is_exception = true;
+    B.by_name[c->name] = c;
+    vm.builtinsDict()->setStr(c->name, c);
+  }
 }
 
 }  // namespace gbc::interp

@@ -1,342 +1,261 @@
-// format(), str.format() and printf-style % formatting (the common format-spec subset).
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
-
+// format(), the builtin types' __format__, and str.format / str.format_map as CPython parses
+// them (Objects/stringlib/unicode_format.h: MarkupIterator, parse_field, field_name_split,
+// FieldNameIterator), with its messages.
 #include "interp/format.h"
-#include "interp/runtime_compat.h"
+
+#include <limits>
+
+#include "interp/format_spec.h"
+#include "interp/str_ops.h"
+#include "interp/text.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/unicode/unicode.h"
 
 namespace gbc::interp {
 
-namespace {
-struct Spec {
-  char fill = ' ';
-  char align = 0;
-  char sign = '-';
-  bool alt = false;
-  bool zero = false;
-  int width = -1;
-  char grouping = 0;
-  int precision = -1;
-  char type = 0;
-};
-
-Spec parseSpec(VM& vm, const std::string& s) {
-  Spec sp;
-  size_t i = 0;
-  auto isAlign = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
-  if (s.size() >= 2 && isAlign(s[1])) {
-    sp.fill = s[0];
-    sp.align = s[1];
-    i = 2;
-  } else if (!s.empty() && isAlign(s[0])) {
-    sp.align = s[0];
-    i = 1;
-  }
-  if (i < s.size() && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) sp.sign = s[i++];
-  if (i < s.size() && s[i] == '#') {
-    sp.alt = true;
-    ++i;
-  }
-  if (i < s.size() && s[i] == '0') {
-    sp.zero = true;
-    ++i;
-  }
-  int w = 0;
-  bool hw = false;
-  while (i < s.size() && isdigit(static_cast<unsigned char>(s[i]))) {
-    w = w * 10 + (s[i++] - '0');
-    hw = true;
-  }
-  if (hw) sp.width = w;
-  if (i < s.size() && (s[i] == ',' || s[i] == '_')) sp.grouping = s[i++];
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    int p = 0;
-    while (i < s.size() && isdigit(static_cast<unsigned char>(s[i]))) p = p * 10 + (s[i++] - '0');
-    sp.precision = p;
-  }
-  if (i < s.size()) sp.type = s[i++];
-  if (i != s.size()) vm.raise(vm.b().value_error, "Invalid format specifier '" + s + "'");
-  return sp;
-}
-
-std::string group(const std::string& digits, char sep) {
-  std::string out;
-  int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    out += digits[static_cast<size_t>(i)];
-    int rem = n - 1 - i;
-    if (rem > 0 && rem % 3 == 0) out += sep;
-  }
-  return out;
-}
-
-std::string pad(const std::string& body, const Spec& sp, char default_align, size_t sign_len) {
-  if (sp.width < 0 || static_cast<int>(body.size()) >= sp.width) return body;
-  size_t n = static_cast<size_t>(sp.width) - body.size();
-  char align = sp.align ? sp.align : (sp.zero ? '=' : default_align);
-  char fill = sp.align ? sp.fill : (sp.zero ? '0' : sp.fill);
-  switch (align) {
-    case '<':
-      return body + std::string(n, fill);
-    case '^':
-      return std::string(n / 2, fill) + body + std::string(n - n / 2, fill);
-    case '=':
-      return body.substr(0, sign_len) + std::string(n, fill) + body.substr(sign_len);
-    default:
-      return std::string(n, fill) + body;
-  }
-}
-
-std::string formatFloat(double v, const Spec& sp) {
-  char type = sp.type;
-  int prec = sp.precision;
-  std::string body;
-  bool neg = std::signbit(v) && !std::isnan(v);
-  double a = std::fabs(v);
-  if (std::isinf(a))
-    body = (type == 'F' || type == 'E' || type == 'G') ? "INF" : "inf";
-  else if (std::isnan(a))
-    body = (type == 'F' || type == 'E' || type == 'G') ? "NAN" : "nan";
-  else if (type == 0 && prec < 0) {
-    body = runtime::formatPythonFloat(a);
-  } else {
-    char buf[512];
-    char t = type == 0 ? 'g' : type;
-    if (t == '%') {
-      std::snprintf(buf, sizeof buf, "%.*f", prec < 0 ? 6 : prec, a * 100);
-      body = std::string(buf) + "%";
-    } else if (t == 'n') {
-      std::snprintf(buf, sizeof buf, "%.*g", prec < 0 ? 6 : prec, a);
-      body = buf;
-    } else {
-      std::string f = std::string("%") + (sp.alt ? "#" : "") + ".*" + t;
-      std::snprintf(buf, sizeof buf, f.c_str(),
-                    prec < 0 ? 6 : (prec == 0 && (t == 'g' || t == 'G') ? 1 : prec), a);
-      body = buf;
-      if (type == 0 && body.find_first_of(".e") == std::string::npos &&
-          body.find("inf") == std::string::npos)
-        body += ".0";
-    }
-    if (sp.grouping) {
-      size_t dot = body.find_first_of(".e%");
-      std::string ip = body.substr(0, dot);
-      body = group(ip, sp.grouping) + (dot == std::string::npos ? "" : body.substr(dot));
-    }
-  }
-  std::string sign = neg ? "-" : (sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "");
-  return pad(sign + body, sp, '>', sign.size());
-}
-
-std::string formatInt(int64_t v, const Spec& sp) {
-  if (sp.type == 'e' || sp.type == 'f' || sp.type == 'g' || sp.type == 'E' || sp.type == 'F' ||
-      sp.type == 'G' || sp.type == '%')
-    return formatFloat(static_cast<double>(v), sp);
-  bool neg = v < 0;
-  uint64_t a = neg ? static_cast<uint64_t>(-(v + 1)) + 1 : static_cast<uint64_t>(v);
-  std::string digits;
-  std::string prefix;
-  switch (sp.type) {
-    case 'x':
-    case 'X': {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, sp.type == 'x' ? "%llx" : "%llX",
-                    static_cast<unsigned long long>(a));
-      digits = buf;
-      if (sp.alt) prefix = sp.type == 'x' ? "0x" : "0X";
-      break;
-    }
-    case 'o': {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%llo", static_cast<unsigned long long>(a));
-      digits = buf;
-      if (sp.alt) prefix = "0o";
-      break;
-    }
-    case 'b': {
-      if (a == 0) digits = "0";
-      while (a) {
-        digits.insert(digits.begin(), static_cast<char>('0' + (a & 1)));
-        a >>= 1;
-      }
-      if (sp.alt) prefix = "0b";
-      break;
-    }
-    case 'c':
-      return pad(std::string(1, static_cast<char>(v)), sp, '<', 0);
-    default:
-      digits = std::to_string(a);
-  }
-  if (sp.grouping) digits = group(digits, sp.grouping);
-  std::string sign = neg ? "-" : (sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "");
-  return pad(sign + prefix + digits, sp, '>', sign.size() + prefix.size());
-}
-}  // namespace
-
 std::string formatValue(VM& vm, const Value& v, const std::string& spec) {
-  if (v->kind == Kind::Instance) {
-    if (Value m = vm.typeOf(v)->lookup("__format__"); m && m->kind == Kind::Function)
-      return vm.str(vm.call(m, {v, pyStr(spec)}));
+  if (Value m = vm.special(v, "__format__")) {
+    Value r = vm.callSpecial(m, v, {pyStr(spec)});
+    if (r->kind != Kind::Str)
+      vm.raise(vm.b().type_error, "__format__ must return a str, not " + vm.typeOf(r)->name);
+    return asStr(r);
   }
+  if (v->kind == Kind::Instance) {  // object.__format__
+    if (!spec.empty())
+      vm.raise(vm.b().type_error,
+               "unsupported format string passed to " + vm.typeOf(v)->name + ".__format__");
+    return vm.str(v);
+  }
+  return formatNative(vm, v, spec);
+}
+
+std::string formatNative(VM& vm, const Value& v, const std::string& spec) {
   if (v->kind == Kind::Tensor) return tensorFormat(vm, v, spec);
   if (spec.empty()) return vm.str(v);
-  Spec sp = parseSpec(vm, spec);
-  if (v->kind == Kind::Bool && sp.type == 0) return pad(vm.str(v), sp, '<', 0);
-  if (v->kind == Kind::Int || v->kind == Kind::Bool) return formatInt(asInt(v), sp);
-  if (v->kind == Kind::Float) return formatFloat(as<FloatObject>(v).v, sp);
-  std::string s = vm.str(v);
-  if (sp.precision >= 0 && static_cast<int>(s.size()) > sp.precision)
-    s = s.substr(0, static_cast<size_t>(sp.precision));
-  return pad(s, sp, '<', 0);
+  switch (v->kind) {
+    case Kind::Str:
+      return formatStrSpec(vm, v, spec);
+    case Kind::Int:
+    case Kind::Bool:
+      return formatIntSpec(vm, v, spec);
+    case Kind::Float:
+      return formatFloatSpec(vm, as<FloatObject>(v).v, spec);
+    default:
+      vm.raise(vm.b().type_error,
+               "unsupported format string passed to " + vm.typeOf(v)->name + ".__format__");
+  }
 }
 
-std::string strFormat(VM& vm, const std::string& fmt, CallArgs& args) {
-  std::string out;
-  size_t auto_index = 0;
-  for (size_t i = 0; i < fmt.size(); ++i) {
-    char c = fmt[i];
-    if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') {
-      out += '}';
-      ++i;
-      continue;
+namespace {
+
+/// CPython's auto-numbering state of one format() call.
+struct AutoNumber {
+  enum { Init, Auto, Manual } state = Init;
+  int64_t next = 0;
+};
+
+/// get_integer of unicode_format.h: the value of a field name made only of decimal digits (any
+/// script's), or -1.
+int64_t fieldInteger(VM& vm, std::string_view s) {
+  if (s.empty()) return -1;
+  int64_t acc = 0;
+  for (size_t i = 0; i < s.size();) {
+    int d = native::unicode::decimalValue(decodeCodePoint(s, i));
+    if (d < 0) return -1;
+    if (acc > (std::numeric_limits<int64_t>::max() - d) / 10)
+      vm.raise(vm.b().value_error, "Too many decimal digits in format string");
+    acc = acc * 10 + d;
+  }
+  return acc;
+}
+
+class Formatter {
+ public:
+  Formatter(VM& vm, CallArgs* args, Value mapping) : vm_(vm), args_(args), mapping_(mapping) {}
+
+  std::string build(std::string_view fmt, int depth) {
+    if (depth <= 0) vm_.raise(vm_.b().value_error, "Max string recursion exceeded");
+    std::string out;
+    size_t i = 0, n = fmt.size();
+    while (i < n) {
+      size_t p = fmt.find_first_of("{}", i);
+      if (p == std::string_view::npos) {
+        out.append(fmt.substr(i));
+        break;
+      }
+      char c = fmt[p];
+      bool at_end = p + 1 >= n;
+      if (c == '}' && (at_end || fmt[p + 1] != '}'))
+        vm_.raise(vm_.b().value_error, "Single '}' encountered in format string");
+      if (c == '{' && at_end)
+        vm_.raise(vm_.b().value_error, "Single '{' encountered in format string");
+      out.append(fmt.substr(i, p - i));
+      if (fmt[p + 1] == c) {  // '{{' or '}}'
+        out += c;
+        i = p + 2;
+        continue;
+      }
+      i = p + 1;
+      field(fmt, i, depth, out);
     }
-    if (c != '{') {
-      out += c;
-      continue;
+    return out;
+  }
+
+ private:
+  /// parse_field and output_markup for the field starting at fmt[i] (after its '{').
+  void field(std::string_view fmt, size_t& i, int depth, std::string& out) {
+    size_t n = fmt.size(), name_start = i;
+    char c = 0;
+    while (i < n) {
+      c = fmt[i++];
+      if (c == '{') vm_.raise(vm_.b().value_error, "unexpected '{' in field name");
+      if (c == '[') {
+        while (i < n && fmt[i] != ']') ++i;
+        continue;
+      }
+      if (c == '}' || c == ':' || c == '!') break;
     }
-    if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
-      out += '{';
-      ++i;
-      continue;
+    std::string_view name = fmt.substr(name_start, i - 1 - name_start);
+    char32_t conversion = 0;
+    std::string_view spec;
+    bool expand = false;
+    if (c == '!' || c == ':') {
+      bool spec_follows = true;
+      if (c == '!') {
+        if (i >= n)
+          vm_.raise(vm_.b().value_error, "end of string while looking for conversion specifier");
+        conversion = decodeCodePoint(fmt, i);
+        if (i < n) {
+          char d = fmt[i++];
+          if (d == '}')
+            spec_follows = false;
+          else if (d != ':')
+            vm_.raise(vm_.b().value_error, "expected ':' after conversion specifier");
+        }
+      }
+      if (spec_follows) {
+        size_t spec_start = i;
+        int count = 1;
+        bool closed = false;
+        while (i < n) {
+          char d = fmt[i++];
+          if (d == '{') {
+            expand = true;
+            ++count;
+          } else if (d == '}' && --count == 0) {
+            spec = fmt.substr(spec_start, i - 1 - spec_start);
+            closed = true;
+            break;
+          }
+        }
+        if (!closed) vm_.raise(vm_.b().value_error, "unmatched '{' in format spec");
+      }
+    } else if (c != '}') {
+      vm_.raise(vm_.b().value_error, "expected '}' before end of string");
     }
-    size_t close = fmt.find('}', i);
-    if (close == std::string::npos)
-      vm.raise(vm.b().value_error, "Single '{' encountered in format string");
-    std::string field = fmt.substr(i + 1, close - i - 1);
-    i = close;
-    std::string spec;
-    char conv = 0;
-    if (size_t colon = field.find(':'); colon != std::string::npos) {
-      spec = field.substr(colon + 1);
-      field = field.substr(0, colon);
-    }
-    if (size_t bang = field.find('!'); bang != std::string::npos) {
-      conv = field[bang + 1];
-      field = field.substr(0, bang);
-    }
-    // field name: index or name, then .attr / [key] chains
-    size_t end = field.find_first_of(".[");
-    std::string head = field.substr(0, end);
-    Value v;
-    if (head.empty()) {
-      if (auto_index >= args.args.size())
-        vm.raise(vm.b().index_error, "Replacement index " + std::to_string(auto_index) +
-                                         " out of range for positional args tuple");
-      v = args.args[auto_index++];
-    } else if (isdigit(static_cast<unsigned char>(head[0]))) {
-      size_t k = std::stoul(head);
-      if (k >= args.args.size())
-        vm.raise(vm.b().index_error,
-                 "Replacement index " + head + " out of range for positional args tuple");
-      v = args.args[k];
-    } else {
-      v = args.kw(head);
-      if (!v) vm.raise(vm.b().key_error, "'" + head + "'");
-    }
-    while (end != std::string::npos && end < field.size()) {
-      if (field[end] == '.') {
-        size_t nx = field.find_first_of(".[", end + 1);
-        v = vm.getAttr(
-            v, field.substr(end + 1, nx == std::string::npos ? std::string::npos : nx - end - 1));
-        end = nx;
-      } else {
-        size_t cb = field.find(']', end);
-        std::string key = field.substr(end + 1, cb - end - 1);
-        bool num = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
-          return isdigit(static_cast<unsigned char>(ch));
-        });
-        v = vm.getItem(v, num ? pyInt(std::stoll(key)) : pyStr(key));
-        end = cb + 1 < field.size() ? cb + 1 : std::string::npos;
+    Value obj = fieldObject(name);
+    if (conversion) obj = convert(obj, conversion);
+    std::string actual = expand ? build(spec, depth - 1) : std::string(spec);
+    out += formatValue(vm_, obj, actual);
+  }
+
+  Value convert(const Value& obj, char32_t conversion) {
+    switch (conversion) {
+      case 'r':
+        return pyStr(vm_.repr(obj));
+      case 's':
+        return pyStr(vm_.str(obj));
+      case 'a':
+        return pyStr(asciiEscape(vm_.repr(obj)));
+      default: {
+        std::string text;
+        if (conversion > 32 && conversion < 127) {
+          text = std::string(1, static_cast<char>(conversion));
+        } else {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "\\x%x", static_cast<unsigned>(conversion));
+          text = buf;
+        }
+        vm_.raise(vm_.b().value_error, "Unknown conversion specifier " + text);
       }
     }
-    if (conv == 'r' || conv == 'a')
-      v = pyStr(vm.repr(v));
-    else if (conv == 's')
-      v = pyStr(vm.str(v));
-    out += formatValue(vm, v, spec);
   }
-  return out;
-}
 
-std::string percentFormat(VM& vm, const std::string& fmt, const Value& argsv) {
-  std::vector<Value> args =
-      argsv->kind == Kind::Tuple ? as<TupleObject>(argsv).items : std::vector<Value>{argsv};
-  std::string out;
-  size_t ai = 0;
-  for (size_t i = 0; i < fmt.size(); ++i) {
-    if (fmt[i] != '%') {
-      out += fmt[i];
-      continue;
+  /// get_field_object: the argument a field name names, then its .attr and [key] parts.
+  Value fieldObject(std::string_view name) {
+    size_t first_end = name.find_first_of(".[");
+    if (first_end == std::string_view::npos) first_end = name.size();
+    std::string_view first = name.substr(0, first_end);
+    int64_t index = fieldInteger(vm_, first);
+    bool empty = first.empty();
+    if (empty || index != -1) {
+      if (auto_.state == AutoNumber::Init)
+        auto_.state = empty ? AutoNumber::Auto : AutoNumber::Manual;
+      if (auto_.state == AutoNumber::Manual && empty)
+        vm_.raise(vm_.b().value_error,
+                  "cannot switch from manual field specification to automatic field numbering");
+      if (auto_.state == AutoNumber::Auto && !empty)
+        vm_.raise(vm_.b().value_error,
+                  "cannot switch from automatic field numbering to manual field specification");
+      if (empty) index = auto_.next++;
     }
-    ++i;
-    if (i < fmt.size() && fmt[i] == '%') {
-      out += '%';
-      continue;
+    Value obj;
+    if (index == -1) {
+      Value key = pyStr(std::string(first));
+      if (mapping_) {
+        obj = vm_.getItem(mapping_, key);
+      } else {
+        obj = args_->kw(first);
+        if (!obj) vm_.raiseKeyError(key);
+      }
+    } else {
+      if (mapping_) vm_.raise(vm_.b().value_error, "Format string contains positional fields");
+      if (index >= static_cast<int64_t>(args_->args.size()))
+        vm_.raise(vm_.b().index_error, "Replacement index " + std::to_string(index) +
+                                           " out of range for positional args tuple");
+      obj = args_->args[static_cast<size_t>(index)];
     }
-    Value mapped;
-    if (i < fmt.size() && fmt[i] == '(') {
-      size_t close = fmt.find(')', i);
-      mapped = vm.getItem(argsv, pyStr(fmt.substr(i + 1, close - i - 1)));
-      i = close + 1;
+    size_t i = first_end, n = name.size();
+    while (i < n) {
+      char c = name[i++];
+      std::string_view part;
+      bool attribute = c == '.';
+      if (attribute) {
+        size_t start = i;
+        while (i < n && name[i] != '.' && name[i] != '[') ++i;
+        part = name.substr(start, i - start);
+      } else if (c == '[') {
+        size_t start = i;
+        while (i < n && name[i] != ']') ++i;
+        if (i >= n) vm_.raise(vm_.b().value_error, "Missing ']' in format string");
+        part = name.substr(start, i - start);
+        ++i;
+      } else {
+        vm_.raise(vm_.b().value_error, "Only '.' or '[' may follow ']' in format field specifier");
+      }
+      if (part.empty()) vm_.raise(vm_.b().value_error, "Empty attribute in format string");
+      if (attribute) {
+        obj = vm_.getAttr(obj, part);
+      } else {
+        int64_t key = fieldInteger(vm_, part);
+        obj = vm_.getItem(obj, key == -1 ? pyStr(std::string(part)) : pyInt(key));
+      }
     }
-    std::string flags;
-    while (i < fmt.size() && strchr("-+ #0", fmt[i])) flags += fmt[i++];
-    std::string width, prec;
-    while (i < fmt.size() && isdigit(static_cast<unsigned char>(fmt[i]))) width += fmt[i++];
-    if (i < fmt.size() && fmt[i] == '.') {
-      ++i;
-      prec = "";
-      while (i < fmt.size() && isdigit(static_cast<unsigned char>(fmt[i]))) prec += fmt[i++];
-      if (prec.empty()) prec = "0";
-    }
-    char t = i < fmt.size() ? fmt[i] : 's';
-    Value v = mapped ? mapped : (ai < args.size() ? args[ai++] : nullptr);
-    if (!v) vm.raise(vm.b().type_error, "not enough arguments for format string");
-    std::string spec;
-    if (flags.find('-') != std::string::npos)
-      spec += '<';
-    else if (t == 's' || t == 'r')
-      spec += '>';
-    if (flags.find('+') != std::string::npos) spec += '+';
-    if (flags.find('0') != std::string::npos && flags.find('-') == std::string::npos && t != 's' &&
-        t != 'r')
-      spec += '0';
-    spec += width;
-    if (t == 's' || t == 'r' || t == 'a') {
-      std::string s = t == 's' ? vm.str(v) : vm.repr(v);
-      out += formatValue(vm, pyStr(s), spec + (prec.empty() ? "" : "." + prec));
-      continue;
-    }
-    if (!prec.empty()) spec += "." + prec;
-    if (t == 'd' || t == 'i' || t == 'u') {
-      Value iv = v->kind == Kind::Float ? pyInt(static_cast<int64_t>(as<FloatObject>(v).v)) : v;
-      if (v->kind == Kind::Tensor) iv = tensorToPyNumber(vm, v, true);
-      out += formatValue(vm, iv, spec + "d");
-      continue;
-    }
-    Value fv = v;
-    if (v->kind == Kind::Tensor) fv = tensorToPyNumber(vm, v, false);
-    if (isInt(fv) && (t == 'f' || t == 'e' || t == 'g' || t == 'F' || t == 'E' || t == 'G'))
-      fv = pyFloat(static_cast<double>(asInt(fv)));
-    out += formatValue(vm, fv, spec + t);
+    return obj;
   }
-  if (ai < args.size() && argsv->kind == Kind::Tuple)
-    vm.raise(vm.b().type_error, "not all arguments converted during string formatting");
-  return out;
+
+  VM& vm_;
+  CallArgs* args_;
+  Value mapping_;
+  AutoNumber auto_;
+};
+
+}  // namespace
+
+std::string strFormat(VM& vm, const Value& fmt, CallArgs& args, const Value& mapping) {
+  Formatter f(vm, &args, mapping);
+  return f.build(asStr(fmt), 2);
 }
 
 }  // namespace gbc::interp

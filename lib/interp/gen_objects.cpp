@@ -4,6 +4,8 @@
 // has them.
 #include "interp/gen_objects.h"
 
+#include "interp/frame_object.h"
+
 namespace gbc::interp {
 
 namespace {
@@ -274,11 +276,22 @@ void genClose(VM& vm, GeneratorObject& g) {
   if (!r.done) vm.raise(vm.b().runtime_error, std::string(kindName(g)) + " ignored GeneratorExit");
 }
 
-Value generatorNext(VM& vm, const Value& gen) {
+Value generatorNext(VM& vm, const Value& gen, Value* returned) {
   GeneratorObject& g = as<GeneratorObject>(gen);
   if (g.finished) return nullptr;
   GenStep r = genSend(vm, g, none());
+  if (r.done && returned) *returned = r.value;
   return r.done ? nullptr : r.value;
+}
+
+Value nextOrStop(VM& vm, const Value& it) {
+  if (it->kind != Kind::Generator) {
+    if (Value v = vm.next(it)) return v;
+    vm.raise(vm.b().stop_iteration, "");
+  }
+  Value returned;
+  if (Value v = generatorNext(vm, it, &returned)) return v;
+  throw PyRaise{makeStopIteration(vm, returned ? returned : none())};
 }
 
 GenStep sendInto(VM& vm, const Value& sub, const Value& v) {
@@ -311,8 +324,30 @@ void installGeneratorObjects(VM& vm) {
     GeneratorObject& g = genArg(vm, v);
     return g.frame->delegating && !g.finished ? g.frame->stack.back() : none();
   };
+  GP["gi_frame"] = [](VM& vm, const Value& v) -> Value {
+    GeneratorObject& g = genArg(vm, v);
+    if (g.finished) return none();
+    // a suspended generator's frame has no caller (Frame::back is only meaningful while it runs)
+    Frame& f = *g.frame;
+    Frame* back = f.back;
+    if (!g.running) f.back = nullptr;
+    Value frame = makeFrameObject(vm, &f);
+    f.back = back;
+    return frame;
+  };
   GP["__name__"] = [](VM& vm, const Value& v) { return nameOf(genArg(vm, v), false); };
   GP["__qualname__"] = [](VM& vm, const Value& v) { return nameOf(genArg(vm, v), true); };
+  // ... published in the class `generator` (attribute lookup finds the class's first)
+  for (const char* name : {"send", "throw", "close"}) {
+    auto m = std::make_shared<BuiltinObject>(name, G[name]);
+    m->qualname = m->id = std::string("generator.") + name;
+    B.generator->dict->setStr(name, m);
+  }
+  for (auto& [name, get] : GP) {
+    auto gs = std::make_shared<GetSetObject>(name, get, nullptr);
+    gs->owner = "generator";
+    B.generator->dict->setStr(name, gs);
+  }
 
   // Coroutines.
   auto cdict = newDict();

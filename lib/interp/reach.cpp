@@ -315,19 +315,31 @@ bool isFile(const std::string& path) {
 /// one mentions torch or imports dynamically.
 class Closure {
  public:
-  explicit Closure(const std::vector<std::string>& roots) : roots_(roots) {}
+  Closure(const std::vector<std::string>& roots, const std::vector<std::string>& site_packages)
+      : roots_(roots), site_packages_(site_packages) {
+    bases_ = roots;
+    bases_.insert(bases_.end(), site_packages.begin(), site_packages.end());
+  }
 
   bool reaches(const std::string& dir, const FileFacts& facts) {
     if (facts.mentions_torch) return true;
+    if (facts.dynamic) {
+      // a package of the environment: any module of its own top-level package may be loaded
+      if (std::string package = sitePackageOf(dir); !package.empty())
+        return rootMentionsTorch(package);
+    }
     if (roots_clean_) return false;
     if (facts.dynamic) {
       // Any module under the roots may be loaded: a file under them that mentions torch counts.
       // (the package root first: a clean scan of it covers the script's own folder)
       for (auto root = roots_.rbegin(); root != roots_.rend(); ++root)
         if (rootMentionsTorch(*root)) return true;
-      // Nothing under the roots mentions torch: nothing this search can reach does.
-      roots_clean_ = true;
-      return false;
+      // Nothing under the roots mentions torch: nothing this search can reach does, unless it
+      // imports a package of the environment (followed below).
+      if (site_packages_.empty()) {
+        roots_clean_ = true;
+        return false;
+      }
     }
     for (const ImportRef& ref : facts.imports) {
       std::vector<std::string> bases;
@@ -336,7 +348,7 @@ class Closure {
         for (int i = 1; i < ref.level; ++i) base = parentOf(base);
         bases.push_back(base);
       } else {
-        bases = roots_;
+        bases = bases_;
       }
       for (const std::string& base : bases) {
         if (visitPackage(base, slashed(ref.module), ref.names)) return true;
@@ -349,6 +361,18 @@ class Closure {
   }
 
  private:
+  /// The top-level package folder of a site-packages folder that `dir` is in ("" if none).
+  std::string sitePackageOf(const std::string& dir) const {
+    for (const std::string& site : site_packages_) {
+      if (dir.size() <= site.size() + 1 || dir.compare(0, site.size(), site) != 0 ||
+          dir[site.size()] != '/')
+        continue;
+      size_t slash = dir.find('/', site.size() + 1);
+      return dir.substr(0, slash);
+    }
+    return {};
+  }
+
   static std::string slashed(std::string dotted) {
     std::replace(dotted.begin(), dotted.end(), '.', '/');
     return dotted;
@@ -423,11 +447,13 @@ class Closure {
   /// Absolute imports resolve against the roots: a file's closure depends on them too.
   std::string key(const std::string& path) const {
     std::string k;
-    for (const std::string& root : roots_) k += root + '\n';
+    for (const std::string& root : bases_) k += root + '\n';
     return k + path;
   }
 
   const std::vector<std::string>& roots_;
+  const std::vector<std::string>& site_packages_;
+  std::vector<std::string> bases_;  // roots, then site_packages: where absolute imports resolve
   bool roots_clean_ = false;
   std::set<std::string> seen_;
   std::size_t files_ = 0;
@@ -436,7 +462,8 @@ class Closure {
 }  // namespace
 
 bool mayReachTorch(std::string_view source, const std::string& dir,
-                   const std::vector<std::string>& roots) {
+                   const std::vector<std::string>& roots,
+                   const std::vector<std::string>& site_packages) {
   if (mentionsTorch(source)) return true;
   {
     // Roots already read whole and found clean: nothing reachable from them mentions torch.
@@ -445,7 +472,7 @@ bool mayReachTorch(std::string_view source, const std::string& dir,
     if (clean) return false;
   }
   FileFacts facts = factsOf(source);
-  Closure closure(roots);
+  Closure closure(roots, site_packages);
   if (closure.reaches(dir, facts)) return true;
   closure.rememberTorchFree();
   return false;

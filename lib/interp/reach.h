@@ -21,8 +21,14 @@ namespace gbc::interp {
 /// 1 GiB) or a file that cannot be read counts as reaching torch. Not modelled: a module name
 /// assembled at run time from pieces that spell "torch" in no file. Thread-safe; each file is read
 /// once per process.
+///
+/// `site_packages` (the environment's folders, environment.h) are searched after the roots for
+/// absolute imports, so a file importing a package that imports torch (transformers) is executed;
+/// a package file there that imports dynamically counts as reaching torch when any file of its
+/// own top-level package mentions torch (one scan per package and process).
 bool mayReachTorch(std::string_view source, const std::string& dir,
-                   const std::vector<std::string>& roots);
+                   const std::vector<std::string>& roots,
+                   const std::vector<std::string>& site_packages = {});
 
 /// Forgets the scans of the roots, so the next mayReachTorch reads them again (a long-lived
 /// process such as `gbc lsp` calls it before each analysis: files change under it).

@@ -43,6 +43,13 @@ class Tree {
         main, at,
         dir.empty() ? std::vector<std::string>{root_} : std::vector<std::string>{at, root_});
   }
+  /// Whether `main`, in the tree's folder `dir`, reaches torch with `site` (a folder of the
+  /// tree) as the environment's site-packages.
+  bool reachesWithSite(const std::string& main, const std::string& dir,
+                       const std::string& site) const {
+    std::string at = root_ + "/" + dir;
+    return mayReachTorch(main, at, {at}, {root_ + "/" + site});
+  }
 
  private:
   std::string root_;
@@ -100,4 +107,20 @@ TEST_CASE("a module loaded by name may be any: the whole tree is read") {
   Tree without({{"models/net.py", "x = 1\n"}, {"site-packages/t.py", "import torch\n"}});
   // site-packages is not an importable name: nothing under it can be loaded as a local module
   CHECK_FALSE(without.reaches("m = __import__(name)\n"));
+}
+
+TEST_CASE("imports are followed into the environment's site-packages", "[interp][reach]") {
+  Tree tree(
+      {{"proj/main.py", "import lib_a\n"},
+       {"site/lib_a/__init__.py", "from .core import run\n"},
+       {"site/lib_a/core.py", "import torch\nrun = torch.ones\n"},
+       {"site/plain/__init__.py", "import json\n"},
+       {"site/dyn/__init__.py", "import importlib\nm = importlib.import_module('.x', __name__)\n"},
+       {"site/dyn/x.py", "import torch\n"}});
+  CHECK(tree.reachesWithSite("import lib_a\n", "proj", "site"));
+  CHECK_FALSE(tree.reachesWithSite("import lib_a\n", "proj", "nothing"));
+  CHECK_FALSE(tree.reachesWithSite("import plain\n", "proj", "site"));
+  SECTION("a package that imports by name reaches torch when a file of its own does") {
+    CHECK(tree.reachesWithSite("import dyn\n", "proj", "site"));
+  }
 }

@@ -2,21 +2,42 @@
 #include <algorithm>
 
 #include "interp/bytecode.h"
+#include "interp/bytes_ops.h"
 #include "interp/runtime_compat.h"
+#include "interp/str_ops.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
+/// The str a __str__ / __repr__ method returned (TypeError for anything else).
+static std::string stringResult(VM& vm, const Value& r, const char* method) {
+  if (r->kind != Kind::Str)
+    vm.raise(vm.b().type_error,
+             std::string(method) + " returned non-string (type " + vm.typeOf(r)->name + ")");
+  return asStr(r);
+}
+
 std::string VM::str(const Value& v) {
   checkStack();
+  if (v->kind == Kind::Str && !v->sub) return asStr(v);
+  if (v->kind == Kind::Instance || v->sub) {
+    Value m = typeOf(v)->lookup("__str__");
+    if (m && !(m->kind == Kind::Builtin && as<BuiltinObject>(m).slot))
+      return stringResult(*this, callSpecial(m, v, {}), "__str__");
+    // object.__str__ is repr(), whatever __repr__ is; a builtin base's __str__ its own
+    if (!m || m == object_str_) return repr(v);
+  }
+  return strNative(v);
+}
+
+std::string VM::strNative(const Value& v) {
   switch (v->kind) {
     case Kind::Str:
       return asStr(v);
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(v);
-      if (Value m = inst.cls->lookup("__str__"); m && m->kind == Kind::Function)
-        return str(call(m, {v}));
       if (inst.cls->is_exception) {
         if (Value m = inst.cls->lookup("__gbc_str__")) return str(call(m, {v}));
         Value args = inst.dict->getStr("args");
@@ -29,10 +50,10 @@ std::string VM::str(const Value& v) {
         }
         return repr(args);
       }
-      return repr(v);
+      return reprNative(v);
     }
     default:
-      return repr(v);
+      return reprNative(v);
   }
 }
 
@@ -47,19 +68,32 @@ static std::string joinRepr(VM& vm, const std::vector<Value>& items) {
 
 std::string VM::repr(const Value& v) {
   checkStack();
+  if (Value m = special(v, "__repr__"))
+    return stringResult(*this, callSpecial(m, v, {}), "__repr__");
+  return reprNative(v);
+}
+
+std::string VM::reprNative(const Value& v) {
   switch (v->kind) {
     case Kind::None:
       return "None";
     case Kind::Bool:
       return as<BoolObject>(v).v ? "True" : "False";
     case Kind::Int:
+      if (isBigInt(v)) {
+        native::PyResult<std::string> text =
+            as<IntObject>(v).big->toDecimalString(int_max_str_digits);
+        if (!text) raise(b().value_error, text.error().message);
+        return *text;
+      }
       return std::to_string(as<IntObject>(v).v);
     case Kind::Float:
       return runtime::formatPythonFloat(as<FloatObject>(v).v);
     case Kind::Str:
-      return pyStringRepr(asStr(v), false);
+      return strRepr(as<StrObject>(v));
     case Kind::Bytes:
-      return pyStringRepr(as<BytesObject>(v).v, true);
+    case Kind::ByteArray:
+      return bytesRepr(*this, v);
     case Kind::Tuple: {
       auto& t = as<TupleObject>(v);
       if (t.is_size) {
@@ -144,24 +178,39 @@ std::string VM::repr(const Value& v) {
       return std::string(runtime::dtypeName(as<DTypeObject>(v).d));
     case Kind::Instance: {
       auto& inst = as<InstanceObject>(v);
-      if (Value m = inst.cls->lookup("__repr__"); m && m->kind == Kind::Function)
-        return str(call(m, {v}));
       if (inst.cls->is_exception) {
         Value args = inst.dict->getStr("args");
         std::string a =
             args && args->kind == Kind::Tuple ? joinRepr(*this, as<TupleObject>(args).items) : "";
         return inst.cls->name + "(" + a + ")";
       }
-      std::string mod = inst.cls->module.empty() ? "__main__" : inst.cls->module;
-      return "<" + mod + "." + inst.cls->qualname + " object at 0x7f0000000000>";
+      return objectRepr(v);
     }
     case Kind::Generator:
       return "<generator object at 0x7f0000000000>";
     case Kind::Iterator:
       return "<" + as<IteratorObject>(v).type_name + " object at 0x7f0000000000>";
+    case Kind::Property:
+      return "<property object at 0x7f0000000000>";
+    case Kind::GetSet: {
+      auto& gs = as<GetSetObject>(v);
+      return "<attribute '" + gs.name + "' of '" + gs.owner + "' objects>";
+    }
+    case Kind::Cell:
+      return "<cell at 0x7f0000000000: " +
+             (as<CellObject>(v).v ? typeOf(as<CellObject>(v).v)->name + " object at 0x7f0000000000"
+                                  : std::string("empty")) +
+             ">";
     default:
-      return "<" + typeOf(v)->name + " object at 0x7f0000000000>";
+      return objectRepr(v);
   }
+}
+
+std::string VM::objectRepr(const Value& v) {
+  // object.__repr__: <module.Qualname object at 0x...>
+  ClassPtr cls = typeOf(v);
+  std::string mod = cls->module.empty() ? "__main__" : cls->module;
+  return "<" + (mod == "builtins" ? "" : mod + ".") + cls->qualname + " object at 0x7f0000000000>";
 }
 
 }  // namespace gbc::interp

@@ -1,7 +1,6 @@
-// Small models of standard-library modules programs commonly import (math, time, random,
-// functools, warnings, logging, copy, sys, os): enough to execute them; their graph-break
+// Small models of standard-library modules programs commonly import (math, random,
+// functools, warnings, logging, copy, os): enough to execute them; their graph-break
 // behaviour lives in the cause table.
-#include <chrono>
 #include <cmath>
 
 #include "interp/dynamo.h"
@@ -59,16 +58,6 @@ void installStdlibModules(VM& vm) {
     for (Value& v : vm.toVector(a.args.at(0))) acc = vm.binaryOp(syntax::BinOpKind::Mult, acc, v);
     return acc;
   });
-  Value time = newModule(vm, "time");
-  fn(time, "time", [](VM&, CallArgs&) -> Value {
-    return pyFloat(
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
-  });
-  fn(time, "perf_counter", [](VM&, CallArgs&) -> Value {
-    return pyFloat(
-        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
-  });
-  fn(time, "sleep", [](VM&, CallArgs&) -> Value { return none(); });
   Value functools = newModule(vm, "functools");
   fn(functools, "wraps", [](VM&, CallArgs& a) -> Value {
     Value wrapped = a.args.at(0);
@@ -92,38 +81,10 @@ void installStdlibModules(VM& vm) {
       return w;
     });
   });
-  fn(functools, "partial", [](VM&, CallArgs& a) -> Value {
-    Value f = a.args.at(0);
-    std::vector<Value> pre(a.args.begin() + 1, a.args.end());
-    auto kws = a.kwargs;
-    return std::make_shared<BuiltinObject>("partial", [f, pre, kws](VM& vm, CallArgs& b) -> Value {
-      CallArgs c;
-      c.args = pre;
-      c.args.insert(c.args.end(), b.args.begin(), b.args.end());
-      c.kwargs = kws;
-      for (auto& kv : b.kwargs) c.kwargs.push_back(kv);
-      return vm.call(f, c);
-    });
-  });
-  fn(functools, "reduce", [](VM& vm, CallArgs& a) -> Value {
-    std::vector<Value> items = vm.toVector(a.args.at(1));
-    size_t i = 0;
-    Value acc = a.args.size() > 2 ? a.args[2] : items.at(i++);
-    for (; i < items.size(); ++i) acc = vm.call(a.args[0], {acc, items[i]});
-    return acc;
-  });
-  Value sys = newModule(vm, "sys");
-  as<ModuleObject>(sys).dict->setStr(
-      "version_info", pyTuple({pyInt(3), pyInt(vm.target().python == "3.14" ? 14 : 12), pyInt(0)}));
-  as<ModuleObject>(sys).dict->setStr("argv", pyList({pyStr("")}));
-  auto stderr_cls = vm.makeClass("__gbc_stderr__", {vm.b().object}, nullptr);
-  as<ModuleObject>(sys).dict->setStr("stderr", std::make_shared<InstanceObject>(stderr_cls));
-  fn(sys, "getrecursionlimit",
-     [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
-  fn(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
-    vm.recursion_limit = static_cast<int>(asInt(a.args.at(0)));
-    return none();
-  });
+  // (until functools.py is imported from the standard library: _functools's partial and reduce)
+  for (const char* name : {"partial", "reduce"})
+    as<ModuleObject>(functools).dict->setStr(
+        name, as<ModuleObject>(vm.findModule("_functools")).dict->getStr(name));
   Value warnings = newModule(vm, "warnings");
   fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });
@@ -131,6 +92,8 @@ void installStdlibModules(VM& vm) {
   Value copy = newModule(vm, "copy");
   fn(copy, "copy", [](VM& vm, CallArgs& a) -> Value {
     const Value& v = a.args.at(0);
+    // a type's own __copy__ first (deque, defaultdict, functools.partial's state), as copy.copy
+    if (Value m = vm.special(v, "__copy__")) return vm.callSpecial(m, v, {});
     if (v->kind == Kind::List) return pyList(as<ListObject>(v).items);
     if (v->kind == Kind::Dict) return vm.callMethod(v, "copy", {});
     return v;

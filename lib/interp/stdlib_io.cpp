@@ -1,29 +1,25 @@
-// Small models of the standard library's file and logging side: builtin open() over an
-// in-memory file system (programs under analysis never touch the real disk), os / os.path,
-// and logging (in Python, at the stdlib's place so Dynamo skips its frames). Their
-// graph-break behaviour lives in the cause table (causes_library.cpp).
-#include <map>
+// Small models of the standard library's file and logging side: builtins.open (the native
+// _io's open, mod_io.cpp), the `io` and `os` / `os.path` stand-ins over the native _io and posix
+// modules (until CPython's io.py and os.py run on gbc; the file operations go through the VM's
+// Vfs either way, so analysis never changes the disk), and logging (in Python, at the stdlib's
+// place so Dynamo skips its frames). Their graph-break behaviour lives in the cause table
+// (causes_library.cpp).
+#include <sys/stat.h>
 
 #include "interp/dynamo.h"
+#include "interp/mod_io.h"
+#include "interp/native_args.h"
+#include "interp/oserror.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
+#include "interp/vfs.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
 
-/// The in-memory file system: path -> contents.
-static std::map<std::string, std::string>& files() {
-  static thread_local std::map<std::string, std::string> fs;
-  return fs;
-}
-
-static const char* const kDevNull = "/dev/null";
-
 void vfsWrite(const std::string& path, const std::string& data) {
-  if (path != kDevNull) files()[path] = data;
+  if (VM* vm = currentVM()) vm->vfs().modelWrite(path, data);
 }
-
-bool vfsExists(const std::string& path) { return path == kDevNull || files().count(path) != 0; }
 
 std::string stdlibPrefix(const TargetProfile& t) {
   std::string p(t.torch_prefix);
@@ -49,117 +45,104 @@ static void def(const Value& m, const std::string& name, NativeFn f) {
   as<ModuleObject>(m).dict->setStr(name, b);
 }
 
-static void method(const ClassPtr& cls, const std::string& name, NativeFn f) {
-  auto b = std::make_shared<BuiltinObject>(name, std::move(f));
-  b->id = cls->name + "." + name;
-  b->qualname = cls->name + "." + name;
-  cls->dict->setStr(name, b);
-}
-
-// ---- open() and the file object (io.TextIOWrapper) ----
-
-struct OpenFile {
-  std::string path, mode, data;
-  size_t pos = 0;
-  bool closed = false;
-};
-
-static OpenFile& fileOf(VM& vm, const Value& self) {
-  auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(self).payload);
-  if (!p) vm.raise(vm.b().value_error, "I/O operation on uninitialized object");
-  if (p->closed) vm.raise(vm.b().value_error, "I/O operation on closed file.");
-  return *p;
-}
+// ---- builtins.open and the io stand-in (io.py's names over _io) ----
 
 static void installOpen(VM& vm) {
+  Value io_mod = vm.findModule("_io");
+  DictPtr native = as<ModuleObject>(io_mod).dict;
+  vm.builtinsDict()->setStr("open", native->getStr("open"));
   Value io = moduleNamed(vm, "io");
-  ClassPtr cls = vm.makeClass("TextIOWrapper", {vm.b().object}, nullptr);
-  cls->module = "_io";
-  as<ModuleObject>(io).dict->setStr("TextIOWrapper", cls);
-  method(cls, "read", [](VM& vm, CallArgs& a) -> Value {
-    OpenFile& f = fileOf(vm, a.args.at(0));
-    std::string out = f.data.substr(f.pos);
-    f.pos = f.data.size();
-    return pyStr(out);
-  });
-  method(cls, "write", [](VM& vm, CallArgs& a) -> Value {
-    OpenFile& f = fileOf(vm, a.args.at(0));
-    std::string s = asStr(a.args.at(1));
-    f.data += s;
-    vfsWrite(f.path, f.data);
-    return pyInt(static_cast<int64_t>(s.size()));
-  });
-  method(cls, "close", [](VM&, CallArgs& a) -> Value {
-    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload))
-      p->closed = true;
-    return none();
-  });
-  method(cls, "__enter__", [](VM&, CallArgs& a) -> Value { return a.args.at(0); });
-  method(cls, "__exit__", [](VM&, CallArgs& a) -> Value {
-    if (auto p = std::static_pointer_cast<OpenFile>(as<InstanceObject>(a.args.at(0)).payload))
-      p->closed = true;
-    return none();
-  });
-  auto open = std::make_shared<BuiltinObject>("open", [cls](VM& vm, CallArgs& a) -> Value {
-    Value pathv = a.args.empty() ? a.kw("file") : a.args[0];
-    if (!pathv) vm.raise(vm.b().type_error, "open() missing required argument 'file' (pos 1)");
-    std::string path = vm.str(pathv);
-    Value modev = a.args.size() > 1 ? a.args[1] : a.kw("mode");
-    std::string mode = modev ? vm.str(modev) : "r";
-    auto f = std::make_shared<OpenFile>();
-    f->path = path;
-    f->mode = mode;
-    if (mode.find('w') != std::string::npos) {
-      vfsWrite(path, "");
-    } else if (mode.find('a') != std::string::npos) {
-      if (files().count(path)) f->data = files()[path];
-      vfsWrite(path, f->data);
-    } else {
-      if (!vfsExists(path))
-        vm.raise(vm.b().file_not_found_error,
-                 "[Errno 2] No such file or directory: " + vm.repr(pathv));
-      if (path != kDevNull) f->data = files()[path];
-    }
-    auto inst = std::make_shared<InstanceObject>(cls);
-    inst->payload = f;
-    inst->dict->setStr("name", pathv);
-    inst->dict->setStr("mode", pyStr(mode));
-    return inst;
-  });
-  open->id = "builtins.open";
-  vm.builtinsDict()->setStr("open", open);
+  DictPtr d = as<ModuleObject>(io).dict;
+  for (const char* name :
+       {"DEFAULT_BUFFER_SIZE", "BlockingIOError", "UnsupportedOperation", "open", "open_code",
+        "FileIO", "BytesIO", "StringIO", "BufferedReader", "BufferedWriter", "BufferedRWPair",
+        "BufferedRandom", "IncrementalNewlineDecoder", "text_encoding", "TextIOWrapper"})
+    d->setStr(name, native->getStr(name));
+  // (io.py derives these from the _io bases with ABCMeta; the stand-in gives the bases)
+  d->setStr("IOBase", native->getStr("_IOBase"));
+  d->setStr("RawIOBase", native->getStr("_RawIOBase"));
+  d->setStr("BufferedIOBase", native->getStr("_BufferedIOBase"));
+  d->setStr("TextIOBase", native->getStr("_TextIOBase"));
+  d->setStr("SEEK_SET", pyInt(0));
+  d->setStr("SEEK_CUR", pyInt(1));
+  d->setStr("SEEK_END", pyInt(2));
 }
 
-// ---- os, os.path ----
+// ---- the os and os.path stand-ins (os.py's most used names over posix) ----
+
+/// stat() of a path argument through the Vfs; false when it fails.
+static bool statPath(VM& vm, const Value& arg, VfsStat& st, bool follow = true) {
+  PathArg p = pathArg(vm, arg, "stat", "path", true);
+  int e = p.is_fd() ? vm.vfs().fstat(p.fd, st) : vm.vfs().stat(p.path, follow, st);
+  return e == 0;
+}
+
+static std::string strOf(VM& vm, const Value& v) {
+  Value s = fspath(vm, v);
+  return s->kind == Kind::Bytes ? as<BytesObject>(s).v : asStr(s);
+}
 
 static void installOs(VM& vm) {
+  Value posix = vm.findModule("posix");
   Value os = moduleNamed(vm, "os");
   auto& d = *as<ModuleObject>(os).dict;
-  d.setStr("devnull", pyStr(kDevNull));
-  d.setStr("sep", pyStr("/"));
+  as<ModuleObject>(posix).dict->forEach([&](const Value& k, const Value& v) {
+    if (k->kind == Kind::Str && asStr(k).rfind("__", 0) != 0 && asStr(k) != "environ") d.set(k, v);
+  });
   d.setStr("name", pyStr("posix"));
-  d.setStr("environ", newDict());
-  def(os, "remove", [](VM& vm, CallArgs& a) -> Value {
-    std::string p = vm.str(a.args.at(0));
-    if (!files().erase(p))
-      vm.raise(vm.b().file_not_found_error,
-               "[Errno 2] No such file or directory: " + vm.repr(a.args[0]));
+  d.setStr("devnull", pyStr("/dev/null"));
+  d.setStr("sep", pyStr("/"));
+  d.setStr("altsep", none());
+  d.setStr("extsep", pyStr("."));
+  d.setStr("pathsep", pyStr(":"));
+  d.setStr("curdir", pyStr("."));
+  d.setStr("pardir", pyStr(".."));
+  d.setStr("linesep", pyStr("\n"));
+  d.setStr("defpath", pyStr("/bin:/usr/bin"));
+  auto environ = newDict();
+  as<DictObject>(as<ModuleObject>(posix).dict->getStr("environ"))
+      .forEach([&](const Value& k, const Value& v) {
+        environ->setStr(as<BytesObject>(k).v, pyStr(as<BytesObject>(v).v));
+      });
+  d.setStr("environ", environ);
+  def(os, "getenv", [environ](VM&, CallArgs& a) -> Value {
+    Value v = a.args.empty() ? nullptr : environ->get(a.args[0]);
+    return v ? v : a.args.size() > 1 ? a.args[1] : none();
+  });
+  def(os, "makedirs", [](VM& vm, CallArgs& a) -> Value {
+    std::string path = strOf(vm, a.args.at(0));
+    Value ok = a.kw("exist_ok");
+    bool exist_ok = ok && vm.truthy(ok);
+    for (size_t at = 1; at <= path.size(); ++at) {
+      if (at != path.size() && path[at] != '/') continue;
+      std::string part = path.substr(0, at);
+      int e = vm.vfs().mkdir(part, 0777);
+      if (e == EEXIST && (at != path.size() || exist_ok)) continue;
+      if (e) raiseOSError(vm, e, pyStr(part));
+    }
     return none();
   });
-  def(os, "getenv",
-      [](VM&, CallArgs& a) -> Value { return a.args.size() > 1 ? a.args[1] : none(); });
-  def(os, "getcwd", [](VM&, CallArgs&) -> Value { return pyStr("/tmp"); });
   Value path = moduleNamed(vm, "os.path");
-  def(path, "exists",
-      [](VM& vm, CallArgs& a) -> Value { return pyBool(vfsExists(vm.str(a.args.at(0)))); });
+  def(path, "exists", [](VM& vm, CallArgs& a) -> Value {
+    VfsStat st;
+    return pyBool(statPath(vm, a.args.at(0), st));
+  });
   def(path, "isfile", [](VM& vm, CallArgs& a) -> Value {
-    std::string p = vm.str(a.args.at(0));
-    return pyBool(files().count(p) != 0);
+    VfsStat st;
+    return pyBool(statPath(vm, a.args.at(0), st) && S_ISREG(st.mode));
+  });
+  def(path, "isdir", [](VM& vm, CallArgs& a) -> Value {
+    VfsStat st;
+    return pyBool(statPath(vm, a.args.at(0), st) && S_ISDIR(st.mode));
+  });
+  def(path, "getsize", [](VM& vm, CallArgs& a) -> Value {
+    return vm.getAttr(vm.call(vm.getAttr(vm.findModule("posix"), "stat"), {a.args.at(0)}),
+                      "st_size");
   });
   def(path, "join", [](VM& vm, CallArgs& a) -> Value {
     std::string out;
     for (const Value& v : a.args) {
-      std::string s = vm.str(v);
+      std::string s = strOf(vm, v);
       if (!s.empty() && s[0] == '/')
         out = s;
       else if (out.empty() || out.back() == '/')
@@ -170,10 +153,31 @@ static void installOs(VM& vm) {
     return pyStr(out);
   });
   def(path, "basename", [](VM& vm, CallArgs& a) -> Value {
-    std::string s = vm.str(a.args.at(0));
+    std::string s = strOf(vm, a.args.at(0));
     size_t k = s.rfind('/');
     return pyStr(k == std::string::npos ? s : s.substr(k + 1));
   });
+  def(path, "dirname", [](VM& vm, CallArgs& a) -> Value {
+    std::string s = strOf(vm, a.args.at(0));
+    size_t k = s.rfind('/');
+    if (k == std::string::npos) return pyStr("");
+    std::string head = s.substr(0, k + 1);
+    if (head.find_first_not_of('/') != std::string::npos)
+      head.erase(head.find_last_not_of('/') + 1);
+    return pyStr(head);
+  });
+  def(path, "abspath", [](VM& vm, CallArgs& a) -> Value {
+    std::string s = strOf(vm, a.args.at(0));
+    if (s.empty() || s[0] != '/') {
+      std::string cwd;
+      (void)vm.vfs().getcwd(cwd);
+      s = cwd + "/" + s;
+    }
+    return vm.call(vm.getAttr(vm.findModule("posix"), "_path_normpath"), {pyStr(s)});
+  });
+  as<ModuleObject>(path).dict->setStr("normpath",
+                                      vm.getAttr(vm.findModule("posix"), "_path_normpath"));
+  as<ModuleObject>(path).dict->setStr("sep", pyStr("/"));
 }
 
 // ---- logging (Python, at Lib/logging/__init__.py) ----

@@ -7,13 +7,12 @@
 
 namespace gbc::interp {
 
-/// open(), io.TextIOWrapper, os, os.path, logging.
+/// builtins.open (the native _io's), the io, os and os.path stand-ins, logging.
 void installStdlibIo(VM& vm);
 /// The target's standard-library directory, e.g. "/usr/lib/python3.14".
 std::string stdlibPrefix(const TargetProfile& t);
-/// The in-memory file system of open() / os.path.exists (torch.save writes there too).
+/// A file gbc's torch model writes (torch.save): Vfs::modelWrite of the current VM.
 void vfsWrite(const std::string& path, const std::string& data);
-bool vfsExists(const std::string& path);
 /// A bound method of a logging.Logger instance.
 bool isLoggerMethodCall(VM& vm, const Value& callable);
 

@@ -49,7 +49,7 @@ static runtime::Scalar toScalar(VM& vm, const Value& v) {
     case Kind::Bool:
       return as<BoolObject>(v).v;
     case Kind::Int:
-      return as<IntObject>(v).v;
+      return asInt(v);
     case Kind::Float:
       return as<FloatObject>(v).v;
     default:

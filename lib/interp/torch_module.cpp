@@ -68,7 +68,7 @@ static std::optional<runtime::DType> dtypeKw(const CallArgs& a) {
 
 static runtime::Scalar scalarOf(VM& vm, const Value& v) {
   if (v->kind == Kind::Bool) return as<BoolObject>(v).v;
-  if (v->kind == Kind::Int) return as<IntObject>(v).v;
+  if (v->kind == Kind::Int) return asInt(v);
   if (v->kind == Kind::Float) return as<FloatObject>(v).v;
   if (v->kind == Kind::Tensor) return check(vm, T(v).item());
   vm.raise(vm.b().type_error, "expected a number");
@@ -533,20 +533,21 @@ void installTorch(VM& vm) {
   auto param = vm.makeClass("Parameter", {vm.b().tensor}, nullptr);
   vm.b().parameter = param;
   param->module = "torch.nn.parameter";
-  param->dict->setStr(
-      "__gbc_new__", std::make_shared<BuiltinObject>("Parameter", [](VM& vm, CallArgs& a) -> Value {
-        Value data =
-            a.args.size() > 1 ? a.args.at(1) : factory(vm, "empty", check(vm, runtime::empty({0})));
-        auto t = std::make_shared<TensorObject>(T(data));
-        t->is_parameter = true;
-        bool rg = true;
-        if (Value r = a.kw("requires_grad"))
-          rg = vm.truthy(r);
-        else if (a.args.size() > 2)
-          rg = vm.truthy(a.args.at(2));
-        t->t.setRequiresGrad(rg);
-        return t;
-      }));
+  auto param_new = std::make_shared<BuiltinObject>("__new__", [](VM& vm, CallArgs& a) -> Value {
+    Value data =
+        a.args.size() > 1 ? a.args.at(1) : factory(vm, "empty", check(vm, runtime::empty({0})));
+    auto t = std::make_shared<TensorObject>(T(data));
+    t->is_parameter = true;
+    bool rg = true;
+    if (Value r = a.kw("requires_grad"))
+      rg = vm.truthy(r);
+    else if (a.args.size() > 2)
+      rg = vm.truthy(a.args.at(2));
+    t->t.setRequiresGrad(rg);
+    return t;
+  });
+  param_new->binds = false;
+  param->dict->setStr("__new__", param_new);
   param->instance_kind = Kind::Tensor;
   as<ModuleObject>(nn).dict->setStr("Parameter", param);
 

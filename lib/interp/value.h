@@ -14,6 +14,10 @@
 #include "interp/bytecode.h"
 #include "runtime/tensor.h"
 
+namespace gbc::native {
+class BigInt;
+}
+
 namespace gbc::interp {
 
 struct Object;
@@ -26,6 +30,7 @@ enum class Kind : uint8_t {
   Float,
   Str,
   Bytes,
+  ByteArray,
   Tuple,
   List,
   Dict,
@@ -50,18 +55,35 @@ enum class Kind : uint8_t {
   DType,
   Super,
   Range,
+  GetSet,  // a native data descriptor: function.__name__, type.__mro__, a __slots__ member
+};
+/// One past the last Kind (the size of per-kind tables).
+inline constexpr int kKindCount = static_cast<int>(Kind::GetSet) + 1;
+
+struct DictObject;
+using DictPtr = std::shared_ptr<DictObject>;
+struct ClassObject;
+using ClassPtr = std::shared_ptr<ClassObject>;
+class VM;
+struct NativeState;
+
+/// What an instance of a user subclass of a builtin type carries besides its native value (an
+/// int of an IntEnum, the tuple of a namedtuple, the dict of an OrderedDict): the object keeps
+/// its native kind, so every native operation works on it, and its type is `cls`.
+struct SubclassState {
+  ClassPtr cls;
+  DictPtr dict;  // the instance __dict__
+  /// C++ state of a native subclass of a builtin type (defaultdict's default_factory).
+  std::shared_ptr<NativeState> native = nullptr;
 };
 
 struct Object {
   explicit Object(Kind k) : kind(k) {}
   virtual ~Object() = default;
   Kind kind;
+  /// Set on instances of user subclasses of builtin types (VM::typeOf returns its class).
+  std::shared_ptr<SubclassState> sub;
 };
-
-struct DictObject;
-using DictPtr = std::shared_ptr<DictObject>;
-struct ClassObject;
-class VM;
 
 struct BoolObject : Object {
   explicit BoolObject(bool b) : Object(Kind::Bool), v(b) {}
@@ -70,6 +92,9 @@ struct BoolObject : Object {
 struct IntObject : Object {
   explicit IntObject(int64_t i) : Object(Kind::Int), v(i) {}
   int64_t v;
+  /// The value when it does not fit int64 (then `v` is 0). Ints are normalised: an int that
+  /// fits int64 never has one (pyBigInt).
+  std::shared_ptr<const native::BigInt> big;
   /// A dynamic (symbolic) int while Dynamo traces: the input slot it stands for (-1: derived
   /// from one), kUnbacked for an unbacked one (Tensor.item() under capture_scalar_outputs), or
   /// -2 for a plain Python int.
@@ -82,13 +107,27 @@ struct FloatObject : Object {
   explicit FloatObject(double d) : Object(Kind::Float), v(d) {}
   double v;
 };
+struct StrIndex;  // text.h
+/// A str: UTF-8, with lone surrogates in their three-byte form; text.h gives its code points.
 struct StrObject : Object {
   explicit StrObject(std::string s) : Object(Kind::Str), v(std::move(s)) {}
   std::string v;
+  /// Caches of text.h (a str never changes; `assign` resets them for a reused probe): the
+  /// length in code points (-1: not known yet) and, for a non-ASCII str, its index.
+  mutable int64_t length_ = -1;
+  mutable std::shared_ptr<const StrIndex> index_;
+  void assign(std::string_view s) {
+    v.assign(s.data(), s.size());
+    length_ = -1;
+    index_.reset();
+  }
 };
+/// bytes (Kind::Bytes) and bytearray (Kind::ByteArray, mutable).
 struct BytesObject : Object {
-  explicit BytesObject(std::string s) : Object(Kind::Bytes), v(std::move(s)) {}
+  explicit BytesObject(std::string s, Kind k = Kind::Bytes) : Object(k), v(std::move(s)) {}
   std::string v;
+  /// bytearray: live buffer exports (memoryviews) that forbid resizing.
+  int exports = 0;
 };
 struct TupleObject : Object {
   explicit TupleObject(std::vector<Value> items) : Object(Kind::Tuple), items(std::move(items)) {}
@@ -102,8 +141,24 @@ struct ListObject : Object {
   std::vector<Value> items;
 };
 
-/// Hash/equality functors for dict and set keys (Python semantics for builtin key types,
-/// identity for other objects).
+/// The VM executing on this thread (set by VM's constructor): dict and set keys of user classes
+/// hash and compare through it (their __hash__ / __eq__).
+VM* currentVM();
+void setCurrentVM(VM* vm);
+
+/// Hash/equality functors for dict and set keys: Python semantics for builtin key types, the
+/// object's own __hash__ / __eq__ (through currentVM()) for instances of user classes.
+int64_t vmHash(VM& vm, const Value& v);                 // VM::hash
+bool vmEquals(VM& vm, const Value& a, const Value& b);  // VM::equals
+/// hash() of a builtin value by its native kind (CPython's values for int, float, None).
+int64_t nativeHash(const Value& v);
+/// CPython's default hash of an object: its address rotated (object.__hash__).
+int64_t identityHash(const void* p);
+/// Compares two numbers (int of any size, bool, float) exactly: -1, 0, 1, or 2 when one is NaN.
+int compareNumbers(const Value& a, const Value& b);
+/// == between builtin values by their native kinds (no user __eq__).
+bool nativeEquals(const Value& a, const Value& b);
+
 struct KeyHash {
   size_t operator()(const Value& v) const;
 };
@@ -117,6 +172,9 @@ struct DictObject : Object {
   std::vector<std::pair<Value, Value>> entries;
   std::unordered_map<Value, size_t, KeyHash, KeyEq> index;
   size_t live = 0;
+  /// The namespace of a class: a change invalidates the attribute caches of every class
+  /// (ClassObject::lookup), so it bumps classDictEpoch().
+  bool class_dict = false;
 
   Value get(const Value& key) const;
   Value getStr(std::string_view key) const;
@@ -176,8 +234,8 @@ struct FunctionObject : Object {
   DictPtr attrs;                              // __dict__ (created on demand)
   std::weak_ptr<ClassObject> defining_class;  // for super() / __class__
   Value module_name;
-  // Annotations and PEP 695, set by SET_FUNCTION_ATTRIBUTE (eval_scopes.cpp); the VM shows
-  // them as function attributes through languageAttr (eval_ext.h):
+  // Annotations and PEP 695, set by SET_FUNCTION_ATTRIBUTE (eval_scopes.cpp); shown by the
+  // getsets of annotations.cpp:
   /// `__annotations__`: the dict 3.12 (or `from __future__ import annotations`) builds at def
   /// time; in 3.14 the result of `annotate(1)`, cached on first access. Null: none yet.
   Value annotations;
@@ -186,6 +244,8 @@ struct FunctionObject : Object {
   Value annotate;
   /// `__type_params__` (PEP 695): the tuple of a generic def's type parameters. Null: ().
   Value type_params;
+  /// `__doc__` once set; null: the code's docstring (functionDocstring, eval_ext.h).
+  Value doc;
 };
 
 struct BoundMethodObject : Object {
@@ -207,7 +267,9 @@ struct CallArgs {
 
 using NativeFn = std::function<Value(VM&, CallArgs&)>;
 
-/// A function implemented in C++: Python builtins and gbc's torch model.
+/// A function implemented in C++: Python builtins, methods of builtin types, gbc's torch model.
+/// Found on a class, it binds to the instance like a method descriptor unless `binds` is false
+/// (a builtin function such as `len` stored as a class attribute does not bind).
 struct BuiltinObject : Object {
   BuiltinObject(std::string n, NativeFn f)
       : Object(Kind::Builtin), name(std::move(n)), fn(std::move(f)) {}
@@ -218,6 +280,26 @@ struct BuiltinObject : Object {
   /// Identity of the modelled callable for cause matching (e.g. "torch._dynamo.graph_break").
   std::string id;
   DictPtr attrs;
+  bool binds = true;
+  /// A special method of a builtin type that does what the type natively does (a slot wrapper:
+  /// object.__repr__, dict.__getitem__): VM::special treats finding it as "no override".
+  bool slot = false;
+  /// A method of a builtin class that takes the class as its receiver (dict.fromkeys,
+  /// int.from_bytes): it binds to the class, also when looked up on an instance.
+  bool class_method = false;
+};
+
+/// A native data descriptor (Kind::GetSet) in a type's dict: `get(vm, obj)` reads the
+/// attribute of `obj`; `set` (null: read-only) writes it, and with a null value deletes it.
+struct GetSetObject : Object {
+  using Getter = std::function<Value(VM&, const Value&)>;
+  using Setter = std::function<void(VM&, const Value&, const Value&)>;
+  GetSetObject(std::string n, Getter g, Setter s)
+      : Object(Kind::GetSet), name(std::move(n)), get(std::move(g)), set(std::move(s)) {}
+  std::string name;
+  std::string owner;  // the class's name, for messages
+  Getter get;
+  Setter set;
 };
 
 /// A class: user-defined, prelude-defined or builtin (int, list, Exception, ...).
@@ -227,19 +309,47 @@ struct ClassObject : Object, std::enable_shared_from_this<ClassObject> {
   std::vector<std::shared_ptr<ClassObject>> bases;
   std::vector<std::shared_ptr<ClassObject>> mro;  // self first
   DictPtr dict;
+  /// The metaclass (null: `type`).
+  ClassPtr meta;
   /// For builtin types: the kind of their instances (Int for int, ...). Instance for others.
+  /// A subclass inherits its solid base's kind: its instances are native objects of that kind
+  /// carrying a SubclassState.
   Kind instance_kind = Kind::Instance;
   bool is_exception = false;
-  Value lookup(std::string_view name) const;  // along the MRO
+  /// A builtin type (its methods and attributes are gbc's own).
+  bool builtin = false;
+  /// __slots__ without __dict__ along the whole MRO: instances take no other attributes.
+  bool no_dict = false;
+  /// Direct subclasses (type.__subclasses__).
+  std::vector<std::weak_ptr<ClassObject>> subclasses;
+  /// The attribute `name` along the MRO (null if none). Cached per class until any class dict
+  /// changes.
+  Value lookup(std::string_view name) const;
   bool isSubclassOf(const ClassObject* other) const;
+
+ private:
+  struct StrHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  mutable std::unordered_map<std::string, Value, StrHash, std::equal_to<>> cache_;
+  mutable uint64_t cache_epoch_ = 0;
 };
-using ClassPtr = std::shared_ptr<ClassObject>;
+
+/// Counts changes to class namespaces in this thread (ClassObject::lookup's cache key).
+uint64_t& classDictEpoch();
 
 /// A frame summary kept on exceptions for tracebacks.
 struct TracebackEntry {
   std::string file;
   std::string name;
   syntax::Span pos;
+};
+
+/// The native state of an instance of a native type (a deque's items, a StringIO's buffer):
+/// native types derive their state from this (native_type.h).
+struct NativeState {
+  virtual ~NativeState() = default;
 };
 
 struct InstanceObject : Object {
@@ -253,6 +363,11 @@ struct InstanceObject : Object {
   bool suppress_context = false;
   /// Native payload (e.g. the structured Unsupported error); owned by whoever set it.
   std::shared_ptr<void> payload;
+  /// The state of an instance of a native type (native_type.h).
+  std::shared_ptr<NativeState> native;
+  /// Set on an exception that stands for a gap of gbc (VM::raiseGap): what CPython has and gbc
+  /// lacks, e.g. "`str.isidentifier`".
+  std::shared_ptr<const std::string> gap;
   /// Module instance bookkeeping (nn.Module) lives in dict like torch does.
 };
 
@@ -286,7 +401,8 @@ struct GeneratorObject : Object {
 
 struct PropertyObject : Object {
   PropertyObject() : Object(Kind::Property) {}
-  Value fget, fset;
+  Value fget, fset, fdel, doc;
+  Value name;  // set by __set_name__ (property.__name__)
 };
 struct StaticMethodObject : Object {
   explicit StaticMethodObject(Value f) : Object(Kind::StaticMethod), func(std::move(f)) {}
@@ -338,14 +454,24 @@ Value notImplemented();
 
 inline bool isNone(const Value& v) { return v->kind == Kind::None; }
 inline bool isInt(const Value& v) { return v->kind == Kind::Int || v->kind == Kind::Bool; }
+/// An int beyond int64 (IntObject::big).
+inline bool isBigInt(const Value& v) {
+  return v->kind == Kind::Int && static_cast<const IntObject&>(*v).big != nullptr;
+}
+/// Raises OverflowError "Python int too large to convert to C ssize_t" (asInt of a big int).
+[[noreturn]] void intTooLarge();
 inline int64_t asInt(const Value& v) {
-  return v->kind == Kind::Bool ? static_cast<const BoolObject&>(*v).v
-                               : static_cast<const IntObject&>(*v).v;
+  if (v->kind == Kind::Bool) return static_cast<const BoolObject&>(*v).v;
+  const auto& i = static_cast<const IntObject&>(*v);
+  if (i.big) intTooLarge();
+  return i.v;
 }
-inline double asFloat(const Value& v) {
-  if (v->kind == Kind::Float) return static_cast<const FloatObject&>(*v).v;
-  return static_cast<double>(asInt(v));
-}
+/// float(v) of an int or float (OverflowError for an int beyond the float range).
+double asFloat(const Value& v);
+/// An int value of any size (normalised: int64 when it fits).
+Value pyBigInt(native::BigInt b);
+/// The value of an int (or bool) as a BigInt.
+native::BigInt toBigInt(const Value& v);
 inline const std::string& asStr(const Value& v) { return static_cast<const StrObject&>(*v).v; }
 template <typename T>
 T& as(const Value& v) {

@@ -1,13 +1,17 @@
-// The VM object: construction (builtins, torch), modules and imports.
+// The VM object: construction (builtins, the import system, torch), native modules, module
+// execution and the preludes (the Python parts of gbc's models).
 #include "interp/vm.h"
 
-#include <cmath>
 #include <cstdio>
 
 #include "interp/code_image.h"
+#include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
+#include "interp/import_internal.h"
+#include "interp/importer.h"
 #include "interp/torch_model.h"
+#include "interp/vfs.h"
 #include "syntax/parser.h"
 
 namespace gbc::interp {
@@ -21,33 +25,42 @@ VM::VM(const TargetProfile& target, bool run_mode)
       run_mode_(run_mode),
       dynamo_(std::make_unique<Dynamo>(*this)),
       builtins_(std::make_unique<Builtins>()),
-      builtins_dict_(newDict()) {
+      builtins_dict_(newDict()),
+      importer_(std::make_unique<Importer>(*this)) {
+  setCurrentVM(this);
   installBuiltinClasses(*this);
   installLanguageRuntime(*this);  // eval_ext.h: coroutines, ExceptionGroup, t-strings, exec...
+  importer_->install();           // sys, sys.path, importlib's bootstrap
   installStdlibModules(*this);
   installTorch(*this);
   installStance(*this);
   installGradMode(*this);
+  // the preludes' own imports: a program starts with the modules CPython starts with
+  importer_->forgetStartupImports();
 }
 
-VM::~VM() = default;
+VM::~VM() {
+  // (open files may outlive the VM: their last flushes must not reach a dead VM's streams)
+  if (vfs_) vfs_->out = vfs_->err = nullptr;
+  if (currentVM() == this) setCurrentVM(nullptr);
+}
 
 void VM::registerModule(const std::string& name, Value module) {
-  modules_[name] = std::move(module);
+  importer_->registerNative(name, std::move(module));
 }
 
-Value VM::findModule(const std::string& name) {
-  auto it = modules_.find(name);
-  if (it != modules_.end()) return it->second;
+Value VM::findModule(const std::string& name) { return importer_->findLoaded(name); }
+
+bool VM::loadLazyModule(const std::string& name) {
   for (LazyPart& part : lazy_) {
     if (part.loaded) continue;
     for (const std::string& m : part.modules)
       if (name == m || (name.size() > m.size() && name.rfind(m + ".", 0) == 0)) {
         loadLazy(part);
-        return findModule(name);
+        return true;
       }
   }
-  return nullptr;
+  return false;
 }
 
 void VM::addLazyPart(std::vector<std::string> modules,
@@ -77,83 +90,18 @@ void VM::loadLazy(LazyPart& part) {
 }
 
 Value VM::importModule(const std::string& dotted, const DictPtr& globals, int level) {
-  std::string name = dotted;
-  if (level > 0) {
-    Value pkg = globals ? globals->getStr("__package__") : nullptr;
-    std::string base = pkg && pkg->kind == Kind::Str ? asStr(pkg) : "";
-    if (base.empty())
-      raise(b().import_error, "attempted relative import with no known parent package");
-    for (int i = 1; i < level; ++i) {
-      size_t dot = base.rfind('.');
-      if (dot == std::string::npos)
-        raise(b().import_error, "attempted relative import beyond top-level package");
-      base = base.substr(0, dot);
-    }
-    name = dotted.empty() ? base : base + "." + dotted;
-  }
-  if (Value m = findModule(name)) return m;
-  // parents first, as Python does
-  size_t dot = name.rfind('.');
-  if (dot != std::string::npos) importModule(name.substr(0, dot), nullptr, 0);
-  if (Value m = findModule(name)) return m;
-  if (Value m = loadLocalModule(name)) return m;
-  raise(b().module_not_found_error, "No module named '" + name + "'");
-}
-
-static bool readFile(const std::string& path, std::string& out) {
-  std::FILE* fp = std::fopen(path.c_str(), "rb");
-  if (!fp) return false;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, fp)) > 0) out.append(buf, n);
-  std::fclose(fp);
-  return true;
-}
-
-Value VM::loadLocalModule(const std::string& name) {
-  std::string rel = name;
-  for (char& c : rel)
-    if (c == '.') c = '/';
-  for (const std::string& root : module_roots) {
-    for (const std::string& candidate :
-         {root + "/" + rel + ".py", root + "/" + rel + "/__init__.py"}) {
-      std::string source;
-      if (!readFile(candidate, source)) continue;
-      bool is_package = candidate.size() >= 12 &&
-                        candidate.compare(candidate.size() - 12, 12, "/__init__.py") == 0;
-      auto parsed = syntax::parseModule(candidate, source);
-      if (!parsed)
-        raise(b().import_error, "gbc cannot import '" + name + "': " + parsed.error().message);
-      auto code = compileModule(*parsed, candidate, CompileOptions::forPython(target().python));
-      if (!code)
-        raise(b().import_error, "gbc cannot import '" + name + "': " + code.error().message);
-      auto m = std::make_shared<ModuleObject>(name);
-      registerModule(name, m);
-      size_t dot = name.rfind('.');
-      if (dot != std::string::npos)
-        if (Value parent = findModule(name.substr(0, dot)))
-          as<ModuleObject>(parent).dict->setStr(name.substr(dot + 1), m);
-      m->dict->setStr("__file__", pyStr(candidate));
-      m->dict->setStr(
-          "__package__",
-          pyStr(is_package ? name : (dot == std::string::npos ? "" : name.substr(0, dot))));
-      sources[candidate] = std::make_shared<const std::string>(source);
-      try {
-        execModule(*code, name, m->dict);
-      } catch (...) {
-        modules_.erase(name);
-        throw;
-      }
-      return m;
-    }
-  }
-  return nullptr;
+  return importer_->importModule(dotted, globals, level);
 }
 
 Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string& name,
                      DictPtr globals) {
   globals->setStr("__name__", pyStr(name));
   globals->setStr("__builtins__", builtins_dict_);
+  return runModuleCode(code, globals);
+}
+
+Value VM::runModuleCode(const std::shared_ptr<CodeObject>& code, const DictPtr& globals) {
+  if (!globals->getStr("__builtins__")) globals->setStr("__builtins__", builtins_dict_);
   auto f = std::make_shared<Frame>();
   f->code = code;
   f->name = code->name;
@@ -165,19 +113,36 @@ Value VM::execModule(const std::shared_ptr<CodeObject>& code, const std::string&
   return eval(*f);
 }
 
-void loadPrelude(VM& vm, const std::string& name, const std::string& filename,
-                 const std::string& source) {
+/// The code of a prelude: the build's image of it, else compiled from its source.
+static std::shared_ptr<CodeObject> preludeCode(VM& vm, const std::string& filename,
+                                               const std::string& source) {
   // The build compiles the preludes once (code_image.h); parsing them is the slow path.
   std::shared_ptr<CodeObject> code = findCodeImage(filename, source, vm.target().python);
-  if (!code) {
-    auto parsed = syntax::parseModule(filename, source);
-    GBC_CHECK(parsed.has_value(), "the prelude parses");
-    auto compiled = compileModule(*parsed, filename, CompileOptions::forPython(vm.target().python));
-    GBC_CHECK(compiled.has_value(), "the prelude compiles");
-    code = std::move(*compiled);
-    if (const PreludeRecorder& record = preludeRecorder())
-      record(filename, source, vm.target().python, *code);
+  if (code) return code;
+  auto parsed = syntax::parseModule(filename, source);
+  GBC_CHECK(parsed.has_value(), "the prelude parses");
+  auto compiled = compileModule(*parsed, filename, CompileOptions::forPython(vm.target().python));
+  GBC_CHECK(compiled.has_value(), "the prelude compiles");
+  code = std::move(*compiled);
+  if (const PreludeRecorder& record = preludeRecorder())
+    record(filename, source, vm.target().python, *code);
+  return code;
+}
+
+void runPreludeInto(VM& vm, const DictPtr& globals, const std::string& filename,
+                    const std::string& source) {
+  try {
+    vm.runModuleCode(preludeCode(vm, filename, source), globals);
+  } catch (PyRaise& e) {
+    // a prelude that raises is a bug of gbc's: say where before stopping
+    std::fputs((vm.typeOf(e.exc)->name + ": " + vm.exceptionMessage(e.exc) + "\n").c_str(), stderr);
+    GBC_CHECK(false, "a prelude runs without an exception");
   }
+}
+
+void loadPrelude(VM& vm, const std::string& name, const std::string& filename,
+                 const std::string& source) {
+  std::shared_ptr<CodeObject> code = preludeCode(vm, filename, source);
   auto m = std::make_shared<ModuleObject>(name);
   vm.registerModule(name, m);
   size_t dot = name.rfind('.');

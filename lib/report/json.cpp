@@ -32,18 +32,6 @@ static std::string_view kindName(RecordKind kind) {
   GBC_UNREACHABLE("unknown RecordKind");
 }
 
-static std::string_view severityName(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Note:
-      return "note";
-  }
-  GBC_UNREACHABLE("unknown Severity");
-}
-
 static std::string_view nodeOpName(graph::NodeOp op) {
   switch (op) {
     case graph::NodeOp::Placeholder:
@@ -173,7 +161,7 @@ static Json diagnosticJson(const Diagnostic& diagnostic, const FileReport& file)
 Json toJson(const Report& report, const TargetProfile& target) {
   const Registry& registry = registryFor(target);
   Json files = Json::array();
-  std::size_t breaks = 0, unique = 0, errors = 0, graphs = 0;
+  std::size_t breaks = 0, unique = 0, errors = 0, graphs = 0, not_to_end = 0;
   for (const FileReport& file : report.files) {
     Json file_breaks = Json::array(), file_errors = Json::array();
     Json file_graphs = Json::array(), diagnostics = Json::array();
@@ -194,12 +182,24 @@ Json toJson(const Report& report, const TargetProfile& target) {
     breaks += file.graph_breaks.size();
     errors += file.errors.size();
     graphs += file.graphs.size();
+    Json stopped = nullptr;
+    if (file.stopped) {
+      stopped =
+          Json{{"reason", file.stopped->reason == Stop::Reason::CannotModel ? "cannot_model"
+                                                                            : "uncaught_exception"},
+               {"file", file.stopped->file},
+               {"line", file.stopped->line},
+               {"message", file.stopped->message}};
+      ++not_to_end;
+    }
     files.push_back(Json{{"path", file.path},
                          {"graph_breaks", file_breaks},
                          {"errors", file_errors},
                          {"graphs", file_graphs},
                          {"diagnostics", diagnostics},
-                         {"caught_errors", caught_errors}});
+                         {"caught_errors", caught_errors},
+                         {"analysed_to_end", !file.stopped},
+                         {"stopped", stopped}});
   }
   return Json{
       {"schema_version", 1},
@@ -213,7 +213,8 @@ Json toJson(const Report& report, const TargetProfile& target) {
         {"graph_breaks", breaks},
         {"unique_graph_breaks", unique},
         {"errors", errors},
-        {"graphs", graphs}}},
+        {"graphs", graphs},
+        {"files_not_analysed_to_end", not_to_end}}},
   };
 }
 

@@ -142,6 +142,20 @@ TEST_CASE("graphs list their ops and nodes; diagnostics their position", "[repor
   CHECK(diagnostic["line"] == 3);
   CHECK(diagnostic["message"] == "gbc cannot model x");
   CHECK(diagnostic["file"] == "/abs/seed_05.py");
+  CHECK(file["analysed_to_end"] == true);
+  CHECK(file["stopped"].is_null());
+}
+
+TEST_CASE("a file not analysed to the end says why, and the summary counts it", "[report][json]") {
+  Report report = seedReport();
+  report.files.front().stopped = Stop{Stop::Reason::CannotModel, "/abs/seed_05.py", 3, "`x`"};
+  auto json = toJson(report, kTarget2_14);
+  auto file = json["files"][0];
+  CHECK(file["analysed_to_end"] == false);
+  CHECK(file["stopped"]["reason"] == "cannot_model");
+  CHECK(file["stopped"]["line"] == 3);
+  CHECK(file["stopped"]["message"] == "`x`");
+  CHECK(json["summary"]["files_not_analysed_to_end"] == 1);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // LSP diagnostics.
 #include "report/lsp.h"
+#include "report/text.h"
 
 #include "report/findings.h"
 #include "report/registry.h"
@@ -97,6 +98,15 @@ Json lspDiagnostics(const FileReport& file, const TargetProfile& target) {
                    {"severity", d.severity == Severity::Error ? 1 : 3},
                    {"source", "gbc"},
                    {"message", d.message}});
+  }
+  // the program's own uncaught exception: what follows it was not analysed
+  if (file.stopped && file.stopped->reason == Stop::Reason::UncaughtException &&
+      file.stopped->file == file.path) {
+    std::string note = describeStop(*file.stopped);
+    out.push_back({{"range", lineRange(file, file.path, file.stopped->line)},
+                   {"severity", 3},
+                   {"source", "gbc"},
+                   {"message", note + " (" + file.stopped->message + ")"}});
   }
   return out;
 }

@@ -94,6 +94,43 @@ struct Diagnostic {
   std::string message;
 };
 
+/// One exception of a Python traceback as CPython prints it: its frames (outermost first), the
+/// `Type: message` line, the notes (add_note) and how the next exception of the chain relates.
+struct PyExceptionRecord {
+  std::vector<FrameSummary> frames;
+  std::string type;     ///< qualified as CPython prints it: "ValueError", "mymod.MyError"
+  std::string message;  ///< str(exc); empty prints the type alone
+  std::vector<std::string> notes;
+  /// How this exception led to the next one printed: "" (last), "cause" (raise ... from), or
+  /// "context" (raised while handling it).
+  std::string link;
+};
+
+/// An uncaught exception and the chain printed before it (earliest first).
+struct PyTraceback {
+  std::vector<PyExceptionRecord> chain;
+  /// "Type: message" of the last exception (what a one-line summary shows).
+  std::string lastLine() const {
+    if (chain.empty()) return "";
+    const PyExceptionRecord& e = chain.back();
+    return e.message.empty() ? e.type : e.type + ": " + e.message;
+  }
+};
+
+/// Why a program did not run to its end: what comes after that point was never analysed.
+struct Stop {
+  enum class Reason {
+    CannotModel,        ///< gbc met something it cannot model (a diagnostic says what)
+    UncaughtException,  ///< the program raised an exception it did not catch (Python stops too)
+  };
+  Reason reason = Reason::CannotModel;
+  std::string file;  ///< the innermost user frame
+  uint32_t line = 0;
+  /// CannotModel: what gbc cannot model; UncaughtException: the traceback's last line
+  /// ("FileNotFoundError: [Errno 2] No such file or directory: 'x.bin'").
+  std::string message;
+};
+
 /// Everything found in one analysed file.
 struct FileReport {
   std::string path;
@@ -105,6 +142,9 @@ struct FileReport {
   std::vector<UnsupportedError> caught_errors;
   std::vector<graph::Graph> graphs;
   std::vector<Diagnostic> diagnostics;
+  /// Set when the program did not run to its end (an uncaught `Unsupported` error does not count:
+  /// that is a finding, and the program would stop there under torch too).
+  std::optional<Stop> stopped;
   /// Source text of every file a frame above refers to (the analysed file, other local modules,
   /// gbc's models of torch-internal files), so formatters can print source lines.
   std::map<std::string, std::shared_ptr<const std::string>> sources;

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output.
 #include "report/sarif.h"
+#include "report/text.h"
 
 #include "report/findings.h"
 #include "report/json.h"
@@ -168,6 +169,31 @@ Json toSarif(const Report& report, const TargetProfile& target, const std::strin
               {"columnKind", "unicodeCodePoints"},
               {"results", results},
               {"properties", {{"target", {{"torch", target.torch}, {"python", target.python}}}}}};
+  // gbc's own diagnostics and the files not analysed to their end, as tool notifications: a run
+  // that stopped early in some file did not execute successfully
+  Json notifications = Json::array();
+  bool complete = true;
+  for (const FileReport& file : report.files) {
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      Json note = {{"level", diagnostic.severity == Severity::Error     ? "error"
+                             : diagnostic.severity == Severity::Warning ? "warning"
+                                                                        : "note"},
+                   {"message", {{"text", diagnostic.message}}},
+                   {"locations",
+                    Json::array({locationJson(diagnostic.file.empty() ? file.path : diagnostic.file,
+                                              diagnostic.line, root)})}};
+      notifications.push_back(std::move(note));
+    }
+    if (!file.stopped) continue;
+    complete = false;
+    if (file.stopped->reason != Stop::Reason::UncaughtException) continue;
+    notifications.push_back(
+        {{"level", "warning"},
+         {"message", {{"text", describeStop(*file.stopped)}}},
+         {"locations", Json::array({locationJson(file.stopped->file, file.stopped->line, root)})}});
+  }
+  run["invocations"] = Json::array(
+      {Json{{"executionSuccessful", complete}, {"toolExecutionNotifications", notifications}}});
   std::string base = root.empty() || root.back() == '/' ? root : root + "/";
   run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + encodeUriPath(base)}}}};
   return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

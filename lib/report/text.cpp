@@ -157,6 +157,11 @@ std::string renderSummary(const Report& report) {
                          [](const UnsupportedError& e) { return e.may; });
   }
   if (may != 0) out += fmt::format(" ({} may)", may);
+  std::size_t stopped = std::count_if(report.files.begin(), report.files.end(),
+                                      [](const FileReport& file) { return file.stopped; });
+  if (stopped != 0)
+    out += fmt::format("; {} of {} not analysed to the end", stopped,
+                       countOf(report.files.size(), "file", "files"));
   return out;
 }
 
@@ -182,7 +187,7 @@ std::string renderCodeEntry(const Registry& registry, std::string_view code) {
   return out;
 }
 
-static std::string_view severityName(Severity severity) {
+std::string_view severityName(Severity severity) {
   switch (severity) {
     case Severity::Error:
       return "error";
@@ -192,6 +197,23 @@ static std::string_view severityName(Severity severity) {
       return "note";
   }
   GBC_UNREACHABLE("unknown Severity");
+}
+
+std::string renderDiagnostic(const Diagnostic& diagnostic, const std::string& file_path) {
+  // (column 0: the position has no column)
+  const std::string& path = diagnostic.file.empty() ? file_path : diagnostic.file;
+  std::string column = diagnostic.column == 0 ? "" : ":" + std::to_string(diagnostic.column);
+  return fmt::format("{}:{}{}: {}: {}\n", path, diagnostic.line, column,
+                     severityName(diagnostic.severity), diagnostic.message);
+}
+
+std::string describeStop(const Stop& stop) {
+  std::string type = stop.message.substr(0, stop.message.find(':'));
+  return "the program stopped here on an uncaught " + type + "; the rest of it was not analysed";
+}
+
+std::string renderStopNote(const Stop& stop) {
+  return fmt::format("{}:{}: note: {}\n", stop.file, stop.line, describeStop(stop));
 }
 
 std::string renderFileText(const FileReport& file, const TargetProfile& target) {
@@ -222,11 +244,8 @@ std::string renderFileText(const FileReport& file, const TargetProfile& target) 
     if (brk.may) out += "gbc: note: the graph break below may happen (gbc could not decide)\n";
     out += renderRecord(brk, file, target) + "\n";
   }
-  for (const Diagnostic& diagnostic : file.diagnostics) {
-    const std::string& path = diagnostic.file.empty() ? file.path : diagnostic.file;
-    out += fmt::format("{}:{}:{}: {}: {}\n", path, diagnostic.line, diagnostic.column,
-                       severityName(diagnostic.severity), diagnostic.message);
-  }
+  for (const Diagnostic& diagnostic : file.diagnostics)
+    out += renderDiagnostic(diagnostic, file.path);
   return out;
 }
 

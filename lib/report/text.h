@@ -36,6 +36,21 @@ std::string renderRecord(const GraphBreak& brk, const FileReport& sources,
 std::string renderUnsupported(const UnsupportedError& error, const FileReport& sources,
                               const TargetProfile& target);
 
+/// "error", "warning" or "note".
+std::string_view severityName(Severity severity);
+
+/// One of gbc's own diagnostics as `file:line:col: severity: message` and a newline (`file_path`
+/// is used when the diagnostic names no file).
+std::string renderDiagnostic(const Diagnostic& diagnostic, const std::string& file_path);
+
+/// What a stop on an uncaught exception means, e.g. "the program stopped here on an uncaught
+/// FileNotFoundError; the rest of it was not analysed".
+std::string describeStop(const Stop& stop);
+
+/// The note after a program that stopped on an uncaught exception, e.g. "/abs/train.py:12: note:
+/// the program stopped here on an uncaught FileNotFoundError; the rest of it was not analysed".
+std::string renderStopNote(const Stop& stop);
+
 /// gbc's one-line summary, e.g. "gbc: 4 graph breaks (1 unique), 0 errors, 3 graphs in 1 file".
 std::string renderSummary(const Report& report);
 

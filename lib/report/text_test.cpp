@@ -314,6 +314,14 @@ TEST_CASE("the summary counts breaks, unique breaks, errors, graphs and files", 
   file.graphs.resize(1);
   report.files.resize(2);
   CHECK(renderSummary(report) == "gbc: 1 graph break (1 unique), 1 error, 1 graph in 2 files");
+  report.files[1].stopped = Stop{Stop::Reason::UncaughtException, "/abs/t.py", 12,
+                                 "FileNotFoundError: [Errno 2] No such file or directory: 'x'"};
+  CHECK(renderSummary(report) ==
+        "gbc: 1 graph break (1 unique), 1 error, 1 graph in 2 files; "
+        "1 of 2 files not analysed to the end");
+  CHECK(renderStopNote(*report.files[1].stopped) ==
+        "/abs/t.py:12: note: the program stopped here on an uncaught FileNotFoundError; the rest "
+        "of it was not analysed\n");
 }
 
 TEST_CASE("file text interleaves records and errors by seq", "[report][text]") {
@@ -333,6 +341,10 @@ TEST_CASE("file text interleaves records and errors by seq", "[report][text]") {
   REQUIRE(break_at != std::string::npos);
   CHECK(error_at < break_at);
   CHECK(text.find("<case>:3:5: warning: gbc cannot model this\n") != std::string::npos);
+  // a position without a column prints none (columns are 1-based)
+  file.diagnostics.front().column = 0;
+  CHECK(renderFileText(file, kTarget2_11).find("<case>:3: warning: gbc cannot model this\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("gbc codes lists the registry and prints an entry", "[report][text]") {

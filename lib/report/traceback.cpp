@@ -84,6 +84,44 @@ std::string formatFrameList(const std::vector<FrameSummary>& frames, const py::S
   return out;
 }
 
+std::string formatPyTraceback(const PyTraceback& tb, const py::SourceMap& sources,
+                              bool caret_lines) {
+  std::string out;
+  for (const PyExceptionRecord& e : tb.chain) {
+    if (!e.frames.empty()) {
+      out += "Traceback (most recent call last):\n";
+      // StackSummary.format: a frame repeated more than 3 times in a row is summarised
+      const FrameSummary* last = nullptr;
+      size_t repeats = 0;
+      auto flush = [&] {
+        if (repeats > 3)
+          out += fmt::format("  [Previous line repeated {} more time{}]\n", repeats - 3,
+                             repeats - 3 == 1 ? "" : "s");
+      };
+      for (const FrameSummary& f : e.frames) {
+        bool same =
+            last && last->file == f.file && last->line == f.line && last->function == f.function;
+        if (same) {
+          ++repeats;
+        } else {
+          flush();
+          repeats = 1;
+        }
+        last = &f;
+        if (repeats <= 3) out += formatFrame(f, sources, caret_lines);
+      }
+      flush();
+    }
+    out += e.message.empty() ? e.type + "\n" : e.type + ": " + e.message + "\n";
+    for (const std::string& note : e.notes) out += note + "\n";
+    if (e.link == "cause")
+      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    else if (e.link == "context")
+      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  return out;
+}
+
 std::string formatSourceLocation(const FrameSummary& where, const py::SourceMap& sources) {
   std::string result = fmt::format("  File \"{}\", line {}\n", where.file, where.line);
   uint32_t last = where.has_columns && where.end_line > where.line ? where.end_line : where.line;

@@ -21,6 +21,13 @@ std::string formatFrame(const FrameSummary& frame, const py::SourceMap& sources,
 std::string formatFrameList(const std::vector<FrameSummary>& frames, const py::SourceMap& sources,
                             bool caret_lines);
 
+/// A Python traceback as the interpreter prints an uncaught exception: each exception of the
+/// chain with "Traceback (most recent call last):", its frames and its `Type: message` line and
+/// notes, joined by CPython's "The above exception was the direct cause of the following
+/// exception:" / "During handling of the above exception, another exception occurred:".
+std::string formatPyTraceback(const PyTraceback& tb, const py::SourceMap& sources,
+                              bool caret_lines);
+
 /// Dynamo's SourceLocation.format().rstrip() (torch/_dynamo/variables/base.py): the File line,
 /// then the source line(s) with their own indentation plus 4 spaces and, when the position has
 /// columns, a marker line (`~` over the span, `^` over the anchor; all `^` without an anchor).

@@ -9,7 +9,7 @@ stdout must equal the .out file beside it, which is CPython 3.14's stdout for th
 
 A program lists the gbc targets it runs under in a comment line `... targets: 2.14 2.11`
 (2.11 is Python 3.12: programs whose output differs there name 2.14 only). Files without that
-line (_typing.py, __future__.py: stand-ins for modules gbc does not bundle yet) are helpers.
+line are helpers.
 Exit status 1 when a program's output differs.
 """
 import difflib
@@ -33,8 +33,7 @@ def programs():
 
 
 def record(python):
-    # The program goes to PYTHON on stdin: CPython has the modules the helpers stand in for, and
-    # a chroot'ed interpreter cannot see this folder.
+    # The program goes to PYTHON on stdin: a chroot'ed interpreter cannot see this folder.
     for name, _ in programs():
         with open(os.path.join(HERE, name), encoding="utf-8") as f:
             source = f.read()

@@ -12,6 +12,9 @@
 #include <utility>
 
 #include "interp/code_image.h"
+#include "interp/importer.h"
+#include "interp/opaque_module.h"
+#include "interp/pylib.h"
 #include "interp/vm.h"
 
 using namespace gbc;
@@ -49,6 +52,10 @@ int main(int argc, char** argv) {
       interp::VM vm(target, run_mode);
       vm.findModule("torch.optim");  // the preludes loaded on first use
       vm.findModule("torch.nn.modules.loss");
+      for (const interp::PylibModule& m : interp::pylibModules()) vm.findModule(m.name);
+      vm.importer().ensureExternal();                    // importlib._bootstrap_external's rest
+      vm.getAttr(vm.findModule("sys"), "version_info");  // sys's struct sequences and streams
+      interp::makeOpaqueExtensionModule(vm, "ext", "/ext.so");  // the opaque values' class
     }
   }
 

@@ -1,0 +1,62 @@
+// Frame objects (frame_object.h).
+#include "interp/frame_object.h"
+
+namespace gbc::interp {
+
+namespace {
+
+ClassPtr frameClass(VM& vm) {
+  auto& by_name = vm.b().by_name;
+  if (auto it = by_name.find("frame"); it != by_name.end()) return it->second;
+  ClassPtr cls = vm.makeClass("frame", {vm.b().object}, nullptr);
+  cls->module = "builtins";
+  by_name["frame"] = cls;
+  return cls;
+}
+
+DictPtr localsOf(Frame& f) {
+  if (f.locals) return f.locals;
+  if (!f.func) return f.globals;  // a module body runs in its globals
+  auto d = newDict();
+  const CodeObject& code = *f.code;
+  for (size_t i = 0; i < code.varnames.size() && i < f.fast.size(); ++i)
+    if (f.fast[i]) d->setStr(code.varnames[i], f.fast[i]);
+  size_t ncell = code.cellvars.size();
+  for (size_t i = 0; i < f.cells.size(); ++i) {
+    if (i >= ncell && i - ncell >= code.freevars.size()) break;
+    const std::string& name = i < ncell ? code.cellvars[i] : code.freevars[i - ncell];
+    if (f.cells[i] && f.cells[i]->v) d->setStr(name, f.cells[i]->v);
+  }
+  return d;
+}
+
+}  // namespace
+
+Frame* frameAtDepth(VM& vm, int64_t depth) {
+  Frame* f = vm.top();
+  for (int64_t i = 0; f && i < depth; ++i) f = f->back;
+  return f;
+}
+
+Value makeFrameObject(VM& vm, Frame* frame) {
+  ClassPtr cls = frameClass(vm);
+  Value first, last;
+  for (Frame* f = frame; f; f = f->back) {
+    auto obj = std::make_shared<InstanceObject>(cls);
+    DictPtr d = obj->dict;
+    d->setStr("f_globals", f->globals ? Value(f->globals) : Value(newDict()));
+    d->setStr("f_locals", localsOf(*f));
+    d->setStr("f_code", std::make_shared<CodeValue>(f->code));
+    d->setStr("f_lineno", pyInt(f->code->code.empty() ? f->code->firstlineno : f->curPos().line));
+    d->setStr("f_lasti", pyInt(2 * static_cast<int64_t>(f->cur)));
+    d->setStr("f_builtins", vm.builtinsDict());
+    d->setStr("f_trace", none());
+    d->setStr("f_back", none());
+    if (last) as<InstanceObject>(last).dict->setStr("f_back", obj);
+    if (!first) first = obj;
+    last = obj;
+  }
+  return first ? first : none();
+}
+
+}  // namespace gbc::interp

@@ -1,2 +1,0 @@
-// lib/native has no code of its own here: each engine is its own file (see CMakeLists.txt).
-namespace gbc::native {}
