@@ -427,8 +427,8 @@ TEST_CASE(
     CHECK(lastLine(run(tree)) == "ModuleNotFoundError: No module named 'winreg'");
   }
   SECTION("a module of torch that gbc does not model") {
-    tree.write("main.py", "import torch.fx\n");
-    CHECK(lastLine(run(tree)) == "cannot model `torch.fx` (not in gbc's model of torch) at " +
+    tree.write("main.py", "import torch.onnx\n");
+    CHECK(lastLine(run(tree)) == "cannot model `torch.onnx` (not in gbc's model of torch) at " +
                                      tree.path("main.py") + ":1");
   }
   SECTION("3.12: a module pyodide's bundle of 3.12 leaves out") {
