@@ -418,9 +418,10 @@ int run(const RunArgs& args) {
     writeErr(report::renderFileText(records, target));
   }
   if (outcome->uncaught_exception) {
-    writeErr(uncaughtText(*outcome));
+    writeErr(uncaughtText(*outcome) + outcome->exit_stderr);
     return kExitFindings;
   }
+  writeErr(outcome->exit_stderr);
   return kExitOk;
 }
 

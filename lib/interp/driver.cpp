@@ -14,12 +14,14 @@
 
 #include "interp/dynamo.h"
 #include "interp/importer.h"
+#include "interp/mod_atexit.h"
 #include "interp/mod_sys.h"
 #include "interp/reach.h"
 #include "interp/runtime_compat.h"
 #include "interp/static_mode.h"
 #include "interp/vfs.h"
 #include "interp/vm.h"
+#include "report/traceback.h"
 #include "syntax/parser.h"
 
 namespace gbc::interp {
@@ -192,6 +194,23 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
     if (!s) return s.error();
   } catch (GbcBudgetExceeded& e) {
     return Error{ErrorCode::Unsupported, e.message};
+  }
+  // the functions atexit.register()ed run as the interpreter exits (not after a gap of gbc's:
+  // the program's state is not what CPython's would be there); a failing one is reported as
+  // PyErr_WriteUnraisable does, whose C traceback printer draws no carets
+  if (!outcome.report.stopped ||
+      outcome.report.stopped->reason != report::Stop::Reason::CannotModel) {
+    try {
+      report::py::SourceMap sources(vm.sources.begin(), vm.sources.end());
+      for (const AtexitFailure& f : runAtexitCallbacks(vm))
+        outcome.exit_stderr += "Exception ignored in atexit callback " + f.callback + ":\n" +
+                               report::formatPyTraceback(f.traceback, sources, false);
+    } catch (GbcUnsupported& u) {
+      Status s = cannotModel(u.what, u.file, u.line);
+      if (!s) return s.error();
+    } catch (GbcBudgetExceeded& e) {
+      return Error{ErrorCode::Unsupported, e.message};
+    }
   }
   // what open files still buffer is written, as CPython flushes them at exit (vfs.h)
   vm.vfs().flushAll();

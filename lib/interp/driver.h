@@ -56,6 +56,9 @@ struct Outcome {
   /// The program ended with an uncaught Python exception: its traceback (as CPython prints it
   /// to stderr: report::formatPyTraceback) — a finding about the program, not a gbc failure.
   std::optional<report::PyTraceback> uncaught_exception;
+  /// What CPython writes to stderr as it exits, after that traceback: the failures of atexit
+  /// callbacks ("Exception ignored in atexit callback ...").
+  std::string exit_stderr;
 };
 
 /// Analyses (or, with options.run, executes) the Python file at `path` whose text is `source`.

@@ -230,6 +230,18 @@ def ci_tests():
                                      "    Reason: Call to `torch._dynamo.graph_break()`")
           and "    User Stack:\n      <FrameSummary file " in out and "Ops per Graph:\n  Ops 1:\n" in out, f"rc={rc}\n{out}{err}")
 
+    # atexit callbacks left registered run as the program exits; a failing one is reported on
+    # stderr as CPython reports it (no caret lines), and the run still exits 0.
+    prog = os.path.join(HERE, "..", "python", "atexit", "at_exit.py")
+    rc, out, err = gbc("run", prog)
+    check("gbc run: atexit callbacks run at exit, a failing one reported as CPython does",
+          rc == 0 and out == "main\nbye 2\nbye 1\n"
+          and re.fullmatch(r"Exception ignored in atexit callback <function bad at 0x[0-9a-f]+>:\n"
+                           r"Traceback \(most recent call last\):\n"
+                           r'  File ".*at_exit\.py", line 7, in bad\n    1/0\n'
+                           r"ZeroDivisionError: division by zero\n", err) is not None,
+          f"rc={rc}\n{out}{err}")
+
     # The conformance cases as a directory: parallel output is deterministic, SARIF valid.
     if os.path.isdir(CASES):
         rc1, out1, err1 = gbc("analyze", "--format", "json", "-j", "1", CASES, timeout=600)

@@ -26,6 +26,10 @@ MAIN = "import helper\nprint(helper.go(helper.torch.ones(2)))\n"
 def gbc(*args, cwd, env=None):
     # no environment of the machine's own: PATH without python3, no $VIRTUAL_ENV
     base = {"PATH": "/nonexistent", "HOME": cwd, "GBC_CACHE_DIR": ""}
+    # (the sanitizer build's settings pass through: ctest sets them for runs of the binary)
+    for k in ("ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"):
+        if k in os.environ:
+            base[k] = os.environ[k]
     base.update(env or {})
     p = subprocess.run([GBC, *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=base)
     return p.returncode, p.stdout, p.stderr
