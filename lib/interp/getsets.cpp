@@ -4,6 +4,7 @@
 // __context__; a code object's co_* fields; property's fget/fset/fdel; and the methods of
 // `type` (mro, __subclasses__, __instancecheck__, ...), `function.__get__` and `property`'s.
 #include "interp/dynamo.h"
+#include "interp/range.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -493,10 +494,7 @@ void valueGetSets(VM& vm) {
                  "ModuleType subclasses");
       });
   getset(B.object, "__doc__", [](VM&, const Value&) -> Value { return none(); });
-  auto range = [](const Value& r) -> RangeObject& { return as<RangeObject>(r); };
-  getset(B.range, "start", [=](VM&, const Value& r) -> Value { return pyInt(range(r).start); });
-  getset(B.range, "stop", [=](VM&, const Value& r) -> Value { return pyInt(range(r).stop); });
-  getset(B.range, "step", [=](VM&, const Value& r) -> Value { return pyInt(range(r).step); });
+  installRange(vm);
   auto slice = [](const Value& s) -> SliceObject& { return as<SliceObject>(s); };
   getset(B.slice, "start", [=](VM&, const Value& s) -> Value { return slice(s).start; });
   getset(B.slice, "stop", [=](VM&, const Value& s) -> Value { return slice(s).stop; });
