@@ -21,6 +21,7 @@ Value makeGcModule(VM& vm);
 Value makeGrpModule(VM& vm);
 Value makeIoModule(VM& vm);
 Value makeLocaleModule(VM& vm);
+Value makeMathModule(VM& vm);
 Value makeMd5Module(VM& vm);
 Value makeOpcodeModule(VM& vm);
 Value makePosixModule(VM& vm);
@@ -75,6 +76,7 @@ const Entry kModules[] = {
     {"gc", makeGcModule},
     {"grp", makeGrpModule},
     {"itertools", makeItertoolsModule},
+    {"math", makeMathModule},
     {"posix", makePosixModule},
     {"pwd", makePwdModule},
     {"select", makeSelectModule},
