@@ -36,6 +36,7 @@ Value makeSignalModule(VM& vm);
 Value makeSreModule(VM& vm);
 Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
+Value makeThreadModule(VM& vm);
 Value makeTimeModule(VM& vm);
 Value makeUnicodedataModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
@@ -69,6 +70,7 @@ const Entry kModules[] = {
     {"_sre", makeSreModule},
     {"_string", makeStringModule},
     {"_struct", makeStructModule},
+    {"_thread", makeThreadModule},
     {"_weakref", makeWeakrefModule},
     {"atexit", makeAtexitModule},
     {"binascii", makeBinasciiModule},
