@@ -499,9 +499,10 @@ void valueGetSets(VM& vm) {
   getset(B.slice, "start", [=](VM&, const Value& s) -> Value { return slice(s).start; });
   getset(B.slice, "stop", [=](VM&, const Value& s) -> Value { return slice(s).stop; });
   getset(B.slice, "step", [=](VM&, const Value& s) -> Value { return slice(s).step; });
-  getset(B.int_, "real", [](VM&, const Value& i) -> Value { return pyInt(asInt(i)); });
+  // (int(i): a bool's is an int, a big int's the same big int)
+  getset(B.int_, "real", [](VM&, const Value& i) -> Value { return pyBigInt(toBigInt(i)); });
   getset(B.int_, "imag", [](VM&, const Value&) -> Value { return pyInt(0); });
-  getset(B.int_, "numerator", [](VM&, const Value& i) -> Value { return pyInt(asInt(i)); });
+  getset(B.int_, "numerator", [](VM&, const Value& i) -> Value { return pyBigInt(toBigInt(i)); });
   getset(B.int_, "denominator", [](VM&, const Value&) -> Value { return pyInt(1); });
   getset(B.float_, "real",
          [](VM&, const Value& f) -> Value { return pyFloat(as<FloatObject>(f).v); });
