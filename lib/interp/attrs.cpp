@@ -138,7 +138,9 @@ Value VM::genericGetAttr(const Value& obj, const ClassPtr& type, std::string_vie
   auto& props = nativeProps(obj->kind);
   if (auto it = props.find(std::string(name)); it != props.end()) return it->second(*this, obj);
   auto& methods = nativeMethods(obj->kind);
-  if (auto it = methods.find(std::string(name)); it != methods.end()) {
+  // (a frozenset has only what frozenset's class publishes: no add, pop, ...)
+  bool frozen = obj->kind == Kind::Set && as<SetObject>(obj).frozen;
+  if (auto it = methods.find(std::string(name)); it != methods.end() && !frozen) {
     auto bf = std::make_shared<BuiltinObject>(std::string(name), it->second);
     bf->self = obj;
     bf->qualname = type->name + "." + std::string(name);

@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "interp/args.h"
+#include "interp/complex.h"
 #include "interp/dynamo.h"
+#include "interp/range.h"
 #include "interp/slicing.h"
 #include "interp/text_codec.h"
 #include "interp/torch_model.h"
@@ -15,6 +17,8 @@
 #include "native/unicode_digits.h"
 
 namespace gbc::interp {
+
+void installObjectReduce(VM& vm);  // object_reduce.cpp
 
 void installBuiltinFunctions(VM& vm);
 void installNativeMethods(VM& vm);
@@ -294,32 +298,7 @@ void installConstructors(VM& vm) {
     dictUpdate(vm, a.args.at(0), a, 1, "dict");
     return none();
   });
-  staticNew(B.range, [](VM& vm, CallArgs& a) -> Value {
-    std::vector<int64_t> n;
-    for (size_t i = 1; i < a.args.size(); ++i) {
-      const Value& v = a.args[i];
-      if (v->kind == Kind::Tensor)
-        n.push_back(asInt(tensorToPyNumber(vm, v, true)));
-      else if (hasIndex(vm, v)) {
-        Value i = indexInt(vm, v);
-        // (CPython's range holds ints of any size; gbc's holds 64-bit bounds)
-        if (isBigInt(i))
-          vm.raiseGap(vm.b().overflow_error, "Python int too large to convert to C ssize_t",
-                      "a range with a bound beyond 64 bits");
-        n.push_back(asInt(i));
-      } else
-        vm.raise(vm.b().type_error,
-                 "'" + vm.typeOf(v)->name + "' object cannot be interpreted as an integer");
-    }
-    if (n.empty()) vm.raise(vm.b().type_error, "range expected at least 1 argument, got 0");
-    if (n.size() > 3)
-      vm.raise(vm.b().type_error,
-               "range expected at most 3 arguments, got " + std::to_string(n.size()));
-    if (n.size() == 1) return std::make_shared<RangeObject>(0, n[0], 1);
-    int64_t step = n.size() > 2 ? n[2] : 1;
-    if (step == 0) vm.raise(vm.b().value_error, "range() arg 3 must not be zero");
-    return std::make_shared<RangeObject>(n[0], n[1], step);
-  });
+  staticNew(B.range, rangeNew);
   staticNew(B.slice, [](VM& vm, CallArgs& a) -> Value {
     if (a.args.size() < 2) vm.raise(vm.b().type_error, "slice expected at least 1 argument, got 0");
     if (a.args.size() == 2) return std::make_shared<SliceObject>(none(), a.args[1], none());
@@ -513,6 +492,8 @@ void installBuiltinClasses(VM& vm) {
   installNativeMethods(vm);
   installSlotWrappers(vm);
   installTextTypes(vm);
+  installObjectReduce(vm);
+  installComplex(vm);
 }
 
 }  // namespace gbc::interp

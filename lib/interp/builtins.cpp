@@ -12,6 +12,9 @@
 
 namespace gbc::interp {
 
+Value builtinPow(VM& vm, CallArgs& a);
+Value builtinDivmod(VM& vm, CallArgs& a);
+
 static Value builtin(VM& vm, const std::string& name, NativeFn fn) {
   auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
   b->binds = false;  // a builtin function stored on a class does not bind
@@ -137,18 +140,38 @@ void installBuiltinFunctions(VM& vm) {
     std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(std::max<int64_t>(0, asInt(nd))), d);
     return pyFloat(std::strtod(buf, nullptr));
   });
-  builtin(vm, "divmod", [](VM& vm, CallArgs& a) -> Value {
-    return pyTuple({vm.binaryOp(syntax::BinOpKind::FloorDiv, a.args[0], a.args[1]),
-                    vm.binaryOp(syntax::BinOpKind::Mod, a.args[0], a.args[1])});
-  });
-  builtin(vm, "pow", [](VM& vm, CallArgs& a) -> Value {
-    return vm.binaryOp(syntax::BinOpKind::Pow, a.args.at(0), a.args.at(1));
-  });
+  builtin(vm, "divmod", builtinDivmod);  // builtins_pow.cpp
+  builtin(vm, "pow", builtinPow);
   builtin(vm, "min", [](VM& vm, CallArgs& a) -> Value { return minMax(vm, a, false); });
   builtin(vm, "max", [](VM& vm, CallArgs& a) -> Value { return minMax(vm, a, true); });
   builtin(vm, "sum", [](VM& vm, CallArgs& a) -> Value {
     Value acc = argOr(a, 1, "start", pyInt(0));
-    for (Value& v : vm.toVector(a.args.at(0))) acc = vm.binaryOp(syntax::BinOpKind::Add, acc, v);
+    Value it = vm.iter(a.args.at(0));
+    while (Value v = vm.next(it)) {
+      if (acc->kind == Kind::Float && !acc->sub) {
+        // CPython's float path: Neumaier-compensated over floats and plain ints, rounded once
+        // where it ends (so sum([0.1] * 10) == 1.0)
+        double f = as<FloatObject>(acc).v, c = 0.0;
+        for (; v; v = vm.next(it)) {
+          double x;
+          if (v->kind == Kind::Float && !v->sub)
+            x = as<FloatObject>(v).v;
+          else if ((v->kind == Kind::Int && !v->sub && !isBigInt(v) &&
+                    !as<IntObject>(v).symbolic()) ||
+                   (v->kind == Kind::Bool && !v->sub))
+            x = static_cast<double>(asInt(v));
+          else
+            break;
+          double t = f + x;
+          c += std::fabs(f) >= std::fabs(x) ? (f - t) + x : (x - t) + f;
+          f = t;
+        }
+        if (c != 0.0 && std::isfinite(c)) f += c;
+        acc = pyFloat(f);
+        if (!v) break;
+      }
+      acc = vm.binaryOp(syntax::BinOpKind::Add, acc, v);
+    }
     return acc;
   });
   builtin(vm, "any", [](VM& vm, CallArgs& a) -> Value {
@@ -229,6 +252,8 @@ void installBuiltinFunctions(VM& vm) {
   builtin(vm, "reversed", [](VM& vm, CallArgs& a) -> Value {
     // a type's own __reversed__ (deque's) first, as CPython's reversed() does
     if (Value m = vm.special(a.args.at(0), "__reversed__")) return vm.callSpecial(m, a.args[0], {});
+    if (a.args[0]->kind == Kind::Range)  // (a range of any size, without listing it)
+      return vm.callSpecial(vm.b().range->lookup("__reversed__"), a.args[0], {});
     std::vector<Value> items = vm.toVector(a.args.at(0));
     std::reverse(items.begin(), items.end());
     auto l = pyList(std::move(items));

@@ -1,4 +1,5 @@
 // The bytecode evaluation loop and frame management.
+#include "interp/complex.h"
 #include "interp/cpython_names.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
@@ -51,8 +52,11 @@ static Value constantToValue(const Constant& c) {
     }
     case K::Float:
       return pyFloat(v.f);
-    case K::Complex:
-      return pyFloat(v.f);
+    case K::Complex: {
+      VM* vm = currentVM();
+      GBC_CHECK(vm != nullptr, "an imaginary literal needs a VM");
+      return makeComplex(*vm, 0.0, v.f);
+    }
     case K::Str:
       return pyStr(v.str);
     case K::Bytes:
@@ -246,12 +250,20 @@ Value VM::evalLoop(Frame& f) {
           case Op::STORE_NAME: {
             Value v = pop(f);
             DictPtr& d = f.locals ? f.locals : f.globals;
+            if (d->sub) {  // a namespace of a dict subclass (__prepare__): its __setitem__
+              setItem(d, pyStr(code.names[static_cast<size_t>(in.arg)]), std::move(v));
+              break;
+            }
             dynamo_->journalDict(*this, d, code.names[static_cast<size_t>(in.arg)]);
             d->setStr(code.names[static_cast<size_t>(in.arg)], std::move(v));
             break;
           }
           case Op::DELETE_NAME: {
             DictPtr& d = f.locals ? f.locals : f.globals;
+            if (d->sub) {
+              delItem(d, pyStr(code.names[static_cast<size_t>(in.arg)]));
+              break;
+            }
             if (!d->erase(pyStr(code.names[static_cast<size_t>(in.arg)])))
               raise(b().name_error,
                     "name '" + code.names[static_cast<size_t>(in.arg)] + "' is not defined");

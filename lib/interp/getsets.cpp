@@ -4,6 +4,7 @@
 // __context__; a code object's co_* fields; property's fget/fset/fdel; and the methods of
 // `type` (mro, __subclasses__, __instancecheck__, ...), `function.__get__` and `property`'s.
 #include "interp/dynamo.h"
+#include "interp/range.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -440,17 +441,15 @@ void valueGetSets(VM& vm) {
                  "ModuleType subclasses");
       });
   getset(B.object, "__doc__", [](VM&, const Value&) -> Value { return none(); });
-  auto range = [](const Value& r) -> RangeObject& { return as<RangeObject>(r); };
-  getset(B.range, "start", [=](VM&, const Value& r) -> Value { return pyInt(range(r).start); });
-  getset(B.range, "stop", [=](VM&, const Value& r) -> Value { return pyInt(range(r).stop); });
-  getset(B.range, "step", [=](VM&, const Value& r) -> Value { return pyInt(range(r).step); });
+  installRange(vm);
   auto slice = [](const Value& s) -> SliceObject& { return as<SliceObject>(s); };
   getset(B.slice, "start", [=](VM&, const Value& s) -> Value { return slice(s).start; });
   getset(B.slice, "stop", [=](VM&, const Value& s) -> Value { return slice(s).stop; });
   getset(B.slice, "step", [=](VM&, const Value& s) -> Value { return slice(s).step; });
-  getset(B.int_, "real", [](VM&, const Value& i) -> Value { return pyInt(asInt(i)); });
+  // (int(i): a bool's is an int, a big int's the same big int)
+  getset(B.int_, "real", [](VM&, const Value& i) -> Value { return pyBigInt(toBigInt(i)); });
   getset(B.int_, "imag", [](VM&, const Value&) -> Value { return pyInt(0); });
-  getset(B.int_, "numerator", [](VM&, const Value& i) -> Value { return pyInt(asInt(i)); });
+  getset(B.int_, "numerator", [](VM&, const Value& i) -> Value { return pyBigInt(toBigInt(i)); });
   getset(B.int_, "denominator", [](VM&, const Value&) -> Value { return pyInt(1); });
   getset(B.float_, "real",
          [](VM&, const Value& f) -> Value { return pyFloat(as<FloatObject>(f).v); });

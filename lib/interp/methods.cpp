@@ -11,6 +11,8 @@
 
 namespace gbc::interp {
 
+void addSetMethods(VM& vm);
+
 void installNativeMethods(VM& vm) {
   installStrMethods(vm);
   installBytesMethods(vm);
@@ -154,13 +156,24 @@ void installNativeMethods(VM& vm) {
   D["update"] = [](VM& vm, CallArgs& a) -> Value {
     auto& d = as<DictObject>(a.args[0]);
     if (a.args.size() > 1) {
-      if (a.args[1]->kind == Kind::Dict)
+      if (a.args[1]->kind == Kind::Dict && !a.args[1]->sub) {
         as<DictObject>(a.args[1]).forEach([&](const Value& k, const Value& v) { d.set(k, v); });
-      else
+      } else if (Value keys = vm.getAttrOrNull(a.args[1], "keys")) {
+        // a mapping: its keys() and [] (a mappingproxy, a dict subclass, ...)
+        for (Value& k : vm.toVector(vm.call(keys, std::vector<Value>{})))
+          d.set(k, vm.getItem(a.args[1], k));
+      } else {
+        size_t n = 0;
         for (Value& kv : vm.toVector(a.args[1])) {
           auto p = vm.toVector(kv);
+          if (p.size() != 2)
+            vm.raise(vm.b().value_error, "dictionary update sequence element #" +
+                                             std::to_string(n) + " has length " +
+                                             std::to_string(p.size()) + "; 2 is required");
           d.set(p[0], p[1]);
+          ++n;
         }
+      }
     }
     for (auto& [k, v] : a.kwargs) d.setStr(k, v);
     return none();
@@ -205,6 +218,7 @@ void installNativeMethods(VM& vm) {
     return s;
   };
   St["copy"] = St["union"];
+  addSetMethods(vm);  // set_methods.cpp
 
   auto& F = vm.nativeMethods(Kind::Float);
   F["is_integer"] = [](VM&, CallArgs& a) -> Value {

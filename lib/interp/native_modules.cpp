@@ -21,6 +21,7 @@ Value makeGcModule(VM& vm);
 Value makeGrpModule(VM& vm);
 Value makeIoModule(VM& vm);
 Value makeLocaleModule(VM& vm);
+Value makeMathModule(VM& vm);
 Value makeMd5Module(VM& vm);
 Value makeOpcodeModule(VM& vm);
 Value makePosixModule(VM& vm);
@@ -35,6 +36,7 @@ Value makeSignalModule(VM& vm);
 Value makeSreModule(VM& vm);
 Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
+Value makeThreadModule(VM& vm);
 Value makeTimeModule(VM& vm);
 Value makeUnicodedataModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
@@ -68,6 +70,7 @@ const Entry kModules[] = {
     {"_sre", makeSreModule},
     {"_string", makeStringModule},
     {"_struct", makeStructModule},
+    {"_thread", makeThreadModule},
     {"_weakref", makeWeakrefModule},
     {"atexit", makeAtexitModule},
     {"binascii", makeBinasciiModule},
@@ -75,6 +78,7 @@ const Entry kModules[] = {
     {"gc", makeGcModule},
     {"grp", makeGrpModule},
     {"itertools", makeItertoolsModule},
+    {"math", makeMathModule},
     {"posix", makePosixModule},
     {"pwd", makePwdModule},
     {"select", makeSelectModule},

@@ -162,14 +162,14 @@ int64_t nativeHash(const Value& v) {
 }
 
 size_t KeyHash::operator()(const Value& v) const {
-  if (userKey(v) || v->kind == Kind::Tuple)
+  if (userKey(v) || v->kind == Kind::Tuple || v->kind == Kind::Range)
     if (VM* vm = currentVM()) return static_cast<size_t>(vmHash(*vm, v));
   return static_cast<size_t>(nativeHash(v));
 }
 
 bool KeyEq::operator()(const Value& a, const Value& b) const {
   if (a.get() == b.get()) return true;
-  if (userKey(a) || userKey(b))
+  if (userKey(a) || userKey(b) || (a->kind == Kind::Range && b->kind == Kind::Range))
     if (VM* vm = currentVM()) return vmEquals(*vm, a, b);
   return nativeEquals(a, b);
 }
@@ -288,12 +288,6 @@ bool SetObject::erase(const Value& v) {
   index.erase(it);
   --live;
   return true;
-}
-
-int64_t RangeObject::length() const {
-  if (step > 0 && start < stop) return (stop - start + step - 1) / step;
-  if (step < 0 && start > stop) return (start - stop - step - 1) / (-step);
-  return 0;
 }
 
 Value ClassObject::lookup(std::string_view name) const {

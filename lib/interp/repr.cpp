@@ -3,6 +3,7 @@
 
 #include "interp/bytecode.h"
 #include "interp/bytes_ops.h"
+#include "interp/range.h"
 #include "interp/runtime_compat.h"
 #include "interp/str_ops.h"
 #include "interp/torch_model.h"
@@ -138,10 +139,7 @@ std::string VM::reprNative(const Value& v) {
       return "slice(" + repr(s.start) + ", " + repr(s.stop) + ", " + repr(s.step) + ")";
     }
     case Kind::Range: {
-      auto& r = as<RangeObject>(v);
-      std::string out = "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop);
-      if (r.step != 1) out += ", " + std::to_string(r.step);
-      return out + ")";
+      return rangeRepr(as<RangeObject>(v));
     }
     case Kind::Ellipsis:
       return "Ellipsis";

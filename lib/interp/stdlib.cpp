@@ -1,4 +1,4 @@
-// Small models of standard-library modules programs commonly import (math, random,
+// Small models of standard-library modules programs commonly import (random,
 // functools, warnings, logging, copy, os): enough to execute them; their graph-break
 // behaviour lives in the cause table.
 #include <cmath>
@@ -23,41 +23,6 @@ static void fn(const Value& m, const std::string& name, NativeFn f) {
 }
 
 void installStdlibModules(VM& vm) {
-  Value math = newModule(vm, "math");
-  as<ModuleObject>(math).dict->setStr("pi", pyFloat(M_PI));
-  as<ModuleObject>(math).dict->setStr("e", pyFloat(M_E));
-  as<ModuleObject>(math).dict->setStr("inf", pyFloat(INFINITY));
-  as<ModuleObject>(math).dict->setStr("nan", pyFloat(NAN));
-  auto unary = [&](const char* name, double (*f)(double)) {
-    fn(math, name, [f](VM&, CallArgs& a) -> Value { return pyFloat(f(asFloat(a.args.at(0)))); });
-  };
-  unary("sqrt", std::sqrt);
-  unary("exp", std::exp);
-  unary("sin", std::sin);
-  unary("cos", std::cos);
-  unary("tan", std::tan);
-  unary("tanh", std::tanh);
-  unary("fabs", std::fabs);
-  fn(math, "log", [](VM&, CallArgs& a) -> Value {
-    double x = std::log(asFloat(a.args.at(0)));
-    if (a.args.size() > 1) x /= std::log(asFloat(a.args[1]));
-    return pyFloat(x);
-  });
-  fn(math, "floor", [](VM&, CallArgs& a) -> Value {
-    return pyInt(static_cast<int64_t>(std::floor(asFloat(a.args.at(0)))));
-  });
-  fn(math, "ceil", [](VM&, CallArgs& a) -> Value {
-    return pyInt(static_cast<int64_t>(std::ceil(asFloat(a.args.at(0)))));
-  });
-  fn(math, "isclose", [](VM&, CallArgs& a) -> Value {
-    double x = asFloat(a.args.at(0)), y = asFloat(a.args.at(1));
-    return pyBool(std::fabs(x - y) <= std::max(1e-9 * std::max(std::fabs(x), std::fabs(y)), 0.0));
-  });
-  fn(math, "prod", [](VM& vm, CallArgs& a) -> Value {
-    Value acc = pyInt(1);
-    for (Value& v : vm.toVector(a.args.at(0))) acc = vm.binaryOp(syntax::BinOpKind::Mult, acc, v);
-    return acc;
-  });
   Value functools = newModule(vm, "functools");
   fn(functools, "wraps", [](VM&, CallArgs& a) -> Value {
     Value wrapped = a.args.at(0);

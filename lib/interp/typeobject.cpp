@@ -127,6 +127,17 @@ Value VM::typeNew(const ClassPtr& requested, CallArgs& a) {
     bases.push_back(base);
   }
   ClassPtr meta = mostDerivedMetaclass(requested, bases);
+  if (meta != requested) {
+    // a more derived metaclass with its own __new__ makes the class (type_new's "winner")
+    Value nw = meta->lookup("__new__");
+    if (nw && nw->kind == Kind::StaticMethod) nw = as<StaticMethodObject>(nw).func;
+    if (nw && nw.get() != object_new_.get() && nw != b().type->dict->getStr("__new__")) {
+      CallArgs w;
+      w.args = {meta, a.args[1], a.args[2], a.args[3]};
+      w.kwargs = a.kwargs;
+      return call(nw, w);
+    }
+  }
   auto dict = newDict();
   as<DictObject>(a.args[3]).forEach([&](const Value& k, const Value& v) { dict->set(k, v); });
   std::string qualname = name;

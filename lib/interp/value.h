@@ -206,10 +206,23 @@ struct SliceObject : Object {
   Value start, stop, step;
 };
 
+[[noreturn]] void intTooLarge();
+struct BigRange;  // range.h
+/// A range. Ordinary ranges (start, stop, step and the length fit int64) use the int64 fields;
+/// others carry `big` with their exact bounds (then start/stop/step are not meaningful, and
+/// `len` is -1 where the length is beyond int64). See range.h (makeRange).
 struct RangeObject : Object {
-  RangeObject(int64_t a, int64_t b, int64_t c) : Object(Kind::Range), start(a), stop(b), step(c) {}
+  RangeObject(int64_t a, int64_t b, int64_t c, int64_t n)
+      : Object(Kind::Range), start(a), stop(b), step(c), len(n) {}
   int64_t start, stop, step;
-  int64_t length() const;
+  int64_t len;
+  std::shared_ptr<const BigRange> big;
+  /// len(r): OverflowError "Python int too large to convert to C ssize_t" beyond int64.
+  int64_t length() const {
+    if (len < 0) intTooLarge();
+    return len;
+  }
+  bool empty() const { return len == 0; }
 };
 
 struct CellObject : Object {
@@ -387,6 +400,8 @@ struct IteratorObject : Object {
   int64_t index = 0;               // position (Range: current value index)
   std::function<Value(VM&)> next;  // Native: returns null when exhausted
   std::string type_name = "list_iterator";
+  /// Its type where it has its own (range_iterator, longrange_iterator); null: `iterator`.
+  ClassPtr cls;
 };
 
 struct Frame;

@@ -351,9 +351,10 @@ struct VM::Builtins {
       not_implemented_error, assertion_error, stop_iteration, recursion_error, import_error,
       module_not_found_error, lookup_error, arithmetic_error, overflow_error, keyboard_interrupt,
       generator_exit, os_error, file_not_found_error, user_warning, warning, deprecation_warning;
-  ClassPtr getset_descriptor;  // the type of GetSetObject
-  ClassPtr tensor, dtype;      // torch.Tensor, torch.dtype
-  ClassPtr parameter;          // torch.nn.Parameter (a Tensor subclass: TensorObject::is_parameter)
+  ClassPtr getset_descriptor;                   // the type of GetSetObject
+  ClassPtr range_iterator, longrange_iterator;  // iterators of range (IteratorObject::cls)
+  ClassPtr tensor, dtype;                       // torch.Tensor, torch.dtype
+  ClassPtr parameter;  // torch.nn.Parameter (a Tensor subclass: TensorObject::is_parameter)
   std::unordered_map<std::string, ClassPtr> by_name;
 };
 

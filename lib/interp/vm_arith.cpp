@@ -9,6 +9,7 @@
 #include "interp/format.h"
 #include "interp/memoryview.h"
 #include "interp/native_errors.h"
+#include "interp/range.h"
 #include "interp/runtime_compat.h"
 #include "interp/slicing.h"
 #include "interp/str_ops.h"
@@ -642,10 +643,7 @@ Value VM::nativeCompare(CmpOpKind op, const Value& a, const Value& b) {
     return result(op == CmpOpKind::Eq ? eq : !eq);
   }
   if (ka == Kind::Range && kb == Kind::Range && eqop) {
-    auto& x = as<RangeObject>(a);
-    auto& y = as<RangeObject>(b);
-    int64_t n = x.length();
-    bool eq = n == y.length() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)));
+    bool eq = rangeEquals(as<RangeObject>(a), as<RangeObject>(b));
     return result(op == CmpOpKind::Eq ? eq : !eq);
   }
   if (ka == Kind::Instance && op == CmpOpKind::NotEq) {

@@ -4,6 +4,7 @@
 #include "interp/bytes_ops.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
+#include "interp/range.h"
 #include "interp/runtime_compat.h"
 #include "interp/slicing.h"
 #include "interp/str_ops.h"
@@ -16,6 +17,21 @@ namespace gbc::interp {
 using syntax::BinOpKind;
 using syntax::CmpOpKind;
 using syntax::UnaryOpKind;
+
+/// The class of the iterators named `name` (list_iterator, dict_keyiterator, ...): a subclass
+/// of `iterator` made on first use and kept in by_name under "iterator:NAME".
+static ClassPtr iteratorClass(VM& vm, const std::string& name) {
+  auto& B = vm.b();
+  if (name == "iterator") return B.iterator;
+  ClassPtr& slot = B.by_name["iterator:" + name];
+  if (!slot) {
+    slot = vm.makeClass(name, {B.iterator}, nullptr);
+    slot->module = "builtins";
+    slot->instance_kind = Kind::Iterator;
+    slot->builtin = true;
+  }
+  return slot;
+}
 
 ClassPtr VM::typeOf(const Value& v) {
   if (v->sub) return v->sub->cls;
@@ -65,8 +81,11 @@ ClassPtr VM::typeOf(const Value& v) {
       return B.module;
     case Kind::Cell:
       return B.cell;
-    case Kind::Iterator:
-      return B.iterator;
+    case Kind::Iterator: {
+      auto& it = as<IteratorObject>(v);
+      if (!it.cls) it.cls = iteratorClass(*this, it.type_name);
+      return it.cls;
+    }
     case Kind::Generator:
       return B.generator;
     case Kind::Code:
@@ -194,9 +213,7 @@ Value VM::getItemNative(const Value& obj, const Value& key) {
       raiseKeyError(key);
     }
     case Kind::Range: {
-      auto& r = as<RangeObject>(obj);
-      int64_t i = normIndex(*this, asInt(key), r.length(), "range object");
-      return pyInt(r.start + i * r.step);
+      return rangeGetItem(*this, obj, key);
     }
     case Kind::Tensor:
       return tensorGetItem(*this, obj, key);
@@ -345,7 +362,7 @@ bool VM::truthy(const Value& v) {
     case Kind::Set:
       return as<SetObject>(v).live != 0;
     case Kind::Range:
-      return as<RangeObject>(v).length() != 0;
+      return !as<RangeObject>(v).empty();
     case Kind::Tensor:
       return tensorTruthy(*this, v);
     default:
@@ -381,12 +398,7 @@ bool VM::containsNative(const Value& c, const Value& item) {
     case Kind::ByteArray:
       return bytesContains(*this, c, item);
     case Kind::Range: {
-      auto& r = as<RangeObject>(c);
-      if (isInt(item) && !item->sub) {
-        int64_t x = asInt(item);
-        if (r.step > 0 ? (x < r.start || x >= r.stop) : (x > r.start || x <= r.stop)) return false;
-        return (x - r.start) % r.step == 0;
-      }
+      if (auto in = rangeContains(as<RangeObject>(c), item)) return *in;
       break;
     }
     default:
@@ -441,9 +453,7 @@ Value VM::iterNative(const Value& v) {
       it->type_name = "tuple_iterator";
       return it;
     case Kind::Range:
-      it->source = IteratorObject::Source::Range;
-      it->type_name = "range_iterator";
-      return it;
+      return rangeIter(*this, v);
     case Kind::Str:
       return strIterator(v);
     case Kind::Bytes:
@@ -507,8 +517,11 @@ Value VM::next(const Value& itv) {
     }
     case IteratorObject::Source::Range: {
       auto& r = as<RangeObject>(it.target);
-      if (it.index >= r.length()) return nullptr;
-      return pyInt(r.start + r.step * it.index++);
+      if (it.index >= r.len) return nullptr;
+      // (unsigned: start + step * index stays within int64, its parts may not)
+      return pyInt(
+          static_cast<int64_t>(static_cast<uint64_t>(r.start) +
+                               static_cast<uint64_t>(r.step) * static_cast<uint64_t>(it.index++)));
     }
     case IteratorObject::Source::Str:
       return strIteratorNext(it);
@@ -574,6 +587,7 @@ int64_t VM::hash(const Value& v) {
   if (v->kind == Kind::List || v->kind == Kind::Dict || v->kind == Kind::ByteArray ||
       (v->kind == Kind::Set && !as<SetObject>(v).frozen))
     unhashable();
+  if (v->kind == Kind::Range) return rangeHash(*this, as<RangeObject>(v));
   if (v->kind == Kind::Tuple) {
     // CPython's tuple hash (xxHash's mixing) over the items' hashes
     const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL,
