@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "interp/causes.h"
+#include "interp/trace_rules.h"
 #include "interp/torch_model.h"
 #include "report/text.h"
 #include "runtime/ops.h"
@@ -1574,6 +1575,8 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
     vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " +
                                          as<ClassObject>(callable).name + " at 0x7f0000000000>");
+  // re.match(...) and the like on constants: Dynamo runs them at trace time
+  if (trace_rules::isConstantFoldedCall(vm, callable, args)) return callOpaque(vm, callable, args);
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
   if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "Tensor.item")
     return traceItem(vm, callable, args);
