@@ -48,10 +48,10 @@ static bool inConfigSet(VM& vm, const char* name, const Value& fn) {
 
 /// A function Dynamo wraps in SkipFunctionVariable.
 struct SkippedFunction {
-  std::string module;    // __module__
-  std::string qualname;  // __qualname__
-  std::string file;      // inspect.getfile() relative to the torch prefix; empty: a C builtin
-  std::string skiplist;  // the MOD_SKIPLIST entry its file matches (relative to the torch prefix)
+  std::string module;     // __module__
+  std::string qualname;   // __qualname__
+  std::string file;       // inspect.getfile() relative to the torch prefix; empty: a C builtin
+  std::string skiplist;   // the MOD_SKIPLIST entry its file matches (relative to the torch prefix)
   bool absolute = false;  // `file` is a full path (the standard library, a package)
 };
 
@@ -310,8 +310,8 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (callerTraced(vm) &&
         trace_rules::builtinRule(vm, callable, module) == trace_rules::BuiltinRule::Skipped) {
       Value qv = vm.getAttrOrNull(callable, "__qualname__");
-      d.graphBreak(vm, skippedCall(vm, {module, qv && qv->kind == Kind::Str ? asStr(qv) : "",
-                                        "", ""}));
+      d.graphBreak(vm,
+                   skippedCall(vm, {module, qv && qv->kind == Kind::Str ? asStr(qv) : "", "", ""}));
     }
   }
   // a method is inlined (UserMethodVariable: GB0008); a function value from a skipped file is

@@ -13,8 +13,8 @@
 #include <tuple>
 
 #include "interp/causes.h"
-#include "interp/trace_rules.h"
 #include "interp/torch_model.h"
+#include "interp/trace_rules.h"
 #include "report/text.h"
 #include "runtime/ops.h"
 

@@ -27,9 +27,9 @@ constexpr std::array<std::string_view, 2> kFrozenSkipDirs = {"<frozen importlib"
 
 /// THIRDPARTY_SKIPLIST: packages whose files are skipped when installed (trace_rules.add).
 constexpr std::array<std::string_view, 17> kThirdPartySkiplist = {
-    "fx2trt_oss", "hypothesis", "networkx", "numpy",  "onnx",       "onnxruntime",
+    "fx2trt_oss", "hypothesis", "networkx", "numpy",    "onnx",       "onnxruntime",
     "onnx_tf",    "pandas",     "sklearn",  "tabulate", "tensorflow", "tensorrt",
-    "torch2trt",  "tqdm",       "tree",     "tvm",    "xarray"};
+    "torch2trt",  "tqdm",       "tree",     "tvm",      "xarray"};
 
 /// The reason 2.11 gives (its check_file names the list only).
 std::string legacyReason(const char* list) {
@@ -43,8 +43,8 @@ std::string thirdPartyDir(const std::string& filename) {
     if (at == std::string::npos) continue;
     size_t start = at + site.size();
     size_t end = filename.find('/', start);
-    std::string top = filename.substr(start, end == std::string::npos ? std::string::npos
-                                                                      : end - start);
+    std::string top =
+        filename.substr(start, end == std::string::npos ? std::string::npos : end - start);
     bool package = end != std::string::npos;
     std::string name = package ? top : top.substr(0, top.size() - 3);
     if (!package && (top.size() < 3 || top.substr(top.size() - 3) != ".py")) continue;
@@ -75,7 +75,8 @@ SkipResult checkFile(VM& vm, const std::string& filename, bool inlined_call) {
     if (dir.empty() && startsWith(filename, stdlib + std::string(d))) dir = stdlib + std::string(d);
   if (dir.empty()) dir = thirdPartyDir(filename);
   if (!dir.empty())
-    return {true, v214(vm) ? "file is under skip directory (" + dir + ")" : legacyReason("SKIP_DIRS")};
+    return {true,
+            v214(vm) ? "file is under skip directory (" + dir + ")" : legacyReason("SKIP_DIRS")};
   return {false, v214(vm) ? "inlined by default" : ""};
 }
 
@@ -88,9 +89,9 @@ namespace {
 /// trace_rules._builtin_function_ids), constant folding (math: builtin.py,
 /// _constant_fold_functions), polyfills (functools, itertools, heapq), and gbc's torch.
 bool modelledModule(const std::string& m) {
-  static const std::set<std::string> mods = {
-      "builtins", "_operator", "operator", "math", "_functools", "functools",
-      "itertools", "_heapq",   "heapq",    "_io"};
+  static const std::set<std::string> mods = {"builtins",   "_operator", "operator",  "math",
+                                             "_functools", "functools", "itertools", "_heapq",
+                                             "heapq",      "_io"};
   // numpy: NumpyVariable (trace_rules._numpy_function_ids, NP_SUPPORTED_MODULES)
   return mods.count(m) || m == "torch" || startsWith(m, "torch.") || m == "numpy" ||
          startsWith(m, "numpy.") || startsWith(m, "_gbc") || startsWith(m, "gbc");
@@ -99,12 +100,19 @@ bool modelledModule(const std::string& m) {
 /// Single C functions of other modules Dynamo models: polyfills/{os,sys,struct,collections,io}.py
 /// and SysFunctionVariable (sys.exc_info, sys.exception).
 bool modelledFunction(const std::string& id) {
-  static const std::set<std::string> fns = {
-      "posix.fspath",          "os.fspath",         "sys.getrecursionlimit",
-      "sys.intern",            "sys.get_int_max_str_digits",
-      "sys.set_int_max_str_digits", "sys.exc_info", "sys.exception",
-      "_struct.pack",          "_struct.unpack",    "struct.pack",
-      "struct.unpack",         "_collections._count_elements"};
+  static const std::set<std::string> fns = {"posix.fspath",
+                                            "os.fspath",
+                                            "sys.getrecursionlimit",
+                                            "sys.intern",
+                                            "sys.get_int_max_str_digits",
+                                            "sys.set_int_max_str_digits",
+                                            "sys.exc_info",
+                                            "sys.exception",
+                                            "_struct.pack",
+                                            "_struct.unpack",
+                                            "struct.pack",
+                                            "struct.unpack",
+                                            "_collections._count_elements"};
   return fns.count(id) > 0;
 }
 
@@ -193,13 +201,13 @@ bool isModelledRandomMethod(VM& vm, const Value& bound) {
   if (!random || self->kind != Kind::Instance) return false;
   Value cls = as<ModuleObject>(random).dict->getStr("Random");
   // RandomVariable.is_supported_random_obj: exactly random.Random
-  if (!cls || cls->kind != Kind::Class || as<InstanceObject>(self).cls.get() != &as<ClassObject>(cls))
+  if (!cls || cls->kind != Kind::Class ||
+      as<InstanceObject>(self).cls.get() != &as<ClassObject>(cls))
     return false;
   auto [mod, name] = functionName(vm, as<BoundMethodObject>(bound).func);
-  static const std::set<std::string> modelled = {"Random.random",  "Random.randint",
-                                                 "Random.randrange", "Random.uniform",
-                                                 "Random.shuffle", "Random.sample",
-                                                 "Random.seed"};
+  static const std::set<std::string> modelled = {
+      "Random.random",  "Random.randint", "Random.randrange", "Random.uniform",
+      "Random.shuffle", "Random.sample",  "Random.seed"};
   return modelled.count(name) > 0;
 }
 
