@@ -268,7 +268,7 @@ static bool isModuleAttribute(VM& vm, const std::string& module, const Value& va
 
 /// A Python function of a file Dynamo skips: a function value (or a module's bound method) is
 /// a SkipFunctionVariable (GB0007); a method looked up on an object is inlined and refused by
-/// check_inlineable (GB0008). _py_abc.py stands in for CPython's C module _abc.
+/// check_inlineable (GB0008). A pure-Python fallback of a C function is that C function.
 static void checkLibraryFunction(VM& vm, const Value& callable, const Value& fn) {
   const auto& f = as<FunctionObject>(fn);
   const std::string& file = f.code->filename;
@@ -277,9 +277,12 @@ static void checkLibraryFunction(VM& vm, const Value& callable, const Value& fn)
   std::string module = mv && mv->kind == Kind::Str ? asStr(mv) : "";
   std::string q = qv && qv->kind == Kind::Str ? asStr(qv) : f.qualname;
   const bool v214 = vm.target().id == TargetId::Torch2_14;
-  if (file == stdlibPrefix(vm.target()) + "/_py_abc.py" && callable->kind == Kind::Function &&
-      q.find('.') == std::string::npos) {
-    vm.dynamo().graphBreak(vm, skippedCall(vm, {"_abc", q, "", ""}));
+  trace_rules::BuiltinRule c_rule;
+  std::string c_module = trace_rules::acceleratorModule(vm, callable, c_rule);
+  if (!c_module.empty()) {
+    if (c_rule == trace_rules::BuiltinRule::Skipped)
+      vm.dynamo().graphBreak(vm, skippedCall(vm, {c_module, q, "", ""}));
+    return;
   }
   trace_rules::SkipResult r = trace_rules::checkFile(vm, file, true);
   if (!r.skipped) return;

@@ -87,11 +87,11 @@ namespace {
 
 /// Modules whose C functions Dynamo models: BuiltinVariable (builtins, operator:
 /// trace_rules._builtin_function_ids), constant folding (math: builtin.py,
-/// _constant_fold_functions), polyfills (functools, itertools, heapq), and gbc's torch.
+/// _constant_fold_functions), polyfills (functools, itertools; polyfills/loader.py's
+/// POLYFILLED_MODULE_NAMES: heapq's polyfills are not loaded), and gbc's torch.
 bool modelledModule(const std::string& m) {
   static const std::set<std::string> mods = {"builtins",   "_operator", "operator",  "math",
-                                             "_functools", "functools", "itertools", "_heapq",
-                                             "heapq",      "_io"};
+                                             "_functools", "functools", "itertools", "_io"};
   // numpy: NumpyVariable (trace_rules._numpy_function_ids, NP_SUPPORTED_MODULES)
   return mods.count(m) || m == "torch" || startsWith(m, "torch.") || m == "numpy" ||
          startsWith(m, "numpy.") || startsWith(m, "_gbc") || startsWith(m, "gbc");
@@ -140,6 +140,38 @@ BuiltinRule builtinRule(VM& vm, const Value& builtin, std::string& module) {
     return BuiltinRule::NotModuleFunction;
   if (modelledModule(module) || modelledFunction(module + "." + name)) return BuiltinRule::Modelled;
   return BuiltinRule::Skipped;
+}
+
+std::string acceleratorModule(VM& vm, const Value& fn, BuiltinRule& rule) {
+  if (fn->kind != Kind::Function) return "";
+  struct Accelerated {
+    const char* file;    // relative to the standard library
+    const char* module;  // the C module CPython takes these names from
+    std::set<std::string> names;
+  };
+  // (warnings: 3.14 keeps the fallback in _py_warnings.py, 3.12 in warnings.py itself)
+  static const std::array<Accelerated, 6> table = {{
+      {"/_py_abc.py", "_abc", {"get_cache_token"}},
+      {"/_py_warnings.py", "_warnings", {"warn", "warn_explicit"}},
+      {"/warnings.py", "_warnings", {"warn", "warn_explicit"}},
+      {"/bisect.py", "_bisect", {"bisect_left", "bisect_right", "insort_left", "insort_right"}},
+      {"/pickle.py", "_pickle", {"dump", "dumps", "load", "loads"}},
+      {"/heapq.py",
+       "_heapq",
+       {"heapify", "heappop", "heappush", "heappushpop", "heapreplace", "heapify_max",
+        "heappop_max", "heappush_max", "heappushpop_max", "heapreplace_max", "_heapify_max",
+        "_heappop_max", "_heapreplace_max"}},
+  }};
+  const auto& f = as<FunctionObject>(fn);
+  const std::string stdlib = stdlibPrefix(vm.target());
+  for (const Accelerated& a : table) {
+    if (f.code->filename != stdlib + a.file || !a.names.count(f.qualname)) continue;
+    rule = modelledModule(a.module) || modelledFunction(std::string(a.module) + "." + f.qualname)
+               ? BuiltinRule::Modelled
+               : BuiltinRule::Skipped;
+    return a.module;
+  }
+  return "";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,12 @@ enum class BuiltinRule { NotModuleFunction, Modelled, Skipped };
 /// `module` receives the function's __module__ (Skipped only).
 BuiltinRule builtinRule(VM& vm, const Value& builtin, std::string& module);
 
+/// A Python function gbc runs where CPython calls a C function: the pure-Python fallback of a
+/// C accelerator gbc does not implement (bisect's functions where CPython's come from _bisect,
+/// _py_abc's for _abc, heapq's, pickle's, warnings'). Returns the C module's name and sets `rule`
+/// to Dynamo's rule for that C function; "" for any other function.
+std::string acceleratorModule(VM& vm, const Value& fn, BuiltinRule& rule);
+
 /// Calls Dynamo runs at trace time and replaces by their constant result: re.search/match/...
 /// (functions.py, RE_CONSTANT_FOLD_FNS) and importlib.util.find_spec /
 /// importlib.metadata.version on constant arguments. gbc runs them untraced.

@@ -7,7 +7,7 @@ TORCH_DIR defaults to the oracle root's torch (../shared/oracle, PyTorch 2.14.1 
 /root/.cache/gbc-torch-root/usr/lib/python3/dist-packages/torch. The lists are read from the
 sources (no torch import): torch/_dynamo/trace_rules.py (BUILTIN_SKIPLIST, THIRDPARTY_SKIPLIST),
 torch/_dynamo/variables/functions.py (RE_CONSTANT_FOLD_FNS) and torch/_dynamo/polyfills/*.py
-(the C functions of `@substitute_in_graph(module.name)`). Each must appear in trace_rules.cpp as
+(the C functions of `@substitute_in_graph(module.name)` in the modules loader.py loads). Each must appear in trace_rules.cpp as
 a string literal; the script prints what is missing and exits 1 if anything is.
 """
 import ast
@@ -21,7 +21,7 @@ RULES_CPP = os.path.join(os.path.dirname(HERE), "trace_rules.cpp")
 DEFAULT_TORCH = "/root/.cache/gbc-torch-root/usr/lib/python3/dist-packages/torch"
 
 # C modules whose functions gbc treats as modelled as a whole (trace_rules.cpp, modelledModule)
-WHOLE_MODULES = {"builtins", "operator", "functools", "itertools", "heapq", "math", "io"}
+WHOLE_MODULES = {"builtins", "operator", "functools", "itertools", "math", "io"}
 # polyfilled Python-level functions (not C functions of a C module): inlined by gbc anyway
 PYTHON_LEVEL = {"object", "traceback", "typing", "optree", "torch", "_fx_map_arg",
                 "_fx_map_aggregate"}
@@ -61,7 +61,13 @@ def main():
         if fn not in literals:
             missing.append(f"RE_CONSTANT_FOLD_FNS re.{fn}")
 
-    for path in sorted(glob.glob(os.path.join(dyn, "polyfills", "*.py"))):
+    # only the polyfill modules loader.py loads are in effect
+    loader = open(os.path.join(dyn, "polyfills", "loader.py")).read()
+    m = re.search(r"POLYFILLED_MODULE_NAMES[^=]*= \(([^)]*)\)", loader)
+    loaded = re.findall(r'"(\w+)"', m.group(1))
+    for path in [os.path.join(dyn, "polyfills", n + ".py") for n in loaded]:
+        if not os.path.exists(path):
+            continue
         for target in re.findall(r"@substitute_in_graph\(\s*([\w.]+)", open(path).read()):
             mod, _, name = target.rpartition(".")
             base = mod.lstrip("_") if mod else target
