@@ -502,6 +502,10 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   // R3b-e
   if (cs.skip) return vm.eval(*f);
   if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
+  // trace_rules.lookup_inner, not a direct call: a `__getattr__` is never compiled as a frame of
+  // its own ("Tracing __getattr__ as the top level frame, unsuitable for tracing"); its callees
+  // are still offered
+  if (f->code->name == "__getattr__") return vm.eval(*f);
   // a function wrapped directly by torch.compile is always compiled (always_optimize_code_objects)
   if (!isAlwaysOptimizedCode(f->code_key) && !hasTensorObjects(vm, *f)) {
     cs.skip = true;
