@@ -1,9 +1,9 @@
 // The cause table, library calls: functions Dynamo marks as skipped (GB0007: C functions without
 // a rule, functions of skipped files, by the rules of trace_rules.cpp), methods of skipped files
-// refused when inlined (GB0008), logging.Logger methods (GB0291), torch._dynamo.skip_frame() (GB4297), dynamic-shape operators (GB0036),
-// TypeErrors of fake-tensor calls (GB0112), and the logging-function config sets.
-// Sources: torch/_dynamo/variables/{functions,misc,builtin}.py, torch/_dynamo/utils.py,
-// torch/_subclasses/fake_tensor.py (read in 2.14.1).
+// refused when inlined (GB0008), logging.Logger methods (GB0291), torch._dynamo.skip_frame()
+// (GB4297), dynamic-shape operators (GB0036), TypeErrors of fake-tensor calls (GB0112), and the
+// logging-function config sets. Sources: torch/_dynamo/variables/{functions,misc,builtin}.py,
+// torch/_dynamo/utils.py, torch/_subclasses/fake_tensor.py (read in 2.14.1).
 #include <map>
 
 #include "interp/causes.h"
