@@ -1,13 +1,15 @@
-// The cause table, library calls: functions Dynamo marks as skipped (GB0007), logging.Logger
-// methods (GB0291), torch._dynamo.skip_frame() (GB4297), dynamic-shape operators (GB0036),
-// TypeErrors of fake-tensor calls (GB0112), and the logging-function config sets.
-// Sources: torch/_dynamo/variables/{functions,misc,builtin}.py, torch/_dynamo/utils.py,
-// torch/_subclasses/fake_tensor.py (read in 2.14.1).
+// The cause table, library calls: functions Dynamo marks as skipped (GB0007: C functions without
+// a rule, functions of skipped files, by the rules of trace_rules.cpp), methods of skipped files
+// refused when inlined (GB0008), logging.Logger methods (GB0291), torch._dynamo.skip_frame()
+// (GB4297), dynamic-shape operators (GB0036), TypeErrors of fake-tensor calls (GB0112), and the
+// logging-function config sets. Sources: torch/_dynamo/variables/{functions,misc,builtin}.py,
+// torch/_dynamo/utils.py, torch/_subclasses/fake_tensor.py (read in 2.14.1).
 #include <map>
 
 #include "interp/causes.h"
 #include "interp/stdlib_io.h"
 #include "interp/torch_model.h"
+#include "interp/trace_rules.h"
 
 namespace gbc::interp {
 
@@ -47,17 +49,16 @@ static bool inConfigSet(VM& vm, const char* name, const Value& fn) {
 
 /// A function Dynamo wraps in SkipFunctionVariable.
 struct SkippedFunction {
-  std::string module;    // __module__
-  std::string qualname;  // __qualname__
-  std::string file;      // inspect.getfile() relative to the torch prefix; empty: a C builtin
-  std::string skiplist;  // the MOD_SKIPLIST entry its file matches (relative to the torch prefix)
+  std::string module;     // __module__
+  std::string qualname;   // __qualname__
+  std::string file;       // inspect.getfile() relative to the torch prefix; empty: a C builtin
+  std::string skiplist;   // the MOD_SKIPLIST entry its file matches (relative to the torch prefix)
+  bool absolute = false;  // `file` is a full path (the standard library, a package)
 };
 
 static const std::map<std::string, SkippedFunction>& skippedFunctions() {
   static const std::map<std::string, SkippedFunction> table = {
-      {"time.time", {"time", "time", "", ""}},
-      {"time.perf_counter", {"time", "perf_counter", "", ""}},
-      {"time.sleep", {"time", "sleep", "", ""}},
+      // (C functions of other modules follow trace_rules::builtinRule: time.time, posix.*)
       {"warnings.warn", {"_warnings", "warn", "", ""}},
       {"torch.save", {"torch.serialization", "save", "/serialization.py", "/serialization"}},
       {"torch.load", {"torch.serialization", "load", "/serialization.py", "/serialization"}},
@@ -77,7 +78,7 @@ static report::GbMessage skippedCall(VM& vm, const SkippedFunction& sf,
   report::GbMessage m;
   m.gb_type = "Attempted to call function marked as skipped";
   if (!sf.file.empty()) {
-    std::string path = prefix + sf.file;
+    std::string path = sf.absolute ? sf.file : prefix + sf.file;
     m.explanation = "Dynamo developers have intentionally marked that the function `" + q +
                     "` in file `" + path + "` should not be traced.";
     m.hints = {"Avoid calling the function `" + q + "`."};
@@ -247,6 +248,53 @@ static report::GbMessage skippedInline(VM& vm, const Value& fn, const std::strin
 }
 
 // ---------------------------------------------------------------------------------------------
+// GB0007 / GB0008 for the standard library and third-party packages (trace_rules.check_file)
+
+/// Whether the frame making the call is one Dynamo traces (not, e.g., frozen importlib run by
+/// an import statement, which Dynamo performs itself).
+static bool callerTraced(VM& vm) {
+  Frame* top = vm.top();
+  return top && top->code && !trace_rules::checkFile(vm, top->code->filename, true).skipped;
+}
+
+/// Is `value` itself an attribute of the module named `module` (random.choice, the module's
+/// bound method, as opposed to a method looked up on an instance)?
+static bool isModuleAttribute(VM& vm, const std::string& module, const Value& value) {
+  Value m = vm.findModule(module);
+  if (!m || m->kind != Kind::Module) return false;
+  bool found = false;
+  as<ModuleObject>(m).dict->forEach([&](const Value&, const Value& v) { found |= v == value; });
+  return found;
+}
+
+/// A Python function of a file Dynamo skips: a function value (or a module's bound method) is
+/// a SkipFunctionVariable (GB0007); a method looked up on an object is inlined and refused by
+/// check_inlineable (GB0008). A pure-Python fallback of a C function is that C function.
+static void checkLibraryFunction(VM& vm, const Value& callable, const Value& fn) {
+  const auto& f = as<FunctionObject>(fn);
+  const std::string& file = f.code->filename;
+  if (trace_rules::isModelledRandomMethod(vm, callable)) return;
+  Value mv = vm.getAttrOrNull(fn, "__module__"), qv = vm.getAttrOrNull(fn, "__qualname__");
+  std::string module = mv && mv->kind == Kind::Str ? asStr(mv) : "";
+  std::string q = qv && qv->kind == Kind::Str ? asStr(qv) : f.qualname;
+  const bool v214 = vm.target().id == TargetId::Torch2_14;
+  trace_rules::BuiltinRule c_rule;
+  std::string c_module = trace_rules::acceleratorModule(vm, callable, c_rule);
+  if (!c_module.empty()) {
+    if (c_rule == trace_rules::BuiltinRule::Skipped)
+      vm.dynamo().graphBreak(vm, skippedCall(vm, {c_module, q, "", ""}));
+    return;
+  }
+  trace_rules::SkipResult r = trace_rules::checkFile(vm, file, true);
+  if (!r.skipped) return;
+  if (callable->kind == Kind::BoundMethod && !isModuleAttribute(vm, module, callable))
+    vm.dynamo().graphBreak(vm, skippedInline(vm, fn, r.reason));
+  // get_skip_reason: check_file without is_inlined_call (2.11 gives none)
+  std::string reason = v214 ? trace_rules::checkFile(vm, file, false).reason : "<missing reason>";
+  vm.dynamo().graphBreak(vm, skippedCall(vm, {module, q, file, "", true}, reason));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args) {
   Dynamo& d = vm.dynamo();
@@ -261,10 +309,19 @@ LibraryCall checkLibraryCallCause(VM& vm, const Value& callable, CallArgs& args)
     if (it != skippedFunctions().end()) d.graphBreak(vm, skippedCall(vm, it->second));
     if (id == "torch._dynamo.skip_frame")
       d.graphBreak(vm, skipFrameCall(vm, args), /*skip_frame=*/true);
+    // any other C function of a module Dynamo has no rule for is a SkipFunctionVariable
+    std::string module;
+    if (callerTraced(vm) &&
+        trace_rules::builtinRule(vm, callable, module) == trace_rules::BuiltinRule::Skipped) {
+      Value qv = vm.getAttrOrNull(callable, "__qualname__");
+      d.graphBreak(vm,
+                   skippedCall(vm, {module, qv && qv->kind == Kind::Str ? asStr(qv) : "", "", ""}));
+    }
   }
   // a method is inlined (UserMethodVariable: GB0008); a function value from a skipped file is
   // a SkipFunctionVariable from the start (GB0007), e.g. an LR scheduler's patched `opt.step`
   Value fn = callable->kind == Kind::BoundMethod ? as<BoundMethodObject>(callable).func : callable;
+  if (fn->kind == Kind::Function && callerTraced(vm)) checkLibraryFunction(vm, callable, fn);
   if (fn->kind == Kind::Function) {
     const std::string& file = as<FunctionObject>(fn).code->filename;
     std::string reason = inlineSkipReason(vm, file);

@@ -14,6 +14,7 @@
 
 #include "interp/causes.h"
 #include "interp/torch_model.h"
+#include "interp/trace_rules.h"
 #include "report/text.h"
 #include "runtime/ops.h"
 
@@ -501,6 +502,10 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   // R3b-e
   if (cs.skip) return vm.eval(*f);
   if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
+  // trace_rules.lookup_inner, not a direct call: a `__getattr__` is never compiled as a frame of
+  // its own ("Tracing __getattr__ as the top level frame, unsuitable for tracing"); its callees
+  // are still offered
+  if (f->code->name == "__getattr__") return vm.eval(*f);
   // a function wrapped directly by torch.compile is always compiled (always_optimize_code_objects)
   if (!isAlwaysOptimizedCode(f->code_key) && !hasTensorObjects(vm, *f)) {
     cs.skip = true;
@@ -1574,6 +1579,8 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   if (callable->kind == Kind::Class && as<ClassObject>(callable).dict->getStr("_dynamo_forbidden"))
     vm.raise(vm.b().assertion_error, "Attempt to trace forbidden callable <function " +
                                          as<ClassObject>(callable).name + " at 0x7f0000000000>");
+  // re.match(...) and the like on constants: Dynamo runs them at trace time
+  if (trace_rules::isConstantFoldedCall(vm, callable, args)) return callOpaque(vm, callable, args);
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
   if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "Tensor.item")
     return traceItem(vm, callable, args);

@@ -11,6 +11,7 @@
 #include "interp/numpy_model.h"
 #include "interp/runtime_compat.h"
 #include "interp/stdlib_io.h"
+#include "interp/trace_rules.h"
 #include "runtime/ops.h"
 
 namespace gbc::interp {
@@ -869,8 +870,10 @@ bool isSkippedFile(VM& vm, const std::string& filename) {
     if (rest.rfind("/optim/", 0) == 0) return rest == "/optim/lr_scheduler.py";
     return rest != "/_dynamo/external_utils.py";
   }
-  // (2.11's torch lives under the standard library's site-packages: test torch first)
-  return filename.rfind(stdlibPrefix(vm.target()) + "/", 0) == 0;
+  // the standard library and third-party packages: trace_rules.check_file as the eval-frame
+  // callback calls it (is_inlined_call false); 2.11's torch lives under the standard library's
+  // site-packages: test torch first
+  return trace_rules::checkFile(vm, filename, false).skipped;
 }
 
 }  // namespace gbc::interp
