@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "interp/cpython_names.h"
 #include "interp/import_internal.h"
 #include "interp/importer_names.h"
 #include "interp/mod_sys.h"
@@ -483,8 +484,19 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
       message = what + named + " (unknown location)";
     }
   }
-  raiseImportError(vm_, vm_.b().import_error, message, mod_name ? mod_name : none(),
-                   origin ? origin : none(), pyStr(name));
+  // a name CPython's module has and gbc's (a stand-in, a native module, the bundled source as gbc
+  // ran it) lacks is a gap of gbc's, unless the module is the user's own file
+  bool gap = mod_name && cpythonModuleHas(asStr(mod_name), name) &&
+             !(origin && origin->kind == Kind::Str && vm_.isUserFile(asStr(origin)));
+  try {
+    raiseImportError(vm_, vm_.b().import_error, message, mod_name ? mod_name : none(),
+                     origin ? origin : none(), pyStr(name));
+  } catch (PyRaise& e) {
+    if (gap && e.exc->kind == Kind::Instance)
+      as<InstanceObject>(e.exc).gap =
+          std::make_shared<const std::string>("`" + asStr(mod_name) + "." + name + "`");
+    throw;
+  }
 }
 
 void Importer::importStar(const Value& module, const DictPtr& into) {

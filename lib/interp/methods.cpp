@@ -6,6 +6,7 @@
 #include "interp/bytes_methods.h"
 #include "interp/dynamo.h"
 #include "interp/eval_ext.h"
+#include "interp/native_args.h"
 #include "interp/str_methods.h"
 #include "interp/vm.h"
 
@@ -16,6 +17,19 @@ void addSetMethods(VM& vm);
 void installNativeMethods(VM& vm) {
   installStrMethods(vm);
   installBytesMethods(vm);
+  // dict.fromkeys(iterable, value=None): a classmethod, so subclasses make their own type
+  auto fromkeys = std::make_shared<BuiltinObject>("fromkeys", [](VM& vm, CallArgs& a) -> Value {
+    positionalArgs(vm, a, "dict.fromkeys", 1, 2, 1);
+    Value value = a.args.size() > 2 ? a.args[2] : none();
+    Value d = vm.call(a.args[0], std::vector<Value>{});
+    Value it = vm.iter(a.args[1]);
+    while (Value key = vm.next(it)) vm.setItem(d, key, value);
+    return d;
+  });
+  fromkeys->class_method = true;
+  fromkeys->qualname = "dict.fromkeys";
+  fromkeys->id = fromkeys->qualname;
+  vm.b().dict->dict->setStr("fromkeys", fromkeys);
 
   auto& L = vm.nativeMethods(Kind::List);
   L["append"] = [](VM& vm, CallArgs& a) -> Value {

@@ -54,15 +54,6 @@ void installStdlibModules(VM& vm) {
   fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "simplefilter", [](VM&, CallArgs&) -> Value { return none(); });
-  Value copy = newModule(vm, "copy");
-  fn(copy, "copy", [](VM& vm, CallArgs& a) -> Value {
-    const Value& v = a.args.at(0);
-    // a type's own __copy__ first (deque, defaultdict, functools.partial's state), as copy.copy
-    if (Value m = vm.special(v, "__copy__")) return vm.callSpecial(m, v, {});
-    if (v->kind == Kind::List) return pyList(as<ListObject>(v).items);
-    if (v->kind == Kind::Dict) return vm.callMethod(v, "copy", {});
-    return v;
-  });
   Value typing = newModule(vm, "typing");
   for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"})
     as<ModuleObject>(typing).dict->setStr(n, vm.b().object);

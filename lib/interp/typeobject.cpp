@@ -150,7 +150,6 @@ Value VM::typeNew(const ClassPtr& requested, CallArgs& a) {
   if (!dict->getStr("__module__"))
     if (Frame* f = top())
       if (Value mod = f->globals->getStr("__name__")) dict->setStr("__module__", mod);
-  if (!dict->getStr("__doc__")) dict->setStr("__doc__", none());
   // special methods that are implicitly static or class methods
   if (Value nw = dict->getStr("__new__"); nw && nw->kind == Kind::Function)
     dict->setStr("__new__", std::make_shared<StaticMethodObject>(nw));
@@ -186,6 +185,8 @@ Value VM::typeNew(const ClassPtr& requested, CallArgs& a) {
     }
     if (has_dict) cls->no_dict = false;
   }
+  // (after the slots: a '__doc__' slot is the class's __doc__, as PyType_Ready leaves it)
+  if (!cls->dict->getStr("__doc__")) cls->dict->setStr("__doc__", none());
   if (classcell) {
     if (classcell->kind != Kind::Cell)
       raise(b().type_error,
