@@ -121,7 +121,7 @@ bool VM::handleException(Frame& f, const Value& exc) {
 void VM::addTraceback(const Value& exc, Frame& f) {
   if (exc->kind != Kind::Instance) return;
   auto& inst = as<InstanceObject>(exc);
-  inst.traceback.push_back({f.code->filename, f.name, f.curPos()});
+  inst.traceback.push_back({f.code->filename, f.name, f.curPos(), f.code, f.globals, f.cur});
 }
 
 static Value pop(Frame& f) {

@@ -30,6 +30,15 @@ DictPtr localsOf(Frame& f) {
   return d;
 }
 
+ClassPtr tracebackClass(VM& vm) {
+  auto& by_name = vm.b().by_name;
+  if (auto it = by_name.find("traceback"); it != by_name.end()) return it->second;
+  ClassPtr cls = vm.makeClass("traceback", {vm.b().object}, nullptr);
+  cls->module = "builtins";
+  by_name["traceback"] = cls;
+  return cls;
+}
+
 }  // namespace
 
 Frame* frameAtDepth(VM& vm, int64_t depth) {
@@ -57,6 +66,32 @@ Value makeFrameObject(VM& vm, Frame* frame) {
     last = obj;
   }
   return first ? first : none();
+}
+
+Value makeTracebackObject(VM& vm, const std::vector<TracebackEntry>& entries) {
+  ClassPtr tb_cls = tracebackClass(vm);
+  ClassPtr frame_cls = frameClass(vm);
+  Value next = none();
+  // entries run from where the exception was raised outwards; tb_next runs inwards
+  for (const TracebackEntry& e : entries) {
+    auto frame = std::make_shared<InstanceObject>(frame_cls);
+    DictPtr fd = frame->dict;
+    fd->setStr("f_globals", e.globals ? Value(e.globals) : Value(newDict()));
+    fd->setStr("f_locals", newDict());
+    fd->setStr("f_code", e.code ? Value(std::make_shared<CodeValue>(e.code)) : none());
+    fd->setStr("f_lineno", pyInt(e.pos.line));
+    fd->setStr("f_lasti", pyInt(2 * static_cast<int64_t>(e.lasti)));
+    fd->setStr("f_builtins", vm.builtinsDict());
+    fd->setStr("f_trace", none());
+    fd->setStr("f_back", none());
+    auto tb = std::make_shared<InstanceObject>(tb_cls);
+    tb->dict->setStr("tb_frame", frame);
+    tb->dict->setStr("tb_lineno", pyInt(e.pos.line));
+    tb->dict->setStr("tb_lasti", pyInt(2 * static_cast<int64_t>(e.lasti)));
+    tb->dict->setStr("tb_next", next);
+    next = tb;
+  }
+  return next;
 }
 
 }  // namespace gbc::interp

@@ -14,4 +14,10 @@ Value makeFrameObject(VM& vm, Frame* frame);
 /// The frame `depth` levels below the innermost (0: the caller of the running builtin), or null.
 Frame* frameAtDepth(VM& vm, int64_t depth);
 
+/// exc.__traceback__ of an exception that gbc's VM raised: a chain of `traceback` objects from
+/// the frame that caught it (tb_next towards where it was raised), each with tb_frame (a frame
+/// object of the entry's code, globals and line; f_back None, f_locals empty: the frame is gone),
+/// tb_lineno and tb_lasti. None without entries. Made anew on each call.
+Value makeTracebackObject(VM& vm, const std::vector<TracebackEntry>& entries);
+
 }  // namespace gbc::interp

@@ -4,6 +4,7 @@
 // __context__; a code object's co_* fields; property's fget/fset/fdel; and the methods of
 // `type` (mro, __subclasses__, __instancecheck__, ...), `function.__get__` and `property`'s.
 #include "interp/dynamo.h"
+#include "interp/frame_object.h"
 #include "interp/range.h"
 #include "interp/vm.h"
 
@@ -284,9 +285,10 @@ void exceptionGetSets(VM& vm) {
       [](VM& vm, const Value& e, const Value& v) { exc(e).suppress_context = v && vm.truthy(v); });
   getset(
       E, "__traceback__",
-      [](VM&, const Value& e) -> Value {
-        Value tb = exc(e).dict->getStr("__gbc_traceback__");
-        return tb ? tb : none();
+      [](VM& vm, const Value& e) -> Value {
+        // one the program set (with_traceback, assignment), else the VM's own record
+        if (Value tb = exc(e).dict->getStr("__gbc_traceback__")) return tb;
+        return makeTracebackObject(vm, exc(e).traceback);
       },
       [](VM&, const Value& e, const Value& v) {
         exc(e).dict->setStr("__gbc_traceback__", v ? v : none());

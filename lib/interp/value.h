@@ -357,6 +357,9 @@ struct TracebackEntry {
   std::string file;
   std::string name;
   syntax::Span pos;
+  std::shared_ptr<CodeObject> code;  ///< the frame's code (tb_frame.f_code); null if unknown
+  DictPtr globals;                   ///< the frame's globals (tb_frame.f_globals)
+  int lasti = 0;                     ///< the instruction (tb_lasti is twice this)
 };
 
 /// The native state of an instance of a native type (a deque's items, a StringIO's buffer):
