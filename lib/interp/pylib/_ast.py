@@ -452,7 +452,9 @@ def _build(nodes, constants):
     env.update(str=str, int=int, object=object)
     for name, base, doc, fields, attributes, types, nones in nodes:
         if types is not None and base is not None:
-            made[name]._field_types = {f: eval(t, env) for f, t in zip(fields, types)}
+            # (CPython's class __annotations__ is the same dict)
+            made[name]._field_types = made[name].__annotations__ = {
+                f: eval(t, env) for f, t in zip(fields, types)}
     g.update(constants)
 
 

@@ -19,7 +19,7 @@ print(ast.Name.__mro__)
 print(ast.Name._fields, ast.Name._attributes, ast.Name.__match_args__, ast.AST._fields)
 print(ast.Name.__doc__)
 print(ast.mod.__doc__)
-print(ast.Name._field_types)
+print(ast.Name._field_types, ast.Name.__annotations__ is ast.Name._field_types)
 print(ast.FunctionDef._field_types["returns"], ast.Module._field_types)
 print(ast.PyCF_ONLY_AST, ast.PyCF_TYPE_COMMENTS, ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
       ast.PyCF_OPTIMIZED_AST)
