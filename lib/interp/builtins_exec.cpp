@@ -91,6 +91,13 @@ std::shared_ptr<CodeObject> compileSource(VM& vm, const Value& source, const std
     }
     text = std::move(*decoded);
   } else {
+    // An ast.AST node (gbc's _ast, lib/interp/pylib/_ast.py): gbc compiles only from its own
+    // syntax tree, so turning a Python-built AST back into code is a gap, not a TypeError.
+    if (Value m = vm.findModule("_ast"); m && m->kind == Kind::Module) {
+      Value cls = as<ModuleObject>(m).dict->getStr("AST");
+      if (cls && cls->kind == Kind::Class && vm.isInstance(source, &as<ClassObject>(cls)))
+        vm.unsupported("compile() of an AST object (turning ast nodes back into code)");
+    }
     vm.raise(vm.b().type_error, "compile() arg 1 must be a string, bytes or AST object");
   }
   if (text.find('\0') != std::string::npos)
