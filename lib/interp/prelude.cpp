@@ -226,6 +226,54 @@ class Module:
         for n, p in self.named_parameters(recurse=recurse):
             yield p
 
+    def register_parameter(self, name, param):
+        object.__setattr__(self, name, param)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if '_gbc_buffers' not in self.__dict__:
+            object.__setattr__(self, '_gbc_buffers', [])
+        if name not in self._gbc_buffers:
+            self._gbc_buffers.append(name)
+        object.__setattr__(self, name, tensor)
+
+    def add_module(self, name, module):
+        object.__setattr__(self, name, module)
+
+    def register_module(self, name, module):
+        self.add_module(name, module)
+
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        for k in self.__dict__.get('_gbc_buffers', ()):
+            v = self.__dict__.get(k)
+            if v is not None:
+                yield prefix + k, v
+        if recurse:
+            for k, v in self.__dict__.items():
+                if isinstance(v, Module):
+                    for n, b in v.named_buffers(prefix + k + '.'):
+                        yield n, b
+
+    def buffers(self, recurse=True):
+        for n, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    def named_modules(self, memo=None, prefix='', remove_duplicate=True):
+        if memo is None:
+            memo = set()
+        if self not in memo:
+            if remove_duplicate:
+                memo.add(self)
+            yield prefix, self
+            for name, module in self.named_children():
+                submodule_prefix = prefix + ('.' if prefix else '') + name
+                yield from module.named_modules(memo, submodule_prefix, remove_duplicate)
+
+    def apply(self, fn):
+        for module in self.children():
+            module.apply(fn)
+        fn(self)
+        return self
+
     def train(self, mode=True):
         self.training = mode
         for c in self.children():
@@ -351,10 +399,13 @@ class LayerNorm(Module):
 class Dropout(Module):
     def __init__(self, p=0.5, inplace=False):
         super().__init__()
+        if p < 0 or p > 1:
+            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
         self.p = p
+        self.inplace = inplace
 
     def forward(self, input):
-        return input
+        return torch.nn.functional.dropout(input, self.p, self.training, self.inplace)
 
 class Sequential(Module):
     def __init__(self, *args):

@@ -23,6 +23,8 @@ Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vec
 void installTorchExtras(VM& vm);
 static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
+void installNnLayers(VM& vm);
+void installTorchUtils(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
 
@@ -555,6 +557,8 @@ void installTorch(VM& vm) {
   for (const PreludeModule& pm : preludeModules(vm.target()))
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   installLosses(vm);
+  installNnLayers(vm);
+  installTorchUtils(vm);
   vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);
   Value extutils = vm.findModule("torch._dynamo.external_utils");
