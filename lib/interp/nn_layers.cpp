@@ -87,7 +87,10 @@ Value conv(VM& vm, CallArgs& a, int spatial) {
   std::optional<Tensor> b;
   if (given(bias)) b = tensorArg(bias);
   Tensor out = check(vm, runtime::conv2d(tensorArg(input), tensorArg(weight), b, p, spatial));
-  return result(vm, name, std::move(out), {input, weight, given(bias) ? bias : none()},
+  auto pair = [](const std::array<int64_t, 2>& v) { return pyTuple({pyInt(v[0]), pyInt(v[1])}); };
+  return result(vm, name, std::move(out),
+                {input, weight, given(bias) ? bias : none(), pair(p.stride), pair(p.padding),
+                 pair(p.dilation), pyInt(p.groups), pyInt(spatial)},
                 {input, weight, given(bias) ? bias : none()});
 }
 
@@ -128,8 +131,14 @@ Value batchNorm(VM& vm, CallArgs& a, bool functional) {
                                             given(momentum) ? asFloat(momentum) : 0.1,
                                             given(eps) ? asFloat(eps) : 1e-5));
   Value n = none();
+  // the batch's statistics are recomputed from the input for the gradient; eval mode uses the
+  // running ones as they are now
   return result(
-      vm, "batch_norm", std::move(out), {input, given(w) ? w : n, given(b) ? b : n},
+      vm, "batch_norm", std::move(out),
+      {input, given(w) ? w : n, given(b) ? b : n,
+       given(rm) && !train ? wrapTensor(tensorArg(rm).clone()) : n,
+       given(rv) && !train ? wrapTensor(tensorArg(rv).clone()) : n, pyBool(train),
+       pyFloat(given(eps) ? asFloat(eps) : 1e-5)},
       {input, given(rm) ? rm : n, given(rv) ? rv : n, given(w) ? w : n, given(b) ? b : n});
 }
 
@@ -159,7 +168,11 @@ Value pool(VM& vm, CallArgs& a, bool max) {
   p.ceilMode = given(ceil) && vm.truthy(ceil);
   Tensor out = check(
       vm, max ? runtime::maxPool2d(tensorArg(input), p) : runtime::avgPool2d(tensorArg(input), p));
-  return result(vm, max ? "max_pool2d" : "avg_pool2d", std::move(out), {input}, {input});
+  auto pair = [](const std::array<int64_t, 2>& v) { return pyTuple({pyInt(v[0]), pyInt(v[1])}); };
+  return result(vm, max ? "max_pool2d" : "avg_pool2d", std::move(out),
+                {input, pair(p.kernel), pair(p.stride), pair(p.padding), pair(p.dilation),
+                 pyBool(p.countIncludePad), p.divisorOverride ? pyInt(*p.divisorOverride) : none()},
+                {input});
 }
 
 Value adaptiveAvgPool(VM& vm, CallArgs& a) {
@@ -261,6 +274,11 @@ Value randomFill(VM& vm, CallArgs& a, bool normal) {
   return self;
 }
 
+std::array<int64_t, 2> pairOf(VM& vm, const Value& v) {
+  auto items = vm.toVector(v);
+  return {asInt(items.at(0)), asInt(items.at(1))};
+}
+
 void def(const Value& module, const std::string& name, NativeFn fn) {
   auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
   b->id = as<ModuleObject>(module).name + "." + name;
@@ -277,6 +295,61 @@ void method(VM& vm, const std::string& name, NativeFn fn) {
 }
 
 }  // namespace
+
+bool nnLayerGradients(VM& vm, const GradNode& node, const Tensor& g, const std::vector<bool>& needs,
+                      std::vector<Tensor>& out) {
+  const std::string& op = node.target;
+  auto need = [&](size_t i) {
+    return i < needs.size() && needs[i] && i < node.tensors.size() && node.tensors[i].defined();
+  };
+  auto opt = [&](size_t i) -> std::optional<Tensor> {
+    if (i < node.tensors.size() && node.tensors[i].defined()) return node.tensors[i];
+    return std::nullopt;
+  };
+  if (op == "conv1d" || op == "conv2d") {
+    runtime::ConvParams p;
+    p.stride = pairOf(vm, node.inputs.at(3));
+    p.padding = pairOf(vm, node.inputs.at(4));
+    p.dilation = pairOf(vm, node.inputs.at(5));
+    p.groups = asInt(node.inputs.at(6));
+    auto r =
+        check(vm, runtime::conv2dBackward(
+                      g, node.tensors.at(0), node.tensors.at(1), node.tensors.at(2).defined(), p,
+                      static_cast<int>(asInt(node.inputs.at(7))), {need(0), need(1), need(2)}));
+    if (need(0)) out[0] = r.input;
+    if (need(1)) out[1] = r.weight;
+    if (need(2)) out[2] = r.bias;
+    return true;
+  }
+  if (op == "batch_norm") {
+    auto r =
+        check(vm, runtime::batchNormBackward(
+                      g, node.tensors.at(0), opt(3), opt(4), opt(1), vm.truthy(node.inputs.at(5)),
+                      asFloat(node.inputs.at(6)), {need(0), need(1), need(2)}));
+    if (need(0)) out[0] = r.input;
+    if (need(1)) out[1] = r.weight;
+    if (need(2)) out[2] = r.bias;
+    return true;
+  }
+  if (op == "avg_pool2d" || op == "max_pool2d") {
+    if (!need(0)) return true;
+    runtime::Pool2dParams p;
+    p.kernel = pairOf(vm, node.inputs.at(1));
+    p.stride = pairOf(vm, node.inputs.at(2));
+    p.padding = pairOf(vm, node.inputs.at(3));
+    p.dilation = pairOf(vm, node.inputs.at(4));
+    p.countIncludePad = vm.truthy(node.inputs.at(5));
+    if (!isNone(node.inputs.at(6))) p.divisorOverride = asInt(node.inputs.at(6));
+    out[0] = check(vm, op == "avg_pool2d" ? runtime::avgPool2dBackward(g, node.tensors.at(0), p)
+                                          : runtime::maxPool2dBackward(g, node.tensors.at(0), p));
+    return true;
+  }
+  if (op == "adaptive_avg_pool2d") {
+    if (need(0)) out[0] = check(vm, runtime::adaptiveAvgPool2dBackward(g, node.tensors.at(0)));
+    return true;
+  }
+  return false;
+}
 
 void installNnLayers(VM& vm) {
   Value F = vm.findModule("torch.nn.functional");

@@ -57,4 +57,22 @@ Expected<Tensor> pad(const Tensor& input, const std::vector<int64_t>& pads, PadM
 /// F.embedding: weight's rows at integer indices.
 Expected<Tensor> embedding(const Tensor& weight, const Tensor& indices);
 
+/// The gradients of an op's inputs (undefined where not asked for or absent).
+struct ConvGrads {
+  Tensor input, weight, bias;
+};
+/// conv2d's (spatial 1: conv1d's) gradients of input, weight and bias from the result's.
+Expected<ConvGrads> conv2dBackward(const Tensor& grad, const Tensor& input, const Tensor& weight,
+                                   bool hasBias, const ConvParams& p, int spatial,
+                                   std::array<bool, 3> needs);
+/// batchNorm's gradients of input, weight and bias (training: through the batch statistics).
+Expected<ConvGrads> batchNormBackward(const Tensor& grad, const Tensor& input,
+                                      const std::optional<Tensor>& runningMean,
+                                      const std::optional<Tensor>& runningVar,
+                                      const std::optional<Tensor>& weight, bool training,
+                                      double eps, std::array<bool, 3> needs);
+Expected<Tensor> avgPool2dBackward(const Tensor& grad, const Tensor& input, const Pool2dParams& p);
+Expected<Tensor> maxPool2dBackward(const Tensor& grad, const Tensor& input, const Pool2dParams& p);
+Expected<Tensor> adaptiveAvgPool2dBackward(const Tensor& grad, const Tensor& input);
+
 }  // namespace gbc::runtime

@@ -164,5 +164,32 @@ TEST_CASE("batch_norm in eval mode: torch's per-channel affine map") {
                           1e-5)) == "running_mean should contain 3 elements not 2");
 }
 
+TEST_CASE("conv2d backward: torch's input, weight and bias gradients") {
+  Tensor x = pattern({2, 3, 5, 4}, 7, 3);
+  Tensor w = pattern({4, 3, 3, 2}, 5, 2);
+  ConvParams p;
+  p.stride = {2, 1};
+  p.padding = {1, 1};
+  p.dilation = {1, 2};
+  Tensor g = pattern({2, 4, 3, 4}, 3, 0);  // the gradient of (y * (arange % 3)).sum()
+  ConvGrads r = conv2dBackward(g, x, w, true, p, 2, {true, true, true}).value();
+  std::vector<double> gx = flat(r.input), gw = flat(r.weight);
+  CHECK(std::vector<double>(gx.begin(), gx.begin() + 20) ==
+        std::vector<double>{-2, -4, 2, 4, 1, 1, -2, 0, -4, 2, 2, 0, 2, -2, 1, -1, 0, 2, -4, 2});
+  CHECK(std::vector<double>(gw.begin(), gw.begin() + 20) ==
+        std::vector<double>{0,  13, -10, -13, 1,  -2, 2,  1, -7, 11,
+                            -4, 14, 4,   -4,  17, -7, -9, 2, 0,  13});
+  CHECK(flat(r.bias) == std::vector<double>{24, 24, 24, 24});
+}
+
+TEST_CASE("padding modes need torch's sizes") {
+  CHECK(errorOf(pad(pattern({1, 1, 2, 2}, 3, 0), {2, 2}, PadMode::Reflect)) ==
+        "Padding size 2 is not supported for 4D input tensor.\n"
+        "Supported combinations for non-constant padding:\n"
+        "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+        "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+        "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)");
+}
+
 }  // namespace
 }  // namespace gbc::runtime
