@@ -377,6 +377,21 @@ void installNnLayers(VM& vm) {
     if (b.args.size() >= 2) std::swap(b.args[0], b.args[1]);
     return embeddingOp(vm, b);
   });
+  // x.eq(y), torch.eq(x, y), ...: the comparison operators as methods and functions
+  static const std::pair<const char*, syntax::CmpOpKind> kCompare[] = {
+      {"eq", syntax::CmpOpKind::Eq}, {"ne", syntax::CmpOpKind::NotEq},
+      {"lt", syntax::CmpOpKind::Lt}, {"le", syntax::CmpOpKind::LtE},
+      {"gt", syntax::CmpOpKind::Gt}, {"ge", syntax::CmpOpKind::GtE}};
+  for (const auto& [name, op] : kCompare) {
+    syntax::CmpOpKind k = op;
+    NativeFn fn = [k](VM& vm, CallArgs& a) -> Value {
+      Value other = argAt(a, 1, "other");
+      if (!other) vm.raise(vm.b().type_error, "missing required argument 'other'");
+      return tensorCompare(vm, k, a.args.at(0), other);
+    };
+    method(vm, name, fn);
+    def(torch, name, fn);
+  }
   method(vm, "normal_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, true); });
   method(vm, "uniform_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, false); });
 

@@ -212,15 +212,25 @@ class Module:
         for c in self.children():
             yield from c.modules()
 
-    def named_parameters(self, prefix='', recurse=True):
+    def _gbc_named_parameters(self, prefix, recurse):
         for k, v in self.__dict__.items():
             if isinstance(v, torch.nn.Parameter):
                 yield prefix + k, v
         if recurse:
             for k, v in self.__dict__.items():
                 if isinstance(v, Module):
-                    for n, p in v.named_parameters(prefix + k + '.'):
+                    for n, p in v._gbc_named_parameters(prefix + k + '.', True):
                         yield n, p
+
+    def named_parameters(self, prefix='', recurse=True, remove_duplicate=True):
+        # a parameter shared by two modules (tied weights, a compiled module's _orig_mod) once
+        memo = set()
+        for n, p in self._gbc_named_parameters(prefix, recurse):
+            if remove_duplicate:
+                if id(p) in memo:
+                    continue
+                memo.add(id(p))
+            yield n, p
 
     def parameters(self, recurse=True):
         for n, p in self.named_parameters(recurse=recurse):
@@ -242,7 +252,7 @@ class Module:
     def register_module(self, name, module):
         self.add_module(name, module)
 
-    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+    def _gbc_named_buffers(self, prefix, recurse):
         for k in self.__dict__.get('_gbc_buffers', ()):
             v = self.__dict__.get(k)
             if v is not None:
@@ -250,8 +260,17 @@ class Module:
         if recurse:
             for k, v in self.__dict__.items():
                 if isinstance(v, Module):
-                    for n, b in v.named_buffers(prefix + k + '.'):
+                    for n, b in v._gbc_named_buffers(prefix + k + '.', True):
                         yield n, b
+
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        memo = set()
+        for n, b in self._gbc_named_buffers(prefix, recurse):
+            if remove_duplicate:
+                if id(b) in memo:
+                    continue
+                memo.add(id(b))
+            yield n, b
 
     def buffers(self, recurse=True):
         for n, b in self.named_buffers(recurse=recurse):
@@ -266,7 +285,8 @@ class Module:
             yield prefix, self
             for name, module in self.named_children():
                 submodule_prefix = prefix + ('.' if prefix else '') + name
-                yield from module.named_modules(memo, submodule_prefix, remove_duplicate)
+                for m in module.named_modules(memo, submodule_prefix, remove_duplicate):
+                    yield m
 
     def apply(self, fn):
         for module in self.children():
