@@ -6,6 +6,7 @@
 // What the runtime cannot compute (dropout's random mask, return_indices, ...) is reported as
 // what gbc cannot model.
 #include <cmath>
+#include <limits>
 
 #include "interp/autograd.h"
 #include "interp/dynamo.h"
@@ -233,6 +234,13 @@ Value embeddingOp(VM& vm, CallArgs& a) {
   return result(vm, "embedding", std::move(out), {weight, input}, {input, weight});
 }
 
+/// bernoulli_(p) draws on CPU: one uniform double per element, in order, 1 where it is < p.
+Tensor bernoulliDraws(VM& vm, const runtime::Shape& shape, double p) {
+  Tensor u = Tensor::empty(shape, runtime::DType::Float64);
+  check(vm, runtime::uniform_(u, 0.0, 1.0));
+  return check(vm, runtime::lt(u, p)).to(runtime::DType::Float64);
+}
+
 Value dropoutOp(VM& vm, CallArgs& a) {
   Value input = a.args.at(0);
   Value pv = argAt(a, 1, "p"), tv = argAt(a, 2, "training");
@@ -241,10 +249,29 @@ Value dropoutOp(VM& vm, CallArgs& a) {
   if (p < 0.0 || p > 1.0)
     vm.raise(vm.b().value_error,
              "dropout probability has to be between 0 and 1, but got " + vm.str(pv));
-  if (training && p > 0.0) vm.unsupported("F.dropout in training mode with p > 0 (a random mask)");
-  // torch returns the input itself when it drops nothing
-  vm.dynamo().recordOp(vm, "dropout", graph::NodeOp::CallFunction, {input}, {input});
-  return input;
+  if (Value ip = argAt(a, 3, "inplace"); training && p > 0.0 && given(ip) && vm.truthy(ip))
+    vm.unsupported("F.dropout with inplace=True in training mode");
+  if (!training || p == 0.0) {
+    // torch returns the input itself when it drops nothing
+    vm.dynamo().recordOp(vm, "dropout", graph::NodeOp::CallFunction, {input}, {input});
+    return input;
+  }
+  // ATen's _dropout on CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p), then
+  // input * noise (p == 1: input * 0)
+  const Tensor& x = tensorArg(input);
+  if (!runtime::isFloating(x.dtype())) vm.unsupported("F.dropout of a non-floating tensor");
+  Tensor noise;
+  if (p == 1.0) {
+    noise = check(vm, runtime::zeros({}, x.dtype()));
+  } else {
+    noise = bernoulliDraws(vm, x.sizes(), 1.0 - p).to(x.dtype());
+    noise = check(vm, runtime::div(noise, 1.0 - p));
+  }
+  Value noiseV = wrapTensor(noise);
+  Value out = wrapTensor(check(vm, runtime::mul(x, noise)));
+  applyGradFn(vm, "mul", {input, noiseV}, out);
+  vm.dynamo().recordOp(vm, "dropout", graph::NodeOp::CallFunction, {input}, {out});
+  return out;
 }
 
 runtime::Generator* generatorArg(VM& vm, const Value& g) {
@@ -392,6 +419,40 @@ void installNnLayers(VM& vm) {
     method(vm, name, fn);
     def(torch, name, fn);
   }
+  // torch.isfinite / Tensor.isfinite: x == x and |x| != inf (integers: all true)
+  NativeFn isfinite = [](VM& vm, CallArgs& a) -> Value {
+    Value input = a.args.at(0);
+    if (input->kind != Kind::Tensor)
+      vm.raise(vm.b().type_error, "isfinite(): argument 'input' (position 1) must be Tensor");
+    const Tensor& x = tensorArg(input);
+    Tensor r;
+    if (runtime::isFloating(x.dtype())) {
+      Tensor notNan = check(vm, runtime::eq(x, x));
+      Tensor finite =
+          check(vm, runtime::ne(runtime::abs(x), std::numeric_limits<double>::infinity()));
+      r = check(vm, runtime::logicalAnd(notNan, finite));
+    } else {
+      r = check(vm, runtime::ne(x, x));
+      r = runtime::logicalNot(r);
+    }
+    return result(vm, "isfinite", std::move(r), {input}, {input});
+  };
+  method(vm, "isfinite", isfinite);
+  def(torch, "isfinite", isfinite);
+  method(vm, "bernoulli_", [](VM& vm, CallArgs& a) -> Value {
+    Value self = a.args.at(0), pv = argAt(a, 1, "p");
+    if (given(a.kw("generator"))) vm.unsupported("a torch.Generator argument");
+    if (pv && pv->kind == Kind::Tensor) vm.unsupported("Tensor.bernoulli_ with a tensor of p");
+    double p = given(pv) ? asFloat(pv) : 0.5;
+    if (p < 0.0 || p > 1.0)
+      vm.raise(vm.b().runtime_error,
+               "bernoulli_ expects p to be in [0, 1], but got p=" + vm.str(pv));
+    vm.dynamo().journalTensor(vm, self);
+    Tensor draws = bernoulliDraws(vm, tensorArg(self).sizes(), p);
+    check(vm, runtime::copy_(tensorArg(self), draws));
+    vm.dynamo().recordOp(vm, "bernoulli_", graph::NodeOp::CallMethod, {self}, {self});
+    return self;
+  });
   method(vm, "normal_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, true); });
   method(vm, "uniform_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, false); });
 
