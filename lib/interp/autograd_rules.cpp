@@ -14,8 +14,8 @@ namespace gbc::interp {
 using runtime::Tensor;
 
 // conv, batch_norm and pooling (nn_layers.cpp)
-bool nnLayerGradients(VM& vm, const GradNode& node, const Tensor& g,
-                      const std::vector<bool>& needs, std::vector<Tensor>& out);
+bool nnLayerGradients(VM& vm, const GradNode& node, const Tensor& g, const std::vector<bool>& needs,
+                      std::vector<Tensor>& out);
 
 bool savesTensors(const std::string& target) {
   // AddBackward0, SumBackward0, ViewBackward0, ...: only sizes, dims and scalars
