@@ -254,6 +254,15 @@ class DataLoader:
 
     def __len__(self):
         return len(self.batch_sampler)
+
+# the submodules torch defines them in (torch.utils.data re-exports them)
+for _cls in (Dataset, IterableDataset, TensorDataset):
+    _cls.__module__ = "torch.utils.data.dataset"
+for _cls in (Sampler, SequentialSampler, RandomSampler, BatchSampler):
+    _cls.__module__ = "torch.utils.data.sampler"
+DataLoader.__module__ = "torch.utils.data.dataloader"
+default_collate.__module__ = "torch.utils.data._utils.collate"
+del _cls
 )PY";
 
 void load(VM& vm, const char* name, const char* file, const char* src) {
