@@ -40,28 +40,38 @@ void convKernel(const Tensor& x, const Tensor& w, const Tensor* b, Tensor& out,
   const T* wp = w.data<T>();
   const T* bp = b ? b->data<T>() : nullptr;
   T* op = out.data<T>();
-  (void)C;
+  // Each output accumulates over (c, kh, kw) in that order; the loops run over a whole output
+  // plane per (c, kh, kw) step, which keeps every output's order and lets the inner loop
+  // vectorise. Out-of-range taps add a zero product, as the padded input does.
   for (int64_t n = 0; n < N; ++n)
     for (int64_t o = 0; o < O; ++o) {
       const int64_t g = o / Og;
-      for (int64_t oh = 0; oh < OH; ++oh)
-        for (int64_t ow = 0; ow < OW; ++ow) {
-          T acc = 0;
-          for (int64_t c = 0; c < Cg; ++c)
-            for (int64_t kh = 0; kh < KH; ++kh) {
+      T* acc = op + (n * O + o) * OH * OW;
+      std::fill(acc, acc + OH * OW, T(0));
+      for (int64_t c = 0; c < Cg; ++c) {
+        const T* plane = xp + (n * C + g * Cg + c) * H * W;
+        for (int64_t kh = 0; kh < KH; ++kh)
+          for (int64_t kw = 0; kw < KW; ++kw) {
+            const T wv = wp[((o * Cg + c) * KH + kh) * KW + kw];
+            for (int64_t oh = 0; oh < OH; ++oh) {
               const int64_t ih = oh * p.stride[0] - p.padding[0] + kh * p.dilation[0];
-              for (int64_t kw = 0; kw < KW; ++kw) {
+              T* arow = acc + oh * OW;
+              if (ih < 0 || ih >= H) {
+                for (int64_t ow = 0; ow < OW; ++ow) arow[ow] = arow[ow] + T(0) * wv;
+                continue;
+              }
+              const T* xrow = plane + ih * W;
+              for (int64_t ow = 0; ow < OW; ++ow) {
                 const int64_t iw = ow * p.stride[1] - p.padding[1] + kw * p.dilation[1];
-                T xv = 0;
-                if (ih >= 0 && ih < H && iw >= 0 && iw < W)
-                  xv = xp[((n * C + g * Cg + c) * H + ih) * W + iw];
-                const T prod = xv * wp[((o * Cg + c) * KH + kh) * KW + kw];
-                acc = acc + prod;
+                const T xv = (iw >= 0 && iw < W) ? xrow[iw] : T(0);
+                const T prod = xv * wv;
+                arow[ow] = arow[ow] + prod;
               }
             }
-          if (bp) acc = acc + bp[o];
-          op[((n * O + o) * OH + oh) * OW + ow] = acc;
-        }
+          }
+      }
+      if (bp)
+        for (int64_t i = 0; i < OH * OW; ++i) acc[i] = acc[i] + bp[o];
     }
 }
 
