@@ -85,7 +85,14 @@ static std::string backwardName(const std::string& target, const std::vector<Val
       {"fill_", "FillBackward0"},
       {"unbind", "UnbindBackward0"},
       {"max.dim", "MaxBackward0"},
-      {"min.dim", "MinBackward0"}};
+      {"min.dim", "MinBackward0"},
+      {"conv1d", "ConvolutionBackward0"},
+      {"conv2d", "ConvolutionBackward0"},
+      {"batch_norm", "NativeBatchNormBackward0"},
+      {"max_pool2d", "MaxPool2DWithIndicesBackward0"},
+      {"avg_pool2d", "AvgPool2DBackward0"},
+      {"adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0"},
+      {"embedding", "EmbeddingBackward0"}};
   if (target == "linear") {
     // addmm for a 2-d input with bias, mm without; other ranks go through a view
     const Value& x = inputs.empty() ? nullptr : inputs[0];

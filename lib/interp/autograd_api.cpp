@@ -180,6 +180,15 @@ void installAutograd(VM& vm) {
   };
   def("backward", autogradBackward);
   def("grad", autogradGrad);
+  // the legacy Variable(tensor, requires_grad=False): a new tensor sharing the data
+  def("Variable", [](VM& vm, CallArgs& a) -> Value {
+    if (a.args.empty() || a.args[0]->kind != Kind::Tensor)
+      vm.unsupported("torch.autograd.Variable of a non-tensor");
+    Value out = wrapTensor(tensorArg(a.args[0]).detach());
+    Value rg = a.args.size() > 1 ? a.args[1] : a.kw("requires_grad");
+    if (rg && vm.truthy(rg)) as<TensorObject>(out).t.setRequiresGrad(true);
+    return out;
+  });
 
   auto& td = *as<ModuleObject>(vm.findModule("torch")).dict;
   for (const char* name : {"tensor", "zeros", "ones", "empty", "full", "arange", "eye", "linspace",

@@ -303,6 +303,38 @@ bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   return false;
 }
 
+/// The parts of an nn.Module (and its submodules) that guards of an inlined module check.
+static std::string moduleSignature(VM& vm, const Value& m) {
+  std::string k = "{";
+  std::set<const Object*> seen;
+  std::function<void(const Value&, int)> walk = [&](const Value& v, int depth) {
+    if (depth > 64 || !seen.insert(v.get()).second) return;
+    const DictPtr& d = as<InstanceObject>(v).dict;
+    if (!d) return;
+    d->forEach([&](const Value& key, const Value& val) {
+      if (!val || key->kind != Kind::Str) return;
+      const std::string& name = asStr(key);
+      if (val->kind == Kind::Tensor) {
+        const auto& t = as<TensorObject>(val).t;
+        k += name + ":" + std::string(runtime::dtypeName(t.dtype())) + "[";
+        for (int64_t s : t.sizes()) k += std::to_string(s) + ",";
+        k += "];";
+      } else if (val->kind == Kind::Instance && isNnModule(vm, val)) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%p",
+                      static_cast<const void*>(as<InstanceObject>(val).cls.get()));
+        k += name + "=" + buf + "(";
+        walk(val, depth + 1);
+        k += ");";
+      } else if (name == "training" && val->kind == Kind::Bool) {
+        k += as<BoolObject>(val).v ? "T;" : "E;";
+      }
+    });
+  };
+  walk(m, 0);
+  return k + "}";
+}
+
 std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, const CodeState& cs) {
   const CompileConfig* cfg = currentConfig();
   bool dyn = cs.dynamic_inputs.count(name) != 0 || (cfg && cfg->dynamic.value_or(false));
@@ -354,10 +386,13 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
       return k + "}";
     }
     case Kind::Instance: {
-      // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity
+      // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity; an
+      // nn.Module also on what inlining it reads: its training flag, its submodules' names and
+      // types (the dict-keys guards) and its tensors' dtypes and sizes (TENSOR_MATCH)
       char buf[48];
       std::snprintf(buf, sizeof buf, "C%p",
                     static_cast<const void*>(as<InstanceObject>(v).cls.get()));
+      if (isNnModule(vm, v)) return buf + moduleSignature(vm, v);
       return buf;
     }
     default: {

@@ -365,6 +365,20 @@ void installNumpy(VM& vm) {
     return result(vm, "mean", {a.args.at(0)},
                   check(vm, runtime::mean(data(vm, a.args[0]), axisArg(vm, axis))), ga);
   });
+  // np.prod of a shape (a sequence of ints): numpy's int64 product, shown as a Python int
+  // (str() of np.int64 is the same); other operands are not modelled
+  fn("prod", [](VM& vm, CallArgs& a) -> Value {
+    Value v = a.args.at(0);
+    if (a.args.size() != 1 || !a.kwargs.empty() ||
+        (v->kind != Kind::Tuple && v->kind != Kind::List))
+      vm.unsupported("numpy.prod of this operand");
+    int64_t p = 1;
+    for (const Value& x : vm.toVector(v)) {
+      if (x->kind != Kind::Int) vm.unsupported("numpy.prod of non-integers");
+      p *= asInt(x);
+    }
+    return pyInt(p);
+  });
   fn("square", [](VM& vm, CallArgs& a) -> Value {
     const Tensor& x = data(vm, a.args.at(0));
     return result(vm, "square", {a.args[0]}, check(vm, runtime::mul(x, x)));

@@ -212,19 +212,87 @@ class Module:
         for c in self.children():
             yield from c.modules()
 
-    def named_parameters(self, prefix='', recurse=True):
+    def _gbc_named_parameters(self, prefix, recurse):
         for k, v in self.__dict__.items():
             if isinstance(v, torch.nn.Parameter):
                 yield prefix + k, v
         if recurse:
             for k, v in self.__dict__.items():
                 if isinstance(v, Module):
-                    for n, p in v.named_parameters(prefix + k + '.'):
+                    for n, p in v._gbc_named_parameters(prefix + k + '.', True):
                         yield n, p
+
+    def named_parameters(self, prefix='', recurse=True, remove_duplicate=True):
+        # a parameter shared by two modules (tied weights, a compiled module's _orig_mod) once
+        memo = set()
+        for n, p in self._gbc_named_parameters(prefix, recurse):
+            if remove_duplicate:
+                if id(p) in memo:
+                    continue
+                memo.add(id(p))
+            yield n, p
 
     def parameters(self, recurse=True):
         for n, p in self.named_parameters(recurse=recurse):
             yield p
+
+    def register_parameter(self, name, param):
+        object.__setattr__(self, name, param)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if '_gbc_buffers' not in self.__dict__:
+            object.__setattr__(self, '_gbc_buffers', [])
+        if name not in self._gbc_buffers:
+            self._gbc_buffers.append(name)
+        object.__setattr__(self, name, tensor)
+
+    def add_module(self, name, module):
+        object.__setattr__(self, name, module)
+
+    def register_module(self, name, module):
+        self.add_module(name, module)
+
+    def _gbc_named_buffers(self, prefix, recurse):
+        for k in self.__dict__.get('_gbc_buffers', ()):
+            v = self.__dict__.get(k)
+            if v is not None:
+                yield prefix + k, v
+        if recurse:
+            for k, v in self.__dict__.items():
+                if isinstance(v, Module):
+                    for n, b in v._gbc_named_buffers(prefix + k + '.', True):
+                        yield n, b
+
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        memo = set()
+        for n, b in self._gbc_named_buffers(prefix, recurse):
+            if remove_duplicate:
+                if id(b) in memo:
+                    continue
+                memo.add(id(b))
+            yield n, b
+
+    def buffers(self, recurse=True):
+        for n, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    def named_modules(self, memo=None, prefix='', remove_duplicate=True):
+        if memo is None:
+            memo = set()
+        if self not in memo:
+            if remove_duplicate:
+                memo.add(self)
+            yield prefix, self
+            for name, module in self.named_children():
+                submodule_prefix = prefix + ('.' if prefix else '') + name
+                for m in module.named_modules(memo, submodule_prefix, remove_duplicate):
+                    yield m
+
+    def apply(self, fn):
+        for module in self.children():
+            module.apply(fn)
+        fn(self)
+        return self
 
     def train(self, mode=True):
         self.training = mode
@@ -351,10 +419,13 @@ class LayerNorm(Module):
 class Dropout(Module):
     def __init__(self, p=0.5, inplace=False):
         super().__init__()
+        if p < 0 or p > 1:
+            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
         self.p = p
+        self.inplace = inplace
 
     def forward(self, input):
-        return input
+        return torch.nn.functional.dropout(input, self.p, self.training, self.inplace)
 
 class Sequential(Module):
     def __init__(self, *args):

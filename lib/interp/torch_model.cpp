@@ -577,6 +577,11 @@ static void defineTensorMethods() {
       applyGradFn(vm, is_max ? "max.dim" : "min.dim", {a.args.at(0)}, values);
       vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
                            {a.args.at(0)}, {values, indices});
+      // Dynamo wraps the (values, indices) result as a tuple of getitem proxies
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {values, pyInt(0)},
+                           {values});
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {indices, pyInt(1)},
+                           {indices});
       return pyTuple({values, indices});
     };
   };

@@ -23,6 +23,8 @@ Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vec
 void installTorchExtras(VM& vm);
 static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
+void installNnLayers(VM& vm);
+void installTorchUtils(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
 
@@ -337,6 +339,22 @@ void installTorch(VM& vm) {
         vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "rand", t);
   });
+  // torch.randint(high, size) / randint(low, high, size)
+  def(vm, torch, "randint", [](VM& vm, CallArgs& a) -> Value {
+    if (a.kw("generator")) vm.unsupported("torch.randint with a generator");
+    std::vector<Value> pos = a.args;
+    if (Value v = a.kw("low")) pos.insert(pos.begin(), v);
+    if (Value v = a.kw("high")) pos.push_back(v);
+    if (Value v = a.kw("size")) pos.push_back(v);
+    if (pos.size() < 2) vm.raise(vm.b().type_error, "randint() missing required argument 'size'");
+    int64_t low = pos.size() >= 3 ? asInt(pos[0]) : 0;
+    int64_t high = asInt(pos[pos.size() - 2]);
+    runtime::Shape size;
+    for (const Value& v : vm.toVector(pos.back())) size.push_back(asInt(v));
+    Tensor t =
+        check(vm, runtime::randint(low, high, size, dtypeKw(a).value_or(runtime::DType::Int64)));
+    return factory(vm, "randint", t);
+  });
   def(vm, torch, "manual_seed", [](VM& vm, CallArgs& a) -> Value {
     runtime::manualSeed(static_cast<uint64_t>(asInt(a.args.at(0))));
     (void)vm;
@@ -555,6 +573,8 @@ void installTorch(VM& vm) {
   for (const PreludeModule& pm : preludeModules(vm.target()))
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   installLosses(vm);
+  installNnLayers(vm);
+  installTorchUtils(vm);
   vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);
   Value extutils = vm.findModule("torch._dynamo.external_utils");
