@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "interp/args.h"
+#include "interp/bytes_ops.h"
 #include "interp/complex.h"
 #include "interp/dynamo.h"
 #include "interp/range.h"
@@ -230,6 +231,8 @@ void installConstructors(VM& vm) {
       if (base) vm.raise(vm.b().type_error, "int() missing string argument");
       r = pyInt(0);
     } else if (base) {
+      if (x->kind == Kind::ByteArray)  // (parsed as the bytes it holds)
+        x = pyBytes(as<BytesObject>(x).v);
       if (x->kind != Kind::Str && x->kind != Kind::Bytes)
         vm.raise(vm.b().type_error, "int() can't convert non-string with explicit base");
       int64_t b = asInt(base);

@@ -121,16 +121,18 @@ TEST_CASE("a warm import reads code from the cache and parses nothing", "[interp
   ImportStats cold, warm;
   importAll(cold);
   importAll(warm);
-  CHECK(cold.parsed == 3);  // pkg_warm, and __future__ and colorsys of the standard library
+  // pkg_warm, __future__ and colorsys of the standard library (and any module the VM's own
+  // models import): all parsed cold, all read from the cache warm
+  CHECK(cold.parsed >= 3);
   CHECK(cold.cache_hits == 0);
   CHECK(warm.parsed == 0);
-  CHECK(warm.cache_hits == 3);
+  CHECK(warm.cache_hits == cold.parsed);
   SECTION("a changed source is compiled again") {
     std::ofstream(src + "/pkg_warm.py") << "import colorsys\nVALUE = 'changed, and longer'\n";
     ImportStats again;
     importAll(again);
-    CHECK(again.parsed == 1);
-    CHECK(again.cache_hits == 1);
+    CHECK(again.parsed == 1);  // pkg_warm; colorsys (and the VM's own imports) from the cache
+    CHECK(again.cache_hits == cold.parsed - 2);
   }
   fs::remove_all(cache_dir);
   fs::remove_all(src);

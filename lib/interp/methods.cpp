@@ -9,6 +9,7 @@
 #include "interp/native_args.h"
 #include "interp/str_methods.h"
 #include "interp/vm.h"
+#include "native/bigint.h"
 
 namespace gbc::interp {
 
@@ -240,14 +241,12 @@ void installNativeMethods(VM& vm) {
     return pyBool(std::isfinite(d) && std::floor(d) == d);
   };
   auto& I = vm.nativeMethods(Kind::Int);
+  // (of the absolute value, for ints of any size)
   I["bit_length"] = [](VM&, CallArgs& a) -> Value {
-    uint64_t x = static_cast<uint64_t>(std::llabs(asInt(a.args[0])));
-    int n = 0;
-    while (x) {
-      ++n;
-      x >>= 1;
-    }
-    return pyInt(n);
+    return pyInt(static_cast<int64_t>(toBigInt(a.args[0]).bitLength()));
+  };
+  I["bit_count"] = [](VM&, CallArgs& a) -> Value {
+    return pyInt(static_cast<int64_t>(toBigInt(a.args[0]).bitCount()));
   };
   auto& G = vm.nativeMethods(Kind::Generator);
   G["__next__"] = [](VM& vm, CallArgs& a) -> Value { return nextOrStop(vm, a.args[0]); };

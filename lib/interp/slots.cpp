@@ -388,6 +388,25 @@ void installSlotWrappers(VM& vm) {
       rest.kwargs = std::move(a.kwargs);
       return vm.call(a.args[0], rest);
     });
+  // the native getsets are descriptors Python code may drive by hand
+  // (`type.__dict__["__annotations__"].__get__`)
+  slot(vm, B.getset_descriptor, "__get__", [](VM& vm, CallArgs& a) -> Value {
+    Value obj = arg(vm, a, 1, "__get__");
+    if (isNone(obj)) {
+      if (a.args.size() < 3 || isNone(a.args[2]))
+        vm.raise(vm.b().type_error, "__get__(None, None) is invalid");
+      return a.args[0];
+    }
+    return vm.descrGet(a.args[0], obj, vm.typeOf(obj));
+  });
+  slot(vm, B.getset_descriptor, "__set__", [](VM& vm, CallArgs& a) -> Value {
+    vm.descrSet(a.args[0], arg(vm, a, 1, "__set__"), arg(vm, a, 2, "__set__"));
+    return none();
+  });
+  slot(vm, B.getset_descriptor, "__delete__", [](VM& vm, CallArgs& a) -> Value {
+    vm.descrSet(a.args[0], arg(vm, a, 1, "__delete__"), nullptr);
+    return none();
+  });
   installGetSets(vm);
   installTypeHooks(vm);
   publishNativeMethods(vm);
