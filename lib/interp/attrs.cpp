@@ -261,6 +261,11 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
       // torch has the attribute, most likely: gbc's model of torch does not.
       if (m.name == "torch" || m.name.rfind("torch.", 0) == 0)
         unsupported("`" + m.name + "." + attr + "` (not in gbc's model of torch)");
+      // numpy is gbc's model too (its core is C): what it lacks is a gap, which the program may
+      // still catch as the AttributeError it would be
+      if (m.name == "numpy" || m.name.rfind("numpy.", 0) == 0)
+        raiseGap(b().attribute_error, "module '" + m.name + "' has no attribute '" + attr + "'",
+                 "`" + m.name + "." + attr + "` (not in gbc's model of numpy)");
       raiseNoAttribute(obj, name, "module '" + m.name + "' has no attribute '" + attr + "'");
     }
     case Kind::Super:

@@ -1,4 +1,4 @@
-// Small models of standard-library modules programs commonly import (warnings, typing; io, os and
+// Small models of standard-library modules programs commonly import (warnings; io, os and
 // logging in stdlib_io.cpp), kept until CPython's own source runs well on the VM
 // (importer_names.cpp's stand-ins).
 #include <cmath>
@@ -27,9 +27,6 @@ void installStdlibModules(VM& vm) {
   fn(warnings, "warn", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "filterwarnings", [](VM&, CallArgs&) -> Value { return none(); });
   fn(warnings, "simplefilter", [](VM&, CallArgs&) -> Value { return none(); });
-  Value typing = newModule(vm, "typing");
-  for (const char* n : {"Any", "Optional", "List", "Dict", "Tuple", "Callable", "Union"})
-    as<ModuleObject>(typing).dict->setStr(n, vm.b().object);
   installStdlibIo(vm);
 }
 
