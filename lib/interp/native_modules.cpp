@@ -40,6 +40,7 @@ Value makeThreadModule(VM& vm);
 Value makeTimeModule(VM& vm);
 Value makeUnicodedataModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
+Value makeZlibModule(VM& vm);
 
 namespace {
 
@@ -84,6 +85,7 @@ const Entry kModules[] = {
     {"select", makeSelectModule},
     {"time", makeTimeModule},
     {"unicodedata", makeUnicodedataModule},
+    {"zlib", makeZlibModule},
 };
 // clang-format on
 
