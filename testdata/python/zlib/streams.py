@@ -1,4 +1,3 @@
-# gbc-env: GBC_REAL_STDLIB=copy
 # zlib's streaming objects: compressobj (every option, flush modes, copy, zdict), decompressobj
 # (max_length, unconsumed_tail, unused_data, eof, flush, copy, zdict) and _ZlibDecompressor
 # (expected output from CPython 3.14). Decompression reads fixed streams, so its chunking is the
