@@ -488,13 +488,20 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
   // ran it) lacks is a gap of gbc's, unless the module is the user's own file
   bool gap = mod_name && cpythonModuleHas(asStr(mod_name), name) &&
              !(origin && origin->kind == Kind::Str && vm_.isUserFile(asStr(origin)));
+  std::string missing = mod_name ? "`" + asStr(mod_name) + "." + name + "`" : "";
+  // torch and numpy are gbc's models: a name they lack is one gbc has not modelled
+  for (const char* model : {"torch", "numpy"})
+    if (mod_name &&
+        (asStr(mod_name) == model || asStr(mod_name).rfind(std::string(model) + ".", 0) == 0)) {
+      gap = true;
+      missing += std::string(" (not in gbc's model of ") + model + ")";
+    }
   try {
     raiseImportError(vm_, vm_.b().import_error, message, mod_name ? mod_name : none(),
                      origin ? origin : none(), pyStr(name));
   } catch (PyRaise& e) {
     if (gap && e.exc->kind == Kind::Instance)
-      as<InstanceObject>(e.exc).gap =
-          std::make_shared<const std::string>("`" + asStr(mod_name) + "." + name + "`");
+      as<InstanceObject>(e.exc).gap = std::make_shared<const std::string>(missing);
     throw;
   }
 }
