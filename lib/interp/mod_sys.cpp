@@ -269,6 +269,8 @@ void installFunctions(const Value& sys) {
   DictPtr d = as<ModuleObject>(sys).dict;
   def(sys, "getrecursionlimit",
       [](VM& vm, CallArgs&) -> Value { return pyInt(vm.recursion_limit); });
+  // 3.13+: the -X cpu_count / PYTHON_CPU_COUNT override os.cpu_count() reads (-1: none)
+  def(sys, "_get_cpu_count_config", [](VM&, CallArgs&) -> Value { return pyInt(-1); });
   def(sys, "setrecursionlimit", [](VM& vm, CallArgs& a) -> Value {
     const Value& n = a.args.at(0);
     if (!isInt(n))

@@ -127,6 +127,14 @@ static void installOs(VM& vm) {
     VfsStat st;
     return pyBool(statPath(vm, a.args.at(0), st));
   });
+  def(path, "lexists", [](VM& vm, CallArgs& a) -> Value {  // (a broken symlink exists too)
+    VfsStat st;
+    return pyBool(statPath(vm, a.args.at(0), st, false));
+  });
+  def(path, "islink", [](VM& vm, CallArgs& a) -> Value {
+    VfsStat st;
+    return pyBool(statPath(vm, a.args.at(0), st, false) && S_ISLNK(st.mode));
+  });
   def(path, "isfile", [](VM& vm, CallArgs& a) -> Value {
     VfsStat st;
     return pyBool(statPath(vm, a.args.at(0), st) && S_ISREG(st.mode));
