@@ -1,9 +1,9 @@
 // Small models of the standard library's file and logging side: builtins.open (the native
-// _io's open, mod_io.cpp), the `io` and `os` / `os.path` stand-ins over the native _io and posix
-// modules (until CPython's io.py and os.py run on gbc; the file operations go through the VM's
-// Vfs either way, so analysis never changes the disk), and logging (in Python, at the stdlib's
-// place so Dynamo skips its frames). Their graph-break behaviour lives in the cause table
-// (causes_library.cpp).
+// _io's open, mod_io.cpp), the `io` stand-in over the native _io module (until CPython's io.py
+// runs on gbc; os and os.path are CPython's own, over the native posix module; the file
+// operations go through the VM's Vfs either way, so analysis never changes the disk), and logging
+// (in Python, at the stdlib's place so Dynamo skips its frames). Their graph-break behaviour lives
+// in the cause table (causes_library.cpp).
 #include <sys/stat.h>
 
 #include "interp/dynamo.h"
@@ -39,12 +39,6 @@ static Value moduleNamed(VM& vm, const std::string& name) {
   return m;
 }
 
-static void def(const Value& m, const std::string& name, NativeFn f) {
-  auto b = std::make_shared<BuiltinObject>(name, std::move(f));
-  b->id = as<ModuleObject>(m).name + "." + name;
-  as<ModuleObject>(m).dict->setStr(name, b);
-}
-
 // ---- builtins.open and the io stand-in (io.py's names over _io) ----
 
 static void installOpen(VM& vm) {
@@ -71,123 +65,6 @@ static void installOpen(VM& vm) {
 // ---- the os and os.path stand-ins (os.py's most used names over posix) ----
 
 /// stat() of a path argument through the Vfs; false when it fails.
-static bool statPath(VM& vm, const Value& arg, VfsStat& st, bool follow = true) {
-  PathArg p = pathArg(vm, arg, "stat", "path", true);
-  int e = p.is_fd() ? vm.vfs().fstat(p.fd, st) : vm.vfs().stat(p.path, follow, st);
-  return e == 0;
-}
-
-static std::string strOf(VM& vm, const Value& v) {
-  Value s = fspath(vm, v);
-  return s->kind == Kind::Bytes ? as<BytesObject>(s).v : asStr(s);
-}
-
-static void installOs(VM& vm) {
-  Value posix = vm.findModule("posix");
-  Value os = moduleNamed(vm, "os");
-  auto& d = *as<ModuleObject>(os).dict;
-  as<ModuleObject>(posix).dict->forEach([&](const Value& k, const Value& v) {
-    if (k->kind == Kind::Str && asStr(k).rfind("__", 0) != 0 && asStr(k) != "environ") d.set(k, v);
-  });
-  d.setStr("name", pyStr("posix"));
-  d.setStr("devnull", pyStr("/dev/null"));
-  d.setStr("sep", pyStr("/"));
-  d.setStr("altsep", none());
-  d.setStr("extsep", pyStr("."));
-  d.setStr("pathsep", pyStr(":"));
-  d.setStr("curdir", pyStr("."));
-  d.setStr("pardir", pyStr(".."));
-  d.setStr("linesep", pyStr("\n"));
-  d.setStr("defpath", pyStr("/bin:/usr/bin"));
-  auto environ = newDict();
-  as<DictObject>(as<ModuleObject>(posix).dict->getStr("environ"))
-      .forEach([&](const Value& k, const Value& v) {
-        environ->setStr(as<BytesObject>(k).v, pyStr(as<BytesObject>(v).v));
-      });
-  d.setStr("environ", environ);
-  def(os, "getenv", [environ](VM&, CallArgs& a) -> Value {
-    Value v = a.args.empty() ? nullptr : environ->get(a.args[0]);
-    return v ? v : a.args.size() > 1 ? a.args[1] : none();
-  });
-  def(os, "makedirs", [](VM& vm, CallArgs& a) -> Value {
-    std::string path = strOf(vm, a.args.at(0));
-    Value ok = a.kw("exist_ok");
-    bool exist_ok = ok && vm.truthy(ok);
-    for (size_t at = 1; at <= path.size(); ++at) {
-      if (at != path.size() && path[at] != '/') continue;
-      std::string part = path.substr(0, at);
-      int e = vm.vfs().mkdir(part, 0777);
-      if (e == EEXIST && (at != path.size() || exist_ok)) continue;
-      if (e) raiseOSError(vm, e, pyStr(part));
-    }
-    return none();
-  });
-  Value path = moduleNamed(vm, "os.path");
-  def(path, "exists", [](VM& vm, CallArgs& a) -> Value {
-    VfsStat st;
-    return pyBool(statPath(vm, a.args.at(0), st));
-  });
-  def(path, "lexists", [](VM& vm, CallArgs& a) -> Value {  // (a broken symlink exists too)
-    VfsStat st;
-    return pyBool(statPath(vm, a.args.at(0), st, false));
-  });
-  def(path, "islink", [](VM& vm, CallArgs& a) -> Value {
-    VfsStat st;
-    return pyBool(statPath(vm, a.args.at(0), st, false) && S_ISLNK(st.mode));
-  });
-  def(path, "isfile", [](VM& vm, CallArgs& a) -> Value {
-    VfsStat st;
-    return pyBool(statPath(vm, a.args.at(0), st) && S_ISREG(st.mode));
-  });
-  def(path, "isdir", [](VM& vm, CallArgs& a) -> Value {
-    VfsStat st;
-    return pyBool(statPath(vm, a.args.at(0), st) && S_ISDIR(st.mode));
-  });
-  def(path, "getsize", [](VM& vm, CallArgs& a) -> Value {
-    return vm.getAttr(vm.call(vm.getAttr(vm.findModule("posix"), "stat"), {a.args.at(0)}),
-                      "st_size");
-  });
-  def(path, "join", [](VM& vm, CallArgs& a) -> Value {
-    std::string out;
-    for (const Value& v : a.args) {
-      std::string s = strOf(vm, v);
-      if (!s.empty() && s[0] == '/')
-        out = s;
-      else if (out.empty() || out.back() == '/')
-        out += s;
-      else
-        out += "/" + s;
-    }
-    return pyStr(out);
-  });
-  def(path, "basename", [](VM& vm, CallArgs& a) -> Value {
-    std::string s = strOf(vm, a.args.at(0));
-    size_t k = s.rfind('/');
-    return pyStr(k == std::string::npos ? s : s.substr(k + 1));
-  });
-  def(path, "dirname", [](VM& vm, CallArgs& a) -> Value {
-    std::string s = strOf(vm, a.args.at(0));
-    size_t k = s.rfind('/');
-    if (k == std::string::npos) return pyStr("");
-    std::string head = s.substr(0, k + 1);
-    if (head.find_first_not_of('/') != std::string::npos)
-      head.erase(head.find_last_not_of('/') + 1);
-    return pyStr(head);
-  });
-  def(path, "abspath", [](VM& vm, CallArgs& a) -> Value {
-    std::string s = strOf(vm, a.args.at(0));
-    if (s.empty() || s[0] != '/') {
-      std::string cwd;
-      (void)vm.vfs().getcwd(cwd);
-      s = cwd + "/" + s;
-    }
-    return vm.call(vm.getAttr(vm.findModule("posix"), "_path_normpath"), {pyStr(s)});
-  });
-  as<ModuleObject>(path).dict->setStr("normpath",
-                                      vm.getAttr(vm.findModule("posix"), "_path_normpath"));
-  as<ModuleObject>(path).dict->setStr("sep", pyStr("/"));
-}
-
 // ---- logging (Python, at Lib/logging/__init__.py) ----
 
 static const char* kLoggingSource = R"PY(
@@ -291,7 +168,6 @@ def error(msg, *args, **kwargs):
 
 void installStdlibIo(VM& vm) {
   installOpen(vm);
-  installOs(vm);
   loadPrelude(vm, "logging", stdlibPrefix(vm.target()) + "/logging/__init__.py", kLoggingSource);
 }
 
