@@ -80,11 +80,23 @@ void typeGetSets(VM& vm) {
   });
   getset(T, "__dict__",
          [](VM& vm, const Value& c) -> Value { return mappingProxy(vm, cls(c)->dict); });
-  getset(T, "__doc__", [](VM& vm, const Value& c) -> Value {
-    Value d = cls(c)->dict->getStr("__doc__");
-    if (!d) return none();
-    return vm.descrGet(d, nullptr, cls(c));
-  });
+  getset(
+      T, "__doc__",
+      [](VM& vm, const Value& c) -> Value {
+        Value d = cls(c)->dict->getStr("__doc__");
+        if (!d) return none();
+        return vm.descrGet(d, nullptr, cls(c));
+      },
+      [](VM& vm, const Value& c, const Value& v) {  // (type_set_doc: heap types only)
+        if (cls(c)->builtin)
+          vm.raise(vm.b().type_error,
+                   "cannot set '__doc__' attribute of immutable type '" + cls(c)->name + "'");
+        if (!v)
+          vm.raise(vm.b().type_error,
+                   "cannot delete '__doc__' attribute of immutable type '" + cls(c)->name + "'");
+        cls(c)->dict->setStr("__doc__", v);
+        ++classDictEpoch();
+      });
   getset(
       T, "__abstractmethods__",
       [](VM& vm, const Value& c) -> Value {

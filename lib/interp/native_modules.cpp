@@ -38,6 +38,7 @@ Value makeStringModule(VM& vm);
 Value makeStructModule(VM& vm);
 Value makeThreadModule(VM& vm);
 Value makeTimeModule(VM& vm);
+Value makeTokenizeModule(VM& vm);
 Value makeUnicodedataModule(VM& vm);
 Value makeWeakrefModule(VM& vm);
 Value makeZlibModule(VM& vm);
@@ -72,6 +73,7 @@ const Entry kModules[] = {
     {"_string", makeStringModule},
     {"_struct", makeStructModule},
     {"_thread", makeThreadModule},
+    {"_tokenize", makeTokenizeModule},
     {"_weakref", makeWeakrefModule},
     {"atexit", makeAtexitModule},
     {"binascii", makeBinasciiModule},
