@@ -21,6 +21,7 @@ Value makeGcModule(VM& vm);
 Value makeGrpModule(VM& vm);
 Value makeIoModule(VM& vm);
 Value makeLocaleModule(VM& vm);
+Value makeMarshalModule(VM& vm);
 Value makeMathModule(VM& vm);
 Value makeMd5Module(VM& vm);
 Value makeOpcodeModule(VM& vm);
@@ -81,6 +82,7 @@ const Entry kModules[] = {
     {"gc", makeGcModule},
     {"grp", makeGrpModule},
     {"itertools", makeItertoolsModule},
+    {"marshal", makeMarshalModule},
     {"math", makeMathModule},
     {"posix", makePosixModule},
     {"pwd", makePwdModule},
