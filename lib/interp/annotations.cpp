@@ -31,21 +31,9 @@ Value callAnnotate(VM& vm, const Value& annotate) {
   return d;
 }
 
-bool callable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case Kind::Function:
-    case Kind::Builtin:
-    case Kind::BoundMethod:
-    case Kind::Class:
-      return true;
-    default:
-      return vm.typeOf(v)->lookup("__call__") != nullptr;
-  }
-}
-
 void checkAnnotate(VM& vm, const Value& v) {
   if (!v) vm.raise(vm.b().type_error, "cannot delete __annotate__ attribute");
-  if (!isNone(v) && !callable(vm, v))
+  if (!isNone(v) && !vm.isCallable(v))
     vm.raise(vm.b().type_error, "__annotate__ must be callable or None");
 }
 
@@ -148,7 +136,7 @@ void classAnnotations(VM& vm) {
           if (!a) a = c->dict->getStr("__annotations_cache__");
           if (a) return vm.descrGet(a, nullptr, c);
           Value annotate = classAnnotate(vm, c);
-          a = callable(vm, annotate) ? callAnnotate(vm, annotate) : Value(newDict());
+          a = vm.isCallable(annotate) ? callAnnotate(vm, annotate) : Value(newDict());
           c->dict->setStr("__annotations_cache__", a);
           return a;
         },
@@ -219,7 +207,7 @@ void moduleAnnotations(VM& vm) {
         if (Value a = d->getStr("__annotations__")) return a;
         Value annotate = py314 ? d->getStr("__annotate__") : nullptr;
         Value a =
-            annotate && callable(vm, annotate) ? callAnnotate(vm, annotate) : Value(newDict());
+            annotate && vm.isCallable(annotate) ? callAnnotate(vm, annotate) : Value(newDict());
         if (!py314 || !initializing(vm, d)) d->setStr("__annotations__", a);
         return a;
       },

@@ -258,14 +258,16 @@ Value VM::getAttr(const Value& obj, std::string_view name) {
           "type object '" + as<ClassObject>(obj).name + "' has no attribute '" + attr + "'");
     case Kind::Module: {
       auto& m = as<ModuleObject>(obj);
-      // torch has the attribute, most likely: gbc's model of torch does not.
-      if (m.name == "torch" || m.name.rfind("torch.", 0) == 0)
-        unsupported("`" + m.name + "." + attr + "` (not in gbc's model of torch)");
-      // numpy is gbc's model too (its core is C): what it lacks is a gap, which the program may
-      // still catch as the AttributeError it would be
-      if (m.name == "numpy" || m.name.rfind("numpy.", 0) == 0)
+      // torch has the attribute, most likely: gbc's model of torch does not. numpy is gbc's
+      // model too (its core is C): what it lacks is a gap, which the program may still catch as
+      // the AttributeError it would be
+      if (const char* model = modelledPackage(m.name)) {
+        std::string what =
+            "`" + m.name + "." + attr + "` (not in gbc's model of " + std::string(model) + ")";
+        if (std::string_view(model) == "torch") unsupported(what);
         raiseGap(b().attribute_error, "module '" + m.name + "' has no attribute '" + attr + "'",
-                 "`" + m.name + "." + attr + "` (not in gbc's model of numpy)");
+                 what);
+      }
       raiseNoAttribute(obj, name, "module '" + m.name + "' has no attribute '" + attr + "'");
     }
     case Kind::Super:

@@ -105,12 +105,8 @@ void installBuiltinFunctions(VM& vm) {
     vm.delAttr(a.args.at(0), asStr(a.args.at(1)));
     return none();
   });
-  builtin(vm, "callable", [](VM& vm, CallArgs& a) -> Value {
-    Kind k = a.args.at(0)->kind;
-    bool c = k == Kind::Function || k == Kind::Builtin || k == Kind::BoundMethod ||
-             k == Kind::Class || vm.typeOf(a.args[0])->lookup("__call__");
-    return pyBool(c);
-  });
+  builtin(vm, "callable",
+          [](VM& vm, CallArgs& a) -> Value { return pyBool(vm.isCallable(a.args.at(0))); });
   builtin(vm, "id", [](VM&, CallArgs& a) -> Value {
     return pyInt(
         static_cast<int64_t>(reinterpret_cast<uintptr_t>(a.args.at(0).get()) & 0x7fffffffffff));

@@ -237,6 +237,18 @@ void VM::raiseGap(const ClassPtr& cls, std::string message, std::string what) {
   throw PyRaise{std::move(exc)};
 }
 
+bool VM::isCallable(const Value& v) {
+  switch (v->kind) {
+    case Kind::Function:
+    case Kind::Builtin:
+    case Kind::BoundMethod:
+    case Kind::Class:
+      return true;
+    default:
+      return typeOf(v)->lookup("__call__") != nullptr;
+  }
+}
+
 void VM::raiseTypeErrorOrGap(const Value& obj, std::string_view dunder, std::string message) {
   // a builtin type of CPython's that has the special method: gbc's own gap
   for (const ClassPtr& c : typeOf(obj)->mro)

@@ -131,8 +131,7 @@ Matcher conditionMatcher(VM& vm, const Value& condition) {
       return false;
     };
   }
-  if (condition->kind == Kind::Function || condition->kind == Kind::Builtin ||
-      condition->kind == Kind::BoundMethod || vm.typeOf(condition)->lookup("__call__")) {
+  if (vm.isCallable(condition)) {
     return [&vm, condition](const Value& e) {
       return vm.truthy(vm.call(condition, std::vector<Value>{e}));
     };

@@ -39,6 +39,22 @@ ClassPtr tracebackClass(VM& vm) {
   return cls;
 }
 
+/// A frame object: the snapshot of one frame's state (f_back None until linked).
+Value newFrameObject(VM& vm, DictPtr globals, DictPtr locals, std::shared_ptr<CodeObject> code,
+                     int64_t line, int64_t instr) {
+  auto obj = std::make_shared<InstanceObject>(frameClass(vm));
+  DictPtr d = obj->dict;
+  d->setStr("f_globals", globals ? Value(globals) : Value(newDict()));
+  d->setStr("f_locals", locals);
+  d->setStr("f_code", code ? Value(std::make_shared<CodeValue>(std::move(code))) : none());
+  d->setStr("f_lineno", pyInt(line));
+  d->setStr("f_lasti", pyInt(2 * instr));
+  d->setStr("f_builtins", vm.builtinsDict());
+  d->setStr("f_trace", none());
+  d->setStr("f_back", none());
+  return obj;
+}
+
 }  // namespace
 
 Frame* frameAtDepth(VM& vm, int64_t depth) {
@@ -48,19 +64,11 @@ Frame* frameAtDepth(VM& vm, int64_t depth) {
 }
 
 Value makeFrameObject(VM& vm, Frame* frame) {
-  ClassPtr cls = frameClass(vm);
   Value first, last;
   for (Frame* f = frame; f; f = f->back) {
-    auto obj = std::make_shared<InstanceObject>(cls);
-    DictPtr d = obj->dict;
-    d->setStr("f_globals", f->globals ? Value(f->globals) : Value(newDict()));
-    d->setStr("f_locals", localsOf(*f));
-    d->setStr("f_code", std::make_shared<CodeValue>(f->code));
-    d->setStr("f_lineno", pyInt(f->code->code.empty() ? f->code->firstlineno : f->curPos().line));
-    d->setStr("f_lasti", pyInt(2 * static_cast<int64_t>(f->cur)));
-    d->setStr("f_builtins", vm.builtinsDict());
-    d->setStr("f_trace", none());
-    d->setStr("f_back", none());
+    Value obj =
+        newFrameObject(vm, f->globals, localsOf(*f), f->code,
+                       f->code->code.empty() ? f->code->firstlineno : f->curPos().line, f->cur);
     if (last) as<InstanceObject>(last).dict->setStr("f_back", obj);
     if (!first) first = obj;
     last = obj;
@@ -70,20 +78,10 @@ Value makeFrameObject(VM& vm, Frame* frame) {
 
 Value makeTracebackObject(VM& vm, const std::vector<TracebackEntry>& entries) {
   ClassPtr tb_cls = tracebackClass(vm);
-  ClassPtr frame_cls = frameClass(vm);
   Value next = none();
   // entries run from where the exception was raised outwards; tb_next runs inwards
   for (const TracebackEntry& e : entries) {
-    auto frame = std::make_shared<InstanceObject>(frame_cls);
-    DictPtr fd = frame->dict;
-    fd->setStr("f_globals", e.globals ? Value(e.globals) : Value(newDict()));
-    fd->setStr("f_locals", newDict());
-    fd->setStr("f_code", e.code ? Value(std::make_shared<CodeValue>(e.code)) : none());
-    fd->setStr("f_lineno", pyInt(e.pos.line));
-    fd->setStr("f_lasti", pyInt(2 * static_cast<int64_t>(e.lasti)));
-    fd->setStr("f_builtins", vm.builtinsDict());
-    fd->setStr("f_trace", none());
-    fd->setStr("f_back", none());
+    Value frame = newFrameObject(vm, e.globals, newDict(), e.code, e.pos.line, e.lasti);
     auto tb = std::make_shared<InstanceObject>(tb_cls);
     tb->dict->setStr("tb_frame", frame);
     tb->dict->setStr("tb_lineno", pyInt(e.pos.line));

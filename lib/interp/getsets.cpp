@@ -505,6 +505,22 @@ void VM::installSlotMember(const ClassPtr& cls, const std::string& name) {
   cls->dict->setStr(name, gs);
 }
 
+/// A getset descriptor's own attributes (what inspect.getattr_static reads).
+static void descriptorGetSets(VM& vm) {
+  const ClassPtr& D = vm.b().getset_descriptor;
+  auto gs = [](const Value& d) -> const GetSetObject& { return as<GetSetObject>(d); };
+  getset(D, "__name__", [=](VM&, const Value& d) -> Value { return pyStr(gs(d).name); });
+  getset(D, "__qualname__", [=](VM&, const Value& d) -> Value {
+    return pyStr(gs(d).owner.empty() ? gs(d).name : gs(d).owner + "." + gs(d).name);
+  });
+  getset(D, "__objclass__", [=](VM& vm, const Value& d) -> Value {
+    auto& by_name = vm.b().by_name;
+    if (auto it = by_name.find(gs(d).owner); it != by_name.end()) return it->second;
+    if (Value c = vm.builtinsDict()->getStr(gs(d).owner); c && c->kind == Kind::Class) return c;
+    vm.unsupported("`getset_descriptor.__objclass__` of " + gs(d).owner + "." + gs(d).name);
+  });
+}
+
 void installAnnotationGetSets(VM& vm);  // annotations.cpp
 
 void installGetSets(VM& vm) {
@@ -514,6 +530,7 @@ void installGetSets(VM& vm) {
   codeGetSets(vm);
   propertyMembers(vm);
   valueGetSets(vm);
+  descriptorGetSets(vm);
   installAnnotationGetSets(vm);  // __annotations__, __annotate__, __type_params__, function __doc__
 }
 

@@ -12,6 +12,7 @@
 #include "interp/native_modules.h"
 #include "interp/pylib.h"
 #include "interp/stdlib_io.h"
+#include "interp/torch_model.h"
 #include "interp/vm.h"
 
 namespace gbc::interp {
@@ -219,10 +220,9 @@ Value Importer::findAndLoadUnlocked(const std::string& name) {
   std::string parent = dot == std::string::npos ? std::string() : name.substr(0, dot);
   std::string child = dot == std::string::npos ? name : name.substr(dot + 1);
   Value spec;
-  std::string top = name.substr(0, name.find('.'));
-  if ((top == "torch" || top == "numpy") && !isBuiltin(name))
+  if (const char* model = modelledPackage(name); model && !isBuiltin(name))
     // torch and numpy are gbc's own models, never found on sys.path
-    raiseMissingGap(name, "`" + name + "` (not in gbc's model of " + top + ")");
+    raiseMissingGap(name, "`" + name + "` (not in gbc's model of " + model + ")");
   if (!parent.empty() && isBuiltin(name)) {
     // gbc's native submodules (torch.nn, the os.path stand-in): their parents as far as gbc has
     // them natively, no __path__ needed (the native tree has gaps, e.g. torch.nn.modules)
@@ -490,12 +490,10 @@ Value Importer::importFrom(const Value& module, const std::string& name) {
              !(origin && origin->kind == Kind::Str && vm_.isUserFile(asStr(origin)));
   std::string missing = mod_name ? "`" + asStr(mod_name) + "." + name + "`" : "";
   // torch and numpy are gbc's models: a name they lack is one gbc has not modelled
-  for (const char* model : {"torch", "numpy"})
-    if (mod_name &&
-        (asStr(mod_name) == model || asStr(mod_name).rfind(std::string(model) + ".", 0) == 0)) {
-      gap = true;
-      missing += std::string(" (not in gbc's model of ") + model + ")";
-    }
+  if (const char* model = mod_name ? modelledPackage(asStr(mod_name)) : nullptr) {
+    gap = true;
+    missing += std::string(" (not in gbc's model of ") + model + ")";
+  }
   try {
     raiseImportError(vm_, vm_.b().import_error, message, mod_name ? mod_name : none(),
                      origin ? origin : none(), pyStr(name));

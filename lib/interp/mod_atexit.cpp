@@ -37,18 +37,6 @@ std::unordered_map<const VM*, Registration>& registry() {
   return map;
 }
 
-bool isCallable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case Kind::Function:
-    case Kind::Builtin:
-    case Kind::BoundMethod:
-    case Kind::Class:
-      return true;
-    default:
-      return static_cast<bool>(vm.typeOf(v)->lookup("__call__"));
-  }
-}
-
 std::vector<AtexitFailure> runCallbacks(VM& vm, AtexitState& state) {
   std::vector<AtexitFailure> reports;
   while (!state.callbacks.empty()) {
@@ -90,7 +78,7 @@ Value makeAtexitModule(VM& vm) {
   moduleFunction(m, "register", [state](VM& vm, CallArgs& a) -> Value {
     if (a.args.empty())
       vm.raise(vm.b().type_error, "register() takes at least 1 argument (0 given)");
-    if (!isCallable(vm, a.args[0]))
+    if (!vm.isCallable(a.args[0]))
       vm.raise(vm.b().type_error, "the first argument must be callable");
     Callback cb{a.args[0], {}};
     cb.args.args = restArgs(a, 1);

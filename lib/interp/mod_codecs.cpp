@@ -249,8 +249,7 @@ Value codecCall(VM& vm, CallArgs& a, bool encode) {
 void registryFunctions(VM& vm, const Value& m) {
   moduleFunction(m, "register", [](VM& vm, CallArgs& a) -> Value {
     checkArgs(vm, a, "register", 1, 1);
-    if (!vm.hasAttr(a.args[0], "__call__"))
-      vm.raise(vm.b().type_error, "argument must be callable");
+    if (!vm.isCallable(a.args[0])) vm.raise(vm.b().type_error, "argument must be callable");
     codecRegistry(vm).search.push_back(a.args[0]);
     return none();
   });
@@ -272,7 +271,7 @@ void registryFunctions(VM& vm, const Value& m) {
   moduleFunction(m, "register_error", [](VM& vm, CallArgs& a) -> Value {
     checkArgs(vm, a, "register_error", 2, 2);
     const std::string& name = strArg(vm, a.args[0], "register_error", "1");
-    if (!vm.hasAttr(a.args[1], "__call__")) vm.raise(vm.b().type_error, "handler must be callable");
+    if (!vm.isCallable(a.args[1])) vm.raise(vm.b().type_error, "handler must be callable");
     codecRegistry(vm).errors[name] = a.args[1];
     return none();
   });

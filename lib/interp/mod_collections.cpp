@@ -32,18 +32,6 @@ Value newDefaultDict(VM& vm, const Value& dd, const Value& arg) {
   return vm.call(vm.typeOf(dd), std::vector<Value>{factory ? factory : none(), arg});
 }
 
-bool isCallable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case Kind::Function:
-    case Kind::Builtin:
-    case Kind::BoundMethod:
-    case Kind::Class:
-      return true;
-    default:
-      return static_cast<bool>(vm.typeOf(v)->lookup("__call__"));
-  }
-}
-
 void installDefaultDict(VM& vm, const Value& m) {
   ClassPtr cls = makeNativeType(vm, "collections", "defaultdict", {vm.b().dict});
   cls->no_dict = true;
@@ -60,7 +48,7 @@ void installDefaultDict(VM& vm, const Value& m) {
     Value factory;
     if (a.args.size() > 1) {
       factory = a.args[1];
-      if (!isNone(factory) && !isCallable(vm, factory))
+      if (!isNone(factory) && !vm.isCallable(factory))
         vm.raise(vm.b().type_error, "first argument must be callable or None");
     }
     s.factory = factory && !isNone(factory) ? factory : nullptr;

@@ -12,18 +12,6 @@ namespace {
 
 using syntax::CmpOpKind;
 
-bool isCallable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case Kind::Function:
-    case Kind::Builtin:
-    case Kind::BoundMethod:
-    case Kind::Class:
-      return true;
-    default:
-      return static_cast<bool>(vm.typeOf(v)->lookup("__call__"));
-  }
-}
-
 bool hasPlaceholders(VM& vm) { return vm.target().python >= "3.14"; }
 
 // ---- reduce ----
@@ -96,7 +84,7 @@ Value newPartial(VM& vm, const FunctoolsModule& mod, CallArgs& a) {
       func = part->fn;
     }
   }
-  if (!isCallable(vm, func)) vm.raise(vm.b().type_error, "the first argument must be callable");
+  if (!vm.isCallable(func)) vm.raise(vm.b().type_error, "the first argument must be callable");
   std::vector<Value> args = restArgs(a, 2);
   if (ph && !args.empty() && args.back().get() == ph.get())
     vm.raise(vm.b().type_error, "trailing Placeholders are not allowed");
@@ -162,7 +150,7 @@ void setPartialState(VM& vm, const FunctoolsModule& mod, const Value& self, cons
   if (state->kind != Kind::Tuple || as<TupleObject>(state).items.size() != 4) invalid();
   const auto& items = as<TupleObject>(state).items;
   const Value &fn = items[0], &fnargs = items[1], &kw = items[2], &dict = items[3];
-  if (!isCallable(vm, fn) || fnargs->kind != Kind::Tuple ||
+  if (!vm.isCallable(fn) || fnargs->kind != Kind::Tuple ||
       (!isNone(kw) && kw->kind != Kind::Dict) || (!isNone(dict) && dict->kind != Kind::Dict))
     invalid();
   const auto& args = as<TupleObject>(fnargs).items;

@@ -69,10 +69,7 @@ Value makeSignalModule(VM& vm) {
     int64_t n = signalArg(vm, a.args[0]);
     const Value& handler = a.args[1];
     bool special = isInt(handler) && (asInt(handler) == 0 || asInt(handler) == 1);
-    bool callable = handler->kind == Kind::Function || handler->kind == Kind::Builtin ||
-                    handler->kind == Kind::BoundMethod || handler->kind == Kind::Class ||
-                    (!isInt(handler) && vm.typeOf(handler)->lookup("__call__"));
-    if (!special && !callable)
+    if (!special && !vm.isCallable(handler))
       vm.raise(vm.b().type_error,
                "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
     if (n == SIGKILL || n == SIGSTOP) raiseOSError(vm, EINVAL);

@@ -319,18 +319,6 @@ void installProxyMethods(const ClassPtr& cls, bool callable) {
     });
 }
 
-bool isCallable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case Kind::Function:
-    case Kind::Builtin:
-    case Kind::BoundMethod:
-    case Kind::Class:
-      return true;
-    default:
-      return static_cast<bool>(vm.typeOf(v)->lookup("__call__"));
-  }
-}
-
 }  // namespace
 
 Value makeWeakrefModule(VM& vm) {
@@ -347,7 +335,7 @@ Value makeWeakrefModule(VM& vm) {
     noKeywords(vm, a, "proxy");
     checkPositional(vm, a, "proxy", 1, 2);
     const Value& obj = a.args[0];
-    ClassPtr cls = isCallable(vm, obj) ? mod->callable_proxy : mod->proxy;
+    ClassPtr cls = vm.isCallable(obj) ? mod->callable_proxy : mod->proxy;
     return newRef(vm, *mod, cls, obj, a.args.size() > 1 ? a.args[1] : nullptr, true);
   });
   moduleFunction(m, "getweakrefcount", [mod](VM& vm, CallArgs& a) -> Value {

@@ -403,32 +403,6 @@ void installSlotWrappers(VM& vm) {
     vm.descrSet(a.args[0], arg(vm, a, 1, "__set__"), arg(vm, a, 2, "__set__"));
     return none();
   });
-  for (const char* attr : {"__name__", "__qualname__"}) {
-    bool qual = std::string_view(attr) == "__qualname__";
-    auto gs = std::make_shared<GetSetObject>(
-        attr,
-        [qual](VM&, const Value& d) -> Value {
-          const auto& g = as<GetSetObject>(d);
-          return pyStr(qual && !g.owner.empty() ? g.owner + "." + g.name : g.name);
-        },
-        nullptr);
-    gs->owner = "getset_descriptor";
-    B.getset_descriptor->dict->setStr(attr, gs);
-  }
-  {
-    auto gs = std::make_shared<GetSetObject>(
-        "__objclass__",
-        [](VM& vm, const Value& d) -> Value {
-          const auto& g = as<GetSetObject>(d);
-          auto& by_name = vm.b().by_name;
-          if (auto it = by_name.find(g.owner); it != by_name.end()) return it->second;
-          if (Value c = vm.builtinsDict()->getStr(g.owner); c && c->kind == Kind::Class) return c;
-          vm.unsupported("`getset_descriptor.__objclass__` of " + g.owner + "." + g.name);
-        },
-        nullptr);
-    gs->owner = "getset_descriptor";
-    B.getset_descriptor->dict->setStr("__objclass__", gs);
-  }
   slot(vm, B.getset_descriptor, "__delete__", [](VM& vm, CallArgs& a) -> Value {
     vm.descrSet(a.args[0], arg(vm, a, 1, "__delete__"), nullptr);
     return none();

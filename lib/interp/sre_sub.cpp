@@ -164,18 +164,6 @@ class SubInto : public sre::SubSink {
   std::exception_ptr pending_;
 };
 
-bool callable(VM& vm, const Value& v) {
-  switch (v->kind) {
-    case gbc::interp::Kind::Function:
-    case gbc::interp::Kind::Builtin:
-    case gbc::interp::Kind::BoundMethod:
-    case gbc::interp::Kind::Class:
-      return true;
-    default:
-      return static_cast<bool>(vm.typeOf(v)->lookup("__call__"));
-  }
-}
-
 }  // namespace
 
 Value makeTemplate(VM& vm, const Value& pattern, const Value& tmpl) {
@@ -224,7 +212,7 @@ Value patternSub(VM& vm, const Value& self, const Value& repl, const Value& stri
   SrePatternState& ps = patternState(vm, self, "sub");
   SubInto::Kind kind;
   Value filter = repl;
-  if (callable(vm, repl)) {
+  if (vm.isCallable(repl)) {
     kind = SubInto::Kind::Callable;
   } else {
     bool literal;

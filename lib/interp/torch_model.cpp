@@ -865,6 +865,16 @@ bool isTorchObject(VM& vm, const Value& v) {
   return false;
 }
 
+const char* modelledPackage(std::string_view module) {
+  for (const char* model : {"torch", "numpy"}) {
+    std::string_view m(model);
+    if (module == m ||
+        (module.size() > m.size() && module.substr(0, m.size()) == m && module[m.size()] == '.'))
+      return model;
+  }
+  return nullptr;
+}
+
 bool isSkippedFile(VM& vm, const std::string& filename) {
   // the standard library (the modelled logging module, ...) is in Dynamo's skip list
   std::string prefix(vm.target().torch_prefix);

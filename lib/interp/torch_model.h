@@ -84,4 +84,8 @@ bool isAlwaysOptimizedCode(const void* code_key);
 /// Files Dynamo never traces (most of torch/, the standard library).
 bool isSkippedFile(VM& vm, const std::string& filename);
 
+/// "torch" or "numpy" when `module` is one of their modules (gbc's own models, where a missing
+/// name is a gap of gbc's, never the program's error); null otherwise.
+const char* modelledPackage(std::string_view module);
+
 }  // namespace gbc::interp

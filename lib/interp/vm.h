@@ -115,6 +115,9 @@ class VM {
 
   // ---- calls ----
   Value call(const Value& callable, CallArgs& args);
+  /// callable(v) (PyCallable_Check): a function, builtin, bound method, class, or an object
+  /// whose type has __call__.
+  bool isCallable(const Value& v);
   Value call(const Value& callable, std::vector<Value> args);
   Value callMethod(const Value& obj, std::string_view name, std::vector<Value> args);
 
