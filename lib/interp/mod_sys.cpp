@@ -347,7 +347,17 @@ void installFunctions(const Value& sys) {
     Value sys = vm.findModule("sys");
     vm.int_max_str_digits = static_cast<int>(asInt(n));
     // (3.13+ keeps sys.flags.int_max_str_digits in step)
-    if (!v312) as<InstanceObject>(vm.getAttr(sys, "flags")).dict->setStr("int_max_str_digits", n);
+    // (a struct sequence is immutable: a new sys.flags with that field replaced)
+    if (!v312) {
+      Value flags = vm.getAttr(sys, "flags");
+      ClassPtr type = vm.typeOf(flags);
+      std::vector<Value> values;
+      for (size_t i = 0; Value f = structSeqField(flags, i); ++i) values.push_back(f);
+      std::vector<Value> names = vm.toVector(vm.getAttr(type, "__match_args__"));
+      for (size_t i = 0; i < names.size() && i < values.size(); ++i)
+        if (asStr(names[i]) == "int_max_str_digits") values[i] = n;
+      as<ModuleObject>(sys).dict->setStr("flags", makeStructSeq(vm, type, std::move(values)));
+    }
     return none();
   });
   // hooks gbc has no machinery for: kept, so programs read back what they set
