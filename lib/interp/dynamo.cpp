@@ -229,17 +229,20 @@ void Dynamo::onStoreFast(Frame& f, const std::string& local, const Value& v) {
   node.name = fxName(st, local);
 }
 
-static size_t countOps(const graph::Graph& g, size_t upto) {
+// Whether the first `upto` nodes hold more than `k` ops (nodes other than placeholders). Stops
+// at the (k+1)-th op: it runs before every traced instruction, so a full count there made
+// tracing quadratic in the graph's size.
+static bool moreOpsThan(const graph::Graph& g, size_t upto, size_t k) {
   size_t n = 0;
   for (size_t i = 0; i < upto && i < g.nodes.size(); ++i)
-    if (g.nodes[i].op != graph::NodeOp::Placeholder) ++n;
-  return n;
+    if (g.nodes[i].op != graph::NodeOp::Placeholder && ++n > k) return true;
+  return false;
 }
 
 void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty) {
   if (st.silent || !sink) return;
   if (st.config && st.config->has_backend) return;
-  if (countOps(st.graph, nodes) == 0 && !force_empty) return;
+  if (!moreOpsThan(st.graph, nodes, 0) && !force_empty) return;
   graph::Graph g;
   g.frame = f.name;
   g.frame_file = f.code->filename;
@@ -854,7 +857,7 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
       in.arg == 0 && (f.code->flags & kComprehensionInlined))
     st.comprehension_starts[f.pc] = s;
   // R9: checkpoint when the stack is empty, partial compile is allowed and >= 2 ops
-  if (f.stack.empty() && countOps(st.graph, st.graph.nodes.size()) > 1) {
+  if (f.stack.empty() && moreOpsThan(st.graph, st.graph.nodes.size(), 1)) {
     bool in_try = false;
     for (const Block& b : f.blocks)
       if (b.type == Block::Type::Try) in_try = true;
@@ -878,7 +881,7 @@ void Dynamo::restore(Frame& f, TraceState& st, const Snapshot& snap) {
 Value Dynamo::onRootReturn(VM& vm, Frame& f, Value v) {
   TraceState& st = *f.trace;
   CodeState& cs = *st.code_state;
-  bool has_ops = countOps(st.graph, st.graph.nodes.size()) > 0;
+  bool has_ops = moreOpsThan(st.graph, st.graph.nodes.size(), 0);
   bool strict = egb || (st.config && st.config->fullgraph);
   if (has_ops || strict) {
     emitGraph(f, st, st.graph.nodes.size(), strict);
