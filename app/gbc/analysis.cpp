@@ -15,8 +15,12 @@ namespace gbc::app {
 
 Result<std::string> readFile(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
+  std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status))
     return Error{ErrorCode::Io, "cannot read '" + path + "': Is a directory"};
+  // a FIFO, socket or device would block the read (or never end): not a source file
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return Error{ErrorCode::Io, "cannot read '" + path + "': not a regular file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorCode::Io, "cannot read '" + path + "': " + std::strerror(errno)};
   std::ostringstream text;
@@ -61,7 +65,8 @@ static FileResult analyzeOne(const std::string& name, const interp::Options& opt
 
 std::vector<FileResult> analyzeFiles(const std::vector<std::string>& names,
                                      const interp::Options& options, unsigned jobs,
-                                     const std::function<void(std::size_t)>& progress) {
+                                     const std::function<void(std::size_t)>& progress,
+                                     const std::function<void(FileResult&)>& ready) {
   std::vector<FileResult> results(names.size());
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(names.size(), 1)));
@@ -74,13 +79,20 @@ std::vector<FileResult> analyzeFiles(const std::vector<std::string>& names,
   }
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
-  std::mutex progress_mutex;
+  std::vector<bool> finished(names.size(), false);
+  std::size_t delivered = 0;  // results[0, delivered) went to `ready`
+  std::mutex mutex;
   auto work = [&] {
     for (std::size_t i = next++; i < names.size(); i = next++) {
-      results[i] = analyzeOne(names[i], options);
-      if (!progress) continue;
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      progress(++done);
+      FileResult result = analyzeOne(names[i], options);
+      std::lock_guard<std::mutex> lock(mutex);
+      results[i] = std::move(result);
+      finished[i] = true;
+      if (progress) progress(++done);
+      // hand over every result whose predecessors are all done: output stays in input order
+      // and a slow file holds back only the files after it
+      for (; ready && delivered < names.size() && finished[delivered]; ++delivered)
+        ready(results[delivered]);
     }
   };
   std::vector<std::thread> workers;

@@ -32,9 +32,12 @@ Result<interp::Outcome> analyzeSource(const std::string& path, const std::string
                                       const interp::Options& options);
 
 /// Reads and analyses each file, `jobs` files at a time (0: one per core). `progress`, when set,
-/// is called (serialised) with the number of files done after each one.
+/// is called (serialised) with the number of files done after each one. `ready`, when set, is
+/// called (serialised) with each result in input order as soon as it and every result before it
+/// are done; it may move from the result.
 std::vector<FileResult> analyzeFiles(const std::vector<std::string>& names,
                                      const interp::Options& options, unsigned jobs,
-                                     const std::function<void(std::size_t)>& progress);
+                                     const std::function<void(std::size_t)>& progress,
+                                     const std::function<void(FileResult&)>& ready = {});
 
 }  // namespace gbc::app

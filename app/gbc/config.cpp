@@ -4,6 +4,7 @@
 #include <toml.hpp>
 
 #include <fnmatch.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -65,6 +66,18 @@ static Result<Config> readTable(const toml::value& table, const std::string& fil
           config.ignore.push_back(code);
         }
       }
+    } else if (key == "max-instructions" || key == "max-memory") {
+      if (!value.is_integer() || value.as_integer() < 0)
+        return configError(file, "'" + key + "' must be a whole number (0: no limit)");
+      (key == "max-memory" ? config.max_memory : config.max_instructions) =
+          static_cast<uint64_t>(value.as_integer());
+    } else if (key == "timeout") {
+      double seconds = value.is_integer()    ? static_cast<double>(value.as_integer())
+                       : value.is_floating() ? value.as_floating()
+                                             : -1;
+      if (!(seconds >= 0))
+        return configError(file, "'timeout' must be a number of seconds (0: no limit)");
+      config.timeout = seconds;
     } else if (key == "python") {
       // an interpreter or an environment's folder, relative to the configuration file
       if (!value.is_string()) return configError(file, "'python' must be a string");
@@ -152,36 +165,80 @@ bool isExcluded(const std::string& path, const Config& config) {
                      [&](const std::string& p) { return globMatches(p, relative, name); });
 }
 
-static void collectDirectory(const fs::path& dir, const Config& config,
-                             std::vector<std::string>& out) {
-  std::error_code ec;
-  std::vector<fs::path> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    entries.push_back(it->path());
-  std::sort(entries.begin(), entries.end());
-  for (const fs::path& entry : entries) {
+namespace {
+
+/// One directory walk: the directories entered so far (device and inode, so a symlink to a
+/// directory already walked, such as `..`, is not walked twice) and what was skipped.
+struct Walk {
+  const Config& config;
+  std::vector<std::string>& files;
+  std::vector<std::string>& notes;
+  std::set<std::pair<dev_t, ino_t>> entered;
+
+  /// False (with a note) when `dir` was entered before: a symlink cycle or a second link.
+  bool enter(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return true;  // the iterator reports the failure
+    if (entered.insert({st.st_dev, st.st_ino}).second) return true;
+    notes.push_back(dir.string() + ": note: skipped: a link to a directory already analysed");
+    return false;
+  }
+
+  void directory(const fs::path& dir) {
+    if (!enter(dir)) return;
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    fs::directory_iterator it(dir, ec);
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec))
+      entries.push_back(it->path());
+    if (ec) {
+      notes.push_back(dir.string() + ": warning: cannot read directory: " + ec.message());
+      return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& entry : entries) visit(entry);
+  }
+
+  void visit(const fs::path& entry) {
+    std::error_code ec;
     std::string name = entry.filename().string();
     std::string absolute = fs::absolute(entry, ec).lexically_normal().string();
-    if (fs::is_directory(entry, ec)) {
-      if (name.empty() || name[0] == '.' || name == "__pycache__") continue;
-      if (isExcluded(absolute, config)) continue;
-      collectDirectory(entry, config, out);
-    } else if (entry.extension() == ".py" && !isExcluded(absolute, config)) {
-      out.push_back(entry.string());
+    fs::file_status status = fs::status(entry, ec);  // follows a symlink
+    if (fs::is_directory(status)) {
+      if (name.empty() || name[0] == '.' || name == "__pycache__") return;
+      if (isExcluded(absolute, config)) return;
+      directory(entry);
+      return;
+    }
+    if (entry.extension() != ".py" || isExcluded(absolute, config)) return;
+    if (ec) {
+      // a dangling symlink or an entry that cannot be examined
+      notes.push_back(entry.string() + ": warning: skipped: " + ec.message());
+    } else if (!fs::is_regular_file(status)) {
+      // a FIFO or device named *.py: reading it could block the run forever
+      notes.push_back(entry.string() + ": warning: skipped: not a regular file");
+    } else {
+      files.push_back(entry.string());
     }
   }
-}
+};
 
-std::vector<std::string> expandPaths(const std::vector<std::string>& paths, const Config& config) {
+}  // namespace
+
+std::vector<std::string> expandPaths(const std::vector<std::string>& paths, const Config& config,
+                                     std::vector<std::string>* notes) {
   std::vector<std::string> out;
+  std::vector<std::string> skipped;
+  Walk walk{config, out, skipped, {}};
   std::error_code ec;
   for (const std::string& path : paths) {
     if (fs::is_directory(path, ec)) {
-      collectDirectory(fs::path(path), config, out);
+      walk.directory(fs::path(path));
       continue;
     }
     out.push_back(path);
   }
+  if (notes) *notes = std::move(skipped);
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/result.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct Config {
   std::vector<std::string> exclude;    ///< glob patterns
   std::vector<std::string> ignore;     ///< gb-codes never reported
   std::optional<std::string> python;   ///< the environment (interp/environment.h), made absolute
+  std::optional<uint64_t> max_instructions;  ///< the program's budget (interp::Options)
+  std::optional<double> timeout;             ///< seconds
+  std::optional<uint64_t> max_memory;        ///< MiB
 };
 
 /// Reads `path` (a pyproject.toml's `[tool.gbc]` table, or a gbc.toml's top level). Fails with
@@ -34,8 +38,12 @@ Result<Config> findConfig(const std::string& start);
 /// Files to analyse for the PATH arguments, in argument order: a file as given; a directory's
 /// `*.py` files recursively, sorted, skipping hidden directories, `__pycache__` and whatever the
 /// config's exclude globs match (relative path, or name for patterns without '/'). A missing
-/// path is kept, so reading it reports the error.
-std::vector<std::string> expandPaths(const std::vector<std::string>& paths, const Config& config);
+/// path is kept, so reading it reports the error. A directory is walked once, however many
+/// symlinks lead to it (device and inode); `notes` (when given) receives one line per skipped
+/// entry, "path: warning: ..." for an unreadable directory and a `*.py` that is not a regular
+/// file (a FIFO would block the run), "path: note: ..." for a second link to a directory.
+std::vector<std::string> expandPaths(const std::vector<std::string>& paths, const Config& config,
+                                     std::vector<std::string>* notes = nullptr);
 
 /// Whether `path` (absolute) matches one of the config's exclude globs.
 bool isExcluded(const std::string& path, const Config& config);
