@@ -79,21 +79,46 @@ void printError(const Error& error, std::string_view command) {
   }
 }
 
-/// The analysed program's budget (--max-instructions, --timeout; see interp::Options).
+/// The analysed program's budget (--max-instructions, --timeout, --max-memory; see
+/// interp::Options), from the flags, else [tool.gbc], else the command's defaults: `analyze`
+/// bounds time and memory, `run` only the instructions (a program run for real may take long).
 struct Limits {
   uint64_t max_instructions = 1'000'000'000;
   double timeout_s = 0;
-  void apply(interp::Options& options) const {
+  uint64_t max_memory_mb = 0;
+  CLI::Option* instructions_opt = nullptr;
+  CLI::Option* timeout_opt = nullptr;
+  CLI::Option* memory_opt = nullptr;
+
+  static Limits forAnalyze() {
+    Limits limits;
+    limits.timeout_s = 120;
+    limits.max_memory_mb = 4096;
+    return limits;
+  }
+  void apply(interp::Options& options, const app::Config* config = nullptr) const {
     options.max_instructions = max_instructions;
     options.timeout_s = timeout_s;
+    options.max_memory_mb = max_memory_mb;
+    if (!config) return;
+    if (config->max_instructions && !instructions_opt->count())
+      options.max_instructions = *config->max_instructions;
+    if (config->timeout && !timeout_opt->count()) options.timeout_s = *config->timeout;
+    if (config->max_memory && !memory_opt->count()) options.max_memory_mb = *config->max_memory;
   }
   void add(CLI::App* cmd) {
-    cmd->add_option("--max-instructions", max_instructions,
-                    "stop the program after N bytecode instructions (exit 4; 0: no limit)")
-        ->capture_default_str();
-    cmd->add_option("--timeout", timeout_s,
-                    "stop the program after SECONDS of running (exit 4; 0: no limit)")
-        ->capture_default_str();
+    instructions_opt =
+        cmd->add_option("--max-instructions", max_instructions,
+                        "stop the program after N bytecode instructions, traced code included "
+                        "(exit 4; 0: no limit)")
+            ->capture_default_str();
+    timeout_opt = cmd->add_option("--timeout", timeout_s,
+                                  "stop the program after SECONDS of running (exit 4; 0: no limit)")
+                      ->capture_default_str();
+    memory_opt = cmd->add_option("--max-memory", max_memory_mb,
+                                 "stop the program when gbc's memory passes MIB, or before a "
+                                 "tensor larger than that is made (exit 4; 0: no limit)")
+                     ->capture_default_str();
   }
 };
 
@@ -134,7 +159,7 @@ struct EnvironmentArgs {
 
 struct AnalyzeArgs {
   EnvironmentArgs environment;
-  Limits limits;
+  Limits limits = Limits::forAnalyze();
   std::string target = "2.14";
   std::string format = "text";
   std::string fail_on = "error";
@@ -228,7 +253,13 @@ int analyze(AnalyzeArgs args) {
     baseline = std::move(*parsed);
   }
 
-  std::vector<std::string> files = app::expandPaths(args.files, *config);
+  std::vector<std::string> walk_notes;
+  std::vector<std::string> files = app::expandPaths(args.files, *config, &walk_notes);
+  bool walk_warning = false;
+  for (const std::string& note : walk_notes) {
+    writeErr(note + "\n");
+    walk_warning = walk_warning || note.find(": warning: ") != std::string::npos;
+  }
   if (files.empty()) {
     // nothing to analyse is an input error (a typo in a path must not pass CI silently)
     writeErr("gbc: error: no Python files found\n");
@@ -236,21 +267,22 @@ int analyze(AnalyzeArgs args) {
   }
   interp::Options options;
   options.target = target;
-  args.limits.apply(options);
+  args.limits.apply(options, &*config);
   if (Result<bool> env = args.environment.apply(options, config->python); !env) {
     printError(env.error(), "gbc");
     return kExitInput;
   }
   // One file: the process ends right after, freeing the program's state would only cost time.
   options.keep_state = files.size() == 1;
-  std::vector<app::FileResult> results =
-      app::analyzeFiles(files, options, args.jobs, progressBar(files.size()));
 
   report::Report report;
   std::vector<std::string> uncaught;
   std::string errors_text;  // input errors, in file order
-  bool input_error = false;
-  for (app::FileResult& result : results) {
+  bool input_error = walk_warning;
+  std::function<void(std::size_t)> progress = progressBar(files.size());
+  // Each file's result as soon as it and the files before it are done (input order).
+  auto consume = [&](app::FileResult& result) {
+    if (progress) writeErr("\r\033[K");  // the progress line is redrawn after the file's text
     if (result.error && result.error->code == ErrorCode::Unsupported) {
       // not an input error: gbc could not analyse the file to its end (a construct it cannot
       // parse yet, the budget); the file counts as stopped
@@ -261,7 +293,7 @@ int analyze(AnalyzeArgs args) {
           report::Stop{report::Stop::Reason::CannotModel, stopped.path, 0, result.error->message};
       report.files.push_back(std::move(stopped));
       uncaught.emplace_back();
-      continue;
+      return;
     }
     if (result.error) {
       input_error = true;
@@ -273,12 +305,12 @@ int analyze(AnalyzeArgs args) {
         writeErr(errors_text);
         errors_text.clear();
       }
-      continue;
+      return;
     }
     report::applySuppressions(result.outcome->report, registry, ignore);
     report.files.push_back(std::move(result.outcome->report));
     uncaught.push_back(uncaughtText(*result.outcome));
-    if (args.format != "text") continue;
+    if (args.format != "text") return;
     // Text goes out per file, in input order, as each file's records would be logged.
     report::FileReport& file = report.files.back();
     if (baseline) {
@@ -291,7 +323,8 @@ int analyze(AnalyzeArgs args) {
     writeErr(uncaught.back());
     if (file.stopped && file.stopped->reason == report::Stop::Reason::UncaughtException)
       writeErr(report::renderStopNote(*file.stopped));
-  }
+  };
+  app::analyzeFiles(files, options, args.jobs, progress, consume);
   writeErr(errors_text);
   // Baseline keys count across files, so non-text formats apply it to the whole report.
   if (baseline && args.format != "text")
@@ -535,7 +568,14 @@ int runCli(int argc, char** argv) {
     return analyze(analyze_args);
   }
   if (explain_cmd->parsed()) return explain(explain_target, explain_file);
-  if (lsp_cmd->parsed()) return app::serveLsp(std::cin, std::cout, *findTarget(lsp_target));
+  if (lsp_cmd->parsed()) {
+    int rc = app::serveLsp(std::cin, std::cout, *findTarget(lsp_target));
+    // the server's reader thread may still be blocked reading stdin: end the process here,
+    // without running the destructors of the streams it uses
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(rc);
+  }
   if (run_cmd->parsed()) return run(run_args);
   if (codes_cmd->parsed()) return codes(codes_target, code);
   return kExitInput;

@@ -142,7 +142,10 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   vm.recursion_limit = options.recursion_limit;
   vm.budget.max_instructions = options.max_instructions;
   vm.budget.timeout_s = options.timeout_s;
+  vm.budget.max_memory_mb = options.max_memory_mb;
+  vm.budget.cancel = options.cancel;
   vm.budget.arm();
+  runtime::setStorageLimit(static_cast<int64_t>(options.max_memory_mb << 20));
   vm.out = options.out;
   vm.sources[path] = std::make_shared<const std::string>(source);
   vm.dynamo().sink = &outcome.report;
@@ -164,6 +167,24 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
                                           "gbc cannot model " + what + "; analysis stopped here"});
     outcome.report.stopped =
         report::Stop{report::Stop::Reason::CannotModel, where, line, std::move(what)};
+    return Ok{};
+  };
+  // Past its budget the program stops where it was; analysis keeps what it found before.
+  auto budgetStop = [&](GbcBudgetExceeded& e) -> Status {
+    if (e.file.empty()) {
+      e.file = path;
+      if (Frame* f = vm.top()) {
+        e.file = f->code->filename;
+        e.line = f->curPos().line;
+      }
+    }
+    if (options.run)
+      return Error{ErrorCode::Unsupported,
+                   e.file + ":" + std::to_string(e.line) + ": " + e.message};
+    outcome.report.diagnostics.push_back(
+        {report::Severity::Warning, e.file, e.line, 0, e.message + "; analysis stopped here"});
+    outcome.report.stopped =
+        report::Stop{report::Stop::Reason::Budget, e.file, e.line, std::move(e.message)};
     return Ok{};
   };
   try {
@@ -193,13 +214,14 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
     Status s = cannotModel(u.what, u.file, u.line);
     if (!s) return s.error();
   } catch (GbcBudgetExceeded& e) {
-    return Error{ErrorCode::Unsupported, e.message};
+    Status s = budgetStop(e);
+    if (!s) return s.error();
   }
   // the functions atexit.register()ed run as the interpreter exits (not after a gap of gbc's:
   // the program's state is not what CPython's would be there); a failing one is reported as
   // PyErr_WriteUnraisable does, whose C traceback printer draws no carets
   if (!outcome.report.stopped ||
-      outcome.report.stopped->reason != report::Stop::Reason::CannotModel) {
+      outcome.report.stopped->reason == report::Stop::Reason::UncaughtException) {
     try {
       report::py::SourceMap sources(vm.sources.begin(), vm.sources.end());
       for (const AtexitFailure& f : runAtexitCallbacks(vm))
@@ -209,7 +231,8 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
       Status s = cannotModel(u.what, u.file, u.line);
       if (!s) return s.error();
     } catch (GbcBudgetExceeded& e) {
-      return Error{ErrorCode::Unsupported, e.message};
+      Status s = budgetStop(e);
+      if (!s) return s.error();
     }
   }
   // what open files still buffer is written, as CPython flushes them at exit (vfs.h)

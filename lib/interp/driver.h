@@ -1,6 +1,7 @@
 // The interpreter's entry points: analyse or run one Python file.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -32,12 +33,20 @@ struct Options {
   std::vector<std::string> environment_notes;
   /// Python's recursion limit for the analysed program.
   int recursion_limit = 1000;
-  /// Budget of the analysed program (`--max-instructions`, `--timeout`): past it, runFile fails
-  /// with ErrorCode::Unsupported, "file:line: the program ran past its budget of N instructions
-  /// (--max-instructions)" or "... longer than the time limit of S s (--timeout)". 0: unlimited.
-  /// 10^9 instructions take gbc about 3 s (`while True: pass`, Release build).
+  /// Budget of the analysed program (`--max-instructions`, `--timeout`, `--max-memory`), traced
+  /// code included. Past it, analysis stops there: the report keeps what was found before, with a
+  /// warning "the program ran past its budget of N instructions (--max-instructions); analysis
+  /// stopped here" (or "... longer than the time limit of S s (--timeout)", "... more than the
+  /// memory limit of M MiB (--max-memory)") and a Stop of reason Budget; `run` fails with
+  /// ErrorCode::Unsupported and the located message. 0: unlimited. 10^9 instructions take gbc
+  /// about 3 s (`while True: pass`, Release build). The memory limit is on the whole process's
+  /// resident memory (checked every 2^16 instructions) and on any one tensor (checked before it
+  /// is allocated).
   uint64_t max_instructions = 1'000'000'000;
   double timeout_s = 0;
+  uint64_t max_memory_mb = 0;
+  /// When set, another thread may stop the program by setting it (interp::Budget::cancel).
+  const std::atomic<bool>* cancel = nullptr;
   /// C++ stack of the thread runFile runs the program on (0: the caller's thread). Deep Python
   /// recursion (recursion_limit 1000, or more after sys.setrecursionlimit) needs far more than a
   /// main thread's 8 MiB under sanitizers; past the stack's reserve the program gets a

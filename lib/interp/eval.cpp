@@ -162,7 +162,7 @@ Value VM::evalLoop(Frame& f) {
         }
         f.cur = f.pc;
         if (++budget.steps >= budget.next_check)
-          budget.check([&] { return code.filename + ":" + std::to_string(f.curPos().line); });
+          budget.check([&] { return std::pair{code.filename, f.curPos().line}; });
         if (f.trace_root)
           dynamo_->beforeInstruction(*this, f);
         else if (f.trace && dynamo_->nestedEnabled(*this))
@@ -725,6 +725,14 @@ Value VM::evalLoop(Frame& f) {
     } catch (PyRaise& e) {
       addTraceback(e.exc, f);
       if (!handleException(f, e.exc)) throw;
+    } catch (runtime::StorageRefused& r) {
+      // located here, where the frame's position is still known (the budget stops the program)
+      throw GbcBudgetExceeded{"the program's tensor of " + std::to_string(r.nbytes) +
+                                  " bytes exceeds the memory limit of " +
+                                  std::to_string(r.limit >> 20) + " MiB (--max-memory)",
+                              code.filename, f.curPos().line};
+    } catch (std::bad_alloc&) {
+      throw GbcBudgetExceeded{"the program ran out of memory", code.filename, f.curPos().line};
     } catch (GraphBreakSignal& s) {
       if (!f.trace_root) {
         if (!f.trace || !dynamo_->nestedEnabled(*this) || !dynamo_->handleNestedBreak(*this, f, s))

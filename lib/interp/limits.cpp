@@ -2,6 +2,7 @@
 #include "interp/limits.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -37,24 +38,47 @@ bool cStackLow() {
   return reinterpret_cast<uintptr_t>(&probe) < floor;
 }
 
+uint64_t residentBytes() {
+  // "size resident shared text lib data dt", in pages
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  unsigned long long size = 0, resident = 0;
+  int got = std::fscanf(f, "%llu %llu", &size, &resident);
+  std::fclose(f);
+  if (got != 2) return 0;
+  return resident * static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
 void Budget::arm() {
   start = std::chrono::steady_clock::now();
   steps = 0;
   next_check = max_instructions ? max_instructions : UINT64_MAX;
-  if (timeout_s > 0) next_check = std::min<uint64_t>(next_check, 1 << 16);
+  if (timeout_s > 0 || max_memory_mb > 0 || cancel)
+    next_check = std::min<uint64_t>(next_check, 1 << 16);
 }
 
 bool Budget::exceeded() {
-  if (max_instructions && steps >= max_instructions) return true;
+  if (max_instructions && steps >= max_instructions) {
+    which_ = Which::Instructions;
+    return true;
+  }
   if (timeout_s > 0) {
     double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (elapsed >= timeout_s) {
-      timed_out_ = true;
+      which_ = Which::Time;
       return true;
     }
   }
-  uint64_t next = timeout_s > 0 ? steps + (1 << 16) : UINT64_MAX;
+  if (cancel && cancel->load(std::memory_order_relaxed)) {
+    which_ = Which::Cancelled;
+    return true;
+  }
+  if (max_memory_mb > 0 && residentBytes() > (max_memory_mb << 20)) {
+    which_ = Which::Memory;
+    return true;
+  }
+  uint64_t next = timeout_s > 0 || max_memory_mb > 0 || cancel ? steps + (1 << 16) : UINT64_MAX;
   if (max_instructions) next = std::min(next, max_instructions);
   next_check = next;
   return false;
@@ -62,9 +86,15 @@ bool Budget::exceeded() {
 
 std::string Budget::message() const {
   char text[160];
-  if (timed_out_)
+  if (which_ == Which::Time)
     std::snprintf(text, sizeof text,
                   "the program ran longer than the time limit of %g s (--timeout)", timeout_s);
+  else if (which_ == Which::Cancelled)
+    std::snprintf(text, sizeof text, "the analysis was cancelled");
+  else if (which_ == Which::Memory)
+    std::snprintf(text, sizeof text,
+                  "the program used more than the memory limit of %llu MiB (--max-memory)",
+                  static_cast<unsigned long long>(max_memory_mb));
   else
     std::snprintf(text, sizeof text,
                   "the program ran past its budget of %llu instructions (--max-instructions)",

@@ -3,6 +3,7 @@
 // (`while True: pass` stops with a message instead of hanging).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -15,15 +16,27 @@ namespace gbc::interp {
 bool cStackLow();
 
 /// Thrown (not a Python exception: `except:` cannot catch it) when the program ran past its
-/// budget. `message` says where and which budget: "file:line: the program ran past ...".
+/// budget. `message` says which budget ("the program ran past its budget of ..."); `file` and
+/// `line` where (empty when the driver takes the innermost frame's place).
 struct GbcBudgetExceeded {
   std::string message;
+  std::string file;
+  uint32_t line = 0;
 };
+
+/// The process's resident memory in bytes (/proc/self/statm), 0 where it cannot be read.
+uint64_t residentBytes();
 
 /// Instructions executed and the limits on them. 0 means unlimited.
 struct Budget {
   uint64_t max_instructions = 0;
   double timeout_s = 0;
+  /// Resident memory of the process (all of a directory run's jobs together), in MiB; checked
+  /// every 2^16 instructions, and for each tensor allocated (runtime::setStorageLimit).
+  uint64_t max_memory_mb = 0;
+  /// Set by another thread to stop the program at its next check (the LSP server, when a newer
+  /// edit of the document arrives); checked every 2^16 instructions.
+  const std::atomic<bool>* cancel = nullptr;
 
   uint64_t steps = 0;
   uint64_t next_check = 0;  // steps at which check() runs next
@@ -32,20 +45,18 @@ struct Budget {
   /// Arms the budget (call once the limits are set).
   void arm();
   /// Called when steps reached next_check: throws GbcBudgetExceeded when a limit is exceeded;
-  /// `where` gives "file:line" of the instruction being executed.
+  /// `where` gives {file, line} of the instruction being executed.
   template <typename Where>
   void check(Where&& where) {
-    if (exceeded()) throw GbcBudgetExceeded{where() + ": " + message()};
-  }
-  /// For loops in native code (no instruction counted): checks the clock now and then.
-  void tick() {
-    if (++steps >= next_check && exceeded()) throw GbcBudgetExceeded{message()};
+    if (!exceeded()) return;
+    auto [file, line] = where();
+    throw GbcBudgetExceeded{message(), std::move(file), line};
   }
 
  private:
   bool exceeded();
   std::string message() const;
-  bool timed_out_ = false;
+  enum class Which { Instructions, Time, Memory, Cancelled } which_ = Which::Instructions;
 };
 
 }  // namespace gbc::interp

@@ -186,6 +186,7 @@ Json toJson(const Report& report, const TargetProfile& target) {
     if (file.stopped) {
       stopped =
           Json{{"reason", file.stopped->reason == Stop::Reason::CannotModel ? "cannot_model"
+                          : file.stopped->reason == Stop::Reason::Budget    ? "budget"
                                                                             : "uncaught_exception"},
                {"file", file.stopped->file},
                {"line", file.stopped->line},

@@ -122,6 +122,7 @@ struct Stop {
   enum class Reason {
     CannotModel,        ///< gbc met something it cannot model (a diagnostic says what)
     UncaughtException,  ///< the program raised an exception it did not catch (Python stops too)
+    Budget,             ///< the program ran past its time, instruction or memory budget
   };
   Reason reason = Reason::CannotModel;
   std::string file;  ///< the innermost user frame

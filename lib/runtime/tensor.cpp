@@ -213,8 +213,20 @@ size_t allocationBytes(int64_t nbytes) { return static_cast<size_t>(std::max<int
 
 }  // namespace
 
+namespace {
+thread_local int64_t storage_limit = 0;
+
+int64_t admitted(int64_t nbytes) {
+  if (storage_limit > 0 && nbytes > storage_limit) throw StorageRefused{nbytes, storage_limit};
+  return nbytes;
+}
+}  // namespace
+
+void setStorageLimit(int64_t bytes) { storage_limit = bytes; }
+
 Storage::Storage(int64_t nbytes)
-    : data_(blockCache().allocate(allocationBytes(nbytes)), Free{allocationBytes(nbytes)}),
+    : data_(blockCache().allocate(allocationBytes(admitted(nbytes))),
+            Free{allocationBytes(nbytes)}),
       nbytes_(nbytes) {}
 
 void Storage::Free::operator()(std::byte* p) const { blockCache().release(p, bytes); }

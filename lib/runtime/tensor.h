@@ -89,6 +89,18 @@ Expected<int64_t> wrapDim(int64_t dim, int64_t ndim);
 // storage and tensor
 
 /// A flat, 64-byte aligned byte buffer shared by a tensor and its views.
+/// Thrown (not a std::exception: nothing on the way may turn it into another error) when a
+/// tensor's storage would exceed the limit of the calling thread (setStorageLimit): the
+/// analysed program's memory budget, checked before the allocation, not after the machine ran
+/// out.
+struct StorageRefused {
+  int64_t nbytes = 0;
+  int64_t limit = 0;
+};
+
+/// The largest storage, in bytes, that the calling thread may allocate (0: no limit).
+void setStorageLimit(int64_t bytes);
+
 class Storage {
  public:
   explicit Storage(int64_t nbytes);

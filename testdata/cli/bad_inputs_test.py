@@ -286,17 +286,57 @@ def run_cases(d, big_mb):
     p = write(d, "loop.py", "import torch\nx = 0\nwhile True:\n    x += 1\n")
     rc, out, err, secs = gbc("analyze", "--max-instructions", "1000000", "loop.py", cwd=d)
     check("infinite loop: --max-instructions stops it with exit 4 (not analysed to the end)",
-          rc == 4 and lines(err)[0] == f"gbc: error: {p}:4: the program ran past its budget of 1000000 instructions (--max-instructions)",
+          rc == 4 and lines(err)[0] == f"{p}:4: warning: the program ran past its budget of 1000000 instructions (--max-instructions); analysis stopped here",
           f"rc={rc} {text(err)}")
     rc, out, err, secs = gbc("analyze", "--format", "json", "--max-instructions", "1000000", "loop.py", cwd=d)
     report = json.loads(out) if out else {"files": [{}]}
-    check("infinite loop (json): exit 4, the file marked as stopped",
+    check("infinite loop (json): exit 4, the file marked as stopped by the budget",
           rc == 4 and report["files"][0].get("analysed_to_end") is False
+          and (report["files"][0].get("stopped") or {}).get("reason") == "budget"
           and report["summary"]["files_not_analysed_to_end"] == 1, f"rc={rc} {text(out)[:300]}")
+    # traced code counts too, and what was found before the budget ran out is kept
+    p = write(d, "traced_loop.py", "import torch\n@torch.compile\ndef g(x):\n    print('b')\n    return x\n"
+              "g(torch.ones(1))\n@torch.compile\ndef f(x):\n    while True:\n        x = x + 1\n"
+              "f(torch.ones(1))\n")
+    rc, out, err, secs = gbc("analyze", "--max-instructions", "1000000", "traced_loop.py", cwd=d)
+    check("a loop in traced code: the instruction budget stops it, earlier findings kept",
+          rc == 4 and f"{p}:10: warning: the program ran past its budget of 1000000 instructions" in text(err)
+          and "Graph break in user code at " + p + ":4" in text(err), f"rc={rc} {text(err)[-600:]}")
+    p = write(d, "huge_tensor.py", "import torch\n@torch.compile\ndef f():\n    return torch.zeros(10**6, 10**6)\nf()\n")
+    rc, out, err, secs = gbc("analyze", "huge_tensor.py", cwd=d)
+    check("a tensor larger than the memory budget: located, exit 4, nothing allocated",
+          rc == 4 and lines(err)[0] == f"{p}:4: warning: the program's tensor of 4000000000000 bytes exceeds "
+          "the memory limit of 4096 MiB (--max-memory); analysis stopped here", f"rc={rc} {text(err)}")
+    write(d, "budgets/pyproject.toml", "[tool.gbc]\nmax-instructions = 1000\n")
+    p = write(d, "budgets/loop.py", "import torch\nx = 0\nwhile True:\n    x += 1\n")
+    rc, out, err, secs = gbc("analyze", "budgets/loop.py", cwd=d)
+    check("[tool.gbc] max-instructions sets the budget",
+          rc == 4 and "budget of 1000 instructions" in lines(err)[0], f"rc={rc} {text(err)}")
+    write(d, "badbudget/pyproject.toml", "[tool.gbc]\ntimeout = \"soon\"\n")
+    write(d, "badbudget/a.py", "x = 1\n")
+    rc, out, err, secs = gbc("analyze", "badbudget/a.py", cwd=d)
+    check("[tool.gbc] timeout of the wrong type: exit 2, named",
+          rc == 2 and "'timeout' must be a number of seconds" in text(err), f"rc={rc} {text(err)}")
+
+    # --- the directory walk: each directory once, non-regular files skipped with a message
+    write(d, "walk/sub/a.py", "x = 1\n")
+    os.symlink("..", os.path.join(d, "walk/sub/up"))
+    os.symlink("../sub", os.path.join(d, "walk/sub/again"))
+    os.mkfifo(os.path.join(d, "walk/fifo.py"))
+    rc, out, err, secs = gbc("analyze", "walk", cwd=d, timeout=60)
+    check("symlink cycles are walked once; a FIFO named .py is skipped with a warning (exit 2)",
+          rc == 2 and lines(err) == ["walk/fifo.py: warning: skipped: not a regular file",
+                                     "walk/sub/again: note: skipped: a link to a directory already analysed",
+                                     "walk/sub/up: note: skipped: a link to a directory already analysed",
+                                     "gbc: 0 graph breaks (0 unique), 0 errors, 0 graphs in 1 file"],
+          f"rc={rc} {text(err)}")
+    rc, out, err, secs = gbc("analyze", "walk/fifo.py", cwd=d, timeout=60)
+    check("a FIFO named directly is refused, not read",
+          rc == 2 and lines(err)[0] == "gbc: error: cannot read 'walk/fifo.py': not a regular file", f"rc={rc} {text(err)}")
     rc, out, err, secs = gbc("run", "--timeout", "1", "--max-instructions", "0", "loop.py", cwd=d)
     check(f"infinite loop: --timeout 1 stops it after about 1 s ({secs:.1f}s)",
           rc == 4 and secs < 20 and re.fullmatch(
-              r"gbc run: " + re.escape(p) + r":[34]: the program ran longer than the time limit of 1 s \(--timeout\)", lines(err)[0]) is not None,
+              r"gbc run: " + re.escape(os.path.join(d, "loop.py")) + r":[34]: the program ran longer than the time limit of 1 s \(--timeout\)", lines(err)[0]) is not None,
           f"rc={rc} {text(err)}")
     write(d, "loop_caught.py", "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n")
     rc, out, err, secs = gbc("run", "--max-instructions", "100000", "loop_caught.py", cwd=d)
