@@ -122,8 +122,58 @@ def main(gbc):
         rc = None
     check("exit after shutdown ends the server with 0", rc == 0, f"rc={rc} {c.proc.stderr.read()[-500:]}")
 
+    robustness(gbc)
     print(f"lsp: {len(failures)} failed")
     return 1 if failures else 0
+
+
+HANGS = "import torch\nwhile True:\n    pass\n"
+
+
+def robustness(gbc):
+    """Malformed input never ends the server; an analysis that would not finish is cancelled by
+    a newer edit of its document or by shutdown (orderings, never timings, are checked)."""
+    c = Client(gbc)
+    w = c.proc.stdin
+    for header in (b"abc", b"-5", b"1000000000000", b""):
+        w.write(b"Content-Length: " + header + b"\r\n\r\n{}")
+    w.flush()
+    c.send("initialize", {"processId": None, "rootUri": None, "capabilities": {}}, request=True)
+    init = c.receive()
+    check("bad Content-Length headers are dropped; the next message is answered",
+          init and init.get("id") == 1 and "result" in init, init)
+    c.send("textDocument/didOpen", {"textDocument": {"uri": 5, "text": "x = 1\n"}})
+    c.send("textDocument/didOpen", {"textDocument": "nonsense"})
+    rid = c.send("workspace/symbol", {"query": "x"}, request=True)
+    resp = c.receive()
+    check("notifications of the wrong shape are ignored, the server goes on",
+          resp and resp.get("id") == rid and resp.get("error", {}).get("code") == -32601, resp)
+
+    uri = "file://" + os.path.join(HERE, "project", "lsp_hang.py")
+    c.send("textDocument/didOpen", {"textDocument": {"uri": uri, "version": 1, "text": HANGS}})
+    for v in range(2, 12):
+        c.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
+                                          "contentChanges": [{"text": HANGS}]})
+    c.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 12},
+                                      "contentChanges": [{"text": "def f(:\n"}]})
+    pub = c.receive()
+    diags = (pub or {}).get("params", {}).get("diagnostics", [])
+    check("edits that would never finish are cancelled by newer ones: only the newest is published",
+          len(diags) == 1 and "syntax" in diags[0]["message"], pub)
+
+    c.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 13},
+                                      "contentChanges": [{"text": HANGS}]})
+    sid = c.send("shutdown", None, request=True)
+    resp = c.receive()
+    check("shutdown cancels the analysis under way and is answered first",
+          resp and resp.get("id") == sid and resp.get("result") is None, resp)
+    c.send("exit")
+    try:
+        rc = c.proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        c.proc.kill()
+        rc = None
+    check("the server ends with 0 after all that", rc == 0, f"rc={rc}")
 
 
 if __name__ == "__main__":
