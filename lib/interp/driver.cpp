@@ -1,5 +1,6 @@
 // runFile: parse, compile and execute one program under the Dynamo simulation.
 #include "interp/driver.h"
+#include "syntax/source_encoding.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -147,7 +148,9 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   vm.budget.arm();
   runtime::setStorageLimit(static_cast<int64_t>(options.max_memory_mb << 20));
   vm.out = options.out;
-  vm.sources[path] = std::make_shared<const std::string>(source);
+  // tracebacks quote the text as Python decoded it (a PEP 263 Latin-1 file's lines in UTF-8)
+  Result<std::string> decoded = syntax::decodeSource(path, source);
+  vm.sources[path] = std::make_shared<const std::string>(decoded ? *decoded : source);
   vm.dynamo().sink = &outcome.report;
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));

@@ -1,5 +1,6 @@
 // parseModule: validate the bytes, run tree-sitter, report its first error, lower the tree.
 #include "syntax/parser.h"
+#include "syntax/source_encoding.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -103,9 +104,10 @@ Result<std::string> prepareSource(const std::string& path, std::string_view sour
   if (source.size() > UINT32_MAX)
     return Error{ErrorCode::Unsupported,
                  path + ": source is larger than 4 GiB, tree-sitter's limit"};
-  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
-  if (auto error = checkEncoding(path, source)) return *error;
-  std::string text(source);
+  Result<std::string> decoded = decodeSource(path, source);  // BOM, PEP 263 declaration
+  if (!decoded) return decoded.error();
+  std::string text = std::move(*decoded);
+  if (auto error = checkEncoding(path, text)) return *error;
   for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
     if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
   }

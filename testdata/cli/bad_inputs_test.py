@@ -110,6 +110,9 @@ def run_cases(d, big_mb):
     check("non-UTF-8 bytes: exit 2", rc == 2, f"rc={rc}")
     check("non-UTF-8 bytes: file:line:col and the byte",
           lines(err)[0] == f"{p}:2:6: invalid UTF-8 byte 0xe9", text(err))
+    write(d, "pep263.py", b"# -*- coding: latin-1 -*-\ns = '\xe9t\xe9'\nprint(s, len(s))\n")
+    rc, out, err, _ = gbc("run", "pep263.py", cwd=d)
+    check("a PEP 263 Latin-1 declaration is honoured", rc == 0 and out == "été 3\n".encode(), f"rc={rc} {text(out)} {text(err)}")
     p = write(d, "binary.py", b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)) * 4)
     rc, out, err, _ = gbc("analyze", "binary.py", cwd=d)
     check("binary file (NUL bytes): exit 2", rc == 2, f"rc={rc}")
