@@ -116,9 +116,9 @@ ExprPtr Lowerer::binaryOp(TSNode n) {
     e->left = std::move(left.expr);
     e->right = std::move(right.expr);
     values.push_back({std::move(e), height, span});
-    if (expr_depth_ + height > kMaxExprDepth) {
-      fail(n, ErrorCode::Syntax,
-           "too deeply nested expression (gbc limit " + std::to_string(kMaxExprDepth) + ")");
+    if (height > kMaxOperatorChain) {
+      fail(n, ErrorCode::Unsupported,
+           "too long a chain of operators (gbc limit " + std::to_string(kMaxOperatorChain) + ")");
       return false;
     }
     return true;

@@ -19,6 +19,10 @@
 namespace gbc::syntax {
 
 inline constexpr int kMaxExprDepth = 200;
+/// A chain of binary operators (`1 + 1 + ... + 1`) is lowered without recursion and may be far
+/// deeper than brackets nest: CPython compiles chains of thousands of terms. The AST's consumers
+/// recurse over it, on the program's 256 MiB thread (interp::Options::stack_bytes).
+inline constexpr int kMaxOperatorChain = 5000;
 inline constexpr int kMaxBlockDepth = 100;
 
 struct StrPiece;  // lower_literals.cpp: one literal chunk or replacement field of an f-string

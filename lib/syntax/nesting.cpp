@@ -138,4 +138,68 @@ uint32_t treeDepth(TSNode root, uint32_t limit) {
   return deepest;
 }
 
+uint32_t indentOverflowLine(std::string_view text, int max_levels) {
+  std::vector<uint32_t> stack{0};
+  int brackets = 0;
+  char quote = 0;       // the open string's quote character
+  bool triple = false;  // ... and whether it is triple-quoted
+  bool continued = false;
+  uint32_t line = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    // the start of a physical line
+    if (!quote && brackets == 0 && !continued) {
+      uint32_t width = 0;
+      size_t j = i;
+      for (; j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\f'); ++j)
+        width = text[j] == '\t' ? (width / 8 + 1) * 8 : text[j] == ' ' ? width + 1 : 0;
+      bool blank = j >= text.size() || text[j] == '\n' || text[j] == '\r' || text[j] == '#';
+      if (!blank) {
+        while (stack.size() > 1 && stack.back() > width) stack.pop_back();
+        if (width > stack.back()) stack.push_back(width);
+        if (static_cast<int>(stack.size()) - 1 >= max_levels) return line;
+      }
+      i = j;
+    }
+    continued = false;
+    // the rest of the line
+    for (; i < text.size() && text[i] != '\n'; ++i) {
+      char c = text[i];
+      if (quote) {
+        if (c == '\\') {
+          if (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        } else if (c == quote) {
+          if (!triple) {
+            quote = 0;
+          } else if (i + 2 < text.size() && text[i + 1] == quote && text[i + 2] == quote) {
+            quote = 0;
+            i += 2;
+          }
+        }
+        continue;
+      }
+      if (c == '#') {
+        while (i < text.size() && text[i] != '\n') ++i;
+        break;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+        triple = i + 2 < text.size() && text[i + 1] == c && text[i + 2] == c;
+        if (triple) i += 2;
+      } else if (c == '(' || c == '[' || c == '{') {
+        ++brackets;
+      } else if ((c == ')' || c == ']' || c == '}') && brackets > 0) {
+        --brackets;
+      } else if (c == '\\' &&
+                 (i + 1 >= text.size() || text[i + 1] == '\n' || text[i + 1] == '\r')) {
+        continued = true;
+      }
+    }
+    if (quote && !triple) quote = 0;  // an unterminated one-line string: the parser reports it
+    ++i;
+    ++line;
+  }
+  return 0;
+}
+
 }  // namespace gbc::syntax

@@ -17,6 +17,13 @@ namespace gbc::syntax {
 /// f-string fields are not counted (f-strings are flat in tree-sitter-python 0.23).
 uint32_t nestingBound(std::string_view text);
 
+/// The first line (1-based) whose indentation is `max_levels` levels deep or more (CPython's
+/// tokenizer allows MAXINDENT - 1 = 99), as CPython's
+/// tokenizer counts them (only lines that start a logical line: not inside brackets, strings or
+/// after a backslash; blank and comment lines aside; a tab to the next multiple of 8), or 0.
+/// tree-sitter gives up on very deep blocks with an unrelated error; this finds the real one.
+uint32_t indentOverflowLine(std::string_view text, int max_levels);
+
 /// The depth of the tree under `root` (root alone: 0), or limit + 1 once it is deeper than `limit`.
 uint32_t treeDepth(TSNode root, uint32_t limit);
 

@@ -125,6 +125,21 @@ Result<TreeHandle> parseTree(const std::string& path, const std::string& src) {
   return tree;
 }
 
+/// The syntax error of a tree with ERROR nodes. Blocks nested past the tokenizer's limit are
+/// reported as CPython reports them, at their line: tree-sitter fails on them somewhere else.
+static Error syntaxErrorOf(const std::string& path, const std::string& src, TSNode root) {
+  if (uint32_t line = indentOverflowLine(src, kMaxBlockDepth)) {
+    size_t at = 0;  // the line's first character after its indentation (the column lowering gives)
+    for (uint32_t l = 1; l < line; ++l) at = src.find('\n', at) + 1;
+    size_t text = src.find_first_not_of(" \t\f", at);
+    return Error{ErrorCode::Syntax, path + ":" + std::to_string(line) + ":" +
+                                        std::to_string(text - at + 1) +
+                                        ": too many levels of indentation (gbc limit " +
+                                        std::to_string(kMaxBlockDepth) + ")"};
+  }
+  return describeSyntaxError(path, src, root);
+}
+
 Result<Module> parseModule(const std::string& path, std::string_view source) {
   Result<std::string> text = prepareSource(path, source);
   if (!text) return text.error();
@@ -144,7 +159,7 @@ Result<Module> parseModule(const std::string& path, std::string_view source) {
       else
         repair.reset();
     }
-    if (!repair) return describeSyntaxError(path, src, root);
+    if (!repair) return syntaxErrorOf(path, src, root);
     root = ts_tree_root_node(tree->get());
   }
 
@@ -168,10 +183,10 @@ std::optional<Error> checkSyntax(const std::string& path, std::string_view sourc
   if (ts_node_has_error(root)) {
     // Newer syntax the grammar lacks (repair.h) is no error; parseModule checks the rest.
     auto repair = repairSource(*text, root);
-    if (!repair) return describeSyntaxError(path, *text, root);
+    if (!repair) return syntaxErrorOf(path, *text, root);
     Result<TreeHandle> repaired = parseTree(path, repair->text);
     if (!repaired || ts_node_has_error(ts_tree_root_node(repaired->get())))
-      return describeSyntaxError(path, *text, root);
+      return syntaxErrorOf(path, *text, root);
     return std::nullopt;
   }
   // Lowering adds the nesting limits (kMaxExprDepth, kMaxBlockDepth): a tree no deeper than the
