@@ -1,5 +1,6 @@
 // Parallel analysis of files.
 #include "analysis.h"
+#include "notebook.h"
 
 #include <malloc.h>
 #include <atomic>
@@ -36,11 +37,24 @@ std::string absolutePath(const std::string& path) {
   return absolute.lexically_normal().string();
 }
 
+Result<interp::Outcome> runProgram(const std::string& path, const std::string& source,
+                                   const interp::Options& options) {
+  if (!isNotebookPath(path)) return interp::runFile(path, source, options);
+  Result<Notebook> notebook = readNotebook(path, source);
+  if (!notebook) return notebook.error();
+  Result<interp::Outcome> outcome = interp::runUnits(path, notebook->cells, options);
+  if (outcome) {
+    auto& diagnostics = outcome->report.diagnostics;
+    diagnostics.insert(diagnostics.begin(), notebook->notes.begin(), notebook->notes.end());
+  }
+  return outcome;
+}
+
 Result<interp::Outcome> analyzeSource(const std::string& path, const std::string& source,
                                       const interp::Options& options) {
   // runFile runs the program on its own large-stack thread, so per-run thread state is fresh.
   try {
-    return interp::runFile(path, source, options);
+    return runProgram(path, source, options);
   } catch (const std::exception& e) {
     return Error{ErrorCode::Internal, std::string("analysing '") + path + "': " + e.what()};
   }

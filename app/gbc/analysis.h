@@ -27,6 +27,11 @@ Result<std::string> readFile(const std::string& path);
 /// The absolute, lexically normal form of `path` (Python's co_filename for `python3 path`).
 std::string absolutePath(const std::string& path);
 
+/// Runs (or analyses: options.run) the program in `source`, the file `path`: interp::runFile, or
+/// for a notebook (notebook.h) its code cells with interp::runUnits and notes on what was skipped.
+Result<interp::Outcome> runProgram(const std::string& path, const std::string& source,
+                                   const interp::Options& options);
+
 /// Analyses `source` as the file `path` (interp::runFile: the program runs on its own thread).
 Result<interp::Outcome> analyzeSource(const std::string& path, const std::string& source,
                                       const interp::Options& options);

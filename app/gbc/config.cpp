@@ -210,7 +210,9 @@ struct Walk {
       directory(entry);
       return;
     }
-    if (entry.extension() != ".py" || isExcluded(absolute, config)) return;
+    if ((entry.extension() != ".py" && entry.extension() != ".ipynb") ||
+        isExcluded(absolute, config))
+      return;
     if (ec) {
       // a dangling symlink or an entry that cannot be examined
       notes.push_back(entry.string() + ": warning: skipped: " + ec.message());

@@ -437,7 +437,7 @@ int run(const RunArgs& args) {
     printError(env.error(), "gbc");
     return kExitInput;
   }
-  Result<interp::Outcome> outcome = interp::runFile(absolutePath(args.file), *source, options);
+  Result<interp::Outcome> outcome = app::runProgram(absolutePath(args.file), *source, options);
   std::fflush(stdout);
   if (!outcome) {
     printError(outcome.error(), "gbc run");

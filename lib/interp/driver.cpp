@@ -119,26 +119,39 @@ void keepAlive(std::initializer_list<std::shared_ptr<const void>> objects) {
   kept->insert(kept->end(), objects.begin(), objects.end());
 }
 
-Result<Outcome> runFileHere(const std::string& path, const std::string& source,
-                            const Options& options) {
+Result<Outcome> runUnitsHere(const std::string& path, const std::vector<SourceUnit>& units,
+                             const Options& options) {
   ImportSetting imports = importSetting(path);
+  std::string all;  // every unit's text, for the reach check
+  for (const SourceUnit& unit : units) all += unit.source + "\n";
   if (!options.run &&
-      !mayReachTorch(source, imports.roots.front(), imports.roots, options.site_packages)) {
+      !mayReachTorch(all, imports.roots.front(), imports.roots, options.site_packages)) {
     // Nothing here can import torch (reach.h): its syntax is all there is to check.
-    if (std::optional<Error> error = syntax::checkSyntax(path, source)) return *error;
+    for (const SourceUnit& unit : units)
+      if (std::optional<Error> error = syntax::checkSyntax(unit.name, unit.source)) return *error;
     Outcome outcome;
     outcome.report.path = path;
     return outcome;
   }
-  auto parsed = std::make_shared<Result<syntax::Module>>(syntax::parseModule(path, source));
-  if (!*parsed) return parsed->error();
-  auto code = compileModule(**parsed, path, CompileOptions::forPython(options.target.python));
-  if (!code) return code.error();
-  if (std::getenv("GBC_DUMP_BYTECODE")) std::fputs(disassemble(**code).c_str(), stderr);
+  std::vector<std::shared_ptr<Result<syntax::Module>>> parsed;
+  std::vector<std::shared_ptr<CodeObject>> codes;
+  for (const SourceUnit& unit : units) {
+    parsed.push_back(
+        std::make_shared<Result<syntax::Module>>(syntax::parseModule(unit.name, unit.source)));
+    if (!*parsed.back()) return parsed.back()->error();
+    auto code =
+        compileModule(**parsed.back(), unit.name, CompileOptions::forPython(options.target.python));
+    if (!code) return code.error();
+    if (std::getenv("GBC_DUMP_BYTECODE")) std::fputs(disassemble(**code).c_str(), stderr);
+    codes.push_back(*code);
+  }
   Outcome outcome;
   outcome.report.path = path;
   auto vm_state = std::make_shared<VM>(options.target, options.run);
-  if (options.keep_state) keepAlive({parsed, *code, vm_state});
+  if (options.keep_state) {
+    keepAlive({vm_state});
+    for (size_t i = 0; i < codes.size(); ++i) keepAlive({parsed[i], codes[i]});
+  }
   VM& vm = *vm_state;
   vm.recursion_limit = options.recursion_limit;
   vm.budget.max_instructions = options.max_instructions;
@@ -149,8 +162,10 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
   runtime::setStorageLimit(static_cast<int64_t>(options.max_memory_mb << 20));
   vm.out = options.out;
   // tracebacks quote the text as Python decoded it (a PEP 263 Latin-1 file's lines in UTF-8)
-  Result<std::string> decoded = syntax::decodeSource(path, source);
-  vm.sources[path] = std::make_shared<const std::string>(decoded ? *decoded : source);
+  for (const SourceUnit& unit : units) {
+    Result<std::string> decoded = syntax::decodeSource(unit.name, unit.source);
+    vm.sources[unit.name] = std::make_shared<const std::string>(decoded ? *decoded : unit.source);
+  }
   vm.dynamo().sink = &outcome.report;
   // The recordings ran after torch.manual_seed(0); analysis is deterministic the same way.
   runtime::manualSeed(options.seed.value_or(0));
@@ -191,7 +206,9 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
     return Ok{};
   };
   try {
-    vm.execModule(*code, "__main__", globals);
+    // the units run one after another in the same __main__, as a notebook's cells do; an
+    // uncaught exception stops them all ("Run All" stops there too)
+    for (const std::shared_ptr<CodeObject>& code : codes) vm.execModule(code, "__main__", globals);
   } catch (PyRaise& e) {
     vm.dynamo().noteUncaught(e.exc);
     if (Value gap = gapException(e.exc)) {
@@ -253,7 +270,7 @@ Result<Outcome> runFileHere(const std::string& path, const std::string& source,
 
 struct ThreadCall {
   const std::string* path;
-  const std::string* source;
+  const std::vector<SourceUnit>* units;
   const Options* options;
   std::optional<Result<Outcome>> result;
   std::exception_ptr failure;
@@ -262,7 +279,7 @@ struct ThreadCall {
 void* runFileThread(void* arg) {
   auto* call = static_cast<ThreadCall*>(arg);
   try {
-    call->result.emplace(runFileHere(*call->path, *call->source, *call->options));
+    call->result.emplace(runUnitsHere(*call->path, *call->units, *call->options));
   } catch (...) {
     call->failure = std::current_exception();
   }
@@ -273,16 +290,21 @@ void* runFileThread(void* arg) {
 
 Result<Outcome> runFile(const std::string& path, const std::string& source,
                         const Options& options) {
-  if (options.stack_bytes == 0) return runFileHere(path, source, options);
+  return runUnits(path, {SourceUnit{path, source}}, options);
+}
+
+Result<Outcome> runUnits(const std::string& path, const std::vector<SourceUnit>& units,
+                         const Options& options) {
+  if (options.stack_bytes == 0) return runUnitsHere(path, units, options);
   // The program runs on a thread with a large stack; the caller waits for it.
-  ThreadCall call{&path, &source, &options, std::nullopt, nullptr};
+  ThreadCall call{&path, &units, &options, std::nullopt, nullptr};
   pthread_attr_t attr;
   pthread_t thread;
   bool started = pthread_attr_init(&attr) == 0;
   started = started && pthread_attr_setstacksize(&attr, options.stack_bytes) == 0 &&
             pthread_create(&thread, &attr, runFileThread, &call) == 0;
   pthread_attr_destroy(&attr);
-  if (!started) return runFileHere(path, source, options);
+  if (!started) return runUnitsHere(path, units, options);
   pthread_join(thread, nullptr);
   if (call.failure) std::rethrow_exception(call.failure);
   return std::move(*call.result);

@@ -76,4 +76,17 @@ struct Outcome {
 /// ran past its budget (see Options::max_instructions).
 Result<Outcome> runFile(const std::string& path, const std::string& source, const Options& options);
 
+/// One piece of a program that runs in pieces (a notebook's code cells): its text and its
+/// co_filename, the name its findings and tracebacks give ("/abs/nb.ipynb#cell3").
+struct SourceUnit {
+  std::string name;
+  std::string source;
+};
+
+/// runFile for a program in pieces: each unit is parsed and compiled on its own (a syntax error
+/// names the unit) and run in order in the same `__main__`, as IPython runs cells; an uncaught
+/// exception stops the rest. `path` is the program's file (the report's, sys.argv[0]'s).
+Result<Outcome> runUnits(const std::string& path, const std::vector<SourceUnit>& units,
+                         const Options& options);
+
 }  // namespace gbc::interp

@@ -42,7 +42,24 @@ static std::string encodeUriPath(const std::string& path) {
   return out;
 }
 
-static Json artifactJson(const std::string& path, const std::string& root) {
+/// A notebook cell's unit name ("nb.ipynb#cell3", app/gbc/notebook.h): the cell's position, 0
+/// for other paths.
+static int notebookCell(const std::string& path) {
+  size_t hash = path.rfind("#cell");
+  if (hash == std::string::npos || hash + 5 >= path.size() ||
+      path.find_first_not_of("0123456789", hash + 5) != std::string::npos)
+    return 0;
+  return std::stoi(path.substr(hash + 5));
+}
+
+/// A location in a notebook cell: the notebook is the artifact (artifactJson), the region's lines
+/// are the cell's, and the cell's position goes in the location's property bag.
+static void withCell(Json& location, const std::string& path) {
+  if (int cell = notebookCell(path)) location["properties"] = {{"notebookCell", cell}};
+}
+
+static Json artifactJson(const std::string& given, const std::string& root) {
+  std::string path = notebookCell(given) ? given.substr(0, given.rfind("#cell")) : given;
   std::string relative = relativeTo(path, root);
   if (!relative.empty() && relative.front() == '/')
     return Json{{"uri", "file://" + encodeUriPath(relative)}};
@@ -100,9 +117,11 @@ static Json regionJson(const Finding& finding, const FileReport& file) {
 }
 
 static Json locationJson(const std::string& path, uint32_t line, const std::string& root) {
-  return Json{{"physicalLocation",
-               {{"artifactLocation", artifactJson(path, root)},
-                {"region", {{"startLine", std::max<uint32_t>(line, 1)}}}}}};
+  Json location{{"physicalLocation",
+                 {{"artifactLocation", artifactJson(path, root)},
+                  {"region", {{"startLine", std::max<uint32_t>(line, 1)}}}}}};
+  withCell(location, path);
+  return location;
 }
 
 Json toSarif(const Report& report, const TargetProfile& target, const std::string& root) {
@@ -119,13 +138,15 @@ Json toSarif(const Report& report, const TargetProfile& target, const std::strin
       std::string relative = relativeTo(finding.file, root);
       std::string key = relative + "\n" + rule + "\n" + finding.source_line;
       int occurrence = occurrences[key]++;
+      Json where{{"physicalLocation",
+                  {{"artifactLocation", artifactJson(finding.file, root)},
+                   {"region", regionJson(finding, file)}}}};
+      withCell(where, finding.file);
       Json result = {
           {"ruleId", rule},
           {"level", finding.isError() ? "error" : "warning"},
           {"message", {{"text", findingMessage(finding)}}},
-          {"locations", Json::array({Json{{"physicalLocation",
-                                           {{"artifactLocation", artifactJson(finding.file, root)},
-                                            {"region", regionJson(finding, file)}}}}})},
+          {"locations", Json::array({where})},
           {"partialFingerprints",
            {{"gbc/v1", stableHash(key + "\n" + std::to_string(occurrence))}}},
       };

@@ -79,9 +79,54 @@ def main():
     check("an unknown code is an input error (exit 2)", rc == 2 and "GB99999" in err, f"rc={rc} {err}")
 
     ci_tests()
+    notebook_tests()
 
     print(f"cli: {len(failures)} failed")
     return 1 if failures else 0
+
+
+def notebook_tests():
+    """testdata/examples/tutorial.ipynb is tutorial.py's cells as a notebook (a markdown cell
+    first, a magic and a shell line in the first code cell): the same records, located by cell."""
+    examples = os.path.join(os.path.dirname(HERE), "examples")
+    nb, py = os.path.join(examples, "tutorial.ipynb"), os.path.join(examples, "tutorial.py")
+    _, out_nb, _ = gbc("analyze", "--format", "json", nb, timeout=300)
+    _, out_py, _ = gbc("analyze", "--format", "json", py, timeout=300)
+    rep_nb, rep_py = load_json(out_nb), load_json(out_py)
+    if not rep_nb or not rep_py:
+        check("notebook: JSON reports", False, out_nb[:300])
+        return
+    f_nb, f_py = rep_nb["files"][0], rep_py["files"][0]
+    codes = lambda f: [(b["gb_code"], b["duplicate"]) for b in f["graph_breaks"]]
+    # resume functions are named by line: a cell's lines count from the cell's start
+    frames = lambda f: [(re.sub(r"_at_\d+$", "", g["frame"]), len(g["ops"])) for g in f["graphs"]]
+    check("a notebook gives the records of its cells run as one file",
+          codes(f_nb) == codes(f_py) and len(f_nb["errors"]) == len(f_py["errors"])
+          and frames(f_nb) == frames(f_py), f"{codes(f_nb)} / {codes(f_py)}")
+    first = f_nb["graph_breaks"][0]
+    check("a break in a notebook is located by cell and line",
+          first["file"] == nb + "#cell3" and first["line"] == 5, json.dumps(first)[:300])
+    notes = [d["message"] for d in f_nb["diagnostics"] if d["severity"] == "note"]
+    check("IPython magics and shell lines are skipped with a note",
+          any("`%matplotlib inline` skipped" in n for n in notes) and any("`!nvidia-smi` skipped" in n for n in notes), str(notes))
+    rc, out, err = gbc("analyze", "--format", "sarif", nb, timeout=300)
+    doc = load_json(out)
+    loc = doc["runs"][0]["results"][0]["locations"][0] if doc else {}
+    check("SARIF: the notebook is the artifact, the cell a property",
+          loc.get("physicalLocation", {}).get("artifactLocation", {}).get("uri", "").endswith("tutorial.ipynb")
+          and loc.get("properties", {}).get("notebookCell") == 3, json.dumps(loc)[:300])
+    rc_nb, run_nb, _ = gbc("run", nb, timeout=300)
+    rc_py, run_py, _ = gbc("run", py, timeout=300)
+    strip = lambda t: [l for l in t.splitlines() if "File " not in l]
+    check("gbc run on a notebook prints what its cells print",
+          rc_nb == rc_py == 0 and strip(run_nb) == strip(run_py), run_nb[-500:])
+    with tempfile.TemporaryDirectory() as d:
+        bad = os.path.join(d, "bad.ipynb")
+        with open(bad, "w") as f:
+            f.write("{not json")
+        rc, out, err = gbc("analyze", bad)
+        check("a notebook that is not JSON: exit 2, one line",
+              rc == 2 and err.splitlines()[0] == f"{bad}: not a Jupyter notebook: invalid JSON", f"rc={rc} {err}")
 
 
 PROJECT = os.path.join(HERE, "project")
