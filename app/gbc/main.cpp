@@ -235,6 +235,15 @@ int analyze(AnalyzeArgs args) {
   TargetProfile target = *findTarget(args.target);
   const report::Registry& registry = report::registryFor(target);
   std::set<std::string> ignore(config->ignore.begin(), config->ignore.end());
+  for (const std::string& code : ignore) {
+    // a mistyped code would silently ignore nothing
+    if (!registry.entries(code).empty()) continue;
+    printError(Error{ErrorCode::Usage, "invalid configuration '" + config->file +
+                                           "': 'ignore': " + "unknown gb-code '" + code +
+                                           "' (`gbc codes` lists them)"},
+               "gbc");
+    return kExitInput;
+  }
 
   std::optional<report::Baseline> baseline;
   if (!args.baseline.empty()) {
@@ -358,8 +367,29 @@ int analyze(AnalyzeArgs args) {
     writeErr(summary + "\n");
   }
 
-  if (!args.write_baseline.empty()) {
-    report::Baseline today = report::makeBaseline(report, target, directoryOf(args.write_baseline));
+  if (!args.write_baseline.empty() && input_error) {
+    // a baseline of a run that could not read every file would drop those files' entries
+    writeErr("gbc: error: baseline '" + args.write_baseline +
+             "' not written: not every file could be analysed\n");
+  } else if (!args.write_baseline.empty()) {
+    std::string dir = directoryOf(args.write_baseline);
+    report::Baseline today = report::makeBaseline(report, target, dir);
+    // the other files' entries stay (a baseline written for one file keeps the rest)
+    if (std::filesystem::exists(args.write_baseline)) {
+      Result<std::string> text = readFile(args.write_baseline);
+      Result<report::Baseline> before =
+          text ? report::parseBaseline(*text) : Result<report::Baseline>(text.error());
+      if (!before) {
+        printError(Error{ErrorCode::Usage, "cannot update baseline '" + args.write_baseline +
+                                               "': " + before.error().message},
+                   "gbc");
+        return kExitInput;
+      }
+      std::set<std::string> analysed;
+      for (const report::FileReport& file : report.files)
+        analysed.insert(report::relativeTo(file.path, dir));
+      today = report::mergeBaseline(*before, today, analysed);
+    }
     Result<bool> written = writeFileAtomically(
         args.write_baseline, report::dumpJson(report::baselineJson(today), 2) + "\n");
     if (!written) {

@@ -36,6 +36,21 @@ Json baselineJson(const Baseline& baseline) {
   return Json{{"gbc_baseline", 1}, {"findings", findings}};
 }
 
+Baseline mergeBaseline(const Baseline& before, const Baseline& today,
+                       const std::set<std::string>& analysed) {
+  auto fileOf = [](const std::string& file) {
+    size_t cell = file.rfind("#cell");
+    return cell == std::string::npos ? file : file.substr(0, cell);
+  };
+  std::set<std::string> replaced;
+  for (const std::string& file : analysed) replaced.insert(fileOf(file));
+  for (const auto& [key, count] : today) replaced.insert(fileOf(std::get<0>(key)));
+  Baseline out = today;
+  for (const auto& [key, count] : before)
+    if (!replaced.count(fileOf(std::get<0>(key)))) out[key] += count;
+  return out;
+}
+
 Result<Baseline> parseBaseline(std::string_view text) {
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded() || !document.is_object())
@@ -45,15 +60,30 @@ Result<Baseline> parseBaseline(std::string_view text) {
   const Json& findings = document["findings"];
   if (!findings.is_array()) return Error{ErrorCode::Usage, "baseline has no \"findings\" list"};
   Baseline out;
+  std::size_t index = 0;
   for (const Json& entry : findings) {
-    if (!entry.is_object()) return Error{ErrorCode::Usage, "baseline entry is not an object"};
-    auto text = [&](const char* name) -> std::string {
-      auto it = entry.find(name);
-      return it != entry.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    auto count = entry.find("count");
-    int n = count != entry.end() && count->is_number_integer() ? count->get<int>() : 1;
-    out[{text("file"), text("function"), text("gb_code"), text("source")}] += n;
+    std::string where = "baseline entry " + std::to_string(++index);
+    if (!entry.is_object()) return Error{ErrorCode::Usage, where + " is not an object"};
+    std::string fields[4];
+    const char* names[4] = {"file", "function", "gb_code", "source"};
+    for (int i = 0; i < 4; ++i) {
+      auto it = entry.find(names[i]);
+      if (it == entry.end() || !it->is_string())
+        return Error{ErrorCode::Usage, where + ": \"" + names[i] + "\" must be a string"};
+      fields[i] = it->get<std::string>();
+    }
+    if (fields[0].empty()) return Error{ErrorCode::Usage, where + ": \"file\" is empty"};
+    int n = 1;
+    if (auto count = entry.find("count"); count != entry.end()) {
+      if (!count->is_number_integer() || count->get<int64_t>() < 1)
+        return Error{ErrorCode::Usage, where + ": \"count\" must be a whole number >= 1"};
+      n = count->get<int>();
+    }
+    for (const auto& [key, value] : entry.items())
+      if (key != "file" && key != "function" && key != "gb_code" && key != "source" &&
+          key != "count")
+        return Error{ErrorCode::Usage, where + ": unknown key \"" + key + "\""};
+    out[{fields[0], fields[1], fields[2], fields[3]}] += n;
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -22,6 +23,13 @@ using Baseline = std::map<BaselineKey, int>;
 
 /// The active (unsuppressed) findings of `report` as a baseline; paths relative to `root`.
 Baseline makeBaseline(const Report& report, const TargetProfile& target, const std::string& root);
+
+/// `today` (a baseline of the files analysed now) merged into `before` (the baseline file as it
+/// was): every entry of a file in `analysed` (paths relative to the baseline's directory; a
+/// notebook's cells "nb.ipynb#cellN" count as nb.ipynb) or with findings today is today's, the
+/// other files keep theirs. So `--write-baseline` for some files leaves the others' entries.
+Baseline mergeBaseline(const Baseline& before, const Baseline& today,
+                       const std::set<std::string>& analysed);
 
 /// The baseline file's JSON: {"gbc_baseline": 1, "findings": [{file, function, gb_code, source,
 /// count}]}, sorted by key.

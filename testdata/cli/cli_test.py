@@ -230,6 +230,11 @@ def ci_tests():
         rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
         check("config ignore removes a code from output and exit code", rc == 0 and "Graph break" not in err, f"rc={rc} {err[-300:]}")
         with open(cfg, "w") as fh:
+            fh.write('ignore = ["GB9999"]\n')
+        rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
+        check("config ignore of an unknown gb-code is a usage error (exit 2)",
+              rc == 2 and "unknown gb-code 'GB9999'" in err, f"rc={rc} {err[-300:]}")
+        with open(cfg, "w") as fh:
             fh.write('fail-on = "sometimes"\n')
         rc, out, err = gbc("analyze", "--config", cfg, os.path.join(PROJECT, "breaks.py"))
         check("a bad config value is a usage error (exit 2)", rc == 2 and "fail-on" in err, f"rc={rc} {err}")
@@ -265,6 +270,30 @@ def ci_tests():
         check("--baseline reports and fails on a new finding", rc == 1 and "print" in err, f"rc={rc} {err[-400:]}")
         rc, out, err = gbc("analyze", "--baseline", os.path.join(tmp, "nope.json"), work)
         check("a missing baseline is an input error (exit 2)", rc == 2, f"rc={rc}")
+        # writing for one file keeps the other files' entries; a run with an input error writes none
+        shutil.copy(os.path.join(PROJECT, "breaks.py"), os.path.join(work, "other.py"))
+        rc, out, err = gbc("analyze", "--write-baseline", base, work)
+        with open(os.path.join(work, "other.py"), "w") as fh:
+            fh.write("x = 1\n")
+        rc, out, err = gbc("analyze", "--write-baseline", base, os.path.join(work, "other.py"))
+        with open(base) as fh:
+            files = sorted(e["file"] for e in (load_json(fh.read()) or {}).get("findings", []))
+        check("--write-baseline for one file replaces its entries and keeps the others'",
+              rc == 0 and files == ["src/model.py", "src/model.py"], f"rc={rc} {files} {err[-300:]}")
+        with open(os.path.join(work, "broken.py"), "w") as fh:
+            fh.write("def f(:\n")
+        before = open(base).read()
+        rc, out, err = gbc("analyze", "--write-baseline", base, work)
+        check("a run that cannot read every file writes no baseline (exit 2)",
+              rc == 2 and "not written" in err and open(base).read() == before, f"rc={rc} {err[-300:]}")
+        os.remove(os.path.join(work, "broken.py"))
+        bad = os.path.join(tmp, "bad_baseline.json")
+        for entry, why in [({"file": 5}, '"file" must be a string'), ({"file": "a.py", "function": "f", "gb_code": "GB0025",
+                           "source": "x", "count": 0}, '"count" must be a whole number')]:
+            with open(bad, "w") as fh:
+                json.dump({"gbc_baseline": 1, "findings": [entry]}, fh)
+            rc, out, err = gbc("analyze", "--baseline", bad, work)
+            check(f"a baseline entry is validated: {why}", rc == 2 and why in err, f"rc={rc} {err[-300:]}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
