@@ -168,6 +168,7 @@ struct AnalyzeArgs {
   std::string config;
   std::string baseline;
   std::string write_baseline;
+  std::string output;
   unsigned jobs = 0;
   std::vector<std::string> files;
 };
@@ -284,6 +285,21 @@ int analyze(AnalyzeArgs args) {
   // One file: the process ends right after, freeing the program's state would only cost time.
   options.keep_state = files.size() == 1;
 
+  // The report goes to stderr (text: it is Dynamo's log) or stdout (json, sarif, github), or with
+  // --output into a file written once, atomically, at the end.
+  std::string captured;
+  auto emitText = [&](std::string_view text) {
+    if (args.output.empty())
+      writeErr(text);
+    else
+      captured += text;
+  };
+  auto emitData = [&](std::string_view text) {
+    if (args.output.empty())
+      writeOut(text);
+    else
+      captured += text;
+  };
   report::Report report;
   std::vector<std::string> uncaught;
   std::string errors_text;  // input errors, in file order
@@ -328,10 +344,10 @@ int analyze(AnalyzeArgs args) {
       report::applyBaseline(one, *baseline, target, directoryOf(args.baseline));
       file = std::move(one.files.front());
     }
-    writeErr(report::renderFileText(report::withoutInactive(file), target));
-    writeErr(uncaught.back());
+    emitText(report::renderFileText(report::withoutInactive(file), target));
+    emitText(uncaught.back());
     if (file.stopped && file.stopped->reason == report::Stop::Reason::UncaughtException)
-      writeErr(report::renderStopNote(*file.stopped));
+      emitText(report::renderStopNote(*file.stopped));
   };
   app::analyzeFiles(files, options, args.jobs, progress, consume);
   writeErr(errors_text);
@@ -352,11 +368,11 @@ int analyze(AnalyzeArgs args) {
 
   std::string root = absolutePath(".");
   if (args.format == "json") {
-    writeOut(report::dumpJson(report::toJson(report, target), 2) + "\n");
+    emitData(report::dumpJson(report::toJson(report, target), 2) + "\n");
   } else if (args.format == "sarif") {
-    writeOut(report::dumpJson(report::toSarif(report, target, root), 2) + "\n");
+    emitData(report::dumpJson(report::toSarif(report, target, root), 2) + "\n");
   } else if (args.format == "github") {
-    writeOut(report::renderGithub(report, target, root));
+    emitData(report::renderGithub(report, target, root));
   } else {
     report::Report shown;
     for (const report::FileReport& file : report.files)
@@ -364,7 +380,13 @@ int analyze(AnalyzeArgs args) {
     std::string summary = report::renderSummary(shown);
     if (suppressed != 0) summary += ", " + std::to_string(suppressed) + " suppressed";
     if (baselined != 0) summary += ", " + std::to_string(baselined) + " in baseline";
-    writeErr(summary + "\n");
+    emitText(summary + "\n");
+  }
+  if (!args.output.empty()) {
+    if (Result<bool> written = writeFileAtomically(args.output, captured); !written) {
+      printError(written.error(), "gbc");
+      return kExitInput;
+    }
   }
 
   if (!args.write_baseline.empty() && input_error) {
@@ -540,6 +562,9 @@ int runCli(int argc, char** argv) {
                           "report and fail only on findings not in this baseline file");
   analyze_cmd->add_option("--write-baseline", analyze_args.write_baseline,
                           "record today's findings in this baseline file");
+  analyze_cmd->add_option("-o,--output", analyze_args.output,
+                          "write the report to FILE (atomically, once complete) instead of "
+                          "stderr (text) or stdout (other formats)");
   analyze_cmd
       ->add_option("-j,--jobs", analyze_args.jobs, "files analysed at once (0: one per core)")
       ->capture_default_str();

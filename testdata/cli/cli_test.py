@@ -80,6 +80,14 @@ def main():
 
     ci_tests()
     notebook_tests()
+    with tempfile.TemporaryDirectory() as d:
+        target = os.path.join(d, "report.sarif")
+        rc, out, err = gbc("analyze", "--format", "sarif", "--output", target, os.path.join(PROJECT, "breaks.py"))
+        doc = load_json(open(target).read()) if os.path.exists(target) else None
+        check("--output writes the report to the file, nothing to stdout",
+              rc == 0 and out == "" and doc is not None and doc["runs"][0]["results"], f"rc={rc} {err[-300:]}")
+        rc, out, err = gbc("analyze", "--output", os.path.join(d, "no", "such", "dir.txt"), os.path.join(PROJECT, "breaks.py"))
+        check("--output into a missing folder: exit 2, no partial file", rc == 2 and "cannot write" in err, f"rc={rc} {err[-300:]}")
 
     print(f"cli: {len(failures)} failed")
     return 1 if failures else 0
