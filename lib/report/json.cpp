@@ -153,7 +153,8 @@ static Json diagnosticJson(const Diagnostic& diagnostic, const FileReport& file)
       {"severity", severityName(diagnostic.severity)},
       {"file", diagnostic.file.empty() ? file.path : diagnostic.file},
       {"line", diagnostic.line},
-      {"column", diagnostic.column},
+      // 1-based; null where the position has no column (gbc's stops are located by line)
+      {"column", diagnostic.column == 0 ? Json(nullptr) : Json(diagnostic.column)},
       {"message", diagnostic.message},
   };
 }
