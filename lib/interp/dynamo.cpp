@@ -388,6 +388,13 @@ std::string Dynamo::guardKey(VM& vm, const Value& v, const std::string& name, co
       });
       return k + "}";
     }
+    case Kind::BoundMethod: {
+      // a bound method is made anew at each attribute access: guarded as its function (by
+      // identity) and its receiver, never as the object itself
+      const auto& m = as<BoundMethodObject>(v);
+      return "M(" + guardKey(vm, m.func, name + ".__func__", cs) + "," +
+             guardKey(vm, m.self, name + ".__self__", cs) + ")";
+    }
     case Kind::Instance: {
       // user objects and nn.Modules are guarded on their type (TYPE_MATCH), not identity; an
       // nn.Module also on what inlining it reads: its training flag, its submodules' names and
@@ -534,6 +541,12 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
         if (!ok) break;
         ok = objectGuardHolds(vm, og, objectGuardValue(vm, *f, og));
       }
+      for (const auto& [cell, key] : e.cell_guards) {
+        if (!ok) break;
+        size_t k = static_cast<size_t>(cell);
+        ok = k < f->cells.size() && f->cells[k]->v &&
+             guardMatches(key, guardKey(vm, f->cells[k]->v, "C" + std::to_string(cell), cs));
+      }
       if (ok) return compileFrame(vm, f, cs, true);
     }
   }
@@ -651,9 +664,19 @@ static bool symGuardHolds(const SymGuard& g, int64_t v) {
   return r == g.result;
 }
 
+void Dynamo::onLoadDeref(VM& vm, Frame& f, int cell) {
+  TraceState& st = *f.trace;
+  // a cellvar is the frame's own; a free variable comes from outside and is guarded
+  if (static_cast<size_t>(cell) < f.code->cellvars.size() || st.silent) return;
+  if (st.cell_guards.count(cell)) return;
+  st.cell_guards[cell] = guardKey(vm, f.cells[static_cast<size_t>(cell)]->v,
+                                  "C" + std::to_string(cell), *st.code_state);
+}
+
 void Dynamo::addEntry(TraceState& st) {
   if (st.silent) return;
-  CacheEntry e{st.guards, st.sym_guards, st.value_guards, st.object_guards};
+  CacheEntry e{st.guards, st.sym_guards, st.value_guards, st.object_guards, {}};
+  e.cell_guards.assign(st.cell_guards.begin(), st.cell_guards.end());
   size_t nlocals = st.root->fast.size();
   for (size_t i = 0; i < e.guards.size() && i < nlocals; ++i)
     if (!st.consulted.count(static_cast<int>(i))) e.guards[i] = "*";

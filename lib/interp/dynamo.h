@@ -72,6 +72,11 @@ struct CacheEntry {
   std::vector<SymGuard> sym_guards;
   std::vector<ValueGuard> value_guards;
   std::vector<ObjectGuard> object_guards;
+  /// The free variables the trace read (LOAD_DEREF), by cell index: guardKey of the value then.
+  /// Dynamo guards a closure variable when tracing reads it (its source is the closure cell),
+  /// not otherwise: `external_utils.inner` reads `func` and recompiles for another function,
+  /// its resume function reads neither `self` nor `func`.
+  std::vector<std::pair<int, std::string>> cell_guards;
 };
 
 /// A comparison of an unbacked int with a constant, `unbacked <op> rhs` (a SymBool while tracing).
@@ -123,6 +128,7 @@ struct TraceState {
   std::map<int, Snapshot> comprehension_starts;  // R9: comprehension starts are checkpoints
   std::vector<std::string> guards;
   std::set<int> consulted;
+  std::map<int, std::string> cell_guards;  // free variables read: cell index -> guardKey
   std::vector<SymGuard>
       sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
@@ -211,6 +217,8 @@ class Dynamo {
     f.trace->consulted.insert(slot);
     f.trace->local_origin.emplace(slot, f.cur);
   }
+  /// LOAD_DEREF of a free variable in a traced root frame: guarded from then on (CacheEntry).
+  void onLoadDeref(VM& vm, Frame& f, int cell);
   /// STORE_FAST of a tensor in a traced frame: its node takes the local's name the first time
   /// (TensorVariable.set_name_hint; graph inputs keep theirs).
   void onStoreFast(Frame& f, const std::string& local, const Value& v);

@@ -205,6 +205,7 @@ Value VM::evalLoop(Frame& f) {
             break;
           case Op::LOAD_DEREF: {
             const auto& cell = f.cells[static_cast<size_t>(in.arg)];
+            if (f.trace_root && cell->v) dynamo_->onLoadDeref(*this, f, in.arg);
             if (!cell->v) {
               size_t i = static_cast<size_t>(in.arg);
               std::string n = i < code.cellvars.size() ? code.cellvars[i]
