@@ -134,6 +134,36 @@ static report::GbMessage itemCall(VM&) {
   return m;
 }
 
+// GB0109 / GB0033: TensorVariable.method_tolist (variables/tensor.py) traces only integer
+// tensors (int8/16/32/64), each element an item() of a getitem; without capture_scalar_outputs
+// that item() is the data-dependent _local_scalar_dense the fake tensor refuses.
+static std::optional<report::GbMessage> tolistCall(VM& vm, const Value& self) {
+  report::GbMessage m;
+  std::string dtype(runtime::dtypeName(as<TensorObject>(self).t.dtype()));
+  bool integer = dtype == "torch.int8" || dtype == "torch.int16" || dtype == "torch.int32" ||
+                 dtype == "torch.int64";  // not uint8, not bool
+  if (!integer) {
+    m.gb_type = "Tensor.tolist() with non-integer tensor";
+    m.explanation = "Dynamo currently does not support tracing `tolist()` on non-integer tensors.";
+    m.hints = {
+        "Ensure the input tensor to `tolist()` is an integer type (e.g., int8, int16, "
+        "int32, int64)."};
+    m.context = "call_method " + variableRepr(vm, self) + " to_list";
+    return m;
+  }
+  if (dynamoConfigFlag(vm, "capture_scalar_outputs")) return std::nullopt;
+  if (as<TensorObject>(self).t.numel() == 0) return std::nullopt;  // no element, no item()
+  m.gb_type = "Data dependent operator";
+  m.explanation =
+      "Operator `aten._local_scalar_dense.default` has a non-Tensor output whose value is "
+      "dependent on the data of Tensor inputs.";
+  m.hints = {
+      "Enable tracing of data-dependent output operators with "
+      "`torch._dynamo.config.capture_scalar_outputs = True`"};
+  m.context = "aten._local_scalar_dense.default";
+  return m;
+}
+
 // GB0123: TensorVariable.method_backward (variables/tensor.py) with trace_autograd_ops off
 static report::GbMessage backwardCall(VM& vm, const Value& self, CallArgs& args) {
   report::GbMessage m;
@@ -215,6 +245,9 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
       d.graphBreak(vm, iteratorNext(vm, args.args[0]));
     if (id == "Tensor.backward")
       d.graphBreak(vm, backwardCall(vm, as<BuiltinObject>(callable).self, args));
+    if (id == "Tensor.tolist" && as<BuiltinObject>(callable).self &&
+        as<BuiltinObject>(callable).self->kind == Kind::Tensor)
+      if (auto m = tolistCall(vm, as<BuiltinObject>(callable).self)) d.graphBreak(vm, *m);
     if (id == "Tensor.item") {
       // under fullgraph Dynamo captures the scalar instead (TensorVariable.method_item)
       const CompileConfig* cfg = vm.top()->trace->config;
@@ -234,7 +267,11 @@ bool checkCallCause(VM& vm, const Value& callable, CallArgs& args) {
       if (Value dis = fn.attrs->getStr("__gbc_disabled__")) {
         bool recursive = vm.truthy(dis);
         Value orig = fn.attrs->getStr("__gbc_disabled_orig__");  // behind a nonrecursive wrapper
-        d.graphBreak(vm, disabledCall(vm, orig ? orig : target, recursive));
+        // a disabled function reached as a method is a UserMethodVariable whose inlining
+        // check_inlineable refuses ("Skip inlining", GB0099); one the builder wraps (a global, a
+        // local) is a SkipFunctionVariable ("Skip calling", GB0098)
+        bool as_method = callable->kind == Kind::BoundMethod;
+        d.graphBreak(vm, disabledCall(vm, orig ? orig : target, recursive && !as_method));
       }
     }
   }

@@ -512,7 +512,8 @@ static bool objectGuardHolds(VM& vm, const ObjectGuard& og, const Value& now) {
 
 Value Dynamo::offer(VM& vm, const FramePtr& f) {
   const CompileConfig* cfg = currentConfig();
-  if (stance == "force_eager") return vm.eval(*f);
+  // force_eager: the frame runs without Dynamo's callback, so nothing it calls is offered either
+  if (stance == "force_eager") return untraced(vm, [&] { return vm.eval(*f); });
   CodeState& cs = codes_[f->code_key];
   if (std::getenv("GBC_TRACE_OFFERS"))
     std::fprintf(stderr, "offer %s (%s) entries=%zu skip=%d\n", f->name.c_str(),
@@ -563,7 +564,9 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
     return vm.eval(*f);
   }
   if (cs.compiles >= 8) return vm.eval(*f);  // recompile_limit
-  if (!cs.entries.empty() && stance == "eager_on_recompile") return vm.eval(*f);
+  // eager_on_recompile: the frame runs eagerly, without the callback (its callees too)
+  if (!cs.entries.empty() && stance == "eager_on_recompile")
+    return untraced(vm, [&] { return vm.eval(*f); });
   if (!cs.entries.empty() && stance == "fail_on_recompile")
     vm.raise(vm.b().runtime_error,
              "Detected recompile when torch.compile stance is 'fail_on_recompile'. filename: '" +

@@ -736,6 +736,10 @@ Value VM::evalLoop(Frame& f) {
       throw GbcBudgetExceeded{"the program ran out of memory", code.filename, f.curPos().line};
     } catch (GraphBreakSignal& s) {
       if (!f.trace_root) {
+        // skip_frame refers to the frame that raised it, not to its caller: leaving an inlined
+        // frame it is unset (InliningInstructionTranslator.inline_call_), so the caller breaks
+        // as for any other cause
+        if (f.trace) s.skip_frame = false;
         if (!f.trace || !dynamo_->nestedEnabled(*this) || !dynamo_->handleNestedBreak(*this, f, s))
           throw;
         continue;
