@@ -358,6 +358,36 @@ void codeGetSets(VM& vm) {
   getset(C, "co_names",
          [code, strings](VM&, const Value& c) -> Value { return strings(code(c).names); });
   getset(C, "co_flags", [code](VM&, const Value& c) -> Value { return pyInt(code(c).co_flags); });
+  // Positions per instruction of gbc's own bytecode, as f_lasti / tb_lasti (2 * instruction)
+  // count them, so traceback's _get_code_position finds each instruction's span
+  method(C, "co_positions", [code](VM& vm, CallArgs& a) -> Value {
+    std::vector<Value> out;
+    for (const Instr& in : code(a.args.at(0)).code) {
+      const syntax::Span& p = in.pos;
+      if (p.line == 0) {
+        out.push_back(pyTuple({none(), none(), none(), none()}));
+        continue;
+      }
+      bool cols = p.end_line != 0;
+      out.push_back(pyTuple({pyInt(p.line), pyInt(cols ? p.end_line : p.line),
+                             cols ? pyInt(p.col) : none(), cols ? pyInt(p.end_col) : none()}));
+    }
+    return vm.iter(pyList(std::move(out)));
+  });
+  // (start, end, line) byte ranges of runs of instructions on one line (PEP 626)
+  method(C, "co_lines", [code](VM& vm, CallArgs& a) -> Value {
+    std::vector<Value> out;
+    const auto& instrs = code(a.args.at(0)).code;
+    for (size_t i = 0; i < instrs.size();) {
+      size_t j = i + 1;
+      while (j < instrs.size() && instrs[j].pos.line == instrs[i].pos.line) ++j;
+      uint32_t line = instrs[i].pos.line;
+      out.push_back(pyTuple({pyInt(static_cast<int64_t>(2 * i)), pyInt(static_cast<int64_t>(2 * j)),
+                             line ? pyInt(line) : none()}));
+      i = j;
+    }
+    return vm.iter(pyList(std::move(out)));
+  });
 }
 
 void propertyMembers(VM& vm) {

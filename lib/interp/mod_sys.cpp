@@ -422,29 +422,12 @@ void installFunctions(const Value& sys) {
   def(sys, "setdlopenflags", [](VM&, CallArgs&) -> Value { return none(); });
 }
 
-/// sys.monitoring (PEP 669): the constants; using it is not something gbc models.
-void installMonitoring(const Value& sys) {
-  auto mon = std::make_shared<ModuleObject>("sys.monitoring");
-  mon->dict->setStr("__name__", pyStr("sys.monitoring"));
-  for (const auto& [name, id] :
-       {std::pair{"DEBUGGER_ID", 0}, {"COVERAGE_ID", 1}, {"PROFILER_ID", 2}, {"OPTIMIZER_ID", 5}})
-    mon->dict->setStr(name, pyInt(id));
-  for (const char* fn :
-       {"use_tool_id", "free_tool_id", "clear_tool_id", "get_tool", "register_callback",
-        "get_events", "set_events", "get_local_events", "set_local_events", "restart_events"}) {
-    std::string what = std::string("`sys.monitoring.") + fn + "` (PEP 669 monitoring)";
-    def(mon, fn, [what](VM& vm, CallArgs&) -> Value { vm.unsupported(what); });
-  }
-  as<ModuleObject>(sys).dict->setStr("monitoring", mon);
-}
-
 /// The parts of sys built on first use (VM::addLazyPart): struct sequences, module-name sets,
 /// sys.implementation, the standard streams, sys.monitoring.
 void loadSysExtras(VM& vm) {
   Value sys = vm.findModule("sys");
   DictPtr d = as<ModuleObject>(sys).dict;
   installStructSeqs(vm, sys);
-  installMonitoring(sys);
   DictPtr prelude = newDict();
   prelude->setStr("__name__", pyStr("types"));
   prelude->setStr("__builtins__", vm.builtinsDict());
@@ -473,6 +456,7 @@ void loadSysExtras(VM& vm) {
                  {"_multiarch", pyStr("x86_64-linux-gnu")}};
   if (v.minor >= 14) impl.kwargs.push_back({"supports_isolated_interpreters", pyBool(true)});
   d->setStr("implementation", vm.call(namespace_cls, impl));
+  installMonitoring(vm, sys, namespace_cls);
 }
 
 }  // namespace

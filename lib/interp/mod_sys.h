@@ -31,6 +31,9 @@ void configureSys(VM& vm, const SysSettings& settings);
 
 /// Writes `pieces` to `file` as print() does (sys.stdout when `file` is null or None; nothing
 /// when that is None): a file of the program's gets one write() per piece; flushes when `flush`.
+/// sys.monitoring (mod_sys_monitoring.cpp); `namespace_cls` is types.SimpleNamespace.
+void installMonitoring(VM& vm, const Value& sys, const Value& namespace_cls);
+
 void printTo(VM& vm, const Value& file, const std::vector<std::string>& pieces, bool flush);
 
 }  // namespace gbc::interp
