@@ -104,9 +104,10 @@ Result<std::string> prepareSource(const std::string& path, std::string_view sour
   if (source.size() > UINT32_MAX)
     return Error{ErrorCode::Unsupported,
                  path + ": source is larger than 4 GiB, tree-sitter's limit"};
-  Result<std::string> decoded = decodeSource(path, source);  // BOM, PEP 263 declaration
+  Result<std::string> decoded = decodeSource(path, source);  // a PEP 263 declaration
   if (!decoded) return decoded.error();
   std::string text = std::move(*decoded);
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (auto error = checkEncoding(path, text)) return *error;
   for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
     if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';

@@ -1,5 +1,5 @@
-// PEP 263 source encodings: the bytes of a Python file as the UTF-8 text CPython's tokenizer
-// reads from them (a UTF-8 BOM or a `# -*- coding: NAME -*-` declaration on line 1 or 2).
+// Source decoding (PEP 263): a Python file's bytes, as read from disk or given to compile(), to
+// the UTF-8 text that parseModule reads.
 #pragma once
 
 #include <string>
@@ -9,12 +9,16 @@
 
 namespace gbc::syntax {
 
-/// `source` as UTF-8 text, without a BOM. A coding declaration naming UTF-8 (or ASCII, a subset)
-/// leaves the bytes as they are; Latin-1 and Windows-1252 (and their aliases, as Python's codec
-/// registry normalises names) are decoded. Fails, with "<path>:<line>:<col>: " and CPython's
-/// words: Syntax "encoding problem: NAME with BOM" for a BOM beside another declaration;
-/// Unsupported "unknown encoding: NAME" for a name Python does not know or gbc does not decode.
-/// The UTF-8 validity of the result is checked by the parser, not here.
-Result<std::string> decodeSource(const std::string& path, std::string_view source);
+/// The text of `bytes` as UTF-8, following a UTF-8 BOM or the `coding` cookie of the first two
+/// lines as CPython's tokenizer does. UTF-8 input comes back unchanged (BOM included: parseModule
+/// skips it and checks the encoding). Supported cookies: utf-8, latin-1 (iso-8859-1), ascii,
+/// iso-8859-15, cp1252, koi8-r and their Python aliases. Errors (code Syntax, "<path>: " prefix):
+/// "unknown encoding: X", "encoding problem: X with BOM", and CPython's decode error for a byte
+/// the declared codec cannot map.
+Result<std::string> decodeSource(const std::string& path, std::string_view bytes);
+
+/// The encoding named by the PEP 263 cookie of `bytes` ("utf-8" without one), as CPython
+/// normalises it ("iso-8859-1" for latin-1), or "" when the cookie names no codec gbc knows.
+std::string sourceEncoding(std::string_view bytes);
 
 }  // namespace gbc::syntax
