@@ -49,7 +49,8 @@ Value VM::descrGet(const Value& descr, const Value& obj, const ClassPtr& type) {
       auto& bf = as<BuiltinObject>(descr);
       if (bf.self || !bf.binds) return descr;
       Value self = bf.class_method ? Value(type) : obj;
-      if (!self || isNone(self)) return descr;
+      // (an absent instance is class access; None is an instance: `None.__repr__` binds)
+      if (!self) return descr;
       auto bound = std::make_shared<BuiltinObject>(bf);
       bound->self = self;
       return bound;
@@ -67,7 +68,9 @@ Value VM::descrGet(const Value& descr, const Value& obj, const ClassPtr& type) {
       return call(p.fget, std::vector<Value>{obj});
     }
     case Kind::GetSet:
-      if (!obj || isNone(obj)) return descr;
+      // only an absent instance is class access (getset_get's descr_check): `None.__class__` is
+      // NoneType; functions and properties, as CPython's, take None for absent too
+      if (!obj) return descr;
       return as<GetSetObject>(descr).get(*this, obj);
     default:
       break;

@@ -5,6 +5,7 @@
 // and dataclasses (exec of generated defs) are built on these.
 #include <cstdlib>
 
+#include "interp/ast_export.h"
 #include "interp/gen_objects.h"
 #include "interp/native_args.h"
 #include "interp/text_args.h"
@@ -74,10 +75,11 @@ void parseLocated(const std::string& message, const std::string& filename, uint3
   msg = rest;
 }
 
-/// compile(): the code object of `source` for the VM's Python version.
+/// compile(): the code object of `source` for the VM's Python version; with PyCF_ONLY_AST in
+/// `flags`, null and the `_ast` tree in *ast (ast_export.h).
 std::shared_ptr<CodeObject> compileSource(VM& vm, const Value& source, const std::string& filename,
-                                          const std::string& mode, int64_t flags,
-                                          bool dont_inherit) {
+                                          const std::string& mode, int64_t flags, bool dont_inherit,
+                                          Value* ast = nullptr) {
   std::string text;
   if (source->kind == Kind::Str) {
     text = asStr(source);
@@ -117,8 +119,9 @@ std::shared_ptr<CodeObject> compileSource(VM& vm, const Value& source, const std
   if (flags & ~(kFutureFlags | kOnlyAst | kTypeComments | kAllowTopLevelAwait | kDontImplyDedent |
                 kAllowIncompleteInput | kOptimizedAst))
     vm.raise(vm.b().value_error, "compile(): unrecognised flags");
-  if (flags & (kOnlyAst | kOptimizedAst))
-    vm.unsupported("compile() returning an AST (PyCF_ONLY_AST)");
+  // (PyCF_OPTIMIZED_AST's constant folding is not modelled: the tree is the parser's)
+  if ((flags & kOptimizedAst) == kOptimizedAst)
+    vm.unsupported("compile() with PyCF_OPTIMIZED_AST (an AST with constants folded)");
   if (flags & kAllowTopLevelAwait) vm.unsupported("compile() with top-level await");
   if (flags & kCoFutureAnnotations) options.future_annotations = true;
   if (!dont_inherit && vm.top() && (vm.top()->code->co_flags & kCoFutureAnnotations))
@@ -130,6 +133,11 @@ std::shared_ptr<CodeObject> compileSource(VM& vm, const Value& source, const std
     std::string msg;
     parseLocated(module.error().message, filename, line, col, msg);
     raiseSyntaxError(vm, msg, filename, line, col, text);
+  }
+  if (flags & kOnlyAst) {
+    GBC_CHECK(ast != nullptr, "an AST was asked for where only code can go");
+    *ast = astToPython(vm, *module, mode, filename);
+    return nullptr;
   }
   auto code = compileModule(*module, filename, options);
   if (!code) {
@@ -251,8 +259,10 @@ void installExecBuiltins(VM& vm) {
                      int64_t flags = v[3] ? intArgOf(vm, v[3]) : 0;
                      bool dont_inherit = v[4] && intArgOf(vm, v[4]) != 0;
                      if (v[5]) intArgOf(vm, v[5]);  // (optimize: gbc keeps asserts and docstrings)
-                     return std::make_shared<CodeValue>(
-                         compileSource(vm, v[0], file, mode, flags, dont_inherit));
+                     Value ast;
+                     auto code = compileSource(vm, v[0], file, mode, flags, dont_inherit, &ast);
+                     if (!code) return ast;
+                     return std::make_shared<CodeValue>(code);
                    }));
   builtins->setStr(
       "exec", builtinFn("exec", [](VM& vm, CallArgs& a) -> Value {

@@ -1,4 +1,5 @@
 // The bytecode evaluation loop and frame management.
+#include "interp/ast_export.h"
 #include "interp/complex.h"
 #include "interp/cpython_names.h"
 #include "interp/dynamo.h"
@@ -36,35 +37,7 @@ static Value constantToValue(const Constant& c) {
     case Constant::Kind::Value:
       break;
   }
-  const syntax::ConstantValue& v = c.value;
-  using K = syntax::ConstantValue::Kind;
-  switch (v.kind) {
-    case K::None:
-      return none();
-    case K::Bool:
-      return pyBool(v.b);
-    case K::Int:
-      return pyInt(v.i);
-    case K::BigInt: {
-      auto parsed = native::BigInt::parse(v.str, 10, 0);
-      if (auto* b = std::get_if<native::BigInt>(&parsed)) return pyBigInt(std::move(*b));
-      return pyFloat(std::stod(v.str));  // (the front end produced a literal it cannot read)
-    }
-    case K::Float:
-      return pyFloat(v.f);
-    case K::Complex: {
-      VM* vm = currentVM();
-      GBC_CHECK(vm != nullptr, "an imaginary literal needs a VM");
-      return makeComplex(*vm, 0.0, v.f);
-    }
-    case K::Str:
-      return pyStr(v.str);
-    case K::Bytes:
-      return std::make_shared<BytesObject>(v.str);
-    case K::Ellipsis:
-      return ellipsis();
-  }
-  return none();
+  return literalToValue(c.value);
 }
 
 /// Constants are converted once per code object and cached.

@@ -37,7 +37,7 @@ CPythonModules make(NameList builtin, NameList stdlib, NameList c_modules, std::
 
 /// The stand-ins: gbc's native models of pure-Python modules, kept until the real module runs
 /// well on the VM (stdlib.cpp, stdlib_io.cpp).
-const char* const kStandIns[] = {"warnings", "io", "logging"};
+const char* const kStandIns[] = {"warnings", "io"};
 
 struct StandInState {
   std::mutex mutex;

@@ -210,6 +210,13 @@ Value makeThreadModule(VM& vm) {
       noArgs(vm, a, "allocate_lock");
       return newNative<LockState>(lock);
     });
+  // 3.12's threading takes a thread-state lock from _set_sentinel (3.13 replaced it with
+  // _ThreadHandle); the main thread's is never released, as CPython's is not until exit
+  if (vm.target().python == "3.12")
+    moduleFunction(m, "_set_sentinel", [lock](VM& vm, CallArgs& a) -> Value {
+      noArgs(vm, a, "_set_sentinel");
+      return newNative<LockState>(lock);
+    });
   moduleFunction(m, "get_ident", [](VM& vm, CallArgs& a) -> Value {
     noArgs(vm, a, "get_ident");
     return pyInt(currentIdent());

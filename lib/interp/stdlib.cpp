@@ -1,5 +1,5 @@
-// Small models of standard-library modules programs commonly import (warnings; io, os and
-// logging in stdlib_io.cpp), kept until CPython's own source runs well on the VM
+// Small models of standard-library modules programs commonly import (warnings; io in
+// stdlib_io.cpp), kept until CPython's own source runs well on the VM
 // (importer_names.cpp's stand-ins).
 #include <cmath>
 

@@ -1,9 +1,8 @@
-// Small models of the standard library's file and logging side: builtins.open (the native
-// _io's open, mod_io.cpp), the `io` stand-in over the native _io module (until CPython's io.py
-// runs on gbc; os and os.path are CPython's own, over the native posix module; the file
-// operations go through the VM's Vfs either way, so analysis never changes the disk), and logging
-// (in Python, at the stdlib's place so Dynamo skips its frames). Their graph-break behaviour lives
-// in the cause table (causes_library.cpp).
+// The standard library's file side: builtins.open (the native _io's open, mod_io.cpp) and the
+// `io` stand-in over the native _io module (until CPython's io.py runs on gbc; os and os.path
+// are CPython's own, over the native posix module; the file operations go through the VM's Vfs
+// either way, so analysis never changes the disk). logging is CPython's own package; its
+// graph-break behaviour (Logger methods) lives in the cause table (causes_library.cpp).
 #include <sys/stat.h>
 
 #include "interp/dynamo.h"
@@ -65,111 +64,8 @@ static void installOpen(VM& vm) {
 // ---- the os and os.path stand-ins (os.py's most used names over posix) ----
 
 /// stat() of a path argument through the Vfs; false when it fails.
-// ---- logging (Python, at Lib/logging/__init__.py) ----
 
-static const char* kLoggingSource = R"PY(
-CRITICAL = 50
-FATAL = CRITICAL
-ERROR = 40
-WARNING = 30
-WARN = WARNING
-INFO = 20
-DEBUG = 10
-NOTSET = 0
-
-_levelToName = {CRITICAL: 'CRITICAL', ERROR: 'ERROR', WARNING: 'WARNING', INFO: 'INFO', DEBUG: 'DEBUG', NOTSET: 'NOTSET'}
-
-def getLevelName(level):
-    return _levelToName.get(level, "Level %s" % level)
-
-class Logger:
-    def __init__(self, name, level=NOTSET):
-        self.name = name
-        self.level = level
-        self.parent = None
-        self.propagate = True
-        self.handlers = []
-        self.disabled = False
-
-    def setLevel(self, level):
-        self.level = level
-
-    def getEffectiveLevel(self):
-        logger = self
-        while logger:
-            if logger.level:
-                return logger.level
-            logger = logger.parent
-        return NOTSET
-
-    def isEnabledFor(self, level):
-        return level >= self.getEffectiveLevel()
-
-    def addHandler(self, hdlr):
-        self.handlers.append(hdlr)
-
-    def debug(self, msg, *args, **kwargs):
-        pass
-
-    def info(self, msg, *args, **kwargs):
-        pass
-
-    def warning(self, msg, *args, **kwargs):
-        pass
-
-    def error(self, msg, *args, **kwargs):
-        pass
-
-    def critical(self, msg, *args, **kwargs):
-        pass
-
-    def exception(self, msg, *args, **kwargs):
-        pass
-
-    def log(self, level, msg, *args, **kwargs):
-        pass
-
-    def __repr__(self):
-        level = getLevelName(self.getEffectiveLevel())
-        return '<%s %s (%s)>' % (self.__class__.__name__, self.name, level)
-
-class RootLogger(Logger):
-    def __init__(self, level):
-        Logger.__init__(self, "root", level)
-
-root = RootLogger(WARNING)
-_loggers = {}
-
-def getLogger(name=None):
-    if not name or name == "root":
-        return root
-    if name not in _loggers:
-        logger = Logger(name)
-        logger.parent = root
-        _loggers[name] = logger
-    return _loggers[name]
-
-def basicConfig(**kwargs):
-    if "level" in kwargs:
-        root.setLevel(kwargs["level"])
-
-def debug(msg, *args, **kwargs):
-    pass
-
-def info(msg, *args, **kwargs):
-    pass
-
-def warning(msg, *args, **kwargs):
-    pass
-
-def error(msg, *args, **kwargs):
-    pass
-)PY";
-
-void installStdlibIo(VM& vm) {
-  installOpen(vm);
-  loadPrelude(vm, "logging", stdlibPrefix(vm.target()) + "/logging/__init__.py", kLoggingSource);
-}
+void installStdlibIo(VM& vm) { installOpen(vm); }
 
 bool isLoggerMethodCall(VM& vm, const Value& callable) {
   if (callable->kind != Kind::BoundMethod) return false;
