@@ -92,7 +92,9 @@ static std::string backwardName(const std::string& target, const std::vector<Val
       {"max_pool2d", "MaxPool2DWithIndicesBackward0"},
       {"avg_pool2d", "AvgPool2DBackward0"},
       {"adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0"},
-      {"embedding", "EmbeddingBackward0"}};
+      {"embedding", "EmbeddingBackward0"},
+      {"triu", "TriuBackward0"},
+      {"tril", "TrilBackward0"}};
   if (target == "linear") {
     // addmm for a 2-d input with bias, mm without; other ranks go through a view
     const Value& x = inputs.empty() ? nullptr : inputs[0];

@@ -61,6 +61,7 @@ Value result(VM& vm, const std::string& name, Tensor t, const std::vector<Value>
 
 Value conv(VM& vm, CallArgs& a, int spatial) {
   const char* name = spatial == 1 ? "conv1d" : "conv2d";
+  if (cpuAutocastDType()) vm.unsupported(std::string("F.") + name + " under CPU autocast");
   Value input = a.args.at(0), weight = argAt(a, 1, "weight"), bias = argAt(a, 2, "bias");
   runtime::ConvParams p;
   p.stride = intPair(vm, argAt(a, 3, "stride"), 1, spatial);

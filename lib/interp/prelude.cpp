@@ -304,6 +304,43 @@ class Module:
         return self.train(False)
 
     def to(self, *args, **kwargs):
+        dtype = kwargs.get('dtype')
+        for a in args:
+            if isinstance(a, torch.dtype):
+                dtype = a
+            elif isinstance(a, torch.Tensor):
+                dtype = a.dtype
+        if dtype is not None:
+            if not dtype.is_floating_point:
+                raise TypeError('nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=' + str(dtype))
+            self._gbc_cast_floating(dtype)
+        return self
+
+    def half(self):
+        return self._gbc_cast_floating(torch.float16)
+
+    def bfloat16(self):
+        return self._gbc_cast_floating(torch.bfloat16)
+
+    def float(self):
+        return self._gbc_cast_floating(torch.float32)
+
+    def double(self):
+        return self._gbc_cast_floating(torch.float64)
+
+    def _gbc_cast_floating(self, dtype):
+        # Module._apply: floating parameters keep their object (param.data = ...), floating
+        # buffers are replaced
+        for m in self.modules():
+            buffers = m.__dict__.get('_gbc_buffers', ())
+            for k, v in list(m.__dict__.items()):
+                if isinstance(v, torch.Tensor) and v.is_floating_point() and v.dtype != dtype:
+                    if isinstance(v, torch.nn.Parameter):
+                        torch._gbc_set_data(v, v.detach().to(dtype))
+                        if v.grad is not None:
+                            v.grad = v.grad.to(dtype)
+                    elif k in buffers:
+                        object.__setattr__(m, k, v.to(dtype))
         return self
 
     def zero_grad(self, set_to_none=True):

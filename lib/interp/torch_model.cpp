@@ -20,7 +20,12 @@ using runtime::Tensor;
 using syntax::BinOpKind;
 using syntax::CmpOpKind;
 
-Value wrapTensor(Tensor t) { return std::make_shared<TensorObject>(std::move(t)); }
+Value wrapTensor(Tensor t) {
+  // a kernel computes a bfloat16/half (int8, ...) result in its carrier type: every value a
+  // program sees is rounded to the dtype, as torch's kernels round each result
+  t.narrowStorage();
+  return std::make_shared<TensorObject>(std::move(t));
+}
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
 
@@ -182,6 +187,13 @@ Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool 
     check(vm, runtime::copy_(T(a), r));
     vm.dynamo().recordOp(vm, opTarget(op, true), graph::NodeOp::CallFunction, {a, b}, {a});
     return a;
+  }
+  if (op == BinOpKind::MatMult && cpuAutocastDType()) {  // a lower_precision_fp op
+    Value ca = autocastLower(vm, a), cb = autocastLower(vm, b);
+    Value out = wrapTensor(check(vm, applyBinary(vm, op, ca, cb)));
+    applyGradFn(vm, "matmul", {ca, cb}, out);
+    vm.dynamo().recordOp(vm, "matmul", graph::NodeOp::CallFunction, {a, b}, {out});
+    return out;
   }
   return fnResult(vm, opTarget(op, false), {a, b}, check(vm, applyBinary(vm, op, a, b)));
 }
@@ -501,6 +513,8 @@ static void defineTensorMethods() {
   };
   auto binary = [&](const std::string& name, BinOpKind op) {
     M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
+      if (op == BinOpKind::MatMult && cpuAutocastDType())
+        vm.unsupported("torch.matmul under CPU autocast");
       Value other = scaledOther(vm, op, a);
       Tensor r = check(vm, applyBinary(vm, op, a.args.at(0), other));
       return m ? methodResult(vm, name, {a.args.at(0), other}, std::move(r))
@@ -525,6 +539,7 @@ static void defineTensorMethods() {
   binary("remainder", BinOpKind::Mod);
   binary("floor_divide", BinOpKind::FloorDiv);
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
+    if (cpuAutocastDType()) vm.unsupported("torch.mm under CPU autocast");
     Tensor r = check(vm, runtime::mm(T(a.args.at(0)), T(a.args.at(1))));
     return m ? methodResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r)
              : fnResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r);

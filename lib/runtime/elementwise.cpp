@@ -522,6 +522,7 @@ void fill_(const Tensor& self, const Scalar& value) {
     T v = std::visit([](auto x) { return detail::castValue<T>(x); }, value);
     detail::fillLoop<T>(self, v);
   });
+  self.narrowStorage();
   if (self.defined()) self.storage()->bumpVersion();
 }
 
