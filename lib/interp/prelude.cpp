@@ -343,6 +343,13 @@ class Module:
                         object.__setattr__(m, k, v.to(dtype))
         return self
 
+    def _register_load_state_dict_pre_hook(self, hook, with_module=False):
+        # (kept for a load_state_dict to call: hook(state_dict, prefix, local_metadata, strict,
+        # missing_keys, unexpected_keys, error_msgs))
+        if '_load_state_dict_pre_hooks' not in self.__dict__:
+            object.__setattr__(self, '_load_state_dict_pre_hooks', [])
+        self._load_state_dict_pre_hooks.append((hook, with_module))
+
     def zero_grad(self, set_to_none=True):
         for p in self.parameters():
             p.grad = None

@@ -11,6 +11,7 @@
 #include "interp/numpy_model.h"
 #include "interp/runtime_compat.h"
 #include "interp/stdlib_io.h"
+#include "interp/struct_seq.h"
 #include "interp/trace_rules.h"
 #include "runtime/ops.h"
 
@@ -462,6 +463,25 @@ static Value scaledOther(VM& vm, BinOpKind op, CallArgs& a) {
   return scaled;
 }
 
+/// torch.return_types.<name>(values, indices): the named tuple of max(dim), min(dim), topk, ...
+static Value returnType(VM& vm, const std::string& name, std::vector<Value> items) {
+  Value mod = vm.findModule("torch.return_types");
+  if (!mod) {
+    auto m = std::make_shared<ModuleObject>("torch.return_types");
+    m->dict->setStr("__name__", pyStr("torch.return_types"));
+    vm.registerModule("torch.return_types", m);
+    if (Value torch = vm.findModule("torch"))
+      as<ModuleObject>(torch).dict->setStr("return_types", m);
+    mod = m;
+  }
+  Value cls = as<ModuleObject>(mod).dict->getStr(name);
+  if (!cls) {
+    cls = makeStructSeqType(vm, "torch.return_types." + name, {"values", "indices"}, 2);
+    as<ModuleObject>(mod).dict->setStr(name, cls);
+  }
+  return makeStructSeq(vm, std::static_pointer_cast<ClassObject>(cls), std::move(items));
+}
+
 static void defineTensorMethods() {
   auto& M = methods();
   auto unary = [&](const std::string& name, Tensor (*fn)(const Tensor&)) {
@@ -597,8 +617,33 @@ static void defineTensorMethods() {
                            {values});
       vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {indices, pyInt(1)},
                            {indices});
-      return pyTuple({values, indices});
+      return returnType(vm, name, {values, indices});
     };
+  };
+  // x.unbind(dim) / torch.unbind(x, dim): Dynamo records the call and a getitem per element;
+  // each element's gradient lands in its slice (the key x[:, ..., i])
+  M["unbind"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    Value self = a.args.at(0);
+    Value d = arg(a, 1, "dim");
+    const Tensor& x = T(self);
+    int64_t dim = check(vm, runtime::wrapDim(d && !isNone(d) ? asInt(d) : 0, x.dim()));
+    std::vector<Value> outs;
+    for (int64_t i = 0; i < x.sizes()[static_cast<size_t>(dim)]; ++i) {
+      outs.push_back(wrapTensor(check(vm, runtime::select(x, dim, i))));
+      std::vector<Value> key;
+      for (int64_t k = 0; k < dim; ++k)
+        key.push_back(std::make_shared<SliceObject>(none(), none(), none()));
+      key.push_back(pyInt(i));
+      applyGradFn(vm, "unbind", {self, pyTuple(std::move(key))}, outs.back());
+    }
+    std::vector<Value> inputs = {self};
+    if (d) inputs.push_back(d);
+    vm.dynamo().recordOp(vm, "unbind", m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         inputs, outs);
+    for (size_t i = 0; i < outs.size(); ++i)
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction,
+                           {outs[i], pyInt(static_cast<int64_t>(i))}, {outs[i]});
+    return pyTuple(std::move(outs));
   };
   maxmin("max", true);
   maxmin("min", false);
