@@ -14,6 +14,7 @@
 #include "interp/struct_seq.h"
 #include "interp/trace_rules.h"
 #include "runtime/ops.h"
+#include "runtime/printing.h"
 
 namespace gbc::interp {
 
@@ -477,6 +478,15 @@ static Value returnType(VM& vm, const std::string& name, std::vector<Value> item
   Value cls = as<ModuleObject>(mod).dict->getStr(name);
   if (!cls) {
     cls = makeStructSeqType(vm, "torch.return_types." + name, {"values", "indices"}, 2);
+    // (torch's repr puts each field on its own line)
+    as<ClassObject>(cls).dict->setStr(
+        "__repr__", std::make_shared<BuiltinObject>("__repr__", [name](VM& vm, CallArgs& a) {
+          Value self = a.args.at(0);
+          Value v = structSeqField(self, 0), i = structSeqField(self, 1);
+          if (!v || !i || v->kind != Kind::Tensor || i->kind != Kind::Tensor)
+            return pyStr(vm.repr(structSeqTuple(self)));
+          return pyStr(runtime::formatReturnTypes(name, T(v), T(i)));
+        }));
     as<ModuleObject>(mod).dict->setStr(name, cls);
   }
   return makeStructSeq(vm, std::static_pointer_cast<ClassObject>(cls), std::move(items));

@@ -82,6 +82,7 @@ Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& st
       }
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 
@@ -118,6 +119,7 @@ Expected<Tensor> linspace(const Scalar& startS, const Scalar& endS, int64_t step
       }
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 
@@ -172,6 +174,7 @@ Expected<Tensor> fromData(std::span<const Scalar> values, const Shape& sizes, DT
       p[i] = std::visit([](auto v) { return detail::castValue<T>(v); }, values[i]);
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 

@@ -1,0 +1,84 @@
+// The narrow dtypes, CPU autocast, triu/tril, einsum, round and the named results of
+// max/min(dim) as programs see them (torch_dtypes.cpp, torch_tri_einsum.cpp). The expected output
+// is what PyTorch 2.14.1 printed on CPU.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "interp/driver.h"
+
+namespace {
+
+std::string run(const std::string& body) {
+  gbc::interp::Options opt;
+  std::string out;
+  opt.out = [&out](std::string_view s) { out += s; };
+  opt.run = true;
+  auto outcome = gbc::interp::runFile("/tmp/gbc_dtypes_test.py", "import torch\n" + body, opt);
+  if (!outcome) return "error: " + outcome.error().message;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bfloat16/float16 modules, CPU autocast, triu/tril gradients, einsum, max(dim)",
+          "[interp][dtypes]") {
+  CHECK(run("import torch.nn as nn\n"
+            "import torch.nn.functional as F\n"
+            "torch.manual_seed(0)\n"
+            "m = nn.Linear(3, 2)\n"
+            "w = m.weight\n"
+            "m.to(dtype=torch.bfloat16)\n"
+            "print(m.weight.dtype, m.weight is w, m.bias)\n"
+            "m.half()\n"
+            "print(m.weight.dtype, m.weight.element_size())\n"
+            "try:\n"
+            "    m.to(torch.int8)\n"
+            "except TypeError as e:\n"
+            "    print(e)\n"
+            "x = torch.randn(2, 3)\n"
+            "m.float()\n"
+            "with torch.amp.autocast(device_type='cpu', dtype=torch.bfloat16):\n"
+            "    y = m(x)\n"
+            "    loss = F.cross_entropy(y, torch.tensor([0, 1]))\n"
+            "print(y.dtype, loss.dtype)\n"
+            "loss.backward()\n"
+            "print(m.weight.grad.dtype)\n"
+            "t = torch.randn(3, 3, requires_grad=True)\n"
+            "(torch.tril(t, -1) * 2).sum().backward()\n"
+            "print(t.grad)\n"
+            "a = torch.randn(2, 3)\n"
+            "b = torch.randn(3, 4)\n"
+            "print(torch.einsum('ij,jk->ik', a, b).shape, torch.einsum('ij->', a))\n"
+            "v, i = torch.tensor([[1.0, 5.0], [7.0, 2.0]]).max(dim=1)\n"
+            "print(v, i, torch.tensor([[1.0, 5.0]]).min(1))\n"
+            "print(torch.tensor([1.5, 2.5, -0.5]).round(), torch.tensor([1, 2]).to(torch.uint8) - "
+            "3)\n"
+            "print(torch.ones(2).type(), torch.ones(2).type(torch.float16))\n") ==
+        "torch.bfloat16 True Parameter containing:\n"
+        "tensor([-0.0114,  0.4570], dtype=torch.bfloat16, requires_grad=True)\n"
+        "torch.float16 2\n"
+        "nn.Module.to only accepts floating point or complex dtypes, but got desired "
+        "dtype=torch.int8\n"
+        "torch.bfloat16 torch.float32\n"
+        "torch.float32\n"
+        "tensor([[0., 0., 0.],\n"
+        "        [2., 0., 0.],\n"
+        "        [2., 2., 0.]])\n"
+        "torch.Size([2, 4]) tensor(2.2243)\n"
+        "tensor([5., 7.]) tensor([1, 0]) torch.return_types.min(\n"
+        "values=tensor([1.]),\n"
+        "indices=tensor([0]))\n"
+        "tensor([2., 2., -0.]) tensor([254, 255], dtype=torch.uint8)\n"
+        "torch.FloatTensor tensor([1., 1.], dtype=torch.float16)\n");
+}
+
+TEST_CASE("bfloat16 values are rounded per op; promotion with float32 and int8 wrapping",
+          "[interp][dtypes]") {
+  CHECK(run("a = torch.tensor([1.1, 2.2, 3.3], dtype=torch.bfloat16)\n"
+            "print(a + 1, (a * 2.5).dtype, (a + torch.ones(3)).dtype)\n"
+            "i8 = torch.tensor([100, 120, -128], dtype=torch.int8)\n"
+            "print(i8 + i8, i8.sum())\n") ==
+        "tensor([2.0938, 3.2031, 4.3125], dtype=torch.bfloat16) torch.bfloat16 torch.float32\n"
+        "tensor([-56, -16,   0], dtype=torch.int8) tensor(92)\n");
+}
