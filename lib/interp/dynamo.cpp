@@ -749,6 +749,11 @@ Value Dynamo::traceItem(VM& vm, const Value& callable, CallArgs& args) {
     return u;
   }
   recordOp(vm, "item", graph::NodeOp::CallMethod, {self}, {});
+  if (out->kind == Kind::Float) {
+    auto fl = std::make_shared<FloatObject>(as<FloatObject>(out).v);
+    st.item_floats.push_back(fl);
+    return fl;
+  }
   return out;
 }
 
@@ -892,6 +897,20 @@ Value Dynamo::onRootReturn(VM& vm, Frame& f, Value v) {
   bool has_ops = countOps(st.graph, st.graph.nodes.size()) > 0;
   bool strict = egb || (st.config && st.config->fullgraph);
   if (has_ops || strict) {
+    // a returned item() float leaves the graph as a tensor (torch.scalar_tensor)
+    std::vector<Value> returned = {v};
+    if (v && (v->kind == Kind::Tuple || v->kind == Kind::List)) returned = vm.toVector(v);
+    for (const Value& r : returned)
+      if (r && r->kind == Kind::Float &&
+          std::any_of(st.item_floats.begin(), st.item_floats.end(),
+                      [&](const std::weak_ptr<Object>& w) { return w.lock() == r; })) {
+        graph::Node n;
+        n.op = graph::NodeOp::CallFunction;
+        n.target = "scalar_tensor";
+        n.name = fxName(st, "scalar_tensor");
+        n.line = f.curPos().line;
+        st.graph.nodes.push_back(std::move(n));
+      }
     emitGraph(f, st, st.graph.nodes.size(), strict);
     addEntry(st);
   } else if (!st.silent) {
