@@ -82,3 +82,19 @@ TEST_CASE("bfloat16 values are rounded per op; promotion with float32 and int8 w
         "tensor([2.0938, 3.2031, 4.3125], dtype=torch.bfloat16) torch.bfloat16 torch.float32\n"
         "tensor([-56, -16,   0], dtype=torch.int8) tensor(92)\n");
 }
+
+TEST_CASE("small integer range checks and uint8 masks as torch has them", "[interp][dtypes]") {
+  CHECK(run("for c in ['torch.tensor([300], dtype=torch.int8)', 'torch.full((2,), 300, "
+            "dtype=torch.int8)', 'torch.tensor([-1], dtype=torch.uint8)']:\n"
+            "    try: print(eval(c))\n"
+            "    except RuntimeError as e: print(e)\n"
+            "x = torch.arange(4.)\n"
+            "print(x[torch.tensor([1, 0, 1, 0], dtype=torch.uint8)])\n"
+            "try: x[torch.tensor([1, 2], dtype=torch.int8)]\n"
+            "except IndexError as e: print(e)\n") ==
+        "value cannot be converted to type int8 without overflow\n"
+        "value cannot be converted to type int8_t without overflow\n"
+        "tensor([255], dtype=torch.uint8)\n"
+        "tensor([0., 2.])\n"
+        "tensors used as indices must be long, int, byte or bool tensors\n");
+}

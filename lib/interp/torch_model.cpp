@@ -872,6 +872,11 @@ static void defineTensorMethods() {
       vm.raise(vm.b().runtime_error,
                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
                "instead.");
+    const runtime::DType d = T(a.args.at(0)).dtype();
+    if (d == runtime::DType::BFloat16)
+      vm.raise(vm.b().type_error, "Got unsupported ScalarType BFloat16");
+    if (runtime::isNarrow(d))  // (gbc's numpy has no float16 / int8 / int16 / uint8 arrays)
+      vm.unsupported("Tensor.numpy() of a " + std::string(runtime::dtypeName(d)) + " tensor");
     return makeNdarray(methodResult(vm, "view_as", {a.args.at(0)}, T(a.args.at(0))));
   };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args.at(0); };
