@@ -242,6 +242,9 @@ void applyGradFn(VM& vm, const std::string& target, const std::vector<Value>& in
   auto& to = as<TensorObject>(out);
   to.t.setRequiresGrad(true);
   std::string name = backwardName(target, inputs);
+  // sum/mean over dims are other overloads (sum.dim_IntList: SumBackward1)
+  if ((target == "sum" || target == "mean") && !args.dims.empty())
+    name = target == "sum" ? "SumBackward1" : "MeanBackward1";
   if (!name.empty()) to.t.setGradFn(name);
   to.grad_fn = std::move(node);
 }

@@ -98,3 +98,47 @@ TEST_CASE("small integer range checks and uint8 masks as torch has them", "[inte
         "tensor([0., 2.])\n"
         "tensors used as indices must be long, int, byte or bool tensors\n");
 }
+
+TEST_CASE("einsum contracts as ATen does, its gradient through the ops it decomposes into",
+          "[interp][dtypes]") {
+  CHECK(run("torch.manual_seed(0)\n"
+            "x = torch.randn(3, 4, requires_grad=True)\n"
+            "w = torch.randn(3, 2, 5, 4, requires_grad=True)\n"
+            "y = torch.einsum('ti,taoi->tao', x, w)\n"
+            "print(y.grad_fn)\n"
+            "(y * torch.arange(30.).reshape(3, 2, 5)).sum().backward()\n"
+            "print(x.grad)\n"
+            "print(w.grad[1])\n"
+            "a = torch.randn(4, requires_grad=True)\n"
+            "b = torch.randn(4, requires_grad=True)\n"
+            "z = torch.einsum('i,i->', a, b)\n"
+            "z.backward()\n"
+            "print(z, a.grad, z.grad_fn)\n"
+            "m = torch.randn(2, 3, requires_grad=True)\n"
+            "s = torch.einsum('ij->j', m)\n"
+            "s.sum().backward()\n"
+            "print(s, m.grad, s.grad_fn)\n"
+            "e = torch.einsum('tai,ta -> ti', torch.randn(2, 3, 4), torch.randn(2, 3))\n"
+            "print(e)\n") ==
+        "<ViewBackward0 object at 0x7f0000000000>\n"
+        "tensor([[ 12.7370,   4.4252, -10.0009,  -1.3138],\n"
+        "        [-34.5314, -14.5231,  35.0551,  83.4381],\n"
+        "        [-21.0328,  -7.2703, -75.0741, -48.5898]])\n"
+        "tensor([[[-10.8452, -13.9860,   4.0335,   8.3803],\n"
+        "         [-11.9297, -15.3846,   4.4368,   9.2183],\n"
+        "         [-13.0143, -16.7831,   4.8402,  10.0563],\n"
+        "         [-14.0988, -18.1817,   5.2435,  10.8943],\n"
+        "         [-15.1833, -19.5803,   5.6469,  11.7324]],\n"
+        "\n"
+        "        [[-16.2678, -20.9789,   6.0502,  12.5704],\n"
+        "         [-17.3524, -22.3775,   6.4535,  13.4084],\n"
+        "         [-18.4369, -23.7761,   6.8569,  14.2464],\n"
+        "         [-19.5214, -25.1747,   7.2602,  15.0845],\n"
+        "         [-20.6059, -26.5733,   7.6636,  15.9225]]])\n"
+        "tensor(0.6445, grad_fn=<ViewBackward0>) tensor([-0.9759,  0.7112, -0.7582, -0.6436]) "
+        "<ViewBackward0 object at 0x7f0000000000>\n"
+        "tensor([ 0.2015,  0.0869, -1.9098], grad_fn=<SumBackward1>) tensor([[1., 1., 1.],\n"
+        "        [1., 1., 1.]]) <SumBackward1 object at 0x7f0000000000>\n"
+        "tensor([[ 1.4864, -1.0736,  0.3329,  1.6109],\n"
+        "        [-0.0913,  0.5967, -1.6356, -0.3118]])\n");
+}

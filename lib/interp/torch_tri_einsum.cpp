@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 
 #include "interp/autograd.h"
 #include "interp/dynamo.h"
@@ -99,30 +100,61 @@ int labelIndex(char c) {
   return -1;
 }
 
-Tensor sumDim(VM& vm, const Tensor& t, int64_t dim, bool keepdim) {
-  return check(vm, runtime::sum(t, std::vector<int64_t>{dim}, keepdim, std::nullopt));
-}
+// Each step of the contraction is a value of its own with the autograd node of the op torch runs
+// there (einsum is composite: its gradient goes back through these permutes, sums and bmms).
+struct Step {
+  VM& vm;
+  Value run(const std::string& op, std::vector<Value> inputs, Tensor r, GradArgs ga = {}) {
+    Value v = wrapTensor(std::move(r));
+    applyGradFn(vm, op, inputs, v, ga);
+    return v;
+  }
+  Value sum(const Value& x, const std::vector<int64_t>& dims, bool keepdim) {
+    GradArgs ga;
+    ga.dims = dims;
+    ga.keepdim = keepdim;
+    return run("sum", {x}, check(vm, runtime::sum(tensorArg(x), dims, keepdim, std::nullopt)), ga);
+  }
+  Value unsqueeze(const Value& x, int64_t dim) {
+    return run("unsqueeze", {x}, check(vm, runtime::unsqueeze(tensorArg(x), dim)));
+  }
+  Value permute(const Value& x, const std::vector<int64_t>& perm) {
+    GradArgs ga;
+    ga.dims = perm;
+    return run("permute", {x}, check(vm, runtime::permute(tensorArg(x), perm)), ga);
+  }
+  Value reshape(const Value& x, const Shape& shape) {
+    return run("reshape", {x}, check(vm, runtime::reshape(tensorArg(x), shape)));
+  }
+  Value view(const Value& x, const Shape& shape) {
+    return run("view", {x}, check(vm, runtime::view(tensorArg(x), shape)));
+  }
+};
 
-/// ATen's sumproduct_pair: left and right have the same rank (size-1 where a label is absent);
-/// sum_dims are contracted through one bmm.
-Tensor sumproductPair(VM& vm, Tensor left, Tensor right, const std::vector<int64_t>& sumDims) {
-  const int64_t dim = left.dim();
+int64_t sizeAt(const Value& v, int64_t d) { return tensorArg(v).sizes()[static_cast<size_t>(d)]; }
+
+/// ATen's sumproduct_pair (keepdim): left and right have the same rank (size 1 where a label is
+/// absent); sum_dims are contracted through one bmm, or a plain mul when there are none.
+Value sumproductPair(VM& vm, Step& st, Value left, Value right,
+                     const std::vector<int64_t>& sumDims) {
+  if (sumDims.empty())
+    return st.run("mul", {left, right}, check(vm, runtime::mul(tensorArg(left), tensorArg(right))));
+  const int64_t dim = tensorArg(left).dim();
   std::vector<bool> summed(static_cast<size_t>(dim), false);
   for (int64_t d : sumDims) summed[static_cast<size_t>(d)] = true;
   std::vector<int64_t> lro, lo, ro;
   int64_t lroSize = 1, loSize = 1, roSize = 1, sumSize = 1;
   for (int64_t i = 0; i < dim; ++i) {
-    const int64_t ls = left.sizes()[static_cast<size_t>(i)];
-    const int64_t rs = right.sizes()[static_cast<size_t>(i)];
+    const int64_t ls = sizeAt(left, i), rs = sizeAt(right, i);
     const bool sl = ls != 1, sr = rs != 1;
     if (summed[static_cast<size_t>(i)]) {
       if (sl && sr) {
         if (ls != rs) vm.raise(vm.b().runtime_error, "non-broadcast dimensions must match");
         sumSize *= ls;
       } else if (sl) {
-        left = sumDim(vm, left, i, true);
+        left = st.sum(left, {i}, true);
       } else if (sr) {
-        right = sumDim(vm, right, i, true);
+        right = st.sum(right, {i}, true);
       }
     } else if (sl && sr) {
       if (ls != rs) vm.raise(vm.b().runtime_error, "non-broadcast dimensions must match");
@@ -137,10 +169,10 @@ Tensor sumproductPair(VM& vm, Tensor left, Tensor right, const std::vector<int64
     }
   }
   Shape outSize;
-  for (int64_t d : lro) outSize.push_back(left.sizes()[static_cast<size_t>(d)]);
-  for (int64_t d : lo) outSize.push_back(left.sizes()[static_cast<size_t>(d)]);
+  for (int64_t d : lro) outSize.push_back(sizeAt(left, d));
+  for (int64_t d : lo) outSize.push_back(sizeAt(left, d));
   for (size_t k = 0; k < sumDims.size(); ++k) outSize.push_back(1);
-  for (int64_t d : ro) outSize.push_back(right.sizes()[static_cast<size_t>(d)]);
+  for (int64_t d : ro) outSize.push_back(sizeAt(right, d));
   auto cat = [](std::initializer_list<const std::vector<int64_t>*> parts) {
     std::vector<int64_t> v;
     for (const auto* p : parts) v.insert(v.end(), p->begin(), p->end());
@@ -150,134 +182,156 @@ Tensor sumproductPair(VM& vm, Tensor left, Tensor right, const std::vector<int64
   std::vector<int64_t> rperm = cat({&lro, &sumDims, &ro, &lo});
   std::vector<int64_t> operm(lperm.size(), -1);
   for (size_t i = 0; i < lperm.size(); ++i) operm[static_cast<size_t>(lperm[i])] = int64_t(i);
-  left = check(
-      vm, runtime::reshape(check(vm, runtime::permute(left, lperm)), {lroSize, loSize, sumSize}));
-  right = check(
-      vm, runtime::reshape(check(vm, runtime::permute(right, rperm)), {lroSize, sumSize, roSize}));
-  Tensor result = check(vm, runtime::bmm(left, right));
-  result = check(vm, runtime::permute(check(vm, runtime::view(result, outSize)), operm));
-  Shape sizes = result.sizes();
-  for (int64_t i = dim - 1; i >= 0; --i)
-    if (summed[static_cast<size_t>(i)]) sizes.erase(sizes.begin() + i);
-  return check(vm, runtime::view(result, sizes));
+  left = st.reshape(st.permute(left, lperm), {lroSize, loSize, sumSize});
+  right = st.reshape(st.permute(right, rperm), {lroSize, sumSize, roSize});
+  Value result =
+      st.run("matmul", {left, right}, check(vm, runtime::bmm(tensorArg(left), tensorArg(right))));
+  return st.permute(st.view(result, outSize), operm);
 }
 
-Tensor einsumCompute(VM& vm, const std::string& equationIn, std::vector<Tensor> ops) {
-  std::string eq;
-  for (char c : equationIn)
-    if (c != ' ') eq += c;
-  if (eq.find("...") != std::string::npos) vm.unsupported("torch.einsum with an ellipsis");
+Value einsumCompute(VM& vm, const std::string& eq, std::vector<Value> operands) {
+  Step st{vm};
+  const size_t numOps = operands.size();
   const size_t arrow = eq.find("->");
-  const std::string lhs = arrow == std::string::npos ? eq : eq.substr(0, arrow);
-  std::vector<std::string> terms(1);
-  for (char c : lhs) {
-    if (c == ',')
-      terms.emplace_back();
-    else
-      terms.back() += c;
+  const std::string lhs = eq.substr(0, arrow);
+  std::vector<std::vector<int>> opLabels(numOps);
+  size_t cur = 0;
+  for (size_t i = 0; i < lhs.size(); ++i) {
+    const char c = lhs[i];
+    if (c == ' ') continue;
+    if (c == '.') vm.unsupported("torch.einsum with an ellipsis");
+    if (c == ',') {
+      if (++cur >= numOps)
+        vm.raise(vm.b().runtime_error,
+                 "einsum(): fewer operands were provided than specified in the equation");
+      continue;
+    }
+    if (labelIndex(c) < 0)
+      vm.raise(vm.b().runtime_error, "einsum(): invalid subscript given at index " +
+                                         std::to_string(i) +
+                                         " in the equation string, subscripts must be in [a-zA-Z]");
+    opLabels[cur].push_back(labelIndex(c));
   }
-  if (terms.size() != ops.size())
+  if (cur != numOps - 1)
     vm.raise(vm.b().runtime_error,
              "einsum(): more operands were provided than specified in the equation");
-  std::array<int, kLabels> count{};
-  std::array<int, kLabels> lastOp;
-  lastOp.fill(-1);
-  for (size_t i = 0; i < terms.size(); ++i) {
+  std::array<int64_t, kLabels> count{};
+  for (size_t i = 0; i < numOps; ++i) {
+    const int64_t ndims = tensorArg(operands[i]).dim();
     std::array<bool, kLabels> seen{};
-    if (static_cast<int64_t>(terms[i].size()) != ops[i].dim())
-      vm.raise(vm.b().runtime_error, "einsum(): the number of subscripts in the equation (" +
-                                         std::to_string(terms[i].size()) +
-                                         ") does not match the number of dimensions (" +
-                                         std::to_string(ops[i].dim()) + ") for operand " +
-                                         std::to_string(i) + " and no ellipsis was given");
-    for (char c : terms[i]) {
-      int l = labelIndex(c);
-      if (l < 0)
-        vm.raise(vm.b().runtime_error,
-                 "einsum(): invalid subscript given at index " + std::to_string(i));
+    for (int l : opLabels[i]) {
       if (seen[static_cast<size_t>(l)]) vm.unsupported("torch.einsum with a repeated subscript");
       seen[static_cast<size_t>(l)] = true;
       ++count[static_cast<size_t>(l)];
-      lastOp[static_cast<size_t>(l)] = static_cast<int>(i);
     }
+    const int64_t nlabels = static_cast<int64_t>(opLabels[i].size());
+    if (nlabels != ndims)
+      vm.raise(vm.b().runtime_error,
+               "einsum(): the number of subscripts in the equation (" + std::to_string(nlabels) +
+                   ") does not match the number of dimensions (" + std::to_string(ndims) +
+                   ") for operand " + std::to_string(i) + " and no ellipsis was given");
   }
-  std::array<int64_t, kLabels> perm;
-  perm.fill(-1);
+  std::array<int64_t, kLabels> permOf;
+  permOf.fill(-1);
   int64_t permIndex = 0;
-  if (arrow != std::string::npos) {
-    for (char c : eq.substr(arrow + 2)) {
-      int l = labelIndex(c);
-      if (l < 0 || count[static_cast<size_t>(l)] == 0)
+  if (arrow == std::string::npos) {  // implicit output: the labels seen once, in label order
+    for (int l = 0; l < kLabels; ++l)
+      if (count[static_cast<size_t>(l)] == 1) permOf[static_cast<size_t>(l)] = permIndex++;
+  } else {
+    const std::string rhs = eq.substr(arrow + 2);
+    for (size_t i = 0; i < rhs.size(); ++i) {
+      const char c = rhs[i];
+      if (c == ' ') continue;
+      if (c == '.') vm.unsupported("torch.einsum with an ellipsis");
+      const int l = labelIndex(c);
+      if (l < 0)
+        vm.raise(vm.b().runtime_error,
+                 "einsum(): invalid subscript given at index " +
+                     std::to_string(lhs.size() + 2 + i) +
+                     " in the equation string, subscripts must be in [a-zA-Z]");
+      if (count[static_cast<size_t>(l)] == 0 || permOf[static_cast<size_t>(l)] != -1)
         vm.raise(vm.b().runtime_error,
                  std::string("einsum(): output subscript ") + c +
-                     " does not appear in the equation for any input operand");
-      perm[static_cast<size_t>(l)] = permIndex++;
-    }
-  } else {  // implicit output: the labels seen once, in label order
-    for (int l = 0; l < kLabels; ++l)
-      if (count[static_cast<size_t>(l)] == 1) perm[static_cast<size_t>(l)] = permIndex++;
-  }
-  const int64_t outSize = permIndex;
-  for (int l = 0; l < kLabels; ++l)
-    if (count[static_cast<size_t>(l)] > 0 && perm[static_cast<size_t>(l)] == -1)
-      perm[static_cast<size_t>(l)] = permIndex++;
-  std::vector<int> dimLastOp(static_cast<size_t>(permIndex), 0);
-  for (int l = 0; l < kLabels; ++l)
-    if (perm[static_cast<size_t>(l)] >= 0)
-      dimLastOp[static_cast<size_t>(perm[static_cast<size_t>(l)])] = lastOp[static_cast<size_t>(l)];
-  // each operand: its dims moved to their perm positions, size 1 where the label is absent
-  for (size_t i = 0; i < ops.size(); ++i) {
-    std::vector<int64_t> order(static_cast<size_t>(permIndex), -1);
-    for (size_t k = 0; k < terms[i].size(); ++k)
-      order[static_cast<size_t>(perm[static_cast<size_t>(labelIndex(terms[i][k]))])] =
-          static_cast<int64_t>(k);
-    std::vector<int64_t> p;
-    for (int64_t o : order)
-      if (o >= 0) p.push_back(o);
-    Tensor t = check(vm, runtime::permute(ops[i], p));
-    for (size_t d = 0; d < order.size(); ++d)
-      if (order[d] < 0) t = check(vm, runtime::unsqueeze(t, static_cast<int64_t>(d)));
-    ops[i] = t;
-  }
-  Tensor result = ops[0];
-  int64_t dim = outSize;
-  for (int64_t i = dim; i < permIndex; ++i, ++dim) {
-    if (dimLastOp[static_cast<size_t>(i)] == 0) {
-      if (result.sizes()[static_cast<size_t>(dim)] == 1)
-        result = check(vm, runtime::squeeze(result, dim--));
-      else
-        result = sumDim(vm, result, dim--, false);
+                     (permOf[static_cast<size_t>(l)] > -1
+                          ? " appears more than once in the output"
+                          : " does not appear in the equation for any input operand"));
+      permOf[static_cast<size_t>(l)] = permIndex++;
     }
   }
-  for (size_t i = 1; i < ops.size(); ++i) {
-    Tensor operand = ops[i];
-    std::vector<int64_t> sumDims;
-    dim = outSize;
-    for (int64_t j = dim; j < permIndex; ++j, ++dim) {
-      const int last = dimLastOp[static_cast<size_t>(j)];
-      if (last < static_cast<int>(i)) {
-        operand = check(vm, runtime::squeeze(operand, dim--));
-      } else if (last == static_cast<int>(i)) {
-        if (result.sizes()[static_cast<size_t>(dim)] == 1) {
-          operand = sumDim(vm, operand, dim, false);
-          result = check(vm, runtime::squeeze(result, dim--));
-        } else if (operand.sizes()[static_cast<size_t>(dim)] == 1) {
-          result = sumDim(vm, result, dim, false);
-          operand = check(vm, runtime::squeeze(operand, dim--));
-        } else {
+  const int64_t outNumDim = permIndex;
+  for (int l = 0; l < kLabels; ++l)
+    if (count[static_cast<size_t>(l)] > 0 && permOf[static_cast<size_t>(l)] == -1)
+      permOf[static_cast<size_t>(l)] = permIndex++;
+  // align every operand to (output dims, contracted dims): unsqueeze the missing ones at the
+  // end, then one permute; count the operands where each dim is not of size 1
+  std::array<int64_t, kLabels> labelSize;
+  labelSize.fill(1);
+  std::vector<uint64_t> dimCounts(static_cast<size_t>(permIndex), 0);
+  std::deque<Value> ops;
+  for (size_t i = 0; i < numOps; ++i) {
+    Value op = operands[i];
+    std::vector<int64_t> permutation(static_cast<size_t>(permIndex), -1);
+    int64_t dim = 0;
+    for (int l : opLabels[i]) {
+      const int64_t size = sizeAt(op, dim);
+      if (size != 1) {
+        int64_t& known = labelSize[static_cast<size_t>(l)];
+        if (known != 1 && known != size)
+          vm.raise(vm.b().runtime_error,
+                   "einsum(): subscript " +
+                       std::string(1, static_cast<char>(l < 26 ? 'A' + l : 'a' + l - 26)) +
+                       " has size " + std::to_string(size) + " for operand " + std::to_string(i) +
+                       " which does not broadcast with previously seen size " +
+                       std::to_string(known));
+        known = size;
+        ++dimCounts[static_cast<size_t>(permOf[static_cast<size_t>(l)])];
+      }
+      permutation[static_cast<size_t>(permOf[static_cast<size_t>(l)])] = dim++;
+    }
+    for (int64_t& v : permutation)
+      if (v == -1) {
+        op = st.unsqueeze(op, dim);
+        v = dim++;
+      }
+    ops.push_back(st.permute(op, permutation));
+  }
+  while (ops.size() > 1) {
+    Value a = ops[0], b = ops[1];
+    ops.pop_front();
+    ops.pop_front();
+    std::vector<int64_t> sumDims, aSum, bSum;
+    for (int64_t dim = outNumDim; dim < permIndex; ++dim) {
+      uint64_t& c = dimCounts[static_cast<size_t>(dim)];
+      if (sizeAt(a, dim) != 1 && sizeAt(b, dim) != 1) {
+        if (--c == 1) {
           sumDims.push_back(dim);
+          c = 0;
+        }
+      } else if (c == 1) {
+        if (sizeAt(a, dim) != 1) {
+          aSum.push_back(dim);
+          c = 0;
+        } else if (sizeAt(b, dim) != 1) {
+          bSum.push_back(dim);
+          c = 0;
         }
       }
     }
-    if (sumDims.empty())
-      result = check(vm, runtime::mul(result, operand));
-    else if (static_cast<int64_t>(sumDims.size()) == result.dim())
-      result = check(vm, runtime::dot(check(vm, runtime::flatten(result)),
-                                      check(vm, runtime::flatten(operand))));
-    else
-      result = sumproductPair(vm, result, operand, sumDims);
+    if (!aSum.empty()) a = st.sum(a, aSum, true);
+    if (!bSum.empty()) b = st.sum(b, bSum, true);
+    ops.push_front(sumproductPair(vm, st, a, b, sumDims));
   }
-  return result.contiguous();
+  if (permIndex - outNumDim > 0) {
+    if (numOps > 1) {  // (the contracted dims are all of size 1 now: a view drops them)
+      Shape sizes = tensorArg(ops[0]).sizes();
+      sizes.resize(static_cast<size_t>(outNumDim));
+      return st.view(ops[0], sizes);
+    }
+    std::vector<int64_t> dims;
+    for (int64_t d = outNumDim; d < permIndex; ++d) dims.push_back(d);
+    return st.sum(ops[0], dims, false);
+  }
+  return ops[0];
 }
 
 Value einsumOp(VM& vm, CallArgs& a) {
@@ -290,17 +344,12 @@ Value einsumOp(VM& vm, CallArgs& a) {
     operands.assign(a.args.begin() + 1, a.args.end());
   if (operands.empty())
     vm.raise(vm.b().runtime_error, "einsum(): must provide at least one operand");
-  if (auto d = cpuAutocastDType())
-    for (Value& v : operands) v = autocastArg(vm, v, *d);
-  std::vector<Tensor> ts;
-  for (const Value& v : operands) ts.push_back(tensorArg(v));
-  Tensor r = einsumCompute(vm, asStr(a.args[0]), std::move(ts));
-  Value out = wrapTensor(std::move(r));
-  std::vector<Value> inputs = {a.args[0]};
-  inputs.insert(inputs.end(), operands.begin(), operands.end());
-  applyGradFn(vm, "einsum", operands, out);
-  std::vector<Value> graphInputs = a.args;
-  vm.dynamo().recordOp(vm, "einsum", graph::NodeOp::CallFunction, graphInputs, {out});
+  for (const Value& v : operands) (void)tensorArg(v);
+  std::vector<Value> cast = operands;
+  if (auto d = cpuAutocastDType())  // (einsum's bmm is a lower_precision_fp op)
+    for (Value& v : cast) v = autocastArg(vm, v, *d);
+  Value out = einsumCompute(vm, asStr(a.args[0]), cast);
+  vm.dynamo().recordOp(vm, "einsum", graph::NodeOp::CallFunction, a.args, {out});
   return out;
 }
 
@@ -360,8 +409,6 @@ bool triEinsumGradients(VM& vm, const GradNode& node, const Tensor& g,
     if (!needs.empty() && needs[0]) out[0] = runtime::zerosLike(g);
     return true;
   }
-  if (op == "einsum")  // (torch differentiates the bmm/permute/sum it decomposes into)
-    vm.unsupported("gradients through torch.einsum");
   return false;
 }
 
