@@ -142,3 +142,14 @@ TEST_CASE("einsum contracts as ATen does, its gradient through the ops it decomp
         "tensor([[ 1.4864, -1.0736,  0.3329,  1.6109],\n"
         "        [-0.0913,  0.5967, -1.6356, -0.3118]])\n");
 }
+
+TEST_CASE(
+    "reduced-precision mul/div take a scalar unrounded; number / tensor is reciprocal * number",
+    "[interp][dtypes]") {
+  CHECK(run("a = torch.tensor([0.1, 1.0, 3.3], dtype=torch.bfloat16)\n"
+            "print(a * 0.3, 0.3 * a, a == 0.1)\n"
+            "print(3 / torch.arange(1, 4))\n") ==
+        "tensor([0.0300, 0.3008, 0.9883], dtype=torch.bfloat16) tensor([0.0300, 0.3008, 0.9883], "
+        "dtype=torch.bfloat16) tensor([ True, False, False])\n"
+        "tensor([3.0000, 1.5000, 1.0000])\n");
+}

@@ -139,6 +139,13 @@ static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& 
     case BinOpKind::Mult:
       return runtime::mul(x, y);
     case BinOpKind::Div:
+      // number / tensor is Tensor.__rtruediv__: self.reciprocal() * other (_tensor.py)
+      if (isNumber(a) && b->kind == Kind::Tensor) {
+        runtime::Expected<Tensor> r = runtime::div(int64_t{1}, y);
+        if (!r) return r;
+        r->narrowStorage();  // (reciprocal's own result, in the tensor's dtype)
+        return runtime::mul(*r, x);
+      }
       return runtime::div(x, y);
     case BinOpKind::FloorDiv:
       return runtime::floorDivide(x, y);
@@ -458,6 +465,12 @@ static Value scaledOther(VM& vm, BinOpKind op, CallArgs& a) {
   Value alpha = a.kw("alpha");
   if (!alpha) return other;
   if (op != BinOpKind::Add && op != BinOpKind::Sub) vm.unsupported("alpha= argument");
+  // (torch's reduced-precision add kernel forms self + alpha * other its own way: not modelled)
+  for (const Value& v : {a.args.at(0), other})
+    if (v->kind == Kind::Tensor && (tensorArg(v).dtype() == runtime::DType::BFloat16 ||
+                                    tensorArg(v).dtype() == runtime::DType::Float16))
+      vm.unsupported("add/sub with alpha= on a " +
+                     std::string(runtime::dtypeName(tensorArg(v).dtype())) + " tensor");
   Value scaled =
       wrapTensor(check(vm, runtime::mul(tensorOperand(vm, other), tensorOperand(vm, alpha))));
   applyGradFn(vm, "mul", {other, alpha}, scaled);  // (no graph node: Dynamo keeps alpha=)
