@@ -392,6 +392,7 @@ void runBackward(VM& vm, const std::vector<Value>& outputs, std::vector<Tensor> 
   std::vector<std::pair<Value, Tensor>> leaves;  // in order of first arrival
   auto add = [&](Tensor& slot, const Tensor& g) {
     slot = slot.defined() ? check(vm, runtime::add(slot, g)) : g;
+    slot.narrowStorage();  // (bfloat16/half gradients: each kernel's result rounded)
   };
   auto toLeaf = [&](const Value& leaf, const Tensor& g) {
     for (auto& [v, sum] : leaves)
@@ -465,6 +466,7 @@ void runBackward(VM& vm, const std::vector<Value>& outputs, std::vector<Tensor> 
       if (!needs[i] || !in_grads[i].defined()) continue;
       const Tensor& in = n->tensors[i];
       Tensor gi = sumTo(vm, in_grads[i], in.sizes(), in.dtype());
+      gi.narrowStorage();
       if (n->next[i].node) {
         stale(in, n->versions[i], *n->next[i].node);
         add(buffer[n->next[i].node.get()], gi);
@@ -528,8 +530,12 @@ std::vector<Tensor> GradTape::gradients(VM& vm, const Value& output,
       if (!needs[i] || !in_grads[i].defined()) continue;
       const Tensor& in = e->node->tensors[i];
       Tensor gi = sumTo(vm, in_grads[i], in.sizes(), in.dtype());
+      gi.narrowStorage();
       auto [it, fresh] = grad.emplace(uidOf(inputs[i]), gi);
-      if (!fresh) it->second = check(vm, runtime::add(it->second, gi));
+      if (!fresh) {
+        it->second = check(vm, runtime::add(it->second, gi));
+        it->second.narrowStorage();
+      }
     }
   }
   std::vector<Tensor> out;

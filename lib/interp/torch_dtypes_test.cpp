@@ -153,3 +153,37 @@ TEST_CASE(
         "dtype=torch.bfloat16) tensor([ True, False, False])\n"
         "tensor([3.0000, 1.5000, 1.0000])\n");
 }
+
+TEST_CASE("CPU autocast: bfloat16 linears, a float32 loss, gradients back in float32",
+          "[interp][dtypes]") {
+  CHECK(run("import torch.nn as nn\n"
+            "import torch.nn.functional as F\n"
+            "torch.manual_seed(0)\n"
+            "emb = nn.Embedding(10, 8)\n"
+            "ln = nn.LayerNorm(8)\n"
+            "fc = nn.Linear(8, 16)\n"
+            "proj = nn.Linear(16, 8)\n"
+            "head = nn.Linear(8, 10, bias=False)\n"
+            "x = torch.randint(0, 10, (2, 5))\n"
+            "xe = torch.randn(2, 5, 8, requires_grad=True)\n"
+            "y = torch.randint(0, 10, (2, 5))\n"
+            "def f(x, y):\n"
+            "    h = xe\n"
+            "    h = h + proj(F.relu(fc(h)))\n"
+            "    logits = head(h)\n"
+            "    loss = F.cross_entropy(logits.view(-1, 10), y.view(-1), ignore_index=-1)\n"
+            "    return logits, loss\n"
+            "with torch.amp.autocast(device_type='cpu', dtype=torch.bfloat16):\n"
+            "    logits, loss = f(x, y)\n"
+            "print(logits.dtype, loss.dtype, loss)\n"
+            "print(logits[0, 0])\n"
+            "loss.backward()\n"
+            "print(head.weight.grad.dtype, head.weight.grad[0])\n"
+            "print(fc.weight.grad[0])\n") ==
+        "torch.bfloat16 torch.float32 tensor(2.3855, grad_fn=<NllLossBackward0>)\n"
+        "tensor([-1.2266, -1.3047,  1.0156,  0.9961, -1.2656, -0.8516, -1.2266, -0.3164,\n"
+        "         0.8008, -1.1562], dtype=torch.bfloat16, grad_fn=<SelectBackward0>)\n"
+        "torch.float32 tensor([-0.0481, -0.0270,  0.0153,  0.0294, -0.0013, -0.0056,  0.0289,  "
+        "0.0532])\n"
+        "tensor([-0.0007, -0.0092,  0.0256,  0.0006, -0.0049,  0.0396, -0.0515, -0.0033])\n");
+}
