@@ -187,3 +187,14 @@ TEST_CASE("CPU autocast: bfloat16 linears, a float32 loss, gradients back in flo
         "0.0532])\n"
         "tensor([-0.0007, -0.0092,  0.0256,  0.0006, -0.0049,  0.0396, -0.0515, -0.0033])\n");
 }
+
+TEST_CASE("F.silu and its gradient as torch's CPU kernels compute them", "[interp][dtypes]") {
+  CHECK(run("import torch.nn.functional as F\n"
+            "torch.manual_seed(1)\n"
+            "xr = torch.randn(3001, requires_grad=True)\n"
+            "(F.silu(xr) * torch.randn(3001)).sum().backward()\n"
+            "print(sum(xr.grad.tolist()))\n"
+            "print(F.silu(torch.tensor([-1.0, 0.5, 3.0])))\n") ==
+        "-12.87080784581849\n"
+        "tensor([-0.2689,  0.3112,  2.8577])\n");
+}

@@ -14,6 +14,7 @@
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
+#include "runtime/vecmath.h"
 
 namespace gbc::interp {
 
@@ -395,6 +396,59 @@ Value roundOp(VM& vm, CallArgs& a, bool asMethod) {
   return r;
 }
 
+/// SiLU's CPU kernel (cpu_kernel_vec): x / (1 + exp(-x)) in float; runs of 16 floats take the
+/// vectorised exp (SLEEF, as the runtime's exp), the remainder of each contiguous run the
+/// scalar std::exp. `dy` given: silu_backward, dy * s * (1 + x * (1 - s)), s the sigmoid, in
+/// the same runs.
+Tensor siluKernel(VM& vm, const Tensor& xIn, const Tensor* dyIn) {
+  const runtime::DType dt = xIn.dtype();
+  if (!runtime::isFloating(dt))
+    vm.raise(vm.b().runtime_error, std::string("\"silu_cpu\" not implemented for '") +
+                                       std::string(runtime::dtypeScalarName(dt)) + "'");
+  Tensor x = xIn.contiguous();
+  Tensor dy = dyIn ? dyIn->to(dt).contiguous() : Tensor();
+  Tensor out = Tensor::empty(x.sizes(), dt);
+  const int64_t n = x.numel();
+  if (dt == runtime::DType::Float64) {
+    const double* p = x.data<double>();
+    double* o = out.data<double>();
+    for (int64_t i = 0; i < n; ++i) {
+      const double s = 1.0 / (1.0 + std::exp(-p[i]));
+      o[i] = dyIn ? dy.data<double>()[i] * s * (1.0 + p[i] * (1.0 - s))
+                  : p[i] / (1.0 + std::exp(-p[i]));
+    }
+    return out;
+  }
+  const float* p = x.data<float>();
+  float* o = out.data<float>();
+  std::vector<float> e(static_cast<size_t>(n));
+  const int64_t vec = n / 16 * 16;
+  for (int64_t i = 0; i < vec; ++i) e[static_cast<size_t>(i)] = -p[i];
+  if (vec > 0) runtime::vecmath::expBlock(e.data(), e.data(), vec);
+  for (int64_t i = vec; i < n; ++i) e[static_cast<size_t>(i)] = std::exp(-p[i]);
+  for (int64_t i = 0; i < n; ++i) {
+    const float ex = e[static_cast<size_t>(i)];
+    if (!dyIn) {
+      o[i] = p[i] / (1.0f + ex);
+    } else {
+      const float s = 1.0f / (1.0f + ex);
+      // (torch's build contracts 1 + x * (1 - s) into one fused multiply-add)
+      o[i] = dy.data<float>()[i] * s * std::fma(p[i], 1.0f - s, 1.0f);
+    }
+  }
+  return out;
+}
+
+Value siluOp(VM& vm, CallArgs& a) {
+  Value x = a.args.at(0);
+  if (Value inplace = argAt(a, 1, "inplace"); inplace && vm.truthy(inplace))
+    vm.unsupported("F.silu with inplace=True");
+  Value out = wrapTensor(siluKernel(vm, tensorArg(x), nullptr));
+  applyGradFn(vm, "silu", {x}, out);
+  vm.dynamo().recordOp(vm, "silu", graph::NodeOp::CallFunction, {x}, {out});
+  return out;
+}
+
 }  // namespace
 
 bool triEinsumGradients(VM& vm, const GradNode& node, const Tensor& g,
@@ -403,6 +457,17 @@ bool triEinsumGradients(VM& vm, const GradNode& node, const Tensor& g,
   if (op == "triu" || op == "tril") {  // tril/triu_backward: the same mask on the gradient
     if (!needs.empty() && needs[0])
       out[0] = triangular(vm, g, node.args.dims.empty() ? 0 : node.args.dims[0], op == "triu");
+    return true;
+  }
+  if (op == "silu") {
+    if (!needs.empty() && needs[0]) {
+      const Tensor& x = node.tensors.at(0);
+      if (x.storage()->version() != node.versions.at(0))
+        vm.unsupported(
+            "Tensor.backward through `silu` after a tensor it saved was modified in "
+            "place");
+      out[0] = siluKernel(vm, x, &g);
+    }
     return true;
   }
   if (op == "round") {  // round_backward: zeros
@@ -431,6 +496,7 @@ void installTriEinsum(VM& vm) {
       vm.unsupported("torch.nn.functional.scaled_dot_product_attention");
     });
   defIn(torch, "einsum", einsumOp);
+  if (Value F = vm.findModule("torch.nn.functional")) defIn(F, "silu", siluOp);
   defIn(torch, "round", [](VM& vm, CallArgs& a) -> Value { return roundOp(vm, a, false); });
   method(vm, "round", [](VM& vm, CallArgs& a) -> Value { return roundOp(vm, a, true); });
   defIn(torch, "outer", [](VM& vm, CallArgs& a) -> Value { return outerOp(vm, a, false); });
