@@ -396,6 +396,8 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
+        if dtype is not None and dtype != torch.float32:
+            torch._gbc_cannot_model("nn.Linear(dtype=" + str(dtype) + ")")
         w, b = torch._gbc_linear_init(in_features, out_features, bias)
         self.weight = torch.nn.Parameter(w)
         if bias:
