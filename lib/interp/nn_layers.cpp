@@ -285,6 +285,10 @@ Value randomFill(VM& vm, CallArgs& a, bool normal) {
   Value x = argAt(a, 1, normal ? "mean" : "from"), y = argAt(a, 2, normal ? "std" : "to");
   runtime::Generator* gen = generatorArg(vm, a.kw("generator"));
   double lo = given(x) ? asFloat(x) : 0.0, hi = given(y) ? asFloat(y) : 1.0;
+  // (torch's reduced-precision random kernels draw and round their own way: not modelled)
+  if (runtime::isNarrow(tensorArg(self).dtype()))
+    vm.unsupported(std::string(normal ? "Tensor.normal_" : "Tensor.uniform_") + " of a " +
+                   std::string(runtime::dtypeName(tensorArg(self).dtype())) + " tensor");
   vm.dynamo().journalTensor(vm, self);
   if (normal) {
     if (hi < 0)
