@@ -92,7 +92,9 @@ static std::string backwardName(const std::string& target, const std::vector<Val
       {"max_pool2d", "MaxPool2DWithIndicesBackward0"},
       {"avg_pool2d", "AvgPool2DBackward0"},
       {"adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0"},
-      {"embedding", "EmbeddingBackward0"}};
+      {"embedding", "EmbeddingBackward0"},
+      {"triu", "TriuBackward0"},
+      {"tril", "TrilBackward0"}};
   if (target == "linear") {
     // addmm for a 2-d input with bias, mm without; other ranks go through a view
     const Value& x = inputs.empty() ? nullptr : inputs[0];
@@ -240,6 +242,9 @@ void applyGradFn(VM& vm, const std::string& target, const std::vector<Value>& in
   auto& to = as<TensorObject>(out);
   to.t.setRequiresGrad(true);
   std::string name = backwardName(target, inputs);
+  // sum/mean over dims are other overloads (sum.dim_IntList: SumBackward1)
+  if ((target == "sum" || target == "mean") && !args.dims.empty())
+    name = target == "sum" ? "SumBackward1" : "MeanBackward1";
   if (!name.empty()) to.t.setGradFn(name);
   to.grad_fn = std::move(node);
 }
@@ -387,6 +392,7 @@ void runBackward(VM& vm, const std::vector<Value>& outputs, std::vector<Tensor> 
   std::vector<std::pair<Value, Tensor>> leaves;  // in order of first arrival
   auto add = [&](Tensor& slot, const Tensor& g) {
     slot = slot.defined() ? check(vm, runtime::add(slot, g)) : g;
+    slot.narrowStorage();  // (bfloat16/half gradients: each kernel's result rounded)
   };
   auto toLeaf = [&](const Value& leaf, const Tensor& g) {
     for (auto& [v, sum] : leaves)
@@ -460,6 +466,7 @@ void runBackward(VM& vm, const std::vector<Value>& outputs, std::vector<Tensor> 
       if (!needs[i] || !in_grads[i].defined()) continue;
       const Tensor& in = n->tensors[i];
       Tensor gi = sumTo(vm, in_grads[i], in.sizes(), in.dtype());
+      gi.narrowStorage();
       if (n->next[i].node) {
         stale(in, n->versions[i], *n->next[i].node);
         add(buffer[n->next[i].node.get()], gi);
@@ -523,8 +530,12 @@ std::vector<Tensor> GradTape::gradients(VM& vm, const Value& output,
       if (!needs[i] || !in_grads[i].defined()) continue;
       const Tensor& in = e->node->tensors[i];
       Tensor gi = sumTo(vm, in_grads[i], in.sizes(), in.dtype());
+      gi.narrowStorage();
       auto [it, fresh] = grad.emplace(uidOf(inputs[i]), gi);
-      if (!fresh) it->second = check(vm, runtime::add(it->second, gi));
+      if (!fresh) {
+        it->second = check(vm, runtime::add(it->second, gi));
+        it->second.narrowStorage();
+      }
     }
   }
   std::vector<Tensor> out;

@@ -212,6 +212,9 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op,
   n.name = fxName(st, target);
   st.graph.nodes.push_back(std::move(n));
   int idx = static_cast<int>(st.graph.nodes.size() - 1);
+  if (target == "getitem" && op == graph::NodeOp::CallFunction && outputs.size() == 1 &&
+      outputs[0] && outputs[0]->kind == Kind::Tensor)
+    st.getitem_out[idx] = outputs[0];
   for (const Value& out : outputs) {
     if (out && out->kind == Kind::Tensor) st.node_of[as<TensorObject>(out).uid] = idx;
     if (out && ((out->kind == Kind::Int && as<IntObject>(out).symbolic()) ||
@@ -248,11 +251,19 @@ void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty)
   g.frame_file = f.code->filename;
   g.frame_id = st.frame_id;
   int inputs = 0;
-  for (size_t i = 0; i < nodes && i < st.graph.nodes.size(); ++i) {
-    if (st.graph.nodes[i].op == graph::NodeOp::Placeholder)
+  const size_t end = std::min(nodes, st.graph.nodes.size());
+  std::vector<bool> read(end, false);
+  for (size_t i = 0; i < end; ++i)
+    for (int in : st.graph.nodes[i].inputs)
+      if (in >= 0 && static_cast<size_t>(in) < end) read[static_cast<size_t>(in)] = true;
+  for (size_t i = 0; i < end; ++i) {
+    if (st.graph.nodes[i].op == graph::NodeOp::Placeholder) {
       ++inputs;
-    else
-      g.nodes.push_back(st.graph.nodes[i]);
+      continue;
+    }
+    auto gi = st.getitem_out.find(static_cast<int>(i));
+    if (gi != st.getitem_out.end() && !read[i] && gi->second.expired()) continue;
+    g.nodes.push_back(st.graph.nodes[i]);
   }
   g.inputs = inputs;
   g.outputs = 1;
@@ -767,6 +778,11 @@ Value Dynamo::traceItem(VM& vm, const Value& callable, CallArgs& args) {
     return u;
   }
   recordOp(vm, "item", graph::NodeOp::CallMethod, {self}, {});
+  if (out->kind == Kind::Float) {
+    auto fl = std::make_shared<FloatObject>(as<FloatObject>(out).v);
+    st.item_floats.push_back(fl);
+    return fl;
+  }
   return out;
 }
 
@@ -910,6 +926,20 @@ Value Dynamo::onRootReturn(VM& vm, Frame& f, Value v) {
   bool has_ops = moreOpsThan(st.graph, st.graph.nodes.size(), 0);
   bool strict = egb || (st.config && st.config->fullgraph);
   if (has_ops || strict) {
+    // a returned item() float leaves the graph as a tensor (torch.scalar_tensor)
+    std::vector<Value> returned = {v};
+    if (v && (v->kind == Kind::Tuple || v->kind == Kind::List)) returned = vm.toVector(v);
+    for (const Value& r : returned)
+      if (r && r->kind == Kind::Float &&
+          std::any_of(st.item_floats.begin(), st.item_floats.end(),
+                      [&](const std::weak_ptr<Object>& w) { return w.lock() == r; })) {
+        graph::Node n;
+        n.op = graph::NodeOp::CallFunction;
+        n.target = "scalar_tensor";
+        n.name = fxName(st, "scalar_tensor");
+        n.line = f.curPos().line;
+        st.graph.nodes.push_back(std::move(n));
+      }
     emitGraph(f, st, st.graph.nodes.size(), strict);
     addEntry(st);
   } else if (!st.silent) {

@@ -133,6 +133,13 @@ struct TraceState {
       sym_guards;  // fast-local slots the traced prefix read (R23: guards cover only these)
   std::map<std::string, int> fx_names;  // FX name -> next suffix
   std::set<int> name_hinted;            // nodes renamed after the local they were stored in
+  // getitem nodes and the tensor each produced: one no node reads and whose tensor the program
+  // no longer holds is removed when the graph is emitted (OutputGraph.remove_unused_graphargs
+  // drops unused getitem nodes: x.max(dim).values leaves the indices' getitem out)
+  std::map<int, std::weak_ptr<Object>> getitem_out;
+  // floats a traced Tensor.item() returned: one the compiled function returns is a graph output
+  // through torch.scalar_tensor (SymNodeVariable.as_tensor)
+  std::vector<std::weak_ptr<Object>> item_floats;
   // The instruction that pushed each value of the root's operand stack (2.14's stack source
   // attribution): (value, pc), -1 for a value the frame started with; updated before each
   // instruction from the previous one.

@@ -61,6 +61,7 @@ Value result(VM& vm, const std::string& name, Tensor t, const std::vector<Value>
 
 Value conv(VM& vm, CallArgs& a, int spatial) {
   const char* name = spatial == 1 ? "conv1d" : "conv2d";
+  if (cpuAutocastDType()) vm.unsupported(std::string("F.") + name + " under CPU autocast");
   Value input = a.args.at(0), weight = argAt(a, 1, "weight"), bias = argAt(a, 2, "bias");
   runtime::ConvParams p;
   p.stride = intPair(vm, argAt(a, 3, "stride"), 1, spatial);
@@ -284,6 +285,10 @@ Value randomFill(VM& vm, CallArgs& a, bool normal) {
   Value x = argAt(a, 1, normal ? "mean" : "from"), y = argAt(a, 2, normal ? "std" : "to");
   runtime::Generator* gen = generatorArg(vm, a.kw("generator"));
   double lo = given(x) ? asFloat(x) : 0.0, hi = given(y) ? asFloat(y) : 1.0;
+  // (torch's reduced-precision random kernels draw and round their own way: not modelled)
+  if (runtime::isNarrow(tensorArg(self).dtype()))
+    vm.unsupported(std::string(normal ? "Tensor.normal_" : "Tensor.uniform_") + " of a " +
+                   std::string(runtime::dtypeName(tensorArg(self).dtype())) + " tensor");
   vm.dynamo().journalTensor(vm, self);
   if (normal) {
     if (hi < 0)

@@ -130,7 +130,8 @@ Value classLoss(VM& vm, CallArgs& a, const std::string& name) {
   if (Value ls = argOr(a, 7, "label_smoothing");
       name == "cross_entropy" && given(ls) && asFloat(ls) != 0.0)
     vm.unsupported(what + " with label_smoothing");
-  const Tensor& x = tensorArg(input);
+  const Value cin = autocastFloat32(vm, input);  // (an fp32 op under CPU autocast)
+  const Tensor& x = tensorArg(cin);
   const Tensor& t = tensorArg(target);
   if (runtime::isFloating(t.dtype())) vm.unsupported(what + " with class probabilities");
   if (x.dim() > 2) vm.unsupported(what + " of a " + std::to_string(x.dim()) + "-d input");
@@ -141,6 +142,12 @@ Value classLoss(VM& vm, CallArgs& a, const std::string& name) {
   Tensor logp = name == "nll_loss" ? x : check(vm, runtime::logSoftmax(x, x.dim() == 1 ? 0 : 1));
   Tensor loss =
       check(vm, runtime::nllLoss(logp, t, reductionKind(args.reduction), args.ignore_index));
+  if (cin != input) {
+    Value out = wrapTensor(std::move(loss));
+    applyGradFn(vm, name, {cin, target}, out, args);
+    vm.dynamo().recordOp(vm, name, graph::NodeOp::CallFunction, {input, target}, {out});
+    return out;
+  }
   return lossResult(vm, name, {input, target}, std::move(loss), args);
 }
 

@@ -304,7 +304,51 @@ class Module:
         return self.train(False)
 
     def to(self, *args, **kwargs):
+        dtype = kwargs.get('dtype')
+        for a in args:
+            if isinstance(a, torch.dtype):
+                dtype = a
+            elif isinstance(a, torch.Tensor):
+                dtype = a.dtype
+        if dtype is not None:
+            if not dtype.is_floating_point:
+                raise TypeError('nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=' + str(dtype))
+            self._gbc_cast_floating(dtype)
         return self
+
+    def half(self):
+        return self._gbc_cast_floating(torch.float16)
+
+    def bfloat16(self):
+        return self._gbc_cast_floating(torch.bfloat16)
+
+    def float(self):
+        return self._gbc_cast_floating(torch.float32)
+
+    def double(self):
+        return self._gbc_cast_floating(torch.float64)
+
+    def _gbc_cast_floating(self, dtype):
+        # Module._apply: floating parameters keep their object (param.data = ...), floating
+        # buffers are replaced
+        for m in self.modules():
+            buffers = m.__dict__.get('_gbc_buffers', ())
+            for k, v in list(m.__dict__.items()):
+                if isinstance(v, torch.Tensor) and v.is_floating_point() and v.dtype != dtype:
+                    if isinstance(v, torch.nn.Parameter):
+                        torch._gbc_set_data(v, v.detach().to(dtype))
+                        if v.grad is not None:
+                            v.grad = v.grad.to(dtype)
+                    elif k in buffers:
+                        object.__setattr__(m, k, v.to(dtype))
+        return self
+
+    def _register_load_state_dict_pre_hook(self, hook, with_module=False):
+        # (kept for a load_state_dict to call: hook(state_dict, prefix, local_metadata, strict,
+        # missing_keys, unexpected_keys, error_msgs))
+        if '_load_state_dict_pre_hooks' not in self.__dict__:
+            object.__setattr__(self, '_load_state_dict_pre_hooks', [])
+        self._load_state_dict_pre_hooks.append((hook, with_module))
 
     def zero_grad(self, set_to_none=True):
         for p in self.parameters():
@@ -352,6 +396,8 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
+        if dtype is not None and dtype != torch.float32:
+            torch._gbc_cannot_model("nn.Linear(dtype=" + str(dtype) + ")")
         w, b = torch._gbc_linear_init(in_features, out_features, bias)
         self.weight = torch.nn.Parameter(w)
         if bias:

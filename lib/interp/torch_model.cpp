@@ -11,8 +11,10 @@
 #include "interp/numpy_model.h"
 #include "interp/runtime_compat.h"
 #include "interp/stdlib_io.h"
+#include "interp/struct_seq.h"
 #include "interp/trace_rules.h"
 #include "runtime/ops.h"
+#include "runtime/printing.h"
 
 namespace gbc::interp {
 
@@ -20,7 +22,12 @@ using runtime::Tensor;
 using syntax::BinOpKind;
 using syntax::CmpOpKind;
 
-Value wrapTensor(Tensor t) { return std::make_shared<TensorObject>(std::move(t)); }
+Value wrapTensor(Tensor t) {
+  // a kernel computes a bfloat16/half (int8, ...) result in its carrier type: every value a
+  // program sees is rounded to the dtype, as torch's kernels round each result
+  t.narrowStorage();
+  return std::make_shared<TensorObject>(std::move(t));
+}
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
 
@@ -132,6 +139,13 @@ static runtime::Expected<Tensor> applyBinary(VM& vm, BinOpKind op, const Value& 
     case BinOpKind::Mult:
       return runtime::mul(x, y);
     case BinOpKind::Div:
+      // number / tensor is Tensor.__rtruediv__: self.reciprocal() * other (_tensor.py)
+      if (isNumber(a) && b->kind == Kind::Tensor) {
+        runtime::Expected<Tensor> r = runtime::div(int64_t{1}, y);
+        if (!r) return r;
+        r->narrowStorage();  // (reciprocal's own result, in the tensor's dtype)
+        return runtime::mul(*r, x);
+      }
       return runtime::div(x, y);
     case BinOpKind::FloorDiv:
       return runtime::floorDivide(x, y);
@@ -182,6 +196,13 @@ Value tensorBinaryOp(VM& vm, BinOpKind op, const Value& a, const Value& b, bool 
     check(vm, runtime::copy_(T(a), r));
     vm.dynamo().recordOp(vm, opTarget(op, true), graph::NodeOp::CallFunction, {a, b}, {a});
     return a;
+  }
+  if (op == BinOpKind::MatMult && cpuAutocastDType()) {  // a lower_precision_fp op
+    Value ca = autocastLower(vm, a), cb = autocastLower(vm, b);
+    Value out = wrapTensor(check(vm, applyBinary(vm, op, ca, cb)));
+    applyGradFn(vm, "matmul", {ca, cb}, out);
+    vm.dynamo().recordOp(vm, "matmul", graph::NodeOp::CallFunction, {a, b}, {out});
+    return out;
   }
   return fnResult(vm, opTarget(op, false), {a, b}, check(vm, applyBinary(vm, op, a, b)));
 }
@@ -444,10 +465,44 @@ static Value scaledOther(VM& vm, BinOpKind op, CallArgs& a) {
   Value alpha = a.kw("alpha");
   if (!alpha) return other;
   if (op != BinOpKind::Add && op != BinOpKind::Sub) vm.unsupported("alpha= argument");
+  // (torch's reduced-precision add kernel forms self + alpha * other its own way: not modelled)
+  for (const Value& v : {a.args.at(0), other})
+    if (v->kind == Kind::Tensor && (tensorArg(v).dtype() == runtime::DType::BFloat16 ||
+                                    tensorArg(v).dtype() == runtime::DType::Float16))
+      vm.unsupported("add/sub with alpha= on a " +
+                     std::string(runtime::dtypeName(tensorArg(v).dtype())) + " tensor");
   Value scaled =
       wrapTensor(check(vm, runtime::mul(tensorOperand(vm, other), tensorOperand(vm, alpha))));
   applyGradFn(vm, "mul", {other, alpha}, scaled);  // (no graph node: Dynamo keeps alpha=)
   return scaled;
+}
+
+/// torch.return_types.<name>(values, indices): the named tuple of max(dim), min(dim), topk, ...
+static Value returnType(VM& vm, const std::string& name, std::vector<Value> items) {
+  Value mod = vm.findModule("torch.return_types");
+  if (!mod) {
+    auto m = std::make_shared<ModuleObject>("torch.return_types");
+    m->dict->setStr("__name__", pyStr("torch.return_types"));
+    vm.registerModule("torch.return_types", m);
+    if (Value torch = vm.findModule("torch"))
+      as<ModuleObject>(torch).dict->setStr("return_types", m);
+    mod = m;
+  }
+  Value cls = as<ModuleObject>(mod).dict->getStr(name);
+  if (!cls) {
+    cls = makeStructSeqType(vm, "torch.return_types." + name, {"values", "indices"}, 2);
+    // (torch's repr puts each field on its own line)
+    as<ClassObject>(cls).dict->setStr(
+        "__repr__", std::make_shared<BuiltinObject>("__repr__", [name](VM& vm, CallArgs& a) {
+          Value self = a.args.at(0);
+          Value v = structSeqField(self, 0), i = structSeqField(self, 1);
+          if (!v || !i || v->kind != Kind::Tensor || i->kind != Kind::Tensor)
+            return pyStr(vm.repr(structSeqTuple(self)));
+          return pyStr(runtime::formatReturnTypes(name, T(v), T(i)));
+        }));
+    as<ModuleObject>(mod).dict->setStr(name, cls);
+  }
+  return makeStructSeq(vm, std::static_pointer_cast<ClassObject>(cls), std::move(items));
 }
 
 static void defineTensorMethods() {
@@ -501,6 +556,8 @@ static void defineTensorMethods() {
   };
   auto binary = [&](const std::string& name, BinOpKind op) {
     M[name] = [name, op](VM& vm, CallArgs& a, bool m) {
+      if (op == BinOpKind::MatMult && cpuAutocastDType())
+        vm.unsupported("torch.matmul under CPU autocast");
       Value other = scaledOther(vm, op, a);
       Tensor r = check(vm, applyBinary(vm, op, a.args.at(0), other));
       return m ? methodResult(vm, name, {a.args.at(0), other}, std::move(r))
@@ -525,6 +582,7 @@ static void defineTensorMethods() {
   binary("remainder", BinOpKind::Mod);
   binary("floor_divide", BinOpKind::FloorDiv);
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
+    if (cpuAutocastDType()) vm.unsupported("torch.mm under CPU autocast");
     Tensor r = check(vm, runtime::mm(T(a.args.at(0)), T(a.args.at(1))));
     return m ? methodResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r)
              : fnResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r);
@@ -582,8 +640,33 @@ static void defineTensorMethods() {
                            {values});
       vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {indices, pyInt(1)},
                            {indices});
-      return pyTuple({values, indices});
+      return returnType(vm, name, {values, indices});
     };
+  };
+  // x.unbind(dim) / torch.unbind(x, dim): Dynamo records the call and a getitem per element;
+  // each element's gradient lands in its slice (the key x[:, ..., i])
+  M["unbind"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    Value self = a.args.at(0);
+    Value d = arg(a, 1, "dim");
+    const Tensor& x = T(self);
+    int64_t dim = check(vm, runtime::wrapDim(d && !isNone(d) ? asInt(d) : 0, x.dim()));
+    std::vector<Value> outs;
+    for (int64_t i = 0; i < x.sizes()[static_cast<size_t>(dim)]; ++i) {
+      outs.push_back(wrapTensor(check(vm, runtime::select(x, dim, i))));
+      std::vector<Value> key;
+      for (int64_t k = 0; k < dim; ++k)
+        key.push_back(std::make_shared<SliceObject>(none(), none(), none()));
+      key.push_back(pyInt(i));
+      applyGradFn(vm, "unbind", {self, pyTuple(std::move(key))}, outs.back());
+    }
+    std::vector<Value> inputs = {self};
+    if (d) inputs.push_back(d);
+    vm.dynamo().recordOp(vm, "unbind", m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         inputs, outs);
+    for (size_t i = 0; i < outs.size(); ++i)
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction,
+                           {outs[i], pyInt(static_cast<int64_t>(i))}, {outs[i]});
+    return pyTuple(std::move(outs));
   };
   maxmin("max", true);
   maxmin("min", false);
@@ -802,6 +885,11 @@ static void defineTensorMethods() {
       vm.raise(vm.b().runtime_error,
                "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
                "instead.");
+    const runtime::DType d = T(a.args.at(0)).dtype();
+    if (d == runtime::DType::BFloat16)
+      vm.raise(vm.b().type_error, "Got unsupported ScalarType BFloat16");
+    if (runtime::isNarrow(d))  // (gbc's numpy has no float16 / int8 / int16 / uint8 arrays)
+      vm.unsupported("Tensor.numpy() of a " + std::string(runtime::dtypeName(d)) + " tensor");
     return makeNdarray(methodResult(vm, "view_as", {a.args.at(0)}, T(a.args.at(0))));
   };
   M["cpu"] = [](VM&, CallArgs& a, bool) -> Value { return a.args.at(0); };

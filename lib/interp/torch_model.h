@@ -1,6 +1,7 @@
 // gbc's model of the torch API: tensors, the torch module, nn, torch._dynamo, torch.compile.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,19 @@ inline void check(VM& vm, const runtime::Status& s) {
 }
 
 Value wrapTensor(runtime::Tensor t);
+
+/// CPU autocast (torch.amp.autocast(device_type='cpu')) as active now: the lower-precision dtype
+/// its lower_precision_fp ops (linear, matmul, bmm, conv, scaled_dot_product_attention, einsum)
+/// run in, or nothing (torch_dtypes.cpp).
+std::optional<runtime::DType> cpuAutocastDType();
+/// An op's floating tensor argument as autocast gives it to the op: converted to `dtype` (a
+/// "to" autograd node, no graph node: autocast casts below Dynamo's graph); other values as is.
+Value autocastArg(VM& vm, const Value& v, runtime::DType dtype);
+/// autocastArg for a lower_precision_fp op: to cpuAutocastDType() when autocast is active.
+Value autocastLower(VM& vm, const Value& v);
+/// autocastArg for an fp32 op (cross_entropy, nll_loss, mse_loss): to float32 when autocast is
+/// active.
+Value autocastFloat32(VM& vm, const Value& v);
 /// A binary op's operand: a tensor, or a Python number (TypeError otherwise).
 runtime::Operand tensorOperand(VM& vm, const Value& v);
 Value tensorBinaryOp(VM& vm, syntax::BinOpKind op, const Value& a, const Value& b, bool inplace);

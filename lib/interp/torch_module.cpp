@@ -24,6 +24,8 @@ void installTorchExtras(VM& vm);
 static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
 void installNnLayers(VM& vm);
+void installTorchDtypes(VM& vm);  // torch_dtypes.cpp
+void installTriEinsum(VM& vm);    // torch_tri_einsum.cpp
 void installTorchUtils(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
@@ -330,11 +332,15 @@ void installTorch(VM& vm) {
     return factory(vm, "ones_like", runtime::onesLike(T(a.args.at(0)), dtypeKw(a)), {a.args.at(0)});
   });
   def(vm, torch, "randn", [](VM& vm, CallArgs& a) -> Value {
+    if (auto d = dtypeKw(a); d && runtime::isNarrow(*d))  // (reduced-precision draws: a gap)
+      vm.unsupported("torch.randn(dtype=" + std::string(runtime::dtypeName(*d)) + ")");
     Tensor t = check(
         vm, runtime::randn(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "randn", t);
   });
   def(vm, torch, "rand", [](VM& vm, CallArgs& a) -> Value {
+    if (auto d = dtypeKw(a); d && runtime::isNarrow(*d))  // (reduced-precision draws: a gap)
+      vm.unsupported("torch.rand(dtype=" + std::string(runtime::dtypeName(*d)) + ")");
     Tensor t = check(
         vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "rand", t);
@@ -426,7 +432,7 @@ void installTorch(VM& vm) {
         "amin",   "max",       "min",       "argmax",       "softmax", "reshape", "transpose",
         "t",      "unsqueeze", "squeeze",   "flatten",      "permute", "clamp",   "matmul",
         "mm",     "add",       "sub",       "mul",          "div",     "pow",     "clone",
-        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow"}) {
+        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "unbind"}) {
     std::string n = name;
     static const std::set<std::string> kUnary = {"abs", "exp",  "log",     "sqrt", "rsqrt", "sin",
                                                  "cos", "tanh", "sigmoid", "relu", "neg"};
@@ -522,10 +528,21 @@ void installTorch(VM& vm) {
   });
   def(vm, F, "linear", [](VM& vm, CallArgs& a) -> Value {
     Value b = a.args.size() > 2 ? a.args.at(2) : a.kw("bias");
+    Value x = a.args.at(0), w = a.args.at(1);
+    if (cpuAutocastDType()) {  // (the casts are below the graph: the node keeps its inputs)
+      Value cx = autocastLower(vm, x), cw = autocastLower(vm, w), cb = autocastLower(vm, b);
+      std::optional<Tensor> bias;
+      if (cb && !isNone(cb)) bias = T(cb);
+      Value out = wrapTensor(check(vm, runtime::linear(T(cx), T(cw), bias)));
+      applyGradFn(vm, "linear", {cx, cw, cb ? cb : none()}, out);
+      vm.dynamo().recordOp(vm, "linear", graph::NodeOp::CallFunction, {x, w, b ? b : none()},
+                           {out});
+      return out;
+    }
     std::optional<Tensor> bias;
     if (b && !isNone(b)) bias = T(b);
-    return factory(vm, "linear", check(vm, runtime::linear(T(a.args.at(0)), T(a.args.at(1)), bias)),
-                   {a.args.at(0), a.args.at(1), b ? b : none()});
+    return factory(vm, "linear", check(vm, runtime::linear(T(x), T(w), bias)),
+                   {x, w, b ? b : none()});
   });
   def(vm, F, "softmax", [](VM& vm, CallArgs& a) -> Value {
     Value d = a.args.size() > 1 ? a.args.at(1) : a.kw("dim");
@@ -574,6 +591,8 @@ void installTorch(VM& vm) {
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   installLosses(vm);
   installNnLayers(vm);
+  installTorchDtypes(vm);
+  installTriEinsum(vm);
   installTorchUtils(vm);
   vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);

@@ -154,7 +154,7 @@ Expected<Tensor> conv2d(const Tensor& input, const Tensor& weight,
   Tensor out = Tensor::empty(outSize, x.dtype());
   std::optional<Tensor> bc;
   if (bias) bc = bias->contiguous();
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     convKernel<float>(x, w, bc ? &*bc : nullptr, out, q);
   else
     convKernel<double>(x, w, bc ? &*bc : nullptr, out, q);
@@ -264,7 +264,7 @@ Expected<Tensor> batchNorm(const Tensor& input, const std::optional<Tensor>& run
                  (1 - momentum) * at1(*runningVar, c));
     } else {
       mean[static_cast<size_t>(c)] = at1(*runningMean, c);
-      if (x.dtype() == DType::Float32)
+      if (storageDType(x.dtype()) == DType::Float32)
         invstd[static_cast<size_t>(c)] =
             1.0f / std::sqrt(static_cast<float>(at1(*runningVar, c)) + static_cast<float>(eps));
       else
@@ -275,7 +275,7 @@ Expected<Tensor> batchNorm(const Tensor& input, const std::optional<Tensor>& run
   if (weight) wc = weight->contiguous();
   if (bias) bc = bias->contiguous();
   Tensor out = Tensor::empty(x.sizes(), x.dtype());
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     batchNormKernel<float>(x, out, mean, invstd, wc ? &*wc : nullptr, bc ? &*bc : nullptr);
   else
     batchNormKernel<double>(x, out, mean, invstd, wc ? &*wc : nullptr, bc ? &*bc : nullptr);
@@ -364,7 +364,7 @@ Expected<Tensor> avgPool2d(const Tensor& input, const Pool2dParams& p) {
         }
     });
   };
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     run(float{});
   else
     run(double{});
@@ -415,7 +415,7 @@ Expected<Tensor> maxPool2d(const Tensor& input, const Pool2dParams& p) {
         }
     });
   };
-  switch (x.dtype()) {
+  switch (storageDType(x.dtype())) {
     case DType::Float32:
       run(float{});
       break;
@@ -430,6 +430,8 @@ Expected<Tensor> maxPool2d(const Tensor& input, const Pool2dParams& p) {
       break;
     case DType::Bool:
       return notImplemented("\"max_pool2d\" not implemented for 'Bool'");
+    default:  // (narrow dtypes have a carrier storage dtype)
+      break;
   }
   return out;
 }
@@ -461,7 +463,7 @@ Expected<Tensor> adaptiveAvgPool2d(const Tensor& input, int64_t OH, int64_t OW) 
       }
     });
   };
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     run(float{});
   else
     run(double{});
@@ -548,7 +550,7 @@ Expected<Tensor> pad(const Tensor& input, const std::vector<int64_t>& pads, PadM
       }
     }
   };
-  switch (x.dtype()) {
+  switch (storageDType(x.dtype())) {
     case DType::Float32:
       run(float{});
       break;
@@ -563,6 +565,8 @@ Expected<Tensor> pad(const Tensor& input, const std::vector<int64_t>& pads, PadM
       break;
     case DType::Bool:
       run(bool{});
+      break;
+    default:  // (narrow dtypes have a carrier storage dtype)
       break;
   }
   return out;

@@ -78,7 +78,7 @@ Expected<ConvGrads> conv2dBackward(const Tensor& grad, const Tensor& input, cons
   Tensor gx = needs[0] ? zeros4(x.sizes(), x.dtype()) : Tensor();
   Tensor gw = needs[1] ? zeros4(w.sizes(), w.dtype()) : Tensor();
   Tensor gb = needs[2] && hasBias ? zeros4({w.sizes()[0]}, w.dtype()) : Tensor();
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     convGrads<float>(x, w, g, gx.defined() ? &gx : nullptr, gw.defined() ? &gw : nullptr,
                      gb.defined() ? &gb : nullptr, q);
   else
@@ -175,7 +175,7 @@ Expected<ConvGrads> batchNormBackward(const Tensor& grad, const Tensor& input,
   Tensor gb = needs[2] ? Tensor::empty({C}, x.dtype()) : Tensor();
   std::optional<Tensor> wc;
   if (weight) wc = weight->contiguous();
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     bnGrads<float>(x, g, mean, invstd, wc ? &*wc : nullptr, useBatch, gx.defined() ? &gx : nullptr,
                    gw.defined() ? &gw : nullptr, gb.defined() ? &gb : nullptr);
   else
@@ -217,7 +217,7 @@ Expected<Tensor> avgPool2dBackward(const Tensor& grad, const Tensor& input, cons
         }
     }
   };
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     run(float{});
   else
     run(double{});
@@ -258,7 +258,7 @@ Expected<Tensor> maxPool2dBackward(const Tensor& grad, const Tensor& input, cons
         }
     }
   };
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     run(float{});
   else
     run(double{});
@@ -287,7 +287,7 @@ Expected<Tensor> adaptiveAvgPool2dBackward(const Tensor& grad, const Tensor& inp
       }
     }
   };
-  if (x.dtype() == DType::Float32)
+  if (storageDType(x.dtype()) == DType::Float32)
     run(float{});
   else
     run(double{});

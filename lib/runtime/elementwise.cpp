@@ -298,6 +298,19 @@ Expected<Tensor> binary(BinOp op, const Tensor& a, const Tensor& b,
   if (op == BinOp::Div && !isFloating(common)) common = kDefaultFloat;
   DType outType = isComparison(op) || isLogical(op) ? DType::Bool : common;
   Tensor ac = a.to(common), bc = b.to(common);
+  const bool reduced = common == DType::BFloat16 || common == DType::Float16;
+  if (reduced && (op == BinOp::Mul || op == BinOp::Div)) {
+    // a one-element second operand of mul/div enters the reduced-precision kernel unrounded,
+    // in float (TensorIterator's original_scalar_value); a Python number first in mul is
+    // __rmul__, mul(self, other): the number second
+    if (op == BinOp::Mul && a.isWrappedNumber() && !b.isWrappedNumber()) {
+      ac = b.to(common);
+      bc = a.to(DType::Float32);
+    } else if (b.numel() == 1) {
+      bc = b.to(DType::Float32);
+    }
+  }
+
   Tensor out = Tensor::empty(shape, outType);
   Status st = dispatchDType(
       common, [&](auto tag) { return runArithmetic<decltype(tag)>(op, out, ac, bc, alpha); });
@@ -522,6 +535,7 @@ void fill_(const Tensor& self, const Scalar& value) {
     T v = std::visit([](auto x) { return detail::castValue<T>(x); }, value);
     detail::fillLoop<T>(self, v);
   });
+  self.narrowStorage();
   if (self.defined()) self.storage()->bumpVersion();
 }
 

@@ -15,6 +15,24 @@ static Status checkSizes(std::string_view name, const Shape& sizes) {
   return ok();
 }
 
+/// c10::overflows for the small integer dtypes: a value outside the type's range (unsigned
+/// types also take the negatives down to -max, which wrap) cannot be converted. `suffix` is
+/// "" in torch.tensor's message ("int8") and "_t" in full/fill_'s ("int8_t").
+static Status checkNarrowRange(DType dtype, const Scalar& value, std::string_view suffix) {
+  if (!isNarrow(dtype) || isFloating(dtype) || value.index() == 2) return ok();
+  const double v = scalarToDouble(value);
+  double lo = -128, hi = 127;
+  if (dtype == DType::Int16) lo = -32768, hi = 32767;
+  if (dtype == DType::UInt8) lo = -255, hi = 255;
+  if (v < lo || v > hi) {
+    std::string_view name = dtypeName(dtype);
+    name.remove_prefix(6);  // "torch."
+    return runtimeError(
+        fmt::format("value cannot be converted to type {}{} without overflow", name, suffix));
+  }
+  return ok();
+}
+
 static Tensor filled(const Shape& sizes, DType dtype, const Scalar& value) {
   Tensor t = Tensor::empty(sizes, dtype);
   fill_(t, value);
@@ -40,6 +58,7 @@ Expected<Tensor> empty(const Shape& sizes, DType dtype) {
 Expected<Tensor> full(const Shape& sizes, const Scalar& value, std::optional<DType> dtype) {
   GBC_RT_CHECK(checkSizes("full", sizes));
   DType dt = dtype ? *dtype : (scalarIsFloat(value) ? kDefaultFloat : scalarDType(value));
+  GBC_RT_CHECK(checkNarrowRange(dt, value, "_t"));
   return filled(sizes, dt, value);
 }
 
@@ -82,6 +101,7 @@ Expected<Tensor> arange(const Scalar& start, const Scalar& end, const Scalar& st
       }
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 
@@ -118,6 +138,7 @@ Expected<Tensor> linspace(const Scalar& startS, const Scalar& endS, int64_t step
       }
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 
@@ -164,6 +185,7 @@ Expected<Tensor> fromData(std::span<const Scalar> values, const Shape& sizes, DT
     return valueError(fmt::format("expected {} values for shape {}, got {}", shapeNumel(sizes),
                                   detail::shapeString(sizes), values.size()));
   }
+  for (const Scalar& v : values) GBC_RT_CHECK(checkNarrowRange(dtype, v, ""));
   Tensor out = Tensor::empty(sizes, dtype);
   dispatchDType(dtype, [&](auto tag) {
     using T = decltype(tag);
@@ -172,6 +194,7 @@ Expected<Tensor> fromData(std::span<const Scalar> values, const Shape& sizes, DT
       p[i] = std::visit([](auto v) { return detail::castValue<T>(v); }, values[i]);
     }
   });
+  out.narrowStorage();  // (bfloat16, int8, ...: rounded / wrapped)
   return out;
 }
 

@@ -84,7 +84,9 @@ Expected<IndexPlan> planIndex(const Tensor& self, std::span<const IndexItem> ite
     } else if (std::holds_alternative<EllipsisIndex>(it)) {
       d = plan.view.dim() - remaining;
     } else {
-      const Tensor& t = std::get<Tensor>(it);
+      // a uint8 index is a mask (torch warns that this is deprecated)
+      const Tensor& given = std::get<Tensor>(it);
+      const Tensor t = given.dtype() == DType::UInt8 ? given.to(DType::Bool) : given;
       if (t.dtype() == DType::Bool) {
         if (t.dim() == 0) return notImplemented("indexing with a 0-d bool tensor is not supported");
         for (int64_t k = 0; k < t.dim(); ++k) {
@@ -102,7 +104,7 @@ Expected<IndexPlan> planIndex(const Tensor& self, std::span<const IndexItem> ite
         }
         d += t.dim();
         remaining -= t.dim();
-      } else if (isIntegral(t.dtype(), false)) {
+      } else if (t.dtype() == DType::Int64 || t.dtype() == DType::Int32) {
         plan.advanced.push_back({d, t.to(DType::Int64)});
         ++d;
         --remaining;

@@ -25,6 +25,16 @@ std::string_view cTypeName(DType d) {
       return "int";
     case DType::Bool:
       return "bool";
+    case DType::BFloat16:
+      return "c10::BFloat16";
+    case DType::Float16:
+      return "c10::Half";
+    case DType::Int8:
+      return "signed char";
+    case DType::Int16:
+      return "short int";
+    case DType::UInt8:
+      return "unsigned char";
   }
   GBC_UNREACHABLE("bad dtype");
 }

@@ -232,7 +232,7 @@ Status normal_(const Tensor& t, double mean, double std, Generator* genOpt) {
   Generator& gen = pick(genOpt);
   const int64_t n = t.numel();
   if (n >= 16 && t.isContiguous()) {
-    if (t.dtype() == DType::Float32) {
+    if (storageDType(t.dtype()) == DType::Float32) {
       float* d = t.data<float>();
       for (int64_t i = 0; i < n; ++i) d[i] = gen.uniformFloat();
       for (int64_t i = 0; i + 16 <= n; i += 16) normalFill16Float(d + i, float(mean), float(std));
@@ -253,6 +253,7 @@ Status normal_(const Tensor& t, double mean, double std, Generator* genOpt) {
         std::memcpy(d + n - 16, tail, sizeof(tail));
       }
     }
+    t.narrowStorage();
     return ok();
   }
   dispatchDType(t.dtype(), [&](auto tag) {
@@ -261,6 +262,7 @@ Status normal_(const Tensor& t, double mean, double std, Generator* genOpt) {
       fillSerial<T>(t, [&] { return static_cast<T>(gen.normalDouble(mean, std)); });
     }
   });
+  t.narrowStorage();  // (bfloat16/half draws: torch's rounding order not verified)
   return ok();
 }
 
@@ -274,7 +276,7 @@ Status uniform_(const Tensor& t, double from, double to, Generator* genOpt) {
         "uniform_ expects to return a [from, to) range, but found from={} > to={}", from, to));
   }
   Generator& gen = pick(genOpt);
-  if (t.dtype() == DType::Float32) {
+  if (storageDType(t.dtype()) == DType::Float32) {
     const float a = static_cast<float>(from), b = static_cast<float>(to);
     const float width = b - a;
     Tensor tmp = t.isContiguous() ? t : Tensor::empty(t.sizes(), DType::Float32);
@@ -289,6 +291,7 @@ Status uniform_(const Tensor& t, double from, double to, Generator* genOpt) {
       return v == to ? from : v;
     });
   }
+  t.narrowStorage();  // (bfloat16/half draws: torch's rounding order not verified)
   return ok();
 }
 

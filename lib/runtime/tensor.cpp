@@ -2,6 +2,8 @@
 #include "runtime/tensor.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -42,6 +44,16 @@ std::string_view dtypeName(DType dtype) {
       return "torch.int32";
     case DType::Bool:
       return "torch.bool";
+    case DType::BFloat16:
+      return "torch.bfloat16";
+    case DType::Float16:
+      return "torch.float16";
+    case DType::Int8:
+      return "torch.int8";
+    case DType::Int16:
+      return "torch.int16";
+    case DType::UInt8:
+      return "torch.uint8";
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -58,6 +70,16 @@ std::string_view dtypeScalarName(DType dtype) {
       return "Int";
     case DType::Bool:
       return "Bool";
+    case DType::BFloat16:
+      return "BFloat16";
+    case DType::Float16:
+      return "Half";
+    case DType::Int8:
+      return "Char";
+    case DType::Int16:
+      return "Short";
+    case DType::UInt8:
+      return "Byte";
   }
   GBC_UNREACHABLE("bad dtype");
 }
@@ -69,7 +91,85 @@ std::optional<DType> parseDType(std::string_view name) {
   if (name == "int64" || name == "long") return DType::Int64;
   if (name == "int32" || name == "int") return DType::Int32;
   if (name == "bool") return DType::Bool;
+  if (name == "bfloat16") return DType::BFloat16;
+  if (name == "float16" || name == "half") return DType::Float16;
+  if (name == "int8") return DType::Int8;
+  if (name == "int16" || name == "short") return DType::Int16;
+  if (name == "uint8") return DType::UInt8;
   return std::nullopt;
+}
+
+int64_t torchElementSize(DType dtype) {
+  switch (dtype) {
+    case DType::BFloat16:
+    case DType::Float16:
+    case DType::Int16:
+      return 2;
+    case DType::Int8:
+    case DType::UInt8:
+      return 1;
+    default:
+      return elementSize(dtype);
+  }
+}
+
+DType storageDType(DType dtype) {
+  switch (dtype) {
+    case DType::BFloat16:
+    case DType::Float16:
+      return DType::Float32;
+    case DType::Int8:
+    case DType::Int16:
+    case DType::UInt8:
+      return DType::Int64;
+    default:
+      return dtype;
+  }
+}
+
+/// float -> bfloat16 as c10::BFloat16 rounds (round to nearest even; NaN stays a quiet NaN).
+static float roundBFloat16(float f) {
+  if (std::isnan(f)) return f;
+  uint32_t bits = std::bit_cast<uint32_t>(f);
+  bits += 0x7fffu + ((bits >> 16) & 1u);
+  return std::bit_cast<float>(bits & 0xffff0000u);
+}
+
+double narrowFloat(DType dtype, double v) {
+  // torch converts a double to the narrow type through float (c10::BFloat16/Half take a float)
+  float f = static_cast<float>(v);
+  if (dtype == DType::BFloat16) return roundBFloat16(f);
+  if (dtype == DType::Float16) return static_cast<float>(static_cast<_Float16>(f));
+  return v;
+}
+
+int64_t narrowInt(DType dtype, int64_t v) {
+  switch (dtype) {
+    case DType::Int8:
+      return static_cast<int8_t>(v);
+    case DType::Int16:
+      return static_cast<int16_t>(v);
+    case DType::UInt8:
+      return static_cast<uint8_t>(v);
+    default:
+      return v;
+  }
+}
+
+void Tensor::narrowStorage() const {
+  if (!storage_ || !isNarrow(dtype_)) return;
+  if (dtype_ == DType::BFloat16 || dtype_ == DType::Float16) {
+    auto* p = reinterpret_cast<float*>(storage_->data());
+    int64_t n = storage_->nbytes() / 4;
+    if (dtype_ == DType::BFloat16)
+      for (int64_t i = 0; i < n; ++i) p[i] = roundBFloat16(p[i]);
+    else
+      for (int64_t i = 0; i < n; ++i) p[i] = static_cast<float>(static_cast<_Float16>(p[i]));
+    return;
+  }
+  auto* p = reinterpret_cast<int64_t*>(storage_->data());
+  int64_t n = storage_->nbytes() / 8;
+  for (int64_t i = 0; i < n; ++i) p[i] = narrowInt(dtype_, p[i]);
 }
 
 int64_t elementSize(DType dtype) {
@@ -84,33 +184,60 @@ int64_t elementSize(DType dtype) {
       return 4;
     case DType::Bool:
       return 1;
+    case DType::BFloat16:
+    case DType::Float16:
+      return 4;  // float32 carrier
+    case DType::Int8:
+    case DType::Int16:
+    case DType::UInt8:
+      return 8;  // int64 carrier
   }
   GBC_UNREACHABLE("bad dtype");
 }
 
-bool isFloating(DType dtype) { return dtype == DType::Float32 || dtype == DType::Float64; }
+bool isFloating(DType dtype) {
+  return dtype == DType::Float32 || dtype == DType::Float64 || dtype == DType::BFloat16 ||
+         dtype == DType::Float16;
+}
 
 bool isIntegral(DType dtype, bool includeBool) {
-  return dtype == DType::Int64 || dtype == DType::Int32 || (includeBool && dtype == DType::Bool);
+  return dtype == DType::Int64 || dtype == DType::Int32 || dtype == DType::Int16 ||
+         dtype == DType::Int8 || dtype == DType::UInt8 || (includeBool && dtype == DType::Bool);
 }
 
 static int promotionRank(DType d) {
   switch (d) {
     case DType::Bool:
       return 0;
-    case DType::Int32:
+    case DType::UInt8:
       return 1;
-    case DType::Int64:
+    case DType::Int8:
       return 2;
-    case DType::Float32:
+    case DType::Int16:
       return 3;
-    case DType::Float64:
+    case DType::Int32:
       return 4;
+    case DType::Int64:
+      return 5;
+    case DType::Float16:
+      return 6;
+    case DType::BFloat16:
+      return 7;
+    case DType::Float32:
+      return 8;
+    case DType::Float64:
+      return 9;
   }
   GBC_UNREACHABLE("bad dtype");
 }
 
-DType promoteTypes(DType a, DType b) { return promotionRank(a) >= promotionRank(b) ? a : b; }
+DType promoteTypes(DType a, DType b) {
+  // torch's promotion table: the two pairs that promote to neither operand
+  auto pair = [&](DType x, DType y) { return (a == x && b == y) || (a == y && b == x); };
+  if (pair(DType::UInt8, DType::Int8)) return DType::Int16;
+  if (pair(DType::Float16, DType::BFloat16)) return DType::Float32;
+  return promotionRank(a) >= promotionRank(b) ? a : b;
+}
 
 DType scalarDType(const Scalar& s) {
   switch (s.index()) {
@@ -250,6 +377,7 @@ Tensor Tensor::scalarTensor(const Scalar& s, DType dtype) {
     using T = decltype(tag);
     *t.data<T>() = std::visit([](auto v) { return detail::castValue<T>(v); }, s);
   });
+  t.narrowStorage();
   return t;
 }
 
@@ -400,6 +528,7 @@ void copyInto(const Tensor& dst, const Tensor& src) {
     dispatchDType(src.dtype(),
                   [&](auto stag) { copyTyped<decltype(dtag), decltype(stag)>(dst, src); });
   });
+  dst.narrowStorage();
 }
 
 std::string shapeString(const Shape& s) { return fmt::format("[{}]", fmt::join(s, ", ")); }

@@ -50,7 +50,12 @@ namespace gbc::runtime {
 // ---------------------------------------------------------------------------------------------
 // dtypes and scalars
 
-enum class DType { Float32, Float64, Int64, Int32, Bool };
+// BFloat16, Float16, Int8, Int16 and UInt8 are "narrow" dtypes: their values live in a wider
+// carrier storage (float32 for the two reduced-precision floats, int64 for the small integers;
+// storageDType) and every op rounds (RNE) or wraps its result to the narrow type
+// (narrowStorage). torch's CPU kernels compute half/bfloat16 elementwise ops in float and round
+// each result, so a float32 kernel plus rounding gives torch's values.
+enum class DType { Float32, Float64, Int64, Int32, Bool, BFloat16, Float16, Int8, Int16, UInt8 };
 
 /// The default floating dtype (torch.get_default_dtype()).
 inline constexpr DType kDefaultFloat = DType::Float32;
@@ -61,7 +66,17 @@ std::string_view dtypeName(DType dtype);
 std::string_view dtypeScalarName(DType dtype);
 /// Accepts "torch.float32", "float32", "torch.float", "float", "long", "int64", "double", ...
 std::optional<DType> parseDType(std::string_view name);
+/// Bytes per element of the storage (the carrier's size for narrow dtypes).
 int64_t elementSize(DType dtype);
+/// torch's element_size(): 2 for bfloat16/float16, 1 for int8/uint8, 2 for int16.
+int64_t torchElementSize(DType dtype);
+/// The dtype whose C++ element type holds dtype's values (dtype itself unless narrow).
+DType storageDType(DType dtype);
+inline bool isNarrow(DType dtype) { return dtype >= DType::BFloat16; }
+/// Rounds (bfloat16/float16, round-to-nearest-even, overflow to inf) or wraps (int8, int16,
+/// uint8, two's complement) a carrier value to the narrow dtype.
+double narrowFloat(DType dtype, double v);
+int64_t narrowInt(DType dtype, int64_t v);
 bool isFloating(DType dtype);
 /// Integral dtypes (int32, int64), plus bool when includeBool.
 bool isIntegral(DType dtype, bool includeBool);
@@ -191,6 +206,10 @@ class Tensor {
   /// Shares storage, replaces the geometry (no checks; for view implementations).
   Tensor asStrided(Shape sizes, Shape strides, int64_t offset) const;
 
+  /// Narrow dtypes: rounds/wraps every element of the whole storage to the dtype (idempotent;
+  /// ops call it on results, so values written in the carrier type become the narrow type's).
+  void narrowStorage() const;
+
  private:
   std::shared_ptr<Storage> storage_;
   Shape sizes_;
@@ -277,6 +296,13 @@ decltype(auto) dispatchDType(DType dtype, F&& f) {
       return f(int32_t{});
     case DType::Bool:
       return f(bool{});
+    case DType::BFloat16:
+    case DType::Float16:
+      return f(float{});
+    case DType::Int8:
+    case DType::Int16:
+    case DType::UInt8:
+      return f(int64_t{});
   }
   GBC_UNREACHABLE("bad dtype");
 }

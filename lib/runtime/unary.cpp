@@ -79,7 +79,9 @@ Tensor vmlUnary(const Tensor& x, void (*block)(const float*, float*, int64_t),
                 double (*f64)(double)) {
   if (x.dtype() == DType::Float64) return floatUnary(x, [&](double v) { return f64(v); });
   Tensor in = x.to(DType::Float32).contiguous();
-  Tensor out = Tensor::empty(x.sizes(), DType::Float32);
+  // (bfloat16/half: computed in float, the result rounded to the dtype by narrowStorage)
+  Tensor out = Tensor::empty(
+      x.sizes(), storageDType(x.dtype()) == DType::Float32 ? x.dtype() : DType::Float32);
   const int64_t n = x.numel();
   const int64_t chunk = n > 2048 ? (n + 1) / 2 : n;
   detail::parallelFor(n > 2048 ? 2 : 1, 1, [&](int64_t b, int64_t e) {

@@ -22,13 +22,6 @@ using testing::ValPtr;
 /// Cases that are not the runtime's to build, with the reason.
 const std::map<std::string, std::string>& allowList() {
   static const std::map<std::string, std::string> list = {
-      {"a + b|torch.tensor([1, 2], dtype=torch.uint8)", "dtypes uint8/int8 are not supported"},
-      {"a + b|torch.tensor([1.0], dtype=torch.float16)", "dtype float16 is not supported"},
-      {"a + 1.0|torch.tensor([1.0], dtype=torch.float16)", "dtype float16 is not supported"},
-      {"a.sum()|torch.tensor([1, 2], dtype=torch.uint8)", "dtype uint8 is not supported"},
-      {"a.to(torch.float16)|torch.tensor([0.1, 65504.0, 70000.0])",
-       "dtype float16 is not supported"},
-      {"a.to(torch.bfloat16)|torch.tensor([0.1, 1.0 / 3])", "dtype bfloat16 is not supported"},
       // 1e6 makes SLEEF reduce the whole 8-lane vector with its Payne-Hanek table (rempitab),
       // which is not reproduced; |x| < 125 everywhere else matches bit for bit.
       {"torch.sin(a)|torch.tensor([3.14159265, 1e6, 100.0])", "SLEEF large-argument sin reduction"},

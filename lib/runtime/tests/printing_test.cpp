@@ -14,14 +14,6 @@ using testing::Unsupported;
 /// Entries that are not the runtime's to build, with the reason.
 const std::map<std::string, std::string>& allowList() {
   static const std::map<std::string, std::string> list = {
-      {"torch.tensor(1.5, dtype=torch.float16)", "dtype float16 is not supported"},
-      {"torch.tensor([1, 200], dtype=torch.uint8)", "dtype uint8 is not supported"},
-      {"torch.tensor([-5, 5], dtype=torch.int8)", "dtype int8 is not supported"},
-      {"torch.tensor([300, -2], dtype=torch.int16)", "dtype int16 is not supported"},
-      {"torch.tensor([0.1, 1.5], dtype=torch.float16)", "dtype float16 is not supported"},
-      {"torch.tensor([0.1, 1.5], dtype=torch.bfloat16)", "dtype bfloat16 is not supported"},
-      {"torch.tensor([0.5, 1.5, 2.5, 3.5], dtype=torch.float16)", "dtype float16 is not supported"},
-      {"torch.tensor(1.5, dtype=torch.float16).item()", "dtype float16 is not supported"},
       {"torch.tensor([1+2j, -0.5j])", "complex dtypes are not supported"},
       {"torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU())",
        "module repr is the interpreter's"},
