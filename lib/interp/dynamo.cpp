@@ -259,6 +259,17 @@ void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty)
 // ---------------------------------------------------------------------------------------------
 // frames
 
+/// Whether an nn.Module has forward or forward-pre hooks (the hook dicts of its __dict__).
+static bool hasForwardHooks(const Value& module) {
+  const DictPtr& d = as<InstanceObject>(module).dict;
+  if (!d) return false;
+  for (const char* name : {"_forward_hooks", "_forward_pre_hooks"}) {
+    Value h = d->getStr(name);
+    if (h && h->kind == Kind::Dict && as<DictObject>(h).size() > 0) return true;
+  }
+  return false;
+}
+
 bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   std::function<bool(const Value&, int)> has = [&](const Value& v, int depth) -> bool {
     if (!v || depth > 3) return false;
@@ -1616,6 +1627,11 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
                                          as<ClassObject>(callable).name + " at 0x7f0000000000>");
   // re.match(...) and the like on constants: Dynamo runs them at trace time
   if (trace_rules::isConstantFoldedCall(vm, callable, args)) return callOpaque(vm, callable, args);
+  // torch.nn.CrossEntropyLoss(...): UserDefinedClassVariable._call_cross_entropy_loss stands in
+  // for the module without tracing its __init__ (no _log_api_usage_once node)
+  if (callable->kind == Kind::Class && as<ClassObject>(callable).name == "CrossEntropyLoss" &&
+      as<ClassObject>(callable).module == "torch.nn.modules.loss")
+    return callOpaque(vm, callable, args);
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
   if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "Tensor.item")
     return traceItem(vm, callable, args);
@@ -1652,8 +1668,9 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   }
   if (callable->kind == Kind::BoundMethod && isOptimizerInitGroup(vm, callable))
     return traceOptimizerInitGroup(vm, callable, args);
-  if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
-    // R7: module calls inline straight into forward
+  if (callable->kind == Kind::Instance && isNnModule(vm, callable) && !hasForwardHooks(callable)) {
+    // R7: module calls inline straight into forward (UnspecializedNNModuleVariable's short
+    // cut); a module with hooks goes through __call__ and _call_impl, which run them
     Value fwd = vm.getAttr(callable, "forward");
     return vm.call(fwd, args);
   }

@@ -24,6 +24,7 @@ void installTorchExtras(VM& vm);
 static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
 void installNnLayers(VM& vm);
+void installNnCore(VM& vm);
 void installTorchUtils(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
@@ -214,7 +215,17 @@ static Value compileCall(VM& vm, CallArgs& a) {
     // OptimizedModule (eval_frame.py _initialize): its forward is the compiled __call__ of the
     // module, so the module's _wrapped_call_impl and _call_impl run (skipped, as torch.nn code)
     // between the OptimizedModule's own and the module's forward, the first frame compiled.
-    Value compiled = makeCompiled(vm, vm.getAttr(model, "__call__"), cfg);
+    Value target = vm.getAttr(model, "__call__");
+    // _forward_has_skip_rule: a torch.nn module's own forward (torch's files are skipped at the
+    // top level) gets an extra frame to compile, external_utils.wrap_inline's `inner`
+    Value fwd = vm.getAttr(model, "forward");
+    if (fwd->kind == Kind::BoundMethod && as<BoundMethodObject>(fwd).func->kind == Kind::Function &&
+        isSkippedFile(vm, as<FunctionObject>(as<BoundMethodObject>(fwd).func).code->filename)) {
+      Value ext = vm.findModule("torch._dynamo.external_utils");
+      if (Value wrap = ext ? as<ModuleObject>(ext).dict->getStr("wrap_inline") : nullptr)
+        target = vm.call(wrap, std::vector<Value>{model});
+    }
+    Value compiled = makeCompiled(vm, target, cfg);
     auto opt = std::make_shared<InstanceObject>(as<InstanceObject>(model).cls);
     opt->dict = newDict();
     as<InstanceObject>(model).dict->forEach(
@@ -574,6 +585,7 @@ void installTorch(VM& vm) {
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   installLosses(vm);
   installNnLayers(vm);
+  installNnCore(vm);
   installTorchUtils(vm);
   vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);
