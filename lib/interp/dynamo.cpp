@@ -428,6 +428,12 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
   }
   for (size_t i = 0; i < f.stack.size(); ++i)
     g.push_back(guardKey(vm, f.stack[i], "S" + std::to_string(i), cs));
+  // an nn.Module in a closure cell (wrap_inline's `fn`, a compiled closure over a model): its
+  // training flags, submodules and tensor sizes, as for one passed in
+  for (size_t i = 0; i < f.cells.size(); ++i)
+    if (const Value& v = f.cells[i] ? f.cells[i]->v : nullptr;
+        v && v->kind == Kind::Instance && isNnModule(vm, v))
+      g.push_back(guardKey(vm, v, "C" + std::to_string(i), cs));
   g.push_back(egb ? "G1" : "G0");
   return g;
 }

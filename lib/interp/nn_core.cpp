@@ -1,8 +1,10 @@
 // torch.nn's containers, utilities and normalisation layers beyond the basic ones: the natives
 // they need (torch._C._log_api_usage_once, torch.typename) and the lazy loading of their Python
 // parts (nn_containers_py.cpp). Each op is one Dynamo graph node named as real Dynamo names it.
+#include "interp/autograd.h"
 #include "interp/dynamo.h"
 #include "interp/torch_model.h"
+#include "runtime/conv.h"
 
 namespace gbc::interp {
 
@@ -48,6 +50,38 @@ Value typeName(VM& vm, CallArgs& a) {
 }
 
 }  // namespace
+
+std::string nnCoreBackwardName(const std::string& target, const std::vector<Value>& inputs) {
+  if (target == "pad") {  // F.pad's kernel by mode: constant_pad_nd, reflection_pad2d, ...
+    if (inputs.size() < 3 || inputs[2]->kind != Kind::Str) return "";
+    const std::string& mode = asStr(inputs[2]);
+    std::string nd = std::to_string(as<TupleObject>(inputs[1]).items.size() / 2);
+    if (mode == "constant") return "ConstantPadNdBackward0";
+    if (mode == "reflect") return "ReflectionPad" + nd + "DBackward0";
+    if (mode == "replicate") return "ReplicationPad" + nd + "DBackward0";
+    return "";
+  }
+  return "";
+}
+
+bool nnCoreGradients(VM& vm, const GradNode& node, const runtime::Tensor& g,
+                     const std::vector<bool>& needs, std::vector<runtime::Tensor>& out) {
+  const std::string& op = node.target;
+  auto need = [&](size_t i) {
+    return i < needs.size() && needs[i] && i < node.tensors.size() && node.tensors[i].defined();
+  };
+  if (op == "pad") {
+    // constant_pad_nd's derivative: constant_pad_nd(grad, -pad); the other modes' kernels are
+    // not modelled backwards
+    if (asStr(node.inputs.at(2)) != "constant") return false;
+    if (!need(0)) return true;
+    std::vector<int64_t> neg;
+    for (const Value& p : as<TupleObject>(node.inputs.at(1)).items) neg.push_back(-asInt(p));
+    out[0] = check(vm, runtime::pad(g, neg, runtime::PadMode::Constant, 0.0));
+    return true;
+  }
+  return false;
+}
 
 void installNnCore(VM& vm) {
   Value C = vm.findModule("torch._C");

@@ -587,6 +587,21 @@ static void defineTensorMethods() {
   };
   maxmin("max", true);
   maxmin("min", false);
+  // x.topk(k, dim=-1, largest=True, sorted=True): (values, indices), each a getitem of the node
+  M["topk"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    Value k = arg(a, 1, "k"), dim = arg(a, 2, "dim"), largest = arg(a, 3, "largest");
+    auto vi =
+        check(vm, runtime::topk(T(a.args.at(0)), asInt(k), dim && !isNone(dim) ? asInt(dim) : -1,
+                                !largest || vm.truthy(largest)));
+    Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
+    applyGradFn(vm, "topk", {a.args.at(0)}, values);
+    vm.dynamo().recordOp(vm, "topk", m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         {a.args.at(0), k}, {values, indices});
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {values, pyInt(0)}, {values});
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {indices, pyInt(1)},
+                         {indices});
+    return pyTuple({values, indices});
+  };
   M["argmax"] = [](VM& vm, CallArgs& a, bool m) {
     Value dim = arg(a, 1, "dim");
     Value kd = arg(a, 2, "keepdim");
@@ -650,6 +665,13 @@ static void defineTensorMethods() {
   M["expand"] = [](VM& vm, CallArgs& a, bool) {
     return methodResult(vm, "expand", {a.args.at(0)},
                         check(vm, runtime::expand(T(a.args.at(0)), shapeArgs(vm, a.args, 1))));
+  };
+  M["expand_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value other = arg(a, 1, "other");
+    Value out = wrapTensor(check(vm, runtime::expand(T(a.args.at(0)), tensorArg(other).sizes())));
+    applyGradFn(vm, "expand", {a.args.at(0)}, out);  // ExpandBackward0
+    vm.dynamo().recordOp(vm, "expand_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
+    return out;
   };
   M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
     Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
