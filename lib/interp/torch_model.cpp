@@ -318,6 +318,18 @@ bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v
     T(t).setRequiresGrad(vm.truthy(v));
     return true;
   }
+  if (name == "data") {  // t.data = other: t now views other's storage (shape and all)
+    if (v->kind != Kind::Tensor)
+      vm.raise(vm.b().type_error,
+               "Variable data has to be a tensor, but got " + vm.typeOf(v)->name);
+    if (vm.dynamo().tracing(vm)) vm.unsupported("assigning Tensor.data inside a compiled frame");
+    Tensor& self = T(t);
+    Tensor next = T(v);
+    next.setRequiresGrad(self.requiresGrad());
+    next.setGradFn(self.gradFn());
+    self = next;
+    return true;
+  }
   return false;
 }
 
@@ -672,6 +684,25 @@ static void defineTensorMethods() {
     applyGradFn(vm, "expand", {a.args.at(0)}, out);  // ExpandBackward0
     vm.dynamo().recordOp(vm, "expand_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
     return out;
+  };
+  M["view_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value other = arg(a, 1, "other");
+    Value out = wrapTensor(check(vm, runtime::view(T(a.args.at(0)), tensorArg(other).sizes())));
+    applyGradFn(vm, "view_as", {a.args.at(0)}, out);  // ViewBackward0
+    vm.dynamo().recordOp(vm, "view_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
+    return out;
+  };
+  M["clamp_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value self = a.args.at(0), lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
+    std::optional<runtime::Scalar> l, h;
+    if (lo && !isNone(lo)) l = toScalar(vm, lo);
+    if (hi && !isNone(hi)) h = toScalar(vm, hi);
+    Tensor r = check(vm, runtime::clamp(T(self), l, h));
+    vm.dynamo().journalTensor(vm, self);
+    applyInplaceGradFn(vm, "clamp_", self, {});
+    check(vm, runtime::copy_(T(self), r));
+    vm.dynamo().recordOp(vm, "clamp_", graph::NodeOp::CallMethod, {self}, {self});
+    return self;
   };
   M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
     Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
