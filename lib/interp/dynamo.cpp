@@ -880,6 +880,22 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
   (void)vm;
 }
 
+void Dynamo::onAttrLoaded(VM& vm, Frame& f, const Value& obj, const std::string& name,
+                          const Value& value) {
+  // builder.py wrap_literal / wrap_unspecialized_primitive: with dynamic=True a float from a
+  // source (here an nn.Module's attribute, UnspecializedNNModuleVariable) is not specialized; it
+  // enters as a 0-d tensor input whose .item() the graph calls, once per source and trace
+  TraceState& st = *f.trace;
+  if (st.silent || !st.config || !st.config->dynamic.value_or(false)) return;
+  if (obj->kind != Kind::Instance || !isNnModule(vm, obj)) return;
+  const DictPtr& d = as<InstanceObject>(obj).dict;
+  if (!d || d->getStr(name) != value) return;  // (a class attribute or a property: a constant)
+  auto key = std::make_pair(static_cast<const Object*>(obj.get()), name);
+  if (!st.unspecialized_floats.insert(key).second) return;
+  st.undo.push_back([&st, key] { st.unspecialized_floats.erase(key); });
+  recordOp(vm, "item", graph::NodeOp::CallMethod, {}, {});
+}
+
 void Dynamo::restore(Frame& f, TraceState& st, const Snapshot& snap) {
   while (st.undo.size() > snap.undo) {
     st.undo.back()();

@@ -536,6 +536,11 @@ static void defineTensorMethods() {
   binary("matmul", BinOpKind::MatMult);
   binary("remainder", BinOpKind::Mod);
   binary("floor_divide", BinOpKind::FloorDiv);
+  M["bmm"] = [](VM& vm, CallArgs& a, bool m) {  // (its derivative: nn_core.cpp)
+    Tensor r = check(vm, runtime::bmm(T(a.args.at(0)), T(arg(a, 1, "mat2"))));
+    return m ? methodResult(vm, "bmm", {a.args.at(0), arg(a, 1, "mat2")}, r)
+             : fnResult(vm, "bmm", {a.args.at(0), arg(a, 1, "mat2")}, r);
+  };
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
     Tensor r = check(vm, runtime::mm(T(a.args.at(0)), T(a.args.at(1))));
     return m ? methodResult(vm, "mm", {a.args.at(0), a.args.at(1)}, r)

@@ -437,7 +437,8 @@ void installTorch(VM& vm) {
         "amin",   "max",       "min",       "argmax",       "softmax", "reshape", "transpose",
         "t",      "unsqueeze", "squeeze",   "flatten",      "permute", "clamp",   "matmul",
         "mm",     "add",       "sub",       "mul",          "div",     "pow",     "clone",
-        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "topk"}) {
+        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "topk",
+        "bmm"}) {
     std::string n = name;
     static const std::set<std::string> kUnary = {"abs", "exp",  "log",     "sqrt", "rsqrt", "sin",
                                                  "cos", "tanh", "sigmoid", "relu", "neg"};
