@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "interp/autograd.h"
 #include "interp/causes.h"
 #include "interp/torch_model.h"
 #include "interp/trace_rules.h"
@@ -434,7 +435,9 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
     if (const Value& v = f.cells[i] ? f.cells[i]->v : nullptr;
         v && v->kind == Kind::Instance && isNnModule(vm, v))
       g.push_back(guardKey(vm, v, "C" + std::to_string(i), cs));
-  g.push_back(egb ? "G1" : "G0");
+  // the GLOBAL_STATE guard: a frame compiled with grad mode on recompiles under no_grad
+  g.push_back(gradEnabled() ? "grad1" : "grad0");
+  g.push_back(egb ? "G1" : "G0");  // (last: not compared on lookup)
   return g;
 }
 

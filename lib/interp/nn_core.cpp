@@ -293,6 +293,29 @@ Value interpolateOp(VM& vm, CallArgs& a) {
                 {input});
 }
 
+/// torch.linalg.qr(A, mode="reduced"): (Q, R).
+Value qrOp(VM& vm, CallArgs& a) {
+  Value x = argAt(a, 0, "A");
+  if (Value m = argAt(a, 1, "mode"); given(m) && asStr(m) != "reduced")
+    vm.unsupported("torch.linalg.qr with mode='" + asStr(m) + "'");
+  auto r = check(vm, runtime::qrReduced(tensorArg(x)));
+  Value q = wrapTensor(r.q), rr = wrapTensor(r.r);
+  vm.dynamo().recordOp(vm, "linalg_qr", graph::NodeOp::CallFunction, {x}, {q, rr});
+  return pyTuple({q, rr});
+}
+
+Value diagOp(VM& vm, CallArgs& a) {
+  Value x = a.args.at(0);
+  if (Value d = argAt(a, 1, "diagonal"); given(d) && asInt(d) != 0)
+    vm.unsupported("torch.diag with a diagonal other than 0");
+  return result(vm, "diag", check(vm, runtime::diag(tensorArg(x))), {}, {x});
+}
+
+Value signOp(VM& vm, CallArgs& a) {
+  Value x = a.args.at(0);
+  return result(vm, "sign", runtime::sign(tensorArg(x)), {}, {x});
+}
+
 }  // namespace
 
 std::string nnCoreBackwardName(const std::string& target, const std::vector<Value>& inputs) {
@@ -430,6 +453,11 @@ void installNnCore(VM& vm) {
     as<ModuleObject>(torch).dict->setStr("linalg", linalg);
   }
   defIn(vm.findModule("torch.linalg"), "vector_norm", vectorNormOp);
+  defIn(vm.findModule("torch.linalg"), "qr", qrOp);
+  defIn(torch, "diag", diagOp);
+  defIn(torch, "sign", signOp);
+  vm.nativeMethods(Kind::Tensor)["diag"] = diagOp;
+  vm.nativeMethods(Kind::Tensor)["sign"] = signOp;
   Value F = vm.findModule("torch.nn.functional");
   defIn(F, "group_norm", groupNormOp);
   defIn(F, "instance_norm", instanceNormOp);

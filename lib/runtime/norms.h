@@ -68,3 +68,20 @@ Expected<Tensor> upsampleNearestBackward(const Tensor& grad, const Shape& inputS
                                          const std::vector<std::optional<double>>& scales);
 
 }  // namespace gbc::runtime
+
+namespace gbc::runtime {
+
+struct QrResult {
+  Tensor q, r;
+};
+/// torch.linalg.qr(a) in "reduced" mode for a 2-D floating matrix: Householder reflections in
+/// double precision (LAPACK's geqrf convention, a reflector's beta = -sign(alpha) * norm), Q and
+/// R rounded to a's dtype. torch calls LAPACK in a's precision, so float32 results can differ
+/// from torch's in the last bits (qr.cpp).
+Expected<QrResult> qrReduced(const Tensor& a);
+/// torch.diag(x, 0): a vector's diagonal matrix, or a matrix's diagonal.
+Expected<Tensor> diag(const Tensor& x);
+/// torch.sign: -1, 0 or 1 (0 for NaN, as torch's CPU kernel computes (0 < x) - (x < 0)).
+Tensor sign(const Tensor& x);
+
+}  // namespace gbc::runtime
