@@ -15,6 +15,7 @@ namespace gbc::interp {
 void installNnContainers(VM& vm);
 void installNnUtils(VM& vm);
 void installNnNorms(VM& vm);
+void installAutogradFunction(VM& vm);
 
 namespace {
 
@@ -331,6 +332,7 @@ std::string nnCoreBackwardName(const std::string& target, const std::vector<Valu
   if (target == "_weight_norm") return "WeightNormInterfaceBackward0";
   if (target == "group_norm") return "NativeGroupNormBackward0";
   if (target == "bmm") return "BmmBackward0";
+  if (target == "split") return "SplitBackward0";
   if (target == "instance_norm") return "ViewBackward0";  // (at::instance_norm ends in a view)
   if (target == "pixel_shuffle") return "PixelShuffleBackward0";
   if (target == "pixel_unshuffle") return "PixelUnshuffleBackward0";
@@ -365,6 +367,13 @@ bool nnCoreGradients(VM& vm, const GradNode& node, const runtime::Tensor& g,
     auto r = check(vm, runtime::weightNormBackward(g, v, gg, fwd.norm, dim));
     if (need(0)) out[0] = r.v;
     if (need(1)) out[1] = r.g;
+    return true;
+  }
+  if (op == "split") {  // the piece's gradient in its slice of zeros
+    if (!need(0)) return true;
+    Tensor z = runtime::zerosLike(node.tensors.at(0));
+    check(vm, runtime::setitem(z, tensorIndexItems(vm, node.inputs.at(1)), g));
+    out[0] = z;
     return true;
   }
   if (op == "bmm") {  // grad @ mat2^T, self^T @ grad
@@ -471,6 +480,7 @@ void installNnCore(VM& vm) {
   installNnContainers(vm);
   installNnUtils(vm);
   installNnNorms(vm);
+  installAutogradFunction(vm);  // (the base class only; autograd_function_py.cpp)
 }
 
 }  // namespace gbc::interp

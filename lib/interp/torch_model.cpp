@@ -690,6 +690,39 @@ static void defineTensorMethods() {
     vm.dynamo().recordOp(vm, "expand_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
     return out;
   };
+  // x.split(size, dim=0) / x.chunk(n, dim=0): the pieces as views, one node and a getitem of
+  // it per piece (as Dynamo unpacks the tuple); each piece's gradient lands in its slice
+  // (SplitBackward0; nn_core.cpp)
+  auto pieces = [](VM& vm, CallArgs& a, bool m, const std::string& name) -> Value {
+    Value self = a.args.at(0), n = arg(a, 1, name == "split" ? "split_size_or_sections" : "chunks");
+    Value dimV = arg(a, 2, "dim");
+    int64_t dim = dimV ? asInt(dimV) : 0;
+    const Tensor& x = T(self);
+    if (dim < 0) dim += x.dim();
+    if (n->kind != Kind::Int) vm.unsupported("Tensor." + name + " with a list of sizes");
+    auto parts = check(
+        vm, name == "split" ? runtime::split(x, asInt(n), dim) : runtime::chunk(x, asInt(n), dim));
+    std::vector<Value> outs;
+    int64_t start = 0;
+    for (const Tensor& p : parts) {
+      Value out = wrapTensor(p);
+      std::vector<Value> key(static_cast<size_t>(dim),
+                             std::make_shared<SliceObject>(none(), none(), none()));
+      int64_t len = p.sizes()[static_cast<size_t>(dim)];
+      key.push_back(std::make_shared<SliceObject>(pyInt(start), pyInt(start + len), none()));
+      start += len;
+      applyGradFn(vm, "split", {self, pyTuple(std::move(key))}, out);
+      outs.push_back(out);
+    }
+    vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         {self, n}, outs);
+    for (size_t i = 0; i < outs.size(); ++i)
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction,
+                           {outs[i], pyInt(static_cast<int64_t>(i))}, {outs[i]});
+    return pyTuple(outs);
+  };
+  M["split"] = [pieces](VM& vm, CallArgs& a, bool m) { return pieces(vm, a, m, "split"); };
+  M["chunk"] = [pieces](VM& vm, CallArgs& a, bool m) { return pieces(vm, a, m, "chunk"); };
   M["view_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value other = arg(a, 1, "other");
     Value out = wrapTensor(check(vm, runtime::view(T(a.args.at(0)), tensorArg(other).sizes())));

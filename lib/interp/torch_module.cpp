@@ -311,6 +311,22 @@ void installTorch(VM& vm) {
                                            scalarOf(vm, a.args.at(1)), dtypeKw(a))));
   });
   def(vm, torch, "arange", [](VM& vm, CallArgs& a) -> Value {
+    // arange(end) / arange(start, end, step=1), any of them by keyword
+    std::vector<Value> pos = a.args;
+    for (const char* kw : {"start", "end", "step"}) {
+      Value v = a.kw(kw);
+      if (!v) continue;
+      if (std::string(kw) == "start")
+        pos.insert(pos.begin(), v);
+      else if (std::string(kw) == "end" && pos.empty())
+        pos.push_back(v);
+      else if (std::string(kw) == "end")
+        pos.insert(pos.begin() + 1, v);
+      else
+        pos.push_back(v);
+    }
+    if (pos.empty()) vm.raise(vm.b().type_error, "arange() missing required argument 'end'");
+    a.args = pos;
     if (a.args.size() == 1)
       return factory(vm, "arange",
                      check(vm, runtime::arange(scalarOf(vm, a.args.at(0)), dtypeKw(a))));
@@ -349,6 +365,20 @@ void installTorch(VM& vm) {
     Tensor t = check(
         vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "rand", t);
+  });
+  def(vm, torch, "randn_like", [](VM& vm, CallArgs& a) -> Value {
+    if (a.kw("generator")) vm.unsupported("torch.randn_like with a generator");
+    // (no gradient: the result does not depend on the input's values)
+    Value out = wrapTensor(check(vm, runtime::randnLike(T(a.args.at(0)), dtypeKw(a))));
+    vm.dynamo().recordOp(vm, "randn_like", graph::NodeOp::CallFunction, {a.args.at(0)}, {out});
+    return out;
+  });
+  def(vm, torch, "rand_like", [](VM& vm, CallArgs& a) -> Value {
+    if (a.kw("generator")) vm.unsupported("torch.rand_like with a generator");
+    // (no gradient: the result does not depend on the input's values)
+    Value out = wrapTensor(check(vm, runtime::randLike(T(a.args.at(0)), dtypeKw(a))));
+    vm.dynamo().recordOp(vm, "rand_like", graph::NodeOp::CallFunction, {a.args.at(0)}, {out});
+    return out;
   });
   // torch.randint(high, size) / randint(low, high, size)
   def(vm, torch, "randint", [](VM& vm, CallArgs& a) -> Value {
@@ -438,7 +468,7 @@ void installTorch(VM& vm) {
         "t",      "unsqueeze", "squeeze",   "flatten",      "permute", "clamp",   "matmul",
         "mm",     "add",       "sub",       "mul",          "div",     "pow",     "clone",
         "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "topk",
-        "bmm"}) {
+        "bmm",    "split",     "chunk"}) {
     std::string n = name;
     static const std::set<std::string> kUnary = {"abs", "exp",  "log",     "sqrt", "rsqrt", "sin",
                                                  "cos", "tanh", "sigmoid", "relu", "neg"};
@@ -609,9 +639,10 @@ static void loadOptimModel(VM& vm) {
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   // torch/optim/__init__.py: the optimizers at the package's top level
   auto& optim = *as<ModuleObject>(vm.findModule("torch.optim")).dict;
-  for (const char* sub : {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.sgd"})
+  for (const char* sub :
+       {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.adamw", "torch.optim.sgd"})
     if (Value m = vm.findModule(sub))
-      for (const char* name : {"Optimizer", "Adam", "SGD"})
+      for (const char* name : {"Optimizer", "Adam", "AdamW", "SGD"})
         if (Value cls = as<ModuleObject>(m).dict->getStr(name)) optim.setStr(name, cls);
 }
 
