@@ -218,6 +218,8 @@ Value tensorCompare(VM& vm, CmpOpKind op, const Value& a, const Value& b) {
   }
 }
 
+static Value scalarValue(const runtime::Scalar& s);
+
 static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
   std::vector<Value> keys =
       key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
@@ -236,10 +238,24 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
         break;
       case Kind::Slice: {
         auto& s = as<SliceObject>(k);
+        // a bound is an int or has __index__ (a one-element integer tensor: its value)
+        auto bound = [&](const Value& b) -> int64_t {
+          if (b->kind == Kind::Tensor) {
+            const Tensor& t = T(b);
+            if (t.numel() != 1 || runtime::isFloating(t.dtype()))
+              vm.raise(vm.b().type_error,
+                       "only integer tensors of a single element can be converted to an index");
+            return asInt(scalarValue(check(vm, t.item())));
+          }
+          if (b->kind != Kind::Int && b->kind != Kind::Bool)
+            vm.raise(vm.b().type_error,
+                     "slice indices must be integers or None or have an __index__ method");
+          return asInt(b);
+        };
         runtime::Slice sl;
-        if (!isNone(s.start)) sl.start = asInt(s.start);
-        if (!isNone(s.stop)) sl.stop = asInt(s.stop);
-        if (!isNone(s.step)) sl.step = asInt(s.step);
+        if (!isNone(s.start)) sl.start = bound(s.start);
+        if (!isNone(s.stop)) sl.stop = bound(s.stop);
+        if (!isNone(s.step)) sl.step = bound(s.step);
         items.emplace_back(sl);
         break;
       }
