@@ -271,6 +271,18 @@ static bool hasForwardHooks(const Value& module) {
   return false;
 }
 
+/// trace_rules.check_verbose: the eval-frame callback compiles the `forward` of a torch.nn (or
+/// torch.ao) module that has hooks, though torch's files are skipped, so that a break in a hook
+/// (which skips the whole _call_impl frame) still leaves the module's ops a graph of their own.
+static bool isHookedTorchForward(VM& vm, const Frame& f) {
+  if (f.code->name != "forward" || f.fast.empty() || !f.fast[0]) return false;
+  const Value& self = f.fast[0];
+  if (self->kind != Kind::Instance || !isNnModule(vm, self)) return false;
+  const std::string& mod = as<InstanceObject>(self).cls->module;
+  if (mod.rfind("torch.nn.", 0) != 0 && mod.rfind("torch.ao.", 0) != 0) return false;
+  return hasForwardHooks(self);
+}
+
 bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   std::function<bool(const Value&, int)> has = [&](const Value& v, int depth) -> bool {
     if (!v || depth > 3) return false;
@@ -340,6 +352,12 @@ static std::string moduleSignature(VM& vm, const Value& m) {
         k += ");";
       } else if (name == "training" && val->kind == Kind::Bool) {
         k += as<BoolObject>(val).v ? "T;" : "E;";
+      } else if ((name == "_forward_hooks" || name == "_forward_pre_hooks") &&
+                 val->kind == Kind::Dict) {
+        // the hook dicts' keys (a hook added or removed recompiles)
+        k += name + "{";
+        as<DictObject>(val).forEach([&](const Value& hk, const Value&) { k += vm.repr(hk) + ","; });
+        k += "};";
       }
     });
   };
@@ -556,7 +574,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   }
   // R3b-e
   if (cs.skip) return vm.eval(*f);
-  if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
+  if (isSkippedFile(vm, f->code->filename) && !isHookedTorchForward(vm, *f)) return vm.eval(*f);
   // trace_rules.lookup_inner, not a direct call: a `__getattr__` is never compiled as a frame of
   // its own ("Tracing __getattr__ as the top level frame, unsuitable for tracing"); its callees
   // are still offered
