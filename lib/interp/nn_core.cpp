@@ -1,6 +1,10 @@
-// torch.nn's containers, utilities and normalisation layers beyond the basic ones: the natives
-// they need (torch._C._log_api_usage_once, torch.typename) and the lazy loading of their Python
-// parts (nn_containers_py.cpp). Each op is one Dynamo graph node named as real Dynamo names it.
+// torch.nn's containers, utilities and normalisation layers beyond the basic ones: their native
+// ops (torch._weight_norm, norm_except_dim, _foreach_norm/_foreach_mul_, linalg.vector_norm /
+// linalg.qr, diag, sign, F.group_norm, F.instance_norm, F.pixel_shuffle/unshuffle,
+// F.interpolate, torch._C._log_api_usage_once, torch.typename), their derivatives and
+// grad_fn names (with F.pad's, split's and bmm's), and the lazy loading of the Python parts
+// (nn_containers_py.cpp, nn_utils_py.cpp, nn_norms_py.cpp, autograd_function_py.cpp). Each op is
+// one Dynamo graph node named as real Dynamo names it; the kernels are runtime/norms.h's.
 #include <cmath>
 
 #include "interp/autograd.h"

@@ -1,8 +1,10 @@
-// Norms and the shape-shuffling and resampling layers of torch.nn (norms.cpp, resample.cpp):
-// vector 2-norms (torch.linalg.vector_norm, _foreach_norm, norm_except_dim), weight
-// normalisation (_weight_norm and its backward), group normalisation, pixel shuffle and
-// nearest-neighbour upsampling, each summing in the order of torch's CPU kernels (AVX2, 8 float
-// lanes, fused multiply-adds where the compiler contracts them), so values match torch's.
+// Norms and the shape-shuffling and resampling layers of torch.nn (norms.cpp, resample.cpp,
+// qr.cpp): vector 2-norms (torch.linalg.vector_norm, _foreach_norm, norm_except_dim), weight
+// normalisation (_weight_norm and its backward), group normalisation, pixel shuffle,
+// nearest-neighbour upsampling, and the QR / diag / sign of nn.init.orthogonal_. The norms sum
+// in the order of torch's CPU kernels (8 float lanes, fused multiply-adds where torch's build
+// fuses them; checked against torch on the recording machine), so their values match torch's;
+// group norm and QR follow torch's algorithms but are not bit-exact.
 #pragma once
 
 #include <optional>
