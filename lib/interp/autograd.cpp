@@ -18,6 +18,9 @@ static thread_local GradTape* g_tape = nullptr;  // the innermost open GradTape
 bool gradEnabled() { return g_grad_enabled; }
 void setGradEnabled(bool enabled) { g_grad_enabled = enabled; }
 
+// the ops of nn_core.cpp (pad, group_norm, _weight_norm, ...)
+std::string nnCoreBackwardName(const std::string& target, const std::vector<Value>& inputs);
+
 /// torch's backward node names (torch/csrc/autograd/generated), by the op that created them.
 static std::string backwardName(const std::string& target, const std::vector<Value>& inputs) {
   static const std::unordered_map<std::string, std::string> kNames = {
@@ -113,7 +116,7 @@ static std::string backwardName(const std::string& target, const std::vector<Val
     if (a > 2 || b > 2) return "UnsafeViewBackward0";
   }
   auto it = kNames.find(target);
-  return it == kNames.end() ? "" : it->second;
+  return it == kNames.end() ? nnCoreBackwardName(target, inputs) : it->second;
 }
 
 GradNode::~GradNode() {

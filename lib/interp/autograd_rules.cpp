@@ -19,6 +19,9 @@ bool nnLayerGradients(VM& vm, const GradNode& node, const Tensor& g, const std::
 // triu, tril, einsum (torch_tri_einsum.cpp)
 bool triEinsumGradients(VM& vm, const GradNode& node, const Tensor& g,
                         const std::vector<bool>& needs, std::vector<Tensor>& out);
+// pad, group_norm, instance_norm, _weight_norm, pixel_shuffle, interpolate (nn_core.cpp)
+bool nnCoreGradients(VM& vm, const GradNode& node, const Tensor& g, const std::vector<bool>& needs,
+                     std::vector<Tensor>& out);
 
 bool savesTensors(const std::string& target) {
   // AddBackward0, SumBackward0, ViewBackward0, ...: only sizes, dims and scalars
@@ -306,7 +309,8 @@ std::vector<Tensor> inputGradients(VM& vm, const GradNode& node, const Tensor& g
       if (need(1)) out[1] = check(vm, runtime::neg(gx));
     }
   } else if (!nnLayerGradients(vm, node, g, needs, out) &&
-             !triEinsumGradients(vm, node, g, needs, out)) {
+             !triEinsumGradients(vm, node, g, needs, out) &&
+             !nnCoreGradients(vm, node, g, needs, out)) {
     unsupported();
   }
   return out;

@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "interp/autograd.h"
 #include "interp/causes.h"
 #include "interp/torch_model.h"
 #include "interp/trace_rules.h"
@@ -273,6 +274,29 @@ void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty)
 // ---------------------------------------------------------------------------------------------
 // frames
 
+/// Whether an nn.Module has forward or forward-pre hooks (the hook dicts of its __dict__).
+static bool hasForwardHooks(const Value& module) {
+  const DictPtr& d = as<InstanceObject>(module).dict;
+  if (!d) return false;
+  for (const char* name : {"_forward_hooks", "_forward_pre_hooks"}) {
+    Value h = d->getStr(name);
+    if (h && h->kind == Kind::Dict && as<DictObject>(h).size() > 0) return true;
+  }
+  return false;
+}
+
+/// trace_rules.check_verbose: the eval-frame callback compiles the `forward` of a torch.nn (or
+/// torch.ao) module that has hooks, though torch's files are skipped, so that a break in a hook
+/// (which skips the whole _call_impl frame) still leaves the module's ops a graph of their own.
+static bool isHookedTorchForward(VM& vm, const Frame& f) {
+  if (f.code->name != "forward" || f.fast.empty() || !f.fast[0]) return false;
+  const Value& self = f.fast[0];
+  if (self->kind != Kind::Instance || !isNnModule(vm, self)) return false;
+  const std::string& mod = as<InstanceObject>(self).cls->module;
+  if (mod.rfind("torch.nn.", 0) != 0 && mod.rfind("torch.ao.", 0) != 0) return false;
+  return hasForwardHooks(self);
+}
+
 bool Dynamo::hasTensorObjects(VM& vm, Frame& f) {
   std::function<bool(const Value&, int)> has = [&](const Value& v, int depth) -> bool {
     if (!v || depth > 3) return false;
@@ -342,6 +366,12 @@ static std::string moduleSignature(VM& vm, const Value& m) {
         k += ");";
       } else if (name == "training" && val->kind == Kind::Bool) {
         k += as<BoolObject>(val).v ? "T;" : "E;";
+      } else if ((name == "_forward_hooks" || name == "_forward_pre_hooks") &&
+                 val->kind == Kind::Dict) {
+        // the hook dicts' keys (a hook added or removed recompiles)
+        k += name + "{";
+        as<DictObject>(val).forEach([&](const Value& hk, const Value&) { k += vm.repr(hk) + ","; });
+        k += "};";
       }
     });
   };
@@ -438,7 +468,15 @@ std::vector<std::string> Dynamo::frameGuards(VM& vm, Frame& f, const CodeState& 
   }
   for (size_t i = 0; i < f.stack.size(); ++i)
     g.push_back(guardKey(vm, f.stack[i], "S" + std::to_string(i), cs));
-  g.push_back(egb ? "G1" : "G0");
+  // an nn.Module in a closure cell (wrap_inline's `fn`, a compiled closure over a model): its
+  // training flags, submodules and tensor sizes, as for one passed in
+  for (size_t i = 0; i < f.cells.size(); ++i)
+    if (const Value& v = f.cells[i] ? f.cells[i]->v : nullptr;
+        v && v->kind == Kind::Instance && isNnModule(vm, v))
+      g.push_back(guardKey(vm, v, "C" + std::to_string(i), cs));
+  // the GLOBAL_STATE guard: a frame compiled with grad mode on recompiles under no_grad
+  g.push_back(gradEnabled() ? "grad1" : "grad0");
+  g.push_back(egb ? "G1" : "G0");  // (last: not compared on lookup)
   return g;
 }
 
@@ -564,7 +602,7 @@ Value Dynamo::offer(VM& vm, const FramePtr& f) {
   }
   // R3b-e
   if (cs.skip) return vm.eval(*f);
-  if (isSkippedFile(vm, f->code->filename)) return vm.eval(*f);
+  if (isSkippedFile(vm, f->code->filename) && !isHookedTorchForward(vm, *f)) return vm.eval(*f);
   // trace_rules.lookup_inner, not a direct call: a `__getattr__` is never compiled as a frame of
   // its own ("Tracing __getattr__ as the top level frame, unsuitable for tracing"); its callees
   // are still offered
@@ -906,6 +944,22 @@ void Dynamo::beforeInstruction(VM& vm, Frame& f) {
     if (!in_try && !(st.config && st.config->fullgraph) && !egb) st.checkpoint = s;
   }
   (void)vm;
+}
+
+void Dynamo::onAttrLoaded(VM& vm, Frame& f, const Value& obj, const std::string& name,
+                          const Value& value) {
+  // builder.py wrap_literal / wrap_unspecialized_primitive: with dynamic=True a float from a
+  // source (here an nn.Module's attribute, UnspecializedNNModuleVariable) is not specialized; it
+  // enters as a 0-d tensor input whose .item() the graph calls, once per source and trace
+  TraceState& st = *f.trace;
+  if (st.silent || !st.config || !st.config->dynamic.value_or(false)) return;
+  if (obj->kind != Kind::Instance || !isNnModule(vm, obj)) return;
+  const DictPtr& d = as<InstanceObject>(obj).dict;
+  if (!d || d->getStr(name) != value) return;  // (a class attribute or a property: a constant)
+  auto key = std::make_pair(static_cast<const Object*>(obj.get()), name);
+  if (!st.unspecialized_floats.insert(key).second) return;
+  st.undo.push_back([&st, key] { st.unspecialized_floats.erase(key); });
+  recordOp(vm, "item", graph::NodeOp::CallMethod, {}, {});
 }
 
 void Dynamo::restore(Frame& f, TraceState& st, const Snapshot& snap) {
@@ -1675,6 +1729,11 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
                                          as<ClassObject>(callable).name + " at 0x7f0000000000>");
   // re.match(...) and the like on constants: Dynamo runs them at trace time
   if (trace_rules::isConstantFoldedCall(vm, callable, args)) return callOpaque(vm, callable, args);
+  // torch.nn.CrossEntropyLoss(...): UserDefinedClassVariable._call_cross_entropy_loss stands in
+  // for the module without tracing its __init__ (no _log_api_usage_once node)
+  if (callable->kind == Kind::Class && as<ClassObject>(callable).name == "CrossEntropyLoss" &&
+      as<ClassObject>(callable).module == "torch.nn.modules.loss")
+    return callOpaque(vm, callable, args);
   if (checkCallCause(vm, callable, args)) return none();  // e.g. an ignored logging call
   if (callable->kind == Kind::Builtin && as<BuiltinObject>(callable).id == "Tensor.item")
     return traceItem(vm, callable, args);
@@ -1711,8 +1770,9 @@ Value Dynamo::traceCall(VM& vm, Frame& f, const Value& callable, CallArgs& args)
   }
   if (callable->kind == Kind::BoundMethod && isOptimizerInitGroup(vm, callable))
     return traceOptimizerInitGroup(vm, callable, args);
-  if (callable->kind == Kind::Instance && isNnModule(vm, callable)) {
-    // R7: module calls inline straight into forward
+  if (callable->kind == Kind::Instance && isNnModule(vm, callable) && !hasForwardHooks(callable)) {
+    // R7: module calls inline straight into forward (UnspecializedNNModuleVariable's short
+    // cut); a module with hooks goes through __call__ and _call_impl, which run them
     Value fwd = vm.getAttr(callable, "forward");
     return vm.call(fwd, args);
   }

@@ -157,6 +157,8 @@ struct TraceState {
   std::set<int> specialized_items;
   std::vector<ObjectGuard> object_guards;
   std::vector<ValueGuard> value_guards;
+  // dynamic=True: the nn.Module float attributes already lifted to graph inputs (onAttrLoaded)
+  std::set<std::pair<const Object*, std::string>> unspecialized_floats;
 };
 
 class Dynamo {
@@ -190,6 +192,10 @@ class Dynamo {
   /// Runs `body` as eager code from inside a traced frame: no trace, no compile callback.
   Value untraced(VM& vm, const std::function<Value()>& body);
   void beforeInstruction(VM& vm, Frame& f);
+  /// A traced LOAD_ATTR gave `value` (obj.name): under dynamic=True a float attribute of an
+  /// nn.Module is an unspecialized float, a graph input read with `.item()` where first loaded.
+  void onAttrLoaded(VM& vm, Frame& f, const Value& obj, const std::string& name,
+                    const Value& value);
   Value onRootReturn(VM& vm, Frame& f, Value v);
   bool handleBreak(VM& vm, Frame& f, GraphBreakSignal& s, Value& result);
   /// torch._dynamo.config.nested_graph_breaks: a break in an inlined frame compiles the graph

@@ -246,6 +246,9 @@ Value VM::evalLoop(Frame& f) {
           case Op::LOAD_ATTR: {
             Value obj = pop(f);
             f.stack.push_back(getAttr(obj, code.names[static_cast<size_t>(in.arg)]));
+            if (f.trace && f.stack.back()->kind == Kind::Float)
+              dynamo_->onAttrLoaded(*this, f, obj, code.names[static_cast<size_t>(in.arg)],
+                                    f.stack.back());
             break;
           }
           case Op::STORE_ATTR: {

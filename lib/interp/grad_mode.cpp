@@ -56,9 +56,12 @@ class set_grad_enabled(_GradModeContext):
 
 void installGradMode(VM& vm) {
   Value torch = vm.findModule("torch");
-  auto C = std::make_shared<ModuleObject>("torch._C");
-  vm.registerModule("torch._C", C);
-  as<ModuleObject>(torch).dict->setStr("_C", C);
+  Value C = vm.findModule("torch._C");  // (nn_core.cpp may have made it)
+  if (!C) {
+    C = std::make_shared<ModuleObject>("torch._C");
+    vm.registerModule("torch._C", C);
+    as<ModuleObject>(torch).dict->setStr("_C", C);
+  }
   auto setter =
       std::make_shared<BuiltinObject>("_gbc_set_grad_enabled", [](VM& vm, CallArgs& a) -> Value {
         bool prev = gradEnabled();
@@ -73,7 +76,7 @@ void installGradMode(VM& vm) {
         }
         return pyBool(prev);
       });
-  C->dict->setStr("_gbc_set_grad_enabled", setter);
+  as<ModuleObject>(C).dict->setStr("_gbc_set_grad_enabled", setter);
   std::string file = std::string(vm.target().torch_prefix) + "/autograd/grad_mode.py";
   loadPrelude(vm, "torch.autograd.grad_mode", file, kGradModeSource);
   auto& gm = *as<ModuleObject>(vm.findModule("torch.autograd.grad_mode")).dict;

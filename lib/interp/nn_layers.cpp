@@ -215,7 +215,10 @@ Value padOp(VM& vm, CallArgs& a) {
              "Unrecognised padding mode " + mode);  // torch/_C _pad_enum's message
   Tensor out =
       check(vm, runtime::pad(tensorArg(input), pads, m, given(value) ? asFloat(value) : 0.0));
-  return result(vm, "pad", std::move(out), {input}, {input});
+  // (the pads and the mode for its derivative, nn_core.cpp)
+  std::vector<Value> padv;
+  for (int64_t p : pads) padv.push_back(pyInt(p));
+  return result(vm, "pad", std::move(out), {input, pyTuple(std::move(padv)), pyStr(mode)}, {input});
 }
 
 Value embeddingOp(VM& vm, CallArgs& a) {

@@ -142,6 +142,32 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
     std = gain / math.sqrt(fan)
     with torch.no_grad():
         return tensor.normal_(0, std, generator=generator)
+
+#@line 672
+def orthogonal_(tensor, gain=1, generator=None):
+#@line 694
+    if tensor.dim() < 2:
+        raise ValueError("Only tensors with 2 or more dimensions are supported")
+    if tensor.numel() == 0:
+        # no-op
+        return tensor
+    rows = tensor.size(0)
+    cols = tensor.numel() // rows
+    flattened = torch.empty((rows, cols), dtype=tensor.dtype).normal_(0, 1, generator=generator)
+    if rows < cols:
+        flattened = flattened.t()
+    # Compute the qr factorization (gbc's, in double precision: see runtime/qr.cpp)
+    q, r = torch.linalg.qr(flattened)
+    # Make Q uniform according to https://arxiv.org/pdf/math-ph/0609050.pdf
+    d = torch.diag(r, 0)
+    ph = d.sign()
+    q *= ph
+    if rows < cols:
+        q = q.t()
+    with torch.no_grad():
+        tensor.view_as(q).copy_(q)
+        tensor.mul_(gain)
+    return tensor
 )PY";
 
 const char* kConv = R"PY(

@@ -44,6 +44,14 @@ std::vector<PreludeModule> preludeModules(const TargetProfile& t) {
   std::string ext = R"PY(
 import functools
 import torch
+#@line 62
+def wrap_inline(fn):
+#@line 67
+    @functools.wraps(fn)
+    def inner(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return inner
 #@line @WRAP0@
 def wrap_numpy(f):
     def wrap(*args, **kwargs):
@@ -173,7 +181,14 @@ import torch
 
 class Module:
     def __init__(self, *args, **kwargs):
+        torch._C._log_api_usage_once("python.nn_module")
         object.__setattr__(self, 'training', True)
+        # the hook dicts torch's _call_impl consults (nn_containers_py.cpp has RemovableHandle)
+        object.__setattr__(self, '_forward_hooks', {})
+        object.__setattr__(self, '_forward_hooks_with_kwargs', {})
+        object.__setattr__(self, '_forward_hooks_always_called', {})
+        object.__setattr__(self, '_forward_pre_hooks', {})
+        object.__setattr__(self, '_forward_pre_hooks_with_kwargs', {})
         object.__setattr__(self, '_compiled_call_impl', None)
 
     def forward(self, *input):
@@ -192,10 +207,63 @@ class Module:
 #@line @CI0@
     def _call_impl(self, *args, **kwargs):
         forward_call = self.forward
+#@line @CIIF@
+        if not (self.__dict__.get('_forward_hooks') or self.__dict__.get('_forward_pre_hooks')):
 #@line @CI@
-        return forward_call(*args, **kwargs)
+            return forward_call(*args, **kwargs)
+
+        result = None
+
+#@line @CIINNER@
+        def inner():
+            nonlocal result, args, kwargs
+#@line @CIPRE@
+            if self._forward_pre_hooks:
+                for hook_id, hook in (*self._forward_pre_hooks.items(),):
+                    if hook_id in self._forward_pre_hooks_with_kwargs:
+#@line @CIPREKW@
+                        args_kwargs_result = hook(self, args, kwargs)  # type: ignore[misc]
+                        if args_kwargs_result is not None:
+                            if isinstance(args_kwargs_result, tuple) and len(args_kwargs_result) == 2:
+                                args, kwargs = args_kwargs_result
+                            else:
+                                raise RuntimeError(
+                                    "forward pre-hook must return None or a tuple "
+                                    f"of (new_args, new_kwargs), but got {args_kwargs_result}."
+                                )
+                    else:
+                        args_result = hook(self, args)
+                        if args_result is not None:
+                            if not isinstance(args_result, tuple):
+                                args_result = (args_result,)
+                            args = args_result
+
+#@line @CIFWD@
+            result = forward_call(*args, **kwargs)
+            if self._forward_hooks:
+                for hook_id, hook in (*self._forward_hooks.items(),):
+                    # mark that always called hook is run
+                    if hook_id in self._forward_hooks_always_called:
+                        pass
+#@line @CIFWDKW@
+                    if hook_id in self._forward_hooks_with_kwargs:
+                        hook_result = hook(self, args, kwargs, result)
+                    else:
+                        hook_result = hook(self, args, result)
+
+                    if hook_result is not None:
+                        result = hook_result
+#@line @CIRET@
+            return result
+
+#@line @CICOMP@
+        return inner()
 
     __call__ = _wrapped_call_impl
+
+    def _gbc_modules(self):
+        # torch's _modules: the submodules, in the order they were first set
+        return {k: v for k, v in self.__dict__.items() if isinstance(v, Module)}
 
     def children(self):
         for v in self.__dict__.values():
@@ -244,9 +312,23 @@ class Module:
             object.__setattr__(self, '_gbc_buffers', [])
         if name not in self._gbc_buffers:
             self._gbc_buffers.append(name)
+        if not persistent:
+            if '_non_persistent_buffers_set' not in self.__dict__:
+                object.__setattr__(self, '_non_persistent_buffers_set', set())
+            self._non_persistent_buffers_set.add(name)
         object.__setattr__(self, name, tensor)
 
     def add_module(self, name, module):
+        if not isinstance(module, Module) and module is not None:
+            raise TypeError(f"{torch.typename(module)} is not a Module subclass")
+        elif not isinstance(name, str):
+            raise TypeError(f"module name should be a string. Got {torch.typename(name)}")
+        elif hasattr(self, name) and not isinstance(self.__dict__.get(name), Module):
+            raise KeyError(f"attribute '{name}' already exists")
+        elif "." in name:
+            raise KeyError(f'module name can\'t contain ".", got: {name}')
+        elif name == "":
+            raise KeyError('module name can\'t be empty string ""')
         object.__setattr__(self, name, module)
 
     def register_module(self, name, module):
@@ -363,31 +445,46 @@ class Module:
         return ''
 
     def __repr__(self):
-        lines = []
-        for k, v in self.__dict__.items():
-            if isinstance(v, Module):
-                mod = repr(v).replace('\n', '\n  ')
-                lines.append('(' + k + '): ' + mod)
-        main = type(self).__name__ + '('
-        extra = self.extra_repr()
-        if extra and not lines:
-            return main + extra + ')'
-        if not lines:
-            return main + ')'
-        body = ''
-        if extra:
-            body = '\n  ' + extra
-        for l in lines:
-            body = body + '\n  ' + l
-        return main + body + '\n)'
+        extra_lines = []
+        extra_repr = self.extra_repr()
+        if extra_repr:
+            extra_lines = extra_repr.split("\n")
+        child_lines = []
+        for key, module in self.__dict__.items():
+            if isinstance(module, Module):
+                mod_str = repr(module).replace('\n', '\n  ')
+                child_lines.append("(" + key + "): " + mod_str)
+        lines = extra_lines + child_lines
+        main_str = type(self).__name__ + "("
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                main_str += extra_lines[0]
+            else:
+                main_str += "\n  " + "\n  ".join(lines) + "\n"
+        main_str += ")"
+        return main_str
+
 )PY";
+  module += moduleHooksAndState();  // (prelude_module.cpp: the rest of Module's methods)
   module = substLine(module, "@WCI0@", (v214 ? 1783 : 1779) - 4);
-  module = substLine(module, "@CI0@", (v214 ? 1794 : 1790) - 2);
+  module = substLine(module, "@CI0@", (v214 ? 1794 : 1790) - 7);
   module = substLine(module, "@CI@", v214 ? 1794 : 1790);
+  // the hook path of _call_impl, at 2.14's lines (2.11's, where unknown, 4 lines earlier as the
+  // fast path is)
+  int hooks = v214 ? 0 : -4;
+  module = substLine(module, "@CIIF@", 1791 + hooks);
+  module = substLine(module, "@CIINNER@", 1799 + hooks);
+  module = substLine(module, "@CIPRE@", 1810 + hooks);
+  module = substLine(module, "@CIPREKW@", 1816 + hooks);
+  module = substLine(module, "@CIFWD@", 1837 + hooks);
+  module = substLine(module, "@CIFWDKW@", 1847 + hooks);
+  module = substLine(module, "@CIRET@", 1876 + hooks);
+  module = substLine(module, "@CICOMP@", 1886 + hooks);
   mods.push_back(
       {"torch.nn.modules.module", prefix + "/nn/modules/module.py", preludeLayout(module)});
 
   std::string layers = R"PY(
+import operator
 import torch
 from torch.nn.modules.module import Module
 
@@ -476,38 +573,88 @@ class Dropout(Module):
 class Sequential(Module):
     def __init__(self, *args):
         super().__init__()
-        for i, m in enumerate(args):
-            setattr(self, str(i), m)
+        if len(args) == 1 and isinstance(args[0], dict) and type(args[0]).__name__ == 'OrderedDict':
+            for key, module in args[0].items():
+                self.add_module(key, module)
+        else:
+            for idx, module in enumerate(args):
+                self.add_module(str(idx), module)
 
-    def forward(self, input):
-        for m in self.children():
-            input = m(input)
-        return input
+    def _get_item_by_idx(self, iterator, idx):
+        size = len(self)
+        idx = operator.index(idx)
+        if not -size <= idx < size:
+            raise IndexError(f"index {idx} is out of range")
+        idx %= size
+        return list(iterator)[idx]
 
-    def __getitem__(self, i):
-        return list(self.children())[i]
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            # torch: self.__class__(OrderedDict(...)); built entry by entry here, as gbc's
+            # OrderedDict is collections' Python one, which Dynamo would trace (torch's is C)
+            out = self.__class__()
+            for key, module in list(self._gbc_modules().items())[idx]:
+                out.add_module(key, module)
+            return out
+        else:
+            return self._get_item_by_idx(self._gbc_modules().values(), idx)
 
     def __len__(self):
-        return len(list(self.children()))
+        return len(self._gbc_modules())
+
+    def __iter__(self):
+        return iter(self._gbc_modules().values())
+
+    def forward(self, input):
+        for module in self:
+            input = module(input)
+        return input
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
 
 class ModuleList(Module):
     def __init__(self, modules=None):
         super().__init__()
         if modules is not None:
-            for i, m in enumerate(modules):
-                setattr(self, str(i), m)
+            self += modules
 
-    def __getitem__(self, i):
-        return list(self.children())[i]
+    def _get_abs_string_index(self, idx):
+        idx = operator.index(idx)
+        if not (-len(self) <= idx < len(self)):
+            raise IndexError(f"index {idx} is out of range")
+        if idx < 0:
+            idx += len(self)
+        return str(idx)
 
-    def __iter__(self):
-        return iter(list(self.children()))
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return self.__class__(list(self._gbc_modules().values())[idx])
+        else:
+            return self._gbc_modules()[self._get_abs_string_index(idx)]
+
+    def __setitem__(self, idx, module):
+        idx = self._get_abs_string_index(idx)
+        return setattr(self, str(idx), module)
 
     def __len__(self):
-        return len(list(self.children()))
+        return len(self._gbc_modules())
 
-    def append(self, m):
-        setattr(self, str(len(self)), m)
+    def __iter__(self):
+        return iter(self._gbc_modules().values())
+
+    def __iadd__(self, modules):
+        return self.extend(modules)
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
+
+    def extend(self, modules):
+        offset = len(self)
+        for i, module in enumerate(modules):
+            self.add_module(str(offset + i), module)
         return self
 )PY";
   mods.push_back(

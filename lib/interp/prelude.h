@@ -19,6 +19,10 @@ std::vector<PreludeModule> preludeModules(const TargetProfile& target);
 /// first use (VM::findModule), as most programs never train.
 std::vector<PreludeModule> optimPreludes(const TargetProfile& target);
 
+/// Methods of nn.Module and module-level helpers appended to the Module class's source
+/// (prelude_module.cpp).
+const char* moduleHooksAndState();
+
 /// Expands `#@line N` directives into blank lines (so the next line is line N of the file).
 std::string preludeLayout(const std::string& text);
 /// `s` with every `key` replaced by the decimal `value`.

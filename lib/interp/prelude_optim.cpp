@@ -456,6 +456,33 @@ def adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, for
   adam = substLine(adam, "@STEP@", 214);
   mods.push_back({"torch.optim.adam", prefix + "/optim/adam.py", preludeLayout(adam)});
 
+  // torch/optim/adamw.py: Adam with decoupled weight decay
+  std::string adamw = R"PY(
+from torch.optim.adam import Adam
+
+#@line 19
+class AdamW(Adam):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2,
+                 amsgrad=False, *, maximize=False, foreach=None, capturable=False,
+                 differentiable=False, fused=None):
+#@line 35
+        super().__init__(
+            params,
+            lr,
+            betas,
+            eps,
+            weight_decay,
+            amsgrad,
+            foreach=foreach,
+            maximize=maximize,
+            capturable=capturable,
+            differentiable=differentiable,
+            fused=fused,
+            decoupled_weight_decay=True,
+        )
+)PY";
+  mods.push_back({"torch.optim.adamw", prefix + "/optim/adamw.py", preludeLayout(adamw)});
+
   std::string sgd = R"PY(
 import torch
 from torch.optim.optimizer import Optimizer, _use_grad_for_differentiable, _to_scalar
@@ -713,6 +740,29 @@ class StepLR(LRScheduler):
     def _get_closed_form_lr(self):
         return [
             base_lr * self.gamma ** (self.last_epoch // self.step_size)
+            for base_lr in self.base_lrs
+        ]
+
+class MultiStepLR(LRScheduler):
+    def __init__(self, optimizer, milestones, gamma=0.1, last_epoch=-1):
+        from collections import Counter
+        self.milestones = Counter(milestones)
+        self.gamma = gamma
+        super().__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        if self.last_epoch not in self.milestones:
+            return _param_groups_val_list(self.optimizer, "lr")
+        return [
+            group["lr"] * self.gamma ** self.milestones[self.last_epoch]
+            for group in self.optimizer.param_groups
+        ]
+
+    def _get_closed_form_lr(self):
+        from bisect import bisect_right
+        milestones = sorted(self.milestones.elements())
+        return [
+            base_lr * self.gamma ** bisect_right(milestones, self.last_epoch)
             for base_lr in self.base_lrs
         ]
 

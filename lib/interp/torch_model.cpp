@@ -239,6 +239,8 @@ Value tensorCompare(VM& vm, CmpOpKind op, const Value& a, const Value& b) {
   }
 }
 
+static Value scalarValue(const runtime::Scalar& s);
+
 static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
   std::vector<Value> keys =
       key->kind == Kind::Tuple ? as<TupleObject>(key).items : std::vector<Value>{key};
@@ -257,10 +259,24 @@ static std::vector<runtime::IndexItem> indexItems(VM& vm, const Value& key) {
         break;
       case Kind::Slice: {
         auto& s = as<SliceObject>(k);
+        // a bound is an int or has __index__ (a one-element integer tensor: its value)
+        auto bound = [&](const Value& b) -> int64_t {
+          if (b->kind == Kind::Tensor) {
+            const Tensor& t = T(b);
+            if (t.numel() != 1 || runtime::isFloating(t.dtype()))
+              vm.raise(vm.b().type_error,
+                       "only integer tensors of a single element can be converted to an index");
+            return asInt(scalarValue(check(vm, t.item())));
+          }
+          if (b->kind != Kind::Int && b->kind != Kind::Bool)
+            vm.raise(vm.b().type_error,
+                     "slice indices must be integers or None or have an __index__ method");
+          return asInt(b);
+        };
         runtime::Slice sl;
-        if (!isNone(s.start)) sl.start = asInt(s.start);
-        if (!isNone(s.stop)) sl.stop = asInt(s.stop);
-        if (!isNone(s.step)) sl.step = asInt(s.step);
+        if (!isNone(s.start)) sl.start = bound(s.start);
+        if (!isNone(s.stop)) sl.stop = bound(s.stop);
+        if (!isNone(s.step)) sl.step = bound(s.step);
         items.emplace_back(sl);
         break;
       }
@@ -337,6 +353,18 @@ void tensorSetItem(VM& vm, const Value& t, const Value& key, const Value& v) {
 bool tensorSetAttr(VM& vm, const Value& t, std::string_view name, const Value& v) {
   if (name == "requires_grad") {
     T(t).setRequiresGrad(vm.truthy(v));
+    return true;
+  }
+  if (name == "data") {  // t.data = other: t now views other's storage (shape and all)
+    if (v->kind != Kind::Tensor)
+      vm.raise(vm.b().type_error,
+               "Variable data has to be a tensor, but got " + vm.typeOf(v)->name);
+    if (vm.dynamo().tracing(vm)) vm.unsupported("assigning Tensor.data inside a compiled frame");
+    Tensor& self = T(t);
+    Tensor next = T(v);
+    next.setRequiresGrad(self.requiresGrad());
+    next.setGradFn(self.gradFn());
+    self = next;
     return true;
   }
   return false;
@@ -581,6 +609,11 @@ static void defineTensorMethods() {
   binary("matmul", BinOpKind::MatMult);
   binary("remainder", BinOpKind::Mod);
   binary("floor_divide", BinOpKind::FloorDiv);
+  M["bmm"] = [](VM& vm, CallArgs& a, bool m) {  // (its derivative: nn_core.cpp)
+    Tensor r = check(vm, runtime::bmm(T(a.args.at(0)), T(arg(a, 1, "mat2"))));
+    return m ? methodResult(vm, "bmm", {a.args.at(0), arg(a, 1, "mat2")}, r)
+             : fnResult(vm, "bmm", {a.args.at(0), arg(a, 1, "mat2")}, r);
+  };
   M["mm"] = [](VM& vm, CallArgs& a, bool m) {
     if (cpuAutocastDType()) vm.unsupported("torch.mm under CPU autocast");
     Tensor r = check(vm, runtime::mm(T(a.args.at(0)), T(a.args.at(1))));
@@ -670,6 +703,21 @@ static void defineTensorMethods() {
   };
   maxmin("max", true);
   maxmin("min", false);
+  // x.topk(k, dim=-1, largest=True, sorted=True): (values, indices), each a getitem of the node
+  M["topk"] = [](VM& vm, CallArgs& a, bool m) -> Value {
+    Value k = arg(a, 1, "k"), dim = arg(a, 2, "dim"), largest = arg(a, 3, "largest");
+    auto vi =
+        check(vm, runtime::topk(T(a.args.at(0)), asInt(k), dim && !isNone(dim) ? asInt(dim) : -1,
+                                !largest || vm.truthy(largest)));
+    Value values = wrapTensor(vi.values), indices = wrapTensor(vi.indices);
+    applyGradFn(vm, "topk", {a.args.at(0)}, values);
+    vm.dynamo().recordOp(vm, "topk", m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         {a.args.at(0), k}, {values, indices});
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {values, pyInt(0)}, {values});
+    vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction, {indices, pyInt(1)},
+                         {indices});
+    return pyTuple({values, indices});
+  };
   M["argmax"] = [](VM& vm, CallArgs& a, bool m) {
     Value dim = arg(a, 1, "dim");
     Value kd = arg(a, 2, "keepdim");
@@ -733,6 +781,65 @@ static void defineTensorMethods() {
   M["expand"] = [](VM& vm, CallArgs& a, bool) {
     return methodResult(vm, "expand", {a.args.at(0)},
                         check(vm, runtime::expand(T(a.args.at(0)), shapeArgs(vm, a.args, 1))));
+  };
+  M["expand_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value other = arg(a, 1, "other");
+    Value out = wrapTensor(check(vm, runtime::expand(T(a.args.at(0)), tensorArg(other).sizes())));
+    applyGradFn(vm, "expand", {a.args.at(0)}, out);  // ExpandBackward0
+    vm.dynamo().recordOp(vm, "expand_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
+    return out;
+  };
+  // x.split(size, dim=0) / x.chunk(n, dim=0): the pieces as views, one node and a getitem of
+  // it per piece (as Dynamo unpacks the tuple); each piece's gradient lands in its slice
+  // (SplitBackward0; nn_core.cpp)
+  auto pieces = [](VM& vm, CallArgs& a, bool m, const std::string& name) -> Value {
+    Value self = a.args.at(0), n = arg(a, 1, name == "split" ? "split_size_or_sections" : "chunks");
+    Value dimV = arg(a, 2, "dim");
+    int64_t dim = dimV ? asInt(dimV) : 0;
+    const Tensor& x = T(self);
+    if (dim < 0) dim += x.dim();
+    if (n->kind != Kind::Int) vm.unsupported("Tensor." + name + " with a list of sizes");
+    auto parts = check(
+        vm, name == "split" ? runtime::split(x, asInt(n), dim) : runtime::chunk(x, asInt(n), dim));
+    std::vector<Value> outs;
+    int64_t start = 0;
+    for (const Tensor& p : parts) {
+      Value out = wrapTensor(p);
+      std::vector<Value> key(static_cast<size_t>(dim),
+                             std::make_shared<SliceObject>(none(), none(), none()));
+      int64_t len = p.sizes()[static_cast<size_t>(dim)];
+      key.push_back(std::make_shared<SliceObject>(pyInt(start), pyInt(start + len), none()));
+      start += len;
+      applyGradFn(vm, "split", {self, pyTuple(std::move(key))}, out);
+      outs.push_back(out);
+    }
+    vm.dynamo().recordOp(vm, name, m ? graph::NodeOp::CallMethod : graph::NodeOp::CallFunction,
+                         {self, n}, outs);
+    for (size_t i = 0; i < outs.size(); ++i)
+      vm.dynamo().recordOp(vm, "getitem", graph::NodeOp::CallFunction,
+                           {outs[i], pyInt(static_cast<int64_t>(i))}, {outs[i]});
+    return pyTuple(outs);
+  };
+  M["split"] = [pieces](VM& vm, CallArgs& a, bool m) { return pieces(vm, a, m, "split"); };
+  M["chunk"] = [pieces](VM& vm, CallArgs& a, bool m) { return pieces(vm, a, m, "chunk"); };
+  M["view_as"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value other = arg(a, 1, "other");
+    Value out = wrapTensor(check(vm, runtime::view(T(a.args.at(0)), tensorArg(other).sizes())));
+    applyGradFn(vm, "view_as", {a.args.at(0)}, out);  // ViewBackward0
+    vm.dynamo().recordOp(vm, "view_as", graph::NodeOp::CallMethod, {a.args.at(0), other}, {out});
+    return out;
+  };
+  M["clamp_"] = [](VM& vm, CallArgs& a, bool) -> Value {
+    Value self = a.args.at(0), lo = arg(a, 1, "min"), hi = arg(a, 2, "max");
+    std::optional<runtime::Scalar> l, h;
+    if (lo && !isNone(lo)) l = toScalar(vm, lo);
+    if (hi && !isNone(hi)) h = toScalar(vm, hi);
+    Tensor r = check(vm, runtime::clamp(T(self), l, h));
+    vm.dynamo().journalTensor(vm, self);
+    applyInplaceGradFn(vm, "clamp_", self, {});
+    check(vm, runtime::copy_(T(self), r));
+    vm.dynamo().recordOp(vm, "clamp_", graph::NodeOp::CallMethod, {self}, {self});
+    return self;
   };
   M["clamp"] = [](VM& vm, CallArgs& a, bool m) {
     Value lo = arg(a, 1, "min"), hi = arg(a, 2, "max");

@@ -26,6 +26,7 @@ void installLosses(VM& vm);
 void installNnLayers(VM& vm);
 void installTorchDtypes(VM& vm);  // torch_dtypes.cpp
 void installTriEinsum(VM& vm);    // torch_tri_einsum.cpp
+void installNnCore(VM& vm);
 void installTorchUtils(VM& vm);
 
 static Tensor& T(const Value& v) { return tensorArg(v); }
@@ -216,7 +217,17 @@ static Value compileCall(VM& vm, CallArgs& a) {
     // OptimizedModule (eval_frame.py _initialize): its forward is the compiled __call__ of the
     // module, so the module's _wrapped_call_impl and _call_impl run (skipped, as torch.nn code)
     // between the OptimizedModule's own and the module's forward, the first frame compiled.
-    Value compiled = makeCompiled(vm, vm.getAttr(model, "__call__"), cfg);
+    Value target = vm.getAttr(model, "__call__");
+    // _forward_has_skip_rule: a torch.nn module's own forward (torch's files are skipped at the
+    // top level) gets an extra frame to compile, external_utils.wrap_inline's `inner`
+    Value fwd = vm.getAttr(model, "forward");
+    if (fwd->kind == Kind::BoundMethod && as<BoundMethodObject>(fwd).func->kind == Kind::Function &&
+        isSkippedFile(vm, as<FunctionObject>(as<BoundMethodObject>(fwd).func).code->filename)) {
+      Value ext = vm.findModule("torch._dynamo.external_utils");
+      if (Value wrap = ext ? as<ModuleObject>(ext).dict->getStr("wrap_inline") : nullptr)
+        target = vm.call(wrap, std::vector<Value>{model});
+    }
+    Value compiled = makeCompiled(vm, target, cfg);
     auto opt = std::make_shared<InstanceObject>(as<InstanceObject>(model).cls);
     opt->dict = newDict();
     as<InstanceObject>(model).dict->forEach(
@@ -302,6 +313,22 @@ void installTorch(VM& vm) {
                                            scalarOf(vm, a.args.at(1)), dtypeKw(a))));
   });
   def(vm, torch, "arange", [](VM& vm, CallArgs& a) -> Value {
+    // arange(end) / arange(start, end, step=1), any of them by keyword
+    std::vector<Value> pos = a.args;
+    for (const char* kw : {"start", "end", "step"}) {
+      Value v = a.kw(kw);
+      if (!v) continue;
+      if (std::string(kw) == "start")
+        pos.insert(pos.begin(), v);
+      else if (std::string(kw) == "end" && pos.empty())
+        pos.push_back(v);
+      else if (std::string(kw) == "end")
+        pos.insert(pos.begin() + 1, v);
+      else
+        pos.push_back(v);
+    }
+    if (pos.empty()) vm.raise(vm.b().type_error, "arange() missing required argument 'end'");
+    a.args = pos;
     if (a.args.size() == 1)
       return factory(vm, "arange",
                      check(vm, runtime::arange(scalarOf(vm, a.args.at(0)), dtypeKw(a))));
@@ -344,6 +371,20 @@ void installTorch(VM& vm) {
     Tensor t = check(
         vm, runtime::rand(shapeOf(vm, a.args, 0), dtypeKw(a).value_or(runtime::kDefaultFloat)));
     return factory(vm, "rand", t);
+  });
+  def(vm, torch, "randn_like", [](VM& vm, CallArgs& a) -> Value {
+    if (a.kw("generator")) vm.unsupported("torch.randn_like with a generator");
+    // (no gradient: the result does not depend on the input's values)
+    Value out = wrapTensor(check(vm, runtime::randnLike(T(a.args.at(0)), dtypeKw(a))));
+    vm.dynamo().recordOp(vm, "randn_like", graph::NodeOp::CallFunction, {a.args.at(0)}, {out});
+    return out;
+  });
+  def(vm, torch, "rand_like", [](VM& vm, CallArgs& a) -> Value {
+    if (a.kw("generator")) vm.unsupported("torch.rand_like with a generator");
+    // (no gradient: the result does not depend on the input's values)
+    Value out = wrapTensor(check(vm, runtime::randLike(T(a.args.at(0)), dtypeKw(a))));
+    vm.dynamo().recordOp(vm, "rand_like", graph::NodeOp::CallFunction, {a.args.at(0)}, {out});
+    return out;
   });
   // torch.randint(high, size) / randint(low, high, size)
   def(vm, torch, "randint", [](VM& vm, CallArgs& a) -> Value {
@@ -432,7 +473,8 @@ void installTorch(VM& vm) {
         "amin",   "max",       "min",       "argmax",       "softmax", "reshape", "transpose",
         "t",      "unsqueeze", "squeeze",   "flatten",      "permute", "clamp",   "matmul",
         "mm",     "add",       "sub",       "mul",          "div",     "pow",     "clone",
-        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "unbind"}) {
+        "detach", "numel",     "remainder", "floor_divide", "nonzero", "narrow",  "unbind",
+        "topk",   "bmm",       "split",     "chunk"}) {
     std::string n = name;
     static const std::set<std::string> kUnary = {"abs", "exp",  "log",     "sqrt", "rsqrt", "sin",
                                                  "cos", "tanh", "sigmoid", "relu", "neg"};
@@ -593,6 +635,7 @@ void installTorch(VM& vm) {
   installNnLayers(vm);
   installTorchDtypes(vm);
   installTriEinsum(vm);
+  installNnCore(vm);
   installTorchUtils(vm);
   vm.addLazyPart({"torch.optim", "torch.autograd.profiler", "torch._compile"}, {}, loadOptimModel);
   installAutograd(vm);
@@ -615,9 +658,10 @@ static void loadOptimModel(VM& vm) {
     loadPrelude(vm, pm.name, pm.filename, pm.source);
   // torch/optim/__init__.py: the optimizers at the package's top level
   auto& optim = *as<ModuleObject>(vm.findModule("torch.optim")).dict;
-  for (const char* sub : {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.sgd"})
+  for (const char* sub :
+       {"torch.optim.optimizer", "torch.optim.adam", "torch.optim.adamw", "torch.optim.sgd"})
     if (Value m = vm.findModule(sub))
-      for (const char* name : {"Optimizer", "Adam", "SGD"})
+      for (const char* name : {"Optimizer", "Adam", "AdamW", "SGD"})
         if (Value cls = as<ModuleObject>(m).dict->getStr(name)) optim.setStr(name, cls);
 }
 
