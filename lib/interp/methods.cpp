@@ -160,6 +160,16 @@ void installNativeMethods(VM& vm) {
     d.erase(a.args[1]);
     return v;
   };
+  // the last item inserted (LIFO), as CPython's; trailing tombstones are dropped on the way
+  D["popitem"] = [](VM& vm, CallArgs& a) -> Value {
+    auto& d = as<DictObject>(a.args[0]);
+    while (!d.entries.empty() && !d.entries.back().first) d.entries.pop_back();
+    if (d.entries.empty()) vm.raise(vm.b().key_error, "popitem(): dictionary is empty");
+    auto [key, value] = d.entries.back();
+    d.erase(key);
+    while (!d.entries.empty() && !d.entries.back().first) d.entries.pop_back();
+    return pyTuple({key, value});
+  };
   D["setdefault"] = [](VM&, CallArgs& a) -> Value {
     auto& d = as<DictObject>(a.args[0]);
     Value v = d.get(a.args.at(1));
