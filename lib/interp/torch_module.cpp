@@ -25,6 +25,7 @@ static void loadOptimModel(VM& vm);
 void installLosses(VM& vm);
 void installNnLayers(VM& vm);
 void installTorchDtypes(VM& vm);  // torch_dtypes.cpp
+void installTorchDevice(VM& vm);  // torch_device.cpp
 void installTriEinsum(VM& vm);    // torch_tri_einsum.cpp
 void installNnCore(VM& vm);
 void installTorchUtils(VM& vm);
@@ -128,7 +129,7 @@ static void installTensorApi(VM& vm) {
   };
   // is_leaf, grad_fn, data: autograd_api.cpp
   P["T"] = [](VM& vm, const Value& t) -> Value { return tensorCallMethod(vm, t, "t", {}); };
-  P["device"] = [](VM&, const Value&) -> Value { return pyStr("cpu"); };
+  // device: torch_device.cpp
   P["is_cuda"] = [](VM&, const Value&) -> Value { return pyBool(false); };
   P["is_sparse"] = [](VM&, const Value&) -> Value { return pyBool(false); };
 }
@@ -634,6 +635,7 @@ void installTorch(VM& vm) {
   installLosses(vm);
   installNnLayers(vm);
   installTorchDtypes(vm);
+  installTorchDevice(vm);
   installTriEinsum(vm);
   installNnCore(vm);
   installTorchUtils(vm);
