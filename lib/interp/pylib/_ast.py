@@ -3,7 +3,8 @@ built from tables recorded from real CPython (lib/interp/tools/gen_ast_nodes.py)
 constructor (positional and keyword fields; 3.13+ defaults: optional fields None through a class
 attribute, list fields [], expr_context the shared Load(), DeprecationWarnings for unknown
 keywords and missing fields), 3.14's repr and __replace__, __reduce__, identity equality and
-the PyCF_* flags. Parsing to an AST is not here: gbc's compile() reports it as a gap."""
+the PyCF_* flags. Parsing to an AST is gbc's compile() (lib/interp/ast_export.cpp: the nodes of
+gbc's own syntax tree, made without running these constructors)."""
 
 import _gbc
 
