@@ -397,6 +397,15 @@ void installTorch(VM& vm) {
     if (v->kind == Kind::Tensor) return factory(vm, "as_tensor", T(v), {v});
     return factory(vm, "as_tensor", check(vm, runtime::fromNested(toNested(vm, v), dtypeKw(a))));
   };
+  // torch.cuda on a machine without CUDA (the recorded torch): nothing is available, seeding is
+  // a no-op (torch.cuda.manual_seed* queue the call until CUDA is initialised, which it never is)
+  {
+    Value cuda = mod(vm, "torch.cuda");
+    def(vm, cuda, "is_available", [](VM&, CallArgs&) -> Value { return pyBool(false); });
+    def(vm, cuda, "device_count", [](VM&, CallArgs&) -> Value { return pyInt(0); });
+    for (const char* n : {"manual_seed", "manual_seed_all"})
+      def(vm, cuda, n, [](VM&, CallArgs&) -> Value { return none(); });
+  }
   // the legacy tensor types as constructors (torch/csrc/utils/tensor_new.cpp legacy_tensor_ctor):
   // FloatTensor(sequence or ndarray) converts, FloatTensor(*sizes) is uninitialised
   for (auto [name, dtype] : {std::pair{"FloatTensor", runtime::DType::Float32},
