@@ -67,6 +67,7 @@ static std::string backwardName(const std::string& target, const std::vector<Val
       {"cat", "CatBackward0"},
       {"stack", "StackBackward0"},
       {"where", "WhereBackward0"},
+      {"masked_fill", "MaskedFillBackward0"},
       {"getitem", "SelectBackward0"},
       {"clamp", "ClampBackward1"},
       {"flatten", "ViewBackward0"},

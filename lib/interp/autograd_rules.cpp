@@ -216,6 +216,8 @@ std::vector<Tensor> inputGradients(VM& vm, const GradNode& node, const Tensor& g
                      check(vm, runtime::div(check(vm, runtime::div(s.operand(0), s.tensor(1))),
                                             s.tensor(1))));
     }
+  } else if (op == "masked_fill") {  // masked_fill(self, mask): value is a constant
+    if (need(0)) out[0] = check(vm, runtime::where(s.tensor(1), runtime::Scalar(int64_t{0}), g));
   } else if (op == "where") {  // where(cond, a, b)
     if (need(1) || need(2)) {
       const Tensor& cond = s.tensor(0);

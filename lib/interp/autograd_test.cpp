@@ -467,3 +467,18 @@ TEST_CASE("the backward graph has no cycles: in-place ops do not point a node at
   CHECK(weak_x.expired());
   CHECK(weak_node.expired());
 }
+
+TEST_CASE("masked_fill keeps self's dtype and zeroes the masked gradient", "[interp][autograd]") {
+  CHECK(run("x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)\n"
+            "m = torch.tensor([[True, False], [False, True]])\n"
+            "y = x.masked_fill(m, -1e9)\n"
+            "print(y)\n"
+            "(y * torch.tensor([[1.0, 2.0], [3.0, 4.0]])).sum().backward()\n"
+            "print(x.grad)\n"
+            "print(torch.tensor([1, 2, 3]).masked_fill(torch.tensor([False, True, False]), "
+            "7.9))\n") ==
+        "tensor([[-1.0000e+09,  2.0000e+00],\n"
+        "        [ 3.0000e+00, -1.0000e+09]], grad_fn=<MaskedFillBackward0>)\n"
+        "tensor([[0., 2.],\n        [3., 0.]])\n"
+        "tensor([1, 7, 3])\n");
+}

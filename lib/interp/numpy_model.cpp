@@ -12,6 +12,7 @@
 
 #include "interp/autograd.h"
 #include "interp/dynamo.h"
+#include "interp/numpy_random.h"
 #include "interp/torch_model.h"
 #include "runtime/ops.h"
 
@@ -60,11 +61,11 @@ static Value linkOf(const Value& v) { return isNdarray(v) ? ndarrayTensor(v) : v
 /// A new ndarray from a numpy op, recorded as `wrapped_<op>` while tracing. Traced, torch._numpy
 /// computes it with torch ops: autograd goes through it as through the torch op `op`.
 static Value result(VM& vm, const std::string& op, const std::vector<Value>& inputs, Tensor t,
-                    const GradArgs& args = {}) {
+                    const GradArgs& args = {}, const std::string& grad_op = "") {
   Value out = wrapTensor(std::move(t));
   std::vector<Value> links;
   for (const Value& v : inputs) links.push_back(linkOf(v));
-  applyGradFn(vm, op, links, out, args);
+  applyGradFn(vm, grad_op.empty() ? op : grad_op, links, out, args);
   vm.dynamo().recordOp(vm, "wrapped_" + op, graph::NodeOp::CallFunction, links, {out});
   return makeNdarray(out);
 }
@@ -285,6 +286,133 @@ static std::string arrayText(const Tensor& t, bool repr) {
   return prefix + body + suffix;
 }
 
+// ---- numpy.array and element-wise ufuncs ----
+
+/// The dtype numpy infers for nested Python numbers: bool, int64 or float64.
+static void inferKind(VM& vm, const Value& v, bool& anyInt, bool& anyFloat) {
+  if (v->kind == Kind::List || v->kind == Kind::Tuple) {
+    for (const Value& x : vm.toVector(v)) inferKind(vm, x, anyInt, anyFloat);
+  } else if (v->kind == Kind::Float) {
+    anyFloat = true;
+  } else if (v->kind == Kind::Int) {
+    if (as<IntObject>(v).big) vm.unsupported("numpy.array of an int beyond 64 bits");
+    anyInt = true;
+  } else if (v->kind != Kind::Bool) {
+    vm.unsupported("numpy.array of a " + vm.typeOf(v)->name);
+  }
+}
+
+static runtime::Nested nested(VM& vm, const Value& v) {
+  runtime::Nested n;
+  if (v->kind == Kind::List || v->kind == Kind::Tuple) {
+    std::vector<runtime::Nested> items;
+    for (const Value& x : vm.toVector(v)) items.push_back(nested(vm, x));
+    n.value = std::move(items);
+  } else if (v->kind == Kind::Float) {
+    n.value = runtime::Scalar(as<FloatObject>(v).v);
+  } else if (v->kind == Kind::Bool) {
+    n.value = runtime::Scalar(as<BoolObject>(v).v);
+  } else {
+    n.value = runtime::Scalar(asInt(v));
+  }
+  return n;
+}
+
+static std::optional<runtime::DType> dtypeArg(VM& vm, const Value& d) {
+  if (!d || isNone(d)) return std::nullopt;
+  if (d->kind == Kind::DType) return as<DTypeObject>(d).d;
+  if (d == vm.b().float_) return runtime::DType::Float64;
+  if (d == vm.b().int_) return runtime::DType::Int64;
+  if (d == vm.b().bool_) return runtime::DType::Bool;
+  vm.unsupported("numpy dtype " + vm.repr(d));
+}
+
+/// np.array(object, dtype=None): a new array (a copy of an array or tensor).
+static Value array(VM& vm, CallArgs& a) {
+  Value obj = a.args.at(0);
+  std::optional<runtime::DType> dt = dtypeArg(vm, a.args.size() > 1 ? a.args[1] : a.kw("dtype"));
+  for (const auto& [k, v] : a.kwargs)
+    if (k != "dtype") vm.unsupported("numpy.array with " + k + "=");
+  if (isNdarray(obj) || obj->kind == Kind::Tensor) {
+    if (vm.dynamo().tracing(vm)) vm.unsupported("numpy.array of an array traced by Dynamo");
+    const Tensor& t = data(vm, obj);
+    return makeNdarray(wrapTensor(dt ? t.to(*dt) : t.clone()));
+  }
+  bool anyInt = false, anyFloat = false;
+  inferKind(vm, obj, anyInt, anyFloat);
+  runtime::DType inferred = anyFloat ? runtime::DType::Float64
+                            : anyInt ? runtime::DType::Int64
+                                     : runtime::DType::Bool;
+  Tensor t = check(vm, runtime::fromNested(nested(vm, obj), dt.value_or(inferred)));
+  if (vm.dynamo().tracing(vm)) return result(vm, "array", {}, t);
+  return makeNdarray(wrapTensor(t));
+}
+
+static bool pyNumber(const Value& v) {
+  return v->kind == Kind::Int || v->kind == Kind::Float || v->kind == Kind::Bool;
+}
+
+/// An array operand of a float ufunc: integer and bool arrays compute in float64, as numpy's
+/// type resolution picks the float64 loop for them.
+static Tensor floatData(VM& vm, const Value& v) {
+  const Tensor& t = data(vm, v);
+  return runtime::isFloating(t.dtype()) ? t : t.to(runtime::DType::Float64);
+}
+
+static void installUfuncs(const Value& m) {
+  auto fn = [&](const std::string& name, NativeFn f) {
+    auto b = std::make_shared<BuiltinObject>(name, std::move(f));
+    b->id = "numpy." + name;
+    as<ModuleObject>(m).dict->setStr(name, b);
+  };
+  fn("array", array);
+  // (a Python number in gives numpy's float64 scalar, modelled as the Python float it
+  // subclasses: the same value and arithmetic)
+  struct Unary {
+    const char* name;
+    double (*scalar)(double);
+    Tensor (*tensor)(const Tensor&);
+  };
+  for (Unary u : {Unary{"sin", [](double x) { return std::sin(x); }, runtime::sin},
+                  Unary{"cos", [](double x) { return std::cos(x); }, runtime::cos},
+                  Unary{"exp", [](double x) { return std::exp(x); }, runtime::exp},
+                  Unary{"log", [](double x) { return std::log(x); }, runtime::log},
+                  Unary{"sqrt", [](double x) { return std::sqrt(x); }, runtime::sqrt},
+                  Unary{"tanh", [](double x) { return std::tanh(x); }, runtime::tanh}}) {
+    fn(u.name, [u](VM& vm, CallArgs& a) -> Value {
+      Value x = a.args.at(0);
+      if (a.args.size() != 1 || !a.kwargs.empty())
+        vm.unsupported(std::string("numpy.") + u.name + " with out=, where= or other arguments");
+      if (pyNumber(x)) return pyFloat(u.scalar(asFloat(x)));
+      if (!isNdarray(x))
+        vm.unsupported(std::string("numpy.") + u.name + " of a " + vm.typeOf(x)->name);
+      return result(vm, u.name, {x}, u.tensor(floatData(vm, x)));
+    });
+  }
+  fn("power", [](VM& vm, CallArgs& a) -> Value {
+    Value x = a.args.at(0), y = a.args.at(1);
+    if (a.args.size() != 2 || !a.kwargs.empty())
+      vm.unsupported("numpy.power with out=, where= or other arguments");
+    if (pyNumber(x) && pyNumber(y)) {
+      if (x->kind == Kind::Float || y->kind == Kind::Float)
+        return pyFloat(std::pow(asFloat(x), asFloat(y)));
+      if (asInt(y) < 0)
+        vm.raise(vm.b().value_error, "Integers to negative integer powers are not allowed.");
+      vm.unsupported("numpy.power of two ints (an int64 with numpy's overflow)");
+    }
+    for (const Value& v : {x, y})
+      if (!pyNumber(v) && !isNdarray(v)) vm.unsupported("numpy.power of a " + vm.typeOf(v)->name);
+    bool anyFloat = x->kind == Kind::Float || y->kind == Kind::Float ||
+                    (isNdarray(x) && runtime::isFloating(data(vm, x).dtype())) ||
+                    (isNdarray(y) && runtime::isFloating(data(vm, y).dtype()));
+    auto op = [&](const Value& v) -> runtime::Operand {
+      if (!isNdarray(v)) return operand(vm, v);
+      return anyFloat ? runtime::Operand(floatData(vm, v)) : runtime::Operand(data(vm, v));
+    };
+    return result(vm, "power", {x, y}, check(vm, runtime::pow(op(x), op(y))), {}, "pow");
+  });
+}
+
 void installNumpy(VM& vm) {
   auto m = std::make_shared<ModuleObject>("numpy");
   m->dict->setStr("__name__", pyStr("numpy"));
@@ -315,6 +443,22 @@ void installNumpy(VM& vm) {
       return result(vm, "getitem", {self, key}, t);
     return result(vm, "getitem", {self, key}, tensorIndex(vm, ndarrayTensor(self), key));
   });
+  method(cls, "__setitem__", [](VM& vm, CallArgs& a) -> Value {
+    if (vm.dynamo().tracing(vm)) vm.unsupported("numpy.ndarray.__setitem__ traced by Dynamo");
+    Value self = a.args.at(0), key = a.args.at(1), v = a.args.at(2);
+    const Tensor& dst = data(vm, self);
+    auto items = tensorIndexItems(vm, key);
+    if (isNdarray(v) || v->kind == Kind::Tensor)  // numpy casts the value to the array's dtype
+      check(vm, runtime::setitem(dst, items, data(vm, v).to(dst.dtype())));
+    else if (v->kind == Kind::Int || v->kind == Kind::Float || v->kind == Kind::Bool)
+      check(vm, runtime::setitem(dst, items,
+                                 v->kind == Kind::Float  ? runtime::Scalar(as<FloatObject>(v).v)
+                                 : v->kind == Kind::Bool ? runtime::Scalar(as<BoolObject>(v).v)
+                                                         : runtime::Scalar(asInt(v))));
+    else
+      vm.unsupported("numpy.ndarray.__setitem__ with a " + vm.typeOf(v)->name + " value");
+    return none();
+  });
   method(cls, "reshape", [](VM& vm, CallArgs& a) -> Value {
     runtime::Shape s;
     if (a.args.size() == 2 && a.args[1]->kind == Kind::Tuple)
@@ -325,6 +469,10 @@ void installNumpy(VM& vm) {
   });
   method(cls, "copy", [](VM& vm, CallArgs& a) -> Value {
     return result(vm, "copy", {a.args[0]}, data(vm, a.args[0]).clone());
+  });
+  method(cls, "tolist", [](VM& vm, CallArgs& a) -> Value {
+    if (vm.dynamo().tracing(vm)) vm.unsupported("numpy.ndarray.tolist traced by Dynamo");
+    return tensorCallMethod(vm, wrapTensor(data(vm, a.args.at(0))), "tolist", {});
   });
   method(cls, "__len__",
          [](VM& vm, CallArgs& a) -> Value { return pyInt(data(vm, a.args[0]).sizes().at(0)); });
@@ -397,6 +545,8 @@ void installNumpy(VM& vm) {
                                                int64_t{1}, dt));
     return result(vm, "arange", {}, t);
   });
+  installUfuncs(m);
+  installNumpyRandom(vm, m);
   loadPrelude(vm, "numpy._gbc_arrayprint", "numpy/_core/arrayprint.py",
               "import numpy\n"
               "def _str(self):\n    return numpy._gbc_array_str(self)\n"

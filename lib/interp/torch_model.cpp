@@ -850,6 +850,19 @@ static void defineTensorMethods() {
     return m ? methodResult(vm, "clamp", {a.args.at(0)}, r)
              : fnResult(vm, "clamp", {a.args.at(0)}, r);
   };
+  // masked_fill(mask, value): self's dtype kept; MaskedFillBackward0 zeroes the masked grad
+  M["masked_fill"] = [](VM& vm, CallArgs& a, bool m) {
+    const Tensor& self = T(a.args.at(0));
+    Value mask = arg(a, 1, "mask"), value = arg(a, 2, "value");
+    if (!mask || mask->kind != Kind::Tensor || T(mask).dtype() != runtime::DType::Bool)
+      vm.unsupported("masked_fill with a mask that is not a bool tensor");
+    if (!value || (value->kind == Kind::Tensor && T(value).requiresGrad()))
+      vm.unsupported("masked_fill with a value that requires grad");
+    Tensor r = check(vm, runtime::where(T(mask), runtime::Operand(toScalar(vm, value)), self));
+    if (r.dtype() != self.dtype()) r = r.to(self.dtype());
+    return m ? methodResult(vm, "masked_fill", {a.args.at(0), mask}, r)
+             : fnResult(vm, "masked_fill", {a.args.at(0), mask}, r);
+  };
   M["item"] = [](VM& vm, CallArgs& a, bool) -> Value {
     Value r = scalarValue(check(vm, T(a.args.at(0)).item()));
     return r;

@@ -445,6 +445,37 @@ void installTorch(VM& vm) {
     if (v->kind == Kind::Tensor) return factory(vm, "as_tensor", T(v), {v});
     return factory(vm, "as_tensor", check(vm, runtime::fromNested(toNested(vm, v), dtypeKw(a))));
   };
+  // torch.cuda on a machine without CUDA (the recorded torch): nothing is available, seeding is
+  // a no-op (torch.cuda.manual_seed* queue the call until CUDA is initialised, which it never is)
+  {
+    Value cuda = mod(vm, "torch.cuda");
+    def(vm, cuda, "is_available", [](VM&, CallArgs&) -> Value { return pyBool(false); });
+    def(vm, cuda, "device_count", [](VM&, CallArgs&) -> Value { return pyInt(0); });
+    for (const char* n : {"manual_seed", "manual_seed_all"})
+      def(vm, cuda, n, [](VM&, CallArgs&) -> Value { return none(); });
+  }
+  // the legacy tensor types as constructors (torch/csrc/utils/tensor_new.cpp legacy_tensor_ctor):
+  // FloatTensor(sequence or ndarray) converts, FloatTensor(*sizes) is uninitialised
+  for (auto [name, dtype] : {std::pair{"FloatTensor", runtime::DType::Float32},
+                             std::pair{"DoubleTensor", runtime::DType::Float64},
+                             std::pair{"LongTensor", runtime::DType::Int64},
+                             std::pair{"IntTensor", runtime::DType::Int32},
+                             std::pair{"BoolTensor", runtime::DType::Bool}}) {
+    std::string n = name;
+    runtime::DType d = dtype;
+    def(vm, torch, n, [n, d](VM& vm, CallArgs& a) -> Value {
+      if (vm.dynamo().tracing(vm)) vm.unsupported("torch." + n + " traced by Dynamo");
+      if (!a.kwargs.empty()) vm.unsupported("torch." + n + " with keyword arguments");
+      if (a.args.size() == 1 && isNdarray(a.args[0]))
+        return factory(vm, "tensor", T(ndarrayTensor(a.args[0])).to(d));
+      if (a.args.size() == 1 && (a.args[0]->kind == Kind::List || a.args[0]->kind == Kind::Tuple))
+        return factory(vm, "tensor", check(vm, runtime::fromNested(toNested(vm, a.args[0]), d)));
+      for (const Value& v : a.args)
+        if (v->kind != Kind::Int) vm.unsupported("torch." + n + " of a " + vm.typeOf(v)->name);
+      if (a.args.empty()) return factory(vm, "empty", check(vm, runtime::empty({0}, d)));
+      return factory(vm, "empty", check(vm, runtime::empty(shapeOf(vm, a.args, 0), d)));
+    });
+  }
   def(vm, torch, "from_numpy", asTensor);
   def(vm, torch, "as_tensor", asTensor);
   // the Python parts of the model say where they stop being faithful
