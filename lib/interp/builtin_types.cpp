@@ -23,6 +23,7 @@ void installObjectReduce(VM& vm);  // object_reduce.cpp
 
 void installBuiltinFunctions(VM& vm);
 void installNativeMethods(VM& vm);
+void installDictViews(VM& vm);  // dict_views.cpp
 void installSlotWrappers(VM& vm);
 void installTextTypes(VM& vm);
 void installExceptionAttributes(VM& vm);
@@ -493,6 +494,7 @@ void installBuiltinClasses(VM& vm) {
   installExceptionAttributes(vm);
   installBuiltinFunctions(vm);
   installNativeMethods(vm);
+  installDictViews(vm);
   installSlotWrappers(vm);
   installTextTypes(vm);
   installObjectReduce(vm);

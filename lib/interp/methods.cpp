@@ -133,23 +133,7 @@ void installNativeMethods(VM& vm) {
     Value v = as<DictObject>(a.args[0]).get(a.args.at(1));
     return v ? v : (a.args.size() > 2 ? a.args[2] : none());
   };
-  D["keys"] = [](VM&, CallArgs& a) -> Value {
-    std::vector<Value> out;
-    as<DictObject>(a.args[0]).forEach([&](const Value& k, const Value&) { out.push_back(k); });
-    return pyList(std::move(out));
-  };
-  D["values"] = [](VM&, CallArgs& a) -> Value {
-    std::vector<Value> out;
-    as<DictObject>(a.args[0]).forEach([&](const Value&, const Value& v) { out.push_back(v); });
-    return pyList(std::move(out));
-  };
-  D["items"] = [](VM&, CallArgs& a) -> Value {
-    std::vector<Value> out;
-    as<DictObject>(a.args[0]).forEach([&](const Value& k, const Value& v) {
-      out.push_back(pyTuple({k, v}));
-    });
-    return pyList(std::move(out));
-  };
+  // keys, values, items: dict_views.cpp
   D["pop"] = [](VM& vm, CallArgs& a) -> Value {
     auto& d = as<DictObject>(a.args[0]);
     Value v = d.get(a.args.at(1));
