@@ -31,6 +31,20 @@ void installNativeMethods(VM& vm) {
   fromkeys->qualname = "dict.fromkeys";
   fromkeys->id = fromkeys->qualname;
   vm.b().dict->dict->setStr("fromkeys", fromkeys);
+  // float.__getformat__('double' | 'float'): the IEEE layout of this x86-64 build
+  auto getformat =
+      std::make_shared<BuiltinObject>("__getformat__", [](VM& vm, CallArgs& a) -> Value {
+        if (a.args.size() != 2 || a.args[1]->kind != Kind::Str)
+          vm.raise(vm.b().type_error, "float.__getformat__() argument must be str");
+        const std::string& t = asStr(a.args[1]);
+        if (t != "double" && t != "float")
+          vm.raise(vm.b().value_error, "__getformat__() argument 1 must be 'double' or 'float'");
+        return pyStr("IEEE, little-endian");
+      });
+  getformat->class_method = true;
+  getformat->qualname = "float.__getformat__";
+  getformat->id = getformat->qualname;
+  vm.b().float_->dict->setStr("__getformat__", getformat);
 
   auto& L = vm.nativeMethods(Kind::List);
   L["append"] = [](VM& vm, CallArgs& a) -> Value {
