@@ -457,6 +457,15 @@ void loadSysExtras(VM& vm) {
   if (v.minor >= 14) impl.kwargs.push_back({"supports_isolated_interpreters", pyBool(true)});
   d->setStr("implementation", vm.call(namespace_cls, impl));
   installMonitoring(vm, sys, namespace_cls);
+  if (v.minor >= 14) {
+    // sys._jit (3.14): Debian's build has the JIT compiled in and off
+    auto jit = std::make_shared<ModuleObject>("sys._jit");
+    jit->dict->setStr("__name__", pyStr("sys._jit"));
+    def(jit, "is_available", [](VM&, CallArgs&) -> Value { return pyBool(true); });
+    def(jit, "is_enabled", [](VM&, CallArgs&) -> Value { return pyBool(false); });
+    def(jit, "is_active", [](VM&, CallArgs&) -> Value { return pyBool(false); });
+    d->setStr("_jit", jit);
+  }
 }
 
 }  // namespace
@@ -477,8 +486,8 @@ void installSys(VM& vm, Importer& importer) {
   std::vector<std::pair<std::string, std::string>> lazy;
   for (const char* name :
        {"version_info", "flags", "float_info", "int_info", "hash_info", "thread_info",
-        "builtin_module_names", "stdlib_module_names", "implementation", "monitoring", "stdin",
-        "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"})
+        "builtin_module_names", "stdlib_module_names", "implementation", "monitoring", "_jit",
+        "stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"})
     lazy.emplace_back("sys", name);
   vm.addLazyPart({}, std::move(lazy), loadSysExtras);
   configureSys(vm, {});
