@@ -7,25 +7,16 @@
 
 #include "interp/autograd.h"
 #include "interp/driver.h"
+#include "interp/test_programs.h"
 #include "interp/torch_model.h"
 #include "interp/vm.h"
 #include "report/traceback.h"
 
 namespace {
 
-/// stdout of `gbc run` on the program (torch imported), or the first diagnostic when the
-/// analysis stopped on something gbc cannot model.
+/// stdout of `gbc run` on the program, with its uncaught traceback (test_programs.h).
 std::string run(const std::string& body) {
-  gbc::interp::Options opt;
-  std::string out;
-  opt.out = [&out](std::string_view s) { out += s; };
-  opt.run = true;
-  auto outcome = gbc::interp::runFile("/tmp/gbc_autograd_test.py", "import torch\n" + body, opt);
-  if (!outcome) return "error: " + outcome.error().message;
-  if (outcome->uncaught_exception)
-    return out + gbc::report::formatPyTraceback(*outcome->uncaught_exception,
-                                                outcome->report.sources, true);
-  return out;
+  return gbc::interp::testing::runProgram("/tmp/gbc_autograd_test.py", "import torch\n" + body);
 }
 
 }  // namespace

@@ -6,21 +6,13 @@
 #include <string>
 
 #include "interp/driver.h"
-#include "report/traceback.h"
+#include "interp/test_programs.h"
 
 namespace {
 
+/// stdout of `gbc run` on the program, with its uncaught traceback (test_programs.h).
 std::string run(const std::string& body) {
-  gbc::interp::Options opt;
-  std::string out;
-  opt.out = [&out](std::string_view s) { out += s; };
-  opt.run = true;
-  auto outcome = gbc::interp::runFile("/tmp/gbc_numpy_test.py", "import numpy as np\n" + body, opt);
-  if (!outcome) return "error: " + outcome.error().message;
-  if (outcome->uncaught_exception)
-    return out + gbc::report::formatPyTraceback(*outcome->uncaught_exception,
-                                                outcome->report.sources, true);
-  return out;
+  return gbc::interp::testing::runProgram("/tmp/gbc_numpy_test.py", "import numpy as np\n" + body);
 }
 
 }  // namespace

@@ -6,17 +6,13 @@
 #include <string>
 
 #include "interp/driver.h"
+#include "interp/test_programs.h"
 
 namespace {
 
+/// stdout of `gbc run` on the program, with its uncaught traceback (test_programs.h).
 std::string run(const std::string& body) {
-  gbc::interp::Options opt;
-  std::string out;
-  opt.out = [&out](std::string_view s) { out += s; };
-  opt.run = true;
-  auto outcome = gbc::interp::runFile("/tmp/gbc_dtypes_test.py", "import torch\n" + body, opt);
-  if (!outcome) return "error: " + outcome.error().message;
-  return out;
+  return gbc::interp::testing::runProgram("/tmp/gbc_dtypes_test.py", "import torch\n" + body);
 }
 
 }  // namespace
