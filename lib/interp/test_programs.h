@@ -19,8 +19,8 @@ inline std::string runProgram(const std::string& path, const std::string& source
   auto outcome = runFile(path, source, opt);
   if (!outcome) return "error: " + outcome.error().message;
   if (outcome->uncaught_exception)
-    return out + report::formatPyTraceback(*outcome->uncaught_exception, outcome->report.sources,
-                                           true);
+    return out +
+           report::formatPyTraceback(*outcome->uncaught_exception, outcome->report.sources, true);
   return out;
 }
 
