@@ -216,6 +216,19 @@ void Dynamo::recordOp(VM& vm, const std::string& target, graph::NodeOp op,
   if (target == "getitem" && op == graph::NodeOp::CallFunction && outputs.size() == 1 &&
       outputs[0] && outputs[0]->kind == Kind::Tensor)
     st.getitem_out[idx] = outputs[0];
+  bool symbolic_only = !outputs.empty() && op == graph::NodeOp::CallFunction;
+  for (const Value& out : outputs)
+    symbolic_only = symbolic_only && out &&
+                    ((out->kind == Kind::Int && as<IntObject>(out).symbolic()) ||
+                     (out->kind == Kind::Bool && st.symbools.count(out.get())));
+  if (symbolic_only) {
+    const graph::Node& made = st.graph.nodes.back();
+    for (int in : made.inputs)
+      if (in >= 0 && st.graph.nodes[static_cast<size_t>(in)].op != graph::NodeOp::Placeholder &&
+          !st.sym_compute.count(in))
+        symbolic_only = false;  // computed from a tensor (an item, a size): kept
+    if (symbolic_only) st.sym_compute[idx] = outputs[0];
+  }
   for (const Value& out : outputs) {
     if (out && out->kind == Kind::Tensor) st.node_of[as<TensorObject>(out).uid] = idx;
     if (out && ((out->kind == Kind::Int && as<IntObject>(out).symbolic()) ||
@@ -257,11 +270,26 @@ void Dynamo::emitGraph(Frame& f, TraceState& st, size_t nodes, bool force_empty)
   for (size_t i = 0; i < end; ++i)
     for (int in : st.graph.nodes[i].inputs)
       if (in >= 0 && static_cast<size_t>(in) < end) read[static_cast<size_t>(in)] = true;
+  // remove_unused_graphargs, from the last node back: a symbolic computation nothing kept uses
+  // goes, and with it the uses it made of earlier ones
+  std::vector<bool> keep(end, true);
+  std::vector<int> users(end, 0);
+  for (size_t i = 0; i < end; ++i)
+    for (int in : st.graph.nodes[i].inputs)
+      if (in >= 0 && static_cast<size_t>(in) < end) ++users[static_cast<size_t>(in)];
+  for (size_t i = end; i-- > 0;) {
+    auto sc = st.sym_compute.find(static_cast<int>(i));
+    if (sc == st.sym_compute.end() || users[i] > 0 || !sc->second.expired()) continue;
+    keep[i] = false;
+    for (int in : st.graph.nodes[i].inputs)
+      if (in >= 0 && static_cast<size_t>(in) < end) --users[static_cast<size_t>(in)];
+  }
   for (size_t i = 0; i < end; ++i) {
     if (st.graph.nodes[i].op == graph::NodeOp::Placeholder) {
       ++inputs;
       continue;
     }
+    if (!keep[i]) continue;
     auto gi = st.getitem_out.find(static_cast<int>(i));
     if (gi != st.getitem_out.end() && !read[i] && gi->second.expired()) continue;
     g.nodes.push_back(st.graph.nodes[i]);

@@ -137,6 +137,10 @@ struct TraceState {
   // no longer holds is removed when the graph is emitted (OutputGraph.remove_unused_graphargs
   // drops unused getitem nodes: x.max(dim).values leaves the indices' getitem out)
   std::map<int, std::weak_ptr<Object>> getitem_out;
+  /// Nodes computing a SymInt/SymBool from symbolic values only (`i % 2` of a dynamic int), with
+  /// their value: remove_unused_graphargs drops them when nothing in the graph uses them and the
+  /// value is not a graph output (the program no longer holds it: a guard was its only use).
+  std::map<int, std::weak_ptr<Object>> sym_compute;
   // floats a traced Tensor.item() returned: one the compiled function returns is a graph output
   // through torch.scalar_tensor (SymNodeVariable.as_tensor)
   std::vector<std::weak_ptr<Object>> item_floats;
