@@ -57,4 +57,4 @@ def g(d):
 try:
     g({})
 except KeyError:
-    print(traceback.format_exc())
+    print(traceback.format_exc().replace(__file__, "<this file>"))
