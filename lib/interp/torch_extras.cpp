@@ -340,6 +340,22 @@ void installTorchExtras(VM& vm) {
     return pyBool(true);
   });
 
+  // torch.equal(a, b): same sizes and equal elements (runtime::equal). Inside compiled code
+  // Dynamo makes it a graph node whose bool is data-dependent; gbc does not model that yet.
+  auto equal = [](VM& vm, CallArgs& a) -> Value {
+    if (a.args.size() != 2 || a.args[0]->kind != Kind::Tensor || a.args[1]->kind != Kind::Tensor)
+      vm.raise(vm.b().type_error, "equal(): argument 'other' (position 2) must be Tensor");
+    if (vm.top() && vm.top()->trace) vm.unsupported("`torch.equal` inside compiled code");
+    return pyBool(runtime::equal(T(a.args[0]), T(a.args[1])));
+  };
+  def(torch, "equal", equal);
+  {
+    auto m = std::make_shared<BuiltinObject>("equal", equal);
+    m->qualname = "Tensor.equal";
+    m->id = "Tensor.equal";
+    vm.b().tensor->dict->setStr("equal", m);
+  }
+
   // torch.library.custom_op: an opaque operator; while tracing its body runs for the value
   // only and the graph keeps one node, torch.ops.<ns>.<name>.default
   Value library = modNamed(vm, "torch.library");
