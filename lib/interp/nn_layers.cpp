@@ -321,14 +321,6 @@ void def(const Value& module, const std::string& name, NativeFn fn) {
   as<ModuleObject>(module).dict->setStr(name, b);
 }
 
-void method(VM& vm, const std::string& name, NativeFn fn) {
-  vm.nativeMethods(Kind::Tensor)[name] = fn;
-  auto unbound = std::make_shared<BuiltinObject>(name, fn);
-  unbound->qualname = "Tensor." + name;
-  unbound->id = "Tensor." + name;
-  vm.b().tensor->dict->setStr(name, unbound);
-}
-
 }  // namespace
 
 bool nnLayerGradients(VM& vm, const GradNode& node, const Tensor& g, const std::vector<bool>& needs,
@@ -424,7 +416,7 @@ void installNnLayers(VM& vm) {
       if (!other) vm.raise(vm.b().type_error, "missing required argument 'other'");
       return tensorCompare(vm, k, a.args.at(0), other);
     };
-    method(vm, name, fn);
+    defineTensorMethod(vm, name, fn);
     def(torch, name, fn);
   }
   // torch.isfinite / Tensor.isfinite: x == x and |x| != inf (integers: all true)
@@ -445,9 +437,9 @@ void installNnLayers(VM& vm) {
     }
     return result(vm, "isfinite", std::move(r), {input}, {input});
   };
-  method(vm, "isfinite", isfinite);
+  defineTensorMethod(vm, "isfinite", isfinite);
   def(torch, "isfinite", isfinite);
-  method(vm, "bernoulli_", [](VM& vm, CallArgs& a) -> Value {
+  defineTensorMethod(vm, "bernoulli_", [](VM& vm, CallArgs& a) -> Value {
     Value self = a.args.at(0), pv = argAt(a, 1, "p");
     if (given(a.kw("generator"))) vm.unsupported("a torch.Generator argument");
     if (pv && pv->kind == Kind::Tensor) vm.unsupported("Tensor.bernoulli_ with a tensor of p");
@@ -461,8 +453,10 @@ void installNnLayers(VM& vm) {
     vm.dynamo().recordOp(vm, "bernoulli_", graph::NodeOp::CallMethod, {self}, {self});
     return self;
   });
-  method(vm, "normal_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, true); });
-  method(vm, "uniform_", [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, false); });
+  defineTensorMethod(vm, "normal_",
+                     [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, true); });
+  defineTensorMethod(vm, "uniform_",
+                     [](VM& vm, CallArgs& a) -> Value { return randomFill(vm, a, false); });
 
   std::vector<std::pair<std::string, std::string>> attrs;
   for (const char* name :

@@ -36,14 +36,6 @@ Value defIn(const Value& module, const std::string& name, NativeFn fn) {
   return b;
 }
 
-void method(VM& vm, const std::string& name, NativeFn fn) {
-  vm.nativeMethods(Kind::Tensor)[name] = fn;
-  auto unbound = std::make_shared<BuiltinObject>(name, fn);
-  unbound->qualname = "Tensor." + name;
-  unbound->id = "Tensor." + name;
-  vm.b().tensor->dict->setStr(name, unbound);
-}
-
 /// A conversion method's result: x.half(), x.type(torch.float16), ... (a call_method node and a
 /// ToCopyBackward0 autograd node; the tensor itself when the dtype already matches, as torch
 /// returns self).
@@ -164,7 +156,7 @@ void installTorchDtypes(VM& vm) {
 
   auto conversion = [&](const char* name, DType d) {
     std::string n = name;
-    method(vm, n, [n, d](VM& vm, CallArgs& a) -> Value {
+    defineTensorMethod(vm, n, [n, d](VM& vm, CallArgs& a) -> Value {
       return convert(vm, n, a.args.at(0), d, {a.args.at(0)});
     });
   };
@@ -173,20 +165,20 @@ void installTorchDtypes(VM& vm) {
   conversion("short", DType::Int16);
   conversion("char", DType::Int8);
   conversion("byte", DType::UInt8);
-  method(vm, "type", [](VM& vm, CallArgs& a) -> Value {
+  defineTensorMethod(vm, "type", [](VM& vm, CallArgs& a) -> Value {
     Value self = a.args.at(0);
     Value d = a.args.size() > 1 ? a.args[1] : a.kw("dtype");
     if (!d || isNone(d)) return pyStr(legacyTypeName(tensorArg(self).dtype()));
     if (d->kind != Kind::DType) vm.unsupported("Tensor.type with a type name");
     return convert(vm, "type", self, as<DTypeObject>(d).d, {self, d});
   });
-  method(vm, "is_floating_point", [](VM&, CallArgs& a) -> Value {
+  defineTensorMethod(vm, "is_floating_point", [](VM&, CallArgs& a) -> Value {
     return pyBool(runtime::isFloating(tensorArg(a.args.at(0)).dtype()));
   });
   defIn(torch, "is_floating_point", [](VM&, CallArgs& a) -> Value {
     return pyBool(runtime::isFloating(tensorArg(a.args.at(0)).dtype()));
   });
-  method(vm, "element_size", [](VM&, CallArgs& a) -> Value {
+  defineTensorMethod(vm, "element_size", [](VM&, CallArgs& a) -> Value {
     return pyInt(runtime::torchElementSize(tensorArg(a.args.at(0)).dtype()));
   });
   // Module._apply's `param.data = fn(param)` (torch.__future__'s overwrite flag off): the

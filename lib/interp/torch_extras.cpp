@@ -349,12 +349,7 @@ void installTorchExtras(VM& vm) {
     return pyBool(runtime::equal(T(a.args[0]), T(a.args[1])));
   };
   def(torch, "equal", equal);
-  {
-    auto m = std::make_shared<BuiltinObject>("equal", equal);
-    m->qualname = "Tensor.equal";
-    m->id = "Tensor.equal";
-    vm.b().tensor->dict->setStr("equal", m);
-  }
+  defineTensorMethod(vm, "equal", equal);
 
   // torch.library.custom_op: an opaque operator; while tracing its body runs for the value
   // only and the graph keeps one node, torch.ops.<ns>.<name>.default

@@ -1043,6 +1043,14 @@ static Value callTensorMethod(VM& vm, const Value& self, const std::string& name
   return it->second(vm, a, as_method);
 }
 
+void defineTensorMethod(VM& vm, const std::string& name, NativeFn fn) {
+  vm.nativeMethods(Kind::Tensor)[name] = fn;
+  auto unbound = std::make_shared<BuiltinObject>(name, fn);
+  unbound->qualname = "Tensor." + name;
+  unbound->id = "Tensor." + name;
+  vm.b().tensor->dict->setStr(name, unbound);
+}
+
 Value tensorCallMethodFn(VM& vm, const Value& self, const std::string& name, CallArgs& rest) {
   return callTensorMethod(vm, self, name, rest, false);
 }

@@ -82,6 +82,9 @@ Value tensorCallMethod(VM& vm, const Value& t, const std::string& name, std::vec
 /// Calls a tensor method `name` on self with the remaining arguments, recorded as a
 /// call_function (torch.<name>(x, ...)) or call_method (x.<name>(...)).
 Value tensorCallMethodFn(VM& vm, const Value& self, const std::string& name, CallArgs& rest);
+/// Defines Tensor.<name>: the native method (vm.nativeMethods) and the unbound builtin in the
+/// Tensor class's dict (`Tensor.name`), one function behind both.
+void defineTensorMethod(VM& vm, const std::string& name, NativeFn fn);
 Value tensorCallMethodM(VM& vm, const Value& self, const std::string& name, CallArgs& rest);
 std::vector<std::string> tensorMethodNames();
 /// Compiles and executes a prelude module (Python source modelling part of torch).

@@ -28,14 +28,6 @@ Value argAt(const CallArgs& a, size_t i, const char* kw) {
   return a.kw(kw);
 }
 
-void method(VM& vm, const std::string& name, NativeFn fn) {
-  vm.nativeMethods(Kind::Tensor)[name] = fn;
-  auto unbound = std::make_shared<BuiltinObject>(name, fn);
-  unbound->qualname = "Tensor." + name;
-  unbound->id = "Tensor." + name;
-  vm.b().tensor->dict->setStr(name, unbound);
-}
-
 Value defIn(const Value& module, const std::string& name, NativeFn fn) {
   auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
   b->id = as<ModuleObject>(module).name + "." + name;
@@ -483,10 +475,11 @@ void installTriEinsum(VM& vm) {
     const std::string n = upper ? "triu" : "tril";
     defIn(torch, n,
           [upper](VM& vm, CallArgs& a) -> Value { return triOp(vm, a, upper, false, false); });
-    method(vm, n,
-           [upper](VM& vm, CallArgs& a) -> Value { return triOp(vm, a, upper, false, true); });
-    method(vm, n + "_",
-           [upper](VM& vm, CallArgs& a) -> Value { return triOp(vm, a, upper, true, true); });
+    defineTensorMethod(
+        vm, n, [upper](VM& vm, CallArgs& a) -> Value { return triOp(vm, a, upper, false, true); });
+    defineTensorMethod(vm, n + "_", [upper](VM& vm, CallArgs& a) -> Value {
+      return triOp(vm, a, upper, true, true);
+    });
   }
   // F.scaled_dot_product_attention exists (models test hasattr(F, ...) to pick their attention
   // path) but its values are the CPU flash-attention kernel's (blocked online softmax, exp_u20),
@@ -498,9 +491,11 @@ void installTriEinsum(VM& vm) {
   defIn(torch, "einsum", einsumOp);
   if (Value F = vm.findModule("torch.nn.functional")) defIn(F, "silu", siluOp);
   defIn(torch, "round", [](VM& vm, CallArgs& a) -> Value { return roundOp(vm, a, false); });
-  method(vm, "round", [](VM& vm, CallArgs& a) -> Value { return roundOp(vm, a, true); });
+  defineTensorMethod(vm, "round",
+                     [](VM& vm, CallArgs& a) -> Value { return roundOp(vm, a, true); });
   defIn(torch, "outer", [](VM& vm, CallArgs& a) -> Value { return outerOp(vm, a, false); });
-  method(vm, "outer", [](VM& vm, CallArgs& a) -> Value { return outerOp(vm, a, true); });
+  defineTensorMethod(vm, "outer",
+                     [](VM& vm, CallArgs& a) -> Value { return outerOp(vm, a, true); });
   if (Value functional = vm.findModule("torch.functional"))
     as<ModuleObject>(functional)
         .dict->setStr("einsum", as<ModuleObject>(torch).dict->getStr("einsum"));
