@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interp/mod_sys.h"
+#include "interp/native_modules.h"
 #include "interp/native_support.h"
 
 namespace gbc::interp {
@@ -29,13 +30,6 @@ int toolId(VM& vm, const Value& v) {
     vm.raise(vm.b().value_error,
              "invalid tool " + std::to_string(id) + " (must be between 0 and 5)");
   return static_cast<int>(id);
-}
-
-void defIn(const Value& module, const std::string& name, NativeFn fn) {
-  auto b = std::make_shared<BuiltinObject>(name, std::move(fn));
-  b->id = "sys.monitoring." + name;
-  b->qualname = name;
-  as<ModuleObject>(module).dict->setStr(name, b);
 }
 
 }  // namespace
@@ -74,7 +68,7 @@ void installMonitoring(VM& vm, const Value& sys, const Value& namespace_cls) {
   mon->dict->setStr("events", vm.call(namespace_cls, ns));
 
   auto tools = std::make_shared<Tools>();
-  defIn(mon, "use_tool_id", [tools](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "use_tool_id", [tools](VM& vm, CallArgs& a) -> Value {
     int id = toolId(vm, a.args.at(0));
     if (tools->names[static_cast<size_t>(id)])
       vm.raise(vm.b().value_error, "tool " + std::to_string(id) + " is already in use");
@@ -85,21 +79,21 @@ void installMonitoring(VM& vm, const Value& sys, const Value& namespace_cls) {
     tools->events[static_cast<size_t>(id)] = 0;
     std::erase_if(tools->callbacks, [&](const auto& c) { return c.first.first == id; });
   };
-  defIn(mon, "clear_tool_id", [clear](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "clear_tool_id", [clear](VM& vm, CallArgs& a) -> Value {
     clear(toolId(vm, a.args.at(0)));
     return none();
   });
-  defIn(mon, "free_tool_id", [tools, clear](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "free_tool_id", [tools, clear](VM& vm, CallArgs& a) -> Value {
     int id = toolId(vm, a.args.at(0));
     clear(id);
     tools->names[static_cast<size_t>(id)] = nullptr;
     return none();
   });
-  defIn(mon, "get_tool", [tools](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "get_tool", [tools](VM& vm, CallArgs& a) -> Value {
     const Value& name = tools->names[static_cast<size_t>(toolId(vm, a.args.at(0)))];
     return name ? name : none();
   });
-  defIn(mon, "register_callback", [tools](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "register_callback", [tools](VM& vm, CallArgs& a) -> Value {
     int id = toolId(vm, a.args.at(0));
     int64_t event = asInt(a.args.at(1));
     Value previous = none();
@@ -112,10 +106,10 @@ void installMonitoring(VM& vm, const Value& sys, const Value& namespace_cls) {
     if (!isNone(a.args.at(2))) tools->callbacks.push_back({{id, event}, a.args.at(2)});
     return previous;
   });
-  defIn(mon, "get_events", [tools](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "get_events", [tools](VM& vm, CallArgs& a) -> Value {
     return pyInt(tools->events[static_cast<size_t>(toolId(vm, a.args.at(0)))]);
   });
-  defIn(mon, "set_events", [tools](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "set_events", [tools](VM& vm, CallArgs& a) -> Value {
     int id = toolId(vm, a.args.at(0));
     int64_t events = asInt(a.args.at(1));
     if (events != 0)
@@ -123,18 +117,18 @@ void installMonitoring(VM& vm, const Value& sys, const Value& namespace_cls) {
     tools->events[static_cast<size_t>(id)] = 0;
     return none();
   });
-  defIn(mon, "get_local_events", [](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "get_local_events", [](VM& vm, CallArgs& a) -> Value {
     toolId(vm, a.args.at(0));
     return pyInt(0);
   });
-  defIn(mon, "set_local_events", [](VM& vm, CallArgs& a) -> Value {
+  moduleFunction(mon, "set_local_events", [](VM& vm, CallArgs& a) -> Value {
     toolId(vm, a.args.at(0));
     if (asInt(a.args.at(2)) != 0)
       vm.unsupported(
           "`sys.monitoring.set_local_events` with events (gbc raises no PEP 669 events)");
     return none();
   });
-  defIn(mon, "restart_events", [](VM&, CallArgs&) -> Value { return none(); });
+  moduleFunction(mon, "restart_events", [](VM&, CallArgs&) -> Value { return none(); });
   as<ModuleObject>(sys).dict->setStr("monitoring", mon);
 }
 
